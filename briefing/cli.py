@@ -1,0 +1,245 @@
+"""The command line: parse options, call the core, print; errors become one-line messages."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from briefing import __version__
+from briefing.console import error_line, progress_display, write_stdout
+from briefing.core.errors import BriefingError
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+ENGINES = ("fast", "sumy")
+
+
+def _fails_cleanly(command):
+    """Turn BriefingError into ``briefing: message`` on stderr and its exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except BriefingError as error:
+            error_line(str(error))
+            sys.exit(error.exit_code)
+        except KeyboardInterrupt:
+            error_line("interrupted")
+            sys.exit(130)
+
+    return wrapper
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output and output != "-":
+        from briefing.core.output import write_atomic
+
+        write_atomic(output, text)
+    else:
+        write_stdout(text)
+
+
+def _inputs(paths: tuple[str, ...]) -> list[str]:
+    from briefing.resources import seeds_dir
+
+    return list(paths) if paths else [str(seeds_dir())]
+
+
+output_option = click.option(
+    "-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout."
+)
+engine_option = click.option(
+    "--engine", type=click.Choice(ENGINES), default="fast", show_default=True,
+    help="LexRank implementation: 'fast' (numpy) or 'sumy' (sumy's own, the reference).",
+)
+quiet_option = click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+
+
+@click.group(context_settings=CONTEXT, invoke_without_command=True)
+@click.version_option(__version__, "-V", "--version", prog_name="briefing")
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """Turn a folder of German news articles into a briefing.
+
+    Without a command, prints the Markdown briefing of the bundled sample articles
+    (the same as `briefing build`).
+    """
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(build)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(["markdown", "json", "html"]),
+    default="markdown", show_default=True, help="Output format.",
+)
+@output_option
+@click.option("-n", "--sentences", type=click.IntRange(1, 100), default=8, show_default=True,
+              help="Summary sentences per topic.")
+@click.option("--title", metavar="TEXT", help="Use TEXT as the briefing's title.")
+@click.option("--template", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Render with this Jinja2 template (sandboxed) instead of the default.")
+@click.option("--template-dir", "template_dirs", multiple=True, type=click.Path(file_okay=False),
+              metavar="DIR", help="Look for templates here first (repeatable).")
+@engine_option
+@quiet_option
+@_fails_cleanly
+def build(paths, fmt, output, sentences, title, template, template_dirs, engine, quiet):
+    """Build the briefing of every article under PATHS (files or folders, recursively).
+
+    Without PATHS, the bundled sample articles are used.
+    """
+    from briefing.core.pipeline import Settings, build_briefing
+    from briefing.core.render import render_briefing
+
+    settings = Settings(sentences=sentences, engine=engine, title=title)
+    with progress_display(quiet) as progress:
+        result = build_briefing(_inputs(paths), settings, progress)
+    text = render_briefing(result, fmt, template_file=template, template_dirs=list(template_dirs))
+    _emit(text, output)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text",
+    show_default=True, help="Output format.",
+)
+@output_option
+@click.option("-n", "--sentences", type=click.IntRange(1, 100), default=3, show_default=True,
+              help="Sentences per summary.")
+@engine_option
+@quiet_option
+@_fails_cleanly
+def summarize(paths, fmt, output, sentences, engine, quiet):
+    """Summarize each article file on its own (no grouping), like sumy's command line."""
+    from briefing.core.errors import NoUsableArticleError
+    from briefing.core.pipeline import Settings, load_articles
+    from briefing.core.summarize import summarize_article
+
+    with progress_display(quiet) as progress:
+        articles, skipped = load_articles(paths, Settings(engine=engine), progress)
+    if not articles:
+        raise NoUsableArticleError(_skipped_summary(skipped))
+    results = {a.path: (a, summarize_article(a, sentences, engine)) for a in articles}
+    reasons = {s.path: s.reason for s in skipped}
+    lines: list[str] = []
+    for path in sorted(results.keys() | reasons.keys(), key=_input_order(paths)):
+        if path in reasons:
+            if fmt == "jsonl":
+                lines.append(json.dumps({"path": str(path), "title": None, "summary": [],
+                                         "skipped": reasons[path]}, ensure_ascii=False))
+            continue
+        article, summary = results[path]
+        if fmt == "jsonl":
+            lines.append(json.dumps({"path": str(path), "title": article.title,
+                                     "summary": summary}, ensure_ascii=False))
+        else:
+            header = [f"==> {path} <=="] if len(results) > 1 else []
+            lines.append("\n".join(header + summary) + ("\n" if len(results) > 1 else ""))
+    for path, reason in reasons.items():
+        if not quiet and fmt != "jsonl":
+            error_line(f"skipped {path}: {reason}")
+    _emit("\n".join(lines).rstrip("\n") + "\n", output)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+    show_default=True, help="Output format.",
+)
+@output_option
+@quiet_option
+@_fails_cleanly
+def clean(paths, fmt, output, quiet):
+    """Show each article as the program sees it after cleaning: title, metadata, body."""
+    from briefing.core.pipeline import load_articles
+
+    with progress_display(quiet) as progress:
+        articles, skipped = load_articles(paths, progress=progress)
+    entries: list[tuple[Path, dict]] = [
+        (a.path, {"path": str(a.path), "title": a.title, "outlet": a.outlet, "date": a.date,
+                  "url": a.url, "body": a.body}) for a in articles
+    ] + [(s.path, {"path": str(s.path), "skipped": s.reason}) for s in skipped]
+    entries.sort(key=lambda e: _input_order(paths)(e[0]))
+    if fmt == "json":
+        _emit(json.dumps([e for _, e in entries], ensure_ascii=False, indent=2) + "\n", output)
+    else:
+        _emit("\n".join(_clean_text(entry) for _, entry in entries), output)
+    if not articles:
+        from briefing.core.errors import NoUsableArticleError
+
+        raise NoUsableArticleError(_skipped_summary(skipped))
+
+
+def _clean_text(entry: dict) -> str:
+    lines = [f"==> {entry['path']} <=="]
+    if "skipped" in entry:
+        return "\n".join(lines + [f"skipped: {entry['skipped']}", ""])
+    for field in ("title", "outlet", "date", "url"):
+        lines.append(f"{field + ':':<8}{entry[field] or '-'}")
+    return "\n".join(lines + ["", entry["body"], ""])
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("-n", "--sentences", type=click.IntRange(1, 100), default=8, show_default=True,
+              help="Summary sentences per topic (change with +/- in the app).")
+@engine_option
+@_fails_cleanly
+def tui(paths, sentences, engine):
+    """Browse the briefing in the terminal (default: the bundled sample articles)."""
+    from briefing.core.pipeline import Settings
+    from briefing.tui import make_app
+
+    make_app(_inputs(paths), Settings(sentences=sentences, engine=engine)).run()
+
+
+@main.command(context_settings=CONTEXT)
+@click.option("--inbox", required=True, type=click.Path(file_okay=False), metavar="DIR",
+              help="Folder the day's articles arrive in.")
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), metavar="DIR",
+              help="Folder for the dated digest files (OUT/YYYY-MM-DD.md).")
+@click.option("--date", "day", metavar="YYYY-MM-DD", help="The digest's date (default: today).")
+@click.option("--state", type=click.Path(dir_okay=False), metavar="FILE",
+              help="SQLite state file (default: in the user's data directory).")
+@click.option("--feed", "feeds", multiple=True, metavar="URL", help="Also read this RSS/Atom feed.")
+@click.option("-n", "--sentences", type=click.IntRange(1, 100), default=6, show_default=True,
+              help="Summary sentences per topic.")
+@click.option("--template", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Render with this Jinja2 template (sandboxed).")
+@engine_option
+@quiet_option
+@_fails_cleanly
+def digest(inbox, out_dir, day, state, feeds, sentences, template, engine, quiet):
+    """Write the daily digest of new articles to OUT/YYYY-MM-DD.md (for cron)."""
+    from briefing.core.digest import run_digest
+
+    run_digest(inbox=inbox, out_dir=out_dir, day=day, state=state, feeds=list(feeds),
+               sentences=sentences, template=template, engine=engine, quiet=quiet)
+
+
+def _skipped_summary(skipped) -> str:
+    from briefing.core.pipeline import _no_article_message
+
+    return _no_article_message(skipped)
+
+
+def _input_order(paths):
+    """Sort key: the order the files were found under the given paths."""
+    from briefing.core.ingest import discover
+
+    files, missing = discover(paths)
+    order = {p: i for i, p in enumerate(files)}
+    order.update({s.path: len(order) + i for i, s in enumerate(missing)})
+    return lambda path: order.get(path, len(order))
+
+
+if __name__ == "__main__":
+    main()

