@@ -52,3 +52,21 @@ def rank_sentences(
     document = build_document(paragraphs)
     summarizer = make_summarizer(engine)
     return [str(s) for s in summarizer(document, count)]
+
+
+def lexrank_scores(paragraphs: list[list[str]], engine: str = "fast") -> list[float]:
+    """LexRank centrality of every sentence (flattened paragraph order), same model as sumy.
+
+    Sentences with identical text get the same score.
+    """
+    summarizer = make_summarizer(engine)
+    document = build_document(paragraphs)
+    sentences = document.sentences
+    if not sentences:
+        return []
+    # sumy's own steps, in sumy's order (its __call__ only returns the top sentences)
+    words = [summarizer._to_words_set(s) for s in sentences]
+    tf = summarizer._compute_tf(words)
+    idf = summarizer._compute_idf(words)
+    matrix = summarizer._create_matrix(words, summarizer.threshold, tf, idf)
+    return [float(x) for x in summarizer.power_method(matrix, summarizer.epsilon)]
