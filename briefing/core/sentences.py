@@ -26,6 +26,16 @@ EXTRA_ABBREVIATIONS = frozenset(
     """.split()
 )
 
+# Words after which a line cannot end a heading or a list entry: the line was wrapped.
+_CONTINUES = frozenset(
+    """
+    der die das den dem des ein eine einen einem einer eines und oder aber sowie sondern denn
+    nach mit von vom zu zum zur bei beim für gegen über unter auf aus an am im in ins um durch
+    ohne seit bis vor hinter neben zwischen wegen trotz während als wie dass ob wenn weil
+    sich sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer nicht auch noch schon
+    """.split()
+)
+
 # A line ends a sentence (or is a heading) when it ends in one of these, possibly followed
 # by closing quotes or brackets.
 _FINAL = re.compile(r"[.!?…:;][\"'»«“”‘’)\]]*\s*$")
@@ -70,7 +80,7 @@ def logical_lines(text: str) -> list[str]:
                 pending = ""
             continue
         if pending:
-            if not ends_sentence(pending) and line[:1].islower():
+            if not ends_sentence(pending) and (line[:1].islower() or _wrapped(pending)):
                 pending = f"{pending} {line}"
                 continue
             if ends_sentence(pending) and line[:1].islower() and len(pending) > 60:
@@ -82,6 +92,14 @@ def logical_lines(text: str) -> list[str]:
     if pending:
         units.append(pending)
     return units
+
+
+def _wrapped(line: str) -> bool:
+    """A line that stops mid-sentence: after a comma, a hyphen or a function word."""
+    if line.endswith((",", "-", "–")):
+        return True
+    last = line.rsplit(None, 1)[-1]
+    return last in _CONTINUES
 
 
 def split_sentences(text: str) -> list[str]:

@@ -1,0 +1,58 @@
+"""The seeds' briefing end to end: what a reader of `briefing` gets."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from briefing.core.pipeline import build_briefing
+from briefing.core.render import render_briefing
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_default_command_prints_the_seeds_briefing(cli) -> None:
+    result = cli()
+    assert result.exit_code == 0
+    assert result.output == cli("build").output
+    first = result.output.splitlines()[0]
+    assert re.fullmatch(r"# .+: Was bekannt ist", first)
+
+
+def test_title_is_derived_from_the_articles(seeds_json: dict) -> None:
+    topic = seeds_json["topics"][0]["title"]
+    # the heading is made of words the articles use
+    assert "Putin" in topic or "Nordkorea" in topic
+
+
+def test_every_summary_item_is_sourced_and_verbatim(seeds_json: dict) -> None:
+    bodies = {
+        a["id"]: _folded(Path(a["path"]).read_text(encoding="utf-8"))
+        for t in seeds_json["topics"]
+        for a in t["articles"]
+    }
+    items = [i for t in seeds_json["topics"] for i in t["summary"]]
+    assert 3 <= len(items) <= 12
+    for item in items:
+        assert item["sources"]
+        for source in item["sources"]:
+            assert _folded(item["text"]) in bodies[source]
+
+
+def test_markdown_lists_five_sources_and_references(seeds_dir: Path) -> None:
+    text = render_briefing(build_briefing([seeds_dir]), "markdown")
+    assert "\n## Das Wichtigste\n" in text or "\n### Das Wichtigste\n" in text
+    sources = text.split("Quellen\n", 1)[1]
+    for name in sorted(p.name for p in seeds_dir.glob("*.txt")):
+        assert f"`{name}`" in sources
+    bullets = [line for line in text.splitlines() if line.startswith("- ")]
+    assert bullets and all(re.search(r"\[\d+(, \d+)*\]", line) for line in bullets)
+    assert "Grundlage: 5 Quellen" in text
+
+
+def test_briefing_works_from_another_directory(tmp_path: Path, monkeypatch, cli) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = cli()
+    assert result.exit_code == 0 and result.output.startswith("# ")
