@@ -1,0 +1,45 @@
+"""Write the shared German corpora out as article files, the way a user's folder looks."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+
+def require_shared() -> Path:
+    if not SHARED.is_dir():
+        raise SystemExit(f"benchmark data not found: {SHARED} (the project's ../shared)")
+    return SHARED
+
+
+def gnad_rows(limit: int | None = None) -> list[tuple[str, str]]:
+    """(label, text) rows of 10kGNAD's test split."""
+    path = require_shared() / "corpus" / "10kgnad" / "test.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = [(r[0], r[1]) for r in csv.reader(handle, delimiter=";", quotechar="'") if len(r) >= 2]
+    return rows[:limit] if limit else rows
+
+
+def mlsum_texts(limit: int | None = None) -> list[str]:
+    path = require_shared() / "corpus" / "mlsum_de_texts.jsonl"
+    texts: list[str] = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            texts.append(json.loads(line)["text"])
+            if limit and len(texts) >= limit:
+                break
+    return texts
+
+
+def write_corpus(folder: Path, fraction: float = 1.0) -> int:
+    """Write mlsum + 10kGNAD (or an even fraction of each) as .txt files; return the count."""
+    folder.mkdir(parents=True, exist_ok=True)
+    texts = mlsum_texts() + [text for _, text in gnad_rows()]
+    step = max(1, round(1 / fraction))
+    chosen = texts[::step]
+    for number, text in enumerate(chosen):
+        (folder / f"{number:05d}.txt").write_text(text + "\n", encoding="utf-8")
+    return len(chosen)
