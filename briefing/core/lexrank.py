@@ -74,11 +74,10 @@ class FastLexRankSummarizer:
         if stemmer is None:
             self._term: Callable[[str], tuple[str, str]] = _german_term
         else:
-            stem = lru_cache(maxsize=1 << 17)(stemmer)
 
             def term(word: str) -> tuple[str, str]:
                 normal = _normalize_word(word)
-                return normal, stem(normal.lower())
+                return normal, stemmer(normal.lower())
 
             self._term = lru_cache(maxsize=1 << 17)(term)
         self._stop_words: frozenset[str] = frozenset()
@@ -101,11 +100,16 @@ class FastLexRankSummarizer:
         return best_sentences(sentences, sentences_count, ratings)
 
     def rate_sentences(self, document: Any) -> list[float]:
-        """LexRank centrality of every sentence of the document, in document order."""
+        """Every sentence's rating as ``__call__`` ranks by it, in document order.
+
+        LexRank centrality; identical sentences share the last one's score, as in sumy (the raw
+        scores of two copies can differ in the last bit).
+        """
         sentences = document.sentences
         if not sentences:
             return []
-        return [float(x) for x in self._scores(sentences)]
+        ratings = dict(zip(sentences, self._scores(sentences)))
+        return [float(ratings[s]) for s in sentences]
 
     def sentence_terms(self, sentence: Any) -> list[str]:
         """sumy's ``_to_words_set``: normalised words minus stop words, stemmed (a list)."""
@@ -151,11 +155,14 @@ def _tf_idf_matrix(terms: list[list[str]]) -> tuple[Any, dict[str, int], np.ndar
     df = np.bincount(indices_a, minlength=len(vocabulary))
     logs = {int(d): math.log(n / (1 + int(d))) for d in np.unique(df)}
     idf = np.array([logs[int(d)] for d in df], dtype=np.float64)
-    matrix = sparse.csr_matrix((tf * idf[indices_a], indices_a, indptr_a), shape=(n, len(vocabulary)))
+    shape = (n, len(vocabulary))
+    matrix = sparse.csr_matrix((tf * idf[indices_a], indices_a, indptr_a), shape=shape)
     return matrix, vocabulary, idf
 
 
-def _sumy_cosine(terms: list[list[str]], vocabulary: dict[str, int], idf: np.ndarray, i: int, j: int) -> float:
+def _sumy_cosine(
+    terms: list[list[str]], vocabulary: dict[str, int], idf: np.ndarray, i: int, j: int
+) -> float:
     """sumy's own ``cosine_similarity`` for one ordered pair (its order of summation)."""
     from sumy.summarizers.lex_rank import LexRankSummarizer
 
@@ -165,13 +172,20 @@ def _sumy_cosine(terms: list[list[str]], vocabulary: dict[str, int], idf: np.nda
         return {term: count / top for term, count in counts.items()}
 
     idf_metrics = {t: float(idf[vocabulary[t]]) for t in (*terms[i], *terms[j])}
-    return LexRankSummarizer.cosine_similarity(terms[i], terms[j], tf(terms[i]), tf(terms[j]), idf_metrics)
+    return LexRankSummarizer.cosine_similarity(
+        terms[i], terms[j], tf(terms[i]), tf(terms[j]), idf_metrics
+    )
 
 
-def lexrank_power_method(terms: list[list[str]], threshold: float = 0.1, epsilon: float = 0.1) -> np.ndarray:
-    """LexRank scores of sentences given as lists of terms: sumy's model, on sparse matrices."""
+def similarity_graph(
+    terms: list[list[str]], threshold: float = 0.1
+) -> tuple[np.ndarray, np.ndarray]:
+    """Row and column indices of the pairs whose idf-modified cosine is above the threshold.
+
+    Exactly sumy's 0/1 matrix (self-pairs included); pairs within ``BORDERLINE`` of the
+    threshold are decided by sumy's own cosine.
+    """
     import numpy as np
-    from scipy import sparse
 
     n = len(terms)
     tfidf, vocabulary, idf = _tf_idf_matrix(terms)
@@ -190,15 +204,27 @@ def lexrank_power_method(terms: list[list[str]], threshold: float = 0.1, epsilon
     rows, cols = rows[linked], cols[linked]
     if threshold < 0:
         # then pairs without a shared term (cosine 0) link too: a dense graph, rare enough
-        adjacency = np.ones((n, n))
-        adjacency[products.nonzero()] = 0.0
-        adjacency[rows, cols] = 1.0
+        adjacency = np.ones((n, n), dtype=bool)
+        adjacency[products.nonzero()] = False
+        adjacency[rows, cols] = True
         rows, cols = np.nonzero(adjacency)
+    return rows, cols
+
+
+def lexrank_power_method(
+    terms: list[list[str]], threshold: float = 0.1, epsilon: float = 0.1
+) -> np.ndarray:
+    """LexRank scores of sentences given as lists of terms: sumy's model, on sparse matrices."""
+    import numpy as np
+    from scipy import sparse
+
+    n = len(terms)
+    rows, cols = similarity_graph(terms, threshold)
     degrees = np.bincount(rows, minlength=n).astype(np.float64)
     degrees[degrees == 0] = 1.0
     # sumy divides every cell by its row's degree; 0 / d stays 0, so only the links change
     weights = 1.0 / degrees[rows]
-    if n <= DENSE_LIMIT or threshold < 0:
+    if n <= DENSE_LIMIT:
         transposed = np.zeros((n, n))
         transposed[rows, cols] = weights
         transposed = transposed.T  # the same strided view that sumy multiplies with
@@ -224,7 +250,9 @@ def _power_method(transposed: Any, n: int, epsilon: float) -> np.ndarray:
     return p_vector
 
 
-def best_sentences(sentences: Sequence[Any], count: Any, ratings: dict[Any, Any]) -> tuple[Any, ...]:
+def best_sentences(
+    sentences: Sequence[Any], count: Any, ratings: dict[Any, Any]
+) -> tuple[Any, ...]:
     """sumy's ``AbstractSummarizer._get_best_sentences``: top rated (stable), in document order."""
     from sumy.utils import ItemsCount
 
@@ -262,7 +290,7 @@ def build_document(paragraphs: list[list[str]]) -> Any:
 
     tokenizer = GermanTokenizer()
     return ObjectDocumentModel(
-        [Paragraph([SumySentence(text, tokenizer) for text in sentences]) for sentences in paragraphs]
+        [Paragraph([SumySentence(text, tokenizer) for text in texts]) for texts in paragraphs]
     )
 
 
@@ -276,7 +304,7 @@ def rank_sentences(
 
 
 def sumy_scores(summarizer: Any, document: Any) -> list[float]:
-    """Every sentence's score from sumy's own summarizer (its ``__call__`` keeps only the top)."""
+    """Every sentence's rating from sumy's own summarizer (its ``__call__`` keeps only the top)."""
     sentences = document.sentences
     if not sentences:
         return []
@@ -284,7 +312,8 @@ def sumy_scores(summarizer: Any, document: Any) -> list[float]:
     tf = summarizer._compute_tf(words)
     idf = summarizer._compute_idf(words)
     matrix = summarizer._create_matrix(words, summarizer.threshold, tf, idf)
-    return [float(x) for x in summarizer.power_method(matrix, summarizer.epsilon)]
+    ratings = dict(zip(sentences, summarizer.power_method(matrix, summarizer.epsilon)))
+    return [float(ratings[s]) for s in sentences]
 
 
 def lexrank_scores(paragraphs: list[list[str]], engine: str = "fast") -> list[float]:
