@@ -237,11 +237,15 @@ def _power_method(transposed: Any, n: int, epsilon: float) -> np.ndarray:
     """sumy's ``power_method`` step for step (same start vector, norms and stopping rule)."""
     import numpy as np
 
+    from threadpoolctl import threadpool_limits
+
     dot = np.dot if isinstance(transposed, np.ndarray) else type(transposed).dot
     p_vector = np.array([1.0 / n] * n)
     lambda_val = 1.0
-    # a graph without links gives 0/0 = nan scores, as in sumy; no warning for it
-    with np.errstate(divide="ignore", invalid="ignore"):
+    # One BLAS thread: a matrix-vector product of this size gains nothing from threads, and
+    # on a busy machine OpenBLAS's waiting threads made it 6x slower (same bits either way).
+    # A graph without links gives 0/0 = nan scores, as in sumy; no warning for it.
+    with threadpool_limits(1, user_api="blas"), np.errstate(divide="ignore", invalid="ignore"):
         while lambda_val > epsilon:
             next_p = dot(transposed, p_vector)
             next_p /= np.linalg.norm(next_p)
