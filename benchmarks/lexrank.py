@@ -59,7 +59,10 @@ def measure(call):
     return time.perf_counter() - wall, time.process_time() - cpu, result
 
 
-def time_fast(document, count: int, repeat: int) -> tuple[tuple[float, float], tuple[float, float], tuple]:
+Seconds = tuple[float, float]  # wall, CPU
+
+
+def time_fast(document, count: int, repeat: int) -> tuple[Seconds, Seconds, tuple]:
     """Cold (empty stem caches) and best warm (wall, CPU) seconds of the fast engine, its picks."""
     clear_caches()
     cold_wall, cold_cpu, picks = measure(lambda: lexrank.make_summarizer("fast")(document, count))

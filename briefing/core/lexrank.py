@@ -236,7 +236,6 @@ def lexrank_power_method(
 def _power_method(transposed: Any, n: int, epsilon: float) -> np.ndarray:
     """sumy's ``power_method`` step for step (same start vector, norms and stopping rule)."""
     import numpy as np
-
     from threadpoolctl import threadpool_limits
 
     dot = np.dot if isinstance(transposed, np.ndarray) else type(transposed).dot

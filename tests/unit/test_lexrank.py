@@ -36,7 +36,9 @@ def seeds_paragraphs() -> list[list[str]]:
     """The seeds through briefing's own splitting (~370 sentences), plus deterministic variants
     (every third word dropped, a different third each time) to pass 500 sentences with partial
     overlaps; the seeds' syndicated copies give identical sentences."""
-    paragraphs = [split_sentences(p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
+    paragraphs = [
+        split_sentences(path.read_text(encoding="utf-8")) for path in sorted(SEEDS.glob("*.txt"))
+    ]
     flat = [s for paragraph in paragraphs for s in paragraph]
     variants = []
     for i, sentence in enumerate(flat[: REAL_SIZE - len(flat)]):
@@ -46,7 +48,7 @@ def seeds_paragraphs() -> list[list[str]]:
 
 
 def mlsum_paragraphs(size: int = REAL_SIZE) -> list[list[str]]:
-    """The first Süddeutsche Zeitung articles of ../shared (one paragraph each), ``size`` sentences."""
+    """``size`` sentences of the first SZ articles in ../shared, one paragraph per article."""
     if not MLSUM.is_file():
         pytest.skip("../shared/corpus/mlsum_de_texts.jsonl is not available")
     paragraphs: list[list[str]] = []
@@ -76,7 +78,9 @@ class Reference:
         return make_summarizer("sumy")._get_best_sentences(self.document.sentences, count, ratings)
 
 
-def sumy_reference(paragraphs: list[list[str]], threshold: float = 0.1, epsilon: float = 0.1) -> Reference:
+def sumy_reference(
+    paragraphs: list[list[str]], threshold: float = 0.1, epsilon: float = 0.1
+) -> Reference:
     """sumy's ``__call__`` step by step, keeping the matrix and every score."""
     summarizer = make_summarizer("sumy")
     document = build_document(paragraphs)
@@ -238,7 +242,8 @@ def test_tunables_match_sumy(small, threshold, epsilon):
     assert graph_pairs(*similarity_graph(reference.terms, threshold)) == graph_pairs(
         *np.nonzero(reference.matrix)
     )
-    assert np.array_equal(lexrank.lexrank_power_method(reference.terms, threshold, epsilon), reference.scores)
+    scores = lexrank.lexrank_power_method(reference.terms, threshold, epsilon)
+    assert np.array_equal(scores, reference.scores)
     for count in (1, 5, 20):
         assert fast(reference.document, count) == reference.picks(count)
 
