@@ -92,7 +92,7 @@ def main() -> None:
 
     print("seconds as wall / CPU; speed-up = sumy / fast (wall, CPU)")
     print(f"{'sentences':>9} {'sumy':>15} {'fast cold':>15} {'fast warm':>15} "
-          f"{'x cold':>11} {'x warm':>11}  same picks")
+          f"{'x cold':>11} {'x warm':>11}  same picks (dense, sparse)")
     all_same = True
     for size in args.sizes:
         document = tokenized_document(corpus_paragraphs(size))
@@ -100,7 +100,11 @@ def main() -> None:
             lambda: lexrank.make_summarizer("sumy")(document, args.count)  # noqa: B023
         )
         cold, warm, picks = time_fast(document, args.count, args.repeat)
-        same = [id(s) for s in picks] == [id(s) for s in expected]
+        # the sparse power method (used beyond DENSE_LIMIT) must pick the same too
+        dense_limit, lexrank.DENSE_LIMIT = lexrank.DENSE_LIMIT, 0
+        sparse_picks = lexrank.make_summarizer("fast")(document, args.count)
+        lexrank.DENSE_LIMIT = dense_limit
+        same = [id(s) for s in picks] == [id(s) for s in expected] == [id(s) for s in sparse_picks]
         all_same &= same
         print(f"{len(document.sentences):>9} {sumy_wall:>7.3f}/{sumy_cpu:<7.3f} "
               f"{cold[0]:>7.4f}/{cold[1]:<7.4f} {warm[0]:>7.4f}/{warm[1]:<7.4f} "
