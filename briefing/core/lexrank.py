@@ -20,7 +20,7 @@ ENGINES = ("fast", "sumy")
 
 # Up to this many sentences the power method runs on a dense matrix with the very numpy call
 # sumy makes, so the scores are bit for bit sumy's (and so are ties). Beyond it (sumy itself
-# would need minutes and n^2 memory) a sparse matrix keeps memory linear in the graph's edges.
+# needs over a minute and n^2 memory there) a sparse matrix keeps memory to the graph's edges.
 DENSE_LIMIT = 4000
 
 # Cosines this close to the threshold are recomputed with sumy's own formula (its summation
@@ -233,10 +233,18 @@ def lexrank_power_method(
     return _power_method(transposed, n, epsilon)
 
 
+@lru_cache(maxsize=1)
+def _threadpools() -> Any:
+    """The loaded BLAS libraries, found once (a fresh ``threadpool_limits`` costs ~1 ms)."""
+    import numpy  # noqa: F401 - its BLAS must be loaded before the search
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
 def _power_method(transposed: Any, n: int, epsilon: float) -> np.ndarray:
     """sumy's ``power_method`` step for step (same start vector, norms and stopping rule)."""
     import numpy as np
-    from threadpoolctl import threadpool_limits
 
     dot = np.dot if isinstance(transposed, np.ndarray) else type(transposed).dot
     p_vector = np.array([1.0 / n] * n)
@@ -244,7 +252,8 @@ def _power_method(transposed: Any, n: int, epsilon: float) -> np.ndarray:
     # One BLAS thread: a matrix-vector product of this size gains nothing from threads, and
     # on a busy machine OpenBLAS's waiting threads made it 6x slower (same bits either way).
     # A graph without links gives 0/0 = nan scores, as in sumy; no warning for it.
-    with threadpool_limits(1, user_api="blas"), np.errstate(divide="ignore", invalid="ignore"):
+    one_thread = _threadpools().limit(limits=1, user_api="blas")
+    with one_thread, np.errstate(divide="ignore", invalid="ignore"):
         while lambda_val > epsilon:
             next_p = dot(transposed, p_vector)
             next_p /= np.linalg.norm(next_p)
