@@ -35,7 +35,8 @@ COUNTS = [1, 3, 8, 20, 100, "5%", 0.5]
 def seeds_paragraphs() -> list[list[str]]:
     """The seeds through briefing's own splitting (~370 sentences), plus deterministic variants
     (every third word dropped, a different third each time) to pass 500 sentences with partial
-    overlaps; the seeds' syndicated copies give identical sentences."""
+    overlaps. The raw seeds keep their boilerplate, whose repeats ("OTHER NEWS", "4 hrs ago")
+    are identical sentences."""
     paragraphs = [
         split_sentences(path.read_text(encoding="utf-8")) for path in sorted(SEEDS.glob("*.txt"))
     ]
