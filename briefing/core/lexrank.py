@@ -21,7 +21,7 @@ ENGINES = ("fast", "sumy")
 # Up to this many sentences the power method runs on a dense matrix with the very numpy call
 # sumy makes, so the scores are bit for bit sumy's (and so are ties). Beyond it (sumy itself
 # needs over a minute and n^2 memory there) a sparse matrix keeps memory to the graph's edges.
-DENSE_LIMIT = 4000
+DENSE_LIMIT = 3000  # 72 MB
 
 # Cosines this close to the threshold are recomputed with sumy's own formula (its summation
 # order), so that a pair on the edge falls on the same side as in sumy.
