@@ -25,9 +25,10 @@ DEFAULT_WAIT = 5.0  # seconds a second run waits for the lock before giving up w
 # tf-idf over stemmed content words) to an earlier day's article. Calibrated in
 # tests/unit/test_digest_similarity.py: same-story pairs score well above, unrelated below.
 CONTINUATION_THRESHOLD = 0.25
-# A sentence counts as already reported when this share of its words stand in one earlier
-# sentence (catches agency copy with a changed word or two).
-KNOWN_SENTENCE_CONTAINMENT = 0.8
+# A sentence counts as already reported when this share of its content words stand in one
+# earlier sentence (agency copy with a word changed); lower, and "weiteren Regen" ->
+# "trockeneres Wetter" in an otherwise equal sentence would pass as old news.
+KNOWN_SENTENCE_CONTAINMENT = 0.85
 HISTORY_DAYS = 60  # how far back sentences and stories are compared
 TERMS_PER_ARTICLE = 60
 DIGEST_TEMPLATE = "digest.md.j2"
@@ -191,7 +192,11 @@ def split_continued(
 
 
 def _key_words(key: str) -> frozenset[str]:
-    return frozenset(w for w in key.split() if len(w) > 2)
+    """Content words of a sentence key (stop words carry no news)."""
+    from briefing.core.lexrank import german_stop_words
+
+    stop = german_stop_words()
+    return frozenset(w for w in key.split() if len(w) > 2 and w not in stop)
 
 
 class KnownSentences:
