@@ -132,14 +132,16 @@ def _stem(word: str) -> str:
 
 
 def similarities(
-    new: list[dict[str, float]], earlier: list[dict[str, float]]
+    new: list[dict[str, float]],
+    earlier: list[dict[str, float]],
+    background: list[dict[str, float]] | None = None,
 ) -> list[list[float]]:
     """Cosine similarity of tf-idf vectors, every new article against every earlier one.
 
-    Document frequencies come from both lists together, so words every article uses
-    (``sagte``, ``Montag``) weigh little and names weigh much.
+    Document frequencies come from both lists (or ``background``, when given), so words
+    every article uses (``sagte``, ``Montag``) weigh little and names weigh much.
     """
-    documents = new + earlier
+    documents = background if background is not None else new + earlier
     df: Counter[str] = Counter(t for d in documents for t in d)
     n = len(documents)
 
@@ -176,7 +178,7 @@ def split_continued(
         if close:
             matches[index] = close
     if matches and len(terms) > 1:
-        today = similarities(terms, terms)
+        today = similarities(terms, terms, terms + [e.terms for e in earlier])
         changed = True
         while changed:  # spread along today's similar articles until nothing changes
             changed = False
