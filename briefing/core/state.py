@@ -178,7 +178,7 @@ class DigestState:
         """Replace everything stored for ``record.day`` in one transaction."""
         import datetime as dt
 
-        written = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        written = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with self.connection:  # one transaction: a kill leaves the old record or the new one
             for table in ("articles", "seen_sentences", "reported", "skipped", "digests"):
                 self.connection.execute(f"DELETE FROM {table} WHERE day = ?", (record.day,))

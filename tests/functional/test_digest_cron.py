@@ -43,7 +43,8 @@ def start(paths: dict[str, Path], day: str, *extra: str) -> subprocess.Popen:
     return subprocess.Popen(
         cron_command(paths, day, *extra), env=cron_env(paths), cwd=paths["home"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        preexec_fn=lambda: os.close(0),  # cron jobs may run with stdin closed
+        # cron jobs may run with stdin closed (the test runs no threads that fork could upset)
+        preexec_fn=lambda: os.close(0),  # noqa: PLW1509
     )
 
 
@@ -75,7 +76,7 @@ def test_a_run_while_another_holds_the_lock_exits_75_and_leaves_the_output_alone
     assert run(paths, "2024-06-03")[0] == 0
     before = (paths["out"] / "2024-06-03.md").read_bytes()
     with digest_lock(paths["state"], wait=0):  # "another digest" is working
-        code, out, err = run(paths, "2024-06-03", "--wait", "0.5")
+        code, _, err = run(paths, "2024-06-03", "--wait", "0.5")
         code2, _, _ = run(paths, "2024-06-04", "--wait", "0.5")
     assert code == 75 and code2 == 75
     assert err == (f"briefing: another digest is running (lock {lock_path(paths['state'])} "
@@ -93,7 +94,7 @@ def test_a_second_run_waits_for_the_first_to_finish(paths) -> None:
         assert process.poll() is None  # still waiting for the lock
     finally:
         os.close(fd)  # the "first run" ends
-    out, err = process.communicate(timeout=120)
+    _, err = process.communicate(timeout=120)
     assert process.returncode == 0, err
     assert (paths["out"] / "2024-06-03.md").is_file()
 

@@ -27,7 +27,7 @@ def page(source: Path) -> bytes:
             f"<title>{html.escape(meta['title'])} | Testportal</title></head><body>"
             f"<nav><a href='/'>Startseite</a> <a href='/politik'>Politik</a></nav>"
             f"<article><h1>{html.escape(meta['title'])}</h1>\n{paragraphs}</article>"
-            f"<footer>Impressum · Datenschutz · Kontakt</footer></body></html>").encode("utf-8")
+            f"<footer>Impressum · Datenschutz · Kontakt</footer></body></html>").encode()
 
 
 def rss(base: str, items: list[tuple[str, str]]) -> bytes:
@@ -37,7 +37,7 @@ def rss(base: str, items: list[tuple[str, str]]) -> bytes:
     )
     return (f"<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel>"
             f"<title>Testportal</title><link>{base}/</link>{entries}</channel></rss>"
-            ).encode("utf-8")
+            ).encode()
 
 
 @pytest.fixture
@@ -50,7 +50,7 @@ def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     routes: dict[str, tuple[str, bytes]] = {}
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        def do_GET(self) -> None:
             if self.path == "/slow.xml":
                 time.sleep(SLOW_SECONDS)
             if self.path not in routes:

@@ -42,29 +42,29 @@ def test_content_key_ignores_name_encoding_and_line_ends(tmp_path: Path) -> None
     ("sentence", "known"),
     [
         # the same sentence
-        ("Ministerpräsident Markus Söder sagte den betroffenen Gemeinden schnelle Hilfe "
-         "des Freistaats zu.", True),
+        (("Ministerpräsident Markus Söder sagte den betroffenen Gemeinden schnelle Hilfe "
+          "des Freistaats zu."), True),
         # the same with other quotes, case and spacing
-        ("MINISTERPRÄSIDENT Markus Söder sagte den betroffenen  Gemeinden „schnelle Hilfe“ "
-         "des Freistaats zu.", True),
+        (("MINISTERPRÄSIDENT Markus Söder sagte den betroffenen  Gemeinden „schnelle Hilfe“ "
+          "des Freistaats zu."), True),
         # agency copy with one word changed in a long sentence
-        ("Nach Angaben der Behörden mussten in den Landkreisen Passau und Straubing mehr als "
-         "3000 Menschen ihre Häuser verlassen und in Notunterkünften schlafen.", True),
+        (("Nach Angaben der Behörden mussten in den Landkreisen Passau und Straubing mehr als "
+          "3000 Menschen ihre Häuser verlassen und in Notunterkünften schlafen."), True),
         # same frame, new news: rain becomes dry weather
-        ("Der Deutsche Wetterdienst erwartet für die kommenden Tage trockeneres Wetter im "
-         "Süden Bayerns.", False),
+        (("Der Deutsche Wetterdienst erwartet für die kommenden Tage trockeneres Wetter im "
+          "Süden Bayerns."), False),
         # unrelated
         ("Die Europäische Zentralbank hat den Leitzins gesenkt.", False),
     ],
 )
 def test_known_sentences(sentence: str, known: bool) -> None:
     earlier = KnownSentences(sentence_key(s) for s in [
-        "Ministerpräsident Markus Söder sagte den betroffenen Gemeinden schnelle Hilfe des "
-        "Freistaats zu.",
-        "Nach Angaben der Behörden mussten in den Landkreisen Passau und Straubing mehr als "
-        "3000 Menschen ihre Häuser verlassen und in Turnhallen schlafen.",
-        "Der Deutsche Wetterdienst erwartet für die kommenden Tage weiteren Regen im Süden "
-        "Bayerns.",
+        ("Ministerpräsident Markus Söder sagte den betroffenen Gemeinden schnelle Hilfe des "
+         "Freistaats zu."),
+        ("Nach Angaben der Behörden mussten in den Landkreisen Passau und Straubing mehr als "
+         "3000 Menschen ihre Häuser verlassen und in Turnhallen schlafen."),
+        ("Der Deutsche Wetterdienst erwartet für die kommenden Tage weiteren Regen im Süden "
+         "Bayerns."),
     ])
     assert (sentence_key(sentence) in earlier) is known
 

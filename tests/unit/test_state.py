@@ -87,9 +87,11 @@ def test_lock_is_exclusive_and_says_so_with_75(tmp_path: Path) -> None:
     with digest_lock(state, wait=0) as held:
         assert held == lock_path(state) == tmp_path / "s.db.lock"
         started = time.monotonic()
-        with pytest.raises(DigestLockedError, match="another digest is running") as raised:
-            with digest_lock(state, wait=0.3):
-                pass
+        with (
+            pytest.raises(DigestLockedError, match="another digest is running") as raised,
+            digest_lock(state, wait=0.3),
+        ):
+            pass
         assert time.monotonic() - started >= 0.3  # it waited before giving up
         assert raised.value.exit_code == 75
     with digest_lock(state, wait=0):  # released on leaving
@@ -99,17 +101,17 @@ def test_lock_is_exclusive_and_says_so_with_75(tmp_path: Path) -> None:
 def test_a_killed_holder_leaves_no_stale_lock(tmp_path: Path) -> None:
     state = tmp_path / "s.db"
     holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import sys, time\nfrom briefing.core.state import digest_lock\n"
-         f"with digest_lock({str(state)!r}, wait=0):\n"
-         "    print('locked', flush=True)\n    time.sleep(60)\n"],
+        [sys.executable, "-c", (
+            "import sys, time\nfrom briefing.core.state import digest_lock\n"
+            f"with digest_lock({str(state)!r}, wait=0):\n"
+            "    print('locked', flush=True)\n    time.sleep(60)\n"
+        )],
         stdout=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parents[2],
     )
     try:
         assert holder.stdout.readline().strip() == "locked"
-        with pytest.raises(DigestLockedError):
-            with digest_lock(state, wait=0):
-                pass
+        with pytest.raises(DigestLockedError), digest_lock(state, wait=0):
+            pass
     finally:
         holder.kill()
         holder.wait()
