@@ -29,7 +29,7 @@ CONTINUATION_THRESHOLD = 0.25
 # earlier sentence (agency copy with a word changed); lower, and "weiteren Regen" ->
 # "trockeneres Wetter" in an otherwise equal sentence would pass as old news.
 KNOWN_SENTENCE_CONTAINMENT = 0.85
-HISTORY_DAYS = 60  # how far back sentences and stories are compared
+HISTORY_DAYS = 60  # how far back sentences and stories are compared (sentences kept twice as long)
 TERMS_PER_ARTICLE = 60
 DIGEST_TEMPLATE = "digest.md.j2"
 _TEMP_FILE = re.compile(r"^\.\d{4}-\d{2}-\d{2}\.md\.[^/]+\.tmp$")
@@ -151,12 +151,25 @@ def similarities(
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         return {t: w / norm for t, w in weights.items()}
 
-    new_vectors = [vector(d) for d in new]
-    earlier_vectors = [vector(d) for d in earlier]
-    return [
-        [sum(w * e.get(t, 0.0) for t, w in v.items()) for e in earlier_vectors]
-        for v in new_vectors
-    ]
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    # sparse rows and one product: a day's articles against two months of them stays quick
+    vocabulary: dict[str, int] = {}
+    entries = []
+    for vectors in (new, earlier):
+        rows: list[int] = []
+        columns: list[int] = []
+        values: list[float] = []
+        for row, terms in enumerate(vectors):
+            for term, weight in vector(terms).items():
+                rows.append(row)
+                columns.append(vocabulary.setdefault(term, len(vocabulary)))
+                values.append(weight)
+        entries.append((values, (rows, columns), len(vectors)))
+    width = max(len(vocabulary), 1)
+    left, right = (csr_matrix((v, rc), shape=(height, width)) for v, rc, height in entries)
+    return np.asarray((left @ right.T).todense()).tolist()
 
 
 def split_continued(
@@ -345,7 +358,8 @@ def run_digest(
 
         write_atomic(target, text)
         record.path = str(target.absolute())
-        store.record_day(record)
+        forget = dt.date.fromisoformat(day) - dt.timedelta(days=2 * HISTORY_DAYS)
+        store.record_day(record, forget_sentences_before=forget.isoformat())
         say(f"{prefix}: read {_count(result.files, 'file')}, {result.new} new, "
             f"{_count(result.topics, 'topic')}, wrote {result.path}")
     return result

@@ -174,14 +174,22 @@ class DigestState:
         )
         return [KnownArticle(k, h, d, p, t, tp, json.loads(tr)) for k, h, d, p, t, tp, tr in rows]
 
-    def record_day(self, record: DayRecord) -> None:
-        """Replace everything stored for ``record.day`` in one transaction."""
+    def record_day(self, record: DayRecord, forget_sentences_before: str | None = None) -> None:
+        """Replace everything stored for ``record.day`` in one transaction.
+
+        Sentences of days before ``forget_sentences_before`` are dropped: they are the bulk
+        of the file and only recent days are compared (articles and reports stay).
+        """
         import datetime as dt
 
         written = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with self.connection:  # one transaction: a kill leaves the old record or the new one
             for table in ("articles", "seen_sentences", "reported", "skipped", "digests"):
                 self.connection.execute(f"DELETE FROM {table} WHERE day = ?", (record.day,))
+            if forget_sentences_before:
+                self.connection.execute(
+                    "DELETE FROM seen_sentences WHERE day < ?", (forget_sentences_before,)
+                )
             self.connection.execute(
                 "INSERT INTO digests(day, path, written, articles) VALUES (?, ?, ?, ?)",
                 (record.day, record.path, written, len(record.articles)),

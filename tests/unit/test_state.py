@@ -56,6 +56,14 @@ def test_earlier_means_before_the_day_and_within_the_window(tmp_path: Path) -> N
                                                                         "Reported a."]
 
 
+def test_old_sentences_are_forgotten_but_old_articles_are_not(tmp_path: Path) -> None:
+    with open_state(tmp_path / "s.db") as state:
+        state.record_day(_record("2024-01-01", "old"))
+        state.record_day(_record("2024-06-03", "a"), forget_sentences_before="2024-04-01")
+        assert state.earlier_sentence_keys("2024-06-04") == {"sentence of a"}
+        assert "key-old" in state.known_elsewhere("2024-06-04")
+
+
 def test_state_survives_reopening(tmp_path: Path) -> None:
     with open_state(tmp_path / "deep" / "er" / "s.db") as state:
         state.record_day(_record("2024-06-03", "a"))
