@@ -248,9 +248,14 @@ def digest(inbox, out_dir, day, state, feeds, config, timeout, wait, sentences, 
     Logs one line per stage to stderr (-q: errors only); exit status 75 when another
     digest is running.
     """
+    import signal
+
     from briefing.console import info_line
     from briefing.core.digest import run_digest
 
+    # cron and systemd stop jobs with SIGTERM: unwind normally, so the temporary file is
+    # removed and the state transaction rolled back (SIGKILL is handled at the next start)
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     run_digest(inbox=inbox, out_dir=out_dir, day=day, state=state, feeds=list(feeds),
                config=config, timeout=timeout, wait=wait, sentences=sentences,
                template=template, engine=engine, quiet=quiet, log=info_line)

@@ -20,7 +20,8 @@ DATA = ROOT / "tests" / "data" / "digest"
 
 
 @pytest.fixture
-def paths(tmp_path: Path) -> dict[str, Path]:
+def paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     inbox = tmp_path / "Eingänge"  # a non-ASCII path must survive a locale-less run
     inbox.mkdir()
     for source in (DATA / "day1").iterdir():
@@ -48,16 +49,29 @@ def start(paths: dict[str, Path], day: str, *extra: str) -> subprocess.Popen:
     )
 
 
+def earlier_run(paths: dict[str, Path], day: str) -> bytes:
+    """A finished run before the one under test (in-process: the subprocesses are slow)."""
+    from briefing.core.digest import run_digest
+
+    result = run_digest(inbox=paths["inbox"], out_dir=paths["out"], day=day,
+                        state=paths["state"], quiet=True)
+    return result.path.read_bytes()
+
+
 def run(paths: dict[str, Path], day: str, *extra: str) -> tuple[int, str, str]:
     process = start(paths, day, *extra)
     out, err = process.communicate(timeout=120)
     return process.returncode, out.decode("utf-8"), err.decode("utf-8")
 
 
-def test_runs_under_cron_with_utf8_and_no_terminal_decorations(paths) -> None:
-    code, out, err = run(paths, "2024-06-03")
+@pytest.mark.parametrize("quiet", [(), ("-q",)])
+def test_runs_under_cron_with_utf8_and_no_terminal_decorations(paths, quiet) -> None:
+    code, out, err = run(paths, "2024-06-03", *quiet)
     assert code == 0, err
     assert out == ""
+    if quiet:
+        assert err == ""
+        return
     assert "\x1b" not in err  # no colours, no progress bar
     lines = err.splitlines()
     assert len(lines) == 3 and all(line.startswith("briefing: digest 2024-06-03: ") for line in lines)
@@ -67,18 +81,11 @@ def test_runs_under_cron_with_utf8_and_no_terminal_decorations(paths) -> None:
     assert "Söder" in text and "Lokführergewerkschaft" in text
 
 
-def test_quiet_under_cron_prints_nothing(paths) -> None:
-    code, out, err = run(paths, "2024-06-03", "-q")
-    assert (code, out, err) == (0, "", "")
-
-
 def test_a_run_while_another_holds_the_lock_exits_75_and_leaves_the_output_alone(paths) -> None:
-    assert run(paths, "2024-06-03")[0] == 0
-    before = (paths["out"] / "2024-06-03.md").read_bytes()
+    before = earlier_run(paths, "2024-06-03")
     with digest_lock(paths["state"], wait=0):  # "another digest" is working
-        code, _, err = run(paths, "2024-06-03", "--wait", "0.5")
-        code2, _, _ = run(paths, "2024-06-04", "--wait", "0.5")
-    assert code == 75 and code2 == 75
+        code, _, err = run(paths, "2024-06-04", "--wait", "0.5")
+    assert code == 75
     assert err == (f"briefing: another digest is running (lock {lock_path(paths['state'])} "
                    "held); nothing done\n")
     assert (paths["out"] / "2024-06-03.md").read_bytes() == before
@@ -113,8 +120,7 @@ def _held_by_someone_else(path: Path) -> bool:
 
 
 def test_a_run_killed_in_the_middle_leaves_the_old_file_and_the_next_run_recovers(paths) -> None:
-    assert run(paths, "2024-06-03")[0] == 0
-    old = (paths["out"] / "2024-06-03.md").read_bytes()
+    old = earlier_run(paths, "2024-06-03")
     for source in (DATA / "day2").iterdir():  # more articles: a rerun would write another file
         shutil.copy(source, paths["inbox"] / source.name)
     process = start(paths, "2024-06-03")
@@ -134,3 +140,19 @@ def test_a_run_killed_in_the_middle_leaves_the_old_file_and_the_next_run_recover
     assert sorted(p.name for p in paths["out"].iterdir()) == ["2024-06-03.md"]
     new = (paths["out"] / "2024-06-03.md").read_text(encoding="utf-8")
     assert "`ezb_zinsen.txt`" in new and new.endswith("\n")
+
+
+def test_a_terminated_run_cleans_up_after_itself(paths) -> None:
+    old = earlier_run(paths, "2024-06-03")
+    for source in (DATA / "day2").iterdir():
+        shutil.copy(source, paths["inbox"] / source.name)
+    process = start(paths, "2024-06-03")
+    deadline = time.monotonic() + 60
+    while not _held_by_someone_else(lock_path(paths["state"])):
+        assert process.poll() is None and time.monotonic() < deadline
+        time.sleep(0.005)
+    process.send_signal(signal.SIGTERM)
+    process.communicate(timeout=60)
+    assert process.returncode == 128 + signal.SIGTERM
+    assert sorted(p.name for p in paths["out"].iterdir()) == ["2024-06-03.md"]  # no temp file
+    assert (paths["out"] / "2024-06-03.md").read_bytes() == old
