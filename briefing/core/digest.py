@@ -319,7 +319,7 @@ def run_digest(
 
     def problem(message: str) -> None:  # shown even with -q
         if log is not None:
-            log(message)
+            log(f"{prefix}: {message}")
 
     day = parse_day(day, today)
     settings_config = load_config(config)

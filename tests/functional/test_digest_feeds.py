@@ -127,8 +127,8 @@ def test_feed_articles_join_the_digest_and_failures_are_one_line_per_feed(
     assert "`hochwasser.html`" in text and "Testportal" in text  # page name and the feed's outlet
     problems = [line for line in result.stderr.splitlines() if " feed " in f" {line}"]
     assert problems == [
-        f"briefing: feed {server}/feed.xml: 1 of 3 pages failed (HTTP 404)",
-        f"briefing: feed {server}/slow.xml: timed out after 0.5 s",
+        f"briefing: digest 2024-06-04: feed {server}/feed.xml: 1 of 3 pages failed (HTTP 404)",
+        f"briefing: digest 2024-06-04: feed {server}/slow.xml: timed out after 0.5 s",
     ]
     assert "read 0 files and 2 feeds, 2 new" in result.stderr
 
@@ -136,7 +136,7 @@ def test_feed_articles_join_the_digest_and_failures_are_one_line_per_feed(
 def test_a_failing_feed_is_reported_even_with_quiet(cli, server, paths) -> None:
     result = digest(cli, paths, "2024-06-04", "-q", "--feed", f"{server}/nothing.xml")
     assert result.exit_code == 0
-    assert result.stderr == f"briefing: feed {server}/nothing.xml: HTTP 404\n"
+    assert result.stderr == f"briefing: digest 2024-06-04: feed {server}/nothing.xml: HTTP 404\n"
     assert "Keine neuen Artikel" in (paths["out"] / "2024-06-04.md").read_text("utf-8")
 
 
