@@ -329,6 +329,9 @@ def run_digest(
     if not inbox_path.is_dir():
         raise BriefingError(f"inbox {inbox_path} is not a folder")
     out_path = Path(out_dir).expanduser()
+    if out_path.resolve().is_relative_to(inbox_path.resolve()):
+        # the next day would read yesterday's digest as an article
+        raise BriefingError(f"the output folder {out_path} must not be inside the inbox")
     try:
         out_path.mkdir(parents=True, exist_ok=True)
     except OSError as error:

@@ -184,13 +184,14 @@ def test_default_state_lives_in_the_user_data_directory(cli, tmp_path, paths) ->
         (["--date", "2024-13-01"], 2, "YYYY-MM-DD"),  # not a date: wrong usage
         (["--date", "gestern"], 2, "YYYY-MM-DD"),  # not ISO: wrong usage
         (["--inbox", "/nonexistent/inbox"], 1, "is not a folder"),  # a fixable error
+        (["--out", "INBOX/digests"], 1, "must not be inside the inbox"),  # would read itself
     ],
 )
 def test_bad_input_exits_with_one_line(cli, paths, args, code, message) -> None:
     base = {"--inbox": str(paths["inbox"]), "--out": str(paths["out"]),
             "--state": str(paths["state"])}
     for flag, value in zip(args[::2], args[1::2]):
-        base[flag] = value
+        base[flag] = value.replace("INBOX", str(paths["inbox"]))
     result = cli("digest", *[x for pair in base.items() for x in pair])
     assert result.exit_code == code
     assert message in result.stderr
