@@ -8,7 +8,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -263,6 +263,3 @@ def digest_lock(state_path: str | os.PathLike[str], wait: float = 5.0) -> Iterat
     finally:
         os.close(fd)  # closing the descriptor releases the lock
 
-
-def known_keys(articles: Iterable[KnownArticle]) -> set[str]:
-    return {key for a in articles for key in (a.content_key, a.content_hash)}

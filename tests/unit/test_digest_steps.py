@@ -143,6 +143,9 @@ def test_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     bad.write_text("feeds = [1, 2]\n")
     with pytest.raises(BriefingError, match="must be a list of URLs"):
         load_config(bad)
+    bad.write_text('timeout = "long"\n')
+    with pytest.raises(BriefingError, match="'timeout' must be a number"):
+        load_config(bad)
     bad.write_text("feeds = [\n")
     with pytest.raises(BriefingError, match="bad.toml"):
         load_config(bad)
