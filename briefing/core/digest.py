@@ -119,7 +119,8 @@ def article_terms(article: Article, limit: int = TERMS_PER_ARTICLE) -> dict[str,
             lowered = word.casefold()
             if lowered not in stop:
                 counts[_stem(lowered)] += weight
-    return {term: float(n) for term, n in sorted(counts.items(), key=lambda i: (-i[1], i[0]))[:limit]}
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
+    return {term: float(n) for term, n in ranked}
 
 
 @lru_cache(maxsize=1)
@@ -348,8 +349,11 @@ def run_digest(
     with digest_lock(state_path, wait), open_state(state_path) as store:
         for stale in clean_stale_temp_files(out_path):
             say(f"{prefix}: removed stale temporary file {stale}")
-        articles, skipped = _read_sources(inbox_path, feed_urls, feed_timeout, result, problem)
-        new, skipped, result.already = _new_articles(articles, skipped, store, day)
+        articles, skipped = _read_sources(
+            inbox_path, feed_urls, feed_timeout, store.links_elsewhere(day), result, problem
+        )
+        new, skipped, already = _new_articles(articles, skipped, store, day)
+        result.already += already
         result.new = len(new)
         result.skipped = skipped
         say(f"{prefix}: read {_count(result.files, 'file')}"
@@ -373,7 +377,12 @@ def run_digest(
 
 
 def _read_sources(
-    inbox: Path, feed_urls: list[str], timeout: float, result: DigestResult, problem: Log
+    inbox: Path,
+    feed_urls: list[str],
+    timeout: float,
+    known_links: set[str],
+    result: DigestResult,
+    problem: Log,
 ) -> tuple[list[Article], list[Skipped]]:
     """Inbox articles, then feed articles (one stderr line per failing feed)."""
     from briefing.core.feeds import read_feed
@@ -382,7 +391,8 @@ def _read_sources(
     articles, skipped = load_articles([inbox])
     result.files = len(articles) + len(skipped)
     for url in feed_urls:
-        fed = read_feed(url, timeout)
+        fed = read_feed(url, timeout, known_links=known_links)
+        result.already += fed.known
         if fed.problem:
             result.feed_problems.append(fed.problem)
             problem(fed.problem)

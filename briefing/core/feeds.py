@@ -1,4 +1,4 @@
-"""Articles from RSS/Atom feeds: the feed and its pages fetched with a timeout, text by trafilatura."""
+"""Articles from RSS/Atom feeds: feed and pages fetched with a timeout, text by trafilatura."""
 
 from __future__ import annotations
 
@@ -8,11 +8,12 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from briefing.core.models import Article, Block
 
 DEFAULT_TIMEOUT = 20.0
+MAX_ENTRIES = 100  # per feed and run: bounds the time a run can take (entries x timeout)
 MAX_BYTES = 5 * 1024 * 1024
 USER_AGENT = "briefing-digest/0.1 (+https://example.invalid/briefing)"
 
@@ -28,6 +29,7 @@ class FeedResult:
     url: str
     articles: list[Article] = field(default_factory=list)
     entries: int = 0
+    known: int = 0  # entries whose page an earlier digest already holds (not fetched again)
     failures: list[str] = field(default_factory=list)  # one reason per page that failed
     error: str | None = None  # the feed itself failed
 
@@ -72,8 +74,12 @@ def read_feed(
     url: str,
     timeout: float = DEFAULT_TIMEOUT,
     fetcher: Callable[[str, float], bytes] = fetch,
+    known_links: frozenset[str] | set[str] = frozenset(),
 ) -> FeedResult:
-    """The articles of one feed; never raises for network or parsing trouble."""
+    """The articles of one feed; never raises for network or parsing trouble.
+
+    Pages in ``known_links`` (already in an earlier digest) are not fetched again.
+    """
     import feedparser
 
     result = FeedResult(url)
@@ -83,16 +89,21 @@ def read_feed(
         result.error = str(error)
         return result
     parsed = feedparser.parse(data)
-    if parsed.bozo and not parsed.entries:
+    if not parsed.entries and (parsed.bozo or not parsed.get("version")):
+        # no entries and not a known format (an HTML page, an error page): say so
         problem = getattr(parsed, "bozo_exception", None)
         result.error = f"not a feed ({problem})" if problem else "not a feed"
         return result
     outlet = (parsed.feed.get("title") or "").strip() or None
-    result.entries = len(parsed.entries)
-    for entry in parsed.entries:
+    entries = parsed.entries[:MAX_ENTRIES]
+    result.entries = len(entries)
+    for entry in entries:
         link = entry.get("link")
         if not link:
             result.failures.append("entry without link")
+            continue
+        if link in known_links:
+            result.known += 1
             continue
         try:
             html = fetcher(link, timeout)
@@ -126,7 +137,7 @@ def page_article(
     blocks = [Block("paragraph", p) for p in paragraphs]
     name = PurePosixPath(url.split("?")[0].rstrip("/")).name or "page"
     return Article(
-        path=PurePosixPath("/feeds") / name,  # type: ignore[arg-type]  # no file: the URL tells
+        path=Path("/feeds") / name,  # not a file: Article.url says where it came from
         title=" ".join((title or paragraphs[0][:80]).split()),
         blocks=blocks,
         outlet=outlet,

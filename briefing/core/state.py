@@ -130,6 +130,13 @@ class DigestState:
             known.setdefault(raw, article)
         return known
 
+    def links_elsewhere(self, day: str) -> set[str]:
+        """URLs of feed articles in other days' digests."""
+        rows = self.connection.execute(
+            "SELECT url FROM articles WHERE day != ? AND url IS NOT NULL", (day,)
+        )
+        return {url for (url,) in rows}
+
     def earlier_articles(self, day: str) -> list[KnownArticle]:
         """Articles of the digests before ``day``, oldest first."""
         rows = self.connection.execute(

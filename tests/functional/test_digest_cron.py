@@ -74,7 +74,8 @@ def test_runs_under_cron_with_utf8_and_no_terminal_decorations(paths, quiet) -> 
         return
     assert "\x1b" not in err  # no colours, no progress bar
     lines = err.splitlines()
-    assert len(lines) == 3 and all(line.startswith("briefing: digest 2024-06-03: ") for line in lines)
+    assert len(lines) == 3
+    assert all(line.startswith("briefing: digest 2024-06-03: ") for line in lines)
     written = paths["out"] / "2024-06-03.md"
     assert lines[-1].endswith(f"wrote {written}")  # the umlaut path, in UTF-8
     text = written.read_bytes().decode("utf-8")

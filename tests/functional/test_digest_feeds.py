@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -41,16 +42,21 @@ def rss(base: str, items: list[tuple[str, str]]) -> bytes:
 
 
 @pytest.fixture
-def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """A local HTTP server serving two feeds (one hangs) and their pages; its base URL."""
+def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[SimpleNamespace]:
+    """A local HTTP server serving two feeds (one hangs) and their pages.
+
+    Yields ``.base`` (its URL) and ``.hits`` (the paths asked for, in order).
+    """
     for name in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy",
                  "ALL_PROXY"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("no_proxy", "127.0.0.1")
     routes: dict[str, tuple[str, bytes]] = {}
+    hits: list[str] = []
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
+            hits.append(self.path)
             if self.path == "/slow.xml":
                 time.sleep(SLOW_SECONDS)
             if self.path not in routes:
@@ -90,7 +96,7 @@ def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     stopper.daemon = True
     stopper.start()
     try:
-        yield base
+        yield SimpleNamespace(base=base, hits=hits)
     finally:
         stopper.cancel()
         httpd.shutdown()
@@ -116,9 +122,9 @@ def test_feed_articles_join_the_digest_and_failures_are_one_line_per_feed(
     cli, server, paths
 ) -> None:
     config = paths["tmp"] / "config.toml"
-    config.write_text(f'feeds = ["{server}/feed.xml"]\n', encoding="utf-8")
+    config.write_text(f'feeds = ["{server.base}/feed.xml"]\n', encoding="utf-8")
     result = digest(cli, paths, "2024-06-04", "--config", str(config),
-                    "--feed", f"{server}/slow.xml", "--timeout", "0.5", "--sentences", "20")
+                    "--feed", f"{server.base}/slow.xml", "--timeout", "0.5", "--sentences", "20")
     assert result.exit_code == 0, result.output
     text = (paths["out"] / "2024-06-04.md").read_text(encoding="utf-8")
     assert "Die Europäische Zentralbank hat den Leitzins" in text
@@ -127,24 +133,30 @@ def test_feed_articles_join_the_digest_and_failures_are_one_line_per_feed(
     assert "`hochwasser.html`" in text and "Testportal" in text  # page name and the feed's outlet
     problems = [line for line in result.stderr.splitlines() if " feed " in f" {line}"]
     assert problems == [
-        f"briefing: digest 2024-06-04: feed {server}/feed.xml: 1 of 3 pages failed (HTTP 404)",
-        f"briefing: digest 2024-06-04: feed {server}/slow.xml: timed out after 0.5 s",
+        f"briefing: digest 2024-06-04: feed {server.base}/feed.xml: 1 of 3 pages failed (HTTP 404)",
+        f"briefing: digest 2024-06-04: feed {server.base}/slow.xml: timed out after 0.5 s",
     ]
     assert "read 0 files and 2 feeds, 2 new" in result.stderr
 
 
 def test_a_failing_feed_is_reported_even_with_quiet(cli, server, paths) -> None:
-    result = digest(cli, paths, "2024-06-04", "-q", "--feed", f"{server}/nothing.xml")
+    result = digest(cli, paths, "2024-06-04", "-q", "--feed", f"{server.base}/nothing.xml")
     assert result.exit_code == 0
-    assert result.stderr == f"briefing: digest 2024-06-04: feed {server}/nothing.xml: HTTP 404\n"
+    assert result.stderr == (
+        f"briefing: digest 2024-06-04: feed {server.base}/nothing.xml: HTTP 404\n"
+    )
     assert "Keine neuen Artikel" in (paths["out"] / "2024-06-04.md").read_text("utf-8")
 
 
 def test_a_feed_article_is_not_new_the_next_day(cli, server, paths) -> None:
-    assert digest(cli, paths, "2024-06-04", "--feed", f"{server}/feed.xml").exit_code == 0
-    result = digest(cli, paths, "2024-06-05", "--feed", f"{server}/feed.xml")
+    assert digest(cli, paths, "2024-06-04", "--feed", f"{server.base}/feed.xml").exit_code == 0
+    assert "/artikel/zinsen.html" in server.hits
+    server.hits.clear()
+    result = digest(cli, paths, "2024-06-05", "--feed", f"{server.base}/feed.xml")
     assert result.exit_code == 0
     assert "2 in earlier digests" in result.stderr
+    # pages of earlier digests are not fetched again (the deleted one is tried again)
+    assert server.hits == ["/feed.xml", "/artikel/weg.html"]
     assert "Keine neuen Artikel seit dem 04.06.2024." in (
         paths["out"] / "2024-06-05.md").read_text("utf-8")
 
@@ -153,7 +165,7 @@ def test_the_same_article_in_the_inbox_and_a_feed_counts_once(cli, server, paths
     import shutil
 
     shutil.copy(DATA / "day2" / "ezb_zinsen.txt", paths["inbox"])
-    result = digest(cli, paths, "2024-06-04", "--feed", f"{server}/feed.xml")
+    result = digest(cli, paths, "2024-06-04", "--feed", f"{server.base}/feed.xml")
     assert result.exit_code == 0
     text = (paths["out"] / "2024-06-04.md").read_text(encoding="utf-8")
     assert text.count("Die Europäische Zentralbank hat den Leitzins") == 1
