@@ -536,8 +536,10 @@ def render_digest(
     context.update(
         day=dt.date.fromisoformat(day),
         title=f"Digest vom {_german_date(day)}",
-        entries=[e for e in entries if not e["topic"].minor],
-        minor_entries=[e for e in entries if e["topic"].minor],
+        # a lone new article is a line under "Weitere Meldungen"; a continued one keeps its
+        # section, since it leads with what is new
+        entries=[e for e in entries if not e["topic"].minor or e["continued"]],
+        minor_entries=[e for e in entries if e["topic"].minor and not e["continued"]],
         previous=dt.date.fromisoformat(previous) if previous else None,
         sentences_used=used,
     )

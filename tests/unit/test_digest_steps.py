@@ -151,3 +151,27 @@ def test_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         load_config(bad)
     with pytest.raises(BriefingError, match="missing.toml"):
         load_config(tmp_path / "missing.toml")
+
+
+def test_lone_new_articles_are_one_line_each_and_continued_ones_keep_their_section() -> None:
+    from briefing.core.digest import Continuation, render_digest
+    from briefing.core.models import Briefing, SummaryItem, Topic
+
+    articles, _ = load_articles([DATA / "day2"])
+    for number, article in enumerate(articles, 1):
+        article.id = f"a{number}"
+    rates, flood = articles  # ezb_zinsen.txt, hochwasser_bayern_entwarnung.txt
+    topics = [
+        Topic("Hochwasser", [flood], [SummaryItem("Der Pegel sinkt.", [flood.id])], minor=True,
+              continued=True),
+        Topic("EZB", [rates], [SummaryItem("Die EZB senkt den Leitzins.", [rates.id])],
+              minor=True),
+    ]
+    text = render_digest(Briefing("", topics), "2024-06-04",
+                         {0: Continuation("2024-06-03", ["Hochwasser in Bayern"])}, "2024-06-03")
+    assert "## Hochwasser (Fortsetzung)" in text and "### Neu seit gestern" in text
+    assert "- Der Pegel sinkt. [2]" in text
+    assert text.endswith(
+        "## Weitere Meldungen\n\n- **EZB senkt erstmals seit fünf Jahren den Leitzins** "
+        "(Finanzblatt): Die EZB senkt den Leitzins. [1] · `ezb_zinsen.txt`\n"
+    )
