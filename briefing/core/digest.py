@@ -427,7 +427,8 @@ def _new_articles(
         new.append(article)
     report: list[Skipped] = []
     for item in skipped:
-        if item.reason.startswith("duplicate of ") and item.reason[13:] in old_names:
+        twin = item.reason.removeprefix("duplicate of ")  # a name, or folder/name
+        if twin != item.reason and Path(twin).name in old_names:
             already += 1
         else:
             report.append(item)
