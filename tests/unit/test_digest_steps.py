@@ -31,8 +31,9 @@ def test_content_key_ignores_name_encoding_and_line_ends(tmp_path: Path) -> None
     (tmp_path / "b.md").write_bytes(text.replace("\n", "\r\n").encode("cp1252"))
     (tmp_path / "c.txt").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
     (tmp_path / "d.txt").write_text(text.replace("zwei Tage", "drei Tage"), encoding="utf-8")
-    articles, skipped = load_articles([tmp_path])
-    assert skipped == []
+    # one file at a time: the reader may already drop same-text twins within one run
+    articles = [load_articles([tmp_path / name])[0][0] for name in ("a.txt", "b.md", "c.txt",
+                                                                    "d.txt")]
     keys = [content_key(a) for a in articles]
     assert keys[0] == keys[1] == keys[2]  # same article, other bytes
     assert keys[3] != keys[0]  # one word changed: another text
