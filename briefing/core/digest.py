@@ -456,7 +456,7 @@ def _build(
     continuations: dict[int, Continuation] = {}
     generated = dt.date.fromisoformat(day)
     since = (generated - dt.timedelta(days=HISTORY_DAYS)).isoformat()
-    earlier = [a for a in store.earlier_articles(day) if a.day >= since]
+    earlier = store.earlier_articles(day, since)
     terms = [article_terms(a) for a in new]
     matches = split_continued(terms, earlier)
     order = [i for i in range(len(new)) if i in matches] + [

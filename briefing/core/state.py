@@ -137,11 +137,11 @@ class DigestState:
         )
         return {url for (url,) in rows}
 
-    def earlier_articles(self, day: str) -> list[KnownArticle]:
-        """Articles of the digests before ``day``, oldest first."""
+    def earlier_articles(self, day: str, since: str = "") -> list[KnownArticle]:
+        """Articles of the digests before ``day`` (from ``since`` on), oldest first."""
         rows = self.connection.execute(
             "SELECT content_key, content_hash, day, path, title, topic, terms FROM articles "
-            "WHERE day < ? ORDER BY day, rowid", (day,),
+            "WHERE day < ? AND day >= ? ORDER BY day, rowid", (day, since),
         )
         return [KnownArticle(k, h, d, p, t, tp, json.loads(tr)) for k, h, d, p, t, tp, tr in rows]
 

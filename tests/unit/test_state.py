@@ -51,6 +51,7 @@ def test_earlier_means_before_the_day_and_within_the_window(tmp_path: Path) -> N
         state.record_day(_record("2024-06-05", "later"))
         assert state.earlier_sentence_keys("2024-06-04", since="2024-05-01") == {"sentence of a"}
         assert [a.title for a in state.earlier_articles("2024-06-04")] == ["Old", "A"]
+        assert [a.title for a in state.earlier_articles("2024-06-04", "2024-05-01")] == ["A"]
         assert state.last_digest_before("2024-06-05") == "2024-06-03"
         assert [r[2] for r in state.reported_before("2024-06-04")] == ["Reported old.",
                                                                         "Reported a."]
