@@ -201,15 +201,37 @@ def tui(paths, sentences, engine):
     make_app(_inputs(paths), Settings(sentences=sentences, engine=engine)).run()
 
 
+def _check_day(ctx, param, value):
+    """``--date`` must be YYYY-MM-DD (a wrong date is wrong usage: exit 2)."""
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+
+
 @main.command(context_settings=CONTEXT)
 @click.option("--inbox", required=True, type=click.Path(file_okay=False), metavar="DIR",
               help="Folder the day's articles arrive in.")
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), metavar="DIR",
               help="Folder for the dated digest files (OUT/YYYY-MM-DD.md).")
-@click.option("--date", "day", metavar="YYYY-MM-DD", help="The digest's date (default: today).")
+@click.option("--date", "day", metavar="YYYY-MM-DD", callback=_check_day,
+              help="The digest's date (default: today).")
 @click.option("--state", type=click.Path(dir_okay=False), metavar="FILE",
-              help="SQLite state file (default: in the user's data directory).")
-@click.option("--feed", "feeds", multiple=True, metavar="URL", help="Also read this RSS/Atom feed.")
+              help="SQLite state file (default: digest.sqlite3 in the user's data directory).")
+@click.option("--feed", "feeds", multiple=True, metavar="URL",
+              help="Also read this RSS/Atom feed (repeatable; adds to the config's 'feeds').")
+@click.option("--config", type=click.Path(dir_okay=False), metavar="FILE",
+              help="TOML config with a 'feeds' list (default: config.toml in the user's "
+                   "config directory, if present).")
+@click.option("--timeout", type=click.FloatRange(0.1, 600), metavar="SECONDS",
+              help="Network timeout per feed or page request (default: 20, or the config's).")
+@click.option("--wait", type=click.FloatRange(0, 3600), default=5.0, show_default=True,
+              metavar="SECONDS", help="How long to wait for another running digest before "
+                                      "giving up with exit status 75.")
 @click.option("-n", "--sentences", type=click.IntRange(1, 100), default=6, show_default=True,
               help="Summary sentences per topic.")
 @click.option("--template", type=click.Path(dir_okay=False), metavar="FILE",
@@ -217,12 +239,26 @@ def tui(paths, sentences, engine):
 @engine_option
 @quiet_option
 @_fails_cleanly
-def digest(inbox, out_dir, day, state, feeds, sentences, template, engine, quiet):
-    """Write the daily digest of new articles to OUT/YYYY-MM-DD.md (for cron)."""
+def digest(inbox, out_dir, day, state, feeds, config, timeout, wait, sentences, template, engine,
+           quiet):
+    """Write the daily digest of new articles to OUT/YYYY-MM-DD.md (for cron).
+
+    Articles that an earlier day's digest already covered (same text, whatever the file
+    name) are left out; a story that continues from earlier days leads with what is new.
+    Logs one line per stage to stderr (-q: errors only); exit status 75 when another
+    digest is running.
+    """
+    import signal
+
+    from briefing.console import info_line
     from briefing.core.digest import run_digest
 
+    # cron and systemd stop jobs with SIGTERM: unwind normally, so the temporary file is
+    # removed and the state transaction rolled back (SIGKILL is handled at the next start)
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     run_digest(inbox=inbox, out_dir=out_dir, day=day, state=state, feeds=list(feeds),
-               sentences=sentences, template=template, engine=engine, quiet=quiet)
+               config=config, timeout=timeout, wait=wait, sentences=sentences,
+               template=template, engine=engine, quiet=quiet, log=info_line)
 
 
 def _skipped_summary(skipped) -> str:
