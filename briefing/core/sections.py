@@ -250,7 +250,7 @@ def fill_sections(
     used: list[SentenceGroup] = list(summary)
     topic.quotes = pick_quotes(topic, groups, used, similarity, weights)
     topic.claims = pick_claims(groups, used, similarity, weights)
-    topic.timeline = build_timeline(topic, groups)
+    topic.timeline = build_timeline(topic, groups, weights)
 
 
 def pick_quotes(
@@ -317,13 +317,19 @@ def pick_claims(
 
 
 def build_timeline(
-    topic: Topic, groups: list[SentenceGroup], limit: int = MAX_TIMELINE
+    topic: Topic,
+    groups: list[SentenceGroup],
+    weights: Weights | None = None,
+    limit: int = MAX_TIMELINE,
 ) -> list[TimelineEntry]:
     """For the most important explicit dates, the best sentence on each, in time order.
 
     Every copy of a merged sentence is searched, since one outlet may add the date
     ("am Dienstag (18. Juni)") that another leaves out; the entry shows that copy.
     """
+    from briefing.core.summarize import DEFAULT_WEIGHTS, standalone_factor
+
+    weights = weights or DEFAULT_WEIGHTS
     dates = {a.id: _parse_date(a.date) for a in topic.articles}
     fallback = max((d for d in dates.values() if d), default=None)
     best: dict[str, tuple[float, TimelineEntry]] = {}
@@ -338,8 +344,10 @@ def build_timeline(
                 continue
             when, key = found[0]
             entry = TimelineEntry(when, key, occurrence.text, group.sources)
-            if key not in best or group.score > best[key][0]:
-                best[key] = (group.score, entry)
+            # worth as a sentence, without the quote penalty of "Das Wichtigste"
+            worth = group.centrality * standalone_factor(occurrence.text, weights)
+            if key not in best or worth > best[key][0]:
+                best[key] = (worth, entry)
             break
     top = sorted(best.values(), key=lambda b: -b[0])[:limit]
     return sorted((entry for _, entry in top), key=lambda e: (e.sort_key, e.text))

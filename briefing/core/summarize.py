@@ -196,10 +196,15 @@ def content_stems(text: str) -> tuple[str, ...]:
     return tuple(stem(w) for w in (w.casefold() for w in words(text)) if w not in stop)
 
 
+@lru_cache(maxsize=50000)
+def word_set(text: str) -> frozenset[str]:
+    """The case-folded words of a sentence."""
+    return frozenset(w.casefold() for w in words(text))
+
+
 def word_overlap(a: str, b: str) -> float:
     """Overlap coefficient of two sentences' word sets (case-folded, unstemmed)."""
-    first = {w.casefold() for w in words(a)}
-    second = {w.casefold() for w in words(b)}
+    first, second = word_set(a), word_set(b)
     if not first or not second:
         return 0.0
     return len(first & second) / min(len(first), len(second))
@@ -209,13 +214,12 @@ def is_near_duplicate(a: str, b: str, threshold: float = DEFAULT_WEIGHTS.duplica
     """True when two sentences are the same text with small edits (agency copy, quote marks)."""
     if sentence_key(a) == sentence_key(b):
         return True
-    first = {w.casefold() for w in words(a)}
-    second = {w.casefold() for w in words(b)}
+    first, second = word_set(a), word_set(b)
     if not first or not second:
         return False
     shorter, longer = sorted((len(first), len(second)))
     # the shorter must be most of the longer too, so a short sentence is not swallowed
-    return word_overlap(a, b) >= threshold and shorter / longer >= 0.55
+    return shorter / longer >= 0.55 and word_overlap(a, b) >= threshold
 
 
 class Similarity:
@@ -284,8 +288,14 @@ def group_sentences(
     The text shown is the copy that stands alone best, then the fuller one: every source
     listed carries the same statement, and the text is verbatim from one of them.
     """
+    from briefing.core.lexrank import german_stop_words
+
+    stop = german_stop_words()
     groups: list[SentenceGroup] = []
     by_key: dict[str, SentenceGroup] = {}
+    # content word -> groups whose text has it, so a sentence is compared only with groups
+    # that share words with it (all pairs would grow with the square of the input)
+    postings: dict[str, list[int]] = {}
     for article in articles:
         for sentence in article_sentences(article):
             if not is_candidate(sentence.text):
@@ -293,14 +303,22 @@ def group_sentences(
             key = sentence_key(sentence.text)
             group = by_key.get(key)
             if group is None:
+                content = word_set(sentence.text) - stop
+                shared: Counter[int] = Counter()
+                for word in content:
+                    shared.update(postings.get(word, ()))
+                need = weights.duplicate * len(content) * 0.5
                 group = next(
-                    (g for g in groups
-                     if is_near_duplicate(g.text, sentence.text, weights.duplicate)),
+                    (groups[i] for i, count in sorted(shared.items())
+                     if count >= need and is_near_duplicate(groups[i].text, sentence.text,
+                                                            weights.duplicate)),
                     None,
                 )
             if group is None:
                 group = SentenceGroup(sentence.text)
                 groups.append(group)
+                for word in word_set(sentence.text) - stop:
+                    postings.setdefault(word, []).append(len(groups) - 1)
             group.occurrences.append(sentence)
             by_key[key] = group
             group.text = max(
