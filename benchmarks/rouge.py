@@ -145,6 +145,7 @@ def systems(count: int, ablation: bool) -> dict[str, object]:
         found["briefing, no stand-alone penalty"] = ours(
             replace(DEFAULT_WEIGHTS, dangling=1.0, question=1.0)
         )
+        found["briefing, no quote penalty"] = ours(replace(DEFAULT_WEIGHTS, quoted=1.0))
         for position in (0.3, 0.5, 0.7, 0.9):
             for half_life in (3.0, 5.0, 10.0):
                 found[f"position={position} half_life={half_life}"] = ours(

@@ -62,8 +62,8 @@ class Weights:
     half_life: float = 3.0  # sentence index at which the lead prior has halved
     dangling: float = 0.5  # factor for a sentence that points back ("Er", "Dies", "Damit")
     question: float = 0.3  # factor for a question to the reader
-    quoted: float = 0.5  # factor for a sentence that is mostly a direct quote (multi-source):
-    # "Das Wichtigste" states facts in the reporters' words, the quotes have their own section
+    quoted: float = 0.5  # factor for a sentence that is mostly a direct quote: summaries state
+    # facts in the reporters' words (the briefing has a section for quotes)
     sources: float = 0.15  # bonus per further outlet carrying the sentence (multi-source)
     redundancy: float = 0.4  # tf-idf cosine of stemmed content words above which two say the same
     duplicate: float = 0.8  # word overlap above which two sentences are one (syndicated copy)
@@ -347,8 +347,8 @@ def score_groups(
         quality = prior * standalone_factor(group.text, weights)
         if multi_source:
             quality *= 1 + weights.sources * (len(group.sources) - 1)
-            if _is_quote(group.text):
-                quality *= weights.quoted
+        if _is_quote(group.text):
+            quality *= weights.quoted
         group.quality = quality
         group.score = group.centrality**weights.centrality * quality
 
@@ -487,7 +487,11 @@ def summarize_topic(
         return
     score_groups(groups, engine, weights, multi_source=len(topic.articles) > 1)
     similarity = Similarity([g.text for g in groups])
-    chosen = select_by_subtopic(groups, sentences, weights, similarity)
+    if len(topic.articles) > 1:
+        chosen = select_by_subtopic(groups, sentences, weights, similarity)
+    else:
+        # one article: its lead and LexRank decide (subtopics scored lower on ROUGE here)
+        chosen = select_groups(groups, sentences, weights, similarity)
     topic.summary = [to_item(g) for g in reading_order(chosen, similarity)]
     fill_sections(topic, groups, chosen, similarity, weights)
 
