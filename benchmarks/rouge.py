@@ -110,7 +110,7 @@ def load_articles_for(cases: list[dict[str, str]], folder: Path):
         title = json.dumps(case["title"], ensure_ascii=False)
         path.write_text(f"---\ntitle: {title}\n---\n{case['text']}\n", encoding="utf-8")
         paths.append(path)
-    articles, skipped = load_articles(paths)
+    articles, _skipped = load_articles(paths)
     by_path = {a.path: a for a in articles}
     return [by_path.get(p) for p in paths]
 

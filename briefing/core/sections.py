@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -18,8 +19,8 @@ MAX_TIMELINE = 5
 
 # --- quotes -------------------------------------------------------------------------------
 
-_OPEN = "«„“\"‚‹"
-_CLOSE = "»“”\"‘›"
+_OPEN = '«„“"‚‹'
+_CLOSE = '»“”"‘›'
 _QUOTE_SPAN = re.compile(r"[«„“\"‹]([^«»„“”\"‹›]+)[»“”\"›]")
 _SPEECH_VERBS = (
     r"sagte|sagt|sagten|schrieb|schreibt|erklärte|erklärt|betonte|betont|meinte|meint|warnte|"
@@ -44,7 +45,7 @@ _BEFORE_VERB = re.compile(
     rf"^(?P<speaker>(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})\s+(?:{_SPEECH_VERBS}|bezeichnete|"
     rf"sprach|nannte)\b"
 )
-_ARTICLE = re.compile(r"^(?:der|die|das|ein|eine|des)\s+", re.I)
+_ARTICLE = re.compile(r"^(?:der|die|das|ein|eine|des)\s+", re.IGNORECASE)
 _PRONOUNS = frozenset({"er", "sie", "es", "man", "wir", "ich", "ihr"})
 
 
@@ -73,7 +74,7 @@ def quote_speaker(text: str, previous: str | None = None) -> str | None:
     A quote that stands alone after a sentence ending in ":" ("So erklärte ein Sprecher des
     Weißen Hauses am Montag:") takes its speaker from that sentence.
     """
-    outside = _QUOTE_SPAN.sub(" \" ", text)
+    outside = _QUOTE_SPAN.sub(' " ', text)
     for match in _AFTER_VERB.finditer(outside):
         speaker = _clean_speaker(match.group("speaker"))
         if speaker is None:
@@ -104,7 +105,7 @@ def _clean_speaker(phrase: str) -> str | None:
 # Cues by which the sources mark a statement as unconfirmed or disputed, with a weight:
 # a denial or accusation outweighs a bare attribution ("nach Angaben aus ...").
 HEDGE_CUES: list[tuple[re.Pattern[str], float]] = [
-    (re.compile(p, re.I), w)
+    (re.compile(p, re.IGNORECASE), w)
     for p, w in [
         (r"\b(?:bestritten|bestreite[nt]?|bestritt(?:en)?)\b", 1.0),
         (r"\bdementier\w*|\bdementi\b", 1.0),
@@ -115,10 +116,18 @@ HEDGE_CUES: list[tuple[re.Pattern[str], float]] = [
         (r"\bvorgeworfen\b|\bVorw(?:urf|ürfe)\w*", 0.9),
         (r"\bmutma(?:ß|ss)lich\w*|\bangeblich\w*", 0.8),
         (r"\bvermute[nt]?\b|\bvermutet\b", 0.8),
-        (r"\bBerichten zufolge\b|\bnach (?:westlichen |eigenen )?(?:Erkenntnissen|Berichten)\b", 0.7),
+        (
+            r"\bBerichten zufolge\b|\bnach (?:westlichen |eigenen )?(?:Erkenntnissen|Berichten)\b",
+            0.7,
+        ),
         # hearsay "soll": "sollen ... vereinbart worden sein", "soll ... gesagt haben"
-        (r"\bsoll(?:en|te|ten)?\b(?:[^.;:]*?)\b(?:worden sein|gewesen sein|haben|sein)\b"
-         r"(?=[\s,.;:]|$)", 0.8),
+        (
+            (
+                r"\bsoll(?:en|te|ten)?\b(?:[^.;:]*?)\b(?:worden sein|gewesen sein|haben|sein)\b"
+                r"(?=[\s,.;:]|$)"
+            ),
+            0.8,
+        ),
         (r"\bnach Angaben (?:aus|von|des|der)\b|\bnach \w+-Angaben\b", 0.5),
     ]
 ]
@@ -132,11 +141,27 @@ def hedge_strength(text: str) -> float:
 # --- dates --------------------------------------------------------------------------------
 
 MONTHS = {
-    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6,
-    "juli": 7, "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
+    "januar": 1,
+    "jänner": 1,
+    "februar": 2,
+    "märz": 3,
+    "april": 4,
+    "mai": 5,
+    "juni": 6,
+    "juli": 7,
+    "august": 8,
+    "september": 9,
+    "oktober": 10,
+    "november": 11,
+    "dezember": 12,
 }
 WEEKDAYS = {
-    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5,
+    "montag": 0,
+    "dienstag": 1,
+    "mittwoch": 2,
+    "donnerstag": 3,
+    "freitag": 4,
+    "samstag": 5,
     "sonntag": 6,
 }
 _MONTH = r"(?P<month>" + "|".join(m.capitalize() for m in MONTHS) + r")"
@@ -149,22 +174,44 @@ _UNITS = (
     r"Prozent|Stück|Besucher|Teilnehmer|Mitarbeiter|Fälle|Toten|Tote|Opfer|Jahre|Stunden"
 )
 DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("weekday", re.compile(
-        rf"\b(?i:am |vom |seit |bis )?{_WEEKDAY}(?:abend|morgen|nachmittag|mittag)?,? "
-        rf"\((?P<day>\d{{1,2}})\.\s?{_MONTH}(?: {_YEAR})?\)")),
-    ("day", re.compile(
-        rf"\b(?i:am |vom |seit dem |bis zum |ab dem )?(?P<day>\d{{1,2}})\.\s?{_MONTH}(?:\s+{_YEAR})?\b")),
-    ("numeric", re.compile(
-        r"\b(?i:am |vom |seit dem |bis zum )?(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b")),
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?i:am |vom |seit |bis )?{_WEEKDAY}(?:abend|morgen|nachmittag|mittag)?,? "
+            rf"\((?P<day>\d{{1,2}})\.\s?{_MONTH}(?: {_YEAR})?\)"
+        ),
+    ),
+    (
+        "day",
+        re.compile(
+            rf"\b(?i:am |vom |seit dem |bis zum |ab dem )?(?P<day>\d{{1,2}})\.\s?{_MONTH}(?:\s+{_YEAR})?\b"
+        ),
+    ),
+    (
+        "numeric",
+        re.compile(
+            r"\b(?i:am |vom |seit dem |bis zum )?(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b"
+        ),
+    ),
     ("month", re.compile(rf"\b(?i:im |seit |bis |ab |Anfang |Mitte |Ende )?{_MONTH}\s+{_YEAR}\b")),
-    ("period", re.compile(
-        rf"\b(?P<period>Anfang|Mitte|Ende|Frühjahr|Sommer|Herbst) (?:des Jahres )?{_YEAR}\b")),
-    ("year", re.compile(
-        rf"(?<![\d.,])\b(?i:(?:im Jahre?|seit|von|bis|ab|vor|nach|Jahr) )?{_YEAR}\b"
-        rf"(?![.,]?\d)(?!\s*(?:{_UNITS})\b)(?!\s*%)")),
+    (
+        "period",
+        re.compile(
+            rf"\b(?P<period>Anfang|Mitte|Ende|Frühjahr|Sommer|Herbst) (?:des Jahres )?{_YEAR}\b"
+        ),
+    ),
+    (
+        "year",
+        re.compile(
+            rf"(?<![\d.,])\b(?i:(?:im Jahre?|seit|von|bis|ab|vor|nach|Jahr) )?{_YEAR}\b"
+            rf"(?![.,]?\d)(?!\s*(?:{_UNITS})\b)(?!\s*%)"
+        ),
+    ),
     ("month_only", re.compile(rf"\b(?i:im|seit|bis|ab|Anfang|Mitte|Ende) {_MONTH}\b")),
 ]
-_COUNT_BEFORE = re.compile(r"(?:mehr als|rund|etwa|über|knapp|fast|bis zu|insgesamt|zirka|ca\.)\s*$")
+_COUNT_BEFORE = re.compile(
+    r"(?:mehr als|rund|etwa|über|knapp|fast|bis zu|insgesamt|zirka|ca\.)\s*$"
+)
 
 
 def find_dates(text: str, reference: dt.date | None = None) -> list[tuple[str, str]]:
@@ -215,7 +262,9 @@ def _date_key(kind: str, match: re.Match[str], text: str, reference: dt.date | N
         return None
 
 
-def _resolve_year(day: int, month: int, weekday: str | None, reference: dt.date | None) -> int | None:
+def _resolve_year(
+    day: int, month: int, weekday: str | None, reference: dt.date | None
+) -> int | None:
     """The year of a day and month written without one, from its weekday or the article date."""
     if weekday:
         wanted = WEEKDAYS[weekday.casefold()]
@@ -288,6 +337,13 @@ def pick_quotes(
     return [Quote(group.text, speaker, group.sources) for group, speaker in chosen]
 
 
+# A denial or doubt that names its claim only by reference ("derartige Berichte").
+_REFERS_BACK = re.compile(
+    r"\b(?:solche[nrms]?|derartige[nrms]?|die Vorwürfe|diese[nrms]? (?:Vorwürfe|Berichte|"
+    r"Angaben|Darstellung|Behauptung\w*)|dies|dabei|davon|das)\b"
+)
+
+
 def pick_claims(
     groups: list[SentenceGroup],
     used: list[SentenceGroup],
@@ -295,7 +351,12 @@ def pick_claims(
     weights: Weights,
     limit: int = MAX_CLAIMS,
 ) -> list[SummaryItem]:
-    """Sentences the sources mark as unconfirmed or disputed, plainest markers first."""
+    """Sentences the sources mark as unconfirmed or disputed, plainest markers first.
+
+    A denial that only points back ("Die Behörden dementieren derartige Berichte") brings the
+    sentence before it, the claim it denies, so the reader sees what is disputed.
+    """
+    before = _previous_groups(groups)
     ranked = []
     for group in groups:
         strength = hedge_strength(group.text)
@@ -304,16 +365,40 @@ def pick_claims(
             ranked.append((strength >= 0.7, group.score * strength, group))
     chosen: list[SentenceGroup] = []
     for _, _, group in sorted(ranked, key=lambda r: (not r[0], -r[1], r[2].first_seen)):
-        if len(chosen) >= limit:
-            break
+        if len(chosen) >= limit or group in chosen:
+            continue
         if any(similarity(group.text, other.text) >= weights.redundancy for other in used):
             continue
-        chosen.append(group)
-        used.append(group)
+        unit = [group]
+        context = before.get(id(group))
+        if _REFERS_BACK.search(group.text.split(",")[0] + " " + group.text) and context:
+            if context in chosen or context in used:
+                pass  # the claim already stands in the briefing
+            elif len(chosen) + 2 <= limit:
+                unit.insert(0, context)
+            else:
+                continue  # alone it would not say what is disputed
+        chosen.extend(unit)
+        used.extend(unit)
     return [
         SummaryItem(g.text, g.sources, score=round(g.score, 6), first_seen=g.first_seen)
         for g in sorted(chosen, key=lambda g: g.first_seen)
     ]
+
+
+def _previous_groups(groups: list[SentenceGroup]) -> dict[int, SentenceGroup]:
+    """id(group) -> the group of the sentence right before its first occurrence."""
+    at: dict[tuple[str, int], SentenceGroup] = {}
+    for group in groups:
+        for occurrence in group.occurrences:
+            at[(occurrence.article_id, occurrence.index)] = group
+    previous: dict[int, SentenceGroup] = {}
+    for group in groups:
+        first = min(group.occurrences, key=lambda s: (_id_sort(s.article_id), s.index))
+        candidate = at.get((first.article_id, first.index - 1))
+        if candidate is not None and candidate is not group:
+            previous[id(group)] = candidate
+    return previous
 
 
 def build_timeline(
@@ -335,7 +420,9 @@ def build_timeline(
     best: dict[str, tuple[float, TimelineEntry]] = {}
     for group in groups:
         seen: set[str] = set()
-        for occurrence in sorted(group.occurrences, key=lambda s: (_id_sort(s.article_id), s.index)):
+        for occurrence in sorted(
+            group.occurrences, key=lambda s: (_id_sort(s.article_id), s.index)
+        ):
             if occurrence.text in seen:
                 continue
             seen.add(occurrence.text)
@@ -371,6 +458,6 @@ def _previous_sentences(topic: Topic) -> dict[tuple[str, int], str]:
     previous: dict[tuple[str, int], str] = {}
     for article in topic.articles:
         sentences = article_sentences(article)
-        for before, sentence in zip(sentences, sentences[1:]):
+        for before, sentence in itertools.pairwise(sentences):
             previous[(article.id, sentence.index)] = before.text
     return previous

@@ -13,32 +13,37 @@ from briefing.core.sentences import article_sentences, ends_sentence, words
 
 DEFAULT_SENTENCES = 10
 _NORMALIZE = re.compile(r"[\W_]+")
+_NEGATIONS = frozenset(
+    {"nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals", "weder"}
+)
+_NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b")
 _QUOTED = re.compile(r"[«\"„“”»‚‘’‹›]([^«\"„“”»‚‘’‹›]+)[«\"„“”»‚‘’‹›]")
 
 # First words that point back to an earlier sentence: the sentence cannot stand alone.
-ANAPHORA = frozenset(
-    """
+_ANAPHORA_WORDS = """
     er sie ihr ihm ihn ihnen sein seine seiner seinem seinen ihre ihrer ihrem ihren dies diese
     dieser dieses diesem diesen damit dabei dadurch dafür dagegen daher darum deshalb deswegen
     dazu danach davor dort dorthin hier auch zudem außerdem ausserdem ebenfalls demnach jedoch
     aber doch denn und oder sondern trotzdem dennoch stattdessen allerdings solche solcher
     derartige jener jene diesmal damals daraufhin anschließend anschliessend
-    """.split()
-)
+"""
+ANAPHORA = frozenset(_ANAPHORA_WORDS.split())
 # "Das"/"Der"/"Die" starting a sentence are demonstratives ("Das berichtet der Spiegel") when
 # a verb follows directly; as articles ("Das abgeschottete Nordkorea") they are fine.
-_DEMONSTRATIVE = re.compile(r"^(?:Das|Dem|Denen|Deren|Dessen)\s+(?:ist|war|sei|wäre|hat|habe|"
-                            r"hatte|wird|werde|würde|kann|könne|könnte|soll|sollte|muss|"
-                            r"bedeutet|berichtet|sagt|sagte|zeigt|zeige|gilt|geht|heißt|"
-                            r"meldet|schreibt|schrieb|erklärt|erklärte)\b")
+_DEMONSTRATIVE = re.compile(
+    r"^(?:Das|Dem|Denen|Deren|Dessen)\s+(?:ist|war|sei|wäre|hat|habe|"
+    r"hatte|wird|werde|würde|kann|könne|könnte|soll|sollte|muss|"
+    r"bedeutet|berichtet|sagt|sagte|zeigt|zeige|gilt|geht|heißt|"
+    r"meldet|schreibt|schrieb|erklärt|erklärte)\b"
+)
 # Teasers and page furniture that the cleaner may leave glued to a sentence.
 _TEASER = re.compile(
     r"^(?:Das Wichtigste in Kürze|Der Überblick|Lesen Sie|Hier (?:siehst du|sehen Sie)|"
     r"Mehr zum Thema|Video:|Bild:|Foto:|Auch interessant|Update:)",
-    re.I,
+    re.IGNORECASE,
 )
 # The reader addressed directly ("Hier siehst du ...", "Wie könnte er auch anders").
-_READER = re.compile(r"\b(?:du|dich|dir|dein|deine|euch|euer)\b", re.I)
+_READER = re.compile(r"\b(?:du|dich|dir|dein|deine|euch|euer)\b", re.IGNORECASE)
 # Subjunctive I in the first words: the sentence reports someone's words ...
 _REPORTED = re.compile(
     r"^(?:\S+\s+){0,3}(?:sei|seien|habe|gehe|werde|könne|müsse|solle|wolle|gebe|stehe|"
@@ -49,9 +54,7 @@ _ATTRIBUTION = re.compile(
     r"\b(?:sagte|sagt|erklärte|erklärt|so|laut|zufolge|teilte|berichtete|hieß es|"
     r"betonte|schrieb|meinte|nach Angaben)\b"
 )
-_LATE_PRONOUN = re.compile(
-    r"^(?:\S+\s+){1,3}(?:er|sie|ihn|ihm|ihnen|dortige\w*)\b"
-)
+_LATE_PRONOUN = re.compile(r"^(?:\S+\s+){1,3}(?:er|sie|ihn|ihm|ihnen|dortige\w*)\b")
 
 
 @dataclass
@@ -67,6 +70,7 @@ class Weights:
     sources: float = 0.15  # bonus per further outlet carrying the sentence (multi-source)
     redundancy: float = 0.4  # tf-idf cosine of stemmed content words above which two say the same
     duplicate: float = 0.8  # word overlap above which two sentences are one (syndicated copy)
+    ubiquity: float = 1.0  # share of sentences from which a word is left out of centrality
     centrality: float = 1.0  # exponent on LexRank centrality (below 1 tempers its weight)
     subtopic_cut: float = 0.9  # cosine distance at which sentences fall into different subtopics
 
@@ -76,7 +80,7 @@ DEFAULT_WEIGHTS = Weights()
 # reports on one story say the same thing; centrality and outlets count more.
 # LexRank's centrality also favours the generic lines every report repeats ("the relations
 # are close"), so it is tempered (square root) and subtopics are weighed by their outlets.
-TOPIC_WEIGHTS = Weights(position=0.4, half_life=6.0, centrality=0.5)
+TOPIC_WEIGHTS = Weights(position=0.4, half_life=6.0, centrality=0.5, ubiquity=0.05)
 
 
 @dataclass
@@ -135,7 +139,7 @@ def standalone_factor(text: str, weights: Weights = DEFAULT_WEIGHTS) -> float:
     elif _REPORTED.match(stripped) and not _ATTRIBUTION.search(stripped):
         # reported speech whose speaker stood in the sentence before ("Es gehe um ...")
         factor *= weights.dangling
-    elif _LATE_PRONOUN.match(stripped) and not text.lstrip()[:1] in "«\"„“":
+    elif _LATE_PRONOUN.match(stripped) and not text.lstrip()[:1] in '«"„“':
         # "Im Anschluss reise er ...", "Zudem lud er ..." (a pronoun before any name)
         factor *= (1 + weights.dangling) / 2
     if unbalanced_quote(text):
@@ -193,7 +197,9 @@ def content_stems(text: str) -> tuple[str, ...]:
 
     stop = german_stop_words()
     stem = _stemmer().stem
-    return tuple(stem(w) for w in (w.casefold() for w in words(text)) if w not in stop)
+    found = [stem(w) for w in (w.casefold() for w in words(text)) if w not in stop]
+    # numbers carry facts too ("seit 24 Jahren", "700 Kilometer")
+    return tuple(found + _NUMBER.findall(text))
 
 
 @lru_cache(maxsize=50000)
@@ -217,9 +223,20 @@ def is_near_duplicate(a: str, b: str, threshold: float = DEFAULT_WEIGHTS.duplica
     first, second = word_set(a), word_set(b)
     if not first or not second:
         return False
+    if bool(first & _NEGATIONS) != bool(second & _NEGATIONS):
+        return False  # "unterzeichneten ein Abkommen" is not "unterzeichneten kein Abkommen"
     shorter, longer = sorted((len(first), len(second)))
     # the shorter must be most of the longer too, so a short sentence is not swallowed
-    return shorter / longer >= 0.55 and word_overlap(a, b) >= threshold
+    if shorter / longer < 0.55:
+        return False
+    if word_overlap(a, b) >= threshold:
+        return True
+    # an edited copy: other inflections and a synonym or two, the same content words
+    stems_a, stems_b = set(content_stems(a)), set(content_stems(b))
+    if min(len(stems_a), len(stems_b)) < 5:
+        return False
+    overlap = len(stems_a & stems_b) / min(len(stems_a), len(stems_b))
+    return overlap >= threshold and len(stems_a & stems_b) / max(len(stems_a), len(stems_b)) >= 0.6
 
 
 class Similarity:
@@ -230,7 +247,9 @@ class Similarity:
         for text in texts:
             document_frequency.update(set(content_stems(text)))
         count = len(texts) or 1
-        self._idf = {w: math.log((1 + count) / (1 + df)) + 1 for w, df in document_frequency.items()}
+        self._idf = {
+            w: math.log((1 + count) / (1 + df)) + 1 for w, df in document_frequency.items()
+        }
         self._vectors: dict[str, tuple[dict[str, float], float]] = {}
 
     def _vector(self, text: str) -> tuple[dict[str, float], float]:
@@ -309,9 +328,12 @@ def group_sentences(
                     shared.update(postings.get(word, ()))
                 need = weights.duplicate * len(content) * 0.5
                 group = next(
-                    (groups[i] for i, count in sorted(shared.items())
-                     if count >= need and is_near_duplicate(groups[i].text, sentence.text,
-                                                            weights.duplicate)),
+                    (
+                        groups[i]
+                        for i, count in sorted(shared.items())
+                        if count >= need
+                        and is_near_duplicate(groups[i].text, sentence.text, weights.duplicate)
+                    ),
                     None,
                 )
             if group is None:
@@ -339,7 +361,10 @@ def score_groups(
 
     if not groups:
         return
-    centrality = lexrank_scores([[g.text for g in groups]], engine)
+    texts = [g.text for g in groups]
+    if multi_source and weights.ubiquity < 1.0:
+        texts = _without_ubiquitous(texts, weights.ubiquity)
+    centrality = lexrank_scores([texts], engine)
     top = max(centrality) or 1.0
     for group, value in zip(groups, centrality, strict=True):
         group.centrality = value / top
@@ -351,6 +376,27 @@ def score_groups(
             quality *= weights.quoted
         group.quality = quality
         group.score = group.centrality**weights.centrality * quality
+
+
+def _without_ubiquitous(texts: list[str], share: float) -> list[str]:
+    """The texts without the words that a ``share`` of them or more contain.
+
+    Across several reports of one story its names ("Putin", "Kim", "Nordkorea") stand in
+    most sentences; LexRank would then rank the sentences that name everybody and say
+    nothing ("they never tire of praising their relations") as the most central. Centrality
+    over the remaining words follows what the reports say rather than whom they name.
+    """
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(word_set(text))
+    common = {w for w, c in counts.items() if c >= share * len(texts) and len(texts) >= 10}
+    if not common:
+        return texts
+    return [
+        " ".join(w for w in text.split() if w.strip("«»\"„“”'.,;:!?()").casefold() not in common)
+        or text
+        for text in texts
+    ]
 
 
 def select_groups(
@@ -390,6 +436,8 @@ def select_by_subtopic(
     its best-scoring sentence that does not repeat a chosen one. Five reports of one visit
     then yield the visit once, the agreement, the reactions and what comes next.
     """
+    import numpy as np
+
     similarity = similarity or Similarity([g.text for g in groups])
     if len(groups) <= 1:
         return list(groups[:count])
@@ -403,10 +451,12 @@ def select_by_subtopic(
     # how typical a sentence is of its subtopic: a generic line that clustering chained in
     # ("they never tire of praising their relations") must not speak for the subtopic
     typical: dict[int, float] = {}
-    for label, rows in indices.items():
-        for i in rows:
-            others = [matrix[i][j] for j in rows if j != i]
-            typical[id(groups[i])] = sum(others) / len(others) if others else 1.0
+    for rows in indices.values():
+        block = matrix[np.ix_(rows, rows)]
+        # mean similarity to the other members (the diagonal holds 1.0 for itself)
+        means = (block.sum(axis=1) - 1.0) / (len(rows) - 1) if len(rows) > 1 else [1.0]
+        for i, mean in zip(rows, means, strict=True):
+            typical[id(groups[i])] = float(mean)
 
     def weight(cluster: list[SentenceGroup]) -> float:
         best: dict[str, float] = {}

@@ -17,31 +17,58 @@ from briefing.core.summarize import summarize_topic
     ("text", "speaker"),
     [
         # speech verb right after the quote
-        ('"Ich freue mich, Sie erneut zu treffen", sagte Putin, der Kim zwei Mal empfangen hatte.',
-         "Putin"),
+        (
+            '"Ich freue mich, Sie erneut zu treffen", sagte Putin, der Kim zwei Mal empfangen hatte.',
+            "Putin",
+        ),
         # the channel after the name is not part of it
-        ("Die Reise werde «die Zusammenarbeit auf eine höhere Ebene heben», schrieb Putin laut KCNA.",
-         "Putin"),
-        ('"Die Beziehungen treten in eine neue Ära der Blüte ein", sagte Kim laut russischen '
-         "Nachrichtenagenturen.", "Kim"),
+        (
+            "Die Reise werde «die Zusammenarbeit auf eine höhere Ebene heben», schrieb Putin laut KCNA.",
+            "Putin",
+        ),
+        (
+            (
+                '"Die Beziehungen treten in eine neue Ära der Blüte ein", sagte Kim laut russischen '
+                "Nachrichtenagenturen."
+            ),
+            "Kim",
+        ),
         # "so" between the two halves of a quote
-        ("„Wenn ich ein potenzieller Kunde wäre“, so Dolzikowa, „würde ich davon ausgehen, dass "
-         "diese Technologien besser werden.“", "Dolzikowa"),
+        (
+            (
+                "„Wenn ich ein potenzieller Kunde wäre“, so Dolzikowa, „würde ich davon ausgehen, dass "
+                "diese Technologien besser werden.“"
+            ),
+            "Dolzikowa",
+        ),
         # a date and a place after the name
-        ("«Wir wissen es sehr zu schätzen, dass Korea uns unterstützt», schrieb Putin am Dienstag "
-         "in einem Gastbeitrag.", "Putin"),
+        (
+            (
+                "«Wir wissen es sehr zu schätzen, dass Korea uns unterstützt», schrieb Putin am Dienstag "
+                "in einem Gastbeitrag."
+            ),
+            "Putin",
+        ),
         # an office and the name in apposition
-        ("«Wir wissen, dass nordkoreanische Raketen eingesetzt werden», sagte der Sprecher des "
-         "Nationalen Sicherheitsrates, John Kirby, am Montag in Washington.",
-         "John Kirby, Sprecher des Nationalen Sicherheitsrates"),
+        (
+            (
+                "«Wir wissen, dass nordkoreanische Raketen eingesetzt werden», sagte der Sprecher des "
+                "Nationalen Sicherheitsrates, John Kirby, am Montag in Washington."
+            ),
+            "John Kirby, Sprecher des Nationalen Sicherheitsrates",
+        ),
         # the speaker before the verb, at the start of the sentence
         ('Kim bezeichnete Putin als "besten Freund des koreanischen Volks".', "Kim"),
         # a pronoun names nobody
         ('"Wir haben viel erreicht und werden weiter zusammenarbeiten", sagte er.', None),
         # an agency with its adjective
-        ('Es handle sich um ein "umfassendes Abkommen über eine strategische Partnerschaft", '
-         "berichtete die russische Nachrichtenagentur Ria Nowosti.",
-         "russische Nachrichtenagentur Ria Nowosti"),
+        (
+            (
+                'Es handle sich um ein "umfassendes Abkommen über eine strategische Partnerschaft", '
+                "berichtete die russische Nachrichtenagentur Ria Nowosti."
+            ),
+            "russische Nachrichtenagentur Ria Nowosti",
+        ),
     ],
 )
 def test_quote_speaker(text, speaker):
@@ -79,11 +106,17 @@ def test_no_direct_quote(text):
         ("Wegen mutmaßlicher Kriegsverbrechen hat das Gericht einen Haftbefehl erlassen.", True),
         ("Der Minister soll angeblich von dem Plan gewusst haben.", True),
         # hearsay "sollen ... worden sein"
-        ("Im vergangenen Jahr sollen Lieferungen von Raketen an Russland vereinbart worden sein.", True),
+        (
+            "Im vergangenen Jahr sollen Lieferungen von Raketen an Russland vereinbart worden sein.",
+            True,
+        ),
         ("Berichten zufolge hat Pjöngjang mehr als eine Million Granaten geliefert.", True),
         ("Westliche Geheimdienste vermuten, dass es sich um die Modelle KN-23 handelt.", True),
         ("Der Besuch erfolgt nach Angaben aus dem Kreml auf Einladung Kims.", True),
-        ("Während Pjöngjang nie zugegeben hat, Munition zu liefern, waren Geschosse zu sehen.", True),
+        (
+            "Während Pjöngjang nie zugegeben hat, Munition zu liefern, waren Geschosse zu sehen.",
+            True,
+        ),
         # a plan, not hearsay: "soll" with a plain infinitive
         ("Am Dienstagabend soll der russische Präsident in Pjöngjang eintreffen.", False),
         ("Putin und Kim unterzeichneten ein Abkommen über gegenseitigen Beistand.", False),
@@ -95,7 +128,9 @@ def test_hedge_detection(text, hedged):
 
 def test_denials_outweigh_bare_attributions():
     denial = hedge_strength("Beide Länder haben eine solche Kooperation bestritten.")
-    attribution = hedge_strength("Der Besuch erfolgt nach Angaben aus dem Kreml auf Einladung Kims.")
+    attribution = hedge_strength(
+        "Der Besuch erfolgt nach Angaben aus dem Kreml auf Einladung Kims."
+    )
     assert denial > attribution
 
 
@@ -105,20 +140,33 @@ REFERENCE = dt.date(2024, 6, 19)
 @pytest.mark.parametrize(
     ("text", "reference", "expected"),
     [
-        ("Der Kreml-Chef hatte im Jahr 2000 Kim Jong Il getroffen.", None,
-         [("im Jahr 2000", "2000")]),
+        (
+            "Der Kreml-Chef hatte im Jahr 2000 Kim Jong Il getroffen.",
+            None,
+            [("im Jahr 2000", "2000")],
+        ),
         ("Im Jahr 2000 hatte Putin Kim Jong Il besucht.", None, [("Im Jahr 2000", "2000")]),
         ("Kim hatte im September 2023 Russland besucht.", None, [("im September 2023", "2023-09")]),
         # a weekday with an explicit date: the year follows from the weekday
-        ("Putin schrieb am Dienstag (18. Juni) einen Artikel.", REFERENCE,
-         [("am Dienstag (18. Juni)", "2024-06-18")]),
+        (
+            "Putin schrieb am Dienstag (18. Juni) einen Artikel.",
+            REFERENCE,
+            [("am Dienstag (18. Juni)", "2024-06-18")],
+        ),
         ("Das Gericht hat 2023 Haftbefehl gegen Putin erlassen.", None, [("2023", "2023")]),
-        ("Am 19. Juni 2024 unterzeichneten beide ein Abkommen.", None,
-         [("Am 19. Juni 2024", "2024-06-19")]),
+        (
+            "Am 19. Juni 2024 unterzeichneten beide ein Abkommen.",
+            None,
+            [("Am 19. Juni 2024", "2024-06-19")],
+        ),
         ("Die Zeremonie fand am 19.06.2024 statt.", None, [("am 19.06.2024", "2024-06-19")]),
         ("Seit dem Einmarsch Anfang 2022 wuchs der Handel.", None, [("Anfang 2022", "2022-01")]),
         # a month without a year takes the article's year, or is left out without one
-        ("Seit Beginn seiner Amtszeit im Mai war Putin in China.", REFERENCE, [("im Mai", "2024-05")]),
+        (
+            "Seit Beginn seiner Amtszeit im Mai war Putin in China.",
+            REFERENCE,
+            [("im Mai", "2024-05")],
+        ),
         ("Seit Beginn seiner Amtszeit im Mai war Putin in China.", None, []),
         # a weekday alone is not resolved
         ("Putin traf am Dienstagabend in Pjöngjang ein.", REFERENCE, []),
@@ -134,7 +182,9 @@ def test_find_dates(text, reference, expected):
 
 def _article(article_id: str, *paragraphs: str, date: str | None = None) -> Article:
     article = Article(
-        Path(f"/tmp/{article_id}.txt"), f"Titel {article_id}", [Block("paragraph", p) for p in paragraphs],
+        Path(f"/tmp/{article_id}.txt"),
+        f"Titel {article_id}",
+        [Block("paragraph", p) for p in paragraphs],
         date=date,
     )
     article.id = article_id
@@ -157,7 +207,9 @@ def test_sections_are_filled_and_sorted():
     assert [c.text[:20] for c in topic.claims] == ["Der Bauunternehmer s"]
     keys = [e.sort_key for e in topic.timeline]
     assert keys == sorted(keys) and "2019" in keys and "2027" in keys
-    shown = [topic.summary[0].text] + [q.text for q in topic.quotes] + [c.text for c in topic.claims]
+    shown = (
+        [topic.summary[0].text] + [q.text for q in topic.quotes] + [c.text for c in topic.claims]
+    )
     assert len(shown) == len(set(shown))
 
 
@@ -182,10 +234,29 @@ def test_filled_sections_appear_in_the_markdown():
         summary=[SummaryItem("Der Stadtrat hat den Bau beschlossen.", ["a1"])],
         quotes=[Quote('"Endlich eine Brücke für alle", sagte Berg.', "Berg", ["a1"])],
         claims=[SummaryItem("Der Bauunternehmer soll Fristen überschritten haben.", ["a1"])],
-        timeline=[TimelineEntry("im Jahr 2027", "2027", "Die Brücke soll 2027 fertig werden.", ["a1"])],
+        timeline=[
+            TimelineEntry("im Jahr 2027", "2027", "Die Brücke soll 2027 fertig werden.", ["a1"])
+        ],
     )
     text = render_briefing(_briefing(topic))
     for heading in ("Das Wichtigste", "Zitate", "Unbestätigt und umstritten", "Zeitleiste"):
         assert f"## {heading}" in text
     assert "— Berg [1]" in text
     assert "**im Jahr 2027**" in text
+
+
+def test_a_denial_that_points_back_brings_the_claim_it_denies():
+    article = _article(
+        "a1",
+        "Die Stadt hat am Montag einen neuen Hafen für Containerschiffe eröffnet. "
+        "Die Hamas setzt in ihrem Krieg auch Granatwerfer aus Nordkorea ein. "
+        "Die Behörden in Pjöngjang dementieren derartige Berichte.",
+    )
+    topic = Topic("Hafen", [article])
+    summarize_topic(topic, 1)
+    claims = [c.text for c in topic.claims]
+    assert claims == [
+        # not hedged itself, but it is what the next sentence disputes
+        "Die Hamas setzt in ihrem Krieg auch Granatwerfer aus Nordkorea ein.",
+        "Die Behörden in Pjöngjang dementieren derartige Berichte.",
+    ]

@@ -37,7 +37,9 @@ def _flat(text: str) -> str:
 
 
 def _article(article_id: str, *paragraphs: str) -> Article:
-    article = Article(Path(f"/tmp/{article_id}.txt"), article_id, [Block("paragraph", p) for p in paragraphs])
+    article = Article(
+        Path(f"/tmp/{article_id}.txt"), article_id, [Block("paragraph", p) for p in paragraphs]
+    )
     article.id = article_id
     return article
 
@@ -105,9 +107,9 @@ def test_syndicated_copies_are_one_item_citing_both_sources(syndicated_topic):
     merged = [g for g in groups if "sehr zu schätzen" in g.text]
     assert len(merged) == 1
     assert merged[0].sources == ["a1", "a2"]
-    shown = [
-        (i.text, i.sources) for i in syndicated_topic.summary + syndicated_topic.claims
-    ] + [(q.text, q.sources) for q in syndicated_topic.quotes]
+    shown = [(i.text, i.sources) for i in syndicated_topic.summary + syndicated_topic.claims] + [
+        (q.text, q.sources) for q in syndicated_topic.quotes
+    ]
     quote = [sources for text, sources in shown if "sehr zu schätzen" in text]
     assert quote == [["a1", "a2"]]
 
@@ -116,21 +118,56 @@ def test_syndicated_copies_are_one_item_citing_both_sources(syndicated_topic):
     ("first", "second", "same"),
     [
         # agency copy with «» in one outlet and "" in the other, one comma more
-        ("«Wir wissen es sehr zu schätzen, dass Korea die Operation unterstützt», schrieb Putin.",
-         '"Wir wissen es sehr zu schätzen, dass Korea, die Operation unterstützt", schrieb Putin.', True),
+        (
+            "«Wir wissen es sehr zu schätzen, dass Korea die Operation unterstützt», schrieb Putin.",
+            '"Wir wissen es sehr zu schätzen, dass Korea, die Operation unterstützt", schrieb Putin.',
+            True,
+        ),
         # a small edit: a few words added at the end
-        ("Putin bemüht sich derzeit um zusätzliche Munition.",
-         "Putin bemüht sich derzeit um zusätzliche Munition für seine Armee.", True),
+        (
+            "Putin bemüht sich derzeit um zusätzliche Munition.",
+            "Putin bemüht sich derzeit um zusätzliche Munition für seine Armee.",
+            True,
+        ),
         # the same words in another case
-        ("Der Besuch beginnt am Mittwoch mit einer Zeremonie.",
-         "der besuch beginnt am mittwoch mit einer zeremonie.", True),
+        (
+            "Der Besuch beginnt am Mittwoch mit einer Zeremonie.",
+            "der besuch beginnt am mittwoch mit einer zeremonie.",
+            True,
+        ),
+        # an edited copy: other inflection, one word swapped, same content words
+        (
+            (
+                "Pjöngjang wird vorgeworfen, Russland in dessen Militäroffensive in der Ukraine mit "
+                "Waffenlieferungen zu unterstützen."
+            ),
+            (
+                "Pjöngjang wird vorgeworfen, Russlands Angriffskrieg gegen die Ukraine mit "
+                "Waffenlieferungen zu unterstützen."
+            ),
+            True,
+        ),
+        # a negation makes it the opposite statement
+        (
+            "Putin und Kim unterzeichneten am Mittwoch ein Abkommen über Beistand.",
+            "Putin und Kim unterzeichneten am Mittwoch kein Abkommen über Beistand.",
+            False,
+        ),
         # same subject, different statement
-        ("Putin war am Dienstagabend in Pjöngjang eingetroffen.",
-         "Putin reist im Anschluss für zwei Tage nach Vietnam weiter.", False),
+        (
+            "Putin war am Dienstagabend in Pjöngjang eingetroffen.",
+            "Putin reist im Anschluss für zwei Tage nach Vietnam weiter.",
+            False,
+        ),
         # a short sentence inside a much longer one is not the same statement
-        ("Putin bemüht sich um Munition.",
-         "Putin bemüht sich um Munition, Raketen, Granaten und Technik aus Nordkorea und China, "
-         "sagen westliche Geheimdienste seit Monaten.", False),
+        (
+            "Putin bemüht sich um Munition.",
+            (
+                "Putin bemüht sich um Munition, Raketen, Granaten und Technik aus Nordkorea und China, "
+                "sagen westliche Geheimdienste seit Monaten."
+            ),
+            False,
+        ),
     ],
 )
 def test_is_near_duplicate(first, second, same):
@@ -236,7 +273,9 @@ def test_empty_topic_gets_empty_sections():
 
 
 def _rouge_module():
-    spec = importlib.util.spec_from_file_location("rouge_benchmark", ROOT / "benchmarks" / "rouge.py")
+    spec = importlib.util.spec_from_file_location(
+        "rouge_benchmark", ROOT / "benchmarks" / "rouge.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -244,7 +283,11 @@ def _rouge_module():
 
 def test_rouge_tokenizer_keeps_umlauts_and_scores_identity_as_one():
     rouge = _rouge_module()
-    assert rouge.rouge_tokens("Bürgermeister Größe, Straße!") == ["bürgermeister", "größe", "straße"]
+    assert rouge.rouge_tokens("Bürgermeister Größe, Straße!") == [
+        "bürgermeister",
+        "größe",
+        "straße",
+    ]
     text = "Die Bürger wählen am Sonntag einen neuen Bürgermeister."
     assert rouge.scores(text, text) == {"rouge1": 1.0, "rouge2": 1.0, "rougeL": 1.0}
     assert rouge.rouge_n("a b c", "d e f", 1) == 0.0
