@@ -436,7 +436,12 @@ def build_timeline(
             if key not in best or worth > best[key][0]:
                 best[key] = (worth, entry)
             break
-    top = sorted(best.values(), key=lambda b: -b[0])[:limit]
+    ranked = sorted(best.values(), key=lambda b: -b[0])
+    top = ranked[:limit]
+    latest = max(best.values(), key=lambda b: b[1].sort_key, default=None)
+    if latest is not None and latest not in top:
+        # the timeline reaches the story's present, not only its background
+        top = [*ranked[: limit - 1], latest]
     return sorted((entry for _, entry in top), key=lambda e: (e.sort_key, e.text))
 
 

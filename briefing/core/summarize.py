@@ -17,6 +17,7 @@ _NEGATIONS = frozenset(
     {"nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals", "weder"}
 )
 _NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b")
+_YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 _QUOTED = re.compile(r"[«\"„“”»‚‘’‹›]([^«\"„“”»‚‘’‹›]+)[«\"„“”»‚‘’‹›]")
 
 # First words that point back to an earlier sentence: the sentence cannot stand alone.
@@ -293,7 +294,13 @@ class Similarity:
 
     def __call__(self, a: str, b: str) -> float:
         """Redundancy of two sentences: cosine, or containment when one mostly repeats the other."""
-        return max(self.cosine(a, b), 0.75 * self.containment(a, b))
+        value = max(self.cosine(a, b), 0.75 * self.containment(a, b))
+        shared = set(content_stems(a)) & set(content_stems(b))
+        numbers = {w for w in shared if w[:1].isdigit() and not _YEAR_LIKE.fullmatch(w)}
+        if numbers and len(shared) > len(numbers):
+            # the same count with the same word ("seit 24 Jahren") is the same fact
+            value = max(value, 0.5)
+        return value
 
 
 # --- candidates and scores ----------------------------------------------------------------
