@@ -260,3 +260,18 @@ def test_a_denial_that_points_back_brings_the_claim_it_denies():
         "Die Hamas setzt in ihrem Krieg auch Granatwerfer aus Nordkorea ein.",
         "Die Behörden in Pjöngjang dementieren derartige Berichte.",
     ]
+
+
+def test_markdown_lists_every_source_of_a_merged_item():
+    articles = [_article(f"a{i}", "Text.") for i in (1, 2, 3)]
+    topic = Topic(
+        "Brücke",
+        articles,
+        summary=[
+            SummaryItem("Die Brücke wird im Mai eröffnet.", ["a1", "a2", "a3"]),
+            SummaryItem("Der Bau kostet 40 Millionen Euro.", ["a1", "a3"]),
+        ],
+    )
+    lines = render_briefing(_briefing(topic)).splitlines()
+    assert "- Die Brücke wird im Mai eröffnet. [1, 2, 3] (3 Quellen)" in lines
+    assert "- Der Bau kostet 40 Millionen Euro. [1, 3]" in lines
