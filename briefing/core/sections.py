@@ -29,7 +29,7 @@ _SPEECH_VERBS = (
 )
 # words that end the speaker's name: where, when, to whom, through whom the words went
 _SPEAKER_END = (
-    r"laut|zufolge|am|an|im|in|bei|beim|gegenüber|mit|weiter|auf|nach|vor|vom|dem|den|"
+    r"laut|zufolge|am|an|im|in|bei|beim|gegenüber|mit|weiter|auf|nach|vor|vom|dem|den|der|"
     r"zum|zur|bereits|nun|jetzt|dazu|zudem|außerdem|ausserdem|dann|später|kürzlich|"
     r"gestern|heute|damals|einst|noch|erneut"
 )
@@ -128,7 +128,8 @@ HEDGE_CUES: list[tuple[re.Pattern[str], float]] = [
             ),
             0.8,
         ),
-        (r"\bnach Angaben (?:aus|von|des|der)\b|\bnach \w+-Angaben\b", 0.5),
+        # one side's word, not an authority's figure ("nach Angaben der Erdbebenwarte")
+        (r"\bnach Angaben aus\b|\baus \w*(?:kreisen|Kreisen)\b", 0.5),
     ]
 ]
 
@@ -321,6 +322,8 @@ def pick_quotes(
             continue
         first = min(group.occurrences, key=lambda s: (_id_sort(s.article_id), s.index))
         speaker = quote_speaker(group.text, previous.get((first.article_id, first.index)))
+        if speaker is None and group.text.lstrip()[:1] not in _OPEN:
+            continue  # quoted words inside a report ("eine «Friedensinitiative»") quote nobody
         # a quote with a named speaker is worth more than an anonymous one
         ranked.append((group.score * (1.0 if speaker else 0.4), group, speaker))
     chosen: list[tuple[SentenceGroup, str | None]] = []

@@ -31,6 +31,8 @@ _ANAPHORA_WORDS = """
 ANAPHORA = frozenset(_ANAPHORA_WORDS.split())
 # "Das"/"Der"/"Die" starting a sentence are demonstratives ("Das berichtet der Spiegel") when
 # a verb follows directly; as articles ("Das abgeschottete Nordkorea") they are fine.
+# "Das zeugt von ...", "Das stimmt so nicht": a lower-case word, then no noun for it
+_DEMONSTRATIVE_PHRASE = re.compile(r"^(?:Das|Dies)\s+[a-zäöüß]\S*[\s,.]+(?:[a-zäöüß]|$)")
 _DEMONSTRATIVE = re.compile(
     r"^(?:Das|Dem|Denen|Deren|Dessen)\s+(?:ist|war|sei|wäre|hat|habe|"
     r"hatte|wird|werde|würde|kann|könne|könnte|soll|sollte|muss|"
@@ -135,7 +137,11 @@ def standalone_factor(text: str, weights: Weights = DEFAULT_WEIGHTS) -> float:
     first = (words(stripped)[:1] or [""])[0]
     if _TEASER.match(stripped):
         factor *= 0.2
-    if first.casefold() in ANAPHORA or _DEMONSTRATIVE.match(stripped):
+    if (
+        first.casefold() in ANAPHORA
+        or _DEMONSTRATIVE.match(stripped)
+        or _DEMONSTRATIVE_PHRASE.match(stripped)
+    ):
         factor *= weights.dangling
     elif _REPORTED.match(stripped) and not _ATTRIBUTION.search(stripped):
         # reported speech whose speaker stood in the sentence before ("Es gehe um ...")

@@ -59,6 +59,14 @@ from briefing.core.summarize import summarize_topic
         ),
         # the speaker before the verb, at the start of the sentence
         ('Kim bezeichnete Putin als "besten Freund des koreanischen Volks".', "Kim"),
+        # the paper she spoke to is not part of her name
+        (
+            (
+                '"Sehr viele Kinder sind krank und werden nicht behandelt", sagte die Rechtsanwältin '
+                "Elora Mukherjee der New York Times."
+            ),
+            "Rechtsanwältin Elora Mukherjee",
+        ),
         # a pronoun names nobody
         ('"Wir haben viel erreicht und werden weiter zusammenarbeiten", sagte er.', None),
         # an agency with its adjective
@@ -117,6 +125,8 @@ def test_no_direct_quote(text):
             "Während Pjöngjang nie zugegeben hat, Munition zu liefern, waren Geschosse zu sehen.",
             True,
         ),
+        # an authority's figure is attributed, not disputed
+        ("Nach Angaben der US-Erdbebenwarte bebte die Erde in zehn Kilometern Tiefe.", False),
         # a plan, not hearsay: "soll" with a plain infinitive
         ("Am Dienstagabend soll der russische Präsident in Pjöngjang eintreffen.", False),
         ("Putin und Kim unterzeichneten ein Abkommen über gegenseitigen Beistand.", False),
@@ -275,3 +285,15 @@ def test_markdown_lists_every_source_of_a_merged_item():
     lines = render_briefing(_briefing(topic)).splitlines()
     assert "- Die Brücke wird im Mai eröffnet. [1, 2, 3] (3 Quellen)" in lines
     assert "- Der Bau kostet 40 Millionen Euro. [1, 3]" in lines
+
+
+def test_quoted_words_without_a_speaker_are_no_quote_for_the_section():
+    article = _article(
+        "a1",
+        "Der Präsident ist zu Gesprächen über die Lage am Golf nach New York gereist. "
+        'Er ist mit einer "Friedensinitiative für die Straße von Hormus" im Gepäck unterwegs. '
+        '"Wir wollen Frieden und Sicherheit für alle Staaten der Region", sagte der Präsident.',
+    )
+    topic = Topic("Golf", [article])
+    summarize_topic(topic, 1)
+    assert [q.speaker for q in topic.quotes] == ["Präsident"]

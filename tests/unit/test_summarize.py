@@ -186,6 +186,8 @@ def test_is_near_duplicate(first, second, same):
         ("Dies könne die Sicherheit auf der Halbinsel beeinträchtigen.", False),
         ("Damit wäre der Vertrag der erste seiner Art seit dem Kalten Krieg.", False),
         ("Das berichtet der Spiegel unter Berufung auf Diplomaten.", False),
+        # a demonstrative before a verb the list of verbs does not name
+        ("Das stimmt so natürlich nicht, ist aber auch egal für die Leser.", False),
         ("Diese Technologien werden immer besser und zuverlässiger.", False),
         ("Dort bereitet er mit Kim ein neues Dokument vor.", False),
         ("Auch kurz vor seiner Reise zeigt sich der Kreml-Chef zufrieden.", False),
