@@ -29,18 +29,25 @@ _SPEECH_VERBS = (
 )
 # words that end the speaker's name: where, when, to whom, through whom the words went
 _SPEAKER_END = (
-    r"laut|zufolge|am|an|im|in|bei|beim|gegenüber|mit|weiter|auf|nach|vor|vom|dem|den|der|"
+    r"laut|zufolge|am|an|im|in|bei|beim|gegenüber|mit|weiter|auf|nach|vor|vom|dem|den|der|unter|"
     r"zum|zur|bereits|nun|jetzt|dazu|zudem|außerdem|ausserdem|dann|später|kürzlich|"
     r"gestern|heute|damals|einst|noch|erneut"
 )
 _NAME_WORD = r"[A-ZÄÖÜ][\w'’.-]*"
-_AFTER_VERB = re.compile(
-    rf"(?:^|[,»“”\"]\s*|\s)(?:{_SPEECH_VERBS})\s+"
+# adverbs between the verb and the speaker ("sagte damals der Sprecher")
+_ADVERBS = (
+    r"(?:(?:damals|dazu|später|zuvor|nun|jetzt|zudem|außerdem|auch|dann|gestern|heute|"
+    r"erneut|noch)\s+)*"
+)
+_SPEAKER = (
     rf"(?P<speaker>(?:(?:der|die|das|ein|eine|des)\s+)?"
     rf"(?:(?!(?:{_SPEAKER_END})\b)[\w'’.-]+\s+){{0,5}}?{_NAME_WORD})"
     rf"(?=\s*(?:[,.:;»“”\"(]|\s(?:{_SPEAKER_END})\b|$))"
     rf"(?:,\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}),)?"
 )
+_AFTER_VERB = re.compile(rf"(?:^|[,»“”\"]\s*|\s)(?:{_SPEECH_VERBS})\s+{_ADVERBS}{_SPEAKER}")
+# right after a quote and its comma any verb introduces the speaker ("…", erzählt Dreyer)
+_AFTER_QUOTE = re.compile(rf"\"\s*,\s*[a-zäöüß]+\s+{_ADVERBS}{_SPEAKER}")
 _BEFORE_VERB = re.compile(
     rf"^(?P<speaker>(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})\s+(?:{_SPEECH_VERBS}|bezeichnete|"
     rf"sprach|nannte)\b"
@@ -75,7 +82,7 @@ def quote_speaker(text: str, previous: str | None = None) -> str | None:
     Weißen Hauses am Montag:") takes its speaker from that sentence.
     """
     outside = _QUOTE_SPAN.sub(' " ', text)
-    for match in _AFTER_VERB.finditer(outside):
+    for match in [*_AFTER_VERB.finditer(outside), *_AFTER_QUOTE.finditer(outside)]:
         speaker = _clean_speaker(match.group("speaker"))
         if speaker is None:
             continue

@@ -67,6 +67,24 @@ from briefing.core.summarize import summarize_topic
             ),
             "Rechtsanwältin Elora Mukherjee",
         ),
+        # any verb right after the quote introduces the speaker
+        ('"Es gibt Studierende, die zuvor im Theater gearbeitet haben", erzählt Dreyer.', "Dreyer"),
+        # an adverb between the verb and the speaker
+        (
+            (
+                '"Die Haushälter halten an der Schwarzen Null fest", sagte damals der '
+                "haushaltspolitische Sprecher Eckhardt Rehberg."
+            ),
+            "haushaltspolitische Sprecher Eckhardt Rehberg",
+        ),
+        # the source the outlet relied on is not the speaker
+        (
+            (
+                '"Sie bringt eine Abkehr von der Schwarzen Null ins Spiel", berichtete der Sender '
+                "unter Berufung auf ein Gespräch."
+            ),
+            "Sender",
+        ),
         # a pronoun names nobody
         ('"Wir haben viel erreicht und werden weiter zusammenarbeiten", sagte er.', None),
         # an agency with its adjective
