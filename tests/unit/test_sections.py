@@ -315,3 +315,19 @@ def test_quoted_words_without_a_speaker_are_no_quote_for_the_section():
     topic = Topic("Golf", [article])
     summarize_topic(topic, 1)
     assert [q.speaker for q in topic.quotes] == ["Präsident"]
+
+
+def test_sources_count_the_sentences_of_every_section():
+    from briefing.core.render import sentences_used
+
+    first, second = _article("a1", "Text."), _article("a2", "Text.")
+    same = "Die Brücke wird im Mai eröffnet."
+    topic = Topic(
+        "Brücke",
+        [first, second],
+        summary=[SummaryItem(same, ["a1", "a2"])],
+        quotes=[Quote('"Endlich eine Brücke für alle", sagte Berg.', "Berg", ["a1"])],
+        timeline=[TimelineEntry("im Mai", "2024-05", same, ["a1", "a2"])],
+    )
+    # the timeline repeats a summary sentence: counted once
+    assert (sentences_used(topic, first), sentences_used(topic, second)) == (2, 1)
