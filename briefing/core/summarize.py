@@ -547,6 +547,13 @@ def summarize_topic(
     groups = group_sentences(topic.articles, weights)
     topic.summary, topic.quotes, topic.claims, topic.timeline = [], [], [], []
     if not groups:
+        # no full sentence anywhere (a notice, a one-liner): show what the articles open with
+        for article in topic.articles:
+            opening = article_sentences(article)[:1]
+            topic.summary += [
+                SummaryItem(s.text, [article.id], 0.0, (article.number, 0)) for s in opening
+            ]
+        topic.summary = topic.summary[:sentences]
         return
     score_groups(groups, engine, weights, multi_source=len(topic.articles) > 1)
     similarity = Similarity([g.text for g in groups])

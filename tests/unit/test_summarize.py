@@ -268,8 +268,15 @@ def test_reading_order_keeps_related_items_together():
     assert texts.index("Das Klimaschutzgeset") == texts.index("Die Regierung hat ei") + 1
 
 
-def test_empty_topic_gets_empty_sections():
-    topic = Topic("Leer", [_article("a1", "Kurz.")])
+def test_a_topic_without_full_sentences_shows_its_opening_and_no_sections():
+    topic = Topic("Kurz", [_article("a1", "Kurz gemeldet.", "Mehr folgt.")])
+    summarize_topic(topic)
+    assert [(i.text, i.sources) for i in topic.summary] == [("Kurz gemeldet.", ["a1"])]
+    assert (topic.quotes, topic.claims, topic.timeline) == ([], [], [])
+
+
+def test_a_topic_without_sentences_stays_empty():
+    topic = Topic("Leer", [_article("a1")])
     summarize_topic(topic)
     assert (topic.summary, topic.quotes, topic.claims, topic.timeline) == ([], [], [], [])
 
