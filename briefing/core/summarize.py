@@ -12,6 +12,7 @@ from briefing.core.models import Article, Sentence, SummaryItem, Topic
 from briefing.core.sentences import article_sentences, ends_sentence, words
 
 DEFAULT_SENTENCES = 10
+MAX_CLUSTERED = 4000  # candidate sentences up to which a topic is split into subtopics
 _NORMALIZE = re.compile(r"[\W_]+")
 _NEGATIONS = frozenset(
     {"nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals", "weder"}
@@ -29,16 +30,16 @@ _ANAPHORA_WORDS = """
     derartige jener jene diesmal damals daraufhin anschließend anschliessend
 """
 ANAPHORA = frozenset(_ANAPHORA_WORDS.split())
-# "Das"/"Der"/"Die" starting a sentence are demonstratives ("Das berichtet der Spiegel") when
-# a verb follows directly; as articles ("Das abgeschottete Nordkorea") they are fine.
-# "Das zeugt von ...", "Das stimmt so nicht": a lower-case word, then no noun for it
-_DEMONSTRATIVE_PHRASE = re.compile(r"^(?:Das|Dies)\s+[a-zäöüß]\S*[\s,.]+(?:[a-zäöüß]|$)")
+# "Das"/"Dem" starting a sentence are demonstratives ("Das berichtet der Spiegel") when a
+# verb follows directly; as articles ("Das abgeschottete Nordkorea") they are fine ...
 _DEMONSTRATIVE = re.compile(
     r"^(?:Das|Dem|Denen|Deren|Dessen)\s+(?:ist|war|sei|wäre|hat|habe|"
     r"hatte|wird|werde|würde|kann|könne|könnte|soll|sollte|muss|"
     r"bedeutet|berichtet|sagt|sagte|zeigt|zeige|gilt|geht|heißt|"
     r"meldet|schreibt|schrieb|erklärt|erklärte)\b"
 )
+# ... and so are they before a lower-case word with no noun after it ("Das stimmt so nicht").
+_DEMONSTRATIVE_PHRASE = re.compile(r"^(?:Das|Dies)\s+[a-zäöüß]\S*[\s,.]+(?:[a-zäöüß]|$)")
 # Teasers and page furniture that the cleaner may leave glued to a sentence.
 _TEASER = re.compile(
     r"^(?:Das Wichtigste in Kürze|Der Überblick|Lesen Sie|Hier (?:siehst du|sehen Sie)|"
@@ -62,7 +63,11 @@ _LATE_PRONOUN = re.compile(r"^(?:\S+\s+){1,3}(?:er|sie|ihn|ihm|ihnen|dortige\w*)
 
 @dataclass
 class Weights:
-    """Tunables of sentence scoring; the defaults are the measured ones (benchmarks/rouge.py)."""
+    """Tunables of sentence scoring.
+
+    The defaults are the ones measured for single articles (``benchmarks/rouge.py``);
+    ``TOPIC_WEIGHTS`` are set by reading multi-source briefings, which ROUGE cannot score here.
+    """
 
     position: float = 0.8  # share of the score that follows the lead prior (0 = LexRank only)
     half_life: float = 3.0  # sentence index at which the lead prior has halved
@@ -71,7 +76,7 @@ class Weights:
     quoted: float = 0.5  # factor for a sentence that is mostly a direct quote: summaries state
     # facts in the reporters' words (the briefing has a section for quotes)
     sources: float = 0.15  # bonus per further outlet carrying the sentence (multi-source)
-    redundancy: float = 0.4  # tf-idf cosine of stemmed content words above which two say the same
+    redundancy: float = 0.4  # similarity (``Similarity``) above which two say the same
     duplicate: float = 0.8  # word overlap above which two sentences are one (syndicated copy)
     ubiquity: float = 1.0  # share of sentences from which a word is left out of centrality
     centrality: float = 1.0  # exponent on LexRank centrality (below 1 tempers its weight)
@@ -454,6 +459,9 @@ def select_by_subtopic(
     similarity = similarity or Similarity([g.text for g in groups])
     if len(groups) <= 1:
         return list(groups[:count])
+    if len(groups) > MAX_CLUSTERED:
+        # the pairwise matrix grows with the square: past this, the plain cut-off selection
+        return select_groups(groups, count, weights, similarity)
     matrix = similarity.matrix([g.text for g in groups])
     labels = _subtopics(matrix, weights.subtopic_cut)
     members: dict[int, list[SentenceGroup]] = {}
