@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import re
 from typing import TYPE_CHECKING
 
-from briefing.core.models import Quote, SummaryItem, TimelineEntry, Topic
+from briefing.core.models import Article, Quote, SummaryItem, TimelineEntry, Topic
 from briefing.core.sentences import article_sentences, words
 
 if TYPE_CHECKING:
@@ -322,13 +321,17 @@ def pick_quotes(
     """The best direct quotes not yet used, at most two per speaker, in reading order."""
     from briefing.core.summarize import unbalanced_quote
 
-    previous = _previous_sentences(topic)
+    articles = {a.id: a for a in topic.articles}
     ranked = []
     for group in groups:
         if group in used or unbalanced_quote(group.text) or direct_quote(group.text) is None:
             continue
         first = min(group.occurrences, key=lambda s: (_id_sort(s.article_id), s.index))
-        speaker = quote_speaker(group.text, previous.get((first.article_id, first.index)))
+        speaker = quote_speaker(group.text)
+        if speaker is None and group.text.lstrip()[:1] in _OPEN:
+            # a quote standing alone may be introduced by the sentence before ("...:")
+            before = _sentence_before(articles[first.article_id], first.index)
+            speaker = quote_speaker(group.text, before)
         if speaker is None and group.text.lstrip()[:1] not in _OPEN:
             continue  # quoted words inside a report ("eine «Friedensinitiative»") quote nobody
         # a quote with a named speaker is worth more than an anonymous one
@@ -468,11 +471,7 @@ def _parse_date(value: str | None) -> dt.date | None:
         return None
 
 
-def _previous_sentences(topic: Topic) -> dict[tuple[str, int], str]:
-    """(article id, sentence index) -> the sentence before it, for quotes introduced by ":"."""
-    previous: dict[tuple[str, int], str] = {}
-    for article in topic.articles:
-        sentences = article_sentences(article)
-        for before, sentence in itertools.pairwise(sentences):
-            previous[(article.id, sentence.index)] = before.text
-    return previous
+def _sentence_before(article: Article, index: int) -> str | None:
+    """The sentence before the ``index``-th of an article (headings are not sentences)."""
+    sentences = article_sentences(article)
+    return sentences[index - 1].text if 0 < index <= len(sentences) else None
