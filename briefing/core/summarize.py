@@ -493,11 +493,12 @@ def select_by_subtopic(
     chosen: list[SentenceGroup] = []
     while len(chosen) < count and any(queues):
         for queue in queues:
-            while queue:
-                group = queue.pop(0)
-                if all(similarity(group.text, c.text) < weights.redundancy for c in chosen):
-                    chosen.append(group)
-                    break
+            if not queue:
+                continue
+            group = queue.pop(0)
+            # a subtopic whose best sentence repeats a pick is covered for this round
+            if all(similarity(group.text, c.text) < weights.redundancy for c in chosen):
+                chosen.append(group)
             if len(chosen) >= count:
                 break
     return chosen
