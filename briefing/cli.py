@@ -79,7 +79,7 @@ def main(ctx: click.Context) -> None:
     default="markdown", show_default=True, help="Output format.",
 )
 @output_option
-@click.option("-n", "--sentences", type=click.IntRange(1, 100), default=8, show_default=True,
+@click.option("-n", "--sentences", type=click.IntRange(1, 100), default=10, show_default=True,
               help="Summary sentences per topic.")
 @click.option("--title", metavar="TEXT", help="Use TEXT as the briefing's title.")
 @click.option("--template", type=click.Path(dir_okay=False), metavar="FILE",

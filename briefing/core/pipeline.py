@@ -19,7 +19,7 @@ Progress = Callable[[str, int, int], None]
 class Settings:
     """Tunables of a run, shared by the CLI, the TUI and the digest."""
 
-    sentences: int = 8
+    sentences: int = 10
     engine: str = "fast"
     title: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES

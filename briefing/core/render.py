@@ -152,8 +152,9 @@ def template_context(briefing: Briefing) -> dict[str, Any]:
 
 
 def sentences_used(topic: Topic, article: Article) -> int:
-    """How many of the topic's summary items rest on this article."""
-    return sum(1 for item in topic.summary if article.id in item.sources)
+    """How many distinct sentences of the briefing's sections rest on this article."""
+    cited = [*topic.summary, *topic.quotes, *topic.claims, *topic.timeline]
+    return len({item.text for item in cited if article.id in item.sources})
 
 
 def article_to_dict(article: Article) -> dict[str, Any]:

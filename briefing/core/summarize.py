@@ -1,35 +1,122 @@
-"""Multi-source extractive summaries: candidate sentences, merged sources, LexRank picks."""
+"""Multi-source extractive summaries: merged sources, LexRank with a lead prior, no repetition."""
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from briefing.core.models import Article, Sentence, SummaryItem, Topic
 from briefing.core.sentences import article_sentences, ends_sentence, words
 
-DEFAULT_SENTENCES = 8
+DEFAULT_SENTENCES = 10
+MAX_CLUSTERED = 4000  # candidate sentences up to which a topic is split into subtopics
 _NORMALIZE = re.compile(r"[\W_]+")
+_NEGATIONS = frozenset(
+    {"nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals", "weder"}
+)
+_NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b")
+_YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+_QUOTED = re.compile(r"[«\"„“”»‚‘’‹›]([^«\"„“”»‚‘’‹›]+)[«\"„“”»‚‘’‹›]")
+
+# First words that point back to an earlier sentence: the sentence cannot stand alone.
+_ANAPHORA_WORDS = """
+    er sie ihr ihm ihn ihnen sein seine seiner seinem seinen ihre ihrer ihrem ihren dies diese
+    dieser dieses diesem diesen damit dabei dadurch dafür dagegen daher darum deshalb deswegen
+    dazu danach davor dort dorthin hier auch zudem außerdem ausserdem ebenfalls demnach jedoch
+    aber doch denn und oder sondern trotzdem dennoch stattdessen allerdings solche solcher
+    derartige jener jene diesmal damals daraufhin anschließend anschliessend
+"""
+ANAPHORA = frozenset(_ANAPHORA_WORDS.split())
+# "Das"/"Dem" starting a sentence are demonstratives ("Das berichtet der Spiegel") when a
+# verb follows directly; as articles ("Das abgeschottete Nordkorea") they are fine ...
+_DEMONSTRATIVE = re.compile(
+    r"^(?:Das|Dem|Denen|Deren|Dessen)\s+(?:ist|war|sei|wäre|hat|habe|"
+    r"hatte|wird|werde|würde|kann|könne|könnte|soll|sollte|muss|"
+    r"bedeutet|berichtet|sagt|sagte|zeigt|zeige|gilt|geht|heißt|"
+    r"meldet|schreibt|schrieb|erklärt|erklärte)\b"
+)
+# ... and so are they before a lower-case word with no noun after it ("Das stimmt so nicht").
+_DEMONSTRATIVE_PHRASE = re.compile(r"^(?:Das|Dies)\s+[a-zäöüß]\S*[\s,.]+(?:[a-zäöüß]|$)")
+# Teasers and page furniture that the cleaner may leave glued to a sentence.
+_TEASER = re.compile(
+    r"^(?:Das Wichtigste in Kürze|Der Überblick|Lesen Sie|Hier (?:siehst du|sehen Sie)|"
+    r"Mehr zum Thema|Video:|Bild:|Foto:|Auch interessant|Update:)",
+    re.IGNORECASE,
+)
+# The reader addressed directly ("Hier siehst du ...", "Wie könnte er auch anders").
+_READER = re.compile(r"\b(?:du|dich|dir|dein|deine|euch|euer)\b", re.IGNORECASE)
+# Subjunctive I in the first words: the sentence reports someone's words ...
+_REPORTED = re.compile(
+    r"^(?:\S+\s+){0,3}(?:sei|seien|habe|gehe|werde|könne|müsse|solle|wolle|gebe|stehe|"
+    r"liege|bleibe|komme)\b"
+)
+# ... and this names who says them.
+_ATTRIBUTION = re.compile(
+    r"\b(?:sagte|sagt|erklärte|erklärt|so|laut|zufolge|teilte|berichtete|hieß es|"
+    r"betonte|schrieb|meinte|nach Angaben)\b"
+)
+_LATE_PRONOUN = re.compile(r"^(?:\S+\s+){1,3}(?:er|sie|ihn|ihm|ihnen|dortige\w*)\b")
+
+
+@dataclass
+class Weights:
+    """Tunables of sentence scoring.
+
+    The defaults are the ones measured for single articles (``benchmarks/rouge.py``);
+    ``TOPIC_WEIGHTS`` are set by reading multi-source briefings, which ROUGE cannot score here.
+    """
+
+    position: float = 0.8  # share of the score that follows the lead prior (0 = LexRank only)
+    half_life: float = 3.0  # sentence index at which the lead prior has halved
+    dangling: float = 0.5  # factor for a sentence that points back ("Er", "Dies", "Damit")
+    question: float = 0.3  # factor for a question to the reader
+    quoted: float = 0.5  # factor for a sentence that is mostly a direct quote: summaries state
+    # facts in the reporters' words (the briefing has a section for quotes)
+    sources: float = 0.15  # bonus per further outlet carrying the sentence (multi-source)
+    redundancy: float = 0.4  # similarity (``Similarity``) above which two say the same
+    duplicate: float = 0.8  # word overlap above which two sentences are one (syndicated copy)
+    ubiquity: float = 1.0  # share of sentences from which a word is left out of centrality
+    centrality: float = 1.0  # exponent on LexRank centrality (below 1 tempers its weight)
+    subtopic_cut: float = 0.9  # cosine distance at which sentences fall into different subtopics
+
+
+DEFAULT_WEIGHTS = Weights()
+# Several articles: every lead would win under the single-article prior, and the leads of five
+# reports on one story say the same thing; centrality and outlets count more.
+# LexRank's centrality also favours the generic lines every report repeats ("the relations
+# are close"), so it is tempered (square root) and subtopics are weighed by their outlets.
+TOPIC_WEIGHTS = Weights(position=0.4, half_life=6.0, centrality=0.5, ubiquity=0.05)
 
 
 @dataclass
 class SentenceGroup:
-    """One sentence text and every place it stands (several outlets may carry it)."""
+    """One sentence and every place it stands, near-identical copies in other outlets included."""
 
     text: str
     occurrences: list[Sentence] = field(default_factory=list)
+    score: float = 0.0  # centrality x quality: the sentence's worth on its own
+    centrality: float = 0.0  # LexRank centrality, 1.0 for the most central sentence
+    quality: float = 1.0  # lead prior x stand-alone factor (x outlets, x quote share)
 
     @property
     def sources(self) -> list[str]:
-        ids: list[str] = []
-        for occurrence in self.occurrences:
-            if occurrence.article_id not in ids:
-                ids.append(occurrence.article_id)
-        return sorted(ids, key=lambda i: int(i[1:]))
+        return sorted({s.article_id for s in self.occurrences}, key=_id_number)
 
     @property
     def first_seen(self) -> tuple[int, int]:
-        return min((int(s.article_id[1:]), s.index) for s in self.occurrences)
+        return min((_id_number(s.article_id), s.index) for s in self.occurrences)
+
+    @property
+    def best_index(self) -> int:
+        """The earliest position it takes in any article (news put key facts first)."""
+        return min(s.index for s in self.occurrences)
+
+
+def _id_number(article_id: str) -> int:
+    return int(article_id[1:]) if article_id[1:].isdigit() else 0
 
 
 def sentence_key(text: str) -> str:
@@ -39,49 +126,466 @@ def sentence_key(text: str) -> str:
 
 def is_candidate(text: str) -> bool:
     """A sentence that can stand in a summary: prose of a sensible length, not a fragment."""
-    count = len(words(text))
-    return 6 <= count <= 60 and ends_sentence(text) and not text.rstrip().endswith((":", ";"))
+    found = words(text)
+    if not 6 <= len(found) <= 60 or not ends_sentence(text):
+        return False
+    if text.rstrip().endswith((":", ";")) or text[:1].islower():
+        return False
+    # a caption cut at an abbreviation: "Im September war Kim Jong-un (m.l.)"
+    return len(found[-1]) > 1 or text.rstrip(")»\"“”' ").endswith(("!", "?"))
 
 
-def group_sentences(articles: list[Article]) -> list[SentenceGroup]:
-    """Candidate sentences of the articles with identical sentences merged, in reading order."""
-    groups: dict[str, SentenceGroup] = {}
+def standalone_factor(text: str, weights: Weights = DEFAULT_WEIGHTS) -> float:
+    """1.0 for a sentence a reader understands alone, less for one that points back or asks."""
+    factor = 1.0
+    stripped = text.lstrip("«»\"„“”'‚‘ ")
+    first = (words(stripped)[:1] or [""])[0]
+    if _TEASER.match(stripped):
+        factor *= 0.2
+    if (
+        first.casefold() in ANAPHORA
+        or _DEMONSTRATIVE.match(stripped)
+        or _DEMONSTRATIVE_PHRASE.match(stripped)
+    ):
+        factor *= weights.dangling
+    elif _REPORTED.match(stripped) and not _ATTRIBUTION.search(stripped):
+        # reported speech whose speaker stood in the sentence before ("Es gehe um ...")
+        factor *= weights.dangling
+    elif _LATE_PRONOUN.match(stripped) and not text.lstrip()[:1] in '«"„“':
+        # "Im Anschluss reise er ...", "Zudem lud er ..." (a pronoun before any name)
+        factor *= (1 + weights.dangling) / 2
+    if unbalanced_quote(text):
+        # one part of a quote that runs over several sentences
+        factor *= weights.dangling
+    if text.rstrip(")»\"“”' ").endswith("?") or _READER.search(text):
+        factor *= weights.question
+    return factor
+
+
+def unbalanced_quote(text: str) -> bool:
+    """True for one part of a quote that runs over several sentences."""
+    guillemets = text.count("«") + text.count("»")
+    if guillemets:
+        return text.count("«") != text.count("»")
+    straight = text.count('"')
+    if straight % 2:
+        return True
+    german_open, german_close = text.count("„"), text.count("“") + text.count("”")
+    return german_open != german_close and not straight
+
+
+def _is_quote(text: str) -> bool:
+    from briefing.core.sections import direct_quote
+
+    return direct_quote(text) is not None or quoted_share(text) > 0.5
+
+
+def quoted_share(text: str) -> float:
+    """The share of a sentence's words that stand inside quotation marks."""
+    total = len(words(text))
+    inside = sum(len(words(m)) for m in _QUOTED.findall(text))
+    return inside / total if total else 0.0
+
+
+def lead_prior(index: int, weights: Weights = DEFAULT_WEIGHTS) -> float:
+    """1.0 for an article's first sentence, halving every ``half_life`` sentences."""
+    return 0.5 ** (index / weights.half_life) if weights.half_life > 0 else 1.0
+
+
+# --- similarity ---------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    from nltk.stem.snowball import GermanStemmer
+
+    return GermanStemmer()
+
+
+@lru_cache(maxsize=20000)
+def content_stems(text: str) -> tuple[str, ...]:
+    """Stemmed content words of a sentence (sumy's German stop words removed)."""
+    from briefing.core.lexrank import german_stop_words
+
+    stop = german_stop_words()
+    stem = _stemmer().stem
+    found = [stem(w) for w in (w.casefold() for w in words(text)) if w not in stop]
+    # numbers carry facts too ("seit 24 Jahren", "700 Kilometer")
+    return tuple(found + _NUMBER.findall(text))
+
+
+@lru_cache(maxsize=50000)
+def word_set(text: str) -> frozenset[str]:
+    """The case-folded words of a sentence."""
+    return frozenset(w.casefold() for w in words(text))
+
+
+def word_overlap(a: str, b: str) -> float:
+    """Overlap coefficient of two sentences' word sets (case-folded, unstemmed)."""
+    first, second = word_set(a), word_set(b)
+    if not first or not second:
+        return 0.0
+    return len(first & second) / min(len(first), len(second))
+
+
+def is_near_duplicate(a: str, b: str, threshold: float = DEFAULT_WEIGHTS.duplicate) -> bool:
+    """True when two sentences are the same text with small edits (agency copy, quote marks)."""
+    if sentence_key(a) == sentence_key(b):
+        return True
+    first, second = word_set(a), word_set(b)
+    if not first or not second:
+        return False
+    if bool(first & _NEGATIONS) != bool(second & _NEGATIONS):
+        return False  # "unterzeichneten ein Abkommen" is not "unterzeichneten kein Abkommen"
+    shorter, longer = sorted((len(first), len(second)))
+    # the shorter must be most of the longer too, so a short sentence is not swallowed
+    if shorter / longer < 0.55:
+        return False
+    if word_overlap(a, b) >= threshold:
+        return True
+    # an edited copy: other inflections and a synonym or two, the same content words
+    stems_a, stems_b = set(content_stems(a)), set(content_stems(b))
+    if min(len(stems_a), len(stems_b)) < 5:
+        return False
+    overlap = len(stems_a & stems_b) / min(len(stems_a), len(stems_b))
+    return overlap >= threshold and len(stems_a & stems_b) / max(len(stems_a), len(stems_b)) >= 0.6
+
+
+class Similarity:
+    """tf-idf cosine of stemmed content words, idf over the sentences being compared."""
+
+    def __init__(self, texts: list[str]) -> None:
+        document_frequency: Counter[str] = Counter()
+        for text in texts:
+            document_frequency.update(set(content_stems(text)))
+        count = len(texts) or 1
+        self._idf = {
+            w: math.log((1 + count) / (1 + df)) + 1 for w, df in document_frequency.items()
+        }
+        self._vectors: dict[str, tuple[dict[str, float], float]] = {}
+
+    def _vector(self, text: str) -> tuple[dict[str, float], float]:
+        if text not in self._vectors:
+            counts = Counter(content_stems(text))
+            vector = {w: c * self._idf.get(w, 1.0) for w, c in counts.items()}
+            norm = math.sqrt(sum(v * v for v in vector.values()))
+            self._vectors[text] = (vector, norm)
+        return self._vectors[text]
+
+    def cosine(self, a: str, b: str) -> float:
+        (va, na), (vb, nb) = self._vector(a), self._vector(b)
+        if not na or not nb:
+            return 0.0
+        return sum(v * vb[w] for w, v in va.items() if w in vb) / (na * nb)
+
+    def containment(self, a: str, b: str) -> float:
+        """How much of the shorter sentence's (idf-weighted) content the other one says."""
+        (va, _), (vb, _) = self._vector(a), self._vector(b)
+        small, large = (va, vb) if sum(va.values()) <= sum(vb.values()) else (vb, va)
+        total = sum(small.values())
+        return sum(v for w, v in small.items() if w in large) / total if total else 0.0
+
+    def matrix(self, texts: list[str]):
+        """Cosine of every pair of ``texts`` as a dense numpy array."""
+        import numpy as np
+        from scipy.sparse import csr_matrix
+
+        columns: dict[str, int] = {}
+        rows, cols, values = [], [], []
+        for row, text in enumerate(texts):
+            vector, norm = self._vector(text)
+            for word, value in vector.items():
+                rows.append(row)
+                cols.append(columns.setdefault(word, len(columns)))
+                values.append(value / norm)
+        sparse = csr_matrix((values, (rows, cols)), shape=(len(texts), max(len(columns), 1)))
+        result = (sparse @ sparse.T).toarray()
+        np.fill_diagonal(result, 1.0)
+        return result
+
+    def __call__(self, a: str, b: str) -> float:
+        """Redundancy of two sentences: cosine, or containment when one mostly repeats the other."""
+        value = max(self.cosine(a, b), 0.75 * self.containment(a, b))
+        shared = set(content_stems(a)) & set(content_stems(b))
+        numbers = {w for w in shared if w[:1].isdigit() and not _YEAR_LIKE.fullmatch(w)}
+        if numbers and len(shared) > len(numbers):
+            # the same count with the same word ("seit 24 Jahren") is the same fact
+            value = max(value, 0.5)
+        return value
+
+
+# --- candidates and scores ----------------------------------------------------------------
+
+
+def group_sentences(
+    articles: list[Article], weights: Weights = DEFAULT_WEIGHTS
+) -> list[SentenceGroup]:
+    """Candidate sentences of the articles, near-identical copies merged, in reading order.
+
+    The text shown is the copy that stands alone best, then the fuller one: every source
+    listed carries the same statement, and the text is verbatim from one of them.
+    """
+    from briefing.core.lexrank import german_stop_words
+
+    stop = german_stop_words()
+    groups: list[SentenceGroup] = []
+    by_key: dict[str, SentenceGroup] = {}
+    # content word -> groups whose text has it, so a sentence is compared only with groups
+    # that share words with it (all pairs would grow with the square of the input)
+    postings: dict[str, list[int]] = {}
     for article in articles:
         for sentence in article_sentences(article):
             if not is_candidate(sentence.text):
                 continue
             key = sentence_key(sentence.text)
-            group = groups.setdefault(key, SentenceGroup(sentence.text))
+            group = by_key.get(key)
+            if group is None:
+                content = word_set(sentence.text) - stop
+                shared: Counter[int] = Counter()
+                for word in content:
+                    shared.update(postings.get(word, ()))
+                need = weights.duplicate * len(content) * 0.5
+                group = next(
+                    (
+                        groups[i]
+                        for i, count in sorted(shared.items())
+                        if count >= need
+                        and is_near_duplicate(groups[i].text, sentence.text, weights.duplicate)
+                    ),
+                    None,
+                )
+            if group is None:
+                group = SentenceGroup(sentence.text)
+                groups.append(group)
+                for word in word_set(sentence.text) - stop:
+                    postings.setdefault(word, []).append(len(groups) - 1)
             group.occurrences.append(sentence)
-    return list(groups.values())
+            by_key[key] = group
+            group.text = max(
+                (s.text for s in group.occurrences),
+                key=lambda t: (standalone_factor(t, weights), len(words(t))),
+            )
+    return groups
 
 
-def summarize_topic(topic: Topic, sentences: int = DEFAULT_SENTENCES, engine: str = "fast") -> None:
-    """Fill ``topic.summary`` with LexRank's picks over all its articles, in reading order."""
-    from briefing.core.lexrank import rank_sentences
+def score_groups(
+    groups: list[SentenceGroup],
+    engine: str = "fast",
+    weights: Weights = DEFAULT_WEIGHTS,
+    multi_source: bool = True,
+) -> None:
+    """Set each group's score: LexRank centrality x lead prior x stand-alone factor (x sources)."""
+    from briefing.core.lexrank import lexrank_scores
 
-    groups = group_sentences(topic.articles)
     if not groups:
-        topic.summary = []
         return
-    by_article: dict[str, list[str]] = {}
-    by_text = {}
-    for group in groups:
-        by_article.setdefault(group.occurrences[0].article_id, []).append(group.text)
-        by_text[group.text] = group
-    picked = rank_sentences(list(by_article.values()), sentences, engine)
-    items = [
-        SummaryItem(text, by_text[text].sources, first_seen=by_text[text].first_seen)
-        for text in picked
+    texts = [g.text for g in groups]
+    if multi_source and weights.ubiquity < 1.0:
+        texts = _without_ubiquitous(texts, weights.ubiquity)
+    centrality = lexrank_scores([texts], engine)
+    top = max(centrality) or 1.0
+    for group, value in zip(groups, centrality, strict=True):
+        group.centrality = value / top
+        prior = (1 - weights.position) + weights.position * lead_prior(group.best_index, weights)
+        quality = prior * standalone_factor(group.text, weights)
+        if multi_source:
+            quality *= 1 + weights.sources * (len(group.sources) - 1)
+        if _is_quote(group.text):
+            quality *= weights.quoted
+        group.quality = quality
+        group.score = group.centrality**weights.centrality * quality
+
+
+def _without_ubiquitous(texts: list[str], share: float) -> list[str]:
+    """The texts without the words that a ``share`` of them or more contain.
+
+    Across several reports of one story its names ("Putin", "Kim", "Nordkorea") stand in
+    most sentences; LexRank would then rank the sentences that name everybody and say
+    nothing ("they never tire of praising their relations") as the most central. Centrality
+    over the remaining words follows what the reports say rather than whom they name.
+    """
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(word_set(text))
+    common = {w for w, c in counts.items() if c >= share * len(texts) and len(texts) >= 10}
+    if not common:
+        return texts
+    return [
+        " ".join(w for w in text.split() if w.strip("«»\"„“”'.,;:!?()").casefold() not in common)
+        or text
+        for text in texts
     ]
-    topic.summary = sorted(items, key=lambda item: item.first_seen)
 
 
-def summarize_article(article: Article, sentences: int = 3, engine: str = "fast") -> list[str]:
+def select_groups(
+    groups: list[SentenceGroup],
+    count: int,
+    weights: Weights = DEFAULT_WEIGHTS,
+    similarity: Similarity | None = None,
+    exclude: list[SentenceGroup] | None = None,
+) -> list[SentenceGroup]:
+    """The best-scoring groups, skipping any that says what a chosen (or excluded) one says."""
+    similarity = similarity or Similarity([g.text for g in groups])
+    chosen: list[SentenceGroup] = []
+    taken = list(exclude or [])
+    for group in sorted(groups, key=lambda g: (-g.score, g.first_seen)):
+        if len(chosen) >= count:
+            break
+        if group in taken:
+            continue
+        if any(similarity(group.text, other.text) >= weights.redundancy for other in taken):
+            continue
+        chosen.append(group)
+        taken.append(group)
+    return chosen
+
+
+def select_by_subtopic(
+    groups: list[SentenceGroup],
+    count: int,
+    weights: Weights = DEFAULT_WEIGHTS,
+    similarity: Similarity | None = None,
+) -> list[SentenceGroup]:
+    """One sentence for each of the story's most reported subtopics, then seconds if room.
+
+    Sentences are clustered into subtopics (average linkage on the tf-idf cosine); a subtopic
+    weighs what the outlets give it, the sum over articles of its best sentence's score there,
+    so a fact that several outlets report outranks one outlet's colour. Each subtopic gives
+    its best-scoring sentence that does not repeat a chosen one. Five reports of one visit
+    then yield the visit once, the agreement, the reactions and what comes next.
+    """
+    import numpy as np
+
+    similarity = similarity or Similarity([g.text for g in groups])
+    if len(groups) <= 1:
+        return list(groups[:count])
+    if len(groups) > MAX_CLUSTERED:
+        # the pairwise matrix grows with the square: past this, the plain cut-off selection
+        return select_groups(groups, count, weights, similarity)
+    matrix = similarity.matrix([g.text for g in groups])
+    labels = _subtopics(matrix, weights.subtopic_cut)
+    members: dict[int, list[SentenceGroup]] = {}
+    indices: dict[int, list[int]] = {}
+    for index, (group, label) in enumerate(zip(groups, labels, strict=True)):
+        members.setdefault(int(label), []).append(group)
+        indices.setdefault(int(label), []).append(index)
+    # how typical a sentence is of its subtopic: a generic line that clustering chained in
+    # ("they never tire of praising their relations") must not speak for the subtopic
+    typical: dict[int, float] = {}
+    for rows in indices.values():
+        block = matrix[np.ix_(rows, rows)]
+        # mean similarity to the other members (the diagonal holds 1.0 for itself)
+        means = (block.sum(axis=1) - 1.0) / (len(rows) - 1) if len(rows) > 1 else [1.0]
+        for i, mean in zip(rows, means, strict=True):
+            typical[id(groups[i])] = float(mean)
+
+    def weight(cluster: list[SentenceGroup]) -> float:
+        best: dict[str, float] = {}
+        for group in cluster:
+            for source in group.sources:
+                best[source] = max(best.get(source, 0.0), group.score)
+        return sum(best.values())
+
+    ranked = sorted(members.values(), key=lambda c: (-weight(c), c[0].first_seen))
+    queues = [
+        sorted(c, key=lambda g: (-g.score * (0.5 + typical[id(g)]), g.first_seen)) for c in ranked
+    ]
+    chosen: list[SentenceGroup] = []
+    while len(chosen) < count and any(queues):
+        for queue in queues:
+            if not queue:
+                continue
+            group = queue.pop(0)
+            # a subtopic whose best sentence repeats a pick is covered for this round
+            if all(similarity(group.text, c.text) < weights.redundancy for c in chosen):
+                chosen.append(group)
+            if len(chosen) >= count:
+                break
+    return chosen
+
+
+def _subtopics(matrix, cut: float = 0.9):
+    """Subtopic labels by average-linkage clustering of cosine distances."""
+    import numpy as np
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    distances = np.clip(1.0 - matrix, 0.0, None)
+    np.fill_diagonal(distances, 0.0)
+    tree = linkage(squareform(distances, checks=False), method="average")
+    return fcluster(tree, t=cut, criterion="distance") - 1
+
+
+def reading_order(
+    groups: list[SentenceGroup], similarity: Similarity, link: float = 0.2
+) -> list[SentenceGroup]:
+    """Order for reading, not by score: statements in the order they come in their articles
+    (news put the main facts first), each joining the run of the earlier item it is most
+    related to, so that related facts stand together."""
+    runs: list[list[SentenceGroup]] = []
+    for group in sorted(groups, key=lambda g: (g.best_index, g.first_seen)):
+        best, best_run = 0.0, None
+        for run in runs:
+            for other in run:
+                value = similarity(group.text, other.text)
+                if value > best:
+                    best, best_run = value, run
+        if best_run is not None and best >= link:
+            best_run.append(group)
+        else:
+            runs.append([group])
+    return [group for run in runs for group in run]
+
+
+def to_item(group: SentenceGroup) -> SummaryItem:
+    return SummaryItem(
+        group.text, group.sources, score=round(group.score, 6), first_seen=group.first_seen
+    )
+
+
+def summarize_topic(
+    topic: Topic,
+    sentences: int = DEFAULT_SENTENCES,
+    engine: str = "fast",
+    weights: Weights | None = None,
+) -> None:
+    """Fill the topic's summary, quotes, open claims and timeline from all its articles."""
+    from briefing.core.sections import fill_sections
+
+    weights = weights or (TOPIC_WEIGHTS if len(topic.articles) > 1 else DEFAULT_WEIGHTS)
+    groups = group_sentences(topic.articles, weights)
+    topic.summary, topic.quotes, topic.claims, topic.timeline = [], [], [], []
+    if not groups:
+        # no full sentence anywhere (a notice, a one-liner): show what the articles open with
+        for article in topic.articles:
+            opening = article_sentences(article)[:1]
+            topic.summary += [
+                SummaryItem(s.text, [article.id], 0.0, (article.number, 0)) for s in opening
+            ]
+        topic.summary = topic.summary[:sentences]
+        return
+    score_groups(groups, engine, weights, multi_source=len(topic.articles) > 1)
+    similarity = Similarity([g.text for g in groups])
+    if len(topic.articles) > 1:
+        chosen = select_by_subtopic(groups, sentences, weights, similarity)
+    else:
+        # one article: its lead and LexRank decide (subtopics scored lower on ROUGE here)
+        chosen = select_groups(groups, sentences, weights, similarity)
+    topic.summary = [to_item(g) for g in reading_order(chosen, similarity)]
+    fill_sections(topic, groups, chosen, similarity, weights)
+
+
+def summarize_article(
+    article: Article,
+    sentences: int = 3,
+    engine: str = "fast",
+    weights: Weights = DEFAULT_WEIGHTS,
+) -> list[str]:
     """The best ``sentences`` sentences of one article, in article order."""
-    from briefing.core.lexrank import rank_sentences
-
-    paragraphs: dict[int, list[str]] = {}
-    for sentence in article_sentences(article):
-        paragraphs.setdefault(sentence.block, []).append(sentence.text)
-    return rank_sentences(list(paragraphs.values()), sentences, engine)
+    groups = group_sentences([article], weights)
+    if not groups:
+        # nothing passes as a full sentence: fall back to the article's first sentences
+        return [s.text for s in article_sentences(article)[:sentences]]
+    score_groups(groups, engine, weights, multi_source=False)
+    chosen = select_groups(groups, sentences, weights)
+    return [g.text for g in sorted(chosen, key=lambda g: g.first_seen)]

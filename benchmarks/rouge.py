@@ -1,0 +1,199 @@
+"""ROUGE of `briefing summarize --sentences 3` against human teasers, beside Lead-3 and sumy.
+
+Usage (from the repository root):
+
+    python benchmarks/rouge.py                   # the table
+    python benchmarks/rouge.py --ablation        # also the scoring variants (position prior ...)
+    python benchmarks/rouge.py --data FILE.jsonl --sentences 3
+
+The data is ``../shared/eval/summaries/mlsum_de_dev.jsonl`` (MLSUM German: title, text and the
+outlet's own teaser as ``summary``). When a text starts with a copy of its teaser, the copy is
+cut off first, or every method would find the answer in the text. ROUGE-1/2/L are F1, averaged
+over articles, on lower-cased word tokens that keep umlauts and ß (no stemming, no downloads).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import re
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "summaries" / "mlsum_de_dev.jsonl"
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def rouge_tokens(text: str) -> list[str]:
+    """Lower-cased word tokens; letters with umlauts and ß stay whole ("Bürgermeister")."""
+    return _TOKEN.findall(text.lower())  # not casefold(): that turns ß into ss
+
+
+def _ngrams(tokens: list[str], n: int) -> Counter[tuple[str, ...]]:
+    return Counter(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+
+
+def _f1(overlap: int, candidate: int, reference: int) -> float:
+    if not overlap or not candidate or not reference:
+        return 0.0
+    precision, recall = overlap / candidate, overlap / reference
+    return 2 * precision * recall / (precision + recall)
+
+
+def rouge_n(candidate: str, reference: str, n: int) -> float:
+    """ROUGE-N F1 with clipped n-gram counts."""
+    cand, ref = _ngrams(rouge_tokens(candidate), n), _ngrams(rouge_tokens(reference), n)
+    overlap = sum((cand & ref).values())
+    return _f1(overlap, sum(cand.values()), sum(ref.values()))
+
+
+def lcs_length(a: list[str], b: list[str]) -> int:
+    """Length of the longest common subsequence (dynamic programming, one row at a time)."""
+    if not a or not b:
+        return 0
+    previous = [0] * (len(b) + 1)
+    for x in a:
+        current = [0]
+        for j, y in enumerate(b, 1):
+            current.append(previous[j - 1] + 1 if x == y else max(previous[j], current[j - 1]))
+        previous = current
+    return previous[-1]
+
+
+def rouge_l(candidate: str, reference: str) -> float:
+    """ROUGE-L F1 over the whole texts as token sequences."""
+    cand, ref = rouge_tokens(candidate), rouge_tokens(reference)
+    return _f1(lcs_length(cand, ref), len(cand), len(ref))
+
+
+def scores(candidate: str, reference: str) -> dict[str, float]:
+    return {
+        "rouge1": rouge_n(candidate, reference, 1),
+        "rouge2": rouge_n(candidate, reference, 2),
+        "rougeL": rouge_l(candidate, reference),
+    }
+
+
+def strip_leading_summary(text: str, summary: str) -> str:
+    """The text without a leading copy of its teaser (spaces compared loosely)."""
+    body, teaser = " ".join(text.split()), " ".join(summary.split())
+    if teaser and body.startswith(teaser):
+        return body[len(teaser) :].strip()
+    return body
+
+
+def load_cases(path: Path) -> list[dict[str, str]]:
+    cases = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                record = json.loads(line)
+                record["text"] = strip_leading_summary(record["text"], record["summary"])
+                cases.append(record)
+    return cases
+
+
+def load_articles_for(cases: list[dict[str, str]], folder: Path):
+    """The cases as `briefing summarize` sees them: files with front matter, read and cleaned."""
+    from briefing.core.pipeline import load_articles
+
+    paths = []
+    for number, case in enumerate(cases):
+        path = folder / f"{number:03d}.txt"
+        title = json.dumps(case["title"], ensure_ascii=False)
+        path.write_text(f"---\ntitle: {title}\n---\n{case['text']}\n", encoding="utf-8")
+        paths.append(path)
+    articles, _skipped = load_articles(paths)
+    by_path = {a.path: a for a in articles}
+    return [by_path.get(p) for p in paths]
+
+
+def paragraphs_of(article) -> list[list[str]]:
+    from briefing.core.sentences import article_sentences
+
+    paragraphs: dict[int, list[str]] = {}
+    for sentence in article_sentences(article):
+        paragraphs.setdefault(sentence.block, []).append(sentence.text)
+    return list(paragraphs.values())
+
+
+def systems(count: int, ablation: bool) -> dict[str, object]:
+    """name -> function(article) -> list of sentences."""
+    from briefing.core.lexrank import rank_sentences
+    from briefing.core.summarize import DEFAULT_WEIGHTS, summarize_article
+
+    def lead(article):
+        return [s for p in paragraphs_of(article) for s in p][:count]
+
+    def sumy(article):
+        return rank_sentences(paragraphs_of(article), count, "sumy")
+
+    def ours(weights):
+        return lambda article: summarize_article(article, count, "fast", weights)
+
+    found = {"briefing": ours(DEFAULT_WEIGHTS), "lead-3": lead, "sumy-lexrank": sumy}
+    if ablation:
+        replace = dataclasses.replace
+        found["briefing, no position prior"] = ours(replace(DEFAULT_WEIGHTS, position=0.0))
+        found["briefing, no stand-alone penalty"] = ours(
+            replace(DEFAULT_WEIGHTS, dangling=1.0, question=1.0)
+        )
+        found["briefing, no quote penalty"] = ours(replace(DEFAULT_WEIGHTS, quoted=1.0))
+        for position in (0.3, 0.5, 0.7, 0.9):
+            for half_life in (3.0, 5.0, 10.0):
+                found[f"position={position} half_life={half_life}"] = ours(
+                    replace(DEFAULT_WEIGHTS, position=position, half_life=half_life)
+                )
+    return found
+
+
+def evaluate(
+    data: Path = DEFAULT_DATA,
+    count: int = 3,
+    ablation: bool = False,
+    names: list[str] | None = None,
+) -> dict:
+    """Mean ROUGE F1 per system: {"briefing": {"rouge1": ..., ...}, "lead-3": ..., ...}.
+
+    ``names`` limits the run to some systems (the quality test scores "briefing" only).
+    """
+    cases = load_cases(data)
+    with tempfile.TemporaryDirectory() as folder:
+        articles = load_articles_for(cases, Path(folder))
+        table: dict[str, dict[str, float]] = {}
+        for name, summarize in systems(count, ablation).items():
+            if names is not None and name not in names:
+                continue
+            totals: Counter[str] = Counter()
+            for case, article in zip(cases, articles, strict=True):
+                summary = " ".join(summarize(article)) if article is not None else ""
+                totals.update(scores(summary, case["summary"]))
+            table[name] = {k: totals[k] / len(cases) for k in ("rouge1", "rouge2", "rougeL")}
+    return table
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--sentences", type=int, default=3)
+    parser.add_argument("--ablation", action="store_true", help="also score scoring variants")
+    args = parser.parse_args(argv)
+    if not args.data.is_file():
+        print(f"no data at {args.data}", file=sys.stderr)
+        return 1
+    table = evaluate(args.data, args.sentences, args.ablation)
+    print(f"{'system':<36} {'ROUGE-1':>8} {'ROUGE-2':>8} {'ROUGE-L':>8}")
+    for name, row in table.items():
+        print(f"{name:<36} {row['rouge1']:>8.4f} {row['rouge2']:>8.4f} {row['rougeL']:>8.4f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

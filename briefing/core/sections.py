@@ -1,0 +1,477 @@
+"""The briefing's sections beside the summary: direct quotes, open claims and a timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from briefing.core.models import Article, Quote, SummaryItem, TimelineEntry, Topic
+from briefing.core.sentences import article_sentences, words
+
+if TYPE_CHECKING:
+    from briefing.core.summarize import SentenceGroup, Similarity, Weights
+
+MAX_QUOTES = 5
+MAX_CLAIMS = 5
+MAX_TIMELINE = 5
+
+# --- quotes -------------------------------------------------------------------------------
+
+_OPEN = '«„“"‚‹'
+_CLOSE = '»“”"‘›'
+_QUOTE_SPAN = re.compile(r"[«„“\"‹]([^«»„“”\"‹›]+)[»“”\"›]")
+_SPEECH_VERBS = (
+    r"sagte|sagt|sagten|schrieb|schreibt|erklärte|erklärt|betonte|betont|meinte|meint|warnte|"
+    r"warnt|fügte|ergänzte|kritisierte|forderte|bekräftigte|versicherte|unterstrich|mahnte|"
+    r"räumte|bestätigte|berichtete|berichtet|twitterte|schrieben|erklärten|so"
+)
+# words that end the speaker's name: where, when, to whom, through whom the words went
+_SPEAKER_END = (
+    r"laut|zufolge|am|an|im|in|bei|beim|gegenüber|mit|weiter|auf|nach|vor|vom|dem|den|der|unter|"
+    r"zum|zur|bereits|nun|jetzt|dazu|zudem|außerdem|ausserdem|dann|später|kürzlich|"
+    r"gestern|heute|damals|einst|noch|erneut"
+)
+_NAME_WORD = r"[A-ZÄÖÜ][\w'’.-]*"
+# adverbs between the verb and the speaker ("sagte damals der Sprecher")
+_ADVERBS = (
+    r"(?:(?:damals|dazu|später|zuvor|nun|jetzt|zudem|außerdem|auch|dann|gestern|heute|"
+    r"erneut|noch)\s+)*"
+)
+_SPEAKER = (
+    rf"(?P<speaker>(?:(?:der|die|das|ein|eine|des)\s+)?"
+    rf"(?:(?!(?:{_SPEAKER_END})\b)[\w'’.-]+\s+){{0,5}}?{_NAME_WORD})"
+    rf"(?=\s*(?:[,.:;»“”\"(]|\s(?:{_SPEAKER_END})\b|$))"
+    rf"(?:,\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}),)?"
+)
+_AFTER_VERB = re.compile(rf"(?:^|[,»“”\"]\s*|\s)(?:{_SPEECH_VERBS})\s+{_ADVERBS}{_SPEAKER}")
+# right after a quote and its comma any verb introduces the speaker ("…", erzählt Dreyer)
+_AFTER_QUOTE = re.compile(rf"\"\s*,\s*[a-zäöüß]+\s+{_ADVERBS}{_SPEAKER}")
+_BEFORE_VERB = re.compile(
+    rf"^(?P<speaker>(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})\s+(?:{_SPEECH_VERBS}|bezeichnete|"
+    rf"sprach|nannte)\b"
+)
+_ARTICLE = re.compile(r"^(?:der|die|das|ein|eine|des)\s+", re.IGNORECASE)
+_PRONOUNS = frozenset({"er", "sie", "es", "man", "wir", "ich", "ihr"})
+
+
+def direct_quote(text: str) -> str | None:
+    """The words a sentence quotes directly, or None for no quote or only scare quotes.
+
+    A quote counts when one quoted span has five words or more, or when the sentence
+    opens a quote that goes on past its end (a quote of several sentences).
+    """
+    spans = [m.group(1) for m in _QUOTE_SPAN.finditer(text)]
+    longest = max(spans, key=lambda s: len(words(s)), default="")
+    if len(words(longest)) >= 5:
+        return " … ".join(s.strip() for s in spans if len(words(s)) >= 2)
+    stripped = text.strip()
+    if stripped[:1] in _OPEN and not any(c in _CLOSE for c in stripped[1:]):
+        return stripped[1:]
+    if stripped[:1] not in _OPEN and stripped.rstrip(".!?")[-1:] in _CLOSE and not spans:
+        # the closing part of a quote that began in the sentence before
+        return stripped
+    return None
+
+
+def quote_speaker(text: str, previous: str | None = None) -> str | None:
+    """Who speaks in a sentence with a direct quote ("sagte Putin", "so Dolzikowa").
+
+    A quote that stands alone after a sentence ending in ":" ("So erklärte ein Sprecher des
+    Weißen Hauses am Montag:") takes its speaker from that sentence.
+    """
+    outside = _QUOTE_SPAN.sub(' " ', text)
+    for match in [*_AFTER_VERB.finditer(outside), *_AFTER_QUOTE.finditer(outside)]:
+        speaker = _clean_speaker(match.group("speaker"))
+        if speaker is None:
+            continue
+        name = match.group("name")
+        return f"{name}, {speaker}" if name else speaker
+    match = _BEFORE_VERB.match(outside.strip())
+    if match:
+        speaker = _clean_speaker(match.group("speaker"))
+        if speaker:
+            return speaker
+    if previous and previous.rstrip().endswith(":"):
+        return quote_speaker(previous.rstrip().rstrip(":") + ".")
+    return None
+
+
+def _clean_speaker(phrase: str) -> str | None:
+    phrase = _ARTICLE.sub("", phrase.strip(" ,.;:")).strip(" ,.;:")
+    if not phrase or phrase.casefold() in _PRONOUNS or not phrase[:1].isalpha():
+        return None
+    if not any(w[:1].isupper() for w in phrase.split()):
+        return None
+    return phrase
+
+
+# --- claims -------------------------------------------------------------------------------
+
+# Cues by which the sources mark a statement as unconfirmed or disputed, with a weight:
+# a denial or accusation outweighs a bare attribution ("nach Angaben aus ...").
+HEDGE_CUES: list[tuple[re.Pattern[str], float]] = [
+    (re.compile(p, re.IGNORECASE), w)
+    for p, w in [
+        (r"\b(?:bestritten|bestreite[nt]?|bestritt(?:en)?)\b", 1.0),
+        (r"\bdementier\w*|\bdementi\b", 1.0),
+        (r"\bzurückgewiesen\b|\bweis(?:t|en) (?:\w+ ){0,6}zurück\b", 1.0),
+        (r"\b(?:nie|nicht) (?:\w+ )?(?:zugegeben|eingeräumt|bestätigt)\b", 1.0),
+        (r"\bunbestätigt\w*|\bnicht unabhängig (?:überprüf|bestätig)\w*", 1.0),
+        (r"\bumstritten\w*", 0.9),
+        (r"\bvorgeworfen\b|\bVorw(?:urf|ürfe)\w*", 0.9),
+        (r"\bmutma(?:ß|ss)lich\w*|\bangeblich\w*", 0.8),
+        (r"\bvermute[nt]?\b|\bvermutet\b", 0.8),
+        (
+            r"\bBerichten zufolge\b|\bnach (?:westlichen |eigenen )?(?:Erkenntnissen|Berichten)\b",
+            0.7,
+        ),
+        # hearsay "soll": "sollen ... vereinbart worden sein", "soll ... gesagt haben"
+        (
+            (
+                r"\bsoll(?:en|te|ten)?\b(?:[^.;:]*?)\b(?:worden sein|gewesen sein|haben|sein)\b"
+                r"(?=[\s,.;:]|$)"
+            ),
+            0.8,
+        ),
+        # one side's word, not an authority's figure ("nach Angaben der Erdbebenwarte")
+        (r"\bnach Angaben aus\b|\baus \w*(?:kreisen|Kreisen)\b", 0.5),
+    ]
+]
+
+
+def hedge_strength(text: str) -> float:
+    """How plainly a sentence marks its claim as unconfirmed or disputed (0 = not at all)."""
+    return max((weight for pattern, weight in HEDGE_CUES if pattern.search(text)), default=0.0)
+
+
+# --- dates --------------------------------------------------------------------------------
+
+MONTHS = {
+    "januar": 1,
+    "jänner": 1,
+    "februar": 2,
+    "märz": 3,
+    "april": 4,
+    "mai": 5,
+    "juni": 6,
+    "juli": 7,
+    "august": 8,
+    "september": 9,
+    "oktober": 10,
+    "november": 11,
+    "dezember": 12,
+}
+WEEKDAYS = {
+    "montag": 0,
+    "dienstag": 1,
+    "mittwoch": 2,
+    "donnerstag": 3,
+    "freitag": 4,
+    "samstag": 5,
+    "sonntag": 6,
+}
+_MONTH = r"(?P<month>" + "|".join(m.capitalize() for m in MONTHS) + r")"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_WEEKDAY = r"(?P<weekday>" + "|".join(d.capitalize() for d in WEEKDAYS) + r")"
+_PERIOD_MONTH = {"anfang": 1, "frühjahr": 4, "mitte": 6, "sommer": 7, "herbst": 10, "ende": 12}
+# Measures that make a four-digit number a count, not a year ("2000 Soldaten").
+_UNITS = (
+    r"Euro|Dollar|Franken|Menschen|Personen|Soldaten|Einwohner|Kilometer|Meter|Tonnen|Mal|"
+    r"Prozent|Stück|Besucher|Teilnehmer|Mitarbeiter|Fälle|Toten|Tote|Opfer|Jahre|Stunden"
+)
+DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?i:am |vom |seit |bis )?{_WEEKDAY}(?:abend|morgen|nachmittag|mittag)?,? "
+            rf"\((?P<day>\d{{1,2}})\.\s?{_MONTH}(?: {_YEAR})?\)"
+        ),
+    ),
+    (
+        "day",
+        re.compile(
+            rf"\b(?i:am |vom |seit dem |bis zum |ab dem )?(?P<day>\d{{1,2}})\.\s?{_MONTH}(?:\s+{_YEAR})?\b"
+        ),
+    ),
+    (
+        "numeric",
+        re.compile(
+            r"\b(?i:am |vom |seit dem |bis zum )?(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b"
+        ),
+    ),
+    ("month", re.compile(rf"\b(?i:im |seit |bis |ab |Anfang |Mitte |Ende )?{_MONTH}\s+{_YEAR}\b")),
+    (
+        "period",
+        re.compile(
+            rf"\b(?P<period>Anfang|Mitte|Ende|Frühjahr|Sommer|Herbst) (?:des Jahres )?{_YEAR}\b"
+        ),
+    ),
+    (
+        "year",
+        re.compile(
+            rf"(?<![\d.,])\b(?i:(?:im Jahre?|seit|von|bis|ab|vor|nach|Jahr) )?{_YEAR}\b"
+            rf"(?![.,]?\d)(?!\s*(?:{_UNITS})\b)(?!\s*%)"
+        ),
+    ),
+    ("month_only", re.compile(rf"\b(?i:im|seit|bis|ab|Anfang|Mitte|Ende) {_MONTH}\b")),
+]
+_COUNT_BEFORE = re.compile(
+    r"(?:mehr als|rund|etwa|über|knapp|fast|bis zu|insgesamt|zirka|ca\.)\s*$"
+)
+
+
+def find_dates(text: str, reference: dt.date | None = None) -> list[tuple[str, str]]:
+    """Explicit dates in a sentence as ``(as written, sortable key)``, in text order.
+
+    Keys are ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``. A date without a year takes it from
+    its weekday ("Dienstag (18. Juni)" near 2024 is 2024) or from ``reference`` (the article's
+    date); a weekday alone ("am Dienstag") or a month without any year is left out.
+    """
+    found: list[tuple[int, str, str]] = []
+    taken: list[range] = []
+    for kind, pattern in DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            span = range(match.start(), match.end())
+            if any(span.start < t.stop and t.start < span.stop for t in taken):
+                continue
+            key = _date_key(kind, match, text, reference)
+            if key is None:
+                continue
+            taken.append(span)
+            found.append((match.start(), match.group(0).strip(), key))
+    return [(when, key) for _, when, key in sorted(found)]
+
+
+def _date_key(kind: str, match: re.Match[str], text: str, reference: dt.date | None) -> str | None:
+    groups = match.groupdict()
+    year = int(groups["year"]) if groups.get("year") else None
+    if kind == "year":
+        if _COUNT_BEFORE.search(text[: match.start()]):
+            return None
+        return f"{year:04d}"
+    if kind == "period":
+        return f"{year:04d}-{_PERIOD_MONTH[groups['period'].casefold()]:02d}"
+    month = int(groups["mnum"]) if groups.get("mnum") else MONTHS[groups["month"].casefold()]
+    if not 1 <= month <= 12:
+        return None
+    if kind in ("month", "month_only"):
+        year = year or (reference.year if reference else None)
+        return f"{year:04d}-{month:02d}" if year else None
+    day = int(groups["day"])
+    if year is None:
+        year = _resolve_year(day, month, groups.get("weekday"), reference)
+        if year is None:
+            return None
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _resolve_year(
+    day: int, month: int, weekday: str | None, reference: dt.date | None
+) -> int | None:
+    """The year of a day and month written without one, from its weekday or the article date."""
+    if weekday:
+        wanted = WEEKDAYS[weekday.casefold()]
+        around = reference.year if reference else dt.date.today().year
+        for year in sorted(range(around - 6, around + 2), key=lambda y: (abs(y - around), -y)):
+            try:
+                if dt.date(year, month, day).weekday() == wanted:
+                    return year
+            except ValueError:
+                continue
+        return None
+    return reference.year if reference else None
+
+
+# --- filling a topic ----------------------------------------------------------------------
+
+
+def fill_sections(
+    topic: Topic,
+    groups: list[SentenceGroup],
+    summary: list[SentenceGroup],
+    similarity: Similarity,
+    weights: Weights,
+) -> None:
+    """Quotes, open claims and timeline of a topic, each short and each sentence used once.
+
+    A sentence of "Das Wichtigste" is not repeated under "Zitate" or "Unbestätigt und
+    umstritten": the reader has just read it (and "Das Wichtigste" leaves quotes to "Zitate").
+    The timeline may repeat one, because it is an index by date and a gap there would
+    suggest nothing happened on that date.
+    """
+    used: list[SentenceGroup] = list(summary)
+    topic.quotes = pick_quotes(topic, groups, used, similarity, weights)
+    topic.claims = pick_claims(groups, used, similarity, weights)
+    topic.timeline = build_timeline(topic, groups, weights)
+
+
+def pick_quotes(
+    topic: Topic,
+    groups: list[SentenceGroup],
+    used: list[SentenceGroup],
+    similarity: Similarity,
+    weights: Weights,
+    limit: int = MAX_QUOTES,
+    per_speaker: int = 2,
+) -> list[Quote]:
+    """The best direct quotes not yet used, at most two per speaker, in reading order."""
+    from briefing.core.summarize import unbalanced_quote
+
+    articles = {a.id: a for a in topic.articles}
+    ranked = []
+    for group in groups:
+        if group in used or unbalanced_quote(group.text) or direct_quote(group.text) is None:
+            continue
+        first = min(group.occurrences, key=lambda s: (_id_sort(s.article_id), s.index))
+        speaker = quote_speaker(group.text)
+        if speaker is None and group.text.lstrip()[:1] in _OPEN:
+            # a quote standing alone may be introduced by the sentence before ("...:")
+            before = _sentence_before(articles[first.article_id], first.index)
+            speaker = quote_speaker(group.text, before)
+        if speaker is None and group.text.lstrip()[:1] not in _OPEN:
+            continue  # quoted words inside a report ("eine «Friedensinitiative»") quote nobody
+        # a quote with a named speaker is worth more than an anonymous one
+        ranked.append((group.score * (1.0 if speaker else 0.4), group, speaker))
+    chosen: list[tuple[SentenceGroup, str | None]] = []
+    for _, group, speaker in sorted(ranked, key=lambda q: (-q[0], q[1].first_seen)):
+        if len(chosen) >= limit:
+            break
+        if speaker and sum(1 for _, s in chosen if s == speaker) >= per_speaker:
+            continue
+        if any(similarity(group.text, other.text) >= weights.redundancy for other in used):
+            continue
+        chosen.append((group, speaker))
+        used.append(group)
+    chosen.sort(key=lambda q: q[0].first_seen)
+    return [Quote(group.text, speaker, group.sources) for group, speaker in chosen]
+
+
+# A denial or doubt that names its claim only by reference ("derartige Berichte").
+_REFERS_BACK = re.compile(
+    r"\b(?:solche[nrms]?|derartige[nrms]?|die Vorwürfe|diese[nrms]? (?:Vorwürfe|Berichte|"
+    r"Angaben|Darstellung|Behauptung\w*)|dies|dabei|davon|das)\b"
+)
+
+
+def pick_claims(
+    groups: list[SentenceGroup],
+    used: list[SentenceGroup],
+    similarity: Similarity,
+    weights: Weights,
+    limit: int = MAX_CLAIMS,
+) -> list[SummaryItem]:
+    """Sentences the sources mark as unconfirmed or disputed, plainest markers first.
+
+    A denial that only points back ("Die Behörden dementieren derartige Berichte") brings the
+    sentence before it, the claim it denies, so the reader sees what is disputed.
+    """
+    before = _previous_groups(groups)
+    ranked = []
+    for group in groups:
+        strength = hedge_strength(group.text)
+        if strength > 0 and group not in used:
+            # an accusation or denial before a bare attribution, then by the sentence's worth
+            ranked.append((strength >= 0.7, group.score * strength, group))
+    chosen: list[SentenceGroup] = []
+    for _, _, group in sorted(ranked, key=lambda r: (not r[0], -r[1], r[2].first_seen)):
+        if len(chosen) >= limit or group in chosen:
+            continue
+        if any(similarity(group.text, other.text) >= weights.redundancy for other in used):
+            continue
+        unit = [group]
+        context = before.get(id(group))
+        if _REFERS_BACK.search(group.text.split(",")[0] + " " + group.text) and context:
+            if context in chosen or context in used:
+                pass  # the claim already stands in the briefing
+            elif len(chosen) + 2 <= limit:
+                unit.insert(0, context)
+            else:
+                continue  # alone it would not say what is disputed
+        chosen.extend(unit)
+        used.extend(unit)
+    return [
+        SummaryItem(g.text, g.sources, score=round(g.score, 6), first_seen=g.first_seen)
+        for g in sorted(chosen, key=lambda g: g.first_seen)
+    ]
+
+
+def _previous_groups(groups: list[SentenceGroup]) -> dict[int, SentenceGroup]:
+    """id(group) -> the group of the sentence right before its first occurrence."""
+    at: dict[tuple[str, int], SentenceGroup] = {}
+    for group in groups:
+        for occurrence in group.occurrences:
+            at[(occurrence.article_id, occurrence.index)] = group
+    previous: dict[int, SentenceGroup] = {}
+    for group in groups:
+        first = min(group.occurrences, key=lambda s: (_id_sort(s.article_id), s.index))
+        candidate = at.get((first.article_id, first.index - 1))
+        if candidate is not None and candidate is not group:
+            previous[id(group)] = candidate
+    return previous
+
+
+def build_timeline(
+    topic: Topic,
+    groups: list[SentenceGroup],
+    weights: Weights | None = None,
+    limit: int = MAX_TIMELINE,
+) -> list[TimelineEntry]:
+    """For the most important explicit dates, the best sentence on each, in time order.
+
+    Every copy of a merged sentence is searched, since one outlet may add the date
+    ("am Dienstag (18. Juni)") that another leaves out; the entry shows that copy.
+    """
+    from briefing.core.summarize import DEFAULT_WEIGHTS, standalone_factor
+
+    weights = weights or DEFAULT_WEIGHTS
+    dates = {a.id: _parse_date(a.date) for a in topic.articles}
+    fallback = max((d for d in dates.values() if d), default=None)
+    best: dict[str, tuple[float, TimelineEntry]] = {}
+    for group in groups:
+        seen: set[str] = set()
+        for occurrence in sorted(
+            group.occurrences, key=lambda s: (_id_sort(s.article_id), s.index)
+        ):
+            if occurrence.text in seen:
+                continue
+            seen.add(occurrence.text)
+            found = find_dates(occurrence.text, dates.get(occurrence.article_id) or fallback)
+            if not found:
+                continue
+            when, key = found[0]
+            entry = TimelineEntry(when, key, occurrence.text, group.sources)
+            # worth as a sentence, without the quote penalty of "Das Wichtigste"
+            worth = group.centrality * standalone_factor(occurrence.text, weights)
+            if key not in best or worth > best[key][0]:
+                best[key] = (worth, entry)
+            break
+    ranked = sorted(best.values(), key=lambda b: -b[0])
+    top = ranked[:limit]
+    latest = max(best.values(), key=lambda b: b[1].sort_key, default=None)
+    if latest is not None and latest not in top:
+        # the timeline reaches the story's present, not only its background
+        top = [*ranked[: limit - 1], latest]
+    return sorted((entry for _, entry in top), key=lambda e: (e.sort_key, e.text))
+
+
+def _id_sort(article_id: str) -> int:
+    return int(article_id[1:]) if article_id[1:].isdigit() else 0
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _sentence_before(article: Article, index: int) -> str | None:
+    """The sentence before the ``index``-th of an article (headings are not sentences)."""
+    sentences = article_sentences(article)
+    return sentences[index - 1].text if 0 < index <= len(sentences) else None

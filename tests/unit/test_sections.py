@@ -1,0 +1,333 @@
+"""Quotes with their speakers, open claims, dated timeline entries, sections left out when empty."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from briefing.core.models import Article, Block, Briefing, Quote, SummaryItem, TimelineEntry, Topic
+from briefing.core.render import render_briefing
+from briefing.core.sections import direct_quote, find_dates, hedge_strength, quote_speaker
+from briefing.core.summarize import summarize_topic
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # speech verb right after the quote
+        (
+            '"Ich freue mich, Sie erneut zu treffen", sagte Putin, der Kim zwei Mal empfangen hatte.',
+            "Putin",
+        ),
+        # the channel after the name is not part of it
+        (
+            "Die Reise werde «die Zusammenarbeit auf eine höhere Ebene heben», schrieb Putin laut KCNA.",
+            "Putin",
+        ),
+        (
+            (
+                '"Die Beziehungen treten in eine neue Ära der Blüte ein", sagte Kim laut russischen '
+                "Nachrichtenagenturen."
+            ),
+            "Kim",
+        ),
+        # "so" between the two halves of a quote
+        (
+            (
+                "„Wenn ich ein potenzieller Kunde wäre“, so Dolzikowa, „würde ich davon ausgehen, dass "
+                "diese Technologien besser werden.“"
+            ),
+            "Dolzikowa",
+        ),
+        # a date and a place after the name
+        (
+            (
+                "«Wir wissen es sehr zu schätzen, dass Korea uns unterstützt», schrieb Putin am Dienstag "
+                "in einem Gastbeitrag."
+            ),
+            "Putin",
+        ),
+        # an office and the name in apposition
+        (
+            (
+                "«Wir wissen, dass nordkoreanische Raketen eingesetzt werden», sagte der Sprecher des "
+                "Nationalen Sicherheitsrates, John Kirby, am Montag in Washington."
+            ),
+            "John Kirby, Sprecher des Nationalen Sicherheitsrates",
+        ),
+        # the speaker before the verb, at the start of the sentence
+        ('Kim bezeichnete Putin als "besten Freund des koreanischen Volks".', "Kim"),
+        # the paper she spoke to is not part of her name
+        (
+            (
+                '"Sehr viele Kinder sind krank und werden nicht behandelt", sagte die Rechtsanwältin '
+                "Elora Mukherjee der New York Times."
+            ),
+            "Rechtsanwältin Elora Mukherjee",
+        ),
+        # any verb right after the quote introduces the speaker
+        ('"Es gibt Studierende, die zuvor im Theater gearbeitet haben", erzählt Dreyer.', "Dreyer"),
+        # an adverb between the verb and the speaker
+        (
+            (
+                '"Die Haushälter halten an der Schwarzen Null fest", sagte damals der '
+                "haushaltspolitische Sprecher Eckhardt Rehberg."
+            ),
+            "haushaltspolitische Sprecher Eckhardt Rehberg",
+        ),
+        # the source the outlet relied on is not the speaker
+        (
+            (
+                '"Sie bringt eine Abkehr von der Schwarzen Null ins Spiel", berichtete der Sender '
+                "unter Berufung auf ein Gespräch."
+            ),
+            "Sender",
+        ),
+        # a pronoun names nobody
+        ('"Wir haben viel erreicht und werden weiter zusammenarbeiten", sagte er.', None),
+        # an agency with its adjective
+        (
+            (
+                'Es handle sich um ein "umfassendes Abkommen über eine strategische Partnerschaft", '
+                "berichtete die russische Nachrichtenagentur Ria Nowosti."
+            ),
+            "russische Nachrichtenagentur Ria Nowosti",
+        ),
+    ],
+)
+def test_quote_speaker(text, speaker):
+    assert direct_quote(text) is not None
+    assert quote_speaker(text) == speaker
+
+
+def test_quote_speaker_from_the_sentence_that_introduces_it():
+    introduction = "So erklärte ein Sprecher des Weißen Hauses am Montag (17. Juni) in Washington:"
+    quote = '"Wir sind nicht besorgt über diese Reise und ihre Folgen."'
+    assert quote_speaker(quote, introduction) == "Sprecher des Weißen Hauses"
+    assert quote_speaker(quote, "Das war am Montag in Washington.") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # scare quotes around one or two words are not a quote
+        'Der Vertrag sehe gegenseitigen "Beistand" im Fall einer "Aggression" vor.',
+        'Nordkorea hat die Vorwürfe als "absurd" zurückgewiesen.',
+        "Putin und Kim unterzeichneten ein Abkommen über gegenseitigen Beistand.",
+    ],
+)
+def test_no_direct_quote(text):
+    assert direct_quote(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "hedged"),
+    [
+        ("Pjöngjang wird vorgeworfen, Russland mit Waffenlieferungen zu unterstützen.", True),
+        ("Beide Länder haben eine solche Kooperation bestritten.", True),
+        ("Die Behörden in Pjöngjang dementieren derartige Berichte.", True),
+        ('Nordkorea hat die Vorwürfe als "absurd" zurückgewiesen.', True),
+        ("Wegen mutmaßlicher Kriegsverbrechen hat das Gericht einen Haftbefehl erlassen.", True),
+        ("Der Minister soll angeblich von dem Plan gewusst haben.", True),
+        # hearsay "sollen ... worden sein"
+        (
+            "Im vergangenen Jahr sollen Lieferungen von Raketen an Russland vereinbart worden sein.",
+            True,
+        ),
+        ("Berichten zufolge hat Pjöngjang mehr als eine Million Granaten geliefert.", True),
+        ("Westliche Geheimdienste vermuten, dass es sich um die Modelle KN-23 handelt.", True),
+        ("Der Besuch erfolgt nach Angaben aus dem Kreml auf Einladung Kims.", True),
+        (
+            "Während Pjöngjang nie zugegeben hat, Munition zu liefern, waren Geschosse zu sehen.",
+            True,
+        ),
+        # an authority's figure is attributed, not disputed
+        ("Nach Angaben der US-Erdbebenwarte bebte die Erde in zehn Kilometern Tiefe.", False),
+        # a plan, not hearsay: "soll" with a plain infinitive
+        ("Am Dienstagabend soll der russische Präsident in Pjöngjang eintreffen.", False),
+        ("Putin und Kim unterzeichneten ein Abkommen über gegenseitigen Beistand.", False),
+    ],
+)
+def test_hedge_detection(text, hedged):
+    assert (hedge_strength(text) > 0) is hedged
+
+
+def test_denials_outweigh_bare_attributions():
+    denial = hedge_strength("Beide Länder haben eine solche Kooperation bestritten.")
+    attribution = hedge_strength(
+        "Der Besuch erfolgt nach Angaben aus dem Kreml auf Einladung Kims."
+    )
+    assert denial > attribution
+
+
+REFERENCE = dt.date(2024, 6, 19)
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        (
+            "Der Kreml-Chef hatte im Jahr 2000 Kim Jong Il getroffen.",
+            None,
+            [("im Jahr 2000", "2000")],
+        ),
+        ("Im Jahr 2000 hatte Putin Kim Jong Il besucht.", None, [("Im Jahr 2000", "2000")]),
+        ("Kim hatte im September 2023 Russland besucht.", None, [("im September 2023", "2023-09")]),
+        # a weekday with an explicit date: the year follows from the weekday
+        (
+            "Putin schrieb am Dienstag (18. Juni) einen Artikel.",
+            REFERENCE,
+            [("am Dienstag (18. Juni)", "2024-06-18")],
+        ),
+        ("Das Gericht hat 2023 Haftbefehl gegen Putin erlassen.", None, [("2023", "2023")]),
+        (
+            "Am 19. Juni 2024 unterzeichneten beide ein Abkommen.",
+            None,
+            [("Am 19. Juni 2024", "2024-06-19")],
+        ),
+        ("Die Zeremonie fand am 19.06.2024 statt.", None, [("am 19.06.2024", "2024-06-19")]),
+        ("Seit dem Einmarsch Anfang 2022 wuchs der Handel.", None, [("Anfang 2022", "2022-01")]),
+        # a month without a year takes the article's year, or is left out without one
+        (
+            "Seit Beginn seiner Amtszeit im Mai war Putin in China.",
+            REFERENCE,
+            [("im Mai", "2024-05")],
+        ),
+        ("Seit Beginn seiner Amtszeit im Mai war Putin in China.", None, []),
+        # a weekday alone is not resolved
+        ("Putin traf am Dienstagabend in Pjöngjang ein.", REFERENCE, []),
+        # four-digit counts are not years
+        ("Die Armee schickte 2000 Soldaten an die Grenze.", None, []),
+        ("Das Land betreibt mehr als 2000 Fabriken.", None, []),
+        ("Die Rakete hat eine Reichweite von knapp 700 Kilometern.", None, []),
+    ],
+)
+def test_find_dates(text, reference, expected):
+    assert find_dates(text, reference) == expected
+
+
+def _article(article_id: str, *paragraphs: str, date: str | None = None) -> Article:
+    article = Article(
+        Path(f"/tmp/{article_id}.txt"),
+        f"Titel {article_id}",
+        [Block("paragraph", p) for p in paragraphs],
+        date=date,
+    )
+    article.id = article_id
+    return article
+
+
+def test_sections_are_filled_and_sorted():
+    article = _article(
+        "a1",
+        "Der Stadtrat hat am Montag den Bau einer neuen Brücke über den Fluss beschlossen. "
+        "Die Brücke soll im Jahr 2027 fertig werden und rund 40 Millionen Euro kosten. "
+        '"Diese Brücke verbindet endlich beide Stadtteile miteinander", sagte Bürgermeisterin Anna Berg. '
+        "Der Bauunternehmer soll nach Angaben aus der Verwaltung schon früher Fristen überschritten haben. "
+        "Die Pläne für die Brücke gehen auf einen Wettbewerb im Jahr 2019 zurück.",
+        date="2024-05-06",
+    )
+    topic = Topic("Brücke", [article])
+    summarize_topic(topic, 1)
+    assert [q.speaker for q in topic.quotes] == ["Bürgermeisterin Anna Berg"]
+    assert [c.text[:20] for c in topic.claims] == ["Der Bauunternehmer s"]
+    keys = [e.sort_key for e in topic.timeline]
+    assert keys == sorted(keys) and "2019" in keys and "2027" in keys
+    shown = (
+        [topic.summary[0].text] + [q.text for q in topic.quotes] + [c.text for c in topic.claims]
+    )
+    assert len(shown) == len(set(shown))
+
+
+def _briefing(topic: Topic) -> Briefing:
+    return Briefing("Titel", [topic], generated=dt.date(2024, 6, 19))
+
+
+def test_empty_sections_are_left_out_of_the_markdown():
+    article = _article("a1", "Der Stadtrat hat am Montag den Bau einer neuen Brücke beschlossen.")
+    topic = Topic("Brücke", [article], summary=[SummaryItem(article.paragraphs[0], ["a1"])])
+    text = render_briefing(_briefing(topic))
+    assert "Das Wichtigste" in text
+    for heading in ("Zitate", "Unbestätigt und umstritten", "Zeitleiste"):
+        assert heading not in text
+
+
+def test_filled_sections_appear_in_the_markdown():
+    article = _article("a1", "Text.")
+    topic = Topic(
+        "Brücke",
+        [article],
+        summary=[SummaryItem("Der Stadtrat hat den Bau beschlossen.", ["a1"])],
+        quotes=[Quote('"Endlich eine Brücke für alle", sagte Berg.', "Berg", ["a1"])],
+        claims=[SummaryItem("Der Bauunternehmer soll Fristen überschritten haben.", ["a1"])],
+        timeline=[
+            TimelineEntry("im Jahr 2027", "2027", "Die Brücke soll 2027 fertig werden.", ["a1"])
+        ],
+    )
+    text = render_briefing(_briefing(topic))
+    for heading in ("Das Wichtigste", "Zitate", "Unbestätigt und umstritten", "Zeitleiste"):
+        assert f"## {heading}" in text
+    assert "— Berg [1]" in text
+    assert "**im Jahr 2027**" in text
+
+
+def test_a_denial_that_points_back_brings_the_claim_it_denies():
+    article = _article(
+        "a1",
+        "Die Stadt hat am Montag einen neuen Hafen für Containerschiffe eröffnet. "
+        "Die Hamas setzt in ihrem Krieg auch Granatwerfer aus Nordkorea ein. "
+        "Die Behörden in Pjöngjang dementieren derartige Berichte.",
+    )
+    topic = Topic("Hafen", [article])
+    summarize_topic(topic, 1)
+    claims = [c.text for c in topic.claims]
+    assert claims == [
+        # not hedged itself, but it is what the next sentence disputes
+        "Die Hamas setzt in ihrem Krieg auch Granatwerfer aus Nordkorea ein.",
+        "Die Behörden in Pjöngjang dementieren derartige Berichte.",
+    ]
+
+
+def test_markdown_lists_every_source_of_a_merged_item():
+    articles = [_article(f"a{i}", "Text.") for i in (1, 2, 3)]
+    topic = Topic(
+        "Brücke",
+        articles,
+        summary=[
+            SummaryItem("Die Brücke wird im Mai eröffnet.", ["a1", "a2", "a3"]),
+            SummaryItem("Der Bau kostet 40 Millionen Euro.", ["a1", "a3"]),
+        ],
+    )
+    lines = render_briefing(_briefing(topic)).splitlines()
+    assert "- Die Brücke wird im Mai eröffnet. [1, 2, 3] (3 Quellen)" in lines
+    assert "- Der Bau kostet 40 Millionen Euro. [1, 3]" in lines
+
+
+def test_quoted_words_without_a_speaker_are_no_quote_for_the_section():
+    article = _article(
+        "a1",
+        "Der Präsident ist zu Gesprächen über die Lage am Golf nach New York gereist. "
+        'Er ist mit einer "Friedensinitiative für die Straße von Hormus" im Gepäck unterwegs. '
+        '"Wir wollen Frieden und Sicherheit für alle Staaten der Region", sagte der Präsident.',
+    )
+    topic = Topic("Golf", [article])
+    summarize_topic(topic, 1)
+    assert [q.speaker for q in topic.quotes] == ["Präsident"]
+
+
+def test_sources_count_the_sentences_of_every_section():
+    from briefing.core.render import sentences_used
+
+    first, second = _article("a1", "Text."), _article("a2", "Text.")
+    same = "Die Brücke wird im Mai eröffnet."
+    topic = Topic(
+        "Brücke",
+        [first, second],
+        summary=[SummaryItem(same, ["a1", "a2"])],
+        quotes=[Quote('"Endlich eine Brücke für alle", sagte Berg.', "Berg", ["a1"])],
+        timeline=[TimelineEntry("im Mai", "2024-05", same, ["a1", "a2"])],
+    )
+    # the timeline repeats a summary sentence: counted once
+    assert (sentences_used(topic, first), sentences_used(topic, second)) == (2, 1)
