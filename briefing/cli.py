@@ -59,6 +59,26 @@ engine_option = click.option(
 quiet_option = click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 
 
+class _Size(click.ParamType):
+    name = "SIZE"
+
+    def convert(self, value, param, ctx):
+        from briefing.core.ingest import parse_size
+
+        if isinstance(value, int):
+            return value
+        try:
+            return parse_size(value)
+        except ValueError as error:
+            self.fail(str(error), param, ctx)
+
+
+max_size_option = click.option(
+    "--max-size", "max_bytes", type=_Size(), default="5MB", show_default=True,
+    help="Skip input files larger than this (e.g. 500KB, 20MB).",
+)
+
+
 @click.group(context_settings=CONTEXT, invoke_without_command=True)
 @click.version_option(__version__, "-V", "--version", prog_name="briefing")
 @click.pass_context
@@ -87,9 +107,10 @@ def main(ctx: click.Context) -> None:
 @click.option("--template-dir", "template_dirs", multiple=True, type=click.Path(file_okay=False),
               metavar="DIR", help="Look for templates here first (repeatable).")
 @engine_option
+@max_size_option
 @quiet_option
 @_fails_cleanly
-def build(paths, fmt, output, sentences, title, template, template_dirs, engine, quiet):
+def build(paths, fmt, output, sentences, title, template, template_dirs, engine, max_bytes, quiet):
     """Build the briefing of every article under PATHS (files or folders, recursively).
 
     Without PATHS, the bundled sample articles are used.
@@ -97,7 +118,7 @@ def build(paths, fmt, output, sentences, title, template, template_dirs, engine,
     from briefing.core.pipeline import Settings, build_briefing
     from briefing.core.render import render_briefing
 
-    settings = Settings(sentences=sentences, engine=engine, title=title)
+    settings = Settings(sentences=sentences, engine=engine, title=title, max_bytes=max_bytes)
     with progress_display(quiet) as progress:
         result = build_briefing(_inputs(paths), settings, progress)
     text = render_briefing(result, fmt, template_file=template, template_dirs=list(template_dirs))
@@ -114,16 +135,18 @@ def build(paths, fmt, output, sentences, title, template, template_dirs, engine,
 @click.option("-n", "--sentences", type=click.IntRange(1, 100), default=3, show_default=True,
               help="Sentences per summary.")
 @engine_option
+@max_size_option
 @quiet_option
 @_fails_cleanly
-def summarize(paths, fmt, output, sentences, engine, quiet):
+def summarize(paths, fmt, output, sentences, engine, max_bytes, quiet):
     """Summarize each article file on its own (no grouping), like sumy's command line."""
     from briefing.core.errors import NoUsableArticleError
     from briefing.core.pipeline import Settings, load_articles
     from briefing.core.summarize import summarize_article
 
     with progress_display(quiet) as progress:
-        articles, skipped = load_articles(paths, Settings(engine=engine), progress)
+        articles, skipped = load_articles(paths, Settings(engine=engine, max_bytes=max_bytes),
+                                          progress)
     if not articles:
         raise NoUsableArticleError(_skipped_summary(skipped))
     results = {a.path: (a, summarize_article(a, sentences, engine)) for a in articles}
@@ -155,14 +178,15 @@ def summarize(paths, fmt, output, sentences, engine, quiet):
     show_default=True, help="Output format.",
 )
 @output_option
+@max_size_option
 @quiet_option
 @_fails_cleanly
-def clean(paths, fmt, output, quiet):
+def clean(paths, fmt, output, max_bytes, quiet):
     """Show each article as the program sees it after cleaning: title, metadata, body."""
-    from briefing.core.pipeline import load_articles
+    from briefing.core.pipeline import Settings, load_articles
 
     with progress_display(quiet) as progress:
-        articles, skipped = load_articles(paths, progress=progress)
+        articles, skipped = load_articles(paths, Settings(max_bytes=max_bytes), progress)
     entries: list[tuple[Path, dict]] = [
         (a.path, {"path": str(a.path), "title": a.title, "outlet": a.outlet, "date": a.date,
                   "url": a.url, "body": a.body}) for a in articles

@@ -6,6 +6,7 @@ import datetime as dt
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from briefing.core.errors import NoUsableArticleError
 from briefing.core.ingest import DEFAULT_MAX_BYTES, RawDocument, discover, read_document
@@ -23,6 +24,7 @@ class Settings:
     engine: str = "fast"
     title: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
+    german_only: bool = True  # leave articles in other languages out, with the reason
 
 
 def _no_progress(stage: str, done: int, total: int) -> None:
@@ -36,7 +38,9 @@ def load_articles(
 ) -> tuple[list[Article], list[Skipped]]:
     """Read and clean every file under ``paths``; every file ends up in one of the two lists.
 
-    Articles get ids ``a1``, ``a2``, ... in input order.
+    Articles get ids ``a1``, ``a2``, ... in input order. A file whose article text is the
+    same as an earlier one's is skipped as its duplicate; with ``settings.german_only``
+    an article in another language is skipped with the language it is in.
     """
     from briefing.core.clean import EmptyArticleError, clean_document
 
@@ -44,7 +48,7 @@ def load_articles(
     progress = progress or _no_progress
     files, skipped = discover(paths)
     articles: list[Article] = []
-    seen_hashes: dict[str, Article] = {}
+    seen: dict[str, Article] = {}
     for done, path in enumerate(files, 1):
         progress("reading", done, len(files))
         document = read_document(path, settings.max_bytes)
@@ -56,14 +60,40 @@ def load_articles(
             skipped.append(article_or_skip)
             continue
         article = article_or_skip
-        twin = seen_hashes.get(article.content_hash)
+        twin = seen.get(article.content_hash) or seen.get(_text_key(article))
         if twin is not None:
-            skipped.append(Skipped(path, f"duplicate of {twin.path.name}"))
+            skipped.append(Skipped(path, f"duplicate of {_display_name(twin.path, path)}"))
             continue
-        seen_hashes[article.content_hash] = article
+        if settings.german_only:
+            from briefing.core.language import detect_language
+
+            guess = detect_language(article.body)
+            article.language = guess.language
+            if not guess.is_german:
+                skipped.append(Skipped(path, f"not German ({guess.language})"))
+                continue
+        seen[article.content_hash] = seen[_text_key(article)] = article
         article.id = f"a{len(articles) + 1}"
         articles.append(article)
     return articles, skipped
+
+
+def _text_key(article: Article) -> str:
+    """The same article text under another name, encoding or front matter gives the same key."""
+    import hashlib
+
+    folded = " ".join(article.body.split())
+    return "text:" + hashlib.sha256(folded.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _display_name(twin: Path, path: Path) -> str:
+    """The twin's file name, with its folder when both files have the same name."""
+    if twin.name != path.name:
+        return twin.name
+    try:
+        return str(twin.relative_to(os.path.commonpath([twin, path])))
+    except ValueError:
+        return str(twin)
 
 
 def _clean(document: RawDocument, clean, empty_error) -> Article | Skipped:
@@ -71,6 +101,11 @@ def _clean(document: RawDocument, clean, empty_error) -> Article | Skipped:
         return clean(document)
     except empty_error as error:
         return Skipped(document.path, str(error))
+    except RecursionError:
+        return Skipped(document.path, "could not be cleaned (nested too deeply)")
+    except Exception as error:  # noqa: BLE001 - one odd page must not end the whole run
+        detail = " ".join(str(error).split())[:120]
+        return Skipped(document.path, f"could not be cleaned ({type(error).__name__}: {detail})")
 
 
 def build_briefing(
@@ -116,6 +151,7 @@ def briefing_from_articles(
 def _no_article_message(skipped: list[Skipped]) -> str:
     if not skipped:
         return "no article found in the given paths"
-    reasons = sorted({s.reason for s in skipped})
+    # "file too large (3.4 KB, limit 1.0 KB)" -> "file too large": one entry per kind of reason
+    reasons = sorted({s.reason.split(" (")[0] for s in skipped})
     shown = "; ".join(reasons[:3]) + ("; ..." if len(reasons) > 3 else "")
     return f"no usable article: {len(skipped)} file(s) skipped ({shown})"

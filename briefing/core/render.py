@@ -18,15 +18,48 @@ from briefing.core.models import Article, Briefing, Topic
 from briefing.resources import templates_dir
 
 FORMATS = {"markdown": "briefing.md.j2", "html": "briefing.html.j2"}
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>|{}])")
-_MD_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])", re.M)
+# Characters Markdown may read as markup anywhere in a line.
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|{}~])")
+# "&amp;" would be shown as "&": escape the ampersand of anything that looks like an entity.
+_MD_ENTITY = re.compile(r"&(?=#?\w+;)")
+# Markdown that only counts at the start of a line: headings, quotes, list items, rules.
+_MD_LINE_START = re.compile(r"^([#>+=-])")
+_MD_ORDERED_ITEM = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
+# A closing "##" sequence would be cut off a heading.
+_MD_TRAILING_HASHES = re.compile(r"(^|\s)(#+)$")
+# Control characters (C0 and C1, keeping none: everything is one line) that would reach a
+# terminal as escape sequences.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def md_escape(text: object) -> str:
-    """Escape article text so Markdown shows it literally and cannot take structure from it."""
-    value = " ".join(str(text).split())  # a sentence is one line: no headings, lists or tables
+    """Escape article text so Markdown shows it literally and cannot take structure from it.
+
+    The result is one line (no headings, lists, tables or code blocks can start in it) in
+    which every character Markdown could read as markup is backslash-escaped.
+    """
+    value = " ".join(_CONTROL.sub(" ", str(text)).split())
     value = _MD_INLINE.sub(r"\\\1", value)
-    return _MD_LINE_START.sub(r"\1\\\2", value)
+    value = _MD_ENTITY.sub(r"\\&", value)
+    value = _MD_TRAILING_HASHES.sub(lambda m: m.group(1) + "\\#" * len(m.group(2)), value)
+    value = _MD_ORDERED_ITEM.sub(r"\1\\\2", value)
+    return _MD_LINE_START.sub(r"\\\1", value)
+
+
+def md_code(text: object) -> str:
+    """Text as a complete Markdown code span (backticks included) that it cannot break out of."""
+    value = " ".join(_CONTROL.sub(" ", str(text)).split())
+    longest = max((len(run) for run in re.findall(r"`+", value)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if value.startswith("`") or value.endswith("`") else ""
+    return f"{fence}{pad}{value}{pad}{fence}"
+
+
+def safe_url(value: object) -> str:
+    """A link target only when it is http(s) or mailto; anything else (javascript:, data:) -> "#"."""
+    url = "".join(str(value or "").split())
+    scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+    return url if scheme in ("http", "https", "mailto") else "#"
 
 
 def german_date(value: str | None) -> str:
@@ -60,12 +93,25 @@ def make_environment(
     Packaged templates are also reachable as ``default:NAME`` for ``{% extends %}``.
     """
     from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined
+    from jinja2.exceptions import SecurityError
     from jinja2.sandbox import SandboxedEnvironment
+
+    class BriefingSandbox(SandboxedEnvironment):
+        """The sandbox, also refusing arithmetic that would eat all memory or time."""
+
+        intercepted_binops = frozenset({"*", "**"})
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            if operator == "**" and _too_big_power(left, right):
+                raise SecurityError(f"refused: {left!r} ** {right!r} is too large")
+            if operator == "*" and _too_long_repeat(left, right):
+                raise SecurityError("refused: repeating a sequence that often is too large")
+            return super().call_binop(context, operator, left, right)
 
     packaged = FileSystemLoader(str(templates_dir()))
     loaders: list[Any] = [FileSystemLoader([str(d) for d in template_dirs or []])]
     loaders += [PrefixLoader({"default": packaged}, delimiter=":"), packaged]
-    env = SandboxedEnvironment(
+    env = BriefingSandbox(
         loader=ChoiceLoader(loaders),
         autoescape=autoescape,
         trim_blocks=True,
@@ -73,44 +119,107 @@ def make_environment(
         keep_trailing_newline=True,
         undefined=StrictUndefined,
     )
-    env.filters.update(md=md_escape, german_date=german_date, date_span=date_span, refs=refs)
+    env.globals.pop("lipsum", None)  # lipsum(10**9) would build gigabytes of text
+    env.filters.update(md=md_escape, md_code=md_code, safe_url=safe_url,
+                       german_date=german_date, date_span=date_span, refs=refs)
     return env
 
 
-def _render(template_name: str, context: dict[str, Any], template_dirs=None, template_file=None):
-    from jinja2 import TemplateError as JinjaTemplateError
-    from jinja2 import TemplateSyntaxError
+_MAX_REPEAT = 1_000_000
+
+
+def _too_big_power(base: Any, exponent: Any) -> bool:
+    if isinstance(base, bool) or not isinstance(base, int | float):
+        return False
+    if isinstance(exponent, bool) or not isinstance(exponent, int | float):
+        return False
+    return abs(base) > 1 and exponent > 1000
+
+
+def _too_long_repeat(left: Any, right: Any) -> bool:
+    for seq, times in ((left, right), (right, left)):
+        if isinstance(seq, str | list | tuple) and isinstance(times, int):
+            return len(seq) * times > _MAX_REPEAT
+    return False
+
+
+def _shown_path(filename: str | None, fallback: str) -> str:
+    """A template's file name for a message: relative to the working folder when inside it."""
+    if not filename:
+        return fallback
+    try:
+        return os.path.relpath(filename) if not os.path.relpath(filename).startswith("..") \
+            else filename
+    except ValueError:  # another drive on Windows
+        return filename
+
+
+def _render(
+    template_name: str,
+    context: dict[str, Any],
+    template_dirs: list[str | os.PathLike[str]] | None = None,
+    template_file: str | os.PathLike[str] | None = None,
+    autoescape: bool | None = None,
+) -> str:
+    """Render a template; any error in it becomes TemplateError("file:line: message")."""
+    from jinja2 import TemplateNotFound, TemplateSyntaxError
     from jinja2.exceptions import SecurityError
 
-    dirs = list(template_dirs or [])
+    dirs = [Path(d) for d in template_dirs or []]
+    for folder in dirs:
+        if not folder.is_dir():
+            raise TemplateError(f"{folder}: no such template folder")
     name = template_name
     if template_file is not None:
         path = Path(template_file)
         if not path.is_file():
-            raise TemplateError(f"{path}: template not found")
+            raise TemplateError(f"{path}: no such template file")
         dirs.insert(0, path.parent)
         name = path.name
-    autoescape = name.endswith((".html", ".html.j2", ".htm"))
+    if autoescape is None:
+        autoescape = name.endswith((".html", ".html.j2", ".htm"))
     env = make_environment(dirs, autoescape=autoescape)
     try:
         return env.get_template(name).render(**context)
     except TemplateSyntaxError as error:
-        where = error.filename or name
+        where = _shown_path(error.filename, error.name or name)
         raise TemplateError(f"{where}:{error.lineno}: {error.message}") from None
+    except TemplateNotFound as error:
+        where, line = _template_frame(error, env, name)
+        raise TemplateError(f"{where}:{line}: template not found: {error.name}") from None
     except SecurityError as error:
-        raise TemplateError(f"{name}: refused by the sandbox: {error}") from None
-    except JinjaTemplateError as error:
-        raise TemplateError(f"{name}:{_template_line(error, name)}: {error}") from None
+        where, line = _template_frame(error, env, name)
+        raise TemplateError(f"{where}:{line}: refused by the sandbox: {error}") from None
+    except RecursionError:
+        raise TemplateError(f"{name}: template recursion too deep") from None
+    except Exception as error:  # noqa: BLE001 - any failure inside a template is the template's
+        where, line = _template_frame(error, env, name)
+        message = " ".join(str(error).split()) or type(error).__name__
+        if not isinstance(error, _jinja_errors()):
+            message = f"{type(error).__name__}: {message}"
+        raise TemplateError(f"{where}:{line}: {message}") from None
 
 
-def _template_line(error: BaseException, name: str) -> int:
+def _jinja_errors() -> tuple[type[BaseException], ...]:
+    from jinja2 import TemplateError as JinjaTemplateError
+
+    return (JinjaTemplateError,)
+
+
+def _template_frame(error: BaseException, env: Any, name: str) -> tuple[str, int]:
+    """Where in which template the error happened: the innermost template frame.
+
+    Jinja rewrites tracebacks so that template code shows with the template's file name and
+    line; the innermost such frame is the one that failed (an include, a macro, a block).
+    """
     import traceback
 
-    line = 0
+    files = {t.filename for t in env.cache.values() if getattr(t, "filename", None)}
+    where, line = name, 0
     for frame in traceback.extract_tb(error.__traceback__):
-        if frame.filename.endswith(name) and frame.lineno:
-            line = frame.lineno
-    return line
+        if frame.filename in files or frame.filename == "<template>":
+            where, line = _shown_path(frame.filename, name), frame.lineno or 0
+    return where, line
 
 
 def render_title(topics: list[Topic], today: dt.date) -> str:
@@ -131,7 +240,11 @@ def render_briefing(
         return json.dumps(briefing_to_dict(briefing), ensure_ascii=False, indent=2) + "\n"
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}")
-    return _render(FORMATS[fmt], template_context(briefing), template_dirs, template_file)
+    # HTML output is autoescaped whatever the user's template is called.
+    autoescape = True if fmt == "html" else None
+    return _render(
+        FORMATS[fmt], template_context(briefing), template_dirs, template_file, autoescape
+    )
 
 
 def template_context(briefing: Briefing) -> dict[str, Any]:
