@@ -12,7 +12,9 @@ from briefing.core.pipeline import Progress
 def write_stdout(text: str) -> None:
     """Write UTF-8 whatever the locale says (cron runs without LANG)."""
     sys.stdout.flush()
-    sys.stdout.buffer.write(text.encode("utf-8"))
+    # A file name that is not valid UTF-8 reaches us with lone surrogates: write them as
+    # "\udcff" (in JSON a valid escape that gives the name back) rather than fail.
+    sys.stdout.buffer.write(text.encode("utf-8", "backslashreplace"))
     sys.stdout.buffer.flush()
 
 

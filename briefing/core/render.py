@@ -103,9 +103,9 @@ def make_environment(
 
         def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
             if operator == "**" and _too_big_power(left, right):
-                raise SecurityError(f"refused: {left!r} ** {right!r} is too large")
+                raise SecurityError(f"{left!r} ** {right!r} is too large")
             if operator == "*" and _too_long_repeat(left, right):
-                raise SecurityError("refused: repeating a sequence that often is too large")
+                raise SecurityError("repeating a sequence that often makes it too large")
             return super().call_binop(context, operator, left, right)
 
     packaged = FileSystemLoader(str(templates_dir()))
