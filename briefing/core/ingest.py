@@ -56,9 +56,12 @@ _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27))
 # Characters a Western European text (German above all) has outside ASCII; a legacy 8-bit
 # decoding that yields others is probably the wrong code page.
 _WESTERN = frozenset(
-    "äöüÄÖÜßẞ„“”‚‘’«»‹›–—…€°§²³µ·×÷±½¼¾©®™•†‡¶¡¿¢£¥¤¦¨ªº¬¯´¸¹"
-    "àáâãåæçèéêëìíîïðñòóôõøùúûýþÿÀÁÂÃÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕØÙÚÛÝÞŒœŠšŽžŸƒˆ˜\xa0\xad"
+    "äöüÄÖÜßẞ„“”‚‘’«»‹›–—…€°§²³½¼¾©®™•·×"
+    "àáâçèéêëîïñóôúûÀÁÂÇÈÉÊÎÑÓÔÚ\xa0\xad"
 )
+# Characters that are never article text and could act on a terminal or on the reading
+# order: C0/C1 controls (tab, newlines and form feed kept), bidi overrides, stray BOMs.
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
 # UTF-8 read as cp1252 and saved again ("Ã¤" for "ä", "â€ž" for "„").
 _MOJIBAKE = re.compile("[ÃÂ][\x80-\xbf\u0152\u0153\u0160\u0161\u017d\u017e\u0178\u02c6\u02dc\u2013"
                        "\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
@@ -165,6 +168,7 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument
     if isinstance(decoded, str):  # the reason it could not be decoded
         return Skipped(path, decoded)
     text, encoding = decoded
+    text = _CONTROL_CHARS.sub("", text)
     if not text.strip():
         return Skipped(path, "empty file")
     kind = "html" if path.suffix.lower() in HTML_SUFFIXES else "text"
@@ -230,34 +234,41 @@ def decode(data: bytes) -> str | None:
     return decoded[0] if isinstance(decoded, tuple) else None
 
 
+# Legacy code pages a German file may come in, the likeliest first (it wins a tie).
+WESTERN_CODE_PAGES = ("cp1252", "iso8859_15", "mac_roman", "cp850", "cp1250")
+
+
 def _decode_legacy(data: bytes) -> tuple[str, str] | None:
-    # German pages in an 8-bit code page are nearly always cp1252 (latin-1 with „“€ in
-    # 0x80-0x9F); detectors tend to call them cp1250 and turn é, è, à into é, č, ŕ.
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        text = None
-    if text is not None and _western_share(text) >= 0.98 and _plausible(text):
-        return text, "cp1252"
+    # German files in an 8-bit code page are nearly always cp1252 (latin-1 with „“€ in
+    # 0x80-0x9F); detectors tend to call them cp1250 and turn é, è, à into é, č, ŕ. So the
+    # Western code pages compete on how German/Western their letters look, and a detector
+    # is asked only when none of them reads well (Cyrillic, Greek, East Asian files).
+    best: tuple[float, str, str] | None = None
+    for encoding in WESTERN_CODE_PAGES:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        score = _western_score(text)
+        if best is None or score > best[0]:
+            best = (score, text, encoding)
+    if best is not None and best[0] >= 0.5 and _plausible(best[1]):
+        return best[1], best[2]
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is not None:
-        text = str(best)
-        if _plausible(text):
-            return text, best.encoding
-    # No detector verdict: latin-1 decodes anything, accept it only when it reads as Western text.
-    text = data.decode("latin-1")
-    if _western_share(text) >= 0.98 and _plausible(text):
-        return text, "latin-1"
+    guess = from_bytes(data).best()
+    if guess is not None and _plausible(str(guess)):
+        return str(guess), guess.encoding
     return None
 
 
-def _western_share(text: str) -> float:
+def _western_score(text: str) -> float:
+    """From 1 (every non-ASCII character common in German text) down to -2 (none is)."""
     foreign = [c for c in text if ord(c) > 127]
     if not foreign:
         return 1.0
-    return sum(1 for c in foreign if c in _WESTERN) / len(foreign)
+    common = sum(1 for c in foreign if c in _WESTERN)
+    return (common - 2 * (len(foreign) - common)) / len(foreign)
 
 
 def _plausible(text: str) -> bool:
