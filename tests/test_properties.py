@@ -20,7 +20,7 @@ FAST = settings(max_examples=40, deadline=None, derandomize=True,
 SLOW = settings(max_examples=20, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.too_slow])
 
-WORDS = (
+WORDS = (  # noqa: SIM905 - a word list reads better as text
     "der die das und nicht mit sich auf für ist im dem ein eine als auch es an werden aus er "
     "hat dass sie nach wird bei um am sind noch wie über so zum war haben nur oder aber vor "
     "Regierung Minister Stadt Bürger Straße Größe Ärger Öl Übung Präsident Nordkorea Besuch "

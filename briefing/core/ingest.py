@@ -171,8 +171,28 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument
     text = _CONTROL_CHARS.sub("", text)
     if not text.strip():
         return Skipped(path, "empty file")
+    if _front_matter_with_aliases(text):
+        return Skipped(path, "front matter with YAML aliases (refused: could expand without end)")
     kind = "html" if path.suffix.lower() in HTML_SUFFIXES else "text"
     return RawDocument(path, text, kind, hashlib.sha256(data).hexdigest(), encoding)
+
+
+_FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_YAML_ANCHOR = re.compile(r"&([^\s\[\]{},]+)")
+_YAML_ALIAS = re.compile(r"\*([^\s\[\]{},]+)")
+
+
+def _front_matter_with_aliases(text: str) -> bool:
+    """True when a YAML front matter block refers to its own anchors ("billion laughs").
+
+    Article metadata never needs anchors; a few hundred bytes of nested aliases expand to
+    billions of strings when the metadata is turned into text.
+    """
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return False
+    block = match.group(1)
+    return bool(set(_YAML_ANCHOR.findall(block)) & set(_YAML_ALIAS.findall(block)))
 
 
 def _size(count: int) -> str:
@@ -291,7 +311,7 @@ def _repair_mojibake(text: str) -> str:
     return repaired if not _MOJIBAKE.search(repaired) else text
 
 
-_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b|bytes?)?\s*$", re.I)
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b|bytes?)?\s*$", re.IGNORECASE)
 
 
 def parse_size(text: str) -> int:

@@ -73,6 +73,7 @@ EXPECTED_SKIPPED = {
     "link_to_good.txt": "duplicate of good_article.txt",
     "broken_link.txt": "broken symbolic link",
     "cp1252_copy.txt": "duplicate of article_cp1252.txt",
+    "yaml_bomb.txt": "front matter with YAML aliases (refused: could expand without end)",
 }
 
 
@@ -100,6 +101,9 @@ def messy_folder(tmp_path: Path) -> Path:
     (folder / "nul_bytes.txt").write_bytes(b"Text\x00mit\x00Nullbytes\x00" * 20)
     (folder / "huge.txt").write_bytes(b"Ein sehr langer Artikel. " * 220_000)  # 5.2 MB
     (folder / "invalid_after_bom.txt").write_bytes(b"\xef\xbb\xbfGr\xfc\xdfe aus M\xfcnchen\n")
+    bomb = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    bomb += [f"{c}: &{c} [" + ", ".join([f"*{p}"] * 9) + "]" for p, c in zip("abcdefgh", "bcdefghi")]
+    (folder / "yaml_bomb.txt").write_text("---\n" + "\n".join(bomb) + "\n---\nDer Rat tagte.\n")
     (folder / "link_to_good.txt").symlink_to(folder / "good_article.txt")
     (folder / "broken_link.txt").symlink_to(folder / "does_not_exist.txt")
     (folder / "subfolder" / "loop").symlink_to(folder, target_is_directory=True)
@@ -174,29 +178,45 @@ def test_fifo_is_not_read(cli, tmp_path: Path) -> None:
     ]
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads anything")
-def test_unreadable_file_and_folder(cli, tmp_path: Path) -> None:
+def _run(*args: str, cwd: Path = ROOT, prefix: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([*prefix, sys.executable, "-m", "briefing", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=120, check=False)
+
+
+def _unprivileged() -> tuple[str, ...]:
+    """A command prefix under which file permissions hold (root ignores them)."""
+    if os.name != "posix":
+        pytest.skip("POSIX permissions only")
+    if os.geteuid() != 0:
+        return ()
+    capsh = shutil.which("capsh")
+    if capsh is None:
+        pytest.skip("running as root without capsh: permissions cannot be tested")
+    # capsh runs its argument through bash; drop the capabilities that bypass permissions.
+    return (capsh, "--drop=cap_dac_override,cap_dac_read_search", "--", "-c",
+            'exec "$0" "$@"')
+
+
+def test_unreadable_file_and_folder(tmp_path: Path) -> None:
+    prefix = _unprivileged()
     shutil.copy(FIXTURES / "good_article.txt", tmp_path)
     locked = tmp_path / "locked.txt"
     locked.write_text("Geheim.", "utf-8")
     locked.chmod(0)
     closed = tmp_path / "closed"
-    closed.mkdir()
+    (closed / "inner").mkdir(parents=True)
+    (closed / "inner" / "a.txt").write_text("Versteckt.", "utf-8")
     closed.chmod(0)
     try:
-        data = _build_json(cli, str(tmp_path))
+        result = _run("build", str(tmp_path), "-f", "json", "-q", prefix=prefix)
     finally:
         locked.chmod(0o644)
         closed.chmod(0o755)
-    reasons = {Path(s["path"]).name: s["reason"] for s in data["skipped"]}
+    assert result.returncode == 0, result.stderr
+    reasons = {Path(s["path"]).name: s["reason"] for s in json.loads(result.stdout)["skipped"]}
     assert reasons == {"locked.txt": "unreadable file (Permission denied)",
                        "closed": "unreadable folder (Permission denied)"}
-
-
-def _run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "briefing", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=120)
 
 
 def test_no_usable_article_is_one_line_exit_1(tmp_path: Path) -> None:

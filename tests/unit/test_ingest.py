@@ -106,6 +106,27 @@ def test_read_document_reasons(tmp_path: Path, name: str, data: bytes, reason: s
     assert result == Skipped(tmp_path / name, reason)
 
 
+def _laughs(levels: int = 9) -> str:
+    lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for level in range(1, levels):
+        name, previous = chr(ord("a") + level), chr(ord("a") + level - 1)
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{previous}"] * 9) + "]")
+    return "---\n" + "\n".join(lines) + "\ntitle: Test\n---\nDer Rat tagte am Montag.\n"
+
+
+def test_front_matter_bomb_is_refused(tmp_path: Path) -> None:
+    path = _write(tmp_path, "laughs.txt", _laughs())
+    assert read_document(path) == Skipped(
+        path, "front matter with YAML aliases (refused: could expand without end)"
+    )
+
+
+def test_front_matter_with_ampersand_and_asterisk_is_fine(tmp_path: Path) -> None:
+    text = '---\ntitle: "Müller & Söhne: *Update* zur Lage"\noutlet: A&B *\n---\nText.\n'
+    doc = read_document(_write(tmp_path, "ok.txt", text))
+    assert isinstance(doc, RawDocument) and doc.text == text
+
+
 def test_read_document_text_and_html(tmp_path: Path) -> None:
     text = read_document(_write(tmp_path, "a.TXT", GERMAN.encode("cp1252")))
     page = read_document(_write(tmp_path, "b.htm", "<p>Grüße</p>"))

@@ -183,14 +183,14 @@ def test_user_template_for_html_is_autoescaped_whatever_its_name(tmp_path: Path)
          "{file}:3: Expected an expression, got 'end of statement block'"),
         ("a\nb\n{{ nope }}\n", "{file}:3: 'nope' is undefined"),
         ("a\n{{ ''.__class__.__mro__ }}\n",
-         "{file}:2: refused by the sandbox: access to attribute '__class__' of 'str' object "
-         "is unsafe."),
+         ("{file}:2: refused by the sandbox: access to attribute '__class__' of 'str' object "
+         "is unsafe.")),
         ("{{ cycler.__init__.__globals__ }}",
-         "{file}:1: refused by the sandbox: access to attribute '__init__' of 'type' object "
-         "is unsafe."),
+         ("{file}:1: refused by the sandbox: access to attribute '__init__' of 'type' object "
+         "is unsafe.")),
         ("{{ title.__len__() }}",
-         "{file}:1: refused by the sandbox: access to attribute '__len__' of 'str' object "
-         "is unsafe."),
+         ("{file}:1: refused by the sandbox: access to attribute '__len__' of 'str' object "
+         "is unsafe.")),
         ("x\n{% include 'missing.j2' %}\n", "{file}:2: template not found: missing.j2"),
         ("{{ title }}\n{{ 1/0 }}\n", "{file}:2: ZeroDivisionError: division by zero"),
         ("{{ 'x' * 100000 * 100000 }}",
