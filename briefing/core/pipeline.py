@@ -6,10 +6,16 @@ import datetime as dt
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 from briefing.core.errors import NoUsableArticleError
-from briefing.core.ingest import DEFAULT_MAX_BYTES, RawDocument, discover, read_document
+from briefing.core.ingest import (
+    DEFAULT_MAX_BYTES,
+    DuplicateIndex,
+    RawDocument,
+    discover,
+    display_name,
+    read_document,
+)
 from briefing.core.models import Article, Briefing, Skipped
 
 # progress(stage, done, total): called as work advances; the CLI and TUI draw it.
@@ -38,9 +44,9 @@ def load_articles(
 ) -> tuple[list[Article], list[Skipped]]:
     """Read and clean every file under ``paths``; every file ends up in one of the two lists.
 
-    Articles get ids ``a1``, ``a2``, ... in input order. A file whose article text is the
-    same as an earlier one's is skipped as its duplicate; with ``settings.german_only``
-    an article in another language is skipped with the language it is in.
+    Articles get ids ``a1``, ``a2``, ... in input order. A file that repeats an earlier
+    article (same text, or only paragraphs the earlier one has) is skipped as its duplicate;
+    with ``settings.german_only`` an article in another language is skipped with its language.
     """
     from briefing.core.clean import EmptyArticleError, clean_document
 
@@ -48,7 +54,7 @@ def load_articles(
     progress = progress or _no_progress
     files, skipped = discover(paths)
     articles: list[Article] = []
-    seen: dict[str, Article] = {}
+    duplicates = DuplicateIndex()
     for done, path in enumerate(files, 1):
         progress("reading", done, len(files))
         document = read_document(path, settings.max_bytes)
@@ -60,9 +66,9 @@ def load_articles(
             skipped.append(article_or_skip)
             continue
         article = article_or_skip
-        twin = seen.get(article.content_hash) or seen.get(_text_key(article))
+        twin = duplicates.twin_of(article)
         if twin is not None:
-            skipped.append(Skipped(path, f"duplicate of {_display_name(twin.path, path)}"))
+            skipped.append(Skipped(path, f"duplicate of {display_name(twin.path, path)}"))
             continue
         if settings.german_only:
             from briefing.core.language import detect_language
@@ -72,28 +78,10 @@ def load_articles(
             if not guess.is_german:
                 skipped.append(Skipped(path, f"not German ({guess.language})"))
                 continue
-        seen[article.content_hash] = seen[_text_key(article)] = article
+        duplicates.add(article)
         article.id = f"a{len(articles) + 1}"
         articles.append(article)
     return articles, skipped
-
-
-def _text_key(article: Article) -> str:
-    """The same article text under another name, encoding or front matter gives the same key."""
-    import hashlib
-
-    folded = " ".join(article.body.split())
-    return "text:" + hashlib.sha256(folded.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def _display_name(twin: Path, path: Path) -> str:
-    """The twin's file name, with its folder when both files have the same name."""
-    if twin.name != path.name:
-        return twin.name
-    try:
-        return str(twin.relative_to(os.path.commonpath([twin, path])))
-    except ValueError:
-        return str(twin)
 
 
 def _clean(document: RawDocument, clean, empty_error) -> Article | Skipped:

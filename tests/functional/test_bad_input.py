@@ -61,6 +61,7 @@ EXPECTED_SKIPPED = {
     "only_whitespace.txt": "empty file",
     "only_boilerplate.txt": "no article text left after cleaning",
     "same_article_again.txt": "duplicate of good_article.txt",
+    "reposted_article.txt": "duplicate of good_article.txt",  # other title and furniture
     "english_article.txt": "not German (english)",
     "table.csv": "unsupported file type '.csv'",
     "photo.jpg": "binary file (JPEG image)",

@@ -8,14 +8,16 @@ from pathlib import Path
 import pytest
 
 from briefing.core.ingest import (
+    DuplicateIndex,
     RawDocument,
     binary_kind,
     decode_text,
     discover,
+    display_name,
     parse_size,
     read_document,
 )
-from briefing.core.models import Skipped
+from briefing.core.models import Article, Block, Skipped
 
 GERMAN = "„Größe“ – Müller sagt: Äpfel, Öl und Übermut kosten 5 €…\n"
 WESTERN = "Café Crème à la Señor Niño, Hélène und François – „genau“.\n"
@@ -213,3 +215,40 @@ def test_parse_size(text: str, size: int) -> None:
 def test_parse_size_refuses(text: str) -> None:
     with pytest.raises(ValueError):
         parse_size(text)
+
+
+def _article(name: str, paragraphs: list[str], content_hash: str = "") -> Article:
+    return Article(Path(f"/in/{name}"), name, [Block("paragraph", p) for p in paragraphs],
+                   content_hash=content_hash)
+
+
+P1 = "Der Stadtrat hat am Dienstag den Neubau der Brücke über die Donau beschlossen."
+P2 = "Die Kosten liegen nach Angaben der Verwaltung bei rund zwölf Millionen Euro insgesamt."
+P3 = "Kritiker halten den Bau für zu teuer und fordern eine neue Prüfung der Pläne."
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later", "duplicate"),
+    [
+        ([P1, P2, P3], [P1, P2, P3], True),  # same text
+        ([P1, P2, P3], [P1, "  " + P2.upper(), P3], True),  # case and spacing differ
+        ([P1, P2, P3], [P1, P3], True),  # fewer paragraphs, all known (furniture cut differently)
+        ([P1, P2], [P1, P2, P3], False),  # the later one adds a paragraph: it says more
+        ([P1, P2, P3], [P1], False),  # one shared paragraph is not enough to tell
+        ([P1, P2, P3], ["Foto: dpa", "Foto: dpa"], False),  # short lines never count
+    ],
+)
+def test_duplicate_index(earlier: list[str], later: list[str], duplicate: bool) -> None:
+    index = DuplicateIndex()
+    first = _article("first.txt", earlier)
+    index.add(first)
+    assert (index.twin_of(_article("second.txt", later)) is first) is duplicate
+
+
+def test_duplicate_by_bytes_and_display_name() -> None:
+    index = DuplicateIndex()
+    first = _article("a/same.txt", [P1], content_hash="abc")
+    index.add(first)
+    assert index.twin_of(_article("b/same.txt", ["anders"], content_hash="abc")) is first
+    assert display_name(Path("/in/a/same.txt"), Path("/in/b/same.txt")) == "a/same.txt"
+    assert display_name(Path("/in/a/one.txt"), Path("/in/b/two.txt")) == "one.txt"
