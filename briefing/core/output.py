@@ -80,3 +80,29 @@ def _why(error: BaseException) -> str:
     if isinstance(error, OSError) and error.strerror:
         return error.strerror
     return str(error) or type(error).__name__
+
+
+def safe_file_name(text: str, suffix: str = "", fallback: str = "briefing") -> str:
+    """A file name made from text (a title, a date) that is only a name: no folders, no dots
+    in front, no control characters, at most 80 characters before the suffix."""
+    import re
+    import unicodedata
+
+    value = unicodedata.normalize("NFC", str(text))
+    value = re.sub(r"[^\w\-.]+", "-", value).strip("-._")[:80].strip("-._")
+    return (value or fallback) + suffix
+
+
+def path_inside(folder: str | os.PathLike[str], name: str) -> Path:
+    """``folder / name``, refused (OutputError) unless it names a file directly in ``folder``.
+
+    For the names the program makes itself (digest files, TUI exports): whatever a date
+    option or a title holds, the file cannot land elsewhere.
+    """
+    base = Path(folder)
+    bad = (not name or name in (".", "..") or "/" in name or "\\" in name or "\x00" in name
+           or Path(name).is_absolute())
+    candidate = base / name
+    if bad or os.path.realpath(candidate.parent) != os.path.realpath(base):
+        raise OutputError(f"refusing to write outside {base}: {name!r}")
+    return candidate

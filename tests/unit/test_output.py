@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefing.core.errors import OutputError
-from briefing.core.output import write_atomic
+from briefing.core.output import path_inside, safe_file_name, write_atomic
 
 
 def test_writes_and_replaces(tmp_path: Path) -> None:
@@ -79,3 +79,28 @@ def test_failed_write_leaves_old_file_and_no_temporary(tmp_path: Path, monkeypat
         write_atomic(target, "neu")
     assert target.read_text("utf-8") == "alt"
     assert [p.name for p in tmp_path.iterdir()] == ["out.md"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Putins Nordkorea-Besuch: Was bekannt ist", "Putins-Nordkorea-Besuch-Was-bekannt-ist.md"),
+        ("../../etc/passwd", "etc-passwd.md"),
+        ("..", "briefing.md"),
+        ("a\x00b\nc", "a-b-c.md"),
+        ("Größe „Öl“", "Größe-Öl.md"),
+        ("x" * 200, "x" * 80 + ".md"),
+    ],
+)
+def test_safe_file_name(text: str, name: str) -> None:
+    assert safe_file_name(text, ".md") == name
+
+
+@pytest.mark.parametrize("name", ["../x.md", "/etc/x.md", "a/b.md", "..", ".", "", "a\x00b"])
+def test_path_inside_refuses_other_folders(tmp_path: Path, name: str) -> None:
+    with pytest.raises(OutputError, match="refusing to write outside"):
+        path_inside(tmp_path, name)
+
+
+def test_path_inside(tmp_path: Path) -> None:
+    assert path_inside(tmp_path, "2024-06-19.md") == tmp_path / "2024-06-19.md"
