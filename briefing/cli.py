@@ -118,6 +118,8 @@ def build(paths, fmt, output, sentences, title, template, template_dirs, engine,
     from briefing.core.pipeline import Settings, build_briefing
     from briefing.core.render import render_briefing
 
+    if fmt == "json" and (template or template_dirs):
+        raise click.UsageError("--template and --template-dir apply to markdown and html only")
     settings = Settings(sentences=sentences, engine=engine, title=title, max_bytes=max_bytes)
     with progress_display(quiet) as progress:
         result = build_briefing(_inputs(paths), settings, progress)

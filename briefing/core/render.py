@@ -99,14 +99,25 @@ def make_environment(
     class BriefingSandbox(SandboxedEnvironment):
         """The sandbox, also refusing arithmetic that would eat all memory or time."""
 
-        intercepted_binops = frozenset({"*", "**"})
+        intercepted_binops = frozenset({"*", "**", "%"})
 
         def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
             if operator == "**" and _too_big_power(left, right):
                 raise SecurityError(f"{left!r} ** {right!r} is too large")
             if operator == "*" and _too_long_repeat(left, right):
                 raise SecurityError("repeating a sequence that often makes it too large")
+            if operator == "%" and isinstance(left, str) and _too_wide_percent(left):
+                raise SecurityError("format width too large")
             return super().call_binop(context, operator, left, right)
+
+        def call(self, context: Any, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
+            # str.format reaches here wrapped by the sandbox; its widths are checked first.
+            wrapped = getattr(obj, "__wrapped__", None)
+            if getattr(wrapped, "__name__", "") in ("format", "format_map") and isinstance(
+                getattr(wrapped, "__self__", None), str
+            ) and _too_wide_braces(wrapped.__self__):
+                raise SecurityError("format width too large")
+            return super().call(context, obj, *args, **kwargs)
 
     packaged = FileSystemLoader(str(templates_dir()))
     loaders: list[Any] = [FileSystemLoader([str(d) for d in template_dirs or []])]
@@ -120,6 +131,8 @@ def make_environment(
         undefined=StrictUndefined,
     )
     env.globals.pop("lipsum", None)  # lipsum(10**9) would build gigabytes of text
+    for name in ("center", "indent", "wordwrap", "truncate", "format"):
+        env.filters[name] = _width_checked(env.filters[name], name)
     env.filters.update(md=md_escape, md_code=md_code, safe_url=safe_url,
                        german_date=german_date, date_span=date_span, refs=refs)
     return env
@@ -143,15 +156,53 @@ def _too_long_repeat(left: Any, right: Any) -> bool:
     return False
 
 
+_MAX_WIDTH = 10_000
+_PERCENT_SPEC = re.compile(r"%(?:\([^)]*\))?[-+ #0]*(\*|\d+)?(?:\.(\*|\d+))?")
+_BRACE_SPEC = re.compile(r"\{[^{}]*:([^{}]*)(\{)?")
+
+
+def _too_wide(number: str | None) -> bool:
+    return number == "*" or (number is not None and number.isdigit() and int(number) > _MAX_WIDTH)
+
+
+def _too_wide_percent(fmt: str) -> bool:
+    return any(_too_wide(w) or _too_wide(p) for w, p in _PERCENT_SPEC.findall(fmt))
+
+
+def _too_wide_braces(fmt: str) -> bool:
+    for spec, nested in _BRACE_SPEC.findall(fmt):
+        if nested or any(int(n) > _MAX_WIDTH for n in re.findall(r"\d+", spec)):
+            return True
+    return False
+
+
+def _width_checked(original: Any, name: str) -> Any:
+    """A Jinja filter that refuses widths (and %-format widths) that would fill memory."""
+    import functools
+
+    @functools.wraps(original)
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        from jinja2.exceptions import SecurityError
+
+        values = list(args) + list(kwargs.values())
+        if any(isinstance(v, int) and not isinstance(v, bool) and v > _MAX_WIDTH for v in values):
+            raise SecurityError(f"{name}: width too large")
+        if name == "format" and any(isinstance(v, str) and _too_wide_percent(v) for v in values):
+            raise SecurityError("format width too large")
+        return original(*args, **kwargs)
+
+    return checked
+
+
 def _shown_path(filename: str | None, fallback: str) -> str:
     """A template's file name for a message: relative to the working folder when inside it."""
     if not filename:
         return fallback
     try:
-        return os.path.relpath(filename) if not os.path.relpath(filename).startswith("..") \
-            else filename
+        relative = os.path.relpath(filename)
     except ValueError:  # another drive on Windows
         return filename
+    return filename if relative.startswith("..") else relative
 
 
 def _render(
@@ -190,8 +241,9 @@ def _render(
     except SecurityError as error:
         where, line = _template_frame(error, env, name)
         raise TemplateError(f"{where}:{line}: refused by the sandbox: {error}") from None
-    except RecursionError:
-        raise TemplateError(f"{name}: template recursion too deep") from None
+    except RecursionError as error:
+        where, line = _template_frame(error, env, name)
+        raise TemplateError(f"{where}:{line}: template recursion too deep") from None
     except Exception as error:  # noqa: BLE001 - any failure inside a template is the template's
         where, line = _template_frame(error, env, name)
         message = " ".join(str(error).split()) or type(error).__name__

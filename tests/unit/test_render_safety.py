@@ -197,6 +197,13 @@ def test_user_template_for_html_is_autoescaped_whatever_its_name(tmp_path: Path)
          "{file}:1: refused by the sandbox: repeating a sequence that often makes it too large"),
         ("\n{{ 2 ** 10000000 }}", "{file}:2: refused by the sandbox: 2 ** 10000000 is too large"),
         ("{{ lipsum(10**9) }}", "{file}:1: 'lipsum' is undefined"),
+        ("{{ 'x'|center(10**9) }}", "{file}:1: refused by the sandbox: center: width too large"),
+        ("{{ '%999999999s'|format('x') }}", "{file}:1: refused by the sandbox: format width too large"),
+        ("{{ '%999999999s' % 'x' }}", "{file}:1: refused by the sandbox: format width too large"),
+        ("{{ '{:>{w}}'.format('x', w=10**9) }}",
+         "{file}:1: refused by the sandbox: format width too large"),
+        ("{% macro r() %}{{ r() }}{% endmacro %}\n{{ r() }}",
+         "{file}:1: template recursion too deep"),
     ],
 )
 def test_template_errors_are_one_line_with_file_and_line(
@@ -222,6 +229,17 @@ def test_missing_template_file_and_folder(tmp_path: Path) -> None:
         render_briefing(hostile_briefing(tmp_path), "markdown", template_file=tmp_path / "nope.j2")
     with pytest.raises(TemplateError, match=r"^.*gone: no such template folder$"):
         render_briefing(hostile_briefing(tmp_path), "markdown", template_dirs=[tmp_path / "gone"])
+
+
+def test_ordinary_formatting_still_works(tmp_path: Path) -> None:
+    template = tmp_path / "fmt.j2"
+    template.write_text(
+        "{{ '%s/%d'|format('a', 3) }} {{ '%05.1f' % 2.5 }} {{ '{}-{:>4}'.format(1, 2) }} "
+        "{{ 7 % 3 }} {{ 'ab' * 2 }} {{ 2 ** 10 }} {{ 'x'|center(5) }}|",
+        "utf-8",
+    )
+    text = render_briefing(hostile_briefing(tmp_path), "markdown", template_file=template)
+    assert text == "a/3 002.5 1-   2 1 abab 1024   x  |"
 
 
 def test_template_dir_overrides_and_extends_the_default(tmp_path: Path) -> None:
