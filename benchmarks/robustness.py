@@ -11,10 +11,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from _corpus import gnad_rows, mlsum_texts, require_shared  # noqa: E402
+from _corpus import gnad_rows, mlsum_texts, require_shared
 
-from briefing.core.ingest import decode_text  # noqa: E402
-from briefing.core.language import detect_language  # noqa: E402
+from briefing.core.ingest import decode_text
+from briefing.core.language import detect_language
 
 ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1", "mac_roman")
 FOREIGN = Path(__file__).resolve().parent.parent / "tests" / "data" / "language"
