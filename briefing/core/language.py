@@ -98,11 +98,10 @@ def detect_language(text: str, limit: int = 20_000) -> LanguageGuess:
                 scores[lang] = scores.get(lang, 0.0) + 1.0 / len(langs)
     best = max(scores, key=lambda lang: scores[lang], default=None)
     evidence = scores[best] if best else 0.0
-    script = _foreign_script(sample)
-    if script and evidence < MIN_EVIDENCE:
-        return LanguageGuess(f"{script.lower()} script", scores)
     if best is None or evidence < MIN_EVIDENCE:
-        return LanguageGuess(None, scores)
+        # Few function words: another script, or too little text to tell.
+        script = _foreign_script(sample)
+        return LanguageGuess(f"{script.lower()} script" if script else None, scores)
     if best != GERMAN and scores.get(GERMAN, 0.0) >= GERMAN_MARGIN * evidence:
         best = GERMAN  # a mixed text with a good share of German: keep it
     return LanguageGuess(best, scores)
@@ -113,6 +112,9 @@ def _foreign_script(text: str) -> str | None:
     latin = 0
     others: dict[str, int] = {}
     for char in text:
+        if char < "\u0250":  # ASCII and the Latin supplements: no name lookup needed
+            latin += char.isalpha()
+            continue
         if not char.isalpha():
             continue
         name = unicodedata.name(char, "")
