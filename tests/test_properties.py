@@ -127,3 +127,26 @@ def test_escaped_text_is_one_list_item_showing_the_text(text: str) -> None:
     inner = rendered[len("<ul>\n<li>") : -len("</li>\n</ul>\n")]
     assert not _TAG.search(inner)  # no element: no link, emphasis, code, HTML
     assert html.unescape(inner) == f"{shown} [1]".strip().replace("\x00", "\ufffd")
+
+
+@FAST
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=200),
+       st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-be-bom", "utf-32"]))
+def test_unicode_encodings_decode_back_exactly(text: str, encoding: str) -> None:
+    from hypothesis import assume
+
+    from briefing.core.ingest import _MOJIBAKE, decode_text
+
+    assume(len(_MOJIBAKE.findall(text)) < 2)  # "Ã¤" twice is repaired on purpose
+    assume(not text.startswith("\ufeff"))  # a leading BOM character is taken for a BOM
+    if encoding == "utf-16-be-bom":
+        data = b"\xfe\xff" + text.encode("utf-16-be")
+    else:
+        data = text.encode(encoding)
+    decoded = decode_text(data)
+    if isinstance(decoded, str):  # refused: only when over 1% are control characters
+        controls = sum(1 for c in text if (ord(c) < 32 and c not in "\t\n\r\f\v\x1b")
+                       or 0x80 <= ord(c) < 0xA0 or c == "\ufffd")
+        assert controls > len(text) * 0.01, decoded
+        return
+    assert decoded[0] == text
