@@ -237,7 +237,8 @@ def _render(
         raise TemplateError(f"{where}:{error.lineno}: {error.message}") from None
     except TemplateNotFound as error:
         where, line = _template_frame(error, env, name)
-        raise TemplateError(f"{where}:{line}: template not found: {error.name}") from None
+        missing = ", ".join(error.templates) if hasattr(error, "templates") else error.name
+        raise TemplateError(f"{where}:{line}: template not found: {missing}") from None
     except SecurityError as error:
         where, line = _template_frame(error, env, name)
         raise TemplateError(f"{where}:{line}: refused by the sandbox: {error}") from None

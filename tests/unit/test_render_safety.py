@@ -192,6 +192,9 @@ def test_user_template_for_html_is_autoescaped_whatever_its_name(tmp_path: Path)
          ("{file}:1: refused by the sandbox: access to attribute '__len__' of 'str' object "
          "is unsafe.")),
         ("x\n{% include 'missing.j2' %}\n", "{file}:2: template not found: missing.j2"),
+        ("x\n{% extends 'missing.j2' %}\n", "{file}:2: template not found: missing.j2"),
+        ("\n\n{% import 'gone.j2' as g %}", "{file}:3: template not found: gone.j2"),
+        ("{% include ['a.j2', 'b.j2'] %}", "{file}:1: template not found: a.j2, b.j2"),
         ("{{ title }}\n{{ 1/0 }}\n", "{file}:2: ZeroDivisionError: division by zero"),
         ("{{ 'x' * 100000 * 100000 }}",
          "{file}:1: refused by the sandbox: repeating a sequence that often makes it too large"),
