@@ -78,8 +78,10 @@ def purity(labels: list[int], sections: list[str], multi_only: bool = False) -> 
 
 def cluster(articles: list[Article], threshold: float) -> tuple[list[int], float]:
     start = time.perf_counter()
-    vectors = T.tfidf_vectors(articles)
-    labels = T.cluster_labels(vectors, threshold, T.syndicated_pairs(articles))
+    boilerplate = T.boilerplate_sentences(articles)
+    vectors = T.tfidf_vectors(articles, boilerplate=boilerplate)
+    pairs = T.syndicated_pairs(articles, boilerplate, vectors)
+    labels = T.cluster_labels(vectors, threshold, pairs)
     return labels, time.perf_counter() - start
 
 
