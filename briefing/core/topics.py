@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from briefing.core.models import Article, Topic
+from briefing.core.models import Article, SummaryItem, Topic
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
@@ -379,6 +379,9 @@ def _order(article: Article) -> tuple[int, str]:
 
 # --------------------------------------------------------------------------- headings
 
+# A name leads a heading ("Putins ...") when it scores at least this share of the best word.
+LEAD_NAME_SHARE = 0.6
+
 _NAME_PARTS = re.compile(r"[A-ZÄÖÜ][\wäöüß]*")
 
 
@@ -412,6 +415,7 @@ def _part_stems(word: str) -> tuple[str, ...]:
     return tuple(stem(p.casefold()) for p in word.split("-") if p)
 
 
+_ADJECTIVE_ENDINGS = ("e", "en", "es", "em")
 _SENTENCE_OPENERS = frozenset({".", "!", "?", ":", "–", "-", "„", '"', "«", "»"})
 
 
@@ -459,8 +463,14 @@ def _candidates(articles: Sequence[Article]) -> dict[tuple[str, ...], _Candidate
                 # "der Präsident", "der russische Präsident": a common noun
                 previous = matches[position - 1].group() if position else ""
                 earlier = matches[position - 2].group() if position > 1 else ""
-                if previous.casefold() in _ARTICLES or (
-                    previous[:1].islower() and earlier.casefold() in _ARTICLES
+                gap = text[max(0, start - 3) : start]
+                if (
+                    previous.casefold() in _ARTICLES
+                    or (
+                        earlier.casefold() in _ARTICLES  # "der russische Präsident"
+                        and (previous[:1].islower() or previous.endswith(_ADJECTIVE_ENDINGS))
+                    )  # "das Statistische Bundesamt", not "im Landkreis Teltow-Fläming"
+                    or gap[-2:-1].isdigit()  # "2,0 Prozent", "128 Monde"
                 ):
                     candidate.after_article += 1
                 if position + 1 < len(matches):
@@ -544,7 +554,13 @@ def _compose(
         if _is_name(c, key) and len(c.articles) >= shared and len(key[0]) > 2
     ]
     names.sort(key=lambda kc: (-stem_score[kc[0][0]], -len(kc[1].articles), kc[1].form))
-    lead = names[0] if names else None
+    # the name leads only when it is among the story's key words, not a side figure
+    top = max(
+        (stem_score[key[0]] for key, c in candidates.items()
+         if len(key) == 1 and len(c.articles) >= shared),
+        default=0.0,
+    )
+    lead = names[0] if names and stem_score[names[0][0][0]] >= LEAD_NAME_SHARE * top else None
     lead_stem = lead[0][0] if lead else ""
 
     def compound_score(key: tuple[str, ...], c: _Candidate) -> float:
@@ -559,11 +575,18 @@ def _compose(
     # a noun compound, not a double name (Ferrero-Waldner): its head noun is used with an
     # article somewhere in the group ("der Besuch" beside "Nordkorea-Besuch")
     common = {key[0] for key, c in candidates.items() if len(key) == 1 and c.after_article}
+    # in how many articles each stem occurs, alone or inside a compound
+    spread: dict[str, set[int]] = defaultdict(set)
+    for key, c in candidates.items():
+        for s in key:
+            spread[s] |= c.articles
+    # a compound several articles use, or one whose parts all are (GDL + Streik: "GDL-Streik")
     compounds = [
         (key, c)
         for key, c in candidates.items()
-        if len(key) >= 2 and len(c.articles) >= shared and lead_stem not in key
+        if len(key) >= 2 and lead_stem not in key
         and (key[-1] in common or c.after_article)
+        and (len(c.articles) >= shared or all(len(spread[s]) >= shared for s in key))
     ]
     if not compounds:
         # closed compounds of a key stem ("Staatsbesuch") when nobody hyphenates
@@ -588,3 +611,15 @@ def _compose(
 def genitive(name: str) -> str:
     """German genitive of a proper name: "Putins", "Macrons", "Strauss'"."""
     return f"{name}'" if name[-1:] in "sßxz" else f"{name}s"
+
+
+def lead_summary(topic: Topic) -> list[SummaryItem]:
+    """The first sentence of a lone article that can stand alone (for "Weitere Meldungen")."""
+    from briefing.core.summarize import group_sentences
+
+    for article in topic.articles:
+        groups = group_sentences([article])
+        if groups:
+            first = groups[0]
+            return [SummaryItem(first.text, first.sources, first_seen=first.first_seen)]
+    return []
