@@ -27,9 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from briefing.core import topics as T  # noqa: E402
-from briefing.core.models import Article, Block  # noqa: E402
-from briefing.core.pipeline import load_articles  # noqa: E402
+from briefing.core import topics as T
+from briefing.core.models import Article, Block
+from briefing.core.pipeline import load_articles
 
 SHARED = ROOT.parent / "shared"
 GNAD = SHARED / "corpus" / "10kgnad" / "test.csv"
@@ -45,8 +45,9 @@ def article_from_text(text: str, number: int, source: str) -> Article:
     title = parts[0].strip()
     body = ((parts[1] if len(parts) > 1 else "") + "\n" + rest_lines).strip() or title
     paragraphs = [Block("paragraph", p.strip()) for p in body.split("\n") if p.strip()]
-    return Article(path=Path(f"{source}/{number:05d}.txt"), title=title, blocks=paragraphs,
-                   id=f"a{number + 1}")
+    return Article(
+        path=Path(f"{source}/{number:05d}.txt"), title=title, blocks=paragraphs, id=f"a{number + 1}"
+    )
 
 
 def load_gnad(path: Path = GNAD) -> tuple[list[Article], list[str]]:
@@ -117,8 +118,9 @@ def figures(articles, sections, seeds, threshold: float) -> dict[str, object]:
     }
 
 
-def small_folders(articles, seeds, threshold: float, draws: int = 200, size: int = 8,
-                  seed: int = 7) -> dict[str, object]:
+def small_folders(
+    articles, seeds, threshold: float, draws: int = 200, size: int = 8, seed: int = 7
+) -> dict[str, object]:
     """Random small folders (``size`` unrelated 10kGNAD articles + the seeds): how often the
     seeds form exactly one topic of their own, and how many 10kGNAD pairs get merged."""
     rng = random.Random(seed)
@@ -129,8 +131,11 @@ def small_folders(articles, seeds, threshold: float, draws: int = 200, size: int
         isolated += seeds_isolated(labels, range(size, size + len(seeds)))
         counts = Counter(labels[:size])
         merged_pairs += sum(n * (n - 1) // 2 for n in counts.values())
-    return {"draws": draws, "seeds_isolated_rate": round(isolated / draws, 3),
-            "merged_pairs_per_folder": round(merged_pairs / draws, 3)}
+    return {
+        "draws": draws,
+        "seeds_isolated_rate": round(isolated / draws, 3),
+        "merged_pairs_per_folder": round(merged_pairs / draws, 3),
+    }
 
 
 def scale(count: int, threshold: float) -> dict[str, object]:
@@ -140,8 +145,12 @@ def scale(count: int, threshold: float) -> dict[str, object]:
     start = time.perf_counter()
     topics = T.group_topics(articles, threshold)
     seconds = time.perf_counter() - start
-    return {"articles": len(articles), "topics": len(topics),
-            "major": sum(not t.minor for t in topics), "seconds": round(seconds, 2)}
+    return {
+        "articles": len(articles),
+        "topics": len(topics),
+        "major": sum(not t.minor for t in topics),
+        "seconds": round(seconds, 2),
+    }
 
 
 def main() -> int:
@@ -152,8 +161,11 @@ def main() -> int:
     parser.add_argument("--scale", type=int, default=0, help="time N MLSUM articles")
     parser.add_argument("--headings", type=int, default=0, help="print N largest topics")
     parser.add_argument("--background", type=int, default=None)
-    parser.add_argument("--thresholds", default="0.15,0.2,0.25,0.3,0.35,0.4,0.5",
-                        help="comma-separated thresholds for --sweep")
+    parser.add_argument(
+        "--thresholds",
+        default="0.15,0.2,0.25,0.3,0.35,0.4,0.5",
+        help="comma-separated thresholds for --sweep",
+    )
     args = parser.parse_args()
     if not GNAD.exists():
         print(f"skipped: {GNAD} not found")
@@ -162,9 +174,7 @@ def main() -> int:
         T.BACKGROUND_DOCS = args.background
     articles, sections = load_gnad()
     seeds = load_seeds()
-    thresholds = (
-        [float(t) for t in args.thresholds.split(",")] if args.sweep else [args.threshold]
-    )
+    thresholds = [float(t) for t in args.thresholds.split(",")] if args.sweep else [args.threshold]
     for threshold in thresholds:
         row = figures(articles, sections, seeds, threshold)
         if args.small:

@@ -54,9 +54,51 @@ _PLAIN_WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'„“»«(]?[A-ZÄÖÜ0-9])")
 # Words before a common noun, seldom before a name: articles, determiners, contractions.
 _ARTICLES = frozenset(
-    """der die das den dem des ein eine einer eines einem einen im am zum zur vom beim ins
-    dieser diese dieses diesem diesen kein keine keinen keinem keiner seine seiner seinen
-    seinem seines ihre ihrer ihren ihrem ihres unsere jeder jede jedes""".split()
+    {
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "ein",
+        "eine",
+        "einer",
+        "eines",
+        "einem",
+        "einen",
+        "im",
+        "am",
+        "zum",
+        "zur",
+        "vom",
+        "beim",
+        "ins",
+        "dieser",
+        "diese",
+        "dieses",
+        "diesem",
+        "diesen",
+        "kein",
+        "keine",
+        "keinen",
+        "keinem",
+        "keiner",
+        "seine",
+        "seiner",
+        "seinen",
+        "seinem",
+        "seines",
+        "ihre",
+        "ihrer",
+        "ihren",
+        "ihrem",
+        "ihres",
+        "unsere",
+        "jeder",
+        "jede",
+        "jedes",
+    }
 )
 
 
@@ -116,8 +158,10 @@ def article_terms(article: Article, boilerplate: frozenset[str] = frozenset()) -
     """
     title = content_stems(article.title)
     lead = content_stems(lead_text(article))
-    return title * TITLE_WEIGHT + lead * (LEAD_WEIGHT - 1) + content_stems(
-        news_text(article, boilerplate)
+    return (
+        title * TITLE_WEIGHT
+        + lead * (LEAD_WEIGHT - 1)
+        + content_stems(news_text(article, boilerplate))
     )
 
 
@@ -389,8 +433,15 @@ class _Candidate:
     """A capitalised word or compound as written in the articles, with where it occurs."""
 
     __slots__ = (
-        "forms", "inflected", "articles", "titles", "leads", "after_article", "count", "mid",
+        "after_article",
+        "articles",
         "before_name",
+        "count",
+        "forms",
+        "inflected",
+        "leads",
+        "mid",
+        "titles",
     )
 
     def __init__(self) -> None:
@@ -523,7 +574,7 @@ def topic_headings(
     for group, candidates in zip(groups, per_group):
         n = len(group)
 
-        def coverage(c: _Candidate) -> float:
+        def coverage(c: _Candidate, n: int = n) -> float:
             title = len(c.titles)
             lead = len(c.leads - c.titles)
             body = len(c.articles) - len(c.titles | c.leads)
@@ -544,7 +595,9 @@ def topic_headings(
 
 
 def _compose(
-    group: list[Article], candidates: dict[tuple[str, ...], _Candidate], stem_score: dict[str, float]
+    group: list[Article],
+    candidates: dict[tuple[str, ...], _Candidate],
+    stem_score: dict[str, float],
 ) -> str:
     n = len(group)
     shared = min(2, n)  # a heading word must occur in two articles (one for a lone article)
@@ -556,8 +609,11 @@ def _compose(
     names.sort(key=lambda kc: (-stem_score[kc[0][0]], -len(kc[1].articles), kc[1].form))
     # the name leads only when it is among the story's key words, not a side figure
     top = max(
-        (stem_score[key[0]] for key, c in candidates.items()
-         if len(key) == 1 and len(c.articles) >= shared),
+        (
+            stem_score[key[0]]
+            for key, c in candidates.items()
+            if len(key) == 1 and len(c.articles) >= shared
+        ),
         default=0.0,
     )
     lead = names[0] if names and stem_score[names[0][0][0]] >= LEAD_NAME_SHARE * top else None
@@ -584,7 +640,8 @@ def _compose(
     compounds = [
         (key, c)
         for key, c in candidates.items()
-        if len(key) >= 2 and lead_stem not in key
+        if len(key) >= 2
+        and lead_stem not in key
         and (key[-1] in common or c.after_article)
         and (len(c.articles) >= shared or all(len(spread[s]) >= shared for s in key))
     ]
@@ -593,8 +650,11 @@ def _compose(
         compounds = [
             (key, c)
             for key, c in candidates.items()
-            if len(key) == 1 and key[0] != lead_stem and len(c.articles) >= shared
-            and c.after_article and not _is_name(c, key)
+            if len(key) == 1
+            and key[0] != lead_stem
+            and len(c.articles) >= shared
+            and c.after_article
+            and not _is_name(c, key)
         ]
     best = max(compounds, key=lambda kc: (compound_score(*kc), kc[1].form), default=None)
     if lead and best and compound_score(*best) > 0:
