@@ -151,18 +151,19 @@ def lead_text(article: Article, sentences: int = LEAD_SENTENCES) -> str:
     return " ".join(_SENTENCE_END.split(paragraphs[0], maxsplit=sentences)[:sentences])
 
 
-def article_terms(article: Article, boilerplate: frozenset[str] = frozenset()) -> list[str]:
+def article_terms(
+    article: Article, boilerplate: frozenset[str] = frozenset(), news: str | None = None
+) -> list[str]:
     """The article's stems with title and lead repeated by their weight.
 
-    Body sentences in ``boilerplate`` (see ``boilerplate_sentences``) are left out.
+    Body sentences in ``boilerplate`` (see ``boilerplate_sentences``) are left out; ``news``
+    is the article's ``news_text`` when the caller has it already.
     """
     title = content_stems(article.title)
     lead = content_stems(lead_text(article))
-    return (
-        title * TITLE_WEIGHT
-        + lead * (LEAD_WEIGHT - 1)
-        + content_stems(news_text(article, boilerplate))
-    )
+    if news is None:
+        news = news_text(article, boilerplate)
+    return title * TITLE_WEIGHT + lead * (LEAD_WEIGHT - 1) + content_stems(news)
 
 
 def news_text(article: Article, boilerplate: frozenset[str] = frozenset()) -> str:
@@ -227,6 +228,7 @@ def tfidf_vectors(
     articles: Sequence[Article],
     background: int | None = None,
     boilerplate: frozenset[str] | None = None,
+    news: Sequence[str] | None = None,
 ) -> csr_matrix:
     """L2-normalised TF-IDF rows (sublinear tf) of the articles' weighted stems.
 
@@ -242,7 +244,9 @@ def tfidf_vectors(
     background = BACKGROUND_DOCS if background is None else background
     if boilerplate is None:
         boilerplate = boilerplate_sentences(articles)
-    docs = _merge_genitive_s([article_terms(a, boilerplate) for a in articles])
+    if news is None:
+        news = [news_text(a, boilerplate) for a in articles]
+    docs = _merge_genitive_s([article_terms(a, news=t) for a, t in zip(articles, news)])
     counts = TfidfVectorizer(
         analyzer=_identity, sublinear_tf=True, use_idf=False, norm=None, dtype=np.float32
     ).fit_transform(docs)
@@ -353,6 +357,7 @@ def syndicated_pairs(
     articles: Sequence[Article],
     boilerplate: frozenset[str] | None = None,
     vectors: csr_matrix | None = None,
+    news: Sequence[str] | None = None,
 ) -> list[tuple[int, int]]:
     """Index pairs of articles that carry the same agency text (shared runs of sentences).
 
@@ -363,11 +368,13 @@ def syndicated_pairs(
     """
     if boilerplate is None:
         boilerplate = boilerplate_sentences(articles)
+    if news is None:
+        news = [news_text(a, boilerplate) for a in articles]
     if vectors is None:
-        vectors = tfidf_vectors(articles, boilerplate=boilerplate)
+        vectors = tfidf_vectors(articles, boilerplate=boilerplate, news=news)
     index: dict[str, list[int]] = defaultdict(list)
-    for number, article in enumerate(articles):
-        for key in _shingles(news_text(article, boilerplate)):
+    for number, text in enumerate(news):
+        for key in _shingles(text):
             index[key].append(number)
     shared: Counter[tuple[int, int]] = Counter()
     for holders in index.values():
@@ -395,8 +402,10 @@ def group_topics(articles: list[Article], threshold: float = THRESHOLD) -> list[
     if len(articles) == 1:
         return [Topic(title=topic_heading(articles), articles=list(articles))]
     boilerplate = boilerplate_sentences(articles)
-    vectors = tfidf_vectors(articles, boilerplate=boilerplate)
-    labels = cluster_labels(vectors, threshold, syndicated_pairs(articles, boilerplate, vectors))
+    news = [news_text(a, boilerplate) for a in articles]
+    vectors = tfidf_vectors(articles, boilerplate=boilerplate, news=news)
+    pairs = syndicated_pairs(articles, boilerplate, vectors, news)
+    labels = cluster_labels(vectors, threshold, pairs)
     clusters: dict[int, list[Article]] = defaultdict(list)
     for article, label in zip(articles, labels):
         clusters[label].append(article)
