@@ -476,6 +476,21 @@ def _part_stems(word: str) -> tuple[str, ...]:
 
 
 _ADJECTIVE_ENDINGS = ("e", "en", "es", "em")
+# Endings of German common nouns, never of a name that could lead a heading in the genitive
+_NOUN_SUFFIXES = (
+    "ung",
+    "heit",
+    "keit",
+    "schaft",
+    "tion",
+    "tät",
+    "ismus",
+    "nis",
+    "tum",
+    "ling",
+    "ist",
+    "ment",
+)
 _SENTENCE_OPENERS = frozenset({".", "!", "?", ":", "–", "-", "„", '"', "«", "»"})
 
 
@@ -548,7 +563,7 @@ def _fold_key(parts: tuple[str, ...]) -> tuple[str, ...]:
 
 def _is_name(candidate: _Candidate, key: tuple[str, ...]) -> bool:
     """A proper name (Putin, Nordkorea), not a common noun: seldom after an article."""
-    if len(key) != 1 or candidate.count < 2:
+    if len(key) != 1 or candidate.count < 2 or candidate.form.endswith(_NOUN_SUFFIXES):
         return False
     first_name = candidate.before_name > 0.5 * candidate.count  # "Wladimir" of Wladimir Putin
     return not first_name and candidate.after_article <= 0.1 * candidate.count
@@ -679,7 +694,7 @@ def _compose(
 
 def genitive(name: str) -> str:
     """German genitive of a proper name: "Putins", "Macrons", "Strauss'"."""
-    return f"{name}'" if name[-1:] in "sßxz" else f"{name}s"
+    return f"{name}'" if name[-1:].casefold() in "sßxz" else f"{name}s"
 
 
 def lead_summary(topic: Topic) -> list[SummaryItem]:
