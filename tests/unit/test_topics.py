@@ -60,6 +60,9 @@ def test_two_stories_and_two_singletons() -> None:
         ["waldbrand_maz", "waldbrand_rbb", "waldbrand_tagesspiegel"],
     ]
     assert sorted(n for t in minor for n in names(t)) == ["freiburg_mainz", "saturn_monde"]
+    # every article in exactly one topic
+    listed = [a.path.name for t in topics for a in t.articles]
+    assert sorted(listed) == sorted(p.name for p in (DATA / "two_stories_two_singletons").iterdir())
     # stories first, lone articles after them
     assert topics[: len(major)] == major
     assert all(len(t.articles) == 1 for t in minor)
