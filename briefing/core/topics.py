@@ -26,9 +26,10 @@ How the threshold was chosen (``python benchmarks/topics.py --sweep --small``)
     0.350      1016    11     1.0000  1.0000         no (2 topics)    0.000 / 0.015
 
     The seeds stay one topic of their own from 0.225 to 0.325; 0.275 is the middle of that
-    range and the knee of purity over multi-article topics (0.97), where unrelated small
-    folders merge about one pair in 70. Without the background pseudo-articles (IDF from the
-    folder alone) small folders of one story fell apart (seeds one topic in 16 % of draws).
+    range and the knee of purity over multi-article topics (0.97); small folders of unrelated
+    articles get one merged pair in about 70 folders. Without the background pseudo-articles
+    (IDF from the folder alone) a small folder's own story fell apart: at 0.25 the seeds were
+    one topic in 16 % of the small folders only.
 """
 
 from __future__ import annotations
