@@ -266,6 +266,8 @@ def tfidf_vectors(
     if news is None:
         news = [news_text(a, boilerplate) for a in articles]
     docs = _merge_genitive_s([article_terms(a, news=t) for a, t in zip(articles, news)])
+    if not any(docs):  # nothing but stop words: no article resembles another
+        return sp.csr_matrix((len(docs), 1), dtype=np.float32)
     counts = TfidfVectorizer(
         analyzer=_identity, sublinear_tf=True, use_idf=False, norm=None, dtype=np.float32
     ).fit_transform(docs)
@@ -604,7 +606,8 @@ def topic_headings(
     group's articles) times a class-based IDF over the groups (c-TF-IDF): a word every story
     uses ("Regierung") weighs less than one only this story uses. The heading is a leading
     name in the genitive plus the best compound of other key terms that several articles use
-    ("Putins Nordkorea-Besuch"), or the best compound alone, or the two best names.
+    ("Putins Nordkorea-Besuch"), or the best compound alone, or the two best names. A group
+    of one article keeps its headline.
     """
     import math
 
@@ -616,6 +619,9 @@ def topic_headings(
     headings = []
     for group, candidates in zip(groups, per_group):
         n = len(group)
+        if n == 1:  # one article: its own headline says it best
+            headings.append(group[0].title)
+            continue
 
         def coverage(c: _Candidate, n: int = n) -> float:
             title = len(c.titles)

@@ -150,6 +150,32 @@ def test_boilerplate_does_not_pull_unrelated_articles_together() -> None:
     assert syndicated_pairs(articles) == []
 
 
+def test_agency_copy_in_three_outlets_is_not_boilerplate() -> None:
+    original = next(a for a in load("syndicated_pair") if a.path.stem == "inflation_sz_dpa")
+    titles = [
+        "Inflation sinkt auf 2,0 Prozent",
+        "Inflation geht zurück",
+        "Weniger Inflation im Juni",
+    ]
+    copies = [
+        Article(Path(f"copy{i}.txt"), title, list(original.blocks), outlet=f"Outlet {i}")
+        for i, title in enumerate(titles)
+    ]
+    assert boilerplate_sentences(copies) == frozenset()
+    (topic,) = group_topics(copies)
+    assert len(topic.articles) == 3
+
+
+def test_articles_of_stop_words_only_stay_apart() -> None:
+    articles = [
+        Article(Path("a.txt"), "Das ist es", [Block("paragraph", "Und so weiter.")]),
+        Article(Path("b.txt"), "Wir sind da", [Block("paragraph", "Ja, so ist es.")]),
+    ]
+    topics = group_topics(articles)
+    assert [len(t.articles) for t in topics] == [1, 1]
+    assert [t.title for t in topics] == ["Das ist es", "Wir sind da"]
+
+
 def test_seeds_form_one_topic_with_their_own_heading() -> None:
     from briefing.resources import seeds_dir
 
@@ -173,6 +199,7 @@ def test_single_article_is_one_full_topic() -> None:
     topics = group_topics([article])
     assert len(topics) == 1 and not topics[0].minor
     assert topics[0].articles == [article]
+    assert topics[0].title == article.title
 
 
 def test_folder_of_lone_articles_gives_each_a_full_section() -> None:
@@ -183,6 +210,7 @@ def test_folder_of_lone_articles_gives_each_a_full_section() -> None:
     ]
     topics = group_topics(articles)
     assert len(topics) == 3 and not any(t.minor for t in topics)
+    assert sorted(t.title for t in topics) == sorted(a.title for a in articles)
 
 
 def test_lone_article_shows_its_lead_sentence() -> None:
