@@ -489,7 +489,15 @@ class _Candidate:
     def form(self) -> str:
         # the most frequent base spelling; on a tie the hyphenated one (easier to read), then A-Z
         forms = [f for f in self.forms if f not in self.inflected] or list(self.forms)
-        return min(forms, key=lambda f: (-self.forms[f], -f.count("-"), f))
+        # a genitive ("Nordkorea-Besuchs", "Fußball-Bundes") gives way to its base form
+        base = [f for f in forms if not _genitive_of(f, self.forms)] or forms
+        return min(base, key=lambda f: (-self.forms[f], -f.count("-"), f))
+
+
+def _genitive_of(form: str, forms: Counter[str]) -> bool:
+    return (form.endswith("s") and form[:-1] in forms) or (
+        form.endswith("es") and form[:-2] in forms
+    )
 
 
 def _part_stems(word: str) -> tuple[str, ...]:
@@ -665,7 +673,15 @@ def _compose(
         ),
         default=0.0,
     )
-    lead = names[0] if names and stem_score[names[0][0][0]] >= LEAD_NAME_SHARE * top else None
+    # ... and when it stands in the title or lead of half the articles (the protagonist)
+    lead = next(
+        (
+            (key, c)
+            for key, c in names
+            if stem_score[key[0]] >= LEAD_NAME_SHARE * top and 2 * len(c.titles | c.leads) >= n
+        ),
+        None,
+    )
     lead_stem = lead[0][0] if lead else ""
 
     def compound_score(key: tuple[str, ...], c: _Candidate) -> float:
@@ -719,7 +735,7 @@ def _compose(
 
 def genitive(name: str) -> str:
     """German genitive of a proper name: "Putins", "Macrons", "Strauss'"."""
-    return f"{name}'" if name[-1:].casefold() in "sßxz" else f"{name}s"
+    return f"{name}'" if name[-1:] and name[-1] in "sßxzSXZ" else f"{name}s"
 
 
 def lead_summary(topic: Topic) -> list[SummaryItem]:
