@@ -177,6 +177,9 @@ def main() -> int:
     thresholds = [float(t) for t in args.thresholds.split(",")] if args.sweep else [args.threshold]
     for threshold in thresholds:
         row = figures(articles, sections, seeds, threshold)
+        start = time.perf_counter()
+        T.group_topics(articles, threshold)  # the whole step: clustering and headings
+        row["group_topics_seconds"] = round(time.perf_counter() - start, 2)
         if args.small:
             row.update(small_folders(articles, seeds, threshold))
         print(json.dumps(row, ensure_ascii=False))
