@@ -72,53 +72,15 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _PLAIN_WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'„“»«(]?[A-ZÄÖÜ0-9])")
 # Words before a common noun, seldom before a name: articles, determiners, contractions.
-_ARTICLES = frozenset(
-    {
-        "der",
-        "die",
-        "das",
-        "den",
-        "dem",
-        "des",
-        "ein",
-        "eine",
-        "einer",
-        "eines",
-        "einem",
-        "einen",
-        "im",
-        "am",
-        "zum",
-        "zur",
-        "vom",
-        "beim",
-        "ins",
-        "dieser",
-        "diese",
-        "dieses",
-        "diesem",
-        "diesen",
-        "kein",
-        "keine",
-        "keinen",
-        "keinem",
-        "keiner",
-        "seine",
-        "seiner",
-        "seinen",
-        "seinem",
-        "seines",
-        "ihre",
-        "ihrer",
-        "ihren",
-        "ihrem",
-        "ihres",
-        "unsere",
-        "jeder",
-        "jede",
-        "jedes",
-    }
-)
+# fmt: off
+_ARTICLES = frozenset({
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem",
+    "einen", "im", "am", "zum", "zur", "vom", "beim", "ins", "dieser", "diese", "dieses",
+    "diesem", "diesen", "kein", "keine", "keinen", "keinem", "keiner", "seine", "seiner",
+    "seinen", "seinem", "seines", "ihre", "ihrer", "ihren", "ihrem", "ihres", "unsere",
+    "jeder", "jede", "jedes",
+})
+# fmt: on
 
 
 @lru_cache(maxsize=1)
