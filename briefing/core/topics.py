@@ -57,8 +57,9 @@ BACKGROUND_DOCS = 1000
 BOILERPLATE_ARTICLES = 3
 
 # Syndication: word 8-grams, of which those starting at a word whose length is a multiple of
-# SHINGLE_SAMPLE are kept (a deterministic sample); two articles sharing at least SYNDICATED_SHINGLES sampled shingles
-# carry the same agency sentences (a shared 20-word sentence yields ~13 shingles, ~3 sampled).
+# SHINGLE_SAMPLE are kept (a deterministic sample); two articles sharing at least
+# SYNDICATED_SHINGLES sampled shingles carry the same agency sentences (a shared 20-word
+# sentence yields 13 shingles, about 3 sampled).
 SHINGLE_SIZE = 8
 SHINGLE_SAMPLE = 4
 SYNDICATED_SHINGLES = 6
