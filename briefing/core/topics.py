@@ -1,4 +1,4 @@
-"""Topics (stories): TF-IDF vectors, average-linkage clustering, and headings in the articles' words.
+"""Topics (stories): TF-IDF vectors, average-linkage clustering, headings in the articles' words.
 
 How grouping works
     Each article becomes a TF-IDF vector of Snowball German stems of its content words (sumy's

@@ -134,7 +134,10 @@ _FILLER = [
 
 
 def test_boilerplate_does_not_pull_unrelated_articles_together() -> None:
-    notice = "Der Volltext dieses auf Agenturmeldungen basierenden Artikels steht nicht mehr zur Verfügung."
+    notice = (
+        "Der Volltext dieses auf Agenturmeldungen basierenden Artikels steht aus rechtlichen "
+        "Gründen nicht mehr zur Verfügung."
+    )
     articles = [
         Article(Path(f"{i}.txt"), title, [Block("paragraph", lead), Block("paragraph", notice)])
         for i, (title, lead) in enumerate(
@@ -258,7 +261,8 @@ import json, sys
 from briefing.core.pipeline import load_articles
 from briefing.core.topics import group_topics
 articles, _ = load_articles(sys.argv[1:])
-print(json.dumps([[t.title, t.minor, [a.path.name for a in t.articles]] for t in group_topics(articles)]))
+topics = group_topics(articles)
+print(json.dumps([[t.title, t.minor, [a.path.name for a in t.articles]] for t in topics]))
 """
 
 
