@@ -77,6 +77,41 @@ def test_headings_come_from_the_topics_own_words() -> None:
     assert all(heading_words_in_articles(t) for t in (strike, fire))
     # distinctive: neither heading borrows the other story's words
     assert "Jüterbog" not in strike.title and "Streik" not in fire.title
+    # composed from the words, not one article's headline
+    assert {strike.title, fire.title}.isdisjoint(a.title for t in topics for a in t.articles)
+
+
+def test_heading_of_invented_words_comes_from_them() -> None:
+    # a place and a compound no list could hold: the heading must be built from them
+    texts = [
+        (
+            "Explosion im Quarzwerk von Falkenrode",
+            (
+                "In Falkenrode ist am Morgen ein Silo des Quarzwerks explodiert. Die Quarzwerk-Explosion "
+                "war kilometerweit zu hören, sagte ein Sprecher der Feuerwehr."
+            ),
+        ),
+        (
+            "Falkenrode: Ursache der Quarzwerk-Explosion unklar",
+            (
+                "Nach der Quarzwerk-Explosion in Falkenrode ermittelt die Staatsanwaltschaft. "
+                "Der Betreiber des Werks hat den Betrieb vorerst eingestellt."
+            ),
+        ),
+        (
+            "Nach Quarzwerk-Explosion: Anwohner in Falkenrode dürfen zurück",
+            (
+                "Zwei Tage nach der Quarzwerk-Explosion haben die Behörden in Falkenrode Entwarnung "
+                "gegeben. Die Messwerte für Feinstaub lägen wieder im normalen Bereich."
+            ),
+        ),
+    ]
+    articles = [
+        Article(Path(f"{i}.txt"), title, [Block("paragraph", body)])
+        for i, (title, body) in enumerate(texts)
+    ]
+    (topic,) = group_topics(articles)
+    assert topic.title == "Falkenrodes Quarzwerk-Explosion"
 
 
 def test_larger_and_more_covered_stories_come_first() -> None:
