@@ -123,14 +123,19 @@ def briefing_from_articles(
     """Group loaded articles into topics and summarize each."""
     from briefing.core.render import render_title
     from briefing.core.summarize import summarize_topic
-    from briefing.core.topics import group_topics
+    from briefing.core.topics import group_topics, lead_summary
 
     settings = settings or Settings()
     progress = progress or _no_progress
+    progress("grouping", 0, 1)
     topics = group_topics(articles)
+    progress("grouping", 1, 1)
     for done, topic in enumerate(topics, 1):
         progress("summarizing", done, len(topics))
-        summarize_topic(topic, settings.sentences, settings.engine)
+        if topic.minor:  # "Weitere Meldungen": headline, outlet and the lead sentence
+            topic.summary = lead_summary(topic)
+        else:
+            summarize_topic(topic, settings.sentences, settings.engine)
     today = today or dt.date.today()
     title = settings.title or render_title(topics, today)
     return Briefing(title=title, topics=topics, skipped=skipped, generated=today)

@@ -1,0 +1,341 @@
+"""Topic grouping and headings: hand-made folders, syndicated copies, the seeds, determinism."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefing.core.models import Article, Block, Topic
+from briefing.core.pipeline import load_articles
+from briefing.core.render import render_title
+from briefing.core.topics import (
+    article_terms,
+    boilerplate_sentences,
+    group_topics,
+    lead_summary,
+    stem,
+    syndicated_pairs,
+    tfidf_vectors,
+    topic_heading,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data" / "topics"
+SHARED = ROOT.parent / "shared"
+
+
+def load(case: str) -> list[Article]:
+    articles, skipped = load_articles([DATA / case])
+    assert not skipped
+    return articles
+
+
+def names(topic: Topic) -> list[str]:
+    return [a.path.stem for a in topic.articles]
+
+
+def heading_words_in_articles(topic: Topic) -> bool:
+    """Every word of the heading stands in the topic's own articles (a genitive s aside)."""
+    text = " ".join(f"{a.title} {a.body}" for a in topic.articles).casefold()
+    for word in re.findall(r"[\w-]+", topic.title):
+        base = word.casefold()
+        if base not in text and base.rstrip("s'") not in text:
+            return False
+    return True
+
+
+def test_two_stories_and_two_singletons() -> None:
+    topics = group_topics(load("two_stories_two_singletons"))
+    major = [t for t in topics if not t.minor]
+    minor = [t for t in topics if t.minor]
+    assert [sorted(names(t)) for t in major] == [
+        ["bahnstreik_spiegel", "bahnstreik_tagesschau", "bahnstreik_zeit"],
+        ["waldbrand_maz", "waldbrand_rbb", "waldbrand_tagesspiegel"],
+    ]
+    assert sorted(n for t in minor for n in names(t)) == ["freiburg_mainz", "saturn_monde"]
+    # every article in exactly one topic
+    listed = [a.path.name for t in topics for a in t.articles]
+    assert sorted(listed) == sorted(p.name for p in (DATA / "two_stories_two_singletons").iterdir())
+    # stories first, lone articles after them
+    assert topics[: len(major)] == major
+    assert all(len(t.articles) == 1 for t in minor)
+    assert [t.title for t in minor] == [t.articles[0].title for t in minor]
+
+
+def test_headings_come_from_the_topics_own_words() -> None:
+    topics = group_topics(load("two_stories_two_singletons"))
+    strike, fire = (t for t in topics if not t.minor)
+    assert "Streik" in strike.title
+    assert "Jüterbog" in fire.title or "Waldbrand" in fire.title
+    assert all(heading_words_in_articles(t) for t in (strike, fire))
+    # distinctive: neither heading borrows the other story's words
+    assert "Jüterbog" not in strike.title and "Streik" not in fire.title
+    # composed from the words, not one article's headline
+    assert {strike.title, fire.title}.isdisjoint(a.title for t in topics for a in t.articles)
+
+
+def test_heading_of_invented_words_comes_from_them() -> None:
+    # a place and a compound no list could hold: the heading must be built from them
+    texts = [
+        (
+            "Explosion im Quarzwerk von Falkenrode",
+            (
+                "In Falkenrode ist am Morgen ein Silo des Quarzwerks explodiert. Die Quarzwerk-Explosion "
+                "war kilometerweit zu hören, sagte ein Sprecher der Feuerwehr."
+            ),
+        ),
+        (
+            "Falkenrode: Ursache der Quarzwerk-Explosion unklar",
+            (
+                "Nach der Quarzwerk-Explosion in Falkenrode ermittelt die Staatsanwaltschaft. "
+                "Der Betreiber des Werks hat den Betrieb vorerst eingestellt."
+            ),
+        ),
+        (
+            "Nach Quarzwerk-Explosion: Anwohner in Falkenrode dürfen zurück",
+            (
+                "Zwei Tage nach der Quarzwerk-Explosion haben die Behörden in Falkenrode Entwarnung "
+                "gegeben. Die Messwerte für Feinstaub lägen wieder im normalen Bereich."
+            ),
+        ),
+    ]
+    articles = [
+        Article(Path(f"{i}.txt"), title, [Block("paragraph", body)])
+        for i, (title, body) in enumerate(texts)
+    ]
+    (topic,) = group_topics(articles)
+    assert topic.title == "Falkenrodes Quarzwerk-Explosion"
+
+
+def test_larger_and_more_covered_stories_come_first() -> None:
+    articles = load("two_stories_two_singletons")
+    # without the third strike article, the fire (three sources) leads
+    fewer = [a for a in articles if a.path.stem != "bahnstreik_zeit"]
+    topics = group_topics(fewer)
+    assert names(topics[0])[0].startswith("waldbrand")
+    assert len(topics[1].articles) == 2
+
+
+def test_syndicated_pair_shares_a_topic_and_its_sentences_count_once() -> None:
+    from briefing.core.summarize import summarize_topic
+
+    articles = load("syndicated_pair")
+    by_name = {a.path.stem: i for i, a in enumerate(articles)}
+    pair = tuple(sorted((by_name["inflation_sz_dpa"], by_name["inflation_stern_dpa"])))
+    assert syndicated_pairs(articles) == [pair]
+    topics = group_topics(articles)
+    story = next(t for t in topics if not t.minor)
+    assert sorted(names(story)) == ["inflation_stern_dpa", "inflation_sz_dpa"]
+    assert names(next(t for t in topics if t.minor)) == ["hitze_spanien"]
+    summarize_topic(story, 6)
+    texts = [item.text for item in story.summary]
+    assert len(texts) == len(set(texts))
+    both = sorted(a.id for a in story.articles)
+    assert any(sorted(item.sources) == both for item in story.summary)
+
+
+def test_syndicated_pairs_always_land_together_even_below_the_threshold() -> None:
+    articles = load("syndicated_pair")
+    copy_a, copy_b = (a for a in articles if a.path.stem.startswith("inflation"))
+    # the second outlet adds long unrelated paragraphs: the vectors drift apart, the copy stays
+    extra = [Block("paragraph", p) for p in _FILLER]
+    copy_b.blocks = copy_b.blocks + extra
+    topics = group_topics(articles, threshold=0.9)
+    together = [t for t in topics if copy_a in t.articles]
+    assert len(together) == 1 and copy_b in together[0].articles
+
+
+_FILLER = [
+    (
+        "Der Verein feierte am Wochenende sein hundertjähriges Bestehen mit einem Fest auf "
+        "dem Marktplatz, zu dem mehrere Tausend Besucher kamen."
+    ),
+    (
+        "Die Feuerwehr der Gemeinde zeigte ihre neuen Fahrzeuge, der Chor sang alte "
+        "Volkslieder und die Kinder konnten auf einem Pony reiten."
+    ),
+    (
+        "Der Bürgermeister dankte den Ehrenamtlichen für ihren Einsatz und kündigte an, das "
+        "Vereinsheim im kommenden Jahr zu renovieren."
+    ),
+]
+
+
+def test_boilerplate_does_not_pull_unrelated_articles_together() -> None:
+    notice = (
+        "Der Volltext dieses auf Agenturmeldungen basierenden Artikels steht aus rechtlichen "
+        "Gründen nicht mehr zur Verfügung."
+    )
+    articles = [
+        Article(Path(f"{i}.txt"), title, [Block("paragraph", lead), Block("paragraph", notice)])
+        for i, (title, lead) in enumerate(
+            [
+                ("Freiburg gewinnt knapp gegen Mainz", "Der SC Freiburg siegte mit 2:1."),
+                ("Neue Monde des Saturn entdeckt", "Astronomen fanden 128 kleine Monde."),
+                ("Hitzewelle in Spanien", "In Sevilla wurden 44 Grad gemessen."),
+            ]
+        )
+    ]
+    assert boilerplate_sentences(articles)
+    assert all(len(t.articles) == 1 for t in group_topics(articles))
+    assert syndicated_pairs(articles) == []
+
+
+def test_agency_copy_in_three_outlets_is_not_boilerplate() -> None:
+    original = next(a for a in load("syndicated_pair") if a.path.stem == "inflation_sz_dpa")
+    titles = [
+        "Inflation sinkt auf 2,0 Prozent",
+        "Inflation geht zurück",
+        "Weniger Inflation im Juni",
+    ]
+    copies = [
+        Article(Path(f"copy{i}.txt"), title, list(original.blocks), outlet=f"Outlet {i}")
+        for i, title in enumerate(titles)
+    ]
+    assert boilerplate_sentences(copies) == frozenset()
+    (topic,) = group_topics(copies)
+    assert len(topic.articles) == 3
+
+
+def test_articles_of_stop_words_only_stay_apart() -> None:
+    articles = [
+        Article(Path("a.txt"), "Das ist es", [Block("paragraph", "Und so weiter.")]),
+        Article(Path("b.txt"), "Wir sind da", [Block("paragraph", "Ja, so ist es.")]),
+    ]
+    topics = group_topics(articles)
+    assert [len(t.articles) for t in topics] == [1, 1]
+    assert [t.title for t in topics] == ["Das ist es", "Wir sind da"]
+
+
+def test_seeds_form_one_topic_with_their_own_heading() -> None:
+    from briefing.resources import seeds_dir
+
+    seeds, _ = load_articles([seeds_dir()])
+    topics = group_topics(seeds)
+    assert len(topics) == 1 and not topics[0].minor
+    assert len(topics[0].articles) == len(seeds) == 5
+    assert "Nordkorea-Besuch" in topics[0].title
+    assert heading_words_in_articles(topics[0])
+    assert render_title(topics, dt.date(2024, 6, 19)) == f"{topics[0].title}: Was bekannt ist"
+
+
+def test_title_of_several_topics_is_a_dated_digest_title() -> None:
+    topics = group_topics(load("two_stories_two_singletons"))
+    title = render_title(topics, dt.date(2025, 7, 15))
+    assert title == "Briefing vom 15.07.2025: 2 Themen und 2 weitere Meldungen"
+
+
+def test_single_article_is_one_full_topic() -> None:
+    article = load("two_stories_two_singletons")[0]
+    topics = group_topics([article])
+    assert len(topics) == 1 and not topics[0].minor
+    assert topics[0].articles == [article]
+    assert topics[0].title == article.title
+
+
+def test_folder_of_lone_articles_gives_each_a_full_section() -> None:
+    articles = [
+        a
+        for a in load("two_stories_two_singletons")
+        if a.path.stem in {"freiburg_mainz", "saturn_monde", "bahnstreik_spiegel"}
+    ]
+    topics = group_topics(articles)
+    assert len(topics) == 3 and not any(t.minor for t in topics)
+    assert sorted(t.title for t in topics) == sorted(a.title for a in articles)
+
+
+def test_lone_article_shows_its_lead_sentence() -> None:
+    topics = group_topics(load("two_stories_two_singletons"))
+    saturn = next(t for t in topics if names(t) == ["saturn_monde"])
+    (item,) = lead_summary(saturn)
+    assert item.text.startswith("Ein internationales Forscherteam hat 128 bislang unbekannte")
+    assert item.sources == [saturn.articles[0].id]
+
+
+def test_topic_heading_of_one_story() -> None:
+    articles = [a for a in load("two_stories_two_singletons") if a.path.stem.startswith("wald")]
+    heading = topic_heading(articles)
+    assert heading and heading_words_in_articles(Topic(heading, articles))
+
+
+def test_terms_weight_title_and_lead_and_drop_stop_words() -> None:
+    article = Article(
+        Path("x.txt"),
+        "Waldbrand bei Jüterbog",
+        [
+            Block("paragraph", "Der Waldbrand wächst. Die Feuerwehr kämpft. Der Wind dreht."),
+            Block("paragraph", "Ein Waldbrand ist gefährlich."),
+        ],
+    )
+    terms = article_terms(article)
+    # title 3x, the lead (first two sentences) once more, the body once
+    assert terms.count(stem("waldbrand")) == 3 + 1 + 2
+    assert terms.count(stem("wind")) == 1
+    assert not {"der", "die", "ist", "bei"} & set(terms)
+
+
+def test_vectors_are_unit_rows() -> None:
+    import numpy as np
+
+    articles = load("two_stories_two_singletons")
+    vectors = tfidf_vectors(articles)
+    assert vectors.shape[0] == len(articles)
+    norms = np.asarray(vectors.multiply(vectors).sum(axis=1)).ravel()
+    assert np.allclose(norms, 1.0, atol=1e-5)
+
+
+_DETERMINISM = """
+import json, sys
+from briefing.core.pipeline import load_articles
+from briefing.core.topics import group_topics
+articles, _ = load_articles(sys.argv[1:])
+topics = group_topics(articles)
+print(json.dumps([[t.title, t.minor, [a.path.name for a in t.articles]] for t in topics]))
+"""
+
+
+def test_same_folder_same_topics_whatever_the_hash_seed() -> None:
+    folders = [str(DATA / "two_stories_two_singletons"), str(DATA / "syndicated_pair")]
+    outputs = set()
+    for seed in ("1", "2"):
+        result = subprocess.run(
+            [sys.executable, "-c", _DETERMINISM, *folders],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        outputs.add(result.stdout)
+    assert len(outputs) == 1
+    assert len(json.loads(outputs.pop())) == 6  # 3 stories, 3 lone articles
+
+
+def _benchmark():
+    spec = importlib.util.spec_from_file_location(
+        "topics_benchmark", ROOT / "benchmarks" / "topics.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_quality_floor_on_10kgnad_with_the_seeds_mixed_in() -> None:
+    if not (SHARED / "corpus" / "10kgnad" / "test.csv").is_file():
+        pytest.skip("../shared/corpus/10kgnad is not available")
+    floor = json.loads((ROOT / "tests" / "quality_baseline.json").read_text())["topics"]
+    bench = _benchmark()
+    articles, sections = bench.load_gnad()
+    figures = bench.figures(articles, sections, bench.load_seeds(), floor["threshold"])
+    assert figures["seeds_isolated"] is True
+    assert figures["purity"] >= floor["purity"]
+    assert figures["purity_multi"] >= floor["purity_multi"]
+    assert figures["multi_topics"] >= floor["multi_topics_min"]
