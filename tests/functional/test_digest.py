@@ -55,7 +55,10 @@ def test_first_day_writes_the_dated_file_and_logs_each_stage(cli, paths) -> None
     assert result.stdout == ""  # the digest goes to the file, the log to stderr
     lines = result.stderr.splitlines()
     assert lines[0] == f"briefing: digest {DAY1}: read 3 files, 3 new, 0 in earlier digests"
-    assert lines[-1] == (f"briefing: digest {DAY1}: read 3 files, 3 new, 1 topic, "
+    # the two flood reports are one story, the rail strike a lone report
+    assert "## Weitere Meldungen" in text
+    assert text.index("`bahnstreik_gdl.txt`") > text.index("## Weitere Meldungen")
+    assert lines[-1] == (f"briefing: digest {DAY1}: read 3 files, 3 new, 2 topics, "
                          f"wrote {(paths['out'] / f'{DAY1}.md').absolute()}")
     assert stored_days(paths["state"]) == {DAY1: 3}
 
