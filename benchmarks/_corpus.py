@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
@@ -34,6 +35,21 @@ def mlsum_texts(limit: int | None = None) -> list[str]:
     return texts
 
 
+# Both corpora store an article as one line. A saved article has paragraphs; written as one
+# line, the cleaner takes the line for a headline and finds no body (most files skipped).
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"„A-ZÄÖÜ])")
+PARAGRAPH_SENTENCES = 4
+
+
+def as_paragraphs(text: str) -> str:
+    """The text with a blank line after every PARAGRAPH_SENTENCES sentences (words unchanged)."""
+    sentences = _SENTENCE_END.split(text.strip())
+    return "\n\n".join(
+        " ".join(sentences[i : i + PARAGRAPH_SENTENCES])
+        for i in range(0, len(sentences), PARAGRAPH_SENTENCES)
+    )
+
+
 def write_corpus(folder: Path, fraction: float = 1.0) -> int:
     """Write mlsum + 10kGNAD (or an even fraction of each) as .txt files; return the count."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -41,5 +57,5 @@ def write_corpus(folder: Path, fraction: float = 1.0) -> int:
     step = max(1, round(1 / fraction))
     chosen = texts[::step]
     for number, text in enumerate(chosen):
-        (folder / f"{number:05d}.txt").write_text(text + "\n", encoding="utf-8")
+        (folder / f"{number:05d}.txt").write_text(as_paragraphs(text) + "\n", encoding="utf-8")
     return len(chosen)

@@ -59,6 +59,18 @@ engine_option = click.option(
 quiet_option = click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 
 
+def _cores() -> int:
+    from briefing.core.parallel import available_cores
+
+    return available_cores()
+
+
+jobs_option = click.option(
+    "-j", "--jobs", type=click.IntRange(1, 256), default=_cores, show_default="number of cores",
+    metavar="N", help="Worker processes for large inputs (1: no workers). Output is the same.",
+)
+
+
 class _Size(click.ParamType):
     name = "SIZE"
 
@@ -108,9 +120,11 @@ def main(ctx: click.Context) -> None:
               metavar="DIR", help="Look for templates here first (repeatable).")
 @engine_option
 @max_size_option
+@jobs_option
 @quiet_option
 @_fails_cleanly
-def build(paths, fmt, output, sentences, title, template, template_dirs, engine, max_bytes, quiet):
+def build(paths, fmt, output, sentences, title, template, template_dirs, engine, max_bytes, jobs,
+          quiet):
     """Build the briefing of every article under PATHS (files or folders, recursively).
 
     Without PATHS, the bundled sample articles are used.
@@ -120,7 +134,8 @@ def build(paths, fmt, output, sentences, title, template, template_dirs, engine,
 
     if fmt == "json" and (template or template_dirs):
         raise click.UsageError("--template and --template-dir apply to markdown and html only")
-    settings = Settings(sentences=sentences, engine=engine, title=title, max_bytes=max_bytes)
+    settings = Settings(sentences=sentences, engine=engine, title=title, max_bytes=max_bytes,
+                        jobs=jobs)
     with progress_display(quiet) as progress:
         result = build_briefing(_inputs(paths), settings, progress)
     text = render_briefing(result, fmt, template_file=template, template_dirs=list(template_dirs))
@@ -138,20 +153,21 @@ def build(paths, fmt, output, sentences, title, template, template_dirs, engine,
               help="Sentences per summary.")
 @engine_option
 @max_size_option
+@jobs_option
 @quiet_option
 @_fails_cleanly
-def summarize(paths, fmt, output, sentences, engine, max_bytes, quiet):
+def summarize(paths, fmt, output, sentences, engine, max_bytes, jobs, quiet):
     """Summarize each article file on its own (no grouping), like sumy's command line."""
     from briefing.core.errors import NoUsableArticleError
-    from briefing.core.pipeline import Settings, load_articles
-    from briefing.core.summarize import summarize_article
+    from briefing.core.pipeline import Settings, load_articles, summarize_articles
 
+    settings = Settings(sentences=sentences, engine=engine, max_bytes=max_bytes, jobs=jobs)
     with progress_display(quiet) as progress:
-        articles, skipped = load_articles(paths, Settings(engine=engine, max_bytes=max_bytes),
-                                          progress)
-    if not articles:
-        raise NoUsableArticleError(_skipped_summary(skipped))
-    results = {a.path: (a, summarize_article(a, sentences, engine)) for a in articles}
+        articles, skipped = load_articles(paths, settings, progress)
+        if not articles:
+            raise NoUsableArticleError(_skipped_summary(skipped))
+        summaries = summarize_articles(articles, settings, progress)
+    results = {a.path: (a, summary) for a, summary in zip(articles, summaries)}
     reasons = {s.path: s.reason for s in skipped}
     lines: list[str] = []
     for path in sorted(results.keys() | reasons.keys(), key=_input_order(paths)):
@@ -181,14 +197,16 @@ def summarize(paths, fmt, output, sentences, engine, max_bytes, quiet):
 )
 @output_option
 @max_size_option
+@jobs_option
 @quiet_option
 @_fails_cleanly
-def clean(paths, fmt, output, max_bytes, quiet):
+def clean(paths, fmt, output, max_bytes, jobs, quiet):
     """Show each article as the program sees it after cleaning: title, metadata, body."""
     from briefing.core.pipeline import Settings, load_articles
 
     with progress_display(quiet) as progress:
-        articles, skipped = load_articles(paths, Settings(max_bytes=max_bytes), progress)
+        articles, skipped = load_articles(paths, Settings(max_bytes=max_bytes, jobs=jobs),
+                                          progress, presplit=False)
     entries: list[tuple[Path, dict]] = [
         (a.path, {"path": str(a.path), "title": a.title, "outlet": a.outlet, "date": a.date,
                   "url": a.url, "body": a.body}) for a in articles
@@ -263,10 +281,11 @@ def _check_day(ctx, param, value):
 @click.option("--template", type=click.Path(dir_okay=False), metavar="FILE",
               help="Render with this Jinja2 template (sandboxed).")
 @engine_option
+@jobs_option
 @quiet_option
 @_fails_cleanly
 def digest(inbox, out_dir, day, state, feeds, config, timeout, wait, sentences, template, engine,
-           quiet):
+           jobs, quiet):
     """Write the daily digest of new articles to OUT/YYYY-MM-DD.md (for cron).
 
     Articles that an earlier day's digest already covered (same text, whatever the file
@@ -284,7 +303,7 @@ def digest(inbox, out_dir, day, state, feeds, config, timeout, wait, sentences, 
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     run_digest(inbox=inbox, out_dir=out_dir, day=day, state=state, feeds=list(feeds),
                config=config, timeout=timeout, wait=wait, sentences=sentences,
-               template=template, engine=engine, quiet=quiet, log=info_line)
+               template=template, engine=engine, quiet=quiet, log=info_line, jobs=jobs)
 
 
 def _skipped_summary(skipped) -> str:

@@ -308,6 +308,7 @@ def run_digest(
     timeout: float | None = None,
     log: Log | None = None,
     today: dt.date | None = None,
+    jobs: int = 1,
 ) -> DigestResult:
     """Write ``OUT/YYYY-MM-DD.md`` from the inbox articles no earlier digest covered.
 
@@ -350,7 +351,8 @@ def run_digest(
         for stale in clean_stale_temp_files(out_path):
             say(f"{prefix}: removed stale temporary file {stale}")
         articles, skipped = _read_sources(
-            inbox_path, feed_urls, feed_timeout, store.links_elsewhere(day), result, problem
+            inbox_path, feed_urls, feed_timeout, store.links_elsewhere(day), result, problem,
+            jobs,
         )
         new, skipped, already = _new_articles(articles, skipped, store, day)
         result.already += already
@@ -360,7 +362,9 @@ def run_digest(
             + (f" and {_count(len(feed_urls), 'feed')}" if feed_urls else "")
             + f", {result.new} new, {result.already} in earlier digests"
             + (f", {len(skipped)} skipped" if skipped else ""))
-        briefing, continuations, record = _build(new, skipped, store, day, sentences, engine)
+        briefing, continuations, record = _build(
+            new, skipped, store, day, sentences, engine, jobs
+        )
         result.topics = len(briefing.topics)
         result.continued = sum(1 for t in briefing.topics if t.continued)
         say(f"{prefix}: {_count(result.topics, 'topic')}, {result.continued} continued")
@@ -383,12 +387,13 @@ def _read_sources(
     known_links: set[str],
     result: DigestResult,
     problem: Log,
+    jobs: int = 1,
 ) -> tuple[list[Article], list[Skipped]]:
     """Inbox articles, then feed articles (one stderr line per failing feed)."""
     from briefing.core.feeds import read_feed
-    from briefing.core.pipeline import load_articles
+    from briefing.core.pipeline import Settings, load_articles
 
-    articles, skipped = load_articles([inbox])
+    articles, skipped = load_articles([inbox], Settings(jobs=jobs))
     result.files = len(articles) + len(skipped)
     for url in feed_urls:
         fed = read_feed(url, timeout, known_links=known_links)
@@ -442,6 +447,7 @@ def _build(
     day: str,
     sentences: int,
     engine: str,
+    jobs: int = 1,
 ) -> tuple[Briefing, dict[int, Continuation], DayRecord]:
     """Group and summarize the new articles; continued topics get their update summary.
 
@@ -468,7 +474,7 @@ def _build(
     matched = {new[i].id: m for i, m in matches.items()}
     continuing = [new[i] for i in order if i in matches]
     fresh = [new[i] for i in order if i not in matches]
-    settings = Settings(sentences=sentences, engine=engine)
+    settings = Settings(sentences=sentences, engine=engine, jobs=jobs)
     topics: list[Topic] = []
     if continuing:
         known = KnownSentences(store.earlier_sentence_keys(day, since))

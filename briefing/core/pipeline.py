@@ -6,6 +6,7 @@ import datetime as dt
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from briefing.core.errors import NoUsableArticleError
 from briefing.core.ingest import (
@@ -16,7 +17,7 @@ from briefing.core.ingest import (
     display_name,
     read_document,
 )
-from briefing.core.models import Article, Briefing, Skipped
+from briefing.core.models import Article, Briefing, Skipped, Topic
 
 # progress(stage, done, total): called as work advances; the CLI and TUI draw it.
 Progress = Callable[[str, int, int], None]
@@ -31,6 +32,7 @@ class Settings:
     title: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     german_only: bool = True  # leave articles in other languages out, with the reason
+    jobs: int = 1  # worker processes for cleaning and summarizing (1: all in this process)
 
 
 def _no_progress(stage: str, done: int, total: int) -> None:
@@ -41,27 +43,31 @@ def load_articles(
     paths: Iterable[str | os.PathLike[str]],
     settings: Settings | None = None,
     progress: Progress | None = None,
+    presplit: bool = True,
 ) -> tuple[list[Article], list[Skipped]]:
     """Read and clean every file under ``paths``; every file ends up in one of the two lists.
 
     Articles get ids ``a1``, ``a2``, ... in input order. A file that repeats an earlier
     article (same text, or only paragraphs the earlier one has) is skipped as its duplicate;
     with ``settings.german_only`` an article in another language is skipped with its language.
+    Reading, cleaning, language detection and (``presplit``) sentence splitting of each file
+    run on ``settings.jobs`` processes; duplicates are found here, in input order.
     """
-    from briefing.core.clean import EmptyArticleError, clean_document
+    from briefing.core.parallel import map_in_order
+    from briefing.core.sentences import remember_blocks
 
     settings = settings or Settings()
     progress = progress or _no_progress
     files, skipped = discover(paths)
     articles: list[Article] = []
     duplicates = DuplicateIndex()
-    for done, path in enumerate(files, 1):
+    tasks = [(path, settings.max_bytes, settings.german_only, presplit) for path in files]
+    if settings.jobs > 1 and len(tasks) > 1:
+        # the tokenizer and the cleaner's libraries load once here, not in every worker
+        _warm_up()
+    prepared = map_in_order(_prepare_file, tasks, settings.jobs)
+    for done, (path, (article_or_skip, language, splits)) in enumerate(zip(files, prepared), 1):
         progress("reading", done, len(files))
-        document = read_document(path, settings.max_bytes)
-        if isinstance(document, Skipped):
-            skipped.append(document)
-            continue
-        article_or_skip = _clean(document, clean_document, EmptyArticleError)
         if isinstance(article_or_skip, Skipped):
             skipped.append(article_or_skip)
             continue
@@ -70,18 +76,55 @@ def load_articles(
         if twin is not None:
             skipped.append(Skipped(path, f"duplicate of {display_name(twin.path, path)}"))
             continue
-        if settings.german_only:
-            from briefing.core.language import detect_language
-
-            guess = detect_language(article.body)
-            article.language = guess.language
-            if not guess.is_german:
-                skipped.append(Skipped(path, f"not German ({guess.language})"))
+        if language is not None:
+            article.language, is_german = language
+            if not is_german:
+                skipped.append(Skipped(path, f"not German ({article.language})"))
                 continue
         duplicates.add(article)
         article.id = f"a{len(articles) + 1}"
         articles.append(article)
+        if splits is not None:
+            remember_blocks(article, splits)
     return articles, skipped
+
+
+def _warm_up() -> None:
+    from briefing.core.clean import clean_document  # noqa: F401
+    from briefing.core.language import stop_word_languages
+    from briefing.core.sentences import punkt_tokenizer
+
+    punkt_tokenizer()
+    stop_word_languages()
+
+
+# (result, (language, is German) or None, sentences of each block or None)
+_Prepared = tuple["Article | Skipped", "tuple[str | None, bool] | None", "list | None"]
+
+
+def _prepare_file(task: tuple[Path, int, bool, bool]) -> _Prepared:
+    """Everything that needs one file only: read, clean, detect the language, split."""
+    from briefing.core.clean import EmptyArticleError, clean_document
+
+    path, max_bytes, german_only, presplit = task
+    document = read_document(path, max_bytes)
+    if isinstance(document, Skipped):
+        return document, None, None
+    article = _clean(document, clean_document, EmptyArticleError)
+    if isinstance(article, Skipped):
+        return article, None, None
+    language = None
+    if german_only:
+        from briefing.core.language import detect_language
+
+        guess = detect_language(article.body)
+        language = (guess.language, guess.is_german)
+    splits = None
+    if presplit:
+        from briefing.core.sentences import block_splits
+
+        splits = block_splits(article)
+    return article, language, splits
 
 
 def _clean(document: RawDocument, clean, empty_error) -> Article | Skipped:
@@ -121,24 +164,85 @@ def briefing_from_articles(
     today: dt.date | None = None,
 ) -> Briefing:
     """Group loaded articles into topics and summarize each."""
+    from briefing.core.parallel import map_in_order, uses_fork
     from briefing.core.render import render_title
-    from briefing.core.summarize import summarize_topic
-    from briefing.core.topics import group_topics, lead_summary
+    from briefing.core.topics import group_topics
 
     settings = settings or Settings()
     progress = progress or _no_progress
     progress("grouping", 0, 1)
     topics = group_topics(articles)
     progress("grouping", 1, 1)
-    for done, topic in enumerate(topics, 1):
+    tasks = [(topic, settings.sentences, settings.engine, None) for topic in topics]
+    if settings.jobs > 1 and not uses_fork():
+        # spawned workers start with empty caches: send each topic's sentences along
+        tasks = [(t, n, e, _splits_of(t)) for t, n, e, _ in tasks]
+    results = map_in_order(_summarize, tasks, settings.jobs)
+    for done, (topic, (summary, quotes, claims, timeline)) in enumerate(zip(topics, results), 1):
         progress("summarizing", done, len(topics))
-        if topic.minor:  # "Weitere Meldungen": headline, outlet and the lead sentence
-            topic.summary = lead_summary(topic)
-        else:
-            summarize_topic(topic, settings.sentences, settings.engine)
+        topic.summary = summary
+        if not topic.minor:
+            topic.quotes, topic.claims, topic.timeline = quotes, claims, timeline
     today = today or dt.date.today()
     title = settings.title or render_title(topics, today)
     return Briefing(title=title, topics=topics, skipped=skipped, generated=today)
+
+
+def _summarize(task: tuple[Topic, int, str, list | None]) -> tuple[list, list, list, list]:
+    """A topic's summary and sections (in a worker process, or here with one job)."""
+    from briefing.core.sentences import remember_blocks
+    from briefing.core.summarize import summarize_topic
+    from briefing.core.topics import lead_summary
+
+    topic, sentences, engine, splits = task
+    for article, article_splits in zip(topic.articles, splits or ()):
+        remember_blocks(article, article_splits)
+    if topic.minor:  # "Weitere Meldungen": headline, outlet and the lead sentence
+        return lead_summary(topic), [], [], []
+    summarize_topic(topic, sentences, engine)
+    return topic.summary, topic.quotes, topic.claims, topic.timeline
+
+
+def _splits_of(topic: Topic) -> list:
+    from briefing.core.sentences import block_splits
+
+    return [block_splits(article) for article in topic.articles]
+
+
+def summarize_articles(
+    articles: list[Article], settings: Settings | None = None, progress: Progress | None = None
+) -> list[list[str]]:
+    """Each article's own summary (``briefing summarize``), in order, on ``settings.jobs``."""
+    from briefing.core.parallel import map_in_order, uses_fork
+
+    settings = settings or Settings()
+    progress = progress or _no_progress
+    send = settings.jobs > 1 and not uses_fork()
+    tasks = [
+        (a, settings.sentences, settings.engine, _splits_of_article(a) if send else None)
+        for a in articles
+    ]
+    summaries = []
+    for done, summary in enumerate(map_in_order(_summarize_article, tasks, settings.jobs), 1):
+        progress("summarizing", done, len(tasks))
+        summaries.append(summary)
+    return summaries
+
+
+def _summarize_article(task: tuple[Article, int, str, list | None]) -> list[str]:
+    from briefing.core.sentences import remember_blocks
+    from briefing.core.summarize import summarize_article
+
+    article, sentences, engine, splits = task
+    if splits is not None:
+        remember_blocks(article, splits)
+    return summarize_article(article, sentences, engine)
+
+
+def _splits_of_article(article: Article) -> list:
+    from briefing.core.sentences import block_splits
+
+    return block_splits(article)
 
 
 def _no_article_message(skipped: list[Skipped]) -> str:

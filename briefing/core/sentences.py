@@ -102,13 +102,51 @@ def _wrapped(line: str) -> bool:
     return last in _CONTINUES
 
 
+# Punkt is the dearest step of a run, and the same block is split by the cleaner (its first
+# sentence), grouping, the summary and the sections: each text is split once. The cache is
+# filled in the worker processes too (see pipeline.load_articles) and handed back with the
+# articles. Bounded, so a long-lived TUI or a week of digests cannot grow it without end.
+_SPLITS: dict[str, tuple[str, ...]] = {}
+SPLIT_CACHE_LIMIT = 400_000
+
+
 def split_sentences(text: str) -> list[str]:
     """German sentences of a block of text, in order, each stripped."""
+    cached = _SPLITS.get(text)
+    if cached is None:
+        cached = tuple(_split(text))
+        remember_split(text, cached)
+    return list(cached)
+
+
+def remember_split(text: str, sentences: tuple[str, ...]) -> None:
+    """Store the sentences of ``text`` (as split_sentences gives them) in the cache."""
+    if len(_SPLITS) >= SPLIT_CACHE_LIMIT:
+        _SPLITS.clear()
+    _SPLITS[text] = sentences
+
+
+def _split(text: str) -> list[str]:
     tokenizer = punkt_tokenizer()
     sentences: list[str] = []
     for unit in logical_lines(text):
         sentences.extend(s.strip() for s in tokenizer.tokenize(unit) if s.strip())
     return sentences
+
+
+def block_splits(article: Article) -> list[tuple[str, ...] | None]:
+    """The sentences of each running-text block of the article (None for a subheading)."""
+    return [
+        None if block.is_heading else tuple(split_sentences(block.text))
+        for block in article.blocks
+    ]
+
+
+def remember_blocks(article: Article, splits: list[tuple[str, ...] | None]) -> None:
+    """Put the result of ``block_splits`` (computed in another process) into the cache."""
+    for block, sentences in zip(article.blocks, splits):
+        if sentences is not None:
+            remember_split(block.text, sentences)
 
 
 def article_sentences(article: Article) -> list[Sentence]:

@@ -1,0 +1,61 @@
+"""Run a step over many items on several cores, results in input order (deterministic)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+# Below this many items a process pool costs more (start, imports, pickling) than it saves:
+# the seeds and the tests' small folders run serially whatever --jobs says.
+MIN_PARALLEL_ITEMS = 200
+# Chunks per worker: enough that a slow chunk (a large topic) does not leave a core idle,
+# few enough that pickling overhead stays small.
+CHUNKS_PER_JOB = 16
+
+
+def available_cores() -> int:
+    """Cores this process may run on (the CLI's default for --jobs)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def uses_fork() -> bool:
+    """True when worker processes are forked, so they inherit the parent's caches."""
+    import multiprocessing
+
+    return multiprocessing.get_start_method(allow_none=True) in (None, "fork") and (
+        "fork" in multiprocessing.get_all_start_methods()
+    )
+
+
+def map_in_order(
+    func: Callable[[T], R],
+    items: Sequence[T],
+    jobs: int = 1,
+    min_items: int | None = None,
+) -> Iterator[R]:
+    """``map(func, items)``, on up to ``jobs`` processes when there are enough items.
+
+    Results come back in input order, so output does not depend on which worker was quicker;
+    ``func`` must be a module-level function and its items picklable. ``jobs <= 1`` is the
+    plain serial loop in this process.
+    """
+    threshold = MIN_PARALLEL_ITEMS if min_items is None else min_items
+    if jobs <= 1 or len(items) < max(2, threshold):
+        yield from map(func, items)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork: workers start at once and share what the parent has loaded and cached
+    context = multiprocessing.get_context("fork") if uses_fork() else None
+    workers = min(jobs, len(items))
+    chunk = max(1, len(items) // (workers * CHUNKS_PER_JOB))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield from pool.map(func, items, chunksize=chunk)
