@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
+S = TypeVar("S")
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -59,3 +60,35 @@ def map_in_order(
     chunk = max(1, len(items) // (workers * CHUNKS_PER_JOB))
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         yield from pool.map(func, items, chunksize=chunk)
+
+
+# (function, shared data) for map_shared's forked workers: they inherit it, nothing is pickled
+_SHARED: tuple[Callable[[Any, Any], Any], Any] | None = None
+
+
+def map_shared(
+    func: Callable[[S, T], R],
+    shared: S,
+    items: Sequence[T],
+    jobs: int = 1,
+    min_items: int | None = None,
+) -> list[R]:
+    """``[func(shared, item) for item in items]`` on forked workers that inherit ``shared``.
+
+    For steps over one large structure (a matrix, all the groups) that would cost more to
+    pickle than to compute; where processes are not forked it runs in this process.
+    """
+    global _SHARED
+    if not uses_fork():
+        jobs = 1
+    _SHARED = (func, shared)
+    try:
+        return list(map_in_order(_call_shared, items, jobs, min_items))
+    finally:
+        _SHARED = None
+
+
+def _call_shared(item: Any) -> Any:
+    assert _SHARED is not None
+    func, shared = _SHARED
+    return func(shared, item)

@@ -171,7 +171,7 @@ def briefing_from_articles(
     settings = settings or Settings()
     progress = progress or _no_progress
     progress("grouping", 0, 1)
-    topics = group_topics(articles)
+    topics = group_topics(articles, jobs=settings.jobs)
     progress("grouping", 1, 1)
     tasks = [(topic, settings.sentences, settings.engine, None) for topic in topics]
     if settings.jobs > 1 and not uses_fork():

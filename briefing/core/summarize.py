@@ -368,6 +368,47 @@ def group_sentences(
     return groups
 
 
+def first_group(article: Article, weights: Weights = DEFAULT_WEIGHTS) -> SentenceGroup | None:
+    """``group_sentences([article])[0]`` (or None), without building the other groups.
+
+    A lone article under "Weitere Meldungen" shows its first candidate sentence only; most
+    of a folder's articles are such lone ones, so this follows group_sentences step for step
+    for the first group alone: a later sentence joins it under the same rules (same key, or
+    near-duplicate of its text among the groups that share enough words, the first group
+    coming first), so text and sources are the same.
+    """
+    from briefing.core.lexrank import german_stop_words
+
+    stop = german_stop_words()
+    first: SentenceGroup | None = None
+    first_words: frozenset[str] = frozenset()
+    joins: dict[str, bool] = {}  # sentence key -> whether its sentences are in the first group
+    for sentence in article_sentences(article):
+        if not is_candidate(sentence.text):
+            continue
+        key = sentence_key(sentence.text)
+        joined = joins.get(key)
+        if first is None:
+            first = SentenceGroup(sentence.text)
+            first_words = word_set(sentence.text) - stop
+            joined = True
+        elif joined is None:
+            content = word_set(sentence.text) - stop
+            # group_sentences counts shared words through its postings; the first group is
+            # posted under the content words of its first text
+            joined = len(content & first_words) >= weights.duplicate * len(content) * 0.5 and (
+                is_near_duplicate(first.text, sentence.text, weights.duplicate)
+            )
+        joins[key] = joined
+        if joined:
+            first.occurrences.append(sentence)
+            first.text = max(
+                (s.text for s in first.occurrences),
+                key=lambda t: (standalone_factor(t, weights), len(words(t))),
+            )
+    return first
+
+
 def score_groups(
     groups: list[SentenceGroup],
     engine: str = "fast",

@@ -243,31 +243,42 @@ def _identity(tokens: list[str]) -> list[str]:
     return tokens
 
 
-def similarity_graph(vectors: csr_matrix, threshold: float, chunk: int = 1000) -> csr_matrix:
+def similarity_graph(
+    vectors: csr_matrix, threshold: float, chunk: int = 1000, jobs: int = 1
+) -> csr_matrix:
     """Sparse symmetric matrix of the cosine similarities >= ``threshold`` (no diagonal).
 
-    Row blocks keep memory flat: a block's products are thresholded before the next.
+    Row blocks keep memory flat: a block's products are thresholded before the next. The
+    blocks are independent, so ``jobs`` worker processes share them out (the same result).
     """
     import scipy.sparse as sp
 
+    from briefing.core.parallel import map_shared
+
     n = vectors.shape[0]
     transposed = vectors.T.tocsc()
-    blocks = []
-    for start in range(0, n, chunk):
-        block = (vectors[start : start + chunk] @ transposed).tocsr()
-        block.data[block.data < threshold] = 0
-        block.eliminate_zeros()
-        blocks.append(block)
+    starts = list(range(0, n, chunk))
+    # a pool pays from about four blocks on (4,000 articles)
+    blocks = map_shared(_graph_block, (vectors, transposed, threshold, chunk), starts, jobs, 4)
     graph = sp.vstack(blocks).tocsr() if blocks else sp.csr_matrix((n, n))
     graph.setdiag(0)
     graph.eliminate_zeros()
     return graph
 
 
+def _graph_block(shared: tuple[Any, Any, float, int], start: int) -> csr_matrix:
+    vectors, transposed, threshold, chunk = shared
+    block = (vectors[start : start + chunk] @ transposed).tocsr()
+    block.data[block.data < threshold] = 0
+    block.eliminate_zeros()
+    return block
+
+
 def cluster_labels(
     vectors: csr_matrix,
     threshold: float = THRESHOLD,
     must_link: Iterable[tuple[int, int]] = (),
+    jobs: int = 1,
 ) -> list[int]:
     """A cluster number per row: average linkage cut at ``threshold`` cosine similarity.
 
@@ -283,7 +294,7 @@ def cluster_labels(
     n = vectors.shape[0]
     if n == 0:
         return []
-    graph = similarity_graph(vectors, threshold)
+    graph = similarity_graph(vectors, threshold, jobs=jobs)
     _, component = connected_components(graph, directed=False)
     labels = np.arange(n)
     next_label = n  # labels of merged clusters start after the singleton labels
@@ -374,7 +385,9 @@ def syndicated_pairs(
     )
 
 
-def group_topics(articles: list[Article], threshold: float = THRESHOLD) -> list[Topic]:
+def group_topics(
+    articles: list[Article], threshold: float = THRESHOLD, jobs: int = 1
+) -> list[Topic]:
     """The stories in ``articles``, largest and most-covered first.
 
     A story told by one article only becomes a minor topic ("Weitere Meldungen") when the
@@ -389,7 +402,7 @@ def group_topics(articles: list[Article], threshold: float = THRESHOLD) -> list[
     news = [news_text(a, boilerplate) for a in articles]
     vectors = tfidf_vectors(articles, boilerplate=boilerplate, news=news)
     pairs = syndicated_pairs(articles, boilerplate, vectors, news)
-    labels = cluster_labels(vectors, threshold, pairs)
+    labels = cluster_labels(vectors, threshold, pairs, jobs)
     clusters: dict[int, list[Article]] = defaultdict(list)
     for article, label in zip(articles, labels):
         clusters[label].append(article)
@@ -400,7 +413,7 @@ def group_topics(articles: list[Article], threshold: float = THRESHOLD) -> list[
         key=lambda g: (-len(g), -_outlet_count(g), _order(g[0])),
     )
     minor = [g for g in groups if len(g) == 1 and has_story]
-    headings = topic_headings(major, vectors, articles) if major else []
+    headings = topic_headings(major, vectors, articles, jobs) if major else []
     topics = [Topic(title=h, articles=g) for h, g in zip(headings, major)]
     topics += [Topic(title=g[0].title, articles=g, minor=True) for g in minor]
     return topics
@@ -548,6 +561,12 @@ def _candidates(articles: Sequence[Article]) -> dict[tuple[str, ...], _Candidate
     return {key: c for key, c in found.items() if c.mid or len(key) > 1}
 
 
+def _group_candidates(
+    groups: list[list[Article]], index: int
+) -> dict[tuple[str, ...], _Candidate]:
+    return _candidates(groups[index])
+
+
 def _fold_key(parts: tuple[str, ...]) -> tuple[str, ...]:
     # genitive s of names: "Putins" and "Putin" are one candidate
     return tuple(p[:-1] if p.endswith("s") and len(p) > 4 else p for p in parts)
@@ -569,7 +588,7 @@ def topic_heading(articles: list[Article]) -> str:
 
 
 def topic_headings(
-    groups: list[list[Article]], vectors: Any = None, everything: Any = None
+    groups: list[list[Article]], vectors: Any = None, everything: Any = None, jobs: int = 1
 ) -> list[str]:
     """A heading for each group, from words distinctive of it among all the groups.
 
@@ -582,7 +601,9 @@ def topic_headings(
     """
     import math
 
-    per_group = [_candidates(g) for g in groups]
+    from briefing.core.parallel import map_shared
+
+    per_group = map_shared(_group_candidates, groups, range(len(groups)), jobs)
     # class-based document frequency: in how many groups a stem occurs
     group_df: Counter[str] = Counter()
     for candidates in per_group:
@@ -703,11 +724,10 @@ def genitive(name: str) -> str:
 
 def lead_summary(topic: Topic) -> list[SummaryItem]:
     """The first sentence of a lone article that can stand alone (for "Weitere Meldungen")."""
-    from briefing.core.summarize import group_sentences
+    from briefing.core.summarize import first_group
 
     for article in topic.articles:
-        groups = group_sentences([article])
-        if groups:
-            first = groups[0]
+        first = first_group(article)  # group_sentences([article])[0], cheaper
+        if first is not None:
             return [SummaryItem(first.text, first.sources, first_seen=first.first_seen)]
     return []
