@@ -195,20 +195,14 @@ def lead_prior(index: int, weights: Weights = DEFAULT_WEIGHTS) -> float:
 # --- similarity ---------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _stemmer():
-    from nltk.stem.snowball import GermanStemmer
-
-    return GermanStemmer()
-
-
 @lru_cache(maxsize=20000)
 def content_stems(text: str) -> tuple[str, ...]:
     """Stemmed content words of a sentence (sumy's German stop words removed)."""
     from briefing.core.lexrank import german_stop_words
 
+    from briefing.core.topics import stem  # the same Snowball stemmer, cached per word
+
     stop = german_stop_words()
-    stem = _stemmer().stem
     found = [stem(w) for w in (w.casefold() for w in words(text)) if w not in stop]
     # numbers carry facts too ("seit 24 Jahren", "700 Kilometer")
     return tuple(found + _NUMBER.findall(text))

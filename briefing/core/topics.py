@@ -122,7 +122,16 @@ def content_stems(text: str) -> list[str]:
 
     Hyphenated compounds give their parts ("Nordkorea-Besuch" -> nordkorea, besuch).
     """
-    return [t for t in map(_term, _PLAIN_WORD.findall(text.casefold())) if t]
+    # the dictionary lookup inline: this runs for every word of every article
+    known = _TERMS.get
+    found = []
+    for word in _PLAIN_WORD.findall(text.casefold()):
+        term = known(word)
+        if term is None:
+            term = _term(word)
+        if term:
+            found.append(term)
+    return found
 
 
 def lead_text(article: Article, sentences: int = LEAD_SENTENCES) -> str:
@@ -148,23 +157,38 @@ def article_terms(
     return title * TITLE_WEIGHT + lead * (LEAD_WEIGHT - 1) + content_stems(news)
 
 
-def news_text(article: Article, boilerplate: frozenset[str] = frozenset()) -> str:
-    """The article's paragraphs without the boilerplate sentences."""
+def news_text(
+    article: Article,
+    boilerplate: frozenset[str] = frozenset(),
+    keyed: list[tuple[str, str]] | None = None,
+) -> str:
+    """The article's paragraphs without the boilerplate sentences.
+
+    ``keyed`` is the article's ``keyed_sentences`` when the caller has them already.
+    """
     if not boilerplate:
         return " ".join(article.paragraphs)
-    return " ".join(
-        sentence
+    if keyed is None:
+        keyed = keyed_sentences(article)
+    return " ".join(sentence for sentence, key in keyed if key not in boilerplate)
+
+
+def keyed_sentences(article: Article) -> list[tuple[str, str]]:
+    """Each sentence of the article's paragraphs (a cheap split) with its ``_sentence_key``."""
+    return [
+        (sentence, _sentence_key(sentence))
         for paragraph in article.paragraphs
         for sentence in _SENTENCE_END.split(paragraph)
-        if _sentence_key(sentence) not in boilerplate
-    )
+    ]
 
 
 def _sentence_key(sentence: str) -> str:
     return " ".join(_PLAIN_WORD.findall(sentence.casefold()))
 
 
-def boilerplate_sentences(articles: Sequence[Article]) -> frozenset[str]:
+def boilerplate_sentences(
+    articles: Sequence[Article], keyed: Sequence[list[tuple[str, str]]] | None = None
+) -> frozenset[str]:
     """Sentences that stand word for word in BOILERPLATE_ARTICLES or more unrelated articles.
 
     Page furniture that survived cleaning ("Der Volltext dieses Artikels steht nicht mehr
@@ -172,12 +196,10 @@ def boilerplate_sentences(articles: Sequence[Article]) -> frozenset[str]:
     whose articles share a title word is agency copy of one story and stays.
     """
     holders: dict[str, list[int]] = defaultdict(list)
-    for number, article in enumerate(articles):
-        keys = {
-            _sentence_key(sentence)
-            for paragraph in article.paragraphs
-            for sentence in _SENTENCE_END.split(paragraph)
-        }
+    if keyed is None:
+        keyed = [keyed_sentences(article) for article in articles]
+    for number, pairs in enumerate(keyed):
+        keys = {key for _, key in pairs}
         for key in keys:
             if key.count(" ") >= 3:
                 holders[key].append(number)
@@ -398,8 +420,10 @@ def group_topics(
         return []
     if len(articles) == 1:
         return [Topic(title=topic_heading(articles), articles=list(articles))]
-    boilerplate = boilerplate_sentences(articles)
-    news = [news_text(a, boilerplate) for a in articles]
+    keyed = [keyed_sentences(a) for a in articles]  # split and keyed once, used twice
+    boilerplate = boilerplate_sentences(articles, keyed)
+    news = [news_text(a, boilerplate, k) for a, k in zip(articles, keyed)]
+    del keyed
     vectors = tfidf_vectors(articles, boilerplate=boilerplate, news=news)
     pairs = syndicated_pairs(articles, boilerplate, vectors, news)
     labels = cluster_labels(vectors, threshold, pairs, jobs)
