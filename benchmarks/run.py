@@ -11,8 +11,9 @@ LexRank >= 100x sumy, TUI first paint < 1 s, redraw < 100 ms.
 
 CPU time is user + system of the build and its worker processes; on a shared machine it is
 the steadier figure (wall time waits for whoever else runs). Memory: the peak resident set of
-the largest process, and the peak of the sum over the process tree (sampled every 50 ms; it
-counts pages the forked workers share with the parent once per process, so it overstates).
+the largest process, and the peak of the whole process tree's proportional set size (Pss from
+/proc/PID/smaps_rollup, sampled every 50 ms: pages the forked workers share with the parent
+count once in all, so this is the memory the run takes from the machine).
 """
 
 from __future__ import annotations
@@ -41,19 +42,20 @@ class Run:
     wall: float  # seconds
     cpu: float  # seconds, user + system of the child and its children
     peak: float  # MiB, largest single process
-    tree: float  # MiB, largest sum over the process tree (sampled)
+    tree: float  # MiB, largest Pss sum over the process tree (sampled)
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident KiB of ``pid`` and all its descendants (0 for a process that is gone)."""
+def _tree_pss(pid: int) -> int:
+    """Proportional resident KiB of ``pid`` and all its descendants (0 once they are gone)."""
     total = 0
     stack = [pid]
     while stack:
         current = stack.pop()
         try:
-            with open(f"/proc/{current}/status", encoding="ascii", errors="replace") as status:
-                for line in status:
-                    if line.startswith("VmRSS:"):
+            # Pss: a page shared by n processes (forked workers) counts 1/n in each
+            with open(f"/proc/{current}/smaps_rollup", encoding="ascii", errors="replace") as f:
+                for line in f:
+                    if line.startswith("Pss:"):
                         total += int(line.split()[1])
                         break
             with open(f"/proc/{current}/task/{current}/children", encoding="ascii") as kids:
@@ -75,7 +77,7 @@ def timed_run(args: list[str]) -> Run:
     def sample() -> None:
         nonlocal tree_peak
         while not done.wait(0.05):
-            tree_peak = max(tree_peak, _tree_rss(child.pid))
+            tree_peak = max(tree_peak, _tree_pss(child.pid))
 
     sampler = threading.Thread(target=sample, daemon=True)
     if Path("/proc").is_dir():

@@ -78,12 +78,23 @@ def map_shared(
     For steps over one large structure (a matrix, all the groups) that would cost more to
     pickle than to compute; where processes are not forked it runs in this process.
     """
+    return list(iter_shared(func, shared, items, jobs, min_items))
+
+
+def iter_shared(
+    func: Callable[[S, T], R],
+    shared: S,
+    items: Sequence[T],
+    jobs: int = 1,
+    min_items: int | None = None,
+) -> Iterator[R]:
+    """``map_shared`` one result at a time, in order (for a progress display)."""
     global _SHARED
     if not uses_fork():
         jobs = 1
     _SHARED = (func, shared)
     try:
-        return list(map_in_order(_call_shared, items, jobs, min_items))
+        yield from map_in_order(_call_shared, items, jobs, min_items)
     finally:
         _SHARED = None
 

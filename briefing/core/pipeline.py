@@ -164,7 +164,7 @@ def briefing_from_articles(
     today: dt.date | None = None,
 ) -> Briefing:
     """Group loaded articles into topics and summarize each."""
-    from briefing.core.parallel import map_in_order, uses_fork
+    from briefing.core.parallel import iter_shared, map_in_order, uses_fork
     from briefing.core.render import render_title
     from briefing.core.topics import group_topics
 
@@ -173,11 +173,15 @@ def briefing_from_articles(
     progress("grouping", 0, 1)
     topics = group_topics(articles, jobs=settings.jobs)
     progress("grouping", 1, 1)
-    tasks = [(topic, settings.sentences, settings.engine, None) for topic in topics]
     if settings.jobs > 1 and not uses_fork():
         # spawned workers start with empty caches: send each topic's sentences along
-        tasks = [(t, n, e, _splits_of(t)) for t, n, e, _ in tasks]
-    results = map_in_order(_summarize, tasks, settings.jobs)
+        tasks = [(t, settings.sentences, settings.engine, _splits_of(t)) for t in topics]
+        results = map_in_order(_summarize, tasks, settings.jobs)
+    else:
+        # forked workers (or this process) have the topics and the sentence cache already:
+        # only a topic's number goes out, only its summary comes back
+        shared = (topics, settings.sentences, settings.engine)
+        results = iter_shared(_summarize_number, shared, range(len(topics)), settings.jobs)
     for done, (topic, (summary, quotes, claims, timeline)) in enumerate(zip(topics, results), 1):
         progress("summarizing", done, len(topics))
         topic.summary = summary
@@ -203,6 +207,13 @@ def _summarize(task: tuple[Topic, int, str, list | None]) -> tuple[list, list, l
     return topic.summary, topic.quotes, topic.claims, topic.timeline
 
 
+def _summarize_number(
+    shared: tuple[list[Topic], int, str], number: int
+) -> tuple[list, list, list, list]:
+    topics, sentences, engine = shared
+    return _summarize((topics[number], sentences, engine, None))
+
+
 def _splits_of(topic: Topic) -> list:
     from briefing.core.sentences import block_splits
 
@@ -213,20 +224,27 @@ def summarize_articles(
     articles: list[Article], settings: Settings | None = None, progress: Progress | None = None
 ) -> list[list[str]]:
     """Each article's own summary (``briefing summarize``), in order, on ``settings.jobs``."""
-    from briefing.core.parallel import map_in_order, uses_fork
+    from briefing.core.parallel import iter_shared, map_in_order, uses_fork
 
     settings = settings or Settings()
     progress = progress or _no_progress
-    send = settings.jobs > 1 and not uses_fork()
-    tasks = [
-        (a, settings.sentences, settings.engine, _splits_of_article(a) if send else None)
-        for a in articles
-    ]
+    if settings.jobs > 1 and not uses_fork():
+        tasks = [(a, settings.sentences, settings.engine, _splits_of_article(a)) for a in articles]
+        results = map_in_order(_summarize_article, tasks, settings.jobs)
+    else:
+        shared = (articles, settings.sentences, settings.engine)
+        results = iter_shared(_summarize_article_number, shared, range(len(articles)),
+                              settings.jobs)
     summaries = []
-    for done, summary in enumerate(map_in_order(_summarize_article, tasks, settings.jobs), 1):
-        progress("summarizing", done, len(tasks))
+    for done, summary in enumerate(results, 1):
+        progress("summarizing", done, len(articles))
         summaries.append(summary)
     return summaries
+
+
+def _summarize_article_number(shared: tuple[list[Article], int, str], number: int) -> list[str]:
+    articles, sentences, engine = shared
+    return _summarize_article((articles[number], sentences, engine, None))
 
 
 def _summarize_article(task: tuple[Article, int, str, list | None]) -> list[str]:
