@@ -199,7 +199,6 @@ def lead_prior(index: int, weights: Weights = DEFAULT_WEIGHTS) -> float:
 def content_stems(text: str) -> tuple[str, ...]:
     """Stemmed content words of a sentence (sumy's German stop words removed)."""
     from briefing.core.lexrank import german_stop_words
-
     from briefing.core.topics import stem  # the same Snowball stemmer, cached per word
 
     stop = german_stop_words()

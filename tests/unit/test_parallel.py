@@ -54,7 +54,7 @@ def test_two_jobs_give_the_same_summaries_as_one(parallel_always) -> None:
     results = []
     for jobs in (1, 2):
         settings = Settings(sentences=2, jobs=jobs)
-        articles, skipped = load_articles(_folder(), settings)
+        articles, _ = load_articles(_folder(), settings)
         results.append(([a.id for a in articles], summarize_articles(articles, settings)))
     assert results[0] == results[1]
     assert all(results[0][1])
