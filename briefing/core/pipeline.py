@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -150,10 +152,28 @@ def build_briefing(
     Raises NoUsableArticleError when no file gave an article.
     """
     settings = settings or Settings()
-    articles, skipped = load_articles(paths, settings, progress)
-    if not articles:
-        raise NoUsableArticleError(_no_article_message(skipped))
-    return briefing_from_articles(articles, skipped, settings, progress, today)
+    with _collector_paused():
+        articles, skipped = load_articles(paths, settings, progress)
+        if not articles:
+            raise NoUsableArticleError(_no_article_message(skipped))
+        return briefing_from_articles(articles, skipped, settings, progress, today)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection during a build.
+
+    A build makes millions of small objects that live until its end and form no cycles
+    worth collecting; the collector's full passes over them took a tenth of the CPU time of
+    the 11,700-article benchmark (the peak memory was the same without them).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def briefing_from_articles(
