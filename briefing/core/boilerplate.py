@@ -1,0 +1,344 @@
+"""Tell article text from page furniture in scraped plain text, by generic line signals.
+
+Each non-empty line of a page is a unit. Signals per unit (length, stopword density,
+sentence-likeness, link-list shape, repeated patterns, a curated phrase list, language) give
+it a class and a weight; the article body is the contiguous run of units with the largest
+total weight (navigation, link lists and footers weigh against it). Trailing blocks inside
+that run are cut whole where a section opener or an article-end line starts a part that is
+about something else; single junk lines inside the body are dropped; subheadings stay.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from briefing.core.metadata import is_stamp_line
+from briefing.core.models import Block
+
+GOOD, NEAR, SHORT, BAD, MARKER, END = "good", "near", "short", "bad", "marker", "end"
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_FINAL = re.compile(r"[.!?…][\"'»«“”‘’)\]]*$")
+_COLON_END = re.compile(r":[\"'»«“”‘’)\]]*$")
+_DIGITS = re.compile(r"\d+")
+LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[•·▪◦●■*–-])\s+\S+\s+\S")
+
+# Section openers of the furniture after an article (one signal: they weigh against the body
+# and mark where a trailing block may be cut, if what follows is about something else).
+MARKER_LINE = re.compile(
+    r"^(?:\d+\s+)?(?:"
+    r"(?:leser)?kommentare?|kommentar(?:e)? (?:schreiben|verfassen|anzeigen|lesen)|"
+    r"(?:schreibe|schreiben sie|hinterlasse|hinterlassen sie) (?:einen kommentar|eine antwort)|"
+    r"(?:die )?(?:beliebtesten|neuesten|neueste) (?:kommentare|beiträge|artikel|nachrichten)|"
+    r"diskussion|diskutieren sie mit|"
+    r"(?:das )?(?:könnte|dürfte) (?:dich|sie|euch) (?:auch )?(?:noch )?interessieren|"
+    r"(?:auch|ebenfalls) interessant|interessant für (?:dich|sie)|"
+    r"(?:ähnliche|verwandte|weitere|passende|aktuelle|neueste|beliebte|meistgelesene) "
+    r"(?:artikel|beiträge|themen|nachrichten|meldungen|news|inhalte|geschichten|stories|videos)|"
+    r"mehr (?:zum thema|zu diesem thema|zum autor|aus dem ressort|news|nachrichten|artikel)|"
+    r"zum thema|(?:lesen|sehen) sie (?:auch|mehr|dazu)|weiterlesen|"
+    r"(?:meist|am meisten) (?:gelesen|kommentiert|geteilt)|meistgelesen|top[ -]?(?:\d+|artikel|themen|news)|"
+    r"empfohlen|empfehlungen?(?: der redaktion| für (?:dich|sie))?|unsere empfehlung(?:en)?|"
+    r"anzeige|werbung|sponsored|gesponsert|"
+    r"other news|news related|related(?: articles| posts| news| stories)?|more (?:news|stories)|"
+    r"you (?:may|might) also like|recommended(?: for you)?|top list in the world|"
+    r"tags?|schlagwörter|schlagworte|themen|kategorien|archiv|"
+    r"danke für die ♥|teilen|artikel teilen|diesen artikel teilen|share(?: this)?"
+    r")\W*$",
+    re.I,
+)
+
+# Curated page phrases in German and English: UI strings, legal links, sharing, log-in.
+# A short line containing one weighs as furniture; a long one needs two (cookie banners).
+PAGE_PHRASES = re.compile(
+    r"impressum|datenschutz|cookie|newsletter|anmelden|abmelden|registrier|einloggen|login|"
+    r"passwort|nutzungsbedingungen|\bagb\b|alle rechte|rechte vorbehalten|copyright|©|"
+    r"\bteilen\b|drucken|per e-?mail|weiterlesen|mehr erfahren|mehr lesen|mehr anzeigen|"
+    r"zur startseite|startseite|navigation|zum inhalt|springen|\bmenü\b|\bsuche\b|"
+    r"\bmelden\b|antworten|gefällt mir|abonnier|\babo\b|merkliste|nach oben|"
+    r"facebook|twitter|instagram|whatsapp|linkedin|xing|pinterest|youtube|telegram|\brss\b|"
+    r"sitemap|mediadaten|warenkorb|\bversand|zustimmen|akzeptier|einwilligung|javascript|"
+    r"textgröße|schriftgröße|vorlesen|zum kommentar|kommentar|leserbrief|"
+    r"\bshare\b|\btweet\b|subscribe|sign in|log in|privacy|terms of|all rights reserved|"
+    r"read more|advertisement|follow us|\breply\b|posted (?:by|on|in)|powered by",
+    re.I,
+)
+
+# Whole lines that are never article text, wherever they stand.
+_JUNK_PATTERNS = [
+    r"(?:bild|bilder|foto|fotos|video|videos|grafik|illustration|quelle|credit|karte|audio|"
+    r"symbolbild|archivbild|titelbild|beitragsbild|image|photo|picture|source)\s*:.*",
+    r".*(?:\bbild|\bfoto|\bfotos|\bquelle|\bgrafik)\s*:\s*(?:©\s*)?[\w .,/&|()©+-]{1,60}",
+    r".*\((?:bild|foto|fotos|quelle|grafik)\s*:[^)]{1,60}\)",
+    r"(?:©|\(c\)|copyright)\s*.{0,80}",
+    r"\(?(?:[a-z]{2,5}|[A-Z]{2,5})(?:\s*/\s*(?:[a-z]{2,6}|[A-Z]{2,6}))+\)?\.?",  # (yam/sda/dpa)
+    r"\((?:dpa|afp|ap|sda|apa|kna|epd|reuters|rtr|ots|red|ddp)\)",
+    r"[A-Z]\.\s?[A-Z][\w'-]+\s?--\s?[A-Z]{2,5}",  # A.Parker--TNT
+    r"(?:file|archivo|archiv)\s+-\s+.*",
+    r"(?:epa|ap|afp|dpa)\d{3,}\b.*",
+    r"(?:text|textgröße|schriftgröße)\s+(?:ändern|anpassen)\s*:?",
+    r"mehr\s+[«»\"„“].{1,40}[«»\"“”]",
+    r"(?:\d{1,2}\.\d{1,2}\.\d{2,4},?\s*(?:\d{1,2}[:.]\d{2}(?:\s*uhr)?)?\s*)+",
+    r"(?:\d+\s+)?(?:hrs?|hours?|mins?|minutes?|days?|weeks?|std\.?|stunden?|min\.?|minuten|tagen?)\s+ago",
+    r"vor\s+\d+\s+(?:stunden?|minuten?|tagen?|wochen?|monaten?|std\.?|min\.?)",
+    r"[\d.,]+\s*(?:chf|eur|euro|€|\$|usd|fr\.)|(?:chf|eur|€|\$|fr\.)\s*[\d.,]+",
+    r"\d+(?:[.,]\d+)?\s*[km]?",  # a bare count: votes, likes, replies
+    r"(?:melden|antworten|zum kommentar|zur story|zum artikel|zurück|weiter|mehr|alle anzeigen|"
+    r"avatar|reply|report|like|anderer|anderer betrag|zur übersicht)\W*",
+    r".*registriert\s+(?:seit\s+)?\w+\s+\d{4}",
+    r".*(?:\.\.\.|…)\s*(?:read more|weiterlesen|mehr)?\s*»?",  # a truncated teaser
+]
+JUNK_LINE = re.compile("^(?:" + "|".join(_JUNK_PATTERNS) + r")$", re.I)
+
+
+@dataclass
+class Unit:
+    """One non-empty line of the page and its signals."""
+
+    text: str
+    para_start: bool  # preceded by a blank line
+    words: int
+    chars: int
+    german: float  # share of words in the German stopword list
+    english: float  # share of words in the English-only stopword list
+    sentence: bool  # ends in sentence-final punctuation
+    kind: str = SHORT
+    weight: float = 0.0
+    junk: bool = False
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> tuple[frozenset[str], frozenset[str]]:
+    """sumy's German stop words, and its English ones that are not German too."""
+    from sumy.utils import get_stop_words
+
+    from briefing.core.lexrank import german_stop_words
+
+    german = frozenset(german_stop_words())
+    english = frozenset(get_stop_words("english")) - german
+    return german, english
+
+
+def make_units(lines: list[str]) -> list[Unit]:
+    """Units from stripped page lines ("" for blank lines), soft-wrapped lines joined."""
+    german, english = stop_words()
+    units: list[Unit] = []
+    blank = True
+    pending: str | None = None
+    pending_start = True
+    for line in lines + [""]:
+        if not line:
+            if pending is not None:
+                units.append(_unit(pending, pending_start, german, english))
+                pending = None
+            blank = True
+            continue
+        if pending is not None and _continues(pending, line):
+            pending = f"{pending[:-1]}{line}" if pending.endswith("\u00ad") else f"{pending} {line}"
+            continue
+        if pending is not None:
+            units.append(_unit(pending, pending_start, german, english))
+        pending, pending_start, blank = line, blank, False
+    return units
+
+
+def _continues(previous: str, line: str) -> bool:
+    """A soft-wrapped paragraph: the line goes on in lower case after unfinished prose."""
+    return (
+        len(previous) >= 40
+        and line[:1].islower()
+        and not _FINAL.search(previous)
+        and not _COLON_END.search(previous)
+    )
+
+
+def _unit(text: str, para_start: bool, german: frozenset[str], english: frozenset[str]) -> Unit:
+    words = _WORD.findall(text)
+    count = max(len(words), 1)
+    lowered = [w.lower() for w in words]
+    de = sum(1 for w in lowered if w in german) / count
+    en = sum(1 for w in lowered if w in english) / count
+    return Unit(text, para_start, len(text.split()), len(text), de, en, bool(_FINAL.search(text)))
+
+
+def classify(units: list[Unit]) -> None:
+    """Give every unit a class and a weight for the body search."""
+    shapes = Counter(_shape(u.text) for u in units if u.words <= 8)
+    exact = Counter(u.text for u in units)
+    german_page = _german_page(units)
+    for u in units:
+        u.junk = (
+            bool(JUNK_LINE.match(u.text))
+            or is_stamp_line(u.text)
+            or (german_page and _english_line(u))
+        )
+        phrases = len(PAGE_PHRASES.findall(u.text)) if u.chars < 400 else 0
+        if MARKER_LINE.match(u.text):
+            u.kind = MARKER
+        elif _is_end_line(u.text):
+            u.kind = END
+        elif u.junk or (phrases and u.words <= 10) or phrases >= 2:
+            u.kind = BAD
+        elif u.words <= 8 and shapes[_shape(u.text)] >= 3:
+            u.kind = BAD  # a repeated pattern: "4 hrs ago", "Antworten", dates of comments
+        elif u.chars >= 70 and u.german >= 0.2 or u.chars >= 150 and u.german >= 0.12:
+            u.kind = GOOD
+        elif u.chars >= 30 and u.sentence and u.german >= 0.15:
+            u.kind = NEAR
+        elif u.words >= 6 and u.german < 0.05 and not german_page:
+            u.kind = NEAR if u.sentence else SHORT
+        else:
+            u.kind = SHORT
+        if u.kind in (GOOD, NEAR) and exact[u.text] > 1 and u.chars < 200:
+            u.kind = SHORT  # the same line twice: a teaser or a repeated headline
+    _weigh(units)
+
+
+def _weigh(units: list[Unit]) -> None:
+    # Runs of three or more lines that are not prose have the shape of a link list.
+    run_start = 0
+    for i in range(len(units) + 1):
+        if i < len(units) and units[i].kind not in (GOOD, NEAR):
+            continue
+        in_list = i - run_start >= 3
+        for u in units[run_start:i]:
+            if u.kind == SHORT and (_prose_fragment(u) or LIST_ITEM.match(u.text)):
+                u.weight = -5.0  # a subheading, a list item, a short line of prose
+                continue
+            u.weight = {
+                SHORT: -30.0 if in_list else -10.0,
+                BAD: -60.0 if in_list else -40.0,
+                END: -60.0,
+                MARKER: -300.0,
+            }[u.kind]
+        if i < len(units):
+            u = units[i]
+            u.weight = float(u.chars) if u.kind == GOOD else 0.5 * u.chars
+        run_start = i + 1
+
+
+def _prose_fragment(u: Unit) -> bool:
+    return u.words >= 3 and u.german >= 0.2
+
+
+def body_region(units: list[Unit]) -> tuple[int, int]:
+    """The contiguous run of units with the largest total weight, as [start, end)."""
+    best, best_range = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for i, u in enumerate(units):
+        if total <= 0:
+            total, start = 0.0, i
+        total += u.weight
+        if total > best:
+            best, best_range = total, (start, i + 1)
+    return best_range
+
+
+def _shape(text: str) -> str:
+    return _DIGITS.sub("0", text.lower())
+
+
+def _german_page(units: list[Unit]) -> bool:
+    de = sum(u.german * u.words for u in units)
+    en = sum(u.english * u.words for u in units)
+    return de >= en
+
+
+def _english_line(u: Unit) -> bool:
+    """An English line in a German page: an agency caption, a credit, a UI string."""
+    return u.words >= 5 and u.english >= 0.12 and u.english > 1.5 * u.german
+
+
+_END_LINE = re.compile(
+    r"^(?:\(?(?:[a-z]{2,5}|[A-Z]{2,5})(?:\s*/\s*(?:[a-z]{2,6}|[A-Z]{2,6}))+\)?\.?|"
+    r"\((?:dpa|afp|ap|sda|apa|kna|epd|reuters|rtr|ots|red|ddp)\)|"
+    r"[A-Z]\.\s?[A-Z][\w'-]+\s?--\s?[A-Z]{2,5}|"
+    r"(?:©|\(c\)|copyright).{0,80})$",
+    re.I,
+)
+
+
+def _is_end_line(text: str) -> bool:
+    """Lines that close an article: agency tags, "A.Parker--TNT" bylines, copyright."""
+    return bool(_END_LINE.match(text))
+
+
+def content_words(text: str) -> set[str]:
+    """Crude stems of the content words of a text, for topical overlap."""
+    german, english = stop_words()
+    return {
+        w.lower()[:6]
+        for w in _WORD.findall(text)
+        if len(w) >= 4 and w.lower() not in german and w.lower() not in english
+    }
+
+
+def cut_trailing(units: list[Unit], start: int, end: int, title: str | None) -> int:
+    """Where the body ends: the first section opener or article end after which the rest
+    is about something else (or is not prose at all)."""
+    seen_text = 0
+    vocabulary = content_words(title or "")
+    for i in range(start, end):
+        u = units[i]
+        if u.kind in (MARKER, END) and seen_text >= 200:
+            rest = [v for v in units[i + 1 : end] if v.kind in (GOOD, NEAR)]
+            if not rest or not _coherent(rest, vocabulary):
+                return i
+        if u.kind in (GOOD, NEAR):
+            seen_text += u.chars
+            vocabulary |= content_words(u.text)
+    return end
+
+
+def _coherent(rest: list[Unit], vocabulary: set[str]) -> bool:
+    """True when the paragraphs after a boundary share enough words with the article so far."""
+    shared = total = 0
+    for u in rest:
+        words = content_words(u.text)
+        shared += len(words & vocabulary)
+        total += len(words)
+    return total > 0 and shared / total >= 0.3
+
+
+def body_blocks(units: list[Unit], title: str | None) -> list[Block]:
+    """Paragraphs and subheadings of the body units, single junk lines dropped."""
+    folded_title = title.casefold() if title else None
+    kept: list[tuple[str, Unit]] = []
+    for u in units:
+        if u.kind in (MARKER, END, BAD) or u.junk:
+            continue
+        if folded_title and (u.text.casefold() == folded_title or _is_lowercase_copy(u)):
+            continue
+        if u.kind in (GOOD, NEAR):
+            kept.append(("paragraph", u))
+        elif u.sentence and u.words >= 3 and u.german >= 0.15:
+            kept.append(("paragraph", u))  # a short sentence of its own
+        elif LIST_ITEM.match(u.text):
+            kept.append(("paragraph", u))  # an item of a list in the text
+        else:
+            kept.append(("candidate", u))
+    blocks: list[Block] = []
+    for i, (role, u) in enumerate(kept):
+        if role == "paragraph":
+            blocks.append(Block("paragraph", u.text))
+            continue
+        following = kept[i + 1][0] if i + 1 < len(kept) else None
+        if following == "paragraph" and _heading_like(u):
+            blocks.append(Block("heading", u.text))
+    while blocks and blocks[-1].is_heading:
+        blocks.pop()
+    return blocks
+
+
+def _heading_like(u: Unit) -> bool:
+    if u.words > 15 or not u.text[:1].isupper() and not u.text[:1].isdigit() and not u.text[:1] in "»„\"«":
+        return False
+    return not u.text.endswith((".", ",", ";")) or u.text.endswith("...")
+
+
+def _is_lowercase_copy(u: Unit) -> bool:
+    """A headline-like line written all in lower case: a slug or a repeated headline."""
+    return u.words >= 4 and u.text == u.text.lower() and not u.sentence
