@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from briefing.core.metadata import is_stamp_line
+from briefing.core.metadata import has_date, is_stamp_line
 from briefing.core.models import Block
 
 GOOD, NEAR, SHORT, BAD, MARKER, END = "good", "near", "short", "bad", "marker", "end"
@@ -42,7 +42,6 @@ MARKER_LINE = re.compile(
     r"zum thema|(?:lesen|sehen) sie (?:auch|mehr|dazu)|weiterlesen|"
     r"(?:meist|am meisten) (?:gelesen|kommentiert|geteilt)|meistgelesen|top[ -]?(?:\d+|artikel|themen|news)|"
     r"empfohlen|empfehlungen?(?: der redaktion| für (?:dich|sie))?|unsere empfehlung(?:en)?|"
-    r"anzeige|werbung|sponsored|gesponsert|"
     r"other news|news related|related(?: articles| posts| news| stories)?|more (?:news|stories)|"
     r"you (?:may|might) also like|recommended(?: for you)?|top list in the world|"
     r"tags?|schlagwörter|schlagworte|themen|kategorien|archiv|"
@@ -51,21 +50,36 @@ MARKER_LINE = re.compile(
     re.I,
 )
 
-# Curated page phrases in German and English: UI strings, legal links, sharing, log-in.
-# A short line containing one weighs as furniture; a long one needs two (cookie banners).
-PAGE_PHRASES = re.compile(
-    r"impressum|datenschutz|cookie|newsletter|anmelden|abmelden|registrier|einloggen|login|"
-    r"passwort|nutzungsbedingungen|\bagb\b|alle rechte|rechte vorbehalten|copyright|©|"
-    r"\bteilen\b|drucken|per e-?mail|weiterlesen|mehr erfahren|mehr lesen|mehr anzeigen|"
-    r"zur startseite|startseite|navigation|zum inhalt|springen|\bmenü\b|\bsuche\b|"
-    r"\bmelden\b|antworten|gefällt mir|abonnier|\babo\b|merkliste|nach oben|"
-    r"facebook|twitter|instagram|whatsapp|linkedin|xing|pinterest|youtube|telegram|\brss\b|"
-    r"sitemap|mediadaten|warenkorb|\bversand|zustimmen|akzeptier|einwilligung|javascript|"
-    r"textgröße|schriftgröße|vorlesen|zum kommentar|kommentar|leserbrief|"
-    r"\bshare\b|\btweet\b|subscribe|sign in|log in|privacy|terms of|all rights reserved|"
-    r"read more|advertisement|follow us|\breply\b|posted (?:by|on|in)|powered by",
-    re.I,
+# Curated page phrases in German and English: UI strings, legal links, sharing, log-in,
+# consent banners, donation and newsletter prompts. One signal among several: a short line
+# with one of them weighs as furniture, a long one needs two (a cookie banner, a prompt).
+PAGE_WORD_PREFIXES = tuple(
+    """
+    impressum datenschutz cookie newsletter anmelden abmelden registrier einloggen login
+    passwort nutzungsbedingungen agb copyright teilen drucken weiterlesen startseite
+    navigation menü suche melden antworten abonnier abo merkliste sitemap mediadaten
+    warenkorb versandkosten zustimm akzeptier einwilligung javascript textgröße
+    schriftgröße vorlesen kommentar leserbrief facebook twitter instagram whatsapp
+    linkedin xing pinterest youtube telegram rss spende spenden unterstütze
+    share tweet subscribe privacy advertisement reply
+    """.split()
 )
+PAGE_PHRASES = (
+    "©", "alle rechte", "rechte vorbehalten", "per e-mail", "per mail", "mehr erfahren",
+    "mehr lesen", "mehr anzeigen", "zur startseite", "zum inhalt", "nach oben", "gefällt mir",
+    "zum kommentar", "sign in", "log in", "terms of", "all rights reserved", "read more",
+    "follow us", "posted by", "posted on", "powered by", "jetzt bestellen", "jetzt kaufen",
+    "in den warenkorb", "klicken sie", "hier klicken", "unterstützen sie uns",
+    "unterstütze uns", "jetzt spenden", "jetzt abonnieren", "jetzt anmelden",
+)
+
+
+def phrase_hits(u: Unit) -> int:
+    """How many curated page phrases a unit contains."""
+    hits = sum(1 for w in u.lowered if w.startswith(PAGE_WORD_PREFIXES))
+    low = u.text.lower()
+    return hits + sum(1 for phrase in PAGE_PHRASES if phrase in low)
+
 
 # Whole lines that are never article text, wherever they stand.
 _JUNK_PATTERNS = [
@@ -87,7 +101,8 @@ _JUNK_PATTERNS = [
     r"[\d.,]+\s*(?:chf|eur|euro|€|\$|usd|fr\.)|(?:chf|eur|€|\$|fr\.)\s*[\d.,]+",
     r"\d+(?:[.,]\d+)?\s*[km]?",  # a bare count: votes, likes, replies
     r"(?:melden|antworten|zum kommentar|zur story|zum artikel|zurück|weiter|mehr|alle anzeigen|"
-    r"avatar|reply|report|like|anderer|anderer betrag|zur übersicht)\W*",
+    r"avatar|reply|report|like|anderer|anderer betrag|zur übersicht|anzeige|werbung|sponsored|"
+    r"gesponsert|advertisement|ad)\W*",
     r".*registriert\s+(?:seit\s+)?\w+\s+\d{4}",
     r".*(?:\.\.\.|…)\s*(?:read more|weiterlesen|mehr)?\s*»?",  # a truncated teaser
 ]
@@ -105,9 +120,11 @@ class Unit:
     german: float  # share of words in the German stopword list
     english: float  # share of words in the English-only stopword list
     sentence: bool  # ends in sentence-final punctuation
+    lowered: tuple[str, ...] = ()
     kind: str = SHORT
     weight: float = 0.0
     junk: bool = False
+    dated: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -161,7 +178,10 @@ def _unit(text: str, para_start: bool, german: frozenset[str], english: frozense
     lowered = [w.lower() for w in words]
     de = sum(1 for w in lowered if w in german) / count
     en = sum(1 for w in lowered if w in english) / count
-    return Unit(text, para_start, len(text.split()), len(text), de, en, bool(_FINAL.search(text)))
+    return Unit(
+        text, para_start, len(text.split()), len(text), de, en, bool(_FINAL.search(text)),
+        tuple(lowered),
+    )
 
 
 def classify(units: list[Unit]) -> None:
@@ -175,13 +195,16 @@ def classify(units: list[Unit]) -> None:
             or is_stamp_line(u.text)
             or (german_page and _english_line(u))
         )
-        phrases = len(PAGE_PHRASES.findall(u.text)) if u.chars < 400 else 0
+        phrases = phrase_hits(u) if u.chars < 400 else 0
+        u.dated = u.words <= 15 and not u.sentence and has_date(u.text)
         if MARKER_LINE.match(u.text):
             u.kind = MARKER
         elif _is_end_line(u.text):
             u.kind = END
         elif u.junk or (phrases and u.words <= 10) or phrases >= 2:
             u.kind = BAD
+        elif u.dated:
+            u.kind = BAD  # a dateline or byline with a date: metadata, a comment's head
         elif u.words <= 8 and shapes[_shape(u.text)] >= 3:
             u.kind = BAD  # a repeated pattern: "4 hrs ago", "Antworten", dates of comments
         elif u.chars >= 70 and u.german >= 0.2 or u.chars >= 150 and u.german >= 0.12:
@@ -276,21 +299,62 @@ def content_words(text: str) -> set[str]:
     }
 
 
-def cut_trailing(units: list[Unit], start: int, end: int, title: str | None) -> int:
-    """Where the body ends: the first section opener or article end after which the rest
-    is about something else (or is not prose at all)."""
-    seen_text = 0
-    vocabulary = content_words(title or "")
-    for i in range(start, end):
-        u = units[i]
-        if u.kind in (MARKER, END) and seen_text >= 200:
-            rest = [v for v in units[i + 1 : end] if v.kind in (GOOD, NEAR)]
-            if not rest or not _coherent(rest, vocabulary):
-                return i
+def _boundary(u: Unit) -> bool:
+    return u.kind in (MARKER, END) or u.dated
+
+
+def _text_mass(units: list[Unit]) -> int:
+    return sum(u.chars for u in units if u.kind in (GOOD, NEAR))
+
+
+def trim_region(units: list[Unit], start: int, end: int, title: str | None) -> tuple[int, int]:
+    """Narrow the body region to the article: the part with the most text, plus the parts
+    around it that are about the same thing. Section openers, article ends and datelines
+    split the region; a trailing part is cut whole (with all after it) when it is about
+    something else or is a list of teasers; a leading part when it is about something else.
+    """
+    cuts = [i for i in range(start, end) if _boundary(units[i])]
+    edges = [start - 1, *cuts, end]
+    segments = [(edges[k] + 1, edges[k + 1]) for k in range(len(edges) - 1)]
+    headline = content_words(title or "")
+
+    def strength(k: int) -> float:
+        # The part that tells the headline's story is the article, even when a block of
+        # other texts (a forum, teasers) after it is longer.
+        part = units[slice(*segments[k])]
+        weight = sum(u.weight for u in part)
+        if not headline or weight <= 0:
+            return weight
+        words: set[str] = set()
+        for u in part:
+            if u.kind in (GOOD, NEAR):
+                words |= content_words(u.text)
+        return weight * (1 + 2 * len(headline & words) / len(headline))
+
+    main = max(range(len(segments)), key=strength)
+    vocabulary = set(headline)
+    for u in units[slice(*segments[main])]:
         if u.kind in (GOOD, NEAR):
-            seen_text += u.chars
             vocabulary |= content_words(u.text)
-    return end
+    new_start = segments[main][0]
+    for k in range(main - 1, -1, -1):  # leading parts, nearest first
+        paragraphs = [u for u in units[slice(*segments[k])] if u.kind in (GOOD, NEAR)]
+        if paragraphs and not _coherent(paragraphs, vocabulary):
+            break
+        new_start = segments[k][0]
+    new_end = segments[main][1]
+    for k in range(main + 1, len(segments)):  # trailing parts, in order
+        boundary = units[segments[k][0] - 1]
+        rest = [u for u in units[segments[k][0] : end] if u.kind in (GOOD, NEAR)]
+        later = segments[k:]
+        teasers = len(later) >= 3 and _text_mass(units[segments[k][0] : end]) < 400 * len(later)
+        if not rest or not _coherent(rest, vocabulary) or (boundary.dated and teasers):
+            break
+        new_end = segments[k][1]
+        for u in units[slice(*segments[k])]:
+            if u.kind in (GOOD, NEAR):
+                vocabulary |= content_words(u.text)
+    return new_start, new_end
 
 
 def _coherent(rest: list[Unit], vocabulary: set[str]) -> bool:

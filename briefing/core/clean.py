@@ -80,11 +80,11 @@ def clean_text(text: str) -> CleanPage:
         return CleanPage(meta.get("title"), [], meta.get("outlet"), date, meta.get("url"),
                          ["no article text found: only navigation, lists or short lines"])
     title, outlet = meta.get("title"), meta.get("outlet")
+    start, end = bp.trim_region(units, start, end, title or _find_title(units, start))
     if not title:
         title = _find_title(units, start)
     if title and not outlet:
         outlet = next((o for u in units[:start] if (o := split_outlet(u.text, title))), None)
-    end = bp.cut_trailing(units, start, end, title)
     if not date:
         date = next((normalize_date(u.text) for u in units[:end] if is_stamp_line(u.text)), None)
     blocks = bp.body_blocks(units[start:end], title)

@@ -91,6 +91,18 @@ def normalize_date(value: object) -> str | None:
     return None
 
 
+_ANY_DATE = re.compile(
+    rf"\b\d{{1,2}}\.\s?\d{{1,2}}\.\s?(?:\d{{4}}|\d{{2}}\b)|\b\d{{1,2}}\.?\s+(?:{_MONTH_NAMES})\.?\s+\d{{4}}|"
+    rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}:\d{{2}}\b",
+    re.I,
+)
+
+
+def has_date(text: str) -> bool:
+    """The text names a date or a clock time somewhere."""
+    return bool(_ANY_DATE.search(text))
+
+
 def is_stamp_line(text: str) -> bool:
     """A line that is a date (and time) stamp and nothing else."""
     return bool(_STAMP_LINE.match(text))
