@@ -28,27 +28,34 @@ LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[•·▪◦●■*–-])\s+\S+\s+\S")
 
 # Section openers of the furniture after an article (one signal: they weigh against the body
 # and mark where a trailing block may be cut, if what follows is about something else).
-MARKER_LINE = re.compile(
-    r"^(?:\d+\s+)?(?:"
-    r"(?:leser)?kommentare?|kommentar(?:e)? (?:schreiben|verfassen|anzeigen|lesen)|"
-    r"(?:schreibe|schreiben sie|hinterlasse|hinterlassen sie) (?:einen kommentar|eine antwort)|"
-    r"(?:die )?(?:beliebtesten|neuesten|neueste) (?:kommentare|beiträge|artikel|nachrichten)|"
-    r"diskussion|diskutieren sie mit|"
+# The first kind may go on for a few words ("Die meistgelesenen Artikel bei SWR.de/Sport").
+_OPENERS = (
+    r"(?:\d+\s+)?(?:leser)?kommentare|(?:schreibe|schreiben sie|hinterlasse|hinterlassen sie) "
+    r"(?:einen kommentar|eine antwort)|(?:die )?(?:beliebtesten|neuesten|neueste|meistgelesenen|"
+    r"meistgelesene|meist gelesenen|meistkommentierten|meistgeteilten) "
+    r"(?:kommentare|beiträge|artikel|nachrichten|news|themen|videos)|"
     r"(?:das )?(?:könnte|dürfte) (?:dich|sie|euch) (?:auch )?(?:noch )?interessieren|"
     r"(?:auch|ebenfalls) interessant|interessant für (?:dich|sie)|"
-    r"(?:ähnliche|verwandte|weitere|passende|aktuelle|neueste|beliebte|meistgelesene) "
+    r"(?:ähnliche|verwandte|weitere|passende|neueste|beliebte|meistgelesene) "
     r"(?:artikel|beiträge|themen|nachrichten|meldungen|news|inhalte|geschichten|stories|videos)|"
-    r"mehr (?:zum thema|zu diesem thema|zum autor|aus dem ressort|news|nachrichten|artikel)|"
-    r"zum thema|(?:lesen|sehen) sie (?:auch|mehr|dazu)|weiterlesen|"
-    r"(?:meist|am meisten) (?:gelesen|kommentiert|geteilt)|meistgelesen|top[ -]?(?:\d+|artikel|themen|news)|"
-    r"empfohlen|empfehlungen?(?: der redaktion| für (?:dich|sie))?|unsere empfehlung(?:en)?|"
-    r"other news|news related|related(?: articles| posts| news| stories)?|more (?:news|stories)|"
-    r"you (?:may|might) also like|recommended(?: for you)?|top list in the world|"
-    r"tags?|schlagwörter|schlagworte|themen|kategorien|archiv|"
-    r"danke für die ♥|teilen|artikel teilen|diesen artikel teilen|share(?: this)?"
-    r")\W*$",
-    re.I,
+    r"mehr (?:zum thema|zu diesem thema|zum autor|aus dem ressort|aus der rubrik)|"
+    r"(?:lesen|sehen) sie (?:auch|mehr|dazu)|meistgelesen|meist gelesen|"
+    r"empfehlungen? der redaktion|unsere empfehlung(?:en)?|"
+    r"other news|news related|related (?:articles|posts|news|stories)|more (?:news|stories)|"
+    r"you (?:may|might) also like|top list in the world"
 )
+_EXACT_OPENERS = (
+    r"kommentare?|kommentar(?:e)? (?:schreiben|verfassen|anzeigen|lesen)|diskussion|"
+    r"diskutieren sie mit|zum thema|weiterlesen|aktuelle (?:artikel|beiträge|nachrichten|news)|"
+    r"mehr (?:news|nachrichten|artikel)|top[ -]?(?:\d+|artikel|themen|news)|"
+    r"(?:am meisten|meist) (?:gelesen|kommentiert|geteilt)|empfohlen|empfehlungen?|"
+    r"empfehlungen? für (?:dich|sie)|related|recommended(?: for you)?|tags?|schlagwörter|"
+    r"schlagworte|themen|kategorien|archiv|danke für die ♥"
+)
+MARKER_LINE = re.compile(
+    rf"^(?:(?:{_OPENERS})(?:\W+[^\s.!?]+){{0,4}}|(?:{_EXACT_OPENERS}))\W*$", re.I
+)
+
 
 # Curated page phrases in German and English: UI strings, legal links, sharing, log-in,
 # consent banners, donation and newsletter prompts. One signal among several: a short line
@@ -207,6 +214,8 @@ def classify(units: list[Unit]) -> None:
             u.kind = BAD  # a dateline or byline with a date: metadata, a comment's head
         elif u.words <= 8 and shapes[_shape(u.text)] >= 3:
             u.kind = BAD  # a repeated pattern: "4 hrs ago", "Antworten", dates of comments
+        elif _glued_list(u):
+            u.kind = BAD  # link texts run together: "Alles was lebtAlpha CepheiAnd ..."
         elif u.chars >= 70 and u.german >= 0.2 or u.chars >= 150 and u.german >= 0.12:
             u.kind = GOOD
         elif u.chars >= 30 and u.sentence and u.german >= 0.15:
@@ -258,6 +267,19 @@ def body_region(units: list[Unit]) -> tuple[int, int]:
         if total > best:
             best, best_range = total, (start, i + 1)
     return best_range
+
+
+_GLUED = re.compile(r"[a-zäöüß][A-ZÄÖÜ][a-zäöüß]")
+_SENTENCE_END = re.compile(r"[.!?…][\"'»«“”‘’)\]]*(?:\s|$)")
+
+
+def _glued_list(u: Unit) -> bool:
+    """A long line that is not prose: items glued together, or hardly a sentence end."""
+    if u.chars < 150:
+        return False
+    if len(_GLUED.findall(u.text)) * 8 > u.words:
+        return True
+    return u.chars >= 400 and len(_SENTENCE_END.findall(u.text)) * 500 < u.chars
 
 
 def _shape(text: str) -> str:
