@@ -68,7 +68,8 @@ PAGE_WORD_PREFIXES = tuple(
     warenkorb versandkosten zustimm akzeptier einwilligung javascript textgröße
     schriftgröße vorlesen kommentar leserbrief facebook twitter instagram whatsapp
     linkedin xing pinterest youtube telegram rss spende spenden unterstütze
-    share tweet subscribe privacy advertisement reply
+    share tweet subscribe privacy advertisement reply geräteinformation nutzerprofil
+    endgerät tracking präferenzen datenschutzerklärung widerruf
     """.split()
 )
 PAGE_PHRASES = (
@@ -134,6 +135,18 @@ class Unit:
     dated: bool = False
 
 
+# Frequent German function words that sumy's short list lacks (auxiliaries, prepositions):
+# without them a plain sentence like "Verletzt wurde niemand." reads as stopword-free.
+COMMON_GERMAN = frozenset(
+    """
+    wurde wurden worden war waren hat haben habe hast hätte hätten wäre wären würde würden
+    gibt gab man noch nur schon sehr mehr um ob ab seit gegen ohne zwischen während denn
+    weil also dann immer alle alles viele einige mehrere beim ins dabei damit dazu sei seien
+    so es ihm ihn ihnen uns euch mich dich mir dir keine kein keinen einer diese diesen
+    """.split()
+)
+
+
 @lru_cache(maxsize=1)
 def stop_words() -> tuple[frozenset[str], frozenset[str]]:
     """sumy's German stop words, and its English ones that are not German too."""
@@ -141,7 +154,7 @@ def stop_words() -> tuple[frozenset[str], frozenset[str]]:
 
     from briefing.core.lexrank import german_stop_words
 
-    german = frozenset(german_stop_words())
+    german = frozenset(german_stop_words()) | COMMON_GERMAN
     english = frozenset(get_stop_words("english")) - german
     return german, english
 
@@ -248,7 +261,9 @@ def _weigh(units: list[Unit]) -> None:
             }[u.kind]
         if i < len(units):
             u = units[i]
-            u.weight = float(u.chars) if u.kind == GOOD else 0.5 * u.chars
+            u.weight = (1.0 if u.kind == GOOD else 0.5) * u.chars
+            if not u.sentence:
+                u.weight *= 0.7  # prose ends its paragraphs; teaser titles and lists do not
         run_start = i + 1
 
 
@@ -393,9 +408,12 @@ def body_blocks(units: list[Unit], title: str | None) -> list[Block]:
     """Paragraphs and subheadings of the body units, single junk lines dropped."""
     folded_title = title.casefold() if title else None
     kept: list[tuple[str, Unit]] = []
-    for u in units:
+    for i, u in enumerate(units):
         if u.kind in (MARKER, END, BAD) or u.junk:
             continue
+        following = units[i + 1] if i + 1 < len(units) else None
+        if _COLON_END.search(u.text) and (following is None or _dropped(following)):
+            continue  # "Hier siehst du das Video:" before a video that is gone
         if folded_title and (u.text.casefold() == folded_title or _is_lowercase_copy(u)):
             continue
         if u.kind in (GOOD, NEAR):
@@ -417,6 +435,10 @@ def body_blocks(units: list[Unit], title: str | None) -> list[Block]:
     while blocks and blocks[-1].is_heading:
         blocks.pop()
     return blocks
+
+
+def _dropped(u: Unit) -> bool:
+    return u.kind in (MARKER, END, BAD) or u.junk
 
 
 def _heading_like(u: Unit) -> bool:

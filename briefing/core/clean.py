@@ -159,7 +159,8 @@ def _find_title(units: list[bp.Unit], start: int) -> str | None:
     for u in reversed(units[max(0, start - _TITLE_WINDOW) : start]):
         if u.junk or u.kind in (bp.MARKER, bp.END, bp.BAD) or is_stamp_line(u.text):
             continue
-        if 3 <= u.words <= 25 and not u.text.endswith((".", ",", ";")) and u.text[:1].isupper():
+        opening = u.text.lstrip("«»„“\"'‹›")[:1]
+        if 3 <= u.words <= 25 and not u.text.endswith((".", ",", ";")) and opening.isupper():
             return u.text
     return None
 
