@@ -412,7 +412,11 @@ def body_blocks(units: list[Unit], title: str | None) -> list[Block]:
         if u.kind in (MARKER, END, BAD) or u.junk:
             continue
         following = units[i + 1] if i + 1 < len(units) else None
-        if _COLON_END.search(u.text) and (following is None or _dropped(following)):
+        if (
+            _COLON_END.search(u.text)
+            and u.words <= 10
+            and (following is None or _dropped(following))
+        ):
             continue  # "Hier siehst du das Video:" before a video that is gone
         if folded_title and (u.text.casefold() == folded_title or _is_lowercase_copy(u)):
             continue

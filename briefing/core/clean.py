@@ -33,6 +33,7 @@ __all__ = [
 ]
 
 _COLUMN_GAP = re.compile(r"[ \t\u00a0]{3,}|\t")
+_MEDIA_LABEL = re.compile(r"^(?:video|videos|bild|bilder|foto|fotos|galerie|audio)\s*:", re.I)
 # How far before the body the headline may stand (lines of the page).
 _TITLE_WINDOW = 8
 
@@ -156,9 +157,13 @@ def _strip_date_field(lines: list[str]) -> tuple[list[str], str | None]:
 
 def _find_title(units: list[bp.Unit], start: int) -> str | None:
     """The headline: the nearest headline-like line before the body."""
-    for u in reversed(units[max(0, start - _TITLE_WINDOW) : start]):
+    first = max(0, start - _TITLE_WINDOW)
+    for i in range(start - 1, first - 1, -1):
+        u = units[i]
         if u.junk or u.kind in (bp.MARKER, bp.END, bp.BAD) or is_stamp_line(u.text):
             continue
+        if i > 0 and _MEDIA_LABEL.match(units[i - 1].text):
+            continue  # the title of a video or gallery, under its "Video: ..." credit
         opening = u.text.lstrip("«»„“\"'‹›")[:1]
         if 3 <= u.words <= 25 and not u.text.endswith((".", ",", ";")) and opening.isupper():
             return u.text
