@@ -421,6 +421,9 @@ def body_blocks(units: list[Unit], title: str | None) -> list[Block]:
         if folded_title and (u.text.casefold() == folded_title or _is_lowercase_copy(u)):
             continue
         if u.kind in (GOOD, NEAR):
+            label = LEADING_LABEL.match(u.text)
+            if label:  # "Das Wichtigste in Kürze Nordkoreas Machthaber ...": a box label
+                u = Unit(**{**vars(u), "text": u.text[label.end() :]})
             kept.append(("paragraph", u))
         elif u.sentence and u.words >= 3 and u.german >= 0.15:
             kept.append(("paragraph", u))  # a short sentence of its own
@@ -439,6 +442,14 @@ def body_blocks(units: list[Unit], title: str | None) -> list[Block]:
     while blocks and blocks[-1].is_heading:
         blocks.pop()
     return blocks
+
+
+# Labels of summary boxes that a copied page glues before the box's first sentence.
+LEADING_LABEL = re.compile(
+    r"^(?:das wichtigste (?:in kürze|im überblick|zusammengefasst)|auf einen blick|"
+    r"in kürze|zusammenfassung|kurz und knapp|key points)[:\s]+(?=[A-ZÄÖÜ„\"«])",
+    re.I,
+)
 
 
 def _dropped(u: Unit) -> bool:

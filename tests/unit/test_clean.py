@@ -1,0 +1,175 @@
+"""Cleaning scraped pages: page furniture goes, article text and subheadings stay."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.core.clean import EmptyArticleError, clean_document, clean_text
+from briefing.core.ingest import RawDocument, read_document
+from briefing.core.models import Article
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "clean"
+
+
+def clean_file(name: str) -> Article:
+    document = read_document(DATA / name)
+    assert isinstance(document, RawDocument)
+    return clean_document(document)
+
+
+def raw(text: str, name: str = "page.txt") -> RawDocument:
+    return RawDocument(Path(name), text, "text", "hash")
+
+
+FURNITURE = [
+    # reader comments: names, dates, vote counts, "Melden", the "42 Kommentare" opener
+    (
+        "comments_with_votes.txt",
+        ["Nach tagelangem Starkregen ist die Rhone", "Die Pegelstände sinken nur langsam",
+         "Staatsrat Franz Ruppen sagte vor den Medien"],
+        ["Kommentare", "Walliser Bergler", "registriert", "412", "Melden", "Zum Kommentar",
+         "Feuerwehrleute", "Jedes Jahr das gleiche Theater", "(kat/sda)", "Mehr «Schweiz»",
+         "Video: leserreporter", "07:41"],
+    ),
+    # a trailing link list of headlines under "N hrs ago" lines
+    (
+        "link_list_hrs_ago.txt",
+        ["Die Gewerkschaft Deutscher Lokomotivführer", "Fachkräftemangel."],
+        ["WEITERE NEWS", "hrs ago", "Lufthansa streicht", "Autobahn A7", "Sturmböen"],
+    ),
+    # a donation prompt with prices after the agency tag
+    (
+        "donation_prompt.txt",
+        ["Der Gemeinderat hat am Mittwochabend", "mit einem Drittel an den Kosten."],
+        ["DANKE", "unterstützen?", "5 CHF", "25 CHF", "Anderer Betrag", "Banküberweisung",
+         "umgeleitet", "(sda)"],
+    ),
+    # English agency captions and credits inside a German article
+    (
+        "english_captions.txt",
+        ["Bei einer Privataudienz im Vatikan", "rund vierzig Minuten",
+         "verschleppter ukrainischer Kinder."],
+        ["FILE - In this photo", "epa11234567", "Pope Francis", "Bild: keystone",
+         "Ein Händedruck zum Abschied", "Foto: © Vatican Media/AFP"],
+    ),
+    # an "Empfohlen" block of whole paragraphs about other news after the byline
+    (
+        "recommended_block.txt",
+        ["Rund 50 Kilometer vor der Insel Borkum", "Schweinswale und Zugvögel"],
+        ["M.Weber--NSK", "Empfohlen", "Schuldenbremse", "Tennisstar", "Inflation in der Eurozone",
+         "Textgröße ändern", "/ Foto: © dpa", "Nordsee Kurier"],
+    ),
+    # UI strings, a glued timestamp pair, the headline again in lower case, a video intro
+    (
+        "ui_strings.txt",
+        ["Nach der Niederlage seines Lagers", "Beobachter in Paris zeigten sich überrascht."],
+        ["Textgröße ändern", "10.06.2024, 06:12", "Mehr «International»",
+         "macron löst die nationalversammlung auf", "Hier siehst du die Ansprache im Video:",
+         "Video: srf", "(dab/sda/afp)", "International\n", "Frankreich"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "name, kept, dropped", FURNITURE, ids=[row[0].removesuffix(".txt") for row in FURNITURE]
+)
+def test_furniture_goes_and_the_article_stays(name: str, kept: list[str], dropped: list[str]):
+    body = clean_file(name).body
+    for text in kept:
+        assert text in body, f"article text lost: {text!r}"
+    for text in dropped:
+        assert text not in body, f"page furniture kept: {text!r}"
+
+
+def test_a_block_about_other_news_is_cut_because_of_its_topic_not_its_label():
+    page = (DATA / "recommended_block.txt").read_text(encoding="utf-8")
+    relabelled = page.replace("Empfohlen", "Lesestoff")
+    body = clean_document(raw(relabelled)).body
+    assert "Schuldenbremse" not in body and "Tennisstar" not in body
+    assert "Schweinswale und Zugvögel" in body
+
+
+def test_paragraphs_after_the_byline_that_stay_on_topic_are_kept():
+    page = (DATA / "recommended_block.txt").read_text(encoding="utf-8")
+    head, _, _ = page.partition("Empfohlen")
+    on_topic = (
+        head
+        + "Windpark vor Borkum: Netzbetreiber baut Leitungen aus\n\n"
+        + "Damit der Strom aus dem Windpark vor Borkum ins Netz fliessen kann, baut der "
+        + "Netzbetreiber in Niedersachsen neue Leitungen. Die Windräder auf See liefern bereits "
+        + "Strom für eine Million Haushalte, sagte ein Sprecher des Betreibers.\n"
+    )
+    body = clean_document(raw(on_topic)).body
+    assert "baut der Netzbetreiber in Niedersachsen neue Leitungen" in body
+
+
+def test_subheadings_stay_as_heading_blocks():
+    article = clean_file("subheadings.txt")
+    headings = [b.text for b in article.blocks if b.is_heading]
+    assert headings == ["Fichten sind besonders betroffen", "Was die Förster jetzt tun"]
+    assert article.blocks[0].kind == "paragraph"
+    assert all(h not in article.paragraphs for h in headings)
+
+
+def test_an_article_of_short_paragraphs_is_left_alone():
+    article = clean_file("short_paragraphs.txt")
+    assert article.title == "Liveticker: Gewitter ziehen über die Region"
+    assert article.paragraphs == [
+        "Ein Gewitter hat am Abend den Flughafen erreicht.",
+        "Mehrere Flüge wurden umgeleitet.",
+        "Die Feuerwehr rückte zu 40 Einsätzen aus.",
+        "In Winterthur fielen Bäume auf die Strasse.",
+        "Verletzt wurde niemand.",
+        "Die Bahnstrecke nach Schaffhausen ist unterbrochen.",
+        "Am Freitag wird es wieder sonnig.",
+    ]
+
+
+def test_an_interview_keeps_its_questions_and_answers():
+    article = clean_file("interview.txt")
+    assert article.title == "«Die Gletscher verlieren jedes Jahr mehr Eis»"
+    body = article.body
+    for text in (
+        "Frage: Frau Brunner, wie geht es den Schweizer Gletschern?",
+        "Antwort: Schlecht. Allein im letzten Jahr",
+        "Frage: Kann man den Rückgang noch aufhalten?",
+        "Antwort: Aufhalten nicht mehr, aber bremsen.",
+        "Was raten Sie Wanderern?",
+        "denn der auftauende Boden macht manche Routen gefährlich.",
+    ):
+        assert text in body
+
+
+def test_a_page_of_navigation_only_is_empty_with_a_reason():
+    with pytest.raises(EmptyArticleError, match="no article text"):
+        clean_file("only_navigation.txt")
+
+
+def test_an_empty_page_is_empty_with_a_reason():
+    with pytest.raises(EmptyArticleError, match=r"\w"):
+        clean_document(raw("\n\n   \n"))
+
+
+def test_soft_wrapped_prose_is_joined_into_one_paragraph():
+    page = clean_text(
+        "Ein Titel über die Stadtbibliothek\n\n"
+        "Die Stadtbibliothek bleibt wegen Bauarbeiten bis Ende März geschlossen, wie\n"
+        "die Stadtverwaltung am Montag mitteilte. Ausleihen sind in der Filiale möglich.\n"
+    )
+    assert [b.text for b in page.blocks] == [
+        "Die Stadtbibliothek bleibt wegen Bauarbeiten bis Ende März geschlossen, wie die "
+        "Stadtverwaltung am Montag mitteilte. Ausleihen sind in der Filiale möglich."
+    ]
+
+
+def test_columns_copied_side_by_side_become_separate_lines():
+    page = clean_text(
+        "Politik          Wirtschaft          Sport          Kultur\n\n"
+        "Ein langer Titel über den Haushalt der Stadt\n\n"
+        "Der Stadtrat hat den Haushalt für das kommende Jahr mit grosser Mehrheit verabschiedet. "
+        "Die Schulden sollen sinken, die Investitionen in Schulen steigen.\n"
+    )
+    assert "Wirtschaft" not in " ".join(b.text for b in page.blocks)
+    assert page.title == "Ein langer Titel über den Haushalt der Stadt"
