@@ -242,6 +242,10 @@ def classify(units: list[Unit]) -> None:
     _weigh(units)
 
 
+# The weight of a short line inside a link list (a run of three or more non-prose lines).
+LIST_WEIGHT = -30.0
+
+
 def _weigh(units: list[Unit]) -> None:
     # Runs of three or more lines that are not prose have the shape of a link list.
     run_start = 0
@@ -254,7 +258,7 @@ def _weigh(units: list[Unit]) -> None:
                 u.weight = -5.0  # a subheading, a list item, a short line of prose
                 continue
             u.weight = {
-                SHORT: -30.0 if in_list else -10.0,
+                SHORT: LIST_WEIGHT if in_list else -10.0,
                 BAD: -60.0 if in_list else -40.0,
                 END: -60.0,
                 MARKER: -300.0,
@@ -336,6 +340,14 @@ def content_words(text: str) -> set[str]:
     }
 
 
+# Share of a part's content words that the article already uses, for the part to belong to
+# it. Text before the article's main part is more often its lead than text after it is.
+LEAD_OVERLAP = 0.2
+TRAIL_OVERLAP = 0.3
+# How many lines above the body a lead paragraph may stand.
+LEAD_REACH = 12
+
+
 def _boundary(u: Unit) -> bool:
     return u.kind in (MARKER, END) or u.dated
 
@@ -376,7 +388,7 @@ def trim_region(units: list[Unit], start: int, end: int, title: str | None) -> t
     new_start = segments[main][0]
     for k in range(main - 1, -1, -1):  # leading parts, nearest first
         paragraphs = [u for u in units[slice(*segments[k])] if u.kind in (GOOD, NEAR)]
-        if paragraphs and not _coherent(paragraphs, vocabulary):
+        if paragraphs and not _coherent(paragraphs, vocabulary, LEAD_OVERLAP):
             break
         new_start = segments[k][0]
     new_end = segments[main][1]
@@ -385,23 +397,38 @@ def trim_region(units: list[Unit], start: int, end: int, title: str | None) -> t
         rest = [u for u in units[segments[k][0] : end] if u.kind in (GOOD, NEAR)]
         later = segments[k:]
         teasers = len(later) >= 3 and _text_mass(units[segments[k][0] : end]) < 400 * len(later)
-        if not rest or not _coherent(rest, vocabulary) or (boundary.dated and teasers):
+        if not rest or not _coherent(rest, vocabulary, TRAIL_OVERLAP) or (boundary.dated and teasers):
             break
         new_end = segments[k][1]
         for u in units[slice(*segments[k])]:
             if u.kind in (GOOD, NEAR):
                 vocabulary |= content_words(u.text)
-    return new_start, new_end
+    return _recover_lead(units, new_start, vocabulary), new_end
 
 
-def _coherent(rest: list[Unit], vocabulary: set[str]) -> bool:
+def _recover_lead(units: list[Unit], start: int, vocabulary: set[str]) -> int:
+    """Take back the lead paragraph that stands above a dateline, share buttons or a photo
+    credit, when it is about the article's subject."""
+    earliest = start
+    for i in range(start - 1, max(-1, start - LEAD_REACH - 1), -1):
+        u = units[i]
+        if u.kind == MARKER:
+            break
+        if u.kind == GOOD:
+            if not _coherent([u], vocabulary, TRAIL_OVERLAP):
+                break
+            earliest = i
+    return earliest
+
+
+def _coherent(rest: list[Unit], vocabulary: set[str], threshold: float) -> bool:
     """True when the paragraphs after a boundary share enough words with the article so far."""
     shared = total = 0
     for u in rest:
         words = content_words(u.text)
         shared += len(words & vocabulary)
         total += len(words)
-    return total > 0 and shared / total >= 0.3
+    return total > 0 and shared / total >= threshold
 
 
 def body_blocks(units: list[Unit], title: str | None) -> list[Block]:
@@ -437,7 +464,7 @@ def body_blocks(units: list[Unit], title: str | None) -> list[Block]:
             blocks.append(Block("paragraph", u.text))
             continue
         following = kept[i + 1][0] if i + 1 < len(kept) else None
-        if following == "paragraph" and _heading_like(u):
+        if following == "paragraph" and _heading_like(u) and u.weight > LIST_WEIGHT:
             blocks.append(Block("heading", u.text))
     while blocks and blocks[-1].is_heading:
         blocks.pop()
