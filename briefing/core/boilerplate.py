@@ -412,9 +412,9 @@ def _recover_lead(units: list[Unit], start: int, vocabulary: set[str]) -> int:
     earliest = start
     for i in range(start - 1, max(-1, start - LEAD_REACH - 1), -1):
         u = units[i]
-        if u.kind == MARKER:
-            break
-        if u.kind == GOOD:
+        if u.kind == MARKER or (u.kind == SHORT and u.words >= 4 and _heading_like(u)):
+            break  # a section opener, or the headline: the lead stands below it
+        if u.kind == GOOD and u.sentence:
             if not _coherent([u], vocabulary, TRAIL_OVERLAP):
                 break
             earliest = i
