@@ -82,39 +82,64 @@ PAGE_PHRASES = (
 )
 
 
+_PREFIXES_BY_HEAD: dict[str, tuple[str, ...]] = {}
+for _prefix in PAGE_WORD_PREFIXES:
+    _PREFIXES_BY_HEAD[_prefix[:3]] = (*_PREFIXES_BY_HEAD.get(_prefix[:3], ()), _prefix)
+
+
 def phrase_hits(u: Unit) -> int:
     """How many curated page phrases a unit contains."""
-    hits = sum(1 for w in u.lowered if w.startswith(PAGE_WORD_PREFIXES))
+    hits = 0
+    for w in u.lowered:
+        candidates = _PREFIXES_BY_HEAD.get(w[:3])
+        if candidates and w.startswith(candidates):
+            hits += 1
     low = u.text.lower()
     return hits + sum(1 for phrase in PAGE_PHRASES if phrase in low)
 
 
-# Whole lines that are never article text, wherever they stand.
-_JUNK_PATTERNS = [
+# Lines that are never article text, wherever they stand. Three kinds, so that long lines
+# only pay for the checks that can match them: how a line starts, how it ends, what it is.
+_JUNK_START = re.compile(
     r"(?:bild|bilder|foto|fotos|video|videos|grafik|illustration|quelle|credit|karte|audio|"
-    r"symbolbild|archivbild|titelbild|beitragsbild|image|photo|picture|source)\s*:.*",
-    r".*(?:\bbild|\bfoto|\bfotos|\bquelle|\bgrafik)\s*:\s*(?:©\s*)?[\w .,/&|()©+-]{1,60}",
-    r".*\((?:bild|foto|fotos|quelle|grafik)\s*:[^)]{1,60}\)",
+    r"symbolbild|archivbild|titelbild|beitragsbild|image|photo|picture|source)\s*:|"
+    r"(?:file|archivo|archiv)\s+-\s|(?:epa|ap|afp|dpa)\d{3,}\b",
+    re.I,
+)
+_JUNK_END = re.compile(
+    r"(?:(?:\bbild|\bfoto|\bfotos|\bquelle|\bgrafik)\s*:\s*(?:©\s*)?[\w .,/&|()©+-]{1,60}|"
+    r"\((?:bild|foto|fotos|quelle|grafik)\s*:[^)]{1,60}\)|"
+    r"registriert\s+(?:seit\s+)?\w+\s+\d{4}|"
+    r"(?:\.\.\.|…)\s*(?:read more|weiterlesen|mehr)?\s*»?)$",  # a truncated teaser
+    re.I,
+)
+_JUNK_WHOLE = [
     r"(?:©|\(c\)|copyright)\s*.{0,80}",
     r"\(?(?:[a-z]{2,5}|[A-Z]{2,5})(?:\s*/\s*(?:[a-z]{2,6}|[A-Z]{2,6}))+\)?\.?",  # (yam/sda/dpa)
     r"\((?:dpa|afp|ap|sda|apa|kna|epd|reuters|rtr|ots|red|ddp)\)",
     r"[A-Z]\.\s?[A-Z][\w'-]+\s?--\s?[A-Z]{2,5}",  # A.Parker--TNT
-    r"(?:file|archivo|archiv)\s+-\s+.*",
-    r"(?:epa|ap|afp|dpa)\d{3,}\b.*",
     r"(?:text|textgröße|schriftgröße)\s+(?:ändern|anpassen)\s*:?",
     r"mehr\s+[«»\"„“].{1,40}[«»\"“”]",
     r"(?:\d{1,2}\.\d{1,2}\.\d{2,4},?\s*(?:\d{1,2}[:.]\d{2}(?:\s*uhr)?)?\s*)+",
-    r"(?:\d+\s+)?(?:hrs?|hours?|mins?|minutes?|days?|weeks?|std\.?|stunden?|min\.?|minuten|tagen?)\s+ago",
+    r"(?:\d+\s+)?(?:hrs?|hours?|mins?|minutes?|days?|weeks?|std\.?|stunden?|min\.?|minuten|tagen?)"
+    r"\s+ago",
     r"vor\s+\d+\s+(?:stunden?|minuten?|tagen?|wochen?|monaten?|std\.?|min\.?)",
     r"[\d.,]+\s*(?:chf|eur|euro|€|\$|usd|fr\.)|(?:chf|eur|€|\$|fr\.)\s*[\d.,]+",
     r"\d+(?:[.,]\d+)?\s*[km]?",  # a bare count: votes, likes, replies
     r"(?:melden|antworten|zum kommentar|zur story|zum artikel|zurück|weiter|mehr|alle anzeigen|"
     r"avatar|reply|report|like|anderer|anderer betrag|zur übersicht|anzeige|werbung|sponsored|"
     r"gesponsert|advertisement|ad)\W*",
-    r".*registriert\s+(?:seit\s+)?\w+\s+\d{4}",
-    r".*(?:\.\.\.|…)\s*(?:read more|weiterlesen|mehr)?\s*»?",  # a truncated teaser
 ]
-JUNK_LINE = re.compile("^(?:" + "|".join(_JUNK_PATTERNS) + r")$", re.I)
+_JUNK_WHOLE_LINE = re.compile("^(?:" + "|".join(_JUNK_WHOLE) + r")$", re.I)
+
+
+def is_junk_line(text: str) -> bool:
+    """A caption, credit, UI string, agency tag, timestamp, count or truncated teaser."""
+    return bool(
+        _JUNK_START.match(text)
+        or _JUNK_END.search(text, max(0, len(text) - 100))
+        or (len(text) <= 120 and _JUNK_WHOLE_LINE.match(text))
+    )
 
 
 @dataclass
@@ -133,6 +158,7 @@ class Unit:
     weight: float = 0.0
     junk: bool = False
     dated: bool = False
+    content: set[str] | None = None  # crude stems of its content words, once needed
 
 
 # Frequent German function words that sumy's short list lacks (auxiliaries, prepositions):
@@ -211,15 +237,15 @@ def classify(units: list[Unit]) -> None:
     german_page = _german_page(units)
     for u in units:
         u.junk = (
-            bool(JUNK_LINE.match(u.text))
+            is_junk_line(u.text)
             or is_stamp_line(u.text)
             or (german_page and _english_line(u))
         )
         phrases = phrase_hits(u) if u.chars < 400 else 0
         u.dated = u.words <= 15 and not u.sentence and has_date(u.text)
-        if MARKER_LINE.match(u.text):
+        if u.words <= 12 and MARKER_LINE.match(u.text):
             u.kind = MARKER
-        elif _is_end_line(u.text):
+        elif u.words <= 12 and _is_end_line(u.text):
             u.kind = END
         elif u.junk or (phrases and u.words <= 10) or phrases >= 2:
             u.kind = BAD
@@ -330,6 +356,13 @@ def _is_end_line(text: str) -> bool:
     return bool(_END_LINE.match(text))
 
 
+def unit_words(u: Unit) -> set[str]:
+    """content_words of a unit, computed once."""
+    if u.content is None:
+        u.content = content_words(u.text)
+    return u.content
+
+
 def content_words(text: str) -> set[str]:
     """Crude stems of the content words of a text, for topical overlap."""
     german, english = stop_words()
@@ -377,14 +410,14 @@ def trim_region(units: list[Unit], start: int, end: int, title: str | None) -> t
         words: set[str] = set()
         for u in part:
             if u.kind in (GOOD, NEAR):
-                words |= content_words(u.text)
+                words |= unit_words(u)
         return weight * (1 + 2 * len(headline & words) / len(headline))
 
     main = max(range(len(segments)), key=strength)
     vocabulary = set(headline)
     for u in units[slice(*segments[main])]:
         if u.kind in (GOOD, NEAR):
-            vocabulary |= content_words(u.text)
+            vocabulary |= unit_words(u)
     new_start = segments[main][0]
     for k in range(main - 1, -1, -1):  # leading parts, nearest first
         paragraphs = [u for u in units[slice(*segments[k])] if u.kind in (GOOD, NEAR)]
@@ -402,7 +435,7 @@ def trim_region(units: list[Unit], start: int, end: int, title: str | None) -> t
         new_end = segments[k][1]
         for u in units[slice(*segments[k])]:
             if u.kind in (GOOD, NEAR):
-                vocabulary |= content_words(u.text)
+                vocabulary |= unit_words(u)
     return _recover_lead(units, new_start, vocabulary), new_end
 
 
@@ -425,7 +458,7 @@ def _coherent(rest: list[Unit], vocabulary: set[str], threshold: float) -> bool:
     """True when the paragraphs after a boundary share enough words with the article so far."""
     shared = total = 0
     for u in rest:
-        words = content_words(u.text)
+        words = unit_words(u)
         shared += len(words & vocabulary)
         total += len(words)
     return total > 0 and shared / total >= threshold

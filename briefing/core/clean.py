@@ -107,7 +107,7 @@ def clean_html(html: str) -> CleanPage:
         text = " ".join("".join(element.itertext()).split())
         if not text or title and text.casefold() == title.casefold():
             continue
-        if bp.JUNK_LINE.match(text):
+        if bp.is_junk_line(text):
             continue
         blocks.append(Block("heading" if element.tag == "head" else "paragraph", text))
     while blocks and blocks[-1].is_heading:
