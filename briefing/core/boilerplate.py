@@ -63,7 +63,7 @@ MARKER_LINE = re.compile(
 PAGE_WORD_PREFIXES = tuple(
     """
     impressum datenschutz cookie newsletter anmelden abmelden registrier einloggen login
-    passwort nutzungsbedingungen agb copyright teilen drucken weiterlesen startseite
+    passwort nutzungsbedingungen agb copyright teile drucken weiterlesen startseite
     navigation menü suche melden antworten abonnier abo merkliste sitemap mediadaten
     warenkorb versandkosten zustimm akzeptier einwilligung javascript textgröße
     schriftgröße vorlesen kommentar leserbrief facebook twitter instagram whatsapp
@@ -103,13 +103,14 @@ def phrase_hits(u: Unit) -> int:
 _JUNK_START = re.compile(
     r"(?:bild|bilder|foto|fotos|video|videos|grafik|illustration|quelle|credit|karte|audio|"
     r"symbolbild|archivbild|titelbild|beitragsbild|image|photo|picture|source)\s*:|"
-    r"(?:file|archivo|archiv)\s+-\s|(?:epa|ap|afp|dpa)\d{3,}\b",
+    r"(?:file|archivo|archiv)\s+-\s|(?:epa|ap|afp|dpa)\d{3,}\b|vergrößern\b|"
+    r"(?:lesen sie|siehe|mehr dazu|mehr zum thema)(?: hier| auch| mehr)?\s*:",
     re.I,
 )
 _JUNK_END = re.compile(
     r"(?:(?:\bbild|\bfoto|\bfotos|\bquelle|\bgrafik)\s*:\s*(?:©\s*)?[\w .,/&|()©+-]{1,60}|"
     r"\((?:bild|foto|fotos|quelle|grafik)\s*:[^)]{1,60}\)|"
-    r"registriert\s+(?:seit\s+)?\w+\s+\d{4}|"
+    r"registriert\s+(?:seit\s+)?\w+\s+\d{4}|©\s*[\w .,/&|+-]{1,50}|"
     r"(?:\.\.\.|…)\s*(?:read more|weiterlesen|mehr)?\s*»?)$",  # a truncated teaser
     re.I,
 )
@@ -133,10 +134,15 @@ _JUNK_WHOLE = [
 _JUNK_WHOLE_LINE = re.compile("^(?:" + "|".join(_JUNK_WHOLE) + r")$", re.I)
 
 
+# Who stands where in a photo: "(l.)", "(M.)", "(v.l.n.r.)" mark a caption.
+_PHOTO_POSITION = re.compile(r"\((?:[lmr]\.|m\.\s?[lr]\.|v\.\s?[lr]\.(?:\s?n\.\s?[lr]\.)?)\)", re.I)
+
+
 def is_junk_line(text: str) -> bool:
     """A caption, credit, UI string, agency tag, timestamp, count or truncated teaser."""
     return bool(
-        _JUNK_START.match(text)
+        (len(text) <= 300 and _PHOTO_POSITION.search(text))
+        or _JUNK_START.match(text)
         or _JUNK_END.search(text, max(0, len(text) - 100))
         or (len(text) <= 120 and _JUNK_WHOLE_LINE.match(text))
     )
@@ -499,9 +505,34 @@ def body_blocks(units: list[Unit], title: str | None) -> list[Block]:
         following = kept[i + 1][0] if i + 1 < len(kept) else None
         if following == "paragraph" and _heading_like(u) and u.weight > LIST_WEIGHT:
             blocks.append(Block("heading", u.text))
+    _drop_author_box(blocks)
     while blocks and blocks[-1].is_heading:
         blocks.pop()
     return blocks
+
+
+# The box about the author after an article: "Moritz Gathmann leitet das Ressort ...",
+# "Als Content-Managerin betreue ich ...": a person and a job, told in one short paragraph.
+_BIO_START = re.compile(
+    r"^(?:(?:[A-ZÄÖÜ][\w.'-]+\s){1,3}(?:ist|leitet|arbeitet|schreibt|studierte|lebt|war)\s|"
+    r"ist\s|Als\s.{3,60}\s(?:betreue|schreibe|arbeite|bin)\s+ich\b|Ich bin [A-ZÄÖÜ]\w+,)",
+)
+_BIO_JOB = re.compile(
+    r"redakteur|journalist|autor|ressort|studierte|head of|manager|gründ|korrespondent|"
+    r"volontär|\bblog|schreibt (?:seit|für|über)|kanzlei|moderator",
+    re.I,
+)
+
+
+def _drop_author_box(blocks: list[Block]) -> None:
+    paragraphs = [i for i, b in enumerate(blocks) if not b.is_heading]
+    if len(paragraphs) < 3:
+        return
+    for i in paragraphs[-2:]:
+        text = blocks[i].text
+        if len(text) < 500 and _BIO_START.match(text) and _BIO_JOB.search(text):
+            del blocks[i:]
+            return
 
 
 # Labels of summary boxes that a copied page glues before the box's first sentence.
