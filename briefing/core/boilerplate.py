@@ -164,6 +164,7 @@ class Unit:
     weight: float = 0.0
     junk: bool = False
     dated: bool = False
+    repeated: bool = False  # a short line whose pattern recurs on the page (a list's label)
     content: set[str] | None = None  # crude stems of its content words, once needed
 
 
@@ -259,6 +260,7 @@ def classify(units: list[Unit]) -> None:
             u.kind = BAD  # a dateline or byline with a date: metadata, a comment's head
         elif u.words <= 8 and shapes[_shape(u.text)] >= 3:
             u.kind = BAD  # a repeated pattern: "4 hrs ago", "Antworten", dates of comments
+            u.repeated = True
         elif _glued_list(u):
             u.kind = BAD  # link texts run together: "Alles was lebtAlpha CepheiAnd ..."
         elif u.chars >= 70 and u.german >= 0.2 or u.chars >= 150 and u.german >= 0.12:
@@ -391,6 +393,18 @@ def _boundary(u: Unit) -> bool:
     return u.kind in (MARKER, END) or u.dated
 
 
+def _teaser_list(units: list[Unit], segments: list[tuple[int, int]]) -> bool:
+    """Parts that each hold at most one short paragraph, two or more of them: teasers under
+    datelines or section labels, not the article going on."""
+    if len(segments) < 2:
+        return False
+    for a, b in segments:
+        paragraphs = [u for u in units[a:b] if u.kind in (GOOD, NEAR)]
+        if len(paragraphs) > 1 or any(u.chars >= 300 for u in paragraphs):
+            return False
+    return True
+
+
 def _text_mass(units: list[Unit]) -> int:
     return sum(u.chars for u in units if u.kind in (GOOD, NEAR))
 
@@ -434,15 +448,28 @@ def trim_region(units: list[Unit], start: int, end: int, title: str | None) -> t
     for k in range(main + 1, len(segments)):  # trailing parts, in order
         boundary = units[segments[k][0] - 1]
         rest = [u for u in units[segments[k][0] : end] if u.kind in (GOOD, NEAR)]
-        later = segments[k:]
-        teasers = len(later) >= 3 and _text_mass(units[segments[k][0] : end]) < 400 * len(later)
-        if not rest or not _coherent(rest, vocabulary, TRAIL_OVERLAP) or (boundary.dated and teasers):
+        teasers = boundary.dated and _teaser_list(units, segments[k:])
+        if not rest or not _coherent(rest, vocabulary, TRAIL_OVERLAP) or teasers:
             break
         new_end = segments[k][1]
         for u in units[slice(*segments[k])]:
             if u.kind in (GOOD, NEAR):
                 vocabulary |= unit_words(u)
+    new_end = _cut_teaser_tail(units, new_start, new_end)
     return _recover_lead(units, new_start, vocabulary), new_end
+
+
+def _cut_teaser_tail(units: list[Unit], start: int, end: int) -> int:
+    """Cut the teasers at the end of the body that recurring section labels introduce
+    ("Digital Life", headline, one-line teaser; "Digital Life", ...)."""
+    cuts = [i for i in range(start, end) if units[i].repeated]
+    for n, cut in enumerate(cuts):
+        if _text_mass(units[start:cut]) < 300:
+            continue
+        edges = [*cuts[n:], end]
+        if _teaser_list(units, [(edges[k] + 1, edges[k + 1]) for k in range(len(edges) - 1)]):
+            return cut
+    return end
 
 
 def _recover_lead(units: list[Unit], start: int, vocabulary: set[str]) -> int:
