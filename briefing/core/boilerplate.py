@@ -354,13 +354,14 @@ _END_LINE = re.compile(
     r"^(?:\(?(?:[a-z]{2,5}|[A-Z]{2,5})(?:\s*/\s*(?:[a-z]{2,6}|[A-Z]{2,6}))+\)?\.?|"
     r"\((?:dpa|afp|ap|sda|apa|kna|epd|reuters|rtr|ots|red|ddp)\)|"
     r"[A-Z]\.\s?[A-Z][\w'-]+\s?--\s?[A-Z]{2,5}|"
-    r"(?:©|\(c\)|copyright).{0,80})$",
+    r"(?:©|\(c\)|copyright)(?=.{0,80}$).*(?:\d{4}|rechte|rights|verlag|gmbh|\bag\b).*)$",
     re.I,
 )
 
 
 def _is_end_line(text: str) -> bool:
-    """Lines that close an article: agency tags, "A.Parker--TNT" bylines, copyright."""
+    """Lines that close an article: agency tags, "A.Parker--TNT" bylines, a copyright notice
+    (with a year or "Alle Rechte"; "© Bild: X" is a photo credit inside the article)."""
     return bool(_END_LINE.match(text))
 
 
