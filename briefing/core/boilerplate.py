@@ -62,14 +62,14 @@ MARKER_LINE = re.compile(
 # with one of them weighs as furniture, a long one needs two (a cookie banner, a prompt).
 PAGE_WORD_PREFIXES = tuple(
     """
-    impressum datenschutz cookie newsletter anmelden abmelden registrier einloggen login
+    impressum datenschutz cookie newsletter anmeld abmeld registrier einloggen login button
     passwort nutzungsbedingungen agb copyright teile drucken weiterlesen startseite
     navigation menü suche melden antworten abonnier abo merkliste sitemap mediadaten
     warenkorb versandkosten zustimm akzeptier einwilligung javascript textgröße
     schriftgröße vorlesen kommentar leserbrief facebook twitter instagram whatsapp
     linkedin xing pinterest youtube telegram rss spende spenden unterstütze
     share tweet subscribe privacy advertisement reply geräteinformation nutzerprofil
-    endgerät tracking präferenzen datenschutzerklärung widerruf
+    endgerät tracking präferenzen datenschutzerklärung widerruf einverständnis
     """.split()
 )
 PAGE_PHRASES = (
@@ -79,6 +79,7 @@ PAGE_PHRASES = (
     "follow us", "posted by", "posted on", "powered by", "jetzt bestellen", "jetzt kaufen",
     "in den warenkorb", "klicken sie", "hier klicken", "unterstützen sie uns",
     "unterstütze uns", "jetzt spenden", "jetzt abonnieren", "jetzt anmelden",
+    "dieser beitrag wurde", "gekennzeichnet mit", "creative commons", "lizenz cc",
 )
 
 
@@ -104,7 +105,8 @@ _JUNK_START = re.compile(
     r"(?:bild|bilder|foto|fotos|video|videos|grafik|illustration|quelle|credit|karte|audio|"
     r"symbolbild|archivbild|titelbild|beitragsbild|image|photo|picture|source)\s*:|"
     r"(?:file|archivo|archiv)\s+-\s|(?:epa|ap|afp|dpa)\d{3,}\b|vergrößern\b|"
-    r"(?:lesen sie|siehe|mehr dazu|mehr zum thema)(?: hier| auch| mehr)?\s*:",
+    r"(?:lesen sie|siehe|mehr dazu|mehr zum thema)(?: hier| auch| mehr)?\s*:|"
+    r"(?:abbildung|abb\.|grafik|tabelle|bild|foto)\s*\d+\s*:",
     re.I,
 )
 _JUNK_END = re.compile(
@@ -248,7 +250,7 @@ def classify(units: list[Unit]) -> None:
             or is_stamp_line(u.text)
             or (german_page and _english_line(u))
         )
-        phrases = phrase_hits(u) if u.chars < 400 else 0
+        phrases = phrase_hits(u) if u.chars < 600 else 0
         u.dated = u.words <= 15 and not u.sentence and has_date(u.text)
         if u.words <= 12 and MARKER_LINE.match(u.text):
             u.kind = MARKER
