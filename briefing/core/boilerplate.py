@@ -83,6 +83,10 @@ PAGE_PHRASES = (
 )
 
 
+# A longer line is furniture when page phrases make up this share of its words (a cookie
+# banner, a newsletter form), not when an article mentions Instagram and YouTube once each.
+PHRASE_DENSITY = 0.07
+
 _PREFIXES_BY_HEAD: dict[str, tuple[str, ...]] = {}
 for _prefix in PAGE_WORD_PREFIXES:
     _PREFIXES_BY_HEAD[_prefix[:3]] = (*_PREFIXES_BY_HEAD.get(_prefix[:3], ()), _prefix)
@@ -256,7 +260,9 @@ def classify(units: list[Unit]) -> None:
             u.kind = MARKER
         elif u.words <= 12 and _is_end_line(u.text):
             u.kind = END
-        elif u.junk or (phrases and u.words <= 10) or phrases >= 2:
+        elif u.junk or (phrases and u.words <= 10) or (
+            phrases >= 2 and phrases >= PHRASE_DENSITY * u.words
+        ):
             u.kind = BAD
         elif u.dated:
             u.kind = BAD  # a dateline or byline with a date: metadata, a comment's head
