@@ -117,7 +117,7 @@ _JUNK_END = re.compile(
     r"(?:(?:\bbild|\bfoto|\bfotos|\bquelle|\bgrafik)\s*:\s*(?:©\s*)?[\w .,/&|()©+-]{1,60}|"
     r"\((?:bild|foto|fotos|quelle|grafik)\s*:[^)]{1,60}\)|"
     r"registriert\s+(?:seit\s+)?\w+\s+\d{4}|©\s*[\w .,/&|+-]{1,50}|"
-    r"(?:\.\.\.|…)\s*(?:read more|weiterlesen|mehr)?\s*»?)$",  # a truncated teaser
+    r"\s(?:\.\.\.|…)\s*»?|(?:\.\.\.|…)\s*(?:read more|weiterlesen|mehr)\s*»?)$",  # a cut teaser
     re.I,
 )
 _JUNK_WHOLE = [
