@@ -53,24 +53,24 @@ _EXACT_OPENERS = (
     r"schlagworte|themen|kategorien|archiv|danke für die ♥"
 )
 MARKER_LINE = re.compile(
-    rf"^(?:(?:{_OPENERS})(?:\W+[^\s.!?]+){{0,4}}|(?:{_EXACT_OPENERS}))\W*$", re.I
+    rf"^(?:(?:{_OPENERS})(?:\W+[^\s.!?]+){{0,4}}|(?:{_EXACT_OPENERS}))\W*$", re.IGNORECASE
 )
 
 
 # Curated page phrases in German and English: UI strings, legal links, sharing, log-in,
 # consent banners, donation and newsletter prompts. One signal among several: a short line
 # with one of them weighs as furniture, a long one needs two (a cookie banner, a prompt).
-PAGE_WORD_PREFIXES = tuple(
-    """
-    impressum datenschutz cookie newsletter anmeld abmeld registrier einloggen login button
-    passwort nutzungsbedingungen agb copyright teile drucken weiterlesen startseite
-    navigation menü suche melden antworten abonnier abo merkliste sitemap mediadaten
-    warenkorb versandkosten zustimm akzeptier einwilligung javascript textgröße
-    schriftgröße vorlesen kommentar leserbrief facebook twitter instagram whatsapp
-    linkedin xing pinterest youtube telegram rss spende spenden unterstütze
-    share tweet subscribe privacy advertisement reply geräteinformation nutzerprofil
-    endgerät tracking präferenzen datenschutzerklärung widerruf einverständnis
-    """.split()
+PAGE_WORD_PREFIXES = (
+    "impressum", "datenschutz", "cookie", "newsletter", "anmeld", "abmeld", "registrier",
+    "einloggen", "login", "button", "passwort", "nutzungsbedingungen", "agb", "copyright",
+    "teile", "drucken", "weiterlesen", "startseite", "navigation", "menü", "suche", "melden",
+    "antworten", "abonnier", "abo", "merkliste", "sitemap", "mediadaten", "warenkorb",
+    "versandkosten", "zustimm", "akzeptier", "einwilligung", "javascript", "textgröße",
+    "schriftgröße", "vorlesen", "kommentar", "leserbrief", "facebook", "twitter", "instagram",
+    "whatsapp", "linkedin", "xing", "pinterest", "youtube", "telegram", "rss", "spende",
+    "spenden", "unterstütze", "share", "tweet", "subscribe", "privacy", "advertisement",
+    "reply", "geräteinformation", "nutzerprofil", "endgerät", "tracking", "präferenzen",
+    "datenschutzerklärung", "widerruf", "einverständnis",
 )
 PAGE_PHRASES = (
     "©", "alle rechte", "rechte vorbehalten", "per e-mail", "per mail", "mehr erfahren",
@@ -111,14 +111,14 @@ _JUNK_START = re.compile(
     r"(?:file|archivo|archiv)\s+-\s|(?:epa|ap|afp|dpa)\d{3,}\b|vergrößern\b|"
     r"(?:lesen sie|siehe|mehr dazu|mehr zum thema)(?: hier| auch| mehr)?\s*:|"
     r"(?:abbildung|abb\.|grafik|tabelle|bild|foto)\s*\d+\s*:",
-    re.I,
+    re.IGNORECASE,
 )
 _JUNK_END = re.compile(
     r"(?:(?:\bbild|\bfoto|\bfotos|\bquelle|\bgrafik)\s*:\s*(?:©\s*)?[\w .,/&|()©+-]{1,60}|"
     r"\((?:bild|foto|fotos|quelle|grafik)\s*:[^)]{1,60}\)|"
     r"registriert\s+(?:seit\s+)?\w+\s+\d{4}|©\s*[\w .,/&|+-]{1,50}|"
     r"\s(?:\.\.\.|…)\s*»?|(?:\.\.\.|…)\s*(?:read more|weiterlesen|mehr)\s*»?)$",  # a cut teaser
-    re.I,
+    re.IGNORECASE,
 )
 _JUNK_WHOLE = [
     r"(?:©|\(c\)|copyright)\s*.{0,80}",
@@ -128,20 +128,24 @@ _JUNK_WHOLE = [
     r"(?:text|textgröße|schriftgröße)\s+(?:ändern|anpassen)\s*:?",
     r"mehr\s+[«»\"„“].{1,40}[«»\"“”]",
     r"(?:\d{1,2}\.\d{1,2}\.\d{2,4},?\s*(?:\d{1,2}[:.]\d{2}(?:\s*uhr)?)?\s*)+",
-    r"(?:\d+\s+)?(?:hrs?|hours?|mins?|minutes?|days?|weeks?|std\.?|stunden?|min\.?|minuten|tagen?)"
-    r"\s+ago",
+    (
+        r"(?:\d+\s+)?(?:hrs?|hours?|mins?|minutes?|days?|weeks?|std\.?|stunden?|min\.?|minuten"
+        r"|tagen?)\s+ago"
+    ),
     r"vor\s+\d+\s+(?:stunden?|minuten?|tagen?|wochen?|monaten?|std\.?|min\.?)",
     r"[\d.,]+\s*(?:chf|eur|euro|€|\$|usd|fr\.)|(?:chf|eur|€|\$|fr\.)\s*[\d.,]+",
     r"\d+(?:[.,]\d+)?\s*[km]?",  # a bare count: votes, likes, replies
-    r"(?:melden|antworten|zum kommentar|zur story|zum artikel|zurück|weiter|mehr|alle anzeigen|"
-    r"avatar|reply|report|like|anderer|anderer betrag|zur übersicht|anzeige|werbung|sponsored|"
-    r"gesponsert|advertisement|ad)\W*",
+    (
+        r"(?:melden|antworten|zum kommentar|zur story|zum artikel|zurück|weiter|mehr|"
+        r"alle anzeigen|avatar|reply|report|like|anderer|anderer betrag|zur übersicht|anzeige|"
+        r"werbung|sponsored|gesponsert|advertisement|ad)\W*"
+    ),
 ]
-_JUNK_WHOLE_LINE = re.compile("^(?:" + "|".join(_JUNK_WHOLE) + r")$", re.I)
+_JUNK_WHOLE_LINE = re.compile("^(?:" + "|".join(_JUNK_WHOLE) + r")$", re.IGNORECASE)
 
 
 # Who stands where in a photo: "(l.)", "(M.)", "(v.l.n.r.)" mark a caption.
-_PHOTO_POSITION = re.compile(r"\((?:[lmr]\.|m\.\s?[lr]\.|v\.\s?[lr]\.(?:\s?n\.\s?[lr]\.)?)\)", re.I)
+_PHOTO_POSITION = re.compile(r"\((?:[lmr]\.|m\.\s?[lr]\.|v\.\s?[lr]\.(?:\s?n\.\s?[lr]\.)?)\)", re.IGNORECASE)
 
 
 def is_junk_line(text: str) -> bool:
@@ -177,12 +181,15 @@ class Unit:
 # Frequent German function words that sumy's short list lacks (auxiliaries, prepositions):
 # without them a plain sentence like "Verletzt wurde niemand." reads as stopword-free.
 COMMON_GERMAN = frozenset(
-    """
-    wurde wurden worden war waren hat haben habe hast hätte hätten wäre wären würde würden
-    gibt gab man noch nur schon sehr mehr um ob ab seit gegen ohne zwischen während denn
-    weil also dann immer alle alles viele einige mehrere beim ins dabei damit dazu sei seien
-    so es ihm ihn ihnen uns euch mich dich mir dir keine kein keinen einer diese diesen
-    """.split()
+    {
+        "wurde", "wurden", "worden", "war", "waren", "hat", "haben", "habe", "hast", "hätte",
+        "hätten", "wäre", "wären", "würde", "würden", "gibt", "gab", "man", "noch", "nur",
+        "schon", "sehr", "mehr", "um", "ob", "ab", "seit", "gegen", "ohne", "zwischen",
+        "während", "denn", "weil", "also", "dann", "immer", "alle", "alles", "viele", "einige",
+        "mehrere", "beim", "ins", "dabei", "damit", "dazu", "sei", "seien", "so", "es", "ihm",
+        "ihn", "ihnen", "uns", "euch", "mich", "dich", "mir", "dir", "keine", "kein", "keinen",
+        "einer", "diese", "diesen",
+    }
 )
 
 
@@ -363,7 +370,7 @@ _END_LINE = re.compile(
     r"\((?:dpa|afp|ap|sda|apa|kna|epd|reuters|rtr|ots|red|ddp)\)|"
     r"[A-Z]\.\s?[A-Z][\w'-]+\s?--\s?[A-Z]{2,5}|"
     r"(?:©|\(c\)|copyright)(?=.{0,80}$).*(?:\d{4}|rechte|rights|verlag|gmbh|\bag\b).*)$",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -556,7 +563,7 @@ _BIO_START = re.compile(
 _BIO_JOB = re.compile(
     r"redakteur|journalist|autor|ressort|studierte|head of|manager|gründ|korrespondent|"
     r"volontär|\bblog|schreibt (?:seit|für|über)|kanzlei|moderator",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -575,7 +582,7 @@ def _drop_author_box(blocks: list[Block]) -> None:
 LEADING_LABEL = re.compile(
     r"^(?:das wichtigste (?:in kürze|im überblick|zusammengefasst)|auf einen blick|"
     r"in kürze|zusammenfassung|kurz und knapp|key points)[:\s]+(?=[A-ZÄÖÜ„\"«])",
-    re.I,
+    re.IGNORECASE,
 )
 
 

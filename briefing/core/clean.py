@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 _COLUMN_GAP = re.compile(r"[ \t\u00a0]{3,}|\t")
-_MEDIA_LABEL = re.compile(r"^(?:video|videos|bild|bilder|foto|fotos|galerie|audio)\s*:", re.I)
+_MEDIA_LABEL = re.compile(r"^(?:video|videos|bild|bilder|foto|fotos|galerie|audio)\s*:", re.IGNORECASE)
 # How far before the body the headline may stand (lines of the page).
 _TITLE_WINDOW = 8
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _DOTTED_DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b")
 _SLASHED_DATE = re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b")
@@ -18,10 +18,10 @@ MONTHS = {
     "dez": 12, "dec": 12,
 }
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-_WORDED_DATE = re.compile(rf"\b(\d{{1,2}})\.?\s+({_MONTH_NAMES})\.?\s+(\d{{4}})\b", re.I)
-_ENGLISH_DATE = re.compile(rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)
+_WORDED_DATE = re.compile(rf"\b(\d{{1,2}})\.?\s+({_MONTH_NAMES})\.?\s+(\d{{4}})\b", re.IGNORECASE)
+_ENGLISH_DATE = re.compile(rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.IGNORECASE)
 # "date 2024-06 <lead>": a scraper's date field glued before the text.
-DATE_FIELD = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\b\s*", re.I)
+DATE_FIELD = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\b\s*", re.IGNORECASE)
 # A line that is a date stamp and little else ("19.06.2024, 12:28", "Mittwoch, 3. Juni 2024").
 _WEEKDAYS = (
     r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|"
@@ -34,7 +34,7 @@ _STAMP_LINE = re.compile(
     rf"\d{{4}}-\d{{2}}-\d{{2}}|(?:{_MONTH_NAMES})\.?\s+\d{{1,2}},?\s+\d{{4}})"
     rf"(?:[,|•·-]?\s*(?:um\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*uhr)?|\s*\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}|"
     rf"[,|•·-]?\s*(?:\d{{1,2}}[:.]\d{{2}})?)*\s*$",
-    re.I,
+    re.IGNORECASE,
 )
 # "The National Times - Headline": an outlet name before the headline.
 _OUTLET_PREFIX = re.compile(r"^(?P<outlet>[A-Z][\w.&' ]{2,40}?) [-–|] (?P<title>\S.{10,})$")
@@ -94,7 +94,7 @@ def normalize_date(value: object) -> str | None:
 _ANY_DATE = re.compile(
     rf"\b\d{{1,2}}\.\s?\d{{1,2}}\.\s?(?:\d{{4}}|\d{{2}}\b)|\b\d{{1,2}}\.?\s+(?:{_MONTH_NAMES})\.?\s+\d{{4}}|"
     rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}:\d{{2}}\b",
-    re.I,
+    re.IGNORECASE,
 )
 
 

@@ -159,8 +159,10 @@ def test_soft_wrapped_prose_is_joined_into_one_paragraph():
         "die Stadtverwaltung am Montag mitteilte. Ausleihen sind in der Filiale möglich.\n"
     )
     assert [b.text for b in page.blocks] == [
-        "Die Stadtbibliothek bleibt wegen Bauarbeiten bis Ende März geschlossen, wie die "
-        "Stadtverwaltung am Montag mitteilte. Ausleihen sind in der Filiale möglich."
+        (
+            "Die Stadtbibliothek bleibt wegen Bauarbeiten bis Ende März geschlossen, wie die "
+            "Stadtverwaltung am Montag mitteilte. Ausleihen sind in der Filiale möglich."
+        )
     ]
 
 
