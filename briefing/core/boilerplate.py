@@ -318,6 +318,16 @@ def _weigh(units: list[Unit]) -> None:
             if not u.sentence:
                 u.weight *= 0.7  # prose ends its paragraphs; teaser titles and lists do not
         run_start = i + 1
+    # Text below the page's copyright footer is an overlay copied along (a cookie or consent
+    # dialog), rarely the article: it weighs less.
+    footer = max((i for i, u in enumerate(units) if _FOOTER.match(u.text)), default=-1)
+    if footer >= len(units) // 2:
+        for u in units[footer + 1 :]:
+            if u.weight > 0:
+                u.weight *= 0.25
+
+
+_FOOTER = re.compile(r"^(?:©|\(c\)|copyright).{0,80}(?:\d{4}|rechte|rights)", re.IGNORECASE)
 
 
 def _prose_fragment(u: Unit) -> bool:
