@@ -400,11 +400,24 @@ def unit_words(u: Unit) -> set[str]:
 def content_words(text: str) -> set[str]:
     """Crude stems of the content words of a text, for topical overlap."""
     german, english = stop_words()
-    return {
-        w.lower()[:6]
-        for w in _WORD.findall(text)
-        if len(w) >= 4 and w.lower() not in german and w.lower() not in english
-    }
+    stems = set()
+    for word in _WORD.findall(text):
+        w = word.lower()
+        if len(w) >= 4 and w not in german and w not in english:
+            stems.add(_stem(w))
+    return stems
+
+
+_ENDINGS = ("ern", "en", "er", "es", "e", "n", "s")
+
+
+def _stem(word: str) -> str:
+    """Drop one inflection ending, then keep six letters: "Jahren" and "Jahr" meet."""
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            word = word[: -len(ending)]
+            break
+    return word[:6]
 
 
 # Share of a part's content words that the article already uses, for the part to belong to

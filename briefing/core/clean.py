@@ -34,6 +34,12 @@ __all__ = [
 
 _COLUMN_GAP = re.compile(r"[ \t\u00a0]{3,}|\t")
 _MEDIA_LABEL = re.compile(r"^(?:video|videos|bild|bilder|foto|fotos|galerie|audio)\s*:", re.IGNORECASE)
+# Breadcrumbs, bylines and reading-time notes stand where a headline would.
+_NOT_A_HEADLINE = re.compile(
+    r"\s[»>|›/]\s|^(?:home|start|startseite|sie sind hier|von|by|protokoll|text|foto|post date|"
+    r"lesedauer|veröffentlicht|aktualisiert|nächster|vorheriger|zurück)\b",
+    re.IGNORECASE,
+)
 # How far before the body the headline may stand (lines of the page).
 _TITLE_WINDOW = 8
 
@@ -83,7 +89,7 @@ def clean_text(text: str) -> CleanPage:
     title, outlet = meta.get("title"), meta.get("outlet")
     start, end = bp.trim_region(units, start, end, title or _find_title(units, start))
     if not title:
-        title = _find_title(units, start)
+        title = _find_title(units, start, end)
     if title and not outlet:
         outlet = next((o for u in units[:start] if (o := split_outlet(u.text, title))), None)
     if not date:
@@ -155,19 +161,43 @@ def _strip_date_field(lines: list[str]) -> tuple[list[str], str | None]:
     return lines, None
 
 
-def _find_title(units: list[bp.Unit], start: int) -> str | None:
-    """The headline: the nearest headline-like line before the body."""
-    first = max(0, start - _TITLE_WINDOW)
-    for i in range(start - 1, first - 1, -1):
-        u = units[i]
-        if u.junk or u.kind in (bp.MARKER, bp.END, bp.BAD) or is_stamp_line(u.text):
-            continue
-        if i > 0 and _MEDIA_LABEL.match(units[i - 1].text):
-            continue  # the title of a video or gallery, under its "Video: ..." credit
-        opening = u.text.lstrip("«»„“\"'‹›")[:1]
-        if 3 <= u.words <= 25 and not u.text.endswith((".", ",", ";")) and opening.isupper():
-            return u.text
-    return None
+def _find_title(units: list[bp.Unit], start: int, end: int | None = None) -> str | None:
+    """The headline: a headline-like line shortly before the body that shares words with it.
+
+    Without the body's extent (``end``), the nearest headline-like line.
+    """
+    candidates = [
+        units[i].text
+        for i in range(start - 1, max(0, start - _TITLE_WINDOW) - 1, -1)
+        if _headline_like(units, i)
+    ]
+    if end is None or not candidates:
+        return candidates[0] if candidates else None
+    body: set[str] = set()
+    for u in units[start:end]:
+        if u.kind in (bp.GOOD, bp.NEAR):
+            body |= bp.unit_words(u)
+            if len(body) > 120:  # the lead and the first paragraphs are enough
+                break
+
+    def shared(text: str) -> float:
+        words = bp.content_words(text)
+        return len(words & body) / len(words) if words else 0.0
+
+    best = max(candidates, key=shared)  # the nearest one wins a tie
+    return best if shared(best) > 0 else None
+
+
+def _headline_like(units: list[bp.Unit], i: int) -> bool:
+    u = units[i]
+    if u.junk or u.kind in (bp.MARKER, bp.END, bp.BAD) or is_stamp_line(u.text):
+        return False
+    if i > 0 and _MEDIA_LABEL.match(units[i - 1].text):
+        return False  # the title of a video or gallery, under its "Video: ..." credit
+    if _NOT_A_HEADLINE.search(u.text):
+        return False
+    opening = u.text.lstrip("«»„“\"'‹›")[:1]
+    return 3 <= u.words <= 25 and not u.text.endswith((".", ",", ";")) and opening.isupper()
 
 
 def _first_sentence(blocks: list[Block]) -> str | None:
