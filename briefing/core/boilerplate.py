@@ -432,10 +432,10 @@ def _boundary(u: Unit) -> bool:
     return u.kind in (MARKER, END) or u.dated
 
 
-def _teaser_list(units: list[Unit], segments: list[tuple[int, int]]) -> bool:
-    """Parts that each hold at most one short paragraph, two or more of them: teasers under
-    datelines or section labels, not the article going on."""
-    if len(segments) < 2:
+def _teaser_list(units: list[Unit], segments: list[tuple[int, int]], least: int = 2) -> bool:
+    """Parts that each hold at most one short paragraph, ``least`` or more of them: teasers
+    under datelines or section labels, not the article going on."""
+    if len(segments) < least:
         return False
     for a, b in segments:
         paragraphs = [u for u in units[a:b] if u.kind in (GOOD, NEAR)]
@@ -501,12 +501,14 @@ def trim_region(units: list[Unit], start: int, end: int, title: str | None) -> t
 def _cut_teaser_tail(units: list[Unit], start: int, end: int) -> int:
     """Cut the teasers at the end of the body that recurring section labels introduce
     ("Digital Life", headline, one-line teaser; "Digital Life", ...)."""
-    cuts = [i for i in range(start, end) if units[i].repeated]
+    # Ad labels ("Anzeige") recur too, but they are junk lines, not section labels.
+    cuts = [i for i in range(start, end) if units[i].repeated and not units[i].junk]
     for n, cut in enumerate(cuts):
         if _text_mass(units[start:cut]) < 300:
             continue
         edges = [*cuts[n:], end]
-        if _teaser_list(units, [(edges[k] + 1, edges[k + 1]) for k in range(len(edges) - 1)]):
+        parts = [(edges[k] + 1, edges[k + 1]) for k in range(len(edges) - 1)]
+        if _teaser_list(units, parts, least=1):
             return cut
     return end
 

@@ -61,6 +61,33 @@ FURNITURE = [
         ["M.Weber--NSK", "Empfohlen", "Schuldenbremse", "Tennisstar", "Inflation in der Eurozone",
          "Textgröße ändern", "/ Foto: © dpa", "Nordsee Kurier"],
     ),
+    # a cookie/consent dialog copied along below the copyright footer
+    (
+        "consent_overlay.txt",
+        ["In der Nacht auf Dienstag sind Unbekannte", "unter der Telefonnummer 0123 4567 zu melden."],
+        ["Cookie", "Speicherung", "Nutzerprofile", "Alle akzeptieren", "Copyright", "Impressum",
+         "Startseite"],
+    ),
+    # the box about the author after the last paragraph
+    (
+        "author_box.txt",
+        ["Nicht nur in den Grossstädten", "sagt ein Sprecher des Hauseigentümerverbands."],
+        ["Lena Vogt", "Redakteurin", "schreibt seit 2019"],
+    ),
+    # teasers under a recurring section label after the article
+    (
+        "teaser_tail.txt",
+        ["Der Autozulieferer will bis Ende 2026", "sagte ein Sprecher."],
+        ["Chiphersteller", "zwei Milliarden Euro", "Bahn bestellt", "Inflation sinkt",
+         "Wirtschaft"],
+    ),
+    # photo captions: who stands where, numbered figures
+    (
+        "photo_caption.txt",
+        ["Der FC Thun hat am Montag", "Ziel sei der Aufstieg in die Super League",
+         "trifft Thun auswärts auf den FC Aarau."],
+        ["(l.)", "bei der Vorstellung im Stadion", "Abbildung 1", "Tabelle der Challenge League"],
+    ),
     # UI strings, a glued timestamp pair, the headline again in lower case, a video intro
     (
         "ui_strings.txt",

@@ -65,7 +65,7 @@ CASES = [
         "004_",
         ["Der russische Präsident Wladimir Putin will nach Nordkorea reisen.",
          "Nordkorea gilt seit langem als einer der größten illegalen Waffenlieferanten"],
-        ["verhältnis immer enger: wladimir", "News Related", "OTHER NEWS", "Read more",
+        ["verhältnis immer enger: wladimir", "(m.l.)", "News Related", "OTHER NEWS", "Read more",
          "Subventionen schaden", "John Mayall", "Deutschlandticket", "Novartis",
          "Top List in the World"],
         "Verhältnis immer enger: Wladimir Putin will nach Nordkorea reisen", None, None,
