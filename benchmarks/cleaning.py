@@ -116,6 +116,8 @@ def main() -> int:
         print(f"no annotations under {args.split}", file=sys.stderr)
         return 1
     annotations = subset(load_annotations(args.split), args.every)
+    if not args.cli:
+        clean_body(args.split / annotations[0]["file"])  # imports and stop words, not timed
     started = time.perf_counter()
     bodies = cli_bodies([args.split / row["file"] for row in annotations]) if args.cli else None
     result = score(annotations, args.split, bodies)

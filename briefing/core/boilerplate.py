@@ -80,6 +80,7 @@ PAGE_PHRASES = (
     "in den warenkorb", "klicken sie", "hier klicken", "unterstützen sie uns",
     "unterstütze uns", "jetzt spenden", "jetzt abonnieren", "jetzt anmelden",
     "dieser beitrag wurde", "gekennzeichnet mit", "creative commons", "lizenz cc",
+    "links auf dieser seite", "provision vom", "affiliate",
 )
 
 
@@ -261,7 +262,7 @@ def classify(units: list[Unit]) -> None:
             or is_stamp_line(u.text)
             or (german_page and _english_line(u))
         )
-        phrases = phrase_hits(u) if u.chars < 600 else 0
+        phrases = phrase_hits(u) if u.chars < 1000 else 0
         u.dated = u.words <= 15 and not u.sentence and has_date(u.text)
         if u.words <= 12 and MARKER_LINE.match(u.text):
             u.kind = MARKER
@@ -587,7 +588,7 @@ _BIO_START = re.compile(
 )
 _BIO_JOB = re.compile(
     r"redakteur|journalist|autor|ressort|studierte|head of|manager|gründ|korrespondent|"
-    r"volontär|\bblog|schreibt (?:seit|für|über)|kanzlei|moderator",
+    r"volontär|\bblog|schreibt (?:seit|für|über)|schreibe hier|kanzlei|moderator|betreiber",
     re.IGNORECASE,
 )
 
