@@ -32,6 +32,7 @@ __all__ = [
     "parse_front_matter",
 ]
 
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _COLUMN_GAP = re.compile(r"[ \t\u00a0]{3,}|\t")
 _MEDIA_LABEL = re.compile(r"^(?:video|videos|bild|bilder|foto|fotos|galerie|audio)\s*:", re.IGNORECASE)
 # Breadcrumbs, bylines and reading-time notes stand where a headline would.
@@ -141,7 +142,7 @@ def _read_page(text: str) -> tuple[dict[str, str], list[bp.Unit], str | None]:
 
 def _cells(line: str) -> list[str]:
     """A line's cells: wide runs of spaces or tabs separate columns copied side by side."""
-    line = line.strip()
+    line = _MARKDOWN_HEADING.sub("", line.strip())
     if "   " not in line and "\t" not in line:
         return [line]
     return [cell for cell in _COLUMN_GAP.split(line) if cell] or [""]

@@ -202,3 +202,10 @@ def test_columns_copied_side_by_side_become_separate_lines():
     )
     assert "Wirtschaft" not in " ".join(b.text for b in page.blocks)
     assert page.title == "Ein langer Titel über den Haushalt der Stadt"
+
+
+def test_markdown_headings_give_the_title_and_subheadings():
+    article = clean_file("markdown_headings.md")
+    assert article.title == "Neue Velobrücke über die Limmat"
+    assert [b.text for b in article.blocks if b.is_heading] == ["Kosten höher als geplant"]
+    assert "#" not in article.body
