@@ -78,7 +78,9 @@ def cli_bodies(paths: list[Path]) -> dict[str, str]:
     return {entry["path"]: entry.get("body", "") for entry in json.loads(result.stdout)}
 
 
-def score(annotations: list[dict], split: Path = DEV, bodies: dict[str, str] | None = None) -> Score:
+def score(
+    annotations: list[dict], split: Path = DEV, bodies: dict[str, str] | None = None
+) -> Score:
     """Score the cleaner on the given annotated pages."""
     total = Score()
     for row in annotations:
@@ -109,8 +111,10 @@ def main() -> int:
     parser.add_argument("--split", type=Path, default=DEV, help="folder with annotations.jsonl")
     parser.add_argument("--every", type=int, default=1, help="score every n-th page only")
     parser.add_argument("--errors", action="store_true", help="list lost and kept strings")
-    parser.add_argument("--cli", action="store_true",
-                        help="run the real `briefing clean --format json` (slower) instead of in process")
+    parser.add_argument(
+        "--cli", action="store_true",
+        help="run the real `briefing clean --format json` (slower) instead of in process",
+    )
     args = parser.parse_args()
     if not (args.split / "annotations.jsonl").exists():
         print(f"no annotations under {args.split}", file=sys.stderr)

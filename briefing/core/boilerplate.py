@@ -1,11 +1,19 @@
 """Tell article text from page furniture in scraped plain text, by generic line signals.
 
-Each non-empty line of a page is a unit. Signals per unit (length, stopword density,
-sentence-likeness, link-list shape, repeated patterns, a curated phrase list, language) give
-it a class and a weight; the article body is the contiguous run of units with the largest
-total weight (navigation, link lists and footers weigh against it). Trailing blocks inside
-that run are cut whole where a section opener or an article-end line starts a part that is
-about something else; single junk lines inside the body are dropped; subheadings stay.
+Each non-empty line of a page is a unit. Signals per unit give it a class and a weight:
+length, stopword density (sumy's German list plus common function words), sentence-likeness
+(final punctuation), link-list shape (runs of short lines, patterns that recur on the page
+such as "4 hrs ago" or "Antworten"), datelines, a curated list of German/English page
+phrases (one signal among several), and language (an English caption in a German page).
+
+The body is the contiguous run of units with the largest total weight; navigation, link
+lists and footers weigh against it. Section openers ("Kommentare", "Mehr zum Thema"),
+article ends (agency tags, bylines, copyright) and datelines split that run into parts; the
+part that tells the headline's story is the article, and the parts after it are cut whole
+(with everything after them) where they are about something else - too few words in common
+with the article - or are a list of teasers. Inside the body single junk lines are dropped
+(captions, credits, UI strings, timestamps, counts); short lines before a paragraph stay as
+subheadings.
 """
 
 from __future__ import annotations
@@ -118,7 +126,8 @@ _JUNK_END = re.compile(
     r"(?:(?:\bbild|\bfoto|\bfotos|\bquelle|\bgrafik)\s*:\s*(?:©\s*)?[\w .,/&|()©+-]{1,60}|"
     r"\((?:bild|foto|fotos|quelle|grafik)\s*:[^)]{1,60}\)|"
     r"registriert\s+(?:seit\s+)?\w+\s+\d{4}|©\s*[\w .,/&|+-]{1,50}|"
-    r"\s(?:\.\.\.|…)\s*»?|(?:\.\.\.|…)\s*(?:read more|weiterlesen|mehr)\s*»?)$",  # a cut teaser
+    # a cut teaser: "... comm ...", "... Read more »"
+    r"\s(?:\.\.\.|…)\s*»?|(?:\.\.\.|…)\s*(?:read more|weiterlesen|mehr)\s*»?)$",
     re.IGNORECASE,
 )
 _JUNK_WHOLE = [
@@ -146,7 +155,9 @@ _JUNK_WHOLE_LINE = re.compile("^(?:" + "|".join(_JUNK_WHOLE) + r")$", re.IGNOREC
 
 
 # Who stands where in a photo: "(l.)", "(M.)", "(v.l.n.r.)" mark a caption.
-_PHOTO_POSITION = re.compile(r"\((?:[lmr]\.|m\.\s?[lr]\.|v\.\s?[lr]\.(?:\s?n\.\s?[lr]\.)?)\)", re.IGNORECASE)
+_PHOTO_POSITION = re.compile(
+    r"\((?:[lmr]\.|m\.\s?[lr]\.|v\.\s?[lr]\.(?:\s?n\.\s?[lr]\.)?)\)", re.IGNORECASE
+)
 
 
 def is_junk_line(text: str) -> bool:
@@ -606,9 +617,8 @@ def _drop_author_box(blocks: list[Block]) -> None:
 
 # Labels of summary boxes that a copied page glues before the box's first sentence.
 LEADING_LABEL = re.compile(
-    r"^(?:das wichtigste (?:in kürze|im überblick|zusammengefasst)|auf einen blick|"
-    r"in kürze|zusammenfassung|kurz und knapp|key points)[:\s]+(?=[A-ZÄÖÜ„\"«])",
-    re.IGNORECASE,
+    r"^(?i:das wichtigste (?:in kürze|im überblick|zusammengefasst)|auf einen blick|"
+    r"in kürze|zusammenfassung|kurz und knapp|key points)[:\s]+(?=[A-ZÄÖÜ„\"«])"
 )
 
 
@@ -617,9 +627,10 @@ def _dropped(u: Unit) -> bool:
 
 
 def _heading_like(u: Unit) -> bool:
-    if u.words > 15 or not u.text[:1].isupper() and not u.text[:1].isdigit() and not u.text[:1] in "»„\"«":
+    opening = u.text[:1]
+    if u.words > 15 or not (opening.isupper() or opening.isdigit() or opening in "»„\"«"):
         return False
-    return not u.text.endswith((".", ",", ";")) or u.text.endswith("...")
+    return not u.text.endswith((".", ",", ";"))
 
 
 def _is_lowercase_copy(u: Unit) -> bool:

@@ -34,7 +34,9 @@ __all__ = [
 
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _COLUMN_GAP = re.compile(r"[ \t\u00a0]{3,}|\t")
-_MEDIA_LABEL = re.compile(r"^(?:video|videos|bild|bilder|foto|fotos|galerie|audio)\s*:", re.IGNORECASE)
+_MEDIA_LABEL = re.compile(
+    r"^(?:video|videos|bild|bilder|foto|fotos|galerie|audio)\s*:", re.IGNORECASE
+)
 # Breadcrumbs, bylines and reading-time notes stand where a headline would.
 _NOT_A_HEADLINE = re.compile(
     r"\s[»>|›/]\s|^(?:home|start|startseite|sie sind hier|von|by|protokoll|text|foto|post date|"

@@ -1,4 +1,4 @@
-"""Article metadata from what a page states reliably: front matter, date stamps, headline, outlet."""
+"""Article metadata from what a page states reliably: front matter, dates, outlet prefix."""
 
 from __future__ import annotations
 
@@ -32,7 +32,8 @@ _STAMP_LINE = re.compile(
     rf"zuletzt aktualisiert)(?: am)?:?\s*)?(?:{_WEEKDAYS},?\s*)?"
     rf"(?:\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{2,4}}|\d{{1,2}}\.?\s+(?:{_MONTH_NAMES})\.?\s+\d{{4}}|"
     rf"\d{{4}}-\d{{2}}-\d{{2}}|(?:{_MONTH_NAMES})\.?\s+\d{{1,2}},?\s+\d{{4}})"
-    rf"(?:[,|•·-]?\s*(?:um\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*uhr)?|\s*\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}|"
+    rf"(?:[,|•·-]?\s*(?:um\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*uhr)?|"
+    rf"\s*\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}|"
     rf"[,|•·-]?\s*(?:\d{{1,2}}[:.]\d{{2}})?)*\s*$",
     re.IGNORECASE,
 )
@@ -92,7 +93,8 @@ def normalize_date(value: object) -> str | None:
 
 
 _ANY_DATE = re.compile(
-    rf"\b\d{{1,2}}\.\s?\d{{1,2}}\.\s?(?:\d{{4}}|\d{{2}}\b)|\b\d{{1,2}}\.?\s+(?:{_MONTH_NAMES})\.?\s+\d{{4}}|"
+    rf"\b\d{{1,2}}\.\s?\d{{1,2}}\.\s?(?:\d{{4}}|\d{{2}}\b)|"
+    rf"\b\d{{1,2}}\.?\s+(?:{_MONTH_NAMES})\.?\s+\d{{4}}|"
     rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}:\d{{2}}\b",
     re.IGNORECASE,
 )

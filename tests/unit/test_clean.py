@@ -64,7 +64,8 @@ FURNITURE = [
     # a cookie/consent dialog copied along below the copyright footer
     (
         "consent_overlay.txt",
-        ["In der Nacht auf Dienstag sind Unbekannte", "unter der Telefonnummer 0123 4567 zu melden."],
+        ["In der Nacht auf Dienstag sind Unbekannte",
+         "unter der Telefonnummer 0123 4567 zu melden."],
         ["Cookie", "Speicherung", "Nutzerprofile", "Alle akzeptieren", "Copyright", "Impressum",
          "Startseite"],
     ),
