@@ -74,7 +74,7 @@ def test_html_is_read_with_trafilatura_and_its_metadata():
     assert [b.text for b in article.blocks if b.is_heading] == ["Mehr Gäste im Winter erwartet"]
     body = article.body
     assert "Nach zwei Jahren Bauzeit" in body and "Alpsteingebirge." in body
-    for furniture in ("Startseite", "Meistgelesen", "Unfall auf der A1", "Alle Rechte"):
+    for furniture in ("Startseite", "Meistgelesen", "Unfall auf der A1", "Rechte", "Impressum"):
         assert furniture not in body
 
 
