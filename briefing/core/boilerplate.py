@@ -267,6 +267,9 @@ def classify(units: list[Unit]) -> None:
     shapes = Counter(_shape(u.text) for u in units if u.words <= 8)
     exact = Counter(u.text for u in units)
     german_page = _german_page(units)
+    if not german_page:
+        for u in units:  # an English page: its own stop words measure its prose
+            u.german = max(u.german, u.english)
     for u in units:
         u.junk = (
             is_junk_line(u.text)
@@ -294,8 +297,6 @@ def classify(units: list[Unit]) -> None:
             u.kind = GOOD
         elif u.chars >= 30 and u.sentence and u.german >= 0.15:
             u.kind = NEAR
-        elif u.words >= 6 and u.german < 0.05 and not german_page:
-            u.kind = NEAR if u.sentence else SHORT
         else:
             u.kind = SHORT
         if u.kind in (GOOD, NEAR) and exact[u.text] > 1 and u.chars < 200:

@@ -89,6 +89,12 @@ FURNITURE = [
          "trifft Thun auswärts auf den FC Aarau."],
         ["(l.)", "bei der Vorstellung im Stadion", "Abbildung 1", "Tabelle der Challenge League"],
     ),
+    # an English page: measured with English stop words, not skipped as "no German prose"
+    (
+        "english_page.txt",
+        ["High winds and heavy rain", "Ferry services to the islands have been cancelled."],
+        ["Share this article", "Related", "Floods close roads", "Business"],
+    ),
     # UI strings, a glued timestamp pair, the headline again in lower case, a video intro
     (
         "ui_strings.txt",
