@@ -122,12 +122,17 @@ _JUNK_START = re.compile(
     r"(?:abbildung|abb\.|grafik|tabelle|bild|foto)\s*\d+\s*:",
     re.IGNORECASE,
 )
-_JUNK_END = re.compile(
+# A credit at the end marks a caption ("... schwarz-weiss.Bild: keystone"); only short
+# lines are captions: a long paragraph with "(Foto: dpa)" inside is article text.
+_CREDIT_END = re.compile(
     r"(?:(?:\bbild|\bfoto|\bfotos|\bquelle|\bgrafik)\s*:\s*(?:©\s*)?[\w .,/&|()©+-]{1,60}|"
     r"\((?:bild|foto|fotos|quelle|grafik)\s*:[^)]{1,60}\)|"
-    r"registriert\s+(?:seit\s+)?\w+\s+\d{4}|©\s*[\w .,/&|+-]{1,50}|"
-    # a cut teaser: "... comm ...", "... Read more »"
-    r"\s(?:\.\.\.|…)\s*»?|(?:\.\.\.|…)\s*(?:read more|weiterlesen|mehr)\s*»?)$",
+    r"registriert\s+(?:seit\s+)?\w+\s+\d{4}|©\s*[\w .,/&|+-]{1,50})$",
+    re.IGNORECASE,
+)
+# A cut teaser: "... and comm ...", "... Read more »".
+_CUT_END = re.compile(
+    r"(?:\s(?:\.\.\.|…)\s*»?|(?:\.\.\.|…)\s*(?:read more|weiterlesen|mehr)\s*»?)$",
     re.IGNORECASE,
 )
 _JUNK_WHOLE = [
@@ -154,6 +159,8 @@ _JUNK_WHOLE = [
 _JUNK_WHOLE_LINE = re.compile("^(?:" + "|".join(_JUNK_WHOLE) + r")$", re.IGNORECASE)
 
 
+# Captions are short; longer lines are not dropped for a credit or a "(l.)" in them.
+CAPTION_CHARS = 300
 # Who stands where in a photo: "(l.)", "(M.)", "(v.l.n.r.)" mark a caption.
 _PHOTO_POSITION = re.compile(
     r"\((?:[lmr]\.|m\.\s?[lr]\.|v\.\s?[lr]\.(?:\s?n\.\s?[lr]\.)?)\)", re.IGNORECASE
@@ -163,9 +170,10 @@ _PHOTO_POSITION = re.compile(
 def is_junk_line(text: str) -> bool:
     """A caption, credit, UI string, agency tag, timestamp, count or truncated teaser."""
     return bool(
-        (len(text) <= 300 and _PHOTO_POSITION.search(text))
-        or _JUNK_START.match(text)
-        or _JUNK_END.search(text, max(0, len(text) - 100))
+        (len(text) <= CAPTION_CHARS and _PHOTO_POSITION.search(text))
+        or (len(text) <= CAPTION_CHARS and _JUNK_START.match(text))
+        or (len(text) <= CAPTION_CHARS and _CREDIT_END.search(text, max(0, len(text) - 100)))
+        or _CUT_END.search(text, max(0, len(text) - 30))
         or (len(text) <= 120 and _JUNK_WHOLE_LINE.match(text))
     )
 

@@ -216,3 +216,16 @@ def test_markdown_headings_give_the_title_and_subheadings():
     assert article.title == "Neue Velobrücke über die Limmat"
     assert [b.text for b in article.blocks if b.is_heading] == ["Kosten höher als geplant"]
     assert "#" not in article.body
+
+
+def test_a_whole_article_on_one_line_with_credits_inside_is_kept():
+    sentence = (
+        "Der Stadtrat hat am Dienstag über den neuen Busbahnhof beraten, der bis 2028 am "
+        "Bahnhofplatz entstehen soll. "
+    )
+    one_line = (
+        "Bild: Stadtverwaltung " + sentence * 3 + "(Foto: dpa) Die Kosten liegen bei "
+        "zwölf Millionen Franken, wie die Verwaltung mitteilte. (Foto: privat) Die"
+    )
+    article = clean_document(raw(one_line + "\n"))
+    assert "die Verwaltung mitteilte" in article.body
