@@ -493,7 +493,10 @@ def trim_region(units: list[Unit], start: int, end: int, title: str | None) -> t
                 words |= unit_words(u)
         return weight * (1 + 2 * len(headline & words) / len(headline))
 
-    main = max(range(len(segments)), key=strength)
+    main = max(range(len(segments)), key=strength) if len(segments) > 1 else 0
+    if len(segments) == 1 and not _lead_candidates(units, start):
+        # One part and nothing above it to take back: no overlap to measure.
+        return start, _cut_teaser_tail(units, start, end)
     vocabulary = set(headline)
     for u in units[slice(*segments[main])]:
         if u.kind in (GOOD, NEAR):
@@ -532,6 +535,10 @@ def _cut_teaser_tail(units: list[Unit], start: int, end: int) -> int:
         if _teaser_list(units, parts, least=1):
             return cut
     return end
+
+
+def _lead_candidates(units: list[Unit], start: int) -> bool:
+    return any(u.kind == GOOD for u in units[max(0, start - LEAD_REACH) : start])
 
 
 def _recover_lead(units: list[Unit], start: int, vocabulary: set[str]) -> int:

@@ -43,6 +43,7 @@ _NOT_A_HEADLINE = re.compile(
     r"lesedauer|veröffentlicht|aktualisiert|nächster|vorheriger|zurück)\b",
     re.IGNORECASE,
 )
+_FIRST_SENTENCE_CHARS = 600
 # How far before the body the headline may stand (lines of the page).
 _TITLE_WINDOW = 8
 
@@ -208,7 +209,11 @@ def _first_sentence(blocks: list[Block]) -> str | None:
 
     for block in blocks:
         if not block.is_heading:
-            sentences = split_sentences(block.text)
+            # The first sentence stands in the first few hundred characters; Punkt on a
+            # whole long paragraph would cost more than the rest of the cleaning.
+            sentences = split_sentences(block.text[:_FIRST_SENTENCE_CHARS])
+            if len(sentences) < 2:
+                sentences = split_sentences(block.text)
             if sentences:
                 return sentences[0]
     return None
