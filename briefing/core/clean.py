@@ -109,11 +109,19 @@ def clean_html(html: str) -> CleanPage:
 
     meta, html = parse_front_matter(html)
     extracted = trafilatura.bare_extraction(html, include_comments=False, with_metadata=True)
-    if extracted is None or extracted.body is None:
+
+    def extracted_value(name: str) -> object:
+        # trafilatura 2 returns a Document, older versions a dict
+        if isinstance(extracted, dict):
+            return extracted.get(name)
+        return getattr(extracted, name, None)
+
+    body = extracted_value("body")
+    if extracted is None or body is None:
         return CleanPage(meta.get("title"), [], notes=["trafilatura found no article text"])
-    title = meta.get("title") or extracted.title or None
+    title = meta.get("title") or extracted_value("title") or None
     blocks: list[Block] = []
-    for element in extracted.body:
+    for element in body:
         text = " ".join("".join(element.itertext()).split())
         if not text or title and text.casefold() == title.casefold():
             continue
@@ -125,9 +133,9 @@ def clean_html(html: str) -> CleanPage:
     return CleanPage(
         title=title,
         blocks=blocks,
-        outlet=meta.get("outlet") or extracted.sitename or None,
-        date=normalize_date(meta.get("date") or extracted.date),
-        url=meta.get("url") or extracted.url or None,
+        outlet=meta.get("outlet") or extracted_value("sitename") or None,
+        date=normalize_date(meta.get("date") or extracted_value("date")),
+        url=meta.get("url") or extracted_value("url") or None,
         notes=[] if blocks else ["trafilatura found no article text"],
     )
 
