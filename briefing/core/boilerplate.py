@@ -78,7 +78,7 @@ PAGE_WORD_PREFIXES = (
     "whatsapp", "linkedin", "xing", "pinterest", "youtube", "telegram", "rss", "spende",
     "spenden", "unterstütze", "share", "tweet", "subscribe", "privacy", "advertisement",
     "reply", "geräteinformation", "nutzerprofil", "endgerät", "tracking", "präferenzen",
-    "datenschutzerklärung", "widerruf", "einverständnis",
+    "datenschutzerklärung", "widerruf", "einverständnis", "feedback",
 )
 PAGE_PHRASES = (
     "©", "alle rechte", "rechte vorbehalten", "per e-mail", "per mail", "mehr erfahren",
@@ -615,12 +615,25 @@ _BIO_START = re.compile(
 )
 _BIO_JOB = re.compile(
     r"redakteur|journalist|autor|ressort|studierte|head of|manager|gründ|korrespondent|"
-    r"volontär|\bblog|schreibt (?:seit|für|über)|schreibe hier|kanzlei|moderator|betreiber",
+    r"volontär|\bblog|schreibt (?:seit|für|über)|schreibe hier|kanzlei|moderator|betreiber|"
+    r"journalistenschule|absolvent",
     re.IGNORECASE,
 )
 
 
 def _drop_author_box(blocks: list[Block]) -> None:
+    # Anywhere: the author's name as a heading, then a paragraph that starts with the name.
+    for i in range(len(blocks) - 2, -1, -1):
+        if i + 1 >= len(blocks):
+            continue
+        name, text = blocks[i].text, blocks[i + 1].text
+        if (
+            blocks[i].is_heading
+            and 2 <= len(name.split()) <= 4
+            and text.startswith(name)
+            and _BIO_JOB.search(text)
+        ):
+            del blocks[i : i + 2]
     paragraphs = [i for i, b in enumerate(blocks) if not b.is_heading]
     if len(paragraphs) < 3:
         return

@@ -229,3 +229,21 @@ def test_a_whole_article_on_one_line_with_credits_inside_is_kept():
     )
     article = clean_document(raw(one_line + "\n"))
     assert "die Verwaltung mitteilte" in article.body
+
+
+def test_an_author_box_under_the_lead_goes_with_its_name_header():
+    page = (
+        "Neue Tramlinie durch die Altstadt geplant\n\n"
+        "Die Verkehrsbetriebe wollen bis 2030 eine neue Tramlinie durch die Altstadt bauen. "
+        "Die Pläne stossen bei Anwohnern auf Widerstand.\n\n"
+        "Jonas Keller\n\n"
+        "Jonas Keller kam 2015 zur Zeitung. Er ist Absolvent der Journalistenschule und "
+        "schreibt über Verkehr und Stadtentwicklung.\n\n"
+        "Die neue Linie soll den Bahnhof mit dem Spital verbinden. Die Stadt rechnet mit Kosten "
+        "von rund 200 Millionen Franken, der Bund soll einen Teil davon übernehmen.\n\n"
+        "Gegen die Pläne haben sich bereits mehrere Quartiervereine ausgesprochen. Sie fürchten "
+        "Lärm und den Verlust von Parkplätzen in den engen Gassen der Altstadt.\n"
+    )
+    body = clean_document(raw(page)).body
+    assert "Jonas Keller" not in body and "Journalistenschule" not in body
+    assert "Die neue Linie soll den Bahnhof mit dem Spital verbinden." in body
