@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from briefing.core.metadata import has_date, is_stamp_line
 from briefing.core.models import Block
@@ -167,14 +168,29 @@ _PHOTO_POSITION = re.compile(
 )
 
 
+# A teaser of another article ends with its authors: "... fordert er. Von Markus Balser".
+_TEASER_BYLINE = re.compile(
+    r"[.!?\"“”»«]\s+Von [A-ZÄÖÜ][\w-]+ [A-ZÄÖÜ][\w-]+"
+    r"(?:(?:,| und|, und) [A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)?){0,4}$"
+)
+
+
 def is_junk_line(text: str) -> bool:
     """A caption, credit, UI string, agency tag, timestamp, count or truncated teaser."""
     return bool(
         (len(text) <= CAPTION_CHARS and _PHOTO_POSITION.search(text))
         or (len(text) <= CAPTION_CHARS and _JUNK_START.match(text))
         or (len(text) <= CAPTION_CHARS and _CREDIT_END.search(text, max(0, len(text) - 100)))
-        or _CUT_END.search(text, max(0, len(text) - 30))
+        or is_teaser_line(text)
         or (len(text) <= 120 and _JUNK_WHOLE_LINE.match(text))
+    )
+
+
+def is_teaser_line(text: str) -> bool:
+    """A teaser of another text: cut off ("... comm ...") or signed ("... Von A. Autor")."""
+    return bool(
+        _CUT_END.search(text, max(0, len(text) - 30))
+        or (len(text) <= 2 * CAPTION_CHARS and _TEASER_BYLINE.search(text))
     )
 
 
@@ -570,6 +586,10 @@ def body_blocks(units: list[Unit], title: str | None) -> list[Block]:
     """Paragraphs and subheadings of the body units, single junk lines dropped."""
     folded_title = title.casefold() if title else None
     kept: list[tuple[str, Unit]] = []
+    # A title right above a teaser ("... Von Markus Balser") goes with the teaser.
+    teaser_titles = [
+        u for u, after in pairwise(units) if after.junk and is_teaser_line(after.text)
+    ]
     for i, u in enumerate(units):
         if u.kind in (MARKER, END, BAD) or u.junk:
             continue
@@ -599,7 +619,12 @@ def body_blocks(units: list[Unit], title: str | None) -> list[Block]:
             blocks.append(Block("paragraph", u.text))
             continue
         following = kept[i + 1][0] if i + 1 < len(kept) else None
-        if following == "paragraph" and _heading_like(u) and u.weight > LIST_WEIGHT:
+        if (
+            following == "paragraph"
+            and _heading_like(u)
+            and u.weight > LIST_WEIGHT
+            and not any(u is title for title in teaser_titles)
+        ):
             blocks.append(Block("heading", u.text))
     _drop_author_box(blocks)
     while blocks and blocks[-1].is_heading:
@@ -610,11 +635,13 @@ def body_blocks(units: list[Unit], title: str | None) -> list[Block]:
 # The box about the author after an article: "Moritz Gathmann leitet das Ressort ...",
 # "Als Content-Managerin betreue ich ...": a person and a job, told in one short paragraph.
 _BIO_START = re.compile(
-    r"^(?:(?:[A-ZÄÖÜ][\w.'-]+\s){1,3}(?:ist|leitet|arbeitet|schreibt|studierte|lebt|war)\s|"
+    r"^(?:(?!(?:Die|Der|Das|Dem|Den|Des|Ein|Eine|Einen|Einer|Dies\w*|Im|In|Am|Auf|Bei|Mit|Nach|"
+    r"Für|Von|Zu|Es|Er|Sie|Man|Wer|Was)\s)"
+    r"(?:[A-ZÄÖÜ][\w.'-]+\s){1,3}(?:ist|leitet|arbeitet|schreibt|studierte|lebt|war)\s|"
     r"ist\s|Als\s.{3,60}\s(?:betreue|schreibe|arbeite|bin)\s+ich\b|Ich bin [A-ZÄÖÜ]\w+,)",
 )
 _BIO_JOB = re.compile(
-    r"redakteur|journalist|autor|ressort|studierte|head of|manager|gründ|korrespondent|"
+    r"redakteur|journalist|autor|ressort|studierte|head of|manager|gründer|korrespondent|"
     r"volontär|\bblog|schreibt (?:seit|für|über)|schreibe hier|kanzlei|moderator|betreiber|"
     r"journalistenschule|absolvent",
     re.IGNORECASE,

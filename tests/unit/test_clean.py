@@ -247,3 +247,34 @@ def test_an_author_box_under_the_lead_goes_with_its_name_header():
     body = clean_document(raw(page)).body
     assert "Jonas Keller" not in body and "Journalistenschule" not in body
     assert "Die neue Linie soll den Bahnhof mit dem Spital verbinden." in body
+
+
+def test_a_signed_teaser_of_another_article_goes_with_its_title():
+    page = (
+        "Stadt baut neues Hallenbad\n\n"
+        "Die Stadt will bis 2027 ein neues Hallenbad mit einem 50-Meter-Becken bauen. Der "
+        "Gemeinderat hat den Kredit über 40 Millionen Franken am Montag bewilligt.\n\n"
+        "Neue Eishalle eröffnet\n\n"
+        "Nach zwei Jahren Bauzeit ist die Eishalle im Norden der Stadt fertig. Sie bietet Platz "
+        "für 3000 Zuschauer. Von Anna Meier und Peter Huber\n\n"
+        "Das alte Hallenbad aus den Sechzigerjahren soll nach der Eröffnung des Neubaus "
+        "abgerissen werden. Auf dem Gelände sind Wohnungen geplant.\n"
+    )
+    body = clean_document(raw(page)).body
+    assert "Eishalle" not in body and "Anna Meier" not in body
+    assert "Das alte Hallenbad aus den Sechzigerjahren" in body
+
+
+def test_a_last_paragraph_that_only_sounds_like_an_author_box_stays():
+    page = (
+        "Fernbusse fordern tiefere Mehrwertsteuer\n\n"
+        "Die Fernbusbranche verlangt denselben Steuersatz wie die Bahn. Für Tickets im "
+        "Fernverkehr der Bahn gilt seit Januar der reduzierte Satz von sieben Prozent.\n\n"
+        "Die Branche ist aus mehreren Gründen verärgert: Auch der Bus sei ein "
+        "klimafreundliches Verkehrsmittel, sagte ein Sprecher des Verbands am Montag.\n\n"
+        "Die Bahn-Konkurrenz ist derzeit auch aus anderen Gründen nicht gut auf den "
+        "Verkehrsminister zu sprechen, wie ein Manager eines Anbieters sagte.\n"
+    )
+    body = clean_document(raw(page)).body
+    assert "Die Bahn-Konkurrenz ist derzeit" in body
+    assert "Die Branche ist aus mehreren Gründen verärgert" in body
