@@ -162,6 +162,8 @@ _JUNK_WHOLE_LINE = re.compile("^(?:" + "|".join(_JUNK_WHOLE) + r")$", re.IGNOREC
 
 # Captions are short; longer lines are not dropped for a credit or a "(l.)" in them.
 CAPTION_CHARS = 300
+# Teasers are short too: a few sentences of another article.
+TEASER_CHARS = 600
 # Who stands where in a photo: "(l.)", "(M.)", "(v.l.n.r.)" mark a caption.
 _PHOTO_POSITION = re.compile(
     r"\((?:[lmr]\.|m\.\s?[lr]\.|v\.\s?[lr]\.(?:\s?n\.\s?[lr]\.)?)\)", re.IGNORECASE
@@ -188,10 +190,9 @@ def is_junk_line(text: str) -> bool:
 
 def is_teaser_line(text: str) -> bool:
     """A teaser of another text: cut off ("... comm ...") or signed ("... Von A. Autor")."""
-    return bool(
-        _CUT_END.search(text, max(0, len(text) - 30))
-        or (len(text) <= 2 * CAPTION_CHARS and _TEASER_BYLINE.search(text))
-    )
+    if len(text) > TEASER_CHARS:
+        return False  # a long paragraph may end in "..." for effect
+    return bool(_CUT_END.search(text, max(0, len(text) - 30)) or _TEASER_BYLINE.search(text))
 
 
 @dataclass

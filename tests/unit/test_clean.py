@@ -278,3 +278,12 @@ def test_a_last_paragraph_that_only_sounds_like_an_author_box_stays():
     body = clean_document(raw(page)).body
     assert "Die Bahn-Konkurrenz ist derzeit" in body
     assert "Die Branche ist aus mehreren Gründen verärgert" in body
+
+
+def test_a_long_paragraph_ending_in_an_ellipsis_is_prose_not_a_cut_teaser():
+    paragraph = (
+        "Der Musiker spielt seit zwanzig Jahren in Wien und hat mit vielen Bands Platten "
+        "aufgenommen, zuletzt mit einem Klarinettisten aus New York. "
+    ) * 5 + "Wann er wieder mit dem Zug von Prag nach Wien fährt, ist noch offen ..."
+    article = clean_document(raw(paragraph + "\n"))
+    assert article.body.endswith("ist noch offen ...")
