@@ -200,7 +200,6 @@ class Unit:
     """One non-empty line of the page and its signals."""
 
     text: str
-    para_start: bool  # preceded by a blank line
     words: int
     chars: int
     german: float  # share of words in the German stopword list
@@ -246,22 +245,14 @@ def make_units(lines: list[str]) -> list[Unit]:
     """Units from stripped page lines ("" for blank lines), soft-wrapped lines joined."""
     german, english = stop_words()
     units: list[Unit] = []
-    blank = True
     pending: str | None = None
-    pending_start = True
-    for line in lines + [""]:
-        if not line:
-            if pending is not None:
-                units.append(_unit(pending, pending_start, german, english))
-                pending = None
-            blank = True
-            continue
-        if pending is not None and _continues(pending, line):
+    for line in [*lines, ""]:
+        if pending is not None and line and _continues(pending, line):
             pending = f"{pending[:-1]}{line}" if pending.endswith("\u00ad") else f"{pending} {line}"
             continue
         if pending is not None:
-            units.append(_unit(pending, pending_start, german, english))
-        pending, pending_start, blank = line, blank, False
+            units.append(_unit(pending, german, english))
+        pending = line or None
     return units
 
 
@@ -275,14 +266,14 @@ def _continues(previous: str, line: str) -> bool:
     )
 
 
-def _unit(text: str, para_start: bool, german: frozenset[str], english: frozenset[str]) -> Unit:
+def _unit(text: str, german: frozenset[str], english: frozenset[str]) -> Unit:
     words = _WORD.findall(text)
     count = max(len(words), 1)
     lowered = [w.lower() for w in words]
     de = sum(1 for w in lowered if w in german) / count
     en = sum(1 for w in lowered if w in english) / count
     return Unit(
-        text, para_start, len(text.split()), len(text), de, en, bool(_FINAL.search(text)),
+        text, len(text.split()), len(text), de, en, bool(_FINAL.search(text)),
         tuple(lowered),
     )
 
