@@ -193,8 +193,13 @@ def _find_title(units: list[bp.Unit], start: int, end: int | None = None) -> str
                 break
 
     def shared(text: str) -> float:
+        # German compounds: "Schüler" is shared with "Schülerinnen", "Preis" with "Landespreis".
         words = bp.content_words(text)
-        return len(words & body) / len(words) if words else 0.0
+        hits = sum(
+            1 for w in words
+            if w in body or (len(w) >= 4 and any(w in b or (len(b) >= 5 and b in w) for b in body))
+        )
+        return hits / len(words) if words else 0.0
 
     best = max(candidates, key=shared)  # the nearest one wins a tie
     return best if shared(best) > 0 else None
