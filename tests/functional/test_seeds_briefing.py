@@ -67,3 +67,22 @@ def test_briefing_works_from_another_directory(tmp_path: Path, monkeypatch, cli)
     monkeypatch.chdir(tmp_path)
     result = cli()
     assert result.exit_code == 0 and result.output.startswith("# ")
+
+
+def test_based_on_line_claims_only_what_is_known(seeds_dir: Path, tmp_path: Path) -> None:
+    """One seed names its outlet and one its date: the line must not say "aus 1 Medium"."""
+    text = render_briefing(build_briefing([seeds_dir]), "markdown")
+    line = text.splitlines()[2]
+    assert line.startswith("*Grundlage: 5 Quellen")
+    assert "aus 1 Medium" not in line
+    assert "darunter The National Times" in line and "Datum bekannt bei 1" in line
+    # with every outlet and date known, the line counts outlets and gives the span
+    for number, (outlet, day) in enumerate([("AFP", "2024-06-18"), ("dpa", "2024-06-19")]):
+        (tmp_path / f"{number}.txt").write_text(
+            f"---\ntitle: Putin reist nach Nordkorea {number}\noutlet: {outlet}\ndate: {day}\n---\n"
+            "Der russische Präsident Wladimir Putin reist zu einem Staatsbesuch nach Nordkorea. "
+            f"Es ist sein erster Besuch in Pjöngjang seit 24 Jahren, meldete {outlet}.\n",
+            encoding="utf-8",
+        )
+    text = render_briefing(build_briefing([tmp_path]), "markdown")
+    assert "*Grundlage: 2 Quellen aus 2 Medien, 18.06.2024–19.06.2024.*" in text
