@@ -67,6 +67,7 @@ class BriefingApp(App):
         self.sentences: dict[str, list[Sentence]] = {}
         self.previous_title: str | None = None  # the topic to keep chosen across a reload
         self._lengths: dict[int, int] = {}  # topic index -> sentences in its current summary
+        self._cache: dict[tuple[int, int], list[SummaryItem]] = {}  # (topic, length) -> summary
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen()
@@ -121,6 +122,8 @@ class BriefingApp(App):
     def _loaded(self, event: Loaded) -> None:
         self.briefing, self.sentences = event.briefing, event.sentences
         self._lengths = {i: self.settings.sentences for i in range(len(event.briefing.topics))}
+        self._cache = {(i, self.settings.sentences): topic.summary
+                       for i, topic in enumerate(event.briefing.topics)}
         self.main.loading(False)
         self.main.show_briefing()
         skipped = event.briefing.skipped
@@ -156,34 +159,63 @@ class BriefingApp(App):
             self.bell()
             return
         self.settings.sentences = length
-        self.ensure_summary(index)
+        if self.ensure_summary(index):
+            self.main.summary_changed(index)
 
-    def ensure_summary(self, index: int | None) -> None:
-        """Summarize topic ``index`` again if it was made with another length."""
+    def ensure_summary(self, index: int | None) -> bool:
+        """Give topic ``index`` a summary of the current length: at once when one is cached.
+
+        Returns False when a worker is making it (the screen is told when it is done).
+        """
         if index is None or self.briefing is None:
-            return
-        if self._lengths.get(index) != self.settings.sentences:
-            self.resummarize(index, self.settings.sentences)
+            return True
+        length = self.settings.sentences
+        if self._lengths.get(index) != length:
+            cached = self._cache.get((index, length))
+            if cached is None:
+                self.resummarize(index, length)
+                return False
+            self.briefing.topics[index].summary = cached
+            self._lengths[index] = length
+        self.prefetch(index, length)
+        return True
 
-    @work(thread=True, exclusive=True, group="summary")
-    def resummarize(self, index: int, length: int) -> None:
+    def _summarize(self, index: int, length: int) -> list[SummaryItem]:
         from briefing.core.summarize import summarize_topic
 
-        if self.briefing is None:
-            return
+        assert self.briefing is not None
         # Work on a copy: the screen may be drawing the topic's current summary meanwhile.
         shadow = replace(self.briefing.topics[index], summary=[])
         summarize_topic(shadow, length, self.settings.engine)
+        return shadow.summary
+
+    @work(thread=True, exclusive=True, group="summary")
+    def resummarize(self, index: int, length: int) -> None:
+        summary = self._summarize(index, length)
         if not get_current_worker().is_cancelled:
-            self.post_message(self.Summarized(index, length, shadow.summary))
+            self.post_message(self.Summarized(index, length, summary))
+
+    @work(thread=True, exclusive=True, group="prefetch")
+    def prefetch(self, index: int, length: int) -> None:
+        """Make the summaries one sentence longer and shorter, so +/- redraw at once."""
+        worker = get_current_worker()
+        for near in (length + 1, length - 1):
+            if worker.is_cancelled:
+                return
+            if 1 <= near <= MAX_SENTENCES and (index, near) not in self._cache:
+                self.post_message(self.Summarized(index, near, self._summarize(index, near)))
 
     @on(Summarized)
     def _summarized(self, event: Summarized) -> None:
         if self.briefing is None or event.index >= len(self.briefing.topics):
             return
-        self.briefing.topics[event.index].summary = event.summary
-        self._lengths[event.index] = event.length
-        self.main.summary_changed(event.index)
+        self._cache[(event.index, event.length)] = event.summary
+        # Only the current length is shown: a late result for an older one just waits in cache.
+        if event.length == self.settings.sentences and self._lengths.get(event.index) != event.length:
+            self.briefing.topics[event.index].summary = event.summary
+            self._lengths[event.index] = event.length
+            self.main.summary_changed(event.index)
+            self.prefetch(event.index, event.length)
 
     # -- export, help, theme --------------------------------------------------------------
 
