@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label
+from textual.widgets import Button, Input, Label, Static
 
 
 class ExportScreen(ModalScreen[Path | None]):
@@ -24,6 +24,8 @@ class ExportScreen(ModalScreen[Path | None]):
         with Vertical(id="dialog"):
             yield Label("Briefing als Markdown speichern unter:")
             yield Input(self.proposed, id="export-path")
+            yield Static("Relativ zum aktuellen Ordner. Eine vorhandene Datei wird nur nach "
+                         "Rückfrage ersetzt.", id="export-hint")
             with Horizontal(classes="buttons"):
                 yield Button("Speichern", id="save", variant="primary")
                 yield Button("Abbrechen", id="cancel")

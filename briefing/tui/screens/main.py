@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList
+from textual.widgets import Footer, Header, Input
 
 from briefing.tui.reading import Passage, export_name, find_passage, search_hits, topic_matches
 from briefing.tui.widgets.briefing_view import BriefingView, Entry
@@ -185,6 +185,12 @@ class MainScreen(Screen):
         self._list_topics()
         self._show_topic(keep_cursor=self.chosen == before and not event.query.strip())
 
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()  # the footer differs while the search line has the focus
+
+    def on_descendant_blur(self) -> None:
+        self.refresh_bindings()
+
     @on(FilterBar.Done)
     def _filter_done(self) -> None:
         bar = self.query_one(FilterBar)
@@ -195,6 +201,8 @@ class MainScreen(Screen):
     # -- actions --------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if isinstance(self.focused, Input) and action not in ("focus_topics", "focus_briefing"):
+            return False  # typing goes into the search line; the footer shows its keys only
         if action in ("next_source", "previous_source"):
             source = self.query_one(SourceView)
             return source.display and len(source.passages) > 1

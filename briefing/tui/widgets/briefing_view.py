@@ -9,6 +9,8 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
+from textual.strip import Strip
+from textual.visual import Visual
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -84,12 +86,14 @@ class BriefingView(Vertical):
 
         def section(title: str, count: int | None = None) -> None:
             label = f"{title} ({count})" if count is not None else title
+            if options:
+                options.append(Option("", disabled=True))  # a blank line between sections
             options.append(Option(Content.styled(label, "bold $text-accent"), disabled=True))
 
         def entry(kind: str, text: str, sources: list[str], prompt: Content) -> None:
             if pattern:
                 prompt = prompt.highlight_regex(pattern, style=MATCH_STYLE)
-            options.append(Option(prompt, id=f"e{len(self.entries)}"))
+            options.append(Option(Bulleted(prompt), id=f"e{len(self.entries)}"))
             self.entries.append(Entry(kind, text, tuple(sources)))
 
         if hits is not None:
@@ -106,7 +110,8 @@ class BriefingView(Vertical):
         if topic.quotes:
             section("Zitate")
             for quote in topic.quotes:
-                said = f"„{quote.text}“" + (f" — {quote.speaker}" if quote.speaker else "")
+                # as the Markdown template shows it: the quote as extracted, then the speaker
+                said = quote.text + (f" — {quote.speaker}" if quote.speaker else "")
                 entry("quote", quote.text, quote.sources, _line(said, quote.sources))
         if topic.claims:
             section("Unbestätigt und umstritten")
@@ -122,7 +127,7 @@ class BriefingView(Vertical):
             used = sum(1 for item in topic.summary if article.id in item.sources)
             details = ", ".join(x for x in (article.outlet, german_date(article.date)) if x)
             prompt = Content.assemble(
-                (f"{article.number}. ", "$text-muted"), (article.title, "bold"),
+                (f"[{article.number}] ", "$text-muted"), (article.title, "bold"),
                 (f", {details}" if details else ""),
                 (f" · {used} {'Satz' if used == 1 else 'Sätze'}", "$text-muted"),
             )
@@ -159,7 +164,32 @@ class BriefingView(Vertical):
             self.post_message(self.EntrySelected(self.entries[int(event.option.id[1:])]))
 
 
-def _line(text: str, sources: list[str]) -> Content:
-    """``• sentence [1, 3]``: the item with its references, dimmed."""
+def _line(text: str, sources: list[str] | tuple[str, ...]) -> Content:
+    """``sentence [1, 3]``: the item with its references, dimmed."""
     many = f" ({len(sources)} Quellen)" if len(sources) > 2 else ""
-    return Content.assemble("• ", text, (f" {refs(sources)}{many}", "$text-muted"))
+    return Content.assemble(text, (f" {refs(list(sources))}{many}", "$text-muted"))
+
+
+class Bulleted(Visual):
+    """``• text`` with wrapped lines indented under the text, not under the bullet."""
+
+    BULLET = Content("• ")
+
+    def __init__(self, body: Content) -> None:
+        self.body = body
+        self.indent = self.BULLET.cell_length
+
+    def render_strips(self, width, height, style, options) -> list[Strip]:
+        lines = self.body.render_strips(max(1, width - self.indent), height, style, options)
+        bullet = self.BULLET.render_strips(self.indent, 1, style, options)[0]
+        blank = Strip.blank(self.indent, style.rich_style)
+        return [Strip.join([bullet if n == 0 else blank, line]) for n, line in enumerate(lines)]
+
+    def get_optimal_width(self, rules, container_width: int) -> int:
+        return self.indent + self.body.get_optimal_width(rules, container_width - self.indent)
+
+    def get_minimal_width(self, rules) -> int:
+        return self.indent + self.body.get_minimal_width(rules)
+
+    def get_height(self, rules, width: int) -> int:
+        return self.body.get_height(rules, max(1, width - self.indent))
