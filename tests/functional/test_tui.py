@@ -195,6 +195,37 @@ async def test_selecting_a_sentence_shows_it_marked_in_each_source(stories):
 
 
 @pilot_test
+async def test_a_sentence_late_in_a_long_paragraph_is_scrolled_into_view():
+    from textual.containers import VerticalScroll
+    from textual.content import Content
+
+    from briefing.resources import seeds_dir
+
+    # In the seeds this sentence ends a paragraph that is taller than the source pane at 80x24;
+    # it is found through the search, so the test does not depend on what LexRank picks.
+    late = "Der Besuch des russischen Präsidenten erfolgt nach Angaben des Kreml"
+    app = make_app([str(seeds_dir())], Settings(sentences=8), today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("slash", *"auf Einladung des", "enter", "right")
+        view = app.screen.query_one(BriefingView)
+        assert view.current is not None and view.current.kind == "hit"
+        assert view.current.text.startswith(late)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        body = app.screen.query_one("#source-body", VerticalScroll)
+        paragraph = body.query_one(".marked")
+        text = " ".join(str(paragraph.render()).split())
+        before = text[:text.index(late)]
+        above = Content(before + "x").get_height({}, paragraph.content_region.width) - 1
+        line = paragraph.virtual_region.y + above
+        top, height = body.scroll_offset.y, body.scrollable_content_region.height
+        assert above >= height  # the case is real: the paragraph start cannot show with it
+        assert top <= line < top + height
+
+
+@pilot_test
 async def test_clicking_a_sentence_shows_its_source(stories):
     app = make_app(stories, Settings(sentences=3), today=TODAY)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -83,10 +83,30 @@ class SourceView(Vertical):
             self.call_after_refresh(self._scroll_to_mark)
 
     def _scroll_to_mark(self) -> None:
+        """Bring the marked sentence into view, with its paragraph's start when that fits."""
         body = self.query_one("#source-body", VerticalScroll)
         marked = body.query(".marked")
-        if marked:
-            body.scroll_to_widget(marked.first(), animate=False, top=True)
+        passage = self.passage
+        if not marked or passage is None or passage.block is None:
+            return
+        paragraph = marked.first()
+        text, span = self._display_text(passage, passage.block)
+        width = paragraph.content_region.width or body.size.width
+        before = text[:span[0]] if span else ""
+        # lines of the paragraph above the sentence, wrapped as the paragraph is drawn
+        lines_above = Content(before + "x").get_height({}, width) - 1 if before.strip() else 0
+        top = paragraph.virtual_region.y
+        if lines_above > max(0, body.scrollable_content_region.height - 3):
+            top += lines_above - 1
+        body.scroll_to(y=top, animate=False)
+
+    @staticmethod
+    def _display_text(passage: Passage, index: int) -> tuple[str, tuple[int, int] | None]:
+        """A block's text as drawn (whitespace folded) and the marked span in it."""
+        raw = passage.article.blocks[index].text
+        text = " ".join(raw.split())  # hard-wrapped files read as flowing text
+        span = text_span(text, raw[passage.start:passage.end]) if index == passage.block else None
+        return text, span
 
     @staticmethod
     def _block_classes(passage: Passage, index: int) -> str:
@@ -105,12 +125,8 @@ class SourceView(Vertical):
             (f"{where}{moves}{missing}", "$text-accent"),
         )
 
-    @staticmethod
-    def _block(passage: Passage, index: int) -> Content:
-        raw = passage.article.blocks[index].text
-        content = Content(" ".join(raw.split()))  # hard-wrapped files read as flowing text
-        if index == passage.block:
-            span = text_span(content.plain, raw[passage.start:passage.end])
-            if span:
-                content = content.stylize(HIGHLIGHT_STYLE, *span)
-        return content
+    @classmethod
+    def _block(cls, passage: Passage, index: int) -> Content:
+        text, span = cls._display_text(passage, index)
+        content = Content(text)
+        return content.stylize(HIGHLIGHT_STYLE, *span) if span else content
