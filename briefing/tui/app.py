@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import sys
+import threading
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,6 +21,10 @@ from briefing.core.pipeline import Settings
 from briefing.tui.screens.main import MainScreen
 
 MAX_SENTENCES = 100  # the CLI's --sentences range
+
+
+class Cancelled(Exception):
+    """Raised from the progress callback to stop a load nobody waits for any more."""
 
 
 class BriefingApp(App):
@@ -68,6 +76,29 @@ class BriefingApp(App):
         self.previous_title: str | None = None  # the topic to keep chosen across a reload
         self._lengths: dict[int, int] = {}  # topic index -> sentences in its current summary
         self._cache: dict[tuple[int, int], list[SummaryItem]] = {}  # (topic, length) -> summary
+        self._busy = 0  # thread workers inside the core right now
+        self._busy_lock = threading.Lock()
+
+    async def run_async(self, *args, **kwargs):
+        """Run until quit; a reader who quits mid-load does not wait for the load to end."""
+        result = await super().run_async(*args, **kwargs)
+        if self._busy:
+            # The terminal is restored by now, but asyncio would join the executor's threads,
+            # which cannot be interrupted: leave without them.
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(self.return_code or 0)
+        return result
+
+    @contextmanager
+    def _in_core(self):
+        with self._busy_lock:
+            self._busy += 1
+        try:
+            yield
+        finally:
+            with self._busy_lock:
+                self._busy -= 1
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen()
@@ -83,6 +114,11 @@ class BriefingApp(App):
     @work(thread=True, exclusive=True, group="load")
     def load(self) -> None:
         """Read, clean, group and summarize off the event loop; report by message."""
+        worker = get_current_worker()
+        with self._in_core():
+            self._load(worker)
+
+    def _load(self, worker) -> None:
         from briefing.core.errors import BriefingError, NoUsableArticleError
         from briefing.core.pipeline import (
             _no_article_message,
@@ -91,11 +127,10 @@ class BriefingApp(App):
         )
         from briefing.core.sentences import article_sentences
 
-        worker = get_current_worker()
-
         def progress(stage: str, done: int, total: int) -> None:
-            if not worker.is_cancelled:
-                self.post_message(self.Progressed(stage, done, total))
+            if worker.is_cancelled:
+                raise Cancelled  # a reload or quit: stop at the next file or topic
+            self.post_message(self.Progressed(stage, done, total))
 
         try:
             articles, skipped = load_articles(self.paths, self.settings, progress)
@@ -104,6 +139,8 @@ class BriefingApp(App):
             briefing = briefing_from_articles(articles, skipped, self.settings, progress,
                                               self.today)
             sentences = {a.id: article_sentences(a) for a in articles}
+        except Cancelled:
+            return
         except BriefingError as error:
             self.post_message(self.LoadFailed(str(error)))
             return
@@ -186,7 +223,8 @@ class BriefingApp(App):
         assert self.briefing is not None
         # Work on a copy: the screen may be drawing the topic's current summary meanwhile.
         shadow = replace(self.briefing.topics[index], summary=[])
-        summarize_topic(shadow, length, self.settings.engine)
+        with self._in_core():
+            summarize_topic(shadow, length, self.settings.engine)
         return shadow.summary
 
     @work(thread=True, exclusive=True, group="summary")

@@ -339,6 +339,39 @@ async def test_export_asks_before_overwriting(stories, tmp_path, monkeypatch):
 
 
 @pilot_test
+async def test_loading_shows_progress_and_the_interface_answers_meanwhile(stories, monkeypatch):
+    import threading
+
+    import briefing.core.pipeline as pipeline
+    from textual.widgets import Label
+
+    from briefing.tui.widgets.load_progress import LoadProgress
+
+    release = threading.Event()
+    real = pipeline.load_articles
+
+    def slow_load(paths, settings=None, progress=None):
+        progress("reading", 1, 4)
+        release.wait(10)  # the worker is stuck in the core, as on a large folder
+        return real(paths, settings, progress)
+
+    monkeypatch.setattr(pipeline, "load_articles", slow_load)
+    app = make_app(stories, Settings(sentences=3), today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.1)
+        progress = app.screen.query_one(LoadProgress)
+        assert progress.display
+        assert "1 von 4" in str(progress.query_one("#load-stage", Label).render())
+        await pilot.press("question_mark")  # the interface answers while the core works
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        release.set()
+        await loaded(app, pilot)
+        assert not progress.display
+        assert app.screen.query_one(BriefingView).topic is app.briefing.topics[0]
+
+
+@pilot_test
 async def test_skipped_files_are_a_notice_and_the_rest_loads(tmp_path):
     (tmp_path / "story.txt").write_text((STORIES / "bahnstreik" / "01_gdl.txt").read_text(
         encoding="utf-8"), encoding="utf-8")

@@ -6,7 +6,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label, ProgressBar
 
-STAGES = {"reading": "Lese Dateien", "summarizing": "Fasse zusammen"}
+# The pipeline reports ``(stage, n, total)`` as it starts on item n.
+STAGES = {"reading": "Lese Datei {n} von {total}", "summarizing": "Fasse Thema {n} von {total} zusammen"}
 
 
 class LoadProgress(Horizontal):
@@ -17,6 +18,6 @@ class LoadProgress(Horizontal):
         yield ProgressBar(show_eta=False, id="load-bar")
 
     def advance(self, stage: str, done: int, total: int) -> None:
-        label = STAGES.get(stage, stage)
-        self.query_one("#load-stage", Label).update(f"{label} {done}/{total}")
-        self.query_one("#load-bar", ProgressBar).update(total=max(total, 1), progress=done)
+        label = STAGES.get(stage, stage + " {n}/{total}").format(n=done, total=total)
+        self.query_one("#load-stage", Label).update(f"{label} …")
+        self.query_one("#load-bar", ProgressBar).update(total=max(total, 1), progress=done - 1)
