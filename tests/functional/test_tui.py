@@ -10,22 +10,18 @@ import sys
 from pathlib import Path
 
 import pytest
+from textual.widgets import DataTable, Input, OptionList
 
 from briefing.core.models import Quote, TimelineEntry
 from briefing.core.pipeline import Settings
-
-pytest.importorskip("textual")
-
-from textual.widgets import DataTable, Input, OptionList  # noqa: E402
-
-from briefing.tui import make_app  # noqa: E402
-from briefing.tui.screens.confirm import ConfirmScreen  # noqa: E402
-from briefing.tui.screens.export import ExportScreen  # noqa: E402
-from briefing.tui.screens.help import HelpScreen  # noqa: E402
-from briefing.tui.widgets.briefing_view import BriefingView  # noqa: E402
-from briefing.tui.widgets.filter_bar import FilterBar  # noqa: E402
-from briefing.tui.widgets.source_view import SourceView  # noqa: E402
-from briefing.tui.widgets.topic_list import TopicList  # noqa: E402
+from briefing.tui import make_app
+from briefing.tui.screens.confirm import ConfirmScreen
+from briefing.tui.screens.export import ExportScreen
+from briefing.tui.screens.help import HelpScreen
+from briefing.tui.widgets.briefing_view import BriefingView
+from briefing.tui.widgets.filter_bar import FilterBar
+from briefing.tui.widgets.source_view import SourceView
+from briefing.tui.widgets.topic_list import TopicList
 
 REPO = Path(__file__).resolve().parents[2]
 STORIES = REPO / "tests" / "data" / "tui"  # two short stories, two outlets each
@@ -40,8 +36,7 @@ def stories(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     The grouping is pinned so these tests check the interface, not the topic algorithm
     (which has tests of its own): each folder is grouped by the real ``group_topics``.
     """
-    import briefing.core.pipeline as pipeline
-    import briefing.core.topics as topics
+    from briefing.core import pipeline, topics
 
     real = topics.group_topics
 
@@ -260,8 +255,8 @@ async def test_slash_filters_topics_and_lists_matching_sentences(stories):
         view = app.screen.query_one(BriefingView)
         assert view.topic is app.briefing.topics[1]  # the flood story: only it has a "Brücke"
         hits = entries_of(app, "hit")
-        assert hits == ["Die Steinerne Brücke bleibt für Fußgängerinnen und Fußgänger "
-                        "vorerst geöffnet."]
+        assert hits == [("Die Steinerne Brücke bleibt für Fußgängerinnen und Fußgänger "
+                         "vorerst geöffnet.")]
         await pilot.press("escape")
         await pilot.pause()
         assert topics.option_count == 2
@@ -342,9 +337,9 @@ async def test_export_asks_before_overwriting(stories, tmp_path, monkeypatch):
 async def test_loading_shows_progress_and_the_interface_answers_meanwhile(stories, monkeypatch):
     import threading
 
-    import briefing.core.pipeline as pipeline
     from textual.widgets import Label
 
+    from briefing.core import pipeline
     from briefing.tui.widgets.load_progress import LoadProgress
 
     release = threading.Event()
@@ -455,7 +450,7 @@ def pinned(stories, monkeypatch):
     Those extractors are other issues' work; fixing their output here keeps the snapshots
     about the interface.
     """
-    import briefing.core.pipeline as pipeline
+    from briefing.core import pipeline
 
     real = pipeline.briefing_from_articles
 

@@ -82,7 +82,7 @@ class BriefingView(Vertical):
         self.query_one("#topic-head", Static).update(self._head(topic, sentences))
         self.entries = []
         options: list[Option] = []
-        pattern = re.compile(re.escape(query.strip()), re.I) if query.strip() else None
+        pattern = re.compile(re.escape(query.strip()), re.IGNORECASE) if query.strip() else None
 
         def section(title: str, count: int | None = None) -> None:
             label = f"{title} ({count})" if count is not None else title
