@@ -133,11 +133,11 @@ class BriefingApp(App):
             self.post_message(self.Progressed(stage, done, total))
 
         try:
-            articles, skipped = load_articles(self.paths, self.settings, progress)
+            articles, skipped = load_articles(self.paths, self.settings, progress=progress)
             if not articles:
                 raise NoUsableArticleError(_no_article_message(skipped))
-            briefing = briefing_from_articles(articles, skipped, self.settings, progress,
-                                              self.today)
+            briefing = briefing_from_articles(articles, skipped, self.settings,
+                                              progress=progress, today=self.today)
             sentences = {a.id: article_sentences(a) for a in articles}
         except Cancelled:
             return

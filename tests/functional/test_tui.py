@@ -40,11 +40,11 @@ def stories(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     real = topics.group_topics
 
-    def by_folder(articles):
+    def by_folder(articles, *args, **kwargs):
         folders: dict[Path, list] = {}
         for article in articles:
             folders.setdefault(article.path.parent, []).append(article)
-        return [topic for group in folders.values() for topic in real(group)]
+        return [topic for group in folders.values() for topic in real(group, *args, **kwargs)]
 
     monkeypatch.setattr(topics, "group_topics", by_folder)
     if hasattr(pipeline, "group_topics"):
@@ -187,6 +187,34 @@ async def test_selecting_a_sentence_shows_it_marked_in_each_source(stories):
         await pilot.press("s")
         await pilot.pause()
         assert not source.display
+
+
+@pilot_test
+async def test_the_arrows_in_the_source_head_move_between_sources_by_mouse(stories):
+    from textual.widgets import Static
+
+    app = make_app(stories, Settings(sentences=3), today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(app, pilot)
+        view = app.screen.query_one(BriefingView)
+        await pilot.press("right")
+        while view.current is not None and view.current.text != SHARED:
+            await pilot.press("down")
+        await pilot.press("enter")
+        await pilot.pause()
+        source = app.screen.query_one(SourceView)
+        head = source.query_one("#source-head", Static)
+        lines = str(head.render()).splitlines()
+        row = next(i for i, line in enumerate(lines) if "n ▶" in line)
+        column = lines[row].index("n ▶") + 2
+        region = head.content_region
+        await pilot.click(offset=(region.x + column, region.y + row))
+        await pilot.pause()
+        assert source.passage.article.id == "a2"
+        column = str(head.render()).splitlines()[row].index("◀ p")
+        await pilot.click(offset=(region.x + column, region.y + row))
+        await pilot.pause()
+        assert source.passage.article.id == "a1"
 
 
 @pilot_test
@@ -348,7 +376,7 @@ async def test_loading_shows_progress_and_the_interface_answers_meanwhile(storie
     def slow_load(paths, settings=None, progress=None):
         progress("reading", 1, 4)
         release.wait(10)  # the worker is stuck in the core, as on a large folder
-        return real(paths, settings, progress)
+        return real(paths, settings, progress=progress)
 
     monkeypatch.setattr(pipeline, "load_articles", slow_load)
     app = make_app(stories, Settings(sentences=3), today=TODAY)

@@ -117,12 +117,15 @@ class SourceView(Vertical):
         article = passage.article
         details = ", ".join(x for x in (article.outlet, german_date(article.date)) if x)
         where = f"Quelle {self.position + 1}/{len(self.passages)}"
-        moves = " (n/p)" if len(self.passages) > 1 else ""
+        # with several sources, clickable arrows move between them as n/p do
+        moves = (Content.from_markup(" [@click=screen.previous_source]◀ p[/] "
+                                     "[@click=screen.next_source]n ▶[/]")
+                 if len(self.passages) > 1 else Content(""))
         missing = " · Satz nicht wörtlich gefunden" if passage.block is None else ""
         return Content.assemble(
             (f"[{article.number}] {article.title}", "bold"), "\n",
             (f"{details + ' · ' if details else ''}{article.path.name} · ", "$text-muted"),
-            (f"{where}{moves}{missing}", "$text-accent"),
+            (f"{where}{missing}", "$text-accent"), moves,
         )
 
     @classmethod
