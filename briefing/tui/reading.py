@@ -17,13 +17,15 @@ _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": 
 class Passage:
     """Where a text stands in an article: a block and a character span in it.
 
-    ``block`` is None when the text is not found verbatim (the article is shown unmarked).
+    ``block`` is None when the text is not found verbatim, or when no text was sought
+    (``text`` empty: the whole article is shown, unmarked).
     """
 
     article: Article
     block: int | None = None
     start: int = 0
     end: int = 0
+    text: str = ""
 
 
 def text_span(haystack: str, needle: str) -> tuple[int, int] | None:
@@ -49,12 +51,12 @@ def find_passage(article: Article, text: str, sentences: list[Sentence] | None =
         if sentence_key(sentence.text) == key:
             span = text_span(article.blocks[sentence.block].text, sentence.text)
             if span:
-                return Passage(article, sentence.block, *span)
+                return Passage(article, sentence.block, *span, text=text)
     for index, block in enumerate(article.blocks):
         span = text_span(block.text, text)
         if span:
-            return Passage(article, index, *span)
-    return Passage(article)
+            return Passage(article, index, *span, text=text)
+    return Passage(article, text=text)
 
 
 def search_hits(

@@ -249,6 +249,23 @@ async def test_a_sentence_late_in_a_long_paragraph_is_scrolled_into_view():
 
 
 @pilot_test
+async def test_an_entry_under_quellen_shows_that_article_unmarked(stories):
+    from textual.widgets import Static
+
+    app = make_app(stories, Settings(sentences=3), today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("right", "end", "enter")
+        await pilot.pause()
+        view = app.screen.query_one(BriefingView)
+        assert view.current.kind == "source"
+        source = app.screen.query_one(SourceView)
+        assert source.passage.article.id == "a2" and source.passage.block is None
+        head = str(source.query_one("#source-head", Static).render())
+        assert "Pendler stellen sich" in head and "nicht wörtlich" not in head
+
+
+@pilot_test
 async def test_clicking_a_sentence_shows_its_source(stories):
     app = make_app(stories, Settings(sentences=3), today=TODAY)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -121,7 +121,8 @@ class SourceView(Vertical):
         moves = (Content.from_markup(" [@click=screen.previous_source]◀ p[/] "
                                      "[@click=screen.next_source]n ▶[/]")
                  if len(self.passages) > 1 else Content(""))
-        missing = " · Satz nicht wörtlich gefunden" if passage.block is None else ""
+        unfound = passage.text and passage.block is None
+        missing = " · Satz nicht wörtlich gefunden" if unfound else ""
         return Content.assemble(
             (f"[{article.number}] {article.title}", "bold"), "\n",
             (f"{details + ' · ' if details else ''}{article.path.name} · ", "$text-muted"),
