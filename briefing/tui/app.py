@@ -59,11 +59,12 @@ class BriefingApp(App):
             self.reason = reason
 
     class Summarized(Message):
-        """A topic's summary was made again with ``length`` sentences."""
+        """A topic of ``briefing`` was summarized again with ``length`` sentences."""
 
-        def __init__(self, index: int, length: int, summary: list[SummaryItem]) -> None:
+        def __init__(self, briefing: Briefing, index: int, length: int,
+                     summary: list[SummaryItem]) -> None:
             super().__init__()
-            self.index, self.length, self.summary = index, length, summary
+            self.briefing, self.index, self.length, self.summary = briefing, index, length, summary
 
     def __init__(self, paths: list[str], settings: Settings | None = None,
                  today: dt.date | None = None) -> None:
@@ -217,36 +218,36 @@ class BriefingApp(App):
         self.prefetch(index, length)
         return True
 
-    def _summarize(self, index: int, length: int) -> list[SummaryItem]:
+    def _summarize(self, briefing: Briefing, index: int, length: int) -> Summarized:
         from briefing.core.summarize import summarize_topic
 
-        assert self.briefing is not None
         # Work on a copy: the screen may be drawing the topic's current summary meanwhile.
-        shadow = replace(self.briefing.topics[index], summary=[])
+        shadow = replace(briefing.topics[index], summary=[])
         with self._in_core():
             summarize_topic(shadow, length, self.settings.engine)
-        return shadow.summary
+        return self.Summarized(briefing, index, length, shadow.summary)
 
     @work(thread=True, exclusive=True, group="summary")
     def resummarize(self, index: int, length: int) -> None:
-        summary = self._summarize(index, length)
-        if not get_current_worker().is_cancelled:
-            self.post_message(self.Summarized(index, length, summary))
+        if self.briefing is not None:
+            done = self._summarize(self.briefing, index, length)
+            if not get_current_worker().is_cancelled:
+                self.post_message(done)
 
     @work(thread=True, exclusive=True, group="prefetch")
     def prefetch(self, index: int, length: int) -> None:
         """Make the summaries one sentence longer and shorter, so +/- redraw at once."""
-        worker = get_current_worker()
+        worker, briefing = get_current_worker(), self.briefing
         for near in (length + 1, length - 1):
-            if worker.is_cancelled:
+            if worker.is_cancelled or briefing is None:
                 return
             if 1 <= near <= MAX_SENTENCES and (index, near) not in self._cache:
-                self.post_message(self.Summarized(index, near, self._summarize(index, near)))
+                self.post_message(self._summarize(briefing, index, near))
 
     @on(Summarized)
     def _summarized(self, event: Summarized) -> None:
-        if self.briefing is None or event.index >= len(self.briefing.topics):
-            return
+        if event.briefing is not self.briefing:
+            return  # made before a reload: its topics are gone
         self._cache[(event.index, event.length)] = event.summary
         # Only the current length is shown: a late result for an older one just waits in cache.
         if event.length == self.settings.sentences and self._lengths.get(event.index) != event.length:
