@@ -81,6 +81,12 @@ _ARTICLES = frozenset({
     "seinen", "seinem", "seines", "ihre", "ihrer", "ihren", "ihrem", "ihres", "unsere",
     "jeder", "jede", "jedes",
 })
+# Spelled-out numbers and quantities: "zwei Uhr", "mehrere Stunden" count a common noun.
+_QUANTITIES = frozenset({
+    "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf",
+    "zwanzig", "dreißig", "vierzig", "fünfzig", "hundert", "tausend", "halb", "viertel",
+    "mehrere", "einige", "viele", "wenige", "beiden", "beide", "alle", "etliche", "zahlreiche",
+})
 # fmt: on
 
 
@@ -533,6 +539,7 @@ def _candidates(articles: Sequence[Article]) -> dict[tuple[str, ...], _Candidate
                 gap = text[max(0, start - 3) : start]
                 if (
                     previous.casefold() in _ARTICLES
+                    or previous.casefold() in _QUANTITIES
                     or (
                         earlier.casefold() in _ARTICLES  # "der russische Präsident"
                         and (previous[:1].islower() or previous.endswith(_ADJECTIVE_ENDINGS))

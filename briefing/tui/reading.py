@@ -115,8 +115,12 @@ def topic_markdown(topic: Topic, title: str | None = None, today: dt.date | None
     """The Markdown that ``briefing build`` prints for the topic's files alone."""
     from briefing.core.render import render_briefing, render_title
 
+    from briefing.core.topics import topic_heading
+
     today = today or dt.date.today()
-    alone = standalone_topic(topic)
+    # A heading is chosen against the other topics of the folder; alone, the same files may
+    # get another one, and the export must be what `briefing build` prints for them.
+    alone = replace(standalone_topic(topic), title=topic_heading(topic.articles))
     briefing = Briefing(title=title or render_title([alone], today), topics=[alone],
                         generated=today)
     return render_briefing(briefing, "markdown")

@@ -30,25 +30,8 @@ SHARED = "Der Ausstand soll am Donnerstag um zwei Uhr beginnen und 35 Stunden da
 
 
 @pytest.fixture
-def stories(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The two fixture stories, one topic per folder.
-
-    The grouping is pinned so these tests check the interface, not the topic algorithm
-    (which has tests of its own): each folder is grouped by the real ``group_topics``.
-    """
-    from briefing.core import pipeline, topics
-
-    real = topics.group_topics
-
-    def by_folder(articles, *args, **kwargs):
-        folders: dict[Path, list] = {}
-        for article in articles:
-            folders.setdefault(article.path.parent, []).append(article)
-        return [topic for group in folders.values() for topic in real(group, *args, **kwargs)]
-
-    monkeypatch.setattr(topics, "group_topics", by_folder)
-    if hasattr(pipeline, "group_topics"):
-        monkeypatch.setattr(pipeline, "group_topics", by_folder)
+def stories() -> list[str]:
+    """The two fixture stories (two outlets each); the real grouping makes one topic of each."""
     return [str(STORIES)]
 
 

@@ -339,3 +339,14 @@ def test_quality_floor_on_10kgnad_with_the_seeds_mixed_in() -> None:
     assert figures["purity"] >= floor["purity"]
     assert figures["purity_multi"] >= floor["purity_multi"]
     assert figures["multi_topics"] >= floor["multi_topics_min"]
+
+
+def test_a_noun_after_a_spelled_out_number_is_no_name() -> None:
+    """"um zwei Uhr" in every article must not make "Uhrs Bahnstreik" a heading."""
+    from briefing.core.pipeline import load_articles
+
+    folder = Path(__file__).resolve().parents[1] / "data" / "tui" / "bahnstreik"
+    articles, _ = load_articles([folder])
+    heading = topic_heading(articles)
+    assert "Uhr" not in heading
+    assert "Bahnstreik" in heading or "GDL" in heading

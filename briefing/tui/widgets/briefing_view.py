@@ -15,7 +15,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.core.models import SummaryItem, Topic
-from briefing.core.render import date_span, german_date, refs
+from briefing.core.render import based_on, german_date, refs
 
 MATCH_STYLE = "bold reverse"
 
@@ -142,13 +142,7 @@ class BriefingView(Vertical):
 
     @staticmethod
     def _head(topic: Topic, sentences: int) -> Content:
-        count = len(topic.articles)
-        outlets = topic.outlets
-        basis = f"Grundlage: {count} {'Quelle' if count == 1 else 'Quellen'}"
-        if outlets:
-            basis += f" aus {len(outlets)} {'Medium' if len(outlets) == 1 else 'Medien'}"
-        if topic.date_range:
-            basis += f", {date_span(topic.date_range)}"
+        basis = based_on(topic.articles)
         return Content.assemble(
             (topic.title, "bold"), "\n", (f"{basis} · {sentences} Sätze (+/−)", "$text-muted"),
         )
