@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -202,14 +202,37 @@ def boilerplate_sentences(articles: Sequence[Article]) -> frozenset[str]:
     return frozenset(boilerplate)
 
 
-def _merge_genitive_s(docs: list[list[str]]) -> list[list[str]]:
+def _merge_genitive_s(docs: list[dict[str, float]]) -> list[dict[str, float]]:
     # Snowball keeps "nordkoreas" apart from "nordkorea"; fold a trailing s when the folder
     # also has the bare form (names in the genitive: Putins, Nordkoreas).
     vocabulary = {t for doc in docs for t in doc}
     fold = {t: t[:-1] for t in vocabulary if t.endswith("s") and t[:-1] in vocabulary}
     if not fold:
         return docs
-    return [[fold.get(t, t) for t in doc] for doc in docs]
+    merged: list[dict[str, float]] = []
+    for doc in docs:
+        counts: dict[str, float] = defaultdict(float)
+        for term, count in doc.items():
+            counts[fold.get(term, term)] += count
+        merged.append(counts)
+    return merged
+
+
+def term_counts(
+    articles: Sequence[Article],
+    boilerplate: frozenset[str] | None = None,
+    news: Sequence[str] | None = None,
+) -> list[dict[str, int]]:
+    """Each article's weighted stems as counts (title x3, lead x2, boilerplate sentences out).
+
+    What ``tfidf_vectors`` weighs, in a form that can be stored and weighed again later
+    beside other articles (the digest keeps them to recognise a story's continuation).
+    """
+    if boilerplate is None:
+        boilerplate = boilerplate_sentences(articles)
+    if news is None:
+        news = [news_text(a, boilerplate) for a in articles]
+    return [dict(Counter(article_terms(a, news=t))) for a, t in zip(articles, news)]
 
 
 def tfidf_vectors(
@@ -224,29 +247,46 @@ def tfidf_vectors(
     folder were part of a larger stream of news: in a folder of five articles on one story,
     the story's own words ("Nordkorea" in all five) must not sink to the weight of nothing.
     """
+    return count_vectors(term_counts(articles, boilerplate, news), background)
+
+
+def count_vectors(
+    counts: Sequence[Mapping[str, float]], background: int | None = None
+) -> csr_matrix:
+    """``tfidf_vectors`` of articles given by their ``term_counts`` (rows in the same order).
+
+    Genitive s folded over all the rows' words; IDF over the rows plus ``background``
+    (default BACKGROUND_DOCS) pseudo-articles.
+    """
     import numpy as np
     import scipy.sparse as sp
-    from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.preprocessing import normalize
 
     background = BACKGROUND_DOCS if background is None else background
-    if boilerplate is None:
-        boilerplate = boilerplate_sentences(articles)
-    if news is None:
-        news = [news_text(a, boilerplate) for a in articles]
-    docs = _merge_genitive_s([article_terms(a, news=t) for a, t in zip(articles, news)])
-    if not any(docs):  # nothing but stop words: no article resembles another
+    docs = _merge_genitive_s([dict(c) for c in counts])
+    # columns in alphabetical order, counts as float32: the same matrix scikit-learn's
+    # TfidfVectorizer gave, down to the last bit
+    vocabulary = {t: i for i, t in enumerate(sorted({t for doc in docs for t in doc}))}
+    if not vocabulary:  # nothing but stop words: no article resembles another
         return sp.csr_matrix((len(docs), 1), dtype=np.float32)
-    counts = TfidfVectorizer(
-        analyzer=_identity, sublinear_tf=True, use_idf=False, norm=None, dtype=np.float32
-    ).fit_transform(docs)
-    df = np.bincount(counts.indices, minlength=counts.shape[1])
+    indptr = [0]
+    indices: list[int] = []
+    values: list[float] = []
+    for doc in docs:
+        for column, count in sorted((vocabulary[t], c) for t, c in doc.items() if c > 0):
+            indices.append(column)
+            values.append(count)
+        indptr.append(len(indices))
+    data = np.asarray(values, dtype=np.float32)
+    np.log(data, data)  # sublinear tf: 1 + log(count)
+    data += 1.0
+    tf = sp.csr_matrix(
+        (data, np.asarray(indices, dtype=np.int32), np.asarray(indptr, dtype=np.int64)),
+        shape=(len(docs), len(vocabulary)),
+    )
+    df = np.bincount(tf.indices, minlength=tf.shape[1])
     idf = np.log((len(docs) + background + 1) / (df + 1)) + 1
-    return normalize(counts @ sp.diags(idf.astype(np.float32)), norm="l2").tocsr()
-
-
-def _identity(tokens: list[str]) -> list[str]:
-    return tokens
+    return normalize(tf @ sp.diags(idf.astype(np.float32)), norm="l2").tocsr()
 
 
 def similarity_graph(vectors: csr_matrix, threshold: float, chunk: int = 1000) -> csr_matrix:
