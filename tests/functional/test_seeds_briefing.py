@@ -86,3 +86,28 @@ def test_based_on_line_claims_only_what_is_known(seeds_dir: Path, tmp_path: Path
         )
     text = render_briefing(build_briefing([tmp_path]), "markdown")
     assert "*Grundlage: 2 Quellen aus 2 Medien, 18.06.2024–19.06.2024.*" in text
+
+
+# The story's main facts, each as words an item stating it must use.
+SEED_FACTS = {
+    "the visit": r"Staatsbesuch|Besuch",
+    "its firsts": r"24 Jahren|zwei Jahrzehnten|zweiter",
+    "the agreement": r"Abkommen|Vertrag|vereinbart",
+    "reactions": r"besorgt|Sorge|Kuleba|Stoltenberg",
+    "what comes next": r"Vietnam|nach Moskau",
+}
+WEAPONS = r"Waffe|Munition|Rakete|Granat|Rüstung"
+
+
+def test_seeds_summary_covers_the_story_not_one_subtopic(seeds_json: dict) -> None:
+    """At most 12 items that cover the visit, its firsts, the agreement, the reactions and
+    what comes next (told late in the reports: the onward trip to Vietnam), rather than
+    four items on the weapons deliveries or a guess made before the visit ("dürfte")."""
+    items = [i["text"] for i in seeds_json["topics"][0]["summary"]]
+    assert len(items) <= 12
+    for fact, pattern in SEED_FACTS.items():
+        assert any(re.search(pattern, text) for text in items), fact
+    # one subtopic many outlets report does not crowd out the others
+    assert sum(bool(re.search(WEAPONS, text)) for text in items) <= 2
+    reporters = [re.sub(r"[«\"„“][^«»\"„“”]*[»\"“”]", " ", text) for text in items]
+    assert not any(re.search(r"\b(?:dürfte|dürften)\b", text) for text in reporters)
