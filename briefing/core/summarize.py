@@ -59,12 +59,16 @@ _ATTRIBUTION = re.compile(
     r"betonte|schrieb|meinte|nach Angaben)\b"
 )
 _LATE_PRONOUN = re.compile(r"^(?:\S+\s+){1,3}(?:er|sie|ihn|ihm|ihnen|dortige\w*)\b")
-# A guess or a plan rather than a reported fact ("dürfte es vor allem um Waffen gehen",
-# "soll ... eintreffen", "Es wird erwartet, dass"): after the event the reports say what happened.
+# A guess or hearsay rather than a reported fact ("dürfte es vor allem um Waffen gehen",
+# "ein möglicher Vertrag", "Es wird erwartet, dass", "sollen ... vereinbart worden sein"):
+# reports of what happened come first (hearsay has its section, "Unbestätigt und umstritten").
 _SPECULATION = re.compile(
-    r"\b(?:dürfte|dürften|könnte|könnten|wohl|vermutlich|wahrscheinlich|voraussichtlich|"
-    r"soll|sollen|wird erwartet|werden erwartet|erwartet,? dass)\b",
-    re.IGNORECASE,
+    r"\b(?:dürfte|dürften|könnte|könnten|wohl|[Vv]ermutlich|[Ww]ahrscheinlich|"
+    r"[Vv]oraussichtlich|[Mm]öglicherweise|mögliche|möglicher|möglichen|mögliches|"
+    r"[Ee]s wird erwartet|wird erwartet|werden erwartet|erwartet,? dass)\b"
+    # hearsay, not a plan: "sollen ... vereinbart worden sein" (a plan, "soll am Donnerstag
+    # beginnen", is what a strike report leads with)
+    r"|\b[Ss]oll(?:en|te|ten)?\b[^.;:]*?\b(?:worden sein|gewesen sein|haben|sein)\b"
 )
 
 
@@ -425,7 +429,7 @@ def score_groups(
             lead = lead_prior(group.best_index, weights)
         prior = (1 - weights.position) + weights.position * lead
         quality = prior * standalone_factor(group.text, weights)
-        if weights.speculation < 1.0 and _SPECULATION.search(_unquoted(group.text)):
+        if weights.speculation < 1.0 and speculative(group.text):
             quality *= weights.speculation
         if multi_source:
             quality *= 1 + weights.sources * (len(group.sources) - 1)
@@ -435,9 +439,10 @@ def score_groups(
         group.score = group.centrality**weights.centrality * quality
 
 
-def _unquoted(text: str) -> str:
-    """The reporter's own words: a speaker's "könnte" inside quotes is the speaker's."""
-    return _QUOTED.sub(" ", text)
+def speculative(text: str) -> bool:
+    """True for a reporter's guess or hearsay ("dürfte", "ein möglicher Vertrag", "sollen ...
+    vereinbart worden sein"); a speaker's "könnte" inside quotes is the speaker's."""
+    return bool(_SPECULATION.search(_QUOTED.sub(" ", text)))
 
 
 def _without_ubiquitous(texts: list[str], share: float) -> list[str]:
@@ -540,7 +545,7 @@ def select_by_subtopic(
     covered: set[str] = set()
     chosen: list[SentenceGroup] = []
     while len(chosen) < count:
-        best, best_value = None, 0.0
+        best, best_value = None, (0, 0.0)
         for k, queue in enumerate(queues):
             while queue and any(
                 similarity(queue[0].text, c.text) >= weights.redundancy for c in chosen
@@ -555,8 +560,10 @@ def select_by_subtopic(
             value = cluster_weights[k] * weights.covered ** uses[k]
             if weights.covered < 1.0:
                 value *= _novelty(queue[0].text, concept, covered)
-            if value > best_value:
-                best, best_value = k, value
+            # a guess goes in only when no subtopic has a reported fact left to give
+            guess = weights.speculation < 1.0 and speculative(queue[0].text)
+            if (not guess, value) > best_value:
+                best, best_value = k, (not guess, value)
         if best is None:
             break
         group = queues[best].pop(0)
