@@ -560,6 +560,8 @@ def select_by_subtopic(
             value = cluster_weights[k] * weights.covered ** uses[k]
             if weights.covered < 1.0:
                 value *= _novelty(queue[0].text, concept, covered)
+                # the subtopic speaks through its head: one that cannot stand alone weighs less
+                value *= standalone_factor(queue[0].text, weights)
             # a guess goes in only when no subtopic has a reported fact left to give
             guess = weights.speculation < 1.0 and speculative(queue[0].text)
             if (not guess, value) > best_value:
