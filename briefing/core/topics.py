@@ -489,6 +489,7 @@ class _Candidate:
         "after_article",
         "after_preposition",
         "apposition",
+        "article_words",
         "articles",
         "before_name",
         "count",
@@ -513,7 +514,8 @@ class _Candidate:
         self.titles: set[int] = set()
         self.leads: set[int] = set()
         self.after_article = 0  # occurrences as a common noun: "der", "betroffene", "nach ... der"
-        self.prefixes: Counter[str] = Counter()  # capitalised word right before: "New" Horizons
+        self.article_words: Counter[str] = Counter()  # "die" GDL, "der" DGB
+        self.prefixes: Counter[str] = Counter()  # right before: "New" Horizons, "ter" Stegen
         self.after_preposition = 0  # after _WHERE: "im Westjordanland" names where, not what
         self.apposition: Counter[str] = Counter()  # "Landeroboter Philae": Philae
         self.count = 0
@@ -538,7 +540,7 @@ class _Candidate:
 
     @property
     def name_form(self) -> str:
-        """The name as written in full: "New Horizons" when "Horizons" never stands alone."""
+        """The name as written in full: "New Horizons", "ter Stegen" when always written so."""
         if self.prefixes:
             prefix, count = min(self.prefixes.items(), key=lambda pc: (-pc[1], pc[0]))
             if count >= 2 and count >= 0.8 * self.count:
@@ -565,6 +567,14 @@ def _part_stems(word: str) -> tuple[str, ...]:
 
 
 _ADJECTIVE_ENDINGS = ("e", "en", "es", "em")
+# Endings of adjectives written with a capital inside a name ("Statistische", "Deutschen")
+# fmt: off
+_CAPITAL_ADJECTIVES = tuple(
+    stem + ending
+    for stem in ("isch", "sch", "lich", "ig", "al", "en", "er")
+    for ending in _ADJECTIVE_ENDINGS
+)
+# fmt: on
 # Endings of German common nouns, never of a name that could lead a heading in the genitive
 _NOUN_SUFFIXES = (
     "ung",
@@ -681,10 +691,16 @@ def _scan_sentence(
             or lower_previous in _QUANTITIES
             or (
                 earlier.casefold() in _ARTICLES  # "der russische Präsident"
-                and (previous[:1].islower() or previous.endswith(_ADJECTIVE_ENDINGS))
-            )  # "das Statistische Bundesamt", not "im Landkreis Teltow-Fläming"
+                and (previous[:1].islower() or previous.endswith(_CAPITAL_ADJECTIVES))
+            )  # "das Statistische Bundesamt", not "im Landkreis Teltow-Fläming" or
+            # "die Raumsonde Kelvara"
             or (previous[:1].islower() and _is_adjective(previous))
-            or (position == 1 and _is_adjective(matches[0].group()) and not gap.strip())
+            or (  # "Betroffene Haushalte" at a sentence start, not "Raumsonde Kelvara"
+                position == 1
+                and matches[0].group().endswith(_CAPITAL_ADJECTIVES)
+                and _is_adjective(matches[0].group())
+                and not gap.strip()
+            )
             or text[max(0, start - 3) : start][-2:-1].isdigit()  # "2,0 Prozent", "128 Monde"
             # "nach Angaben der Polizei": a noun with a genitive attribute after a preposition
             or (lower_previous in _PREPOSITIONS and next_word.casefold() in _GENITIVE_ARTICLES)
@@ -699,8 +715,11 @@ def _scan_sentence(
             and lower_previous not in _stop_words()
         ):
             candidate.particle += 1
+            candidate.prefixes[previous] += 1
         if previous[:1].isupper() and gap == " ":
             candidate.prefixes[previous] += 1
+        if lower_previous in _ARTICLES:
+            candidate.article_words[lower_previous] += 1
         if lower_previous in _PLACE_PREPOSITIONS:
             candidate.places[_PLACE_PREPOSITIONS[lower_previous]] += 1
         # bare, as a subject: "Putin reist", "schrieb Putin", a headline's "Falkenrode: ..."
@@ -741,10 +760,30 @@ def _is_name(candidate: _Candidate, key: tuple[str, ...]) -> bool:
     if len(candidate.articles) > 1 and len(candidate.mid_articles) < 2:
         return False
     first_name = candidate.before_name > 0.5 * candidate.count  # "Wladimir" of Wladimir Putin
-    cut_name = candidate.particle > 0.3 * candidate.count  # "Stegen" of ter Stegen
-    return (
-        not first_name and not cut_name and candidate.after_article <= 0.1 * candidate.count
+    # "Stegen" of ter Stegen, unless always written with it (then "ter Stegen" is the name)
+    cut_name = candidate.particle > 0.3 * candidate.count and (
+        candidate.name_form == candidate.form
     )
+    # an organisation's short name takes an article like a noun: "die GDL", "der DGB"
+    return (
+        not first_name
+        and not cut_name
+        and (candidate.after_article <= 0.1 * candidate.count or _acronym(candidate.form))
+    )
+
+
+def _acronym(word: str) -> bool:
+    return word.isupper() and 2 < len(word) <= 5
+
+
+def _genitive_article(name: _Candidate) -> str:
+    """ "der" or "des" for a name used with an article ("die GDL": "Streik der GDL"), or ""."""
+    if name.after_article <= 0.1 * name.count or not name.article_words:
+        return ""
+    said = name.article_words
+    if said["das"] + said["dem"] + said["des"] > said["die"]:
+        return "des"  # "das IOC", "dem DGB"
+    return "der" if said["die"] + said["der"] else ""
 
 
 def topic_heading(articles: list[Article]) -> str:
@@ -833,7 +872,11 @@ def _compose(
             for key, c in names
             if stem_score[key[0]] >= LEAD_NAME_SHARE * top
             and 2 * len(c.titles | c.leads) >= n
-            and (_possessor(c, shared) or _place(c, shared))
+            and (
+                # an organisation after the noun ("Streik der GDL") must be a protagonist
+                (_genitive_article(c) and len(c.titles | c.leads) >= shared)
+                or (not _genitive_article(c) and (_possessor(c, shared) or _place(c, shared)))
+            )
         ),
         None,
     )
@@ -888,6 +931,9 @@ def _compose(
             name = lead[1]
             if _apposition(best[1], name):  # "der Landeroboter Philae": one thing
                 return f"{best[1].form} {name.name_form}"
+            article = _genitive_article(name)
+            if article:  # "Streik der GDL", not "GDLs Streik"
+                return f"{best[1].form} {article} {name.name_form}"
             if _possessor(name, shared):
                 return f"{genitive(name.name_form)} {best[1].form}"
             # a place only beside what happened there, not beside another place
