@@ -889,6 +889,8 @@ def _compose(
             heads = [s for s in stem_score if len(s) >= 4 and s != key[0] and key[0].endswith(s)]
             parts += heads[:1]
         score = sum(stem_score.get(s, 0.0) for s in parts)
+        if _title_of_another(c, lead[1] if lead else None):
+            score *= 0.5
         return score * (len(c.articles) / n) ** (0.5 if len(c.articles) >= shared else 0.75)
 
     # a noun compound, not a double name (Ferrero-Waldner): its head noun is used with an
@@ -927,6 +929,8 @@ def _compose(
     if best and compound_score(*best) > 0:
         # the name joins the compound only when some sentence speaks of both: "Zeidlers
         # Red-Bull-Arena" put a coach and a stadium of different sentences together
+        if lead and _title_of_another(best[1], lead[1]):
+            return lead[1].name_form  # "Hofer", not "Hofers ÖVP-Kandidat" (that is Khol)
         if lead and lead[1].sentences & best[1].sentences:
             name = lead[1]
             if _apposition(best[1], name):  # "der Landeroboter Philae": one thing
@@ -946,6 +950,19 @@ def _compose(
     if lead:
         return lead[1].name_form
     return group[0].title
+
+
+def _title_of_another(noun: _Candidate, name: _Candidate | None) -> bool:
+    """The noun is mostly the title of a person other than ``name`` ("ÖVP-Kandidat Khol").
+
+    Such a noun names a side figure, not what happened.
+    """
+    others = sum(
+        count
+        for word, count in noun.apposition.items()
+        if not (name and (word in name.forms or word in name.prefixes)) and word[:1].isupper()
+    )
+    return 2 * others >= noun.count
 
 
 def _apposition(noun: _Candidate, name: _Candidate) -> bool:

@@ -491,3 +491,26 @@ def test_a_noun_right_before_the_name_makes_one_heading() -> None:
         ),
     )
     assert topic_heading(articles) == "Raumsonde Kelvara"
+
+
+def test_the_title_of_a_side_figure_gets_no_genitive_of_the_protagonist() -> None:
+    """The title "KVP-Kandidat" belongs to Lindner: no "Brauners KVP-Kandidat"."""
+    articles = _story(
+        (
+            "KVP-Kandidat Lindner liegt in Umfrage hinter Brauner",
+            (
+                "Der KVP-Kandidat Lindner liegt in der neuen Umfrage hinter Brauner. Brauner "
+                "kommt auf 24 Prozent, sagte der Meinungsforscher."
+            ),
+        ),
+        (
+            "Brauner lehnt TV-Duell ab",
+            (
+                "Brauner will nicht gegen den KVP-Kandidat Lindner im Fernsehen antreten. "
+                "Das TV-Duell sei unnötig, erklärte Brauner am Sonntag."
+            ),
+        ),
+    )
+    heading = topic_heading(articles)
+    assert "KVP-Kandidat" not in heading or "Lindner" in heading
+    assert "Brauners" not in heading
