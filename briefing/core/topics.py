@@ -477,6 +477,7 @@ _PREPOSITIONS = frozenset({
 # fmt: on
 # Prepositions of place (with their contractions): "im Westjordanland", "an der Donau"
 _WHERE = frozenset({"in", "im", "ins", "an", "am", "auf", "bei", "beim", "nahe", "aus"})
+_BEFORE_A_TITLE = _ARTICLES | _WHERE  # "der Provinz Sirnak", "in Provinz Sirnak"
 _GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer"})
 # A place is named with these in a heading: "Waldbrand bei Jüterbog" (nahe reads as bei).
 _PLACE_PREPOSITIONS = {"in": "in", "bei": "bei", "nahe": "bei"}
@@ -499,6 +500,7 @@ class _Candidate:
         "mid",
         "mid_articles",
         "particle",
+        "placed",
         "places",
         "prefixes",
         "s_form_articles",
@@ -525,6 +527,7 @@ class _Candidate:
         self.particle = 0  # occurrences after a name particle ("ter Stegen", "van der Bellen")
         self.subject_articles: set[int] = set()  # articles where it stands bare, as a subject
         self.s_form_articles: dict[str, set[int]] = defaultdict(set)  # "Putins": articles
+        self.placed: set[tuple[str, ...]] = set()  # keys of nouns said to be "in"/"bei" it
         self.places: Counter[str] = Counter()  # "in", "bei" right before it ("bei Jüterbog")
         self.sentences: set[tuple[int, str, int]] = set()  # (article, part, sentence)
 
@@ -722,8 +725,21 @@ def _scan_sentence(
             candidate.article_words[lower_previous] += 1
         if lower_previous in _PLACE_PREPOSITIONS:
             candidate.places[_PLACE_PREPOSITIONS[lower_previous]] += 1
+            # the nouns just before "in"/"bei" it: "Waldbrand bei Jüterbog", "nach der
+            # Quarzwerk-Explosion in Falkenrode"
+            for before in matches[max(0, position - 5) : position - 1]:
+                before_key = (
+                    _candidate_key(before.group()) if before.group()[:1].isupper() else None
+                )
+                if before_key is not None:
+                    candidate.placed.add(before_key[0])
         # bare, as a subject: "Putin reist", "schrieb Putin", a headline's "Falkenrode: ..."
-        bare = lower_previous not in _PREPOSITIONS and lower_previous not in _ARTICLES
+        bare = (
+            lower_previous not in _PREPOSITIONS
+            and lower_previous not in _ARTICLES
+            # "in der Provinz Sirnak", "der Costa Concordia": the article is the title's
+            and not (previous[:1].isupper() and earlier.casefold() in _BEFORE_A_TITLE)
+        )
         if bare and (
             (next_word[:1].islower() and next_word.casefold() not in _PREPOSITIONS)
             or (previous[:1].islower() and not _is_adjective(previous))
@@ -940,9 +956,9 @@ def _compose(
                 return f"{best[1].form} {article} {name.name_form}"
             if _possessor(name, shared):
                 return f"{genitive(name.name_form)} {best[1].form}"
-            # a place only beside what happened there, not beside another place
-            # ("Westjordanland in Hebron")
-            if 2 * best[1].after_preposition < best[1].count:
+            # a place only beside what the articles say happened there ("Waldbrand bei
+            # Jüterbog"), not beside another place ("Westjordanland in Hebron")
+            if 2 * best[1].after_preposition < best[1].count and best[0] in name.placed:
                 return f"{best[1].form} {_place(name, shared)} {name.name_form}"
         return best[1].form
     if len(names) >= 2:
