@@ -477,7 +477,11 @@ _PREPOSITIONS = frozenset({
 # fmt: on
 # Prepositions of place (with their contractions): "im Westjordanland", "an der Donau"
 _WHERE = frozenset({"in", "im", "ins", "an", "am", "auf", "bei", "beim", "nahe", "aus"})
-_BEFORE_A_TITLE = _ARTICLES | _WHERE  # "der Provinz Sirnak", "in Provinz Sirnak"
+# Articles and the possessives _ARTICLES lacks: "für ihr Schutzgesuch" is no subject
+_DETERMINERS = _ARTICLES | frozenset(
+    {"ihr", "sein", "mein", "dein", "unser", "euer", "meine", "deine", "unseren", "unserem"}
+)
+_BEFORE_A_TITLE = _DETERMINERS | _WHERE  # "der Provinz Sirnak", "in Provinz Sirnak"
 _GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer"})
 # A place is named with these in a heading: "Waldbrand bei Jüterbog" (nahe reads as bei).
 _PLACE_PREPOSITIONS = {"in": "in", "bei": "bei", "nahe": "bei"}
@@ -488,6 +492,7 @@ class _Candidate:
 
     __slots__ = (
         "after_article",
+        "after_des",
         "after_preposition",
         "apposition",
         "article_words",
@@ -518,6 +523,7 @@ class _Candidate:
         self.after_article = 0  # occurrences as a common noun: "der", "betroffene", "nach ... der"
         self.article_words: Counter[str] = Counter()  # "die" GDL, "der" DGB
         self.prefixes: Counter[str] = Counter()  # right before: "New" Horizons, "ter" Stegen
+        self.after_des: Counter[str] = Counter()  # forms after "des": "Rechtsausschusses"
         self.after_preposition = 0  # after _WHERE: "im Westjordanland" names where, not what
         self.apposition: Counter[str] = Counter()  # "Landeroboter Philae": Philae
         self.count = 0
@@ -556,7 +562,19 @@ class _Candidate:
         forms = [f for f in self.forms if f not in self.inflected] or list(self.forms)
         # a genitive ("Nordkorea-Besuchs", "Fußball-Bundes") gives way to its base form
         base = [f for f in forms if not _genitive_of(f, self.forms)] or forms
-        return min(base, key=lambda f: (-self.forms[f], -f.count("-"), f))
+        form = min(base, key=lambda f: (-self.forms[f], -f.count("-"), f))
+        if self.after_des[form] == self.forms[form]:  # only "des Bundestags-Rechtsausschusses"
+            return _nominative(form)
+        return form
+
+
+def _nominative(form: str) -> str:
+    """The base of a noun seen only in the genitive: "Rechtsausschusses" -> "Rechtsausschuss"."""
+    if form.endswith("es") and len(form) > 5 and form[-3] not in "aeiouäöü":
+        return form[:-2]  # des Ausschusses, des Verbandes, des Hauses
+    if form.endswith("s") and form[-2:-1] not in ("s", "ß", "x", "z"):
+        return form[:-1]  # des Bundestags, des Gazastreifens
+    return form
 
 
 def _genitive_of(form: str, forms: Counter[str]) -> bool:
@@ -666,8 +684,12 @@ def _scan_sentence(
         candidate.forms[word] += 1
         if inflected:
             candidate.inflected.add(word)
-        if len(key) == 1 and word.endswith("s"):
+        before = matches[position - 1].group().casefold() if position else ""
+        # a genitive s with no article ("Putins Besuch"), not "des Schutzgesuchs"
+        if len(key) == 1 and word.endswith("s") and before not in _DETERMINERS:
             candidate.s_form_articles[word] |= {number}
+        if before in ("des", "eines"):
+            candidate.after_des[word] += 1
         candidate.articles.add(number)
         candidate.sentences.add((number, where, sentence_number))
         candidate.count += 1
@@ -690,10 +712,10 @@ def _scan_sentence(
         lower_previous = previous.casefold()
         # "der Präsident", "der russische Präsident", "betroffene Haushalte": a common noun
         if (
-            lower_previous in _ARTICLES
+            lower_previous in _DETERMINERS
             or lower_previous in _QUANTITIES
             or (
-                earlier.casefold() in _ARTICLES  # "der russische Präsident"
+                earlier.casefold() in _DETERMINERS  # "der russische Präsident"
                 and (previous[:1].islower() or previous.endswith(_CAPITAL_ADJECTIVES))
             )  # "das Statistische Bundesamt", not "im Landkreis Teltow-Fläming" or
             # "die Raumsonde Kelvara"
@@ -721,7 +743,7 @@ def _scan_sentence(
             candidate.prefixes[previous] += 1
         if previous[:1].isupper() and gap == " ":
             candidate.prefixes[previous] += 1
-        if lower_previous in _ARTICLES:
+        if lower_previous in _DETERMINERS:
             candidate.article_words[lower_previous] += 1
         if lower_previous in _PLACE_PREPOSITIONS:
             candidate.places[_PLACE_PREPOSITIONS[lower_previous]] += 1
@@ -736,7 +758,7 @@ def _scan_sentence(
         # bare, as a subject: "Putin reist", "schrieb Putin", a headline's "Falkenrode: ..."
         bare = (
             lower_previous not in _PREPOSITIONS
-            and lower_previous not in _ARTICLES
+            and lower_previous not in _DETERMINERS
             # "in der Provinz Sirnak", "der Costa Concordia": the article is the title's
             and not (previous[:1].isupper() and earlier.casefold() in _BEFORE_A_TITLE)
         )
@@ -754,7 +776,7 @@ def _scan_sentence(
                     break
                 candidate.apposition[other.group()] += 1
         if lower_previous in _WHERE or (
-            earlier.casefold() in _WHERE and lower_previous in _ARTICLES
+            earlier.casefold() in _WHERE and lower_previous in _DETERMINERS
         ):
             candidate.after_preposition += 1
 
@@ -954,11 +976,13 @@ def _compose(
             article = _genitive_article(name)
             if article:  # "Streik der GDL", not "GDLs Streik"
                 return f"{best[1].form} {article} {name.name_form}"
-            if _possessor(name, shared):
+            # no genitive before a place either: "Israels Gazastreifen"
+            locative = 2 * best[1].after_preposition >= best[1].count
+            if _possessor(name, shared) and not locative:
                 return f"{genitive(name.name_form)} {best[1].form}"
             # a place only beside what the articles say happened there ("Waldbrand bei
             # Jüterbog"), not beside another place ("Westjordanland in Hebron")
-            if 2 * best[1].after_preposition < best[1].count and best[0] in name.placed:
+            if not locative and best[0] in name.placed:
                 return f"{best[1].form} {_place(name, shared)} {name.name_form}"
         return best[1].form
     if len(names) >= 2:
