@@ -838,10 +838,21 @@ def topic_headings(
 
     Terms are scored per group by where they occur (title 3, lead 2, body 1, averaged over the
     group's articles) times a class-based IDF over the groups (c-TF-IDF): a word every story
-    uses ("Regierung") weighs less than one only this story uses. The heading is a leading
-    name in the genitive plus the best compound of other key terms that several articles use
-    ("Putins Nordkorea-Besuch"), or the best compound alone, or the two best names. A group
-    of one article keeps its headline.
+    uses ("Regierung") weighs less than one only this story uses. The heading is the best
+    compound of key terms that several articles use, joined to the leading name when some
+    sentence speaks of both:
+
+    - "Putins Nordkorea-Besuch": the name acts as a subject ("Putin reist", "schrieb Putin")
+      in several articles, or they write it in the genitive themselves;
+    - "Streik der GDL": an organisation used with an article ("die GDL");
+    - "Landeroboter Philae": the compound stands right before the name (one thing);
+    - "Waldbrand bei Jüterbog": a place, when the articles say the thing is in/at it;
+    - else the compound alone ("Donau-Hochwasser"), the name alone, or the two best names.
+
+    A name is a capitalised word that stands inside sentences of two articles, seldom after
+    an article, an adjective ("betroffene Haushalte"), a number, or between a preposition
+    and a genitive ("nach Angaben der"), and is not the tail of a longer name ("ter Stegen"
+    is kept whole). A group of one article keeps its headline.
     """
     import math
 
