@@ -1,44 +1,51 @@
 """Clean a scraped page down to its article: title, metadata and body blocks.
 
-This is the first, simple cleaner: it parses front matter, finds the title and a date
-stamp, drops single junk lines (captions, credits, UI strings, agency tags) and cuts the
-page at the first block that starts the trailing page furniture (link lists, "OTHER NEWS",
-comment sections, donation prompts).
+Plain text (``.txt``/``.md``) goes through the project's own cleaner (briefing.core.boilerplate:
+generic line signals, the body region, trailing blocks cut whole, junk lines dropped);
+HTML pages go through trafilatura. Metadata comes, in order of trust, from YAML front
+matter, trafilatura's metadata (HTML), then what the text itself states reliably.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from briefing.core import boilerplate as bp
 from briefing.core.ingest import RawDocument
+from briefing.core.metadata import (
+    DATE_FIELD,
+    is_stamp_line,
+    normalize_date,
+    parse_front_matter,
+    split_outlet,
+)
 from briefing.core.models import Article, Block
-from briefing.core.sentences import ends_sentence
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
-_STAMP = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s*\d{1,2}:\d{2})?")
-_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_DATE_LINE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\s*", re.I)
-_OUTLET_PREFIX = re.compile(r"^(?P<outlet>[A-Z][\w.&' ]{2,40}?) [-–|] (?P<title>.+)$")
-_AGENCY_TAG = re.compile(r"^\(?[a-z]{2,5}(?:/[a-z]{2,6})+\)?$")
-_RELATIVE_TIME = re.compile(r"^\d+\s+(?:hrs?|hours?|mins?|minutes?|days?|Std\.|Min\.)\s+ago$", re.I)
+__all__ = [
+    "CleanPage",
+    "EmptyArticleError",
+    "clean_document",
+    "clean_html",
+    "clean_text",
+    "normalize_date",
+    "parse_front_matter",
+]
 
-# Lines that open the furniture after an article; everything from here on is cut.
-TRAILING_MARKERS = re.compile(
-    r"^(?:other news|news related|empfohlen|top list in the world|mehr zum thema|"
-    r"das könnte dich auch (?:noch )?interessieren:?|das könnte sie auch interessieren:?|"
-    r"\d+\s+kommentare?|kommentare|danke für die ♥|weitere artikel|lesen sie auch:?|"
-    r"die beliebtesten kommentare)$",
-    re.I,
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+_COLUMN_GAP = re.compile(r"[ \t\u00a0]{3,}|\t")
+_MEDIA_LABEL = re.compile(
+    r"^(?:video|videos|bild|bilder|foto|fotos|galerie|audio)\s*:", re.IGNORECASE
 )
-# Single lines inside the body that are page furniture, not article text.
-JUNK_LINE = re.compile(
-    r"^(?:textgröße ändern:?|mehr «[^»]+»|video:.*|bild:.*|foto:.*|quelle:.*|"
-    r"der überblick:?|hier siehst du .*:|.*\bbild: [\w./ -]+$|.* / foto: ©.*|"
-    r"file - .*|epa\d+ .*|.* \.\.\.$)$",
-    re.I,
+# Breadcrumbs, bylines and reading-time notes stand where a headline would.
+_NOT_A_HEADLINE = re.compile(
+    r"\s[»>|›/]\s|^(?:home|start|startseite|sie sind hier|von|by|protokoll|text|foto|post date|"
+    r"lesedauer|veröffentlicht|aktualisiert|nächster|vorheriger|zurück)\b",
+    re.IGNORECASE,
 )
+_FIRST_SENTENCE_CHARS = 600
+# How far before the body the headline may stand (lines of the page).
+_TITLE_WINDOW = 8
 
 
 @dataclass
@@ -52,14 +59,15 @@ class CleanPage:
 
 
 class EmptyArticleError(ValueError):
-    """Nothing of the page is left after cleaning."""
+    """Nothing of the page is left after cleaning; the message says why."""
 
 
 def clean_document(doc: RawDocument) -> Article:
     """Turn a decoded input file into an Article, or raise EmptyArticleError."""
     page = clean_html(doc.text) if doc.kind == "html" else clean_text(doc.text)
     if not any(not b.is_heading for b in page.blocks):
-        raise EmptyArticleError("no article text left after cleaning")
+        reason = page.notes[0] if page.notes else "no article text left after cleaning"
+        raise EmptyArticleError(reason)
     title = page.title or _first_sentence(page.blocks) or doc.path.stem
     return Article(
         path=doc.path,
@@ -72,81 +80,27 @@ def clean_document(doc: RawDocument) -> Article:
     )
 
 
-def parse_front_matter(text: str) -> tuple[dict[str, str], str]:
-    """YAML front matter (``---`` ... ``---``) and the text after it."""
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        return {}, text
-    import yaml
-
-    try:
-        data = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
-        return {}, text
-    if not isinstance(data, dict):
-        return {}, text
-    meta = {str(k).lower(): str(v).strip() for k, v in data.items() if v is not None}
-    return meta, text[match.end() :]
-
-
-def normalize_date(value: str | None) -> str | None:
-    """An ISO date ``YYYY-MM-DD`` from common spellings, or None."""
-    if not value:
-        return None
-    value = value.strip()
-    match = _ISO_DATE.search(value)
-    if match:
-        year, month, day = map(int, match.groups())
-    else:
-        match = _STAMP.search(value)
-        if not match:
-            return None
-        day, month, year = map(int, match.groups())
-    try:
-        return dt.date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
 def clean_text(text: str) -> CleanPage:
     """Clean a page copied out of a browser as plain text."""
-    meta, text = parse_front_matter(text.replace("\r\n", "\n").replace("\r", "\n"))
-    lines = [line.rstrip() for line in text.split("\n")]
-
-    date = normalize_date(meta.get("date"))
-    title = meta.get("title")
-    outlet = meta.get("outlet")
-
-    kept: list[str] = []
-    for raw in lines:
-        line = raw.strip()
-        if TRAILING_MARKERS.match(line):
-            break
-        if not line:
-            kept.append("")
-            continue
-        date_line = _DATE_LINE.match(line)
-        if date_line:
-            year, month, day = date_line.groups()
-            if day and not date:
-                date = normalize_date(f"{year}-{month}-{day}")
-            line = line[date_line.end() :].strip()
-            if not line:
-                continue
-        stamp = _STAMP.match(line)
-        if stamp and len(_STAMP.sub("", line).strip(" ,")) == 0:
-            date = date or normalize_date(stamp.group(0))
-            continue
-        if JUNK_LINE.match(line) or _AGENCY_TAG.match(line) or _RELATIVE_TIME.match(line):
-            continue
-        kept.append(line)
-
-    paragraphs = _paragraphs(kept)
+    meta, units, date = _read_page(text)
+    if not units:
+        return CleanPage(meta.get("title"), [], meta.get("outlet"), date, meta.get("url"),
+                         ["the page has no text"])
+    start, end = bp.body_region(units)
+    if start == end:
+        return CleanPage(meta.get("title"), [], meta.get("outlet"), date, meta.get("url"),
+                         ["no article text found: only navigation, lists or short lines"])
+    title, outlet = meta.get("title"), meta.get("outlet")
+    start, end = bp.trim_region(units, start, end, title or _find_title(units, start))
     if not title:
-        title, outlet_found = _find_title(paragraphs)
-        outlet = outlet or outlet_found
-    blocks = _blocks(paragraphs, title)
-    return CleanPage(title=title, blocks=blocks, outlet=outlet, date=date, url=meta.get("url"))
+        title = _find_title(units, start, end)
+    if title and not outlet:
+        outlet = next((o for u in units[:start] if (o := split_outlet(u.text, title))), None)
+    if not date:
+        date = next((normalize_date(u.text) for u in units[:end] if is_stamp_line(u.text)), None)
+    blocks = bp.body_blocks(units[start:end], title)
+    notes = [] if blocks else ["no article text left after removing page furniture"]
+    return CleanPage(title, blocks, outlet, date, meta.get("url"), notes)
 
 
 def clean_html(html: str) -> CleanPage:
@@ -155,67 +109,112 @@ def clean_html(html: str) -> CleanPage:
 
     meta, html = parse_front_matter(html)
     extracted = trafilatura.bare_extraction(html, include_comments=False, with_metadata=True)
-    if extracted is None:
-        return CleanPage(title=None, blocks=[])
-    data = extracted if isinstance(extracted, dict) else extracted.as_dict()
-    body = data.get("text") or ""
-    page = clean_text(body)
-    page.title = meta.get("title") or data.get("title") or page.title
-    page.outlet = meta.get("outlet") or data.get("sitename") or page.outlet
-    page.date = normalize_date(meta.get("date") or data.get("date")) or page.date
-    page.url = meta.get("url") or data.get("url") or page.url
-    return page
 
+    def extracted_value(name: str) -> object:
+        # trafilatura 2 returns a Document, older versions a dict
+        if isinstance(extracted, dict):
+            return extracted.get(name)
+        return getattr(extracted, name, None)
 
-def _paragraphs(lines: list[str]) -> list[str]:
-    paragraphs: list[str] = []
-    current: list[str] = []
-    for line in lines + [""]:
-        if line:
-            current.append(line)
-        elif current:
-            paragraphs.append("\n".join(current))
-            current = []
-    return paragraphs
-
-
-def _find_title(paragraphs: list[str]) -> tuple[str | None, str | None]:
-    """The headline: the first line of four or more words near the top of the page."""
-    for paragraph in paragraphs[:4]:
-        for line in paragraph.split("\n"):
-            if len(line.split()) < 4 or ends_sentence(line) and len(line.split()) > 20:
-                continue
-            match = _OUTLET_PREFIX.match(line)
-            rest = "\n".join(paragraphs)
-            if match and rest.count(match.group("title")) > 1:
-                return match.group("title").strip(), match.group("outlet").strip()
-            if ends_sentence(line) and not line.endswith(("?", "!")):
-                return None, None  # the page starts with prose: no headline given
-            return line, None
-    return None, None
-
-
-def _blocks(paragraphs: list[str], title: str | None) -> list[Block]:
+    body = extracted_value("body")
+    if extracted is None or body is None:
+        return CleanPage(meta.get("title"), [], notes=["trafilatura found no article text"])
+    title = meta.get("title") or extracted_value("title") or None
     blocks: list[Block] = []
-    seen_title = False
-    folded_title = title.casefold() if title else None
-    for paragraph in paragraphs:
-        lines = paragraph.split("\n")
-        # A paragraph made of several stand-alone lines is a list of separate units.
-        units = lines if all(not ends_sentence(x) for x in lines[:-1]) else [paragraph]
-        for unit in units:
-            if folded_title and unit.casefold().endswith(folded_title):
-                if seen_title or unit != title:
-                    continue  # the headline repeated (in lower case, or again)
-                seen_title = True
-                continue
-            is_heading = "\n" not in unit and not ends_sentence(unit) and len(unit.split()) <= 12
-            blocks.append(Block("heading" if is_heading else "paragraph", unit))
+    for element in body:
+        text = " ".join("".join(element.itertext()).split())
+        if not text or title and text.casefold() == title.casefold():
+            continue
+        if bp.is_junk_line(text):
+            continue
+        blocks.append(Block("heading" if element.tag == "head" else "paragraph", text))
     while blocks and blocks[-1].is_heading:
         blocks.pop()
-    while blocks and blocks[0].is_heading:
-        blocks.pop(0)
-    return blocks
+    return CleanPage(
+        title=title,
+        blocks=blocks,
+        outlet=meta.get("outlet") or extracted_value("sitename") or None,
+        date=normalize_date(meta.get("date") or extracted_value("date")),
+        url=meta.get("url") or extracted_value("url") or None,
+        notes=[] if blocks else ["trafilatura found no article text"],
+    )
+
+
+def _read_page(text: str) -> tuple[dict[str, str], list[bp.Unit], str | None]:
+    """Front matter, the page's units (classified) and a date from the front matter or field."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    meta, text = parse_front_matter(text)
+    lines = [cell for line in text.split("\n") for cell in _cells(line)]
+    lines, field_date = _strip_date_field(lines)
+    units = bp.make_units(lines)
+    bp.classify(units)
+    return meta, units, normalize_date(meta.get("date")) or field_date
+
+
+def _cells(line: str) -> list[str]:
+    """A line's cells: wide runs of spaces or tabs separate columns copied side by side."""
+    line = _MARKDOWN_HEADING.sub("", line.strip())
+    if "   " not in line and "\t" not in line:
+        return [line]
+    return [cell for cell in _COLUMN_GAP.split(line) if cell] or [""]
+
+
+def _strip_date_field(lines: list[str]) -> tuple[list[str], str | None]:
+    """Remove a scraper's "date 2024-06" field before the first text; its date if it has a day."""
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        match = DATE_FIELD.match(line)
+        if not match:
+            return lines, None
+        year, month, day = match.groups()
+        date = normalize_date(f"{year}-{month}-{day}") if day else None
+        return lines[:i] + [line[match.end() :].strip()] + lines[i + 1 :], date
+    return lines, None
+
+
+def _find_title(units: list[bp.Unit], start: int, end: int | None = None) -> str | None:
+    """The headline: a headline-like line shortly before the body that shares words with it.
+
+    Without the body's extent (``end``), the nearest headline-like line.
+    """
+    candidates = [
+        units[i].text
+        for i in range(start - 1, max(0, start - _TITLE_WINDOW) - 1, -1)
+        if _headline_like(units, i)
+    ]
+    if end is None or not candidates:
+        return candidates[0] if candidates else None
+    body: set[str] = set()
+    for u in units[start:end]:
+        if u.kind in (bp.GOOD, bp.NEAR):
+            body |= bp.unit_words(u)
+            if len(body) > 120:  # the lead and the first paragraphs are enough
+                break
+
+    def shared(text: str) -> float:
+        # German compounds: "Schüler" is shared with "Schülerinnen", "Preis" with "Landespreis".
+        words = bp.content_words(text)
+        hits = sum(
+            1 for w in words
+            if w in body or (len(w) >= 4 and any(w in b or (len(b) >= 5 and b in w) for b in body))
+        )
+        return hits / len(words) if words else 0.0
+
+    best = max(candidates, key=shared)  # the nearest one wins a tie
+    return best if shared(best) > 0 else None
+
+
+def _headline_like(units: list[bp.Unit], i: int) -> bool:
+    u = units[i]
+    if u.junk or u.kind in (bp.MARKER, bp.END, bp.BAD) or is_stamp_line(u.text):
+        return False
+    if i > 0 and _MEDIA_LABEL.match(units[i - 1].text):
+        return False  # the title of a video or gallery, under its "Video: ..." credit
+    if _NOT_A_HEADLINE.search(u.text):
+        return False
+    opening = u.text.lstrip("«»„“\"'‹›")[:1]
+    return 3 <= u.words <= 25 and not u.text.endswith((".", ",", ";")) and opening.isupper()
 
 
 def _first_sentence(blocks: list[Block]) -> str | None:
@@ -223,7 +222,11 @@ def _first_sentence(blocks: list[Block]) -> str | None:
 
     for block in blocks:
         if not block.is_heading:
-            sentences = split_sentences(block.text)
+            # The first sentence stands in the first few hundred characters; Punkt on a
+            # whole long paragraph would cost more than the rest of the cleaning.
+            sentences = split_sentences(block.text[:_FIRST_SENTENCE_CHARS])
+            if len(sentences) < 2:
+                sentences = split_sentences(block.text)
             if sentences:
                 return sentences[0]
     return None

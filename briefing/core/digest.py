@@ -9,9 +9,8 @@ import math
 import os
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -21,19 +20,20 @@ from briefing.core.state import DayRecord, DigestState, KnownArticle
 
 DEFAULT_SENTENCES = 6
 DEFAULT_WAIT = 5.0  # seconds a second run waits for the lock before giving up with 75
-# An article continues an earlier story when its terms are this similar (cosine of
-# tf-idf over stemmed content words) to an earlier day's article. benchmarks/digest.py:
-# same-story seed pairs score 0.28-0.51, 2% of unrelated articles reach it against 30 others.
-CONTINUATION_THRESHOLD = 0.25
+# An article continues an earlier story when its vector (topic grouping's: topics.term_counts
+# and count_vectors) has this cosine with an earlier day's article. Chosen on data with
+# `python benchmarks/digest.py --sweep` (table there): all ten seed pairs reach it (lowest
+# 0.313), 0.67 % of random MLSUM articles do against 30 others (most of those are the same
+# story told twice), none against 10kGNAD articles of other years. Above topics.THRESHOLD
+# (0.275), where a folder's unrelated MLSUM articles meet the same story 1.33 % of the time.
+CONTINUATION_THRESHOLD = 0.30
 # A sentence counts as already reported when this share of its content words stand in one
 # earlier sentence (agency copy with a word changed); lower, and "weiteren Regen" ->
 # "trockeneres Wetter" in an otherwise equal sentence would pass as old news.
 KNOWN_SENTENCE_CONTAINMENT = 0.85
 HISTORY_DAYS = 60  # how far back sentences and stories are compared (sentences kept twice as long)
-TERMS_PER_ARTICLE = 60
 DIGEST_TEMPLATE = "digest.md.j2"
 _TEMP_FILE = re.compile(r"^\.\d{4}-\d{2}-\d{2}\.md\.[^/]+\.tmp$")
-_WORDISH = re.compile(r"[^\W\d_]{3,}")
 
 Log = Callable[[str], None]
 
@@ -108,94 +108,72 @@ def content_key(article: Article) -> str:
     return hashlib.sha256(text.casefold().encode("utf-8")).hexdigest()
 
 
-def article_terms(article: Article, limit: int = TERMS_PER_ARTICLE) -> dict[str, float]:
-    """What an article is about: counts of its stemmed content words (title counted twice)."""
-    from briefing.core.lexrank import german_stop_words
-
-    stop = german_stop_words()
-    counts: Counter[str] = Counter()
-    for text, weight in [(article.title, 2), *((p, 1) for p in article.paragraphs)]:
-        for word in _WORDISH.findall(text):
-            lowered = word.casefold()
-            if lowered not in stop:
-                counts[_stem(lowered)] += weight
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
-    return {term: float(n) for term, n in ranked}
+def article_terms(article: Article) -> dict[str, float]:
+    """What an article is about: its weighted stem counts, as topic grouping counts them."""
+    return articles_terms([article])[0]
 
 
-@lru_cache(maxsize=1)
-def _snowball() -> Callable[[str], str]:
-    from sumy.nlp.stemmers import Stemmer
+def articles_terms(articles: Sequence[Article]) -> list[dict[str, float]]:
+    """``article_terms`` of a day's articles; sentences they share as page furniture left out."""
+    from briefing.core.topics import term_counts
 
-    return Stemmer("german")
-
-
-@lru_cache(maxsize=50000)
-def _stem(word: str) -> str:
-    return _snowball()(word)
+    return [{t: float(n) for t, n in counts.items()} for counts in term_counts(articles)]
 
 
 def similarities(
     new: list[dict[str, float]],
     earlier: list[dict[str, float]],
-    background: list[dict[str, float]] | None = None,
+    others: Sequence[dict[str, float]] = (),
 ) -> list[list[float]]:
-    """Cosine similarity of tf-idf vectors, every new article against every earlier one.
+    """Cosine similarity, every new article against every earlier one.
 
-    Document frequencies come from both lists (or ``background``, when given), so words
-    every article uses (``sagte``, ``Montag``) weigh little and names weigh much.
+    The vectors are topic grouping's (``topics.count_vectors``: sublinear tf, IDF with
+    background pseudo-articles, genitive folding); the IDF counts the new, the earlier and
+    the ``others`` articles, so words every article uses weigh little and names weigh much.
     """
-    documents = background if background is not None else new + earlier
-    df: Counter[str] = Counter(t for d in documents for t in d)
-    n = len(documents)
+    return _similarities(new, earlier, others)[0]
 
-    def vector(terms: dict[str, float]) -> dict[str, float]:
-        weights = {t: (1 + math.log(c)) * (math.log((n + 1) / (df[t] + 1)) + 1)
-                   for t, c in terms.items()}
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        return {t: w / norm for t, w in weights.items()}
 
-    import numpy as np
-    from scipy.sparse import csr_matrix
+def _similarities(
+    new: Sequence[dict[str, float]],
+    earlier: Sequence[dict[str, float]],
+    others: Sequence[dict[str, float]] = (),
+) -> tuple[list[list[float]], list[list[float]]]:
+    """(new x earlier, new x new) cosine similarities from one vectorisation of them all."""
+    from briefing.core.topics import count_vectors
 
-    # sparse rows and one product: a day's articles against two months of them stays quick
-    vocabulary: dict[str, int] = {}
-    entries = []
-    for vectors in (new, earlier):
-        rows: list[int] = []
-        columns: list[int] = []
-        values: list[float] = []
-        for row, terms in enumerate(vectors):
-            for term, weight in vector(terms).items():
-                rows.append(row)
-                columns.append(vocabulary.setdefault(term, len(vocabulary)))
-                values.append(weight)
-        entries.append((values, (rows, columns), len(vectors)))
-    width = max(len(vocabulary), 1)
-    left, right = (csr_matrix((v, rc), shape=(height, width)) for v, rc, height in entries)
-    return np.asarray((left @ right.T).todense()).tolist()
+    # sparse rows and products: a day's articles against two months of them stays quick
+    vectors = count_vectors([*new, *earlier, *others])
+    left = vectors[: len(new)]
+    right = vectors[len(new) : len(new) + len(earlier)]
+    return (left @ right.T).toarray().tolist(), (left @ left.T).toarray().tolist()
 
 
 def split_continued(
     terms: list[dict[str, float]],
     earlier: list[KnownArticle],
     threshold: float = CONTINUATION_THRESHOLD,
+    same_story: float | None = None,
 ) -> dict[int, list[KnownArticle]]:
     """Which of today's articles (by index) continue an earlier story, and the earlier
     articles they resemble most (most similar first).
 
-    A today's article as similar to a continuing one of today joins it, so one story is not
-    torn into a continued and a new half.
+    A today's article that topic grouping would put beside a continuing one of today
+    (cosine ``same_story``, default topics.THRESHOLD) joins it, so one story is not torn
+    into a continued and a new half.
     """
+    from briefing.core.topics import THRESHOLD
+
+    spread = THRESHOLD if same_story is None else same_story
     matches: dict[int, list[KnownArticle]] = {}
     if not earlier or not terms:
         return matches
-    for index, row in enumerate(similarities(terms, [e.terms for e in earlier])):
+    to_earlier, today = _similarities(terms, [e.terms for e in earlier])
+    for index, row in enumerate(to_earlier):
         close = [e for e, s in sorted(zip(earlier, row), key=lambda p: -p[1]) if s >= threshold]
         if close:
             matches[index] = close
     if matches and len(terms) > 1:
-        today = similarities(terms, terms, terms + [e.terms for e in earlier])
         changed = True
         while changed:  # spread along today's similar articles until nothing changes
             changed = False
@@ -203,7 +181,7 @@ def split_continued(
                 if i in matches:
                     continue
                 for j in list(matches):
-                    if i != j and today[i][j] >= threshold:
+                    if i != j and today[i][j] >= spread:
                         matches[i] = matches[j]
                         changed = True
                         break
@@ -463,7 +441,7 @@ def _build(
     generated = dt.date.fromisoformat(day)
     since = (generated - dt.timedelta(days=HISTORY_DAYS)).isoformat()
     earlier = store.earlier_articles(day, since)
-    terms = [article_terms(a) for a in new]
+    terms = articles_terms(new)
     matches = split_continued(terms, earlier)
     order = [i for i in range(len(new)) if i in matches] + [
         i for i in range(len(new)) if i not in matches

@@ -80,6 +80,31 @@ def date_span(span: tuple[str, str] | None) -> str:
     return first if first == last else f"{first}–{last}"
 
 
+def based_on(articles: list[Article]) -> str:
+    """What a briefing rests on, claiming only what is known.
+
+    Outlets and dates are often missing from copied pages: "5 Quellen aus 1 Medium" would
+    read as if all five came from one outlet, so outlets are counted only when every article
+    names one, and dates say how many articles have one.
+    """
+    count = len(articles)
+    text = f"Grundlage: {count} {'Quelle' if count == 1 else 'Quellen'}"
+    outlets: list[str] = []
+    for article in articles:
+        if article.outlet and article.outlet not in outlets:
+            outlets.append(article.outlet)
+    if outlets and all(a.outlet for a in articles):
+        text += f" aus {len(outlets)} {'Medium' if len(outlets) == 1 else 'Medien'}"
+    elif outlets:
+        text += f", darunter {', '.join(outlets)}"
+    dates = sorted(a.date for a in articles if a.date)
+    if dates and len(dates) == count:
+        text += f", {date_span((dates[0], dates[-1]))}"
+    elif dates:
+        text += f"; Datum bekannt bei {len(dates)}: {date_span((dates[0], dates[-1]))}"
+    return text
+
+
 def refs(ids: list[str]) -> str:
     """``["a1", "a3"]`` -> ``[1, 3]``: the source references readers see."""
     return "[" + ", ".join(i[1:] for i in ids) + "]"
@@ -135,6 +160,7 @@ def make_environment(
         env.filters[name] = _width_checked(env.filters[name], name)
     env.filters.update(md=md_escape, md_code=md_code, safe_url=safe_url,
                        german_date=german_date, date_span=date_span, refs=refs)
+    env.globals["based_on_text"] = based_on
     return env
 
 

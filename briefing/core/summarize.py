@@ -59,6 +59,17 @@ _ATTRIBUTION = re.compile(
     r"betonte|schrieb|meinte|nach Angaben)\b"
 )
 _LATE_PRONOUN = re.compile(r"^(?:\S+\s+){1,3}(?:er|sie|ihn|ihm|ihnen|dortige\w*)\b")
+# A guess or hearsay rather than a reported fact ("dürfte es vor allem um Waffen gehen",
+# "ein möglicher Vertrag", "Es wird erwartet, dass", "sollen ... vereinbart worden sein"):
+# reports of what happened come first (hearsay has its section, "Unbestätigt und umstritten").
+_SPECULATION = re.compile(
+    r"\b(?:dürfte|dürften|könnte|könnten|wohl|[Vv]ermutlich|[Ww]ahrscheinlich|"
+    r"[Vv]oraussichtlich|[Mm]öglicherweise|mögliche|möglicher|möglichen|mögliches|"
+    r"[Ee]s wird erwartet|wird erwartet|werden erwartet|erwartet,? dass)\b"
+    # hearsay, not a plan: "sollen ... vereinbart worden sein" (a plan, "soll am Donnerstag
+    # beginnen", is what a strike report leads with)
+    r"|\b[Ss]oll(?:en|te|ten)?\b[^.;:]*?\b(?:worden sein|gewesen sein|haben|sein)\b"
+)
 
 
 @dataclass
@@ -81,6 +92,10 @@ class Weights:
     ubiquity: float = 1.0  # share of sentences from which a word is left out of centrality
     centrality: float = 1.0  # exponent on LexRank centrality (below 1 tempers its weight)
     subtopic_cut: float = 0.9  # cosine distance at which sentences fall into different subtopics
+    relative_half_life: float = 0.0  # > 0: the lead prior halves every this share of an
+    # article's length (articles of 10 and of 40 sentences alike), not every ``half_life`` lines
+    speculation: float = 1.0  # factor for a guess or plan ("dürfte", "soll ... eintreffen")
+    covered: float = 1.0  # < 1: a subtopic's weight after each item it gave (multi-source)
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -88,7 +103,18 @@ DEFAULT_WEIGHTS = Weights()
 # reports on one story say the same thing; centrality and outlets count more.
 # LexRank's centrality also favours the generic lines every report repeats ("the relations
 # are close"), so it is tempered (square root) and subtopics are weighed by their outlets.
-TOPIC_WEIGHTS = Weights(position=0.4, half_life=6.0, centrality=0.5, ubiquity=0.05)
+# The lead prior is relative to each article's length, and facts that several outlets
+# report late (what comes next) still reach the briefing; guesses made before an event
+# give way to what the reports say happened; a covered subtopic waits for the uncovered.
+TOPIC_WEIGHTS = Weights(
+    position=0.4,
+    half_life=6.0,
+    centrality=0.5,
+    ubiquity=0.05,
+    relative_half_life=0.35,
+    speculation=0.6,
+    covered=0.35,
+)
 
 
 @dataclass
@@ -265,6 +291,9 @@ class Similarity:
             self._vectors[text] = (vector, norm)
         return self._vectors[text]
 
+    def idf(self, word: str) -> float:
+        return self._idf.get(word, 1.0)
+
     def cosine(self, a: str, b: str) -> float:
         (va, na), (vb, nb) = self._vector(a), self._vector(b)
         if not na or not nb:
@@ -418,16 +447,36 @@ def score_groups(
         texts = _without_ubiquitous(texts, weights.ubiquity)
     centrality = lexrank_scores([texts], engine)
     top = max(centrality) or 1.0
+    lengths: dict[str, int] = {}
+    if weights.relative_half_life > 0:
+        # an article's length in sentences, as far as its candidates show it
+        for group in groups:
+            for s in group.occurrences:
+                lengths[s.article_id] = max(lengths.get(s.article_id, 1), s.index + 1)
     for group, value in zip(groups, centrality, strict=True):
         group.centrality = value / top
-        prior = (1 - weights.position) + weights.position * lead_prior(group.best_index, weights)
+        if weights.relative_half_life > 0:
+            # the earliest place any outlet gives it, as a share of that article
+            share = min(s.index / lengths[s.article_id] for s in group.occurrences)
+            lead = 0.5 ** (share / weights.relative_half_life)
+        else:
+            lead = lead_prior(group.best_index, weights)
+        prior = (1 - weights.position) + weights.position * lead
         quality = prior * standalone_factor(group.text, weights)
+        if weights.speculation < 1.0 and speculative(group.text):
+            quality *= weights.speculation
         if multi_source:
             quality *= 1 + weights.sources * (len(group.sources) - 1)
         if _is_quote(group.text):
             quality *= weights.quoted
         group.quality = quality
         group.score = group.centrality**weights.centrality * quality
+
+
+def speculative(text: str) -> bool:
+    """True for a reporter's guess or hearsay ("dürfte", "ein möglicher Vertrag", "sollen ...
+    vereinbart worden sein"); a speaker's "könnte" inside quotes is the speaker's."""
+    return bool(_SPECULATION.search(_QUOTED.sub(" ", text)))
 
 
 def _without_ubiquitous(texts: list[str], share: float) -> list[str]:
@@ -524,18 +573,63 @@ def select_by_subtopic(
     queues = [
         sorted(c, key=lambda g: (-g.score * (0.5 + typical[id(g)]), g.first_seen)) for c in ranked
     ]
+    cluster_weights = [weight(c) for c in ranked]
+    uses = [0] * len(queues)
+    concept = _concept_weights(groups, similarity)
+    covered: set[str] = set()
     chosen: list[SentenceGroup] = []
-    while len(chosen) < count and any(queues):
-        for queue in queues:
+    while len(chosen) < count:
+        best, best_value = None, (0, 0.0)
+        for k, queue in enumerate(queues):
+            while queue and any(
+                similarity(queue[0].text, c.text) >= weights.redundancy for c in chosen
+            ):
+                # a subtopic whose best sentence repeats a pick is covered by that pick
+                queue.pop(0)
+                uses[k] += 1
             if not queue:
                 continue
-            group = queue.pop(0)
-            # a subtopic whose best sentence repeats a pick is covered for this round
-            if all(similarity(group.text, c.text) < weights.redundancy for c in chosen):
-                chosen.append(group)
-            if len(chosen) >= count:
-                break
+            # a subtopic that gave an item, or whose best sentence says what the picks
+            # already cover, waits behind the subtopics not covered yet
+            value = cluster_weights[k] * weights.covered ** uses[k]
+            if weights.covered < 1.0:
+                value *= _novelty(queue[0].text, concept, covered)
+                # the subtopic speaks through its head: one that cannot stand alone weighs less
+                value *= standalone_factor(queue[0].text, weights)
+            # a guess goes in only when no subtopic has a reported fact left to give
+            guess = weights.speculation < 1.0 and speculative(queue[0].text)
+            if (not guess, value) > best_value:
+                best, best_value = k, (not guess, value)
+        if best is None:
+            break
+        group = queues[best].pop(0)
+        uses[best] += 1
+        chosen.append(group)
+        covered.update(content_stems(group.text))
     return chosen
+
+
+def _concept_weights(groups: list[SentenceGroup], similarity: Similarity) -> dict[str, float]:
+    """Each content word's worth as a fact: how many outlets use it, times its rarity.
+
+    A word that several outlets use names something the story is about ("Vietnam",
+    "Abkommen"); a word in nearly every sentence ("Putin") tells the facts apart little.
+    """
+    outlets: dict[str, set[str]] = {}
+    for group in groups:
+        for stem in set(content_stems(group.text)):
+            outlets.setdefault(stem, set()).update(group.sources)
+    # idf less its floor of 1: a word in nearly every sentence weighs next to nothing
+    return {stem: len(found) * (similarity.idf(stem) - 1.0) for stem, found in outlets.items()}
+
+
+def _novelty(text: str, concept: dict[str, float], covered: set[str]) -> float:
+    """The share of a sentence's fact words (weighted) that no chosen item has said yet."""
+    stems = set(content_stems(text))
+    total = sum(concept.get(s, 0.0) for s in stems)
+    if not total:
+        return 1.0
+    return sum(concept.get(s, 0.0) for s in stems - covered) / total
 
 
 def _subtopics(matrix, cut: float = 0.9):

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -80,6 +80,12 @@ _ARTICLES = frozenset({
     "diesem", "diesen", "kein", "keine", "keinen", "keinem", "keiner", "seine", "seiner",
     "seinen", "seinem", "seines", "ihre", "ihrer", "ihren", "ihrem", "ihres", "unsere",
     "jeder", "jede", "jedes",
+})
+# Spelled-out numbers and quantities: "zwei Uhr", "mehrere Stunden" count a common noun.
+_QUANTITIES = frozenset({
+    "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf",
+    "zwanzig", "dreißig", "vierzig", "fünfzig", "hundert", "tausend", "halb", "viertel",
+    "mehrere", "einige", "viele", "wenige", "beiden", "beide", "alle", "etliche", "zahlreiche",
 })
 # fmt: on
 
@@ -218,14 +224,37 @@ def boilerplate_sentences(
     return frozenset(boilerplate)
 
 
-def _merge_genitive_s(docs: list[list[str]]) -> list[list[str]]:
+def _merge_genitive_s(docs: list[dict[str, float]]) -> list[dict[str, float]]:
     # Snowball keeps "nordkoreas" apart from "nordkorea"; fold a trailing s when the folder
     # also has the bare form (names in the genitive: Putins, Nordkoreas).
     vocabulary = {t for doc in docs for t in doc}
     fold = {t: t[:-1] for t in vocabulary if t.endswith("s") and t[:-1] in vocabulary}
     if not fold:
         return docs
-    return [[fold.get(t, t) for t in doc] for doc in docs]
+    merged: list[dict[str, float]] = []
+    for doc in docs:
+        counts: dict[str, float] = defaultdict(float)
+        for term, count in doc.items():
+            counts[fold.get(term, term)] += count
+        merged.append(counts)
+    return merged
+
+
+def term_counts(
+    articles: Sequence[Article],
+    boilerplate: frozenset[str] | None = None,
+    news: Sequence[str] | None = None,
+) -> list[dict[str, int]]:
+    """Each article's weighted stems as counts (title x3, lead x2, boilerplate sentences out).
+
+    What ``tfidf_vectors`` weighs, in a form that can be stored and weighed again later
+    beside other articles (the digest keeps them to recognise a story's continuation).
+    """
+    if boilerplate is None:
+        boilerplate = boilerplate_sentences(articles)
+    if news is None:
+        news = [news_text(a, boilerplate) for a in articles]
+    return [dict(Counter(article_terms(a, news=t))) for a, t in zip(articles, news)]
 
 
 def tfidf_vectors(
@@ -240,29 +269,46 @@ def tfidf_vectors(
     folder were part of a larger stream of news: in a folder of five articles on one story,
     the story's own words ("Nordkorea" in all five) must not sink to the weight of nothing.
     """
+    return count_vectors(term_counts(articles, boilerplate, news), background)
+
+
+def count_vectors(
+    counts: Sequence[Mapping[str, float]], background: int | None = None
+) -> csr_matrix:
+    """``tfidf_vectors`` of articles given by their ``term_counts`` (rows in the same order).
+
+    Genitive s folded over all the rows' words; IDF over the rows plus ``background``
+    (default BACKGROUND_DOCS) pseudo-articles.
+    """
     import numpy as np
     import scipy.sparse as sp
-    from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.preprocessing import normalize
 
     background = BACKGROUND_DOCS if background is None else background
-    if boilerplate is None:
-        boilerplate = boilerplate_sentences(articles)
-    if news is None:
-        news = [news_text(a, boilerplate) for a in articles]
-    docs = _merge_genitive_s([article_terms(a, news=t) for a, t in zip(articles, news)])
-    if not any(docs):  # nothing but stop words: no article resembles another
+    docs = _merge_genitive_s([dict(c) for c in counts])
+    # columns in alphabetical order, counts as float32: the same matrix scikit-learn's
+    # TfidfVectorizer gave, down to the last bit
+    vocabulary = {t: i for i, t in enumerate(sorted({t for doc in docs for t in doc}))}
+    if not vocabulary:  # nothing but stop words: no article resembles another
         return sp.csr_matrix((len(docs), 1), dtype=np.float32)
-    counts = TfidfVectorizer(
-        analyzer=_identity, sublinear_tf=True, use_idf=False, norm=None, dtype=np.float32
-    ).fit_transform(docs)
-    df = np.bincount(counts.indices, minlength=counts.shape[1])
+    indptr = [0]
+    indices: list[int] = []
+    values: list[float] = []
+    for doc in docs:
+        for column, count in sorted((vocabulary[t], c) for t, c in doc.items() if c > 0):
+            indices.append(column)
+            values.append(count)
+        indptr.append(len(indices))
+    data = np.asarray(values, dtype=np.float32)
+    np.log(data, data)  # sublinear tf: 1 + log(count)
+    data += 1.0
+    tf = sp.csr_matrix(
+        (data, np.asarray(indices, dtype=np.int32), np.asarray(indptr, dtype=np.int64)),
+        shape=(len(docs), len(vocabulary)),
+    )
+    df = np.bincount(tf.indices, minlength=tf.shape[1])
     idf = np.log((len(docs) + background + 1) / (df + 1)) + 1
-    return normalize(counts @ sp.diags(idf.astype(np.float32)), norm="l2").tocsr()
-
-
-def _identity(tokens: list[str]) -> list[str]:
-    return tokens
+    return normalize(tf @ sp.diags(idf.astype(np.float32)), norm="l2").tocsr()
 
 
 def similarity_graph(
@@ -457,6 +503,25 @@ def _order(article: Article) -> tuple[int, str]:
 LEAD_NAME_SHARE = 0.6
 
 _NAME_PARTS = re.compile(r"[A-ZÄÖÜ][\wäöüß]*")
+# fmt: off
+# Prepositions: a word after one is no subject ("in Passau"), and a noun between one and a
+# genitive article is a common noun ("nach Angaben der Polizei", "wegen Streiks der GDL").
+_PREPOSITIONS = frozenset({
+    "in", "an", "auf", "aus", "bei", "nach", "von", "vor", "zu", "mit", "gegen", "für", "über",
+    "unter", "durch", "laut", "wegen", "trotz", "seit", "nahe", "ohne", "um", "bis", "zwischen",
+    "neben", "hinter", "gemäß", "infolge", "angesichts", "statt", "während", "ab",
+})
+# fmt: on
+# Prepositions of place (with their contractions): "im Westjordanland", "an der Donau"
+_WHERE = frozenset({"in", "im", "ins", "an", "am", "auf", "bei", "beim", "nahe", "aus"})
+# Articles and the possessives _ARTICLES lacks: "für ihr Schutzgesuch" is no subject
+_DETERMINERS = _ARTICLES | frozenset(
+    {"ihr", "sein", "mein", "dein", "unser", "euer", "meine", "deine", "unseren", "unserem"}
+)
+_BEFORE_A_TITLE = _DETERMINERS | _WHERE  # "der Provinz Sirnak", "in Provinz Sirnak"
+_GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer"})
+# A place is named with these in a heading: "Waldbrand bei Jüterbog" (nahe reads as bei).
+_PLACE_PREPOSITIONS = {"in": "in", "bei": "bei", "nahe": "bei"}
 
 
 class _Candidate:
@@ -464,6 +529,10 @@ class _Candidate:
 
     __slots__ = (
         "after_article",
+        "after_des",
+        "after_preposition",
+        "apposition",
+        "article_words",
         "articles",
         "before_name",
         "count",
@@ -471,6 +540,14 @@ class _Candidate:
         "inflected",
         "leads",
         "mid",
+        "mid_articles",
+        "particle",
+        "placed",
+        "places",
+        "prefixes",
+        "s_form_articles",
+        "sentences",
+        "subject_articles",
         "titles",
     )
 
@@ -480,10 +557,41 @@ class _Candidate:
         self.articles: set[int] = set()
         self.titles: set[int] = set()
         self.leads: set[int] = set()
-        self.after_article = 0  # occurrences right after "der", "die", "einer", ...
+        self.after_article = 0  # occurrences as a common noun: "der", "betroffene", "nach ... der"
+        self.article_words: Counter[str] = Counter()  # "die" GDL, "der" DGB
+        self.prefixes: Counter[str] = Counter()  # right before: "New" Horizons, "ter" Stegen
+        self.after_des: Counter[str] = Counter()  # forms after "des": "Rechtsausschusses"
+        self.after_preposition = 0  # after _WHERE: "im Westjordanland" names where, not what
+        self.apposition: Counter[str] = Counter()  # "Landeroboter Philae": Philae
         self.count = 0
         self.mid = 0  # occurrences inside a sentence (a capital there is not just position)
+        self.mid_articles: set[int] = set()  # articles with such an occurrence
         self.before_name = 0  # occurrences right before another capitalised word (Angela Merkel)
+        self.particle = 0  # occurrences after a name particle ("ter Stegen", "van der Bellen")
+        self.subject_articles: set[int] = set()  # articles where it stands bare, as a subject
+        self.s_form_articles: dict[str, set[int]] = defaultdict(set)  # "Putins": articles
+        self.placed: set[tuple[str, ...]] = set()  # keys of nouns said to be "in"/"bei" it
+        self.places: Counter[str] = Counter()  # "in", "bei" right before it ("bei Jüterbog")
+        self.sentences: set[tuple[int, str, int]] = set()  # (article, part, sentence)
+
+    @property
+    def genitive_articles(self) -> set[int]:
+        """Articles that write the name with a genitive s beside its bare form ("Putins")."""
+        return {
+            number
+            for form, numbers in self.s_form_articles.items()
+            if form[:-1] in self.forms
+            for number in numbers
+        }
+
+    @property
+    def name_form(self) -> str:
+        """The name as written in full: "New Horizons", "ter Stegen" when always written so."""
+        if self.prefixes:
+            prefix, count = min(self.prefixes.items(), key=lambda pc: (-pc[1], pc[0]))
+            if count >= 2 and count >= 0.8 * self.count:
+                return f"{prefix} {self.form}"
+        return self.form
 
     @property
     def form(self) -> str:
@@ -491,7 +599,19 @@ class _Candidate:
         forms = [f for f in self.forms if f not in self.inflected] or list(self.forms)
         # a genitive ("Nordkorea-Besuchs", "Fußball-Bundes") gives way to its base form
         base = [f for f in forms if not _genitive_of(f, self.forms)] or forms
-        return min(base, key=lambda f: (-self.forms[f], -f.count("-"), f))
+        form = min(base, key=lambda f: (-self.forms[f], -f.count("-"), f))
+        if self.after_des[form] == self.forms[form]:  # only "des Bundestags-Rechtsausschusses"
+            return _nominative(form)
+        return form
+
+
+def _nominative(form: str) -> str:
+    """The base of a noun seen only in the genitive: "Rechtsausschusses" -> "Rechtsausschuss"."""
+    if form.endswith("es") and len(form) > 5 and form[-3] not in "aeiouäöü":
+        return form[:-2]  # des Ausschusses, des Verbandes, des Hauses
+    if form.endswith("s") and form[-2:-1] not in ("s", "ß", "x", "z"):
+        return form[:-1]  # des Bundestags, des Gazastreifens
+    return form
 
 
 def _genitive_of(form: str, forms: Counter[str]) -> bool:
@@ -505,6 +625,14 @@ def _part_stems(word: str) -> tuple[str, ...]:
 
 
 _ADJECTIVE_ENDINGS = ("e", "en", "es", "em")
+# Endings of adjectives written with a capital inside a name ("Statistische", "Deutschen")
+# fmt: off
+_CAPITAL_ADJECTIVES = tuple(
+    stem + ending
+    for stem in ("isch", "sch", "lich", "ig", "al", "en", "er")
+    for ending in _ADJECTIVE_ENDINGS
+)
+# fmt: on
 # Endings of German common nouns, never of a name that could lead a heading in the genitive
 _NOUN_SUFFIXES = (
     "ung",
@@ -534,53 +662,38 @@ def _candidate_key(word: str) -> tuple[tuple[str, ...], bool] | None:
     return key, key != stems
 
 
+def _is_adjective(word: str) -> bool:
+    """An inflected adjective before a noun ("betroffene Haushalte", "neue Aufnahmen").
+
+    Lower case, or capitalised at a sentence start; a past-tense verb ("sagte Putin") ends in
+    -te/-ten like few adjectives, so those are left out.
+    """
+    folded = word.casefold()
+    return (
+        len(folded) > 3
+        and folded.endswith(_ADJECTIVE_ENDINGS)
+        and not folded.endswith(("te", "ten"))
+        and folded not in _stop_words()
+    )
+
+
 def _candidates(articles: Sequence[Article]) -> dict[tuple[str, ...], _Candidate]:
-    """Capitalised words and hyphenated compounds (a heading's building blocks) by stems."""
+    """Capitalised words and hyphenated compounds (a heading's building blocks) by stems.
+
+    Includes words seen only at the start of sentences (see ``_building_blocks``).
+    """
     found: dict[tuple[str, ...], _Candidate] = {}
     for number, article in enumerate(articles):
-        parts = [("title", article.title), ("lead", lead_text(article)), ("body", article.body)]
-        for where, text in parts:
-            matches = list(_WORD.finditer(text))
-            for position, match in enumerate(matches):
-                word = match.group()
-                if not word[0].isupper():
-                    continue
-                found_key = _candidate_key(word)
-                if found_key is None:
-                    continue
-                key, inflected = found_key
-                candidate = found.get(key)
-                if candidate is None:
-                    candidate = found[key] = _Candidate()
-                candidate.forms[word] += 1
-                if inflected:
-                    candidate.inflected.add(word)
-                candidate.articles.add(number)
-                candidate.count += 1
-                start = match.start()
-                if start and text[max(0, start - 2) : start].strip() not in _SENTENCE_OPENERS:
-                    candidate.mid += 1
-                if where == "title":
-                    candidate.titles.add(number)
-                elif where == "lead":
-                    candidate.leads.add(number)
-                # "der Präsident", "der russische Präsident": a common noun
-                previous = matches[position - 1].group() if position else ""
-                earlier = matches[position - 2].group() if position > 1 else ""
-                gap = text[max(0, start - 3) : start]
-                if (
-                    previous.casefold() in _ARTICLES
-                    or (
-                        earlier.casefold() in _ARTICLES  # "der russische Präsident"
-                        and (previous[:1].islower() or previous.endswith(_ADJECTIVE_ENDINGS))
-                    )  # "das Statistische Bundesamt", not "im Landkreis Teltow-Fläming"
-                    or gap[-2:-1].isdigit()  # "2,0 Prozent", "128 Monde"
-                ):
-                    candidate.after_article += 1
-                if position + 1 < len(matches):
-                    following = matches[position + 1]
-                    if following.group()[0].isupper() and following.start() == match.end() + 1:
-                        candidate.before_name += 1
+        lead_words = {m.group() for m in _WORD.finditer(lead_text(article))}
+        for where, text in (("title", article.title), ("body", article.body)):
+            for sentence_number, sentence in enumerate(_SENTENCE_END.split(text)):
+                _scan_sentence(found, number, where, sentence_number, sentence, lead_words)
+    return found
+
+
+def _building_blocks(
+    found: dict[tuple[str, ...], _Candidate],
+) -> dict[tuple[str, ...], _Candidate]:
     # a word seen only at the start of sentences may be capitalised for that reason alone
     return {key: c for key, c in found.items() if c.mid or len(key) > 1}
 
@@ -591,17 +704,167 @@ def _group_candidates(
     return _candidates(groups[index])
 
 
+def _scan_sentence(
+    found: dict[tuple[str, ...], _Candidate],
+    number: int,
+    where: str,
+    sentence_number: int,
+    text: str,
+    lead_words: set[str],
+) -> None:
+    matches = list(_WORD.finditer(text))
+    for position, match in enumerate(matches):
+        word = match.group()
+        if not word[0].isupper():
+            continue
+        found_key = _candidate_key(word)
+        if found_key is None:
+            continue
+        key, inflected = found_key
+        candidate = found.get(key)
+        if candidate is None:
+            candidate = found[key] = _Candidate()
+        candidate.forms[word] += 1
+        if inflected:
+            candidate.inflected.add(word)
+        before = matches[position - 1].group().casefold() if position else ""
+        # a genitive s with no article ("Putins Besuch"), not "des Schutzgesuchs"
+        if len(key) == 1 and word.endswith("s") and before not in _DETERMINERS:
+            candidate.s_form_articles[word] |= {number}
+        if before in ("des", "eines"):
+            candidate.after_des[word] += 1
+        candidate.articles.add(number)
+        candidate.sentences.add((number, where, sentence_number))
+        candidate.count += 1
+        start = match.start()
+        # the words around it, within its clause (a colon or dash starts a new one)
+        gap = text[matches[position - 1].end() : start] if position else ""
+        clause_start = not position or any(ch in _SENTENCE_OPENERS for ch in gap.strip())
+        if not clause_start:
+            candidate.mid += 1
+            candidate.mid_articles.add(number)
+        if where == "title":
+            candidate.titles.add(number)
+        elif word in lead_words:
+            candidate.leads.add(number)
+        previous = "" if clause_start else matches[position - 1].group()
+        earlier = matches[position - 2].group() if position > 1 and previous else ""
+        following = matches[position + 1] if position + 1 < len(matches) else None
+        after = text[match.end() : following.start()] if following else text[match.end() :]
+        next_word = following.group() if following and not after.strip() else ""
+        lower_previous = previous.casefold()
+        # "der Präsident", "der russische Präsident", "betroffene Haushalte": a common noun
+        if (
+            lower_previous in _DETERMINERS
+            or lower_previous in _QUANTITIES
+            or (
+                earlier.casefold() in _DETERMINERS  # "der russische Präsident"
+                and (previous[:1].islower() or previous.endswith(_CAPITAL_ADJECTIVES))
+            )  # "das Statistische Bundesamt", not "im Landkreis Teltow-Fläming" or
+            # "die Raumsonde Kelvara"
+            or (previous[:1].islower() and _is_adjective(previous))
+            or (  # "Betroffene Haushalte" at a sentence start, not "Raumsonde Kelvara"
+                position == 1
+                and matches[0].group().endswith(_CAPITAL_ADJECTIVES)
+                and _is_adjective(matches[0].group())
+                and not gap.strip()
+            )
+            or text[max(0, start - 3) : start][-2:-1].isdigit()  # "2,0 Prozent", "128 Monde"
+            # "nach Angaben der Polizei": a noun with a genitive attribute after a preposition
+            or (lower_previous in _PREPOSITIONS and next_word.casefold() in _GENITIVE_ARTICLES)
+            or next_word.casefold() in ("des", "eines")
+        ):
+            candidate.after_article += 1
+        # "ter Stegen", "de Gaulle": a short lower-case particle that is no German word
+        if (
+            previous[:1].islower()
+            and len(previous) <= 3
+            and lower_previous not in _PREPOSITIONS
+            and lower_previous not in _stop_words()
+        ):
+            candidate.particle += 1
+            candidate.prefixes[previous] += 1
+        if previous[:1].isupper() and gap == " ":
+            candidate.prefixes[previous] += 1
+        if lower_previous in _DETERMINERS:
+            candidate.article_words[lower_previous] += 1
+        if lower_previous in _PLACE_PREPOSITIONS:
+            candidate.places[_PLACE_PREPOSITIONS[lower_previous]] += 1
+            # the nouns just before "in"/"bei" it: "Waldbrand bei Jüterbog", "nach der
+            # Quarzwerk-Explosion in Falkenrode"
+            for before in matches[max(0, position - 5) : position - 1]:
+                before_key = (
+                    _candidate_key(before.group()) if before.group()[:1].isupper() else None
+                )
+                if before_key is not None:
+                    candidate.placed.add(before_key[0])
+        # bare, as a subject: "Putin reist", "schrieb Putin", a headline's "Falkenrode: ..."
+        bare = (
+            lower_previous not in _PREPOSITIONS
+            and lower_previous not in _DETERMINERS
+            # "in der Provinz Sirnak", "der Costa Concordia": the article is the title's
+            and not (previous[:1].isupper() and earlier.casefold() in _BEFORE_A_TITLE)
+        )
+        if bare and (
+            (next_word[:1].islower() and next_word.casefold() not in _PREPOSITIONS)
+            or (previous[:1].islower() and not _is_adjective(previous))
+            or (where == "title" and not position and after.lstrip().startswith(":"))
+        ):
+            candidate.subject_articles.add(number)
+        if next_word[:1].isupper() and after == " ":
+            candidate.before_name += 1
+            # "Landeroboter Philae", "Hauptdarsteller Leonardo DiCaprio" (not "Besuch Putins")
+            for other in matches[position + 1 : position + 3]:
+                if not other.group()[:1].isupper():
+                    break
+                candidate.apposition[other.group()] += 1
+        if lower_previous in _WHERE or (
+            earlier.casefold() in _WHERE and lower_previous in _DETERMINERS
+        ):
+            candidate.after_preposition += 1
+
+
 def _fold_key(parts: tuple[str, ...]) -> tuple[str, ...]:
     # genitive s of names: "Putins" and "Putin" are one candidate
     return tuple(p[:-1] if p.endswith("s") and len(p) > 4 else p for p in parts)
 
 
 def _is_name(candidate: _Candidate, key: tuple[str, ...]) -> bool:
-    """A proper name (Putin, Nordkorea), not a common noun: seldom after an article."""
+    """A proper name (Putin, Nordkorea), not a common noun: seldom after an article.
+
+    It must stand capitalised inside sentences of two articles (a capital at a sentence start
+    proves nothing), not be the second half of a name ("ter Stegen" is no "Stegen"), and not
+    be the first name of another ("Wladimir" of Wladimir Putin).
+    """
     if len(key) != 1 or candidate.count < 2 or candidate.form.endswith(_NOUN_SUFFIXES):
         return False
+    if len(candidate.articles) > 1 and len(candidate.mid_articles) < 2:
+        return False
     first_name = candidate.before_name > 0.5 * candidate.count  # "Wladimir" of Wladimir Putin
-    return not first_name and candidate.after_article <= 0.1 * candidate.count
+    # "Stegen" of ter Stegen, unless always written with it (then "ter Stegen" is the name)
+    cut_name = candidate.particle > 0.3 * candidate.count and (
+        candidate.name_form == candidate.form
+    )
+    # an organisation's short name takes an article like a noun: "die GDL", "der DGB"
+    return (
+        not first_name
+        and not cut_name
+        and (candidate.after_article <= 0.1 * candidate.count or _acronym(candidate.form))
+    )
+
+
+def _acronym(word: str) -> bool:
+    return word.isupper() and 2 < len(word) <= 5
+
+
+def _genitive_article(name: _Candidate) -> str:
+    """ "der" or "des" for a name used with an article ("die GDL": "Streik der GDL"), or ""."""
+    if name.after_article <= 0.1 * name.count or not name.article_words:
+        return ""
+    said = name.article_words
+    if said["das"] + said["dem"] + said["des"] > said["die"]:
+        return "des"  # "das IOC", "dem DGB"
+    return "der" if said["die"] + said["der"] else ""
 
 
 def topic_heading(articles: list[Article]) -> str:
@@ -618,22 +881,34 @@ def topic_headings(
 
     Terms are scored per group by where they occur (title 3, lead 2, body 1, averaged over the
     group's articles) times a class-based IDF over the groups (c-TF-IDF): a word every story
-    uses ("Regierung") weighs less than one only this story uses. The heading is a leading
-    name in the genitive plus the best compound of other key terms that several articles use
-    ("Putins Nordkorea-Besuch"), or the best compound alone, or the two best names. A group
-    of one article keeps its headline.
+    uses ("Regierung") weighs less than one only this story uses. The heading is the best
+    compound of key terms that several articles use, joined to the leading name when some
+    sentence speaks of both:
+
+    - "Putins Nordkorea-Besuch": the name acts as a subject ("Putin reist", "schrieb Putin")
+      in several articles, or they write it in the genitive themselves;
+    - "Streik der GDL": an organisation used with an article ("die GDL");
+    - "Landeroboter Philae": the compound stands right before the name (one thing);
+    - "Waldbrand bei Jüterbog": a place, when the articles say the thing is in/at it;
+    - else the compound alone ("Donau-Hochwasser"), the name alone, or the two best names.
+
+    A name is a capitalised word that stands inside sentences of two articles, seldom after
+    an article, an adjective ("betroffene Haushalte"), a number, or between a preposition
+    and a genitive ("nach Angaben der"), and is not the tail of a longer name ("ter Stegen"
+    is kept whole). A group of one article keeps its headline.
     """
     import math
 
     from briefing.core.parallel import map_shared
 
-    per_group = map_shared(_group_candidates, groups, range(len(groups)), jobs)
+    found = map_shared(_group_candidates, groups, range(len(groups)), jobs)
+    per_group = [_building_blocks(f) for f in found]
     # class-based document frequency: in how many groups a stem occurs
     group_df: Counter[str] = Counter()
     for candidates in per_group:
         group_df.update({s for key in candidates for s in key})
     headings = []
-    for group, candidates in zip(groups, per_group):
+    for group, candidates, everything_found in zip(groups, per_group, found):
         n = len(group)
         if n == 1:  # one article: its own headline says it best
             headings.append(group[0].title)
@@ -655,7 +930,7 @@ def topic_headings(
                 stem_score[s] = max(stem_score[s], coverage(c) * (1.0 if len(key) == 1 else 0.5))
         for s in stem_score:
             stem_score[s] *= idf(s)
-        headings.append(_compose(group, candidates, stem_score))
+        headings.append(_compose(group, candidates, stem_score, everything_found))
     return headings
 
 
@@ -663,6 +938,7 @@ def _compose(
     group: list[Article],
     candidates: dict[tuple[str, ...], _Candidate],
     stem_score: dict[str, float],
+    found: dict[tuple[str, ...], _Candidate],
 ) -> str:
     n = len(group)
     shared = min(2, n)  # a heading word must occur in two articles (one for a lone article)
@@ -681,12 +957,20 @@ def _compose(
         ),
         default=0.0,
     )
-    # ... and when it stands in the title or lead of half the articles (the protagonist)
+    # ... and when it stands in the title or lead of half the articles (the protagonist),
+    # and is written as one: bare as a subject ("Putin reist"), in the genitive ("Putins"), or
+    # as a place ("bei Jüterbog")
     lead = next(
         (
             (key, c)
             for key, c in names
-            if stem_score[key[0]] >= LEAD_NAME_SHARE * top and 2 * len(c.titles | c.leads) >= n
+            if stem_score[key[0]] >= LEAD_NAME_SHARE * top
+            and 2 * len(c.titles | c.leads) >= n
+            and (
+                # an organisation after the noun ("Streik der GDL") must be a protagonist
+                (_genitive_article(c) and len(c.titles | c.leads) >= shared)
+                or (not _genitive_article(c) and (_possessor(c, shared) or _place(c, shared)))
+            )
         ),
         None,
     )
@@ -699,14 +983,19 @@ def _compose(
             heads = [s for s in stem_score if len(s) >= 4 and s != key[0] and key[0].endswith(s)]
             parts += heads[:1]
         score = sum(stem_score.get(s, 0.0) for s in parts)
-        return score * (len(c.articles) / n) ** 0.5
+        if _title_of_another(c, lead[1] if lead else None):
+            score *= 0.5
+        return score * (len(c.articles) / n) ** (0.5 if len(c.articles) >= shared else 0.75)
 
     # a noun compound, not a double name (Ferrero-Waldner): its head noun is used with an
     # article somewhere in the group ("der Besuch" beside "Nordkorea-Besuch")
     common = {key[0] for key, c in candidates.items() if len(key) == 1 and c.after_article}
-    # in how many articles each stem occurs, alone or inside a compound
+    # in how many articles each stem occurs, alone or inside a compound (at the start of a
+    # title too: "Hochwasser an der Donau: ..." and "das Donau-Hochwasser": "Donau-Hochwasser")
     spread: dict[str, set[int]] = defaultdict(set)
-    for key, c in candidates.items():
+    for key, c in found.items():
+        if key not in candidates and not c.titles:
+            continue
         for s in key:
             spread[s] |= c.articles
     # a compound several articles use, or one whose parts all are (GDL + Streik: "GDL-Streik")
@@ -728,17 +1017,73 @@ def _compose(
             and len(c.articles) >= shared
             and c.after_article
             and not _is_name(c, key)
+            and len(key[0]) > 3  # "The" of "The Revenant" is no noun to head a heading
         ]
     best = max(compounds, key=lambda kc: (compound_score(*kc), kc[1].form), default=None)
-    if lead and best and compound_score(*best) > 0:
-        return f"{genitive(lead[1].form)} {best[1].form}"
     if best and compound_score(*best) > 0:
+        # the name joins the compound only when some sentence speaks of both: "Zeidlers
+        # Red-Bull-Arena" put a coach and a stadium of different sentences together
+        if lead and _title_of_another(best[1], lead[1]):
+            return lead[1].name_form  # "Hofer", not "Hofers ÖVP-Kandidat" (that is Khol)
+        if lead and lead[1].sentences & best[1].sentences:
+            name = lead[1]
+            if _apposition(best[1], name):  # "der Landeroboter Philae": one thing
+                return f"{best[1].form} {name.name_form}"
+            article = _genitive_article(name)
+            if article:  # "Streik der GDL", not "GDLs Streik"
+                return f"{best[1].form} {article} {name.name_form}"
+            # no genitive before a place either: "Israels Gazastreifen"
+            locative = 2 * best[1].after_preposition >= best[1].count
+            if _possessor(name, shared) and not locative:
+                return f"{genitive(name.name_form)} {best[1].form}"
+            # a place only beside what the articles say happened there ("Waldbrand bei
+            # Jüterbog"), not beside another place ("Westjordanland in Hebron")
+            if not locative and best[0] in name.placed:
+                return f"{best[1].form} {_place(name, shared)} {name.name_form}"
         return best[1].form
     if len(names) >= 2:
-        return f"{names[0][1].form} und {names[1][1].form}"
+        return f"{names[0][1].name_form} und {names[1][1].name_form}"
     if lead:
-        return lead[1].form
+        return lead[1].name_form
     return group[0].title
+
+
+def _title_of_another(noun: _Candidate, name: _Candidate | None) -> bool:
+    """The noun is mostly the title of a person other than ``name`` ("ÖVP-Kandidat Khol").
+
+    Such a noun names a side figure, not what happened.
+    """
+    others = sum(
+        count
+        for word, count in noun.apposition.items()
+        if not (name and (word in name.forms or word in name.prefixes)) and word[:1].isupper()
+    )
+    return 2 * others >= noun.count
+
+
+def _apposition(noun: _Candidate, name: _Candidate) -> bool:
+    """The noun stands right before the name ("Nasa-Sonde New Horizons"), not its genitive."""
+    return any(
+        word in name.forms and not (word.endswith("s") and word[:-1] in name.forms)
+        for word in noun.apposition
+    )
+
+
+def _possessor(name: _Candidate, shared: int) -> bool:
+    """A name that may stand in the genitive before a noun ("Putins Nordkorea-Besuch").
+
+    The articles write it so ("Putins erster Besuch"), or it acts as a subject in several of
+    them ("Putin reist", "schrieb Putin"); a place named only after "in" does neither.
+    """
+    return bool(name.genitive_articles) or len(name.subject_articles) >= shared
+
+
+def _place(name: _Candidate, shared: int) -> str:
+    """The preposition a place takes in a heading ("bei" Jüterbog), or "" for no place."""
+    if not name.places:
+        return ""
+    preposition, count = min(name.places.items(), key=lambda pc: (-pc[1], pc[0]))
+    return preposition if count >= shared else ""
 
 
 def genitive(name: str) -> str:

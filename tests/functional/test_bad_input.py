@@ -59,7 +59,7 @@ GOOD_TITLES = {
 EXPECTED_SKIPPED = {
     "empty.txt": "empty file",
     "only_whitespace.txt": "empty file",
-    "only_boilerplate.txt": "no article text left after cleaning",
+    "only_boilerplate.txt": "no article text found: only navigation, lists or short lines",
     "same_article_again.txt": "duplicate of good_article.txt",
     "reposted_article.txt": "duplicate of good_article.txt",  # other title and furniture
     "english_article.txt": "not German (english)",

@@ -67,3 +67,47 @@ def test_briefing_works_from_another_directory(tmp_path: Path, monkeypatch, cli)
     monkeypatch.chdir(tmp_path)
     result = cli()
     assert result.exit_code == 0 and result.output.startswith("# ")
+
+
+def test_based_on_line_claims_only_what_is_known(seeds_dir: Path, tmp_path: Path) -> None:
+    """One seed names its outlet and one its date: the line must not say "aus 1 Medium"."""
+    text = render_briefing(build_briefing([seeds_dir]), "markdown")
+    line = text.splitlines()[2]
+    assert line.startswith("*Grundlage: 5 Quellen")
+    assert "aus 1 Medium" not in line
+    assert "darunter The National Times" in line and "Datum bekannt bei 1" in line
+    # with every outlet and date known, the line counts outlets and gives the span
+    for number, (outlet, day) in enumerate([("AFP", "2024-06-18"), ("dpa", "2024-06-19")]):
+        (tmp_path / f"{number}.txt").write_text(
+            f"---\ntitle: Putin reist nach Nordkorea {number}\noutlet: {outlet}\ndate: {day}\n---\n"
+            "Der russische Präsident Wladimir Putin reist zu einem Staatsbesuch nach Nordkorea. "
+            f"Es ist sein erster Besuch in Pjöngjang seit 24 Jahren, meldete {outlet}.\n",
+            encoding="utf-8",
+        )
+    text = render_briefing(build_briefing([tmp_path]), "markdown")
+    assert "*Grundlage: 2 Quellen aus 2 Medien, 18.06.2024–19.06.2024.*" in text
+
+
+# The story's main facts, each as words an item stating it must use.
+SEED_FACTS = {
+    "the visit": r"Staatsbesuch|Besuch",
+    "its firsts": r"24 Jahren|zwei Jahrzehnten|zweiter",
+    "the agreement": r"Abkommen|Vertrag|vereinbart",
+    "reactions": r"besorgt|Sorge|Kuleba|Stoltenberg",
+    "what comes next": r"Vietnam|nach Moskau",
+}
+WEAPONS = r"Waffe|Munition|Rakete|Granat|Rüstung"
+
+
+def test_seeds_summary_covers_the_story_not_one_subtopic(seeds_json: dict) -> None:
+    """At most 12 items that cover the visit, its firsts, the agreement, the reactions and
+    what comes next (told late in the reports: the onward trip to Vietnam), rather than
+    four items on the weapons deliveries or a guess made before the visit ("dürfte")."""
+    items = [i["text"] for i in seeds_json["topics"][0]["summary"]]
+    assert len(items) <= 12
+    for fact, pattern in SEED_FACTS.items():
+        assert any(re.search(pattern, text) for text in items), fact
+    # one subtopic many outlets report does not crowd out the others
+    assert sum(bool(re.search(WEAPONS, text)) for text in items) <= 2
+    reporters = [re.sub(r"[«\"„“][^«»\"„“”]*[»\"“”]", " ", text) for text in items]
+    assert not any(re.search(r"\b(?:dürfte|dürften)\b", text) for text in reporters)

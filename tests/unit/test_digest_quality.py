@@ -28,15 +28,16 @@ def test_same_story_continues_and_unrelated_stories_rarely_do(shared_dir, seeds_
     def terms(text: str) -> dict[str, float]:
         return article_terms(Article(Path("x.txt"), text[:80], [Block("paragraph", text)]))
 
-    # the five seeds tell one story: every pair must count as a continuation
+    # the five seeds tell one story: every pair must count as a continuation, with the other
+    # seeds and `pool` newspaper articles in the IDF (the rest of the inbox)
     seeds, _ = load_articles([seeds_dir])
     seed_terms = [article_terms(a) for a in seeds]
-    background = seed_terms + [terms(t) for t in rng.sample(texts, pool)]
-    continuing_pairs = sum(
-        similarities([seed_terms[i]], [seed_terms[j]], background)[0][0]
-        >= CONTINUATION_THRESHOLD
+    background = [terms(t) for t in rng.sample(texts, pool)]
+    scores = [
+        similarities([seed_terms[i]], [seed_terms[j]],
+                     [t for k, t in enumerate(seed_terms) if k not in (i, j)] + background)[0][0]
         for i, j in combinations(range(len(seeds)), 2)
-    )
+    ]
     # unrelated newspaper articles: how often one looks like it continues one of `pool`
     hits = total = 0
     for _ in range(floor["trials"]):
@@ -44,5 +45,8 @@ def test_same_story_continues_and_unrelated_stories_rarely_do(shared_dir, seeds_
         for row in similarities(sample[:pool], sample[pool:]):
             total += 1
             hits += max(row) >= CONTINUATION_THRESHOLD
-    assert continuing_pairs >= floor["seed_pairs_continuing"]
+    assert CONTINUATION_THRESHOLD == floor["threshold"]  # the figures below were measured there
+    assert sum(s >= CONTINUATION_THRESHOLD for s in scores) >= floor["seed_pairs_continuing"], (
+        sorted(scores)
+    )
     assert hits / total <= floor["unrelated_continuing_rate_max"], hits / total

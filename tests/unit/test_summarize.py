@@ -14,6 +14,7 @@ from briefing.core.models import Article, Block, Topic
 from briefing.core.pipeline import Settings, build_briefing, load_articles
 from briefing.core.summarize import (
     DEFAULT_WEIGHTS,
+    TOPIC_WEIGHTS,
     Similarity,
     group_sentences,
     is_candidate,
@@ -21,6 +22,7 @@ from briefing.core.summarize import (
     lead_prior,
     reading_order,
     score_groups,
+    speculative,
     standalone_factor,
     summarize_article,
     summarize_topic,
@@ -316,3 +318,33 @@ def test_rouge_stays_above_the_pinned_floor():
     # the goal of the measure: above Lead-3 on the same texts
     for measure, value in floor["lead-3"].items():
         assert table["briefing"][measure] > value, measure
+
+
+@pytest.mark.parametrize(
+    ("text", "guess"),
+    [
+        ("Während Putin und Kim die Beziehungen betonen, dürfte es um Waffen gehen.", True),
+        ("Während des Besuchs soll ein möglicher Vertrag unterzeichnet werden.", True),
+        ("Es wird erwartet, dass es um den Ausbau der Zusammenarbeit gehen wird.", True),
+        # hearsay: "sollen ... vereinbart worden sein"
+        ("Im vergangenen Jahr sollen Raketenlieferungen vereinbart worden sein.", True),
+        # a plan the report leads with, not a guess
+        ("Der Ausstand soll am Donnerstag um zwei Uhr beginnen.", False),
+        ("Putin und Kim unterzeichneten ein Abkommen über gegenseitigen Beistand.", False),
+        # the speaker's guess inside quotes is the speaker's, quoted as such
+        ('Kirby sagte, dies "könnte die Sicherheit beeinträchtigen".', False),
+        # "Wohl" the noun, "sowohl" and "möglichst" are no guesses
+        ("Die Regierung handle sowohl zum Wohl der Bürger als auch möglichst rasch.", False),
+    ],
+)
+def test_speculative(text, guess):
+    assert speculative(text) is guess
+
+
+def test_topic_weights_defer_guesses_and_covered_subtopics():
+    """Multi-source weights turn on the relative lead prior, guesses and subtopic cover;
+    the single-article defaults (measured by ROUGE) leave all three off."""
+    assert DEFAULT_WEIGHTS.relative_half_life == 0.0
+    assert DEFAULT_WEIGHTS.speculation == 1.0 and DEFAULT_WEIGHTS.covered == 1.0
+    assert TOPIC_WEIGHTS.relative_half_life > 0
+    assert TOPIC_WEIGHTS.speculation < 1.0 and TOPIC_WEIGHTS.covered < 1.0

@@ -1,0 +1,113 @@
+"""Time to first paint of the seeds' briefing in the TUI, and the +/- redraw, via Pilot.
+
+Run from the repository root: ``python benchmarks/tui.py [PATH ...]`` (default: the seeds).
+Goals: first paint < 1 s, +/- redraw < 100 ms.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+SIZE = (100, 30)
+
+
+def watch_frames(app) -> list[float]:
+    """Record when the app hands a frame to the terminal (headless: to nowhere)."""
+    frames: list[float] = []
+    display = app._display
+
+    def timed_display(*args, **kwargs):
+        frames.append(time.perf_counter())
+        return display(*args, **kwargs)
+
+    app._display = timed_display
+    return frames
+
+
+async def first_paint(paths: list[str]) -> float:
+    """Seconds from starting the app until a frame shows the first topic's briefing."""
+    from briefing.core.pipeline import Settings
+    from briefing.tui import make_app
+    from briefing.tui.widgets.briefing_view import BriefingView
+
+    start = time.perf_counter()
+    app = make_app(paths, Settings())
+    frames = watch_frames(app)
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.screen.query_one(BriefingView)
+        while view.topic is None:
+            await pilot.pause(0.005)
+        shown = time.perf_counter()
+        while not frames or frames[-1] < shown:
+            await asyncio.sleep(0.001)
+        painted = next(t for t in frames if t >= shown)
+        await app.workers.wait_for_complete()
+        return painted - start
+
+
+async def length_redraws(paths: list[str], rounds: int, cached: bool = True) -> list[float]:
+    """Seconds from a + or - key until a frame shows the changed summary.
+
+    Between presses the background work (prefetching the next lengths) may finish, as it
+    does while a reader reads; Pilot's own waiting is not counted.
+    """
+    from briefing.core.pipeline import Settings
+    from briefing.tui import make_app
+    from briefing.tui.widgets.briefing_view import BriefingView
+
+    app = make_app(paths, Settings())
+    frames = watch_frames(app)
+    times: list[float] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        view = app.screen.query_one(BriefingView)
+        for round_ in range(rounds):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            key, step = ("plus", 1) if round_ % 2 == 0 else ("minus", -1)
+            if not cached:
+                app._cache.clear()  # as if the prefetch had not finished: summarize now
+            want = sum(1 for e in view.entries if e.kind == "summary") + step
+            start = time.perf_counter()
+            pressing = asyncio.ensure_future(pilot.press(key))  # Pilot waits on; we do not
+            while sum(1 for e in view.entries if e.kind == "summary") != want:
+                await asyncio.sleep(0.001)
+            shown = time.perf_counter()
+            while not frames or frames[-1] < shown:
+                await asyncio.sleep(0.001)
+            times.append(next(t for t in frames if t >= shown) - start)
+            await pressing
+    return times
+
+
+def main() -> None:
+    from briefing.resources import seeds_dir
+
+    paths = sys.argv[1:] or [str(seeds_dir())]
+    started = time.perf_counter()
+    import textual.app  # noqa: F401  (import cost, reported apart)
+
+    imports = time.perf_counter() - started
+    cold = asyncio.run(first_paint(paths))
+    warm = [asyncio.run(first_paint(paths)) for _ in range(5)]
+    redraws = asyncio.run(length_redraws(paths, 10))
+    misses = asyncio.run(length_redraws(paths, 4, cached=False))
+    print(f"paths: {' '.join(paths)}")
+    print(f"import textual:             {imports * 1000:7.0f} ms")
+    print(f"first paint, cold:          {cold * 1000:7.0f} ms   (goal < 1000 ms)")
+    print(f"first paint, warm (median): {statistics.median(warm) * 1000:7.0f} ms")
+    print(f"+/- redraw (median of {len(redraws)}):  {statistics.median(redraws) * 1000:7.0f} ms"
+          f"   max {max(redraws) * 1000:.0f} ms   (goal < 100 ms)")
+    print(f"+/- before the prefetch is done (median of {len(misses)}): "
+          f"{statistics.median(misses) * 1000:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()

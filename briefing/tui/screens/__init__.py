@@ -1,0 +1,1 @@
+"""The TUI's screens: the main reader and its modal dialogs."""

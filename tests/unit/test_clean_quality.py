@@ -1,0 +1,37 @@
+"""The cleaner's F1 on the cleaning dev set stays at or above the pinned floor."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+BASELINE = ROOT / "tests" / "quality_baseline.json"
+DEV = ROOT.parent / "shared" / "eval" / "cleaning" / "dev"
+
+
+def load_benchmark():
+    spec = importlib.util.spec_from_file_location(
+        "cleaning_benchmark", ROOT / "benchmarks" / "cleaning.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while being defined
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.skipif(not (DEV / "annotations.jsonl").exists(), reason="../shared eval data absent")
+def test_cleaning_f1_on_the_dev_set_does_not_drop_below_the_pinned_floor():
+    floor = json.loads(BASELINE.read_text(encoding="utf-8"))["cleaning"]
+    benchmark = load_benchmark()
+    annotations = benchmark.load_annotations(DEV)
+    assert len(annotations) == floor["pages"]
+    result = benchmark.score(annotations, DEV)
+    assert round(result.f1, 3) >= floor["f1"], (
+        f"cleaning F1 {result.f1:.3f} (P {result.precision:.3f}, R {result.recall:.3f}) "
+        f"is below the pinned floor {floor['f1']}"
+    )
