@@ -154,11 +154,22 @@ def tui_figures() -> None:
     try:
         from tui import measure  # benchmarks/tui.py, from the TUI issue
     except ImportError:
+        measure = None
+    if measure is not None:
+        first_paint, redraw = measure()
+        print(f"tui first paint:   {first_paint * 1000:7.0f} ms   goal < 1000 ms")
+        print(f"tui +/- redraw:    {redraw * 1000:7.0f} ms   goal < 100 ms")
+        return
+    script = ROOT / "benchmarks" / "tui.py"
+    if not script.is_file():
         print("tui:               benchmarks/tui.py not present")
         return
-    first_paint, redraw = measure()
-    print(f"tui first paint:   {first_paint * 1000:7.0f} ms   goal < 1000 ms")
-    print(f"tui +/- redraw:    {redraw * 1000:7.0f} ms   goal < 100 ms")
+    # no measure() to call: run the TUI benchmark on its own and show what it prints
+    done = subprocess.run([sys.executable, str(script)], cwd=ROOT, capture_output=True,
+                          text=True, check=False)
+    print("tui (benchmarks/tui.py, Textual Pilot, the seeds):")
+    for line in (done.stdout or done.stderr).rstrip().splitlines()[-8:]:
+        print(f"  {line}")
 
 
 def main() -> None:
