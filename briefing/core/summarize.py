@@ -282,6 +282,8 @@ class Similarity:
             w: math.log((1 + count) / (1 + df)) + 1 for w, df in document_frequency.items()
         }
         self._vectors: dict[str, tuple[dict[str, float], float]] = {}
+        # the selection loop asks for the same pairs again on every pick
+        self._pairs: dict[tuple[str, str], float] = {}
 
     def _vector(self, text: str) -> tuple[dict[str, float], float]:
         if text not in self._vectors:
@@ -327,6 +329,12 @@ class Similarity:
 
     def __call__(self, a: str, b: str) -> float:
         """Redundancy of two sentences: cosine, or containment when one mostly repeats the other."""
+        known = self._pairs.get((a, b))
+        if known is None:
+            known = self._pairs[(a, b)] = self._redundancy(a, b)
+        return known
+
+    def _redundancy(self, a: str, b: str) -> float:
         value = max(self.cosine(a, b), 0.75 * self.containment(a, b))
         shared = set(content_stems(a)) & set(content_stems(b))
         numbers = {w for w in shared if w[:1].isdigit() and not _YEAR_LIKE.fullmatch(w)}
@@ -577,6 +585,7 @@ def select_by_subtopic(
     uses = [0] * len(queues)
     concept = _concept_weights(groups, similarity)
     covered: set[str] = set()
+    standing: dict[str, float] = {}
     chosen: list[SentenceGroup] = []
     while len(chosen) < count:
         best, best_value = None, (0, 0.0)
@@ -595,7 +604,10 @@ def select_by_subtopic(
             if weights.covered < 1.0:
                 value *= _novelty(queue[0].text, concept, covered)
                 # the subtopic speaks through its head: one that cannot stand alone weighs less
-                value *= standalone_factor(queue[0].text, weights)
+                head = queue[0].text
+                if head not in standing:  # the same heads come up again on every pick
+                    standing[head] = standalone_factor(head, weights)
+                value *= standing[head]
             # a guess goes in only when no subtopic has a reported fact left to give
             guess = weights.speculation < 1.0 and speculative(queue[0].text)
             if (not guess, value) > best_value:
