@@ -233,7 +233,7 @@ def _clean_text(entry: dict) -> str:
 
 @main.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("-n", "--sentences", type=click.IntRange(1, 100), default=8, show_default=True,
+@click.option("-n", "--sentences", type=click.IntRange(1, 100), default=10, show_default=True,
               help="Summary sentences per topic (change with +/- in the app).")
 @engine_option
 @_fails_cleanly
