@@ -59,6 +59,18 @@ _ATTRIBUTION = re.compile(
     r"betonte|schrieb|meinte|nach Angaben)\b"
 )
 _LATE_PRONOUN = re.compile(r"^(?:\S+\s+){1,3}(?:er|sie|ihn|ihm|ihnen|dortige\w*)\b")
+# Back-references later in the sentence: "folgte dieser Auffassung nicht", "kann damit wie
+# geplant stattfinden", "dürfen das Gebiet deshalb nicht betreten", "..., sagte sie". Time
+# words after "diese" ("diese Woche") point at the calendar, not at an earlier sentence, and
+# "..., damit" after a comma is the conjunction "so that".
+_BACK_REFERENCE = re.compile(
+    r"\b(?:dieser|diese|dieses|diesem|diesen|jener|jene|jenes|jenem|jenen)\s+"
+    r"(?!(?:Woche|Wochen|Jahr|Jahres|Jahre|Monat|Monats|Monate|Tag|Tage|Tages|Sommer|Winter|"
+    r"Herbst|Frühling|Frühjahr|Saison|Zeit|Nacht|Abend|Morgen|Wochenende|Montag|Dienstag|"
+    r"Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b)[A-ZÄÖÜ]"
+    r"|(?<!,\s)\b(?:damit|deshalb|deswegen|daher|dadurch|somit|trotzdem|dennoch)\b"
+    r"|\b(?:sagte|sagt|so|erklärte|betonte|meinte|fügte)\s+(?:er|sie)\b"
+)
 # A guess or hearsay rather than a reported fact ("dürfte es vor allem um Waffen gehen",
 # "ein möglicher Vertrag", "Es wird erwartet, dass", "sollen ... vereinbart worden sein"):
 # reports of what happened come first (hearsay has its section, "Unbestätigt und umstritten").
@@ -96,6 +108,7 @@ class Weights:
     # article's length (articles of 10 and of 40 sentences alike), not every ``half_life`` lines
     speculation: float = 1.0  # factor for a guess or plan ("dürfte", "soll ... eintreffen")
     covered: float = 1.0  # < 1: a subtopic's weight after each item it gave (multi-source)
+    back_reference: float = 1.0  # < 1: factor for a back-reference later in the sentence
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -114,6 +127,7 @@ TOPIC_WEIGHTS = Weights(
     relative_half_life=0.35,
     speculation=0.6,
     covered=0.35,
+    back_reference=0.5,
 )
 
 
@@ -180,6 +194,8 @@ def standalone_factor(text: str, weights: Weights = DEFAULT_WEIGHTS) -> float:
     elif _LATE_PRONOUN.match(stripped) and not text.lstrip()[:1] in '«"„“':
         # "Im Anschluss reise er ...", "Zudem lud er ..." (a pronoun before any name)
         factor *= (1 + weights.dangling) / 2
+    elif weights.back_reference < 1 and _BACK_REFERENCE.search(stripped):
+        factor *= weights.back_reference
     if unbalanced_quote(text):
         # one part of a quote that runs over several sentences
         factor *= weights.dangling

@@ -348,3 +348,32 @@ def test_topic_weights_defer_guesses_and_covered_subtopics():
     assert DEFAULT_WEIGHTS.speculation == 1.0 and DEFAULT_WEIGHTS.covered == 1.0
     assert TOPIC_WEIGHTS.relative_half_life > 0
     assert TOPIC_WEIGHTS.speculation < 1.0 and TOPIC_WEIGHTS.covered < 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "points_back"),
+    [
+        # a demonstrative before a noun refers to the sentence before
+        ("Das Gericht folgte dieser Auffassung nicht.", True),
+        # "damit" as an adverb: the consequence of something said before
+        ("Der Ausstand kann damit wie geplant stattfinden.", True),
+        # "deshalb" needs the reason from the sentence before
+        ("Die Löschtrupps dürfen das Gebiet deshalb nicht betreten.", True),
+        # a pronoun as the speaker
+        ("Wind und Trockenheit machten den Einsatz schwierig, sagte sie.", True),
+        # "diesem Jahr" points at the calendar, not at an earlier sentence
+        ("Die Feuerwehr spricht vom größten Waldbrand in Brandenburg in diesem Jahr.", False),
+        # ", damit" is the conjunction "so that"
+        ("Die Bahn bietet Ersatzbusse an, damit Pendler zur Arbeit kommen.", False),
+        # a named speaker
+        ("Die Lage sei ernst, sagte Landrätin Kornelia Wehlan.", False),
+    ],
+)
+def test_back_references_later_in_a_sentence_weigh_less_across_reports(
+    text: str, points_back: bool
+) -> None:
+    from briefing.core.summarize import DEFAULT_WEIGHTS, standalone_factor
+
+    assert (standalone_factor(text, TOPIC_WEIGHTS) < 1.0) is points_back
+    # single-article summaries keep their measured weights (ROUGE floors)
+    assert standalone_factor(text, DEFAULT_WEIGHTS) == 1.0
