@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from briefing.core.nltk_import import load_nltk
+
 if TYPE_CHECKING:
     import numpy as np
 
@@ -37,6 +39,7 @@ def german_stop_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _german_stemmer() -> Callable[[str], str]:
+    load_nltk()
     from sumy.nlp.stemmers import Stemmer
 
     return Stemmer("german")
@@ -164,6 +167,7 @@ def _sumy_cosine(
     terms: list[list[str]], vocabulary: dict[str, int], idf: np.ndarray, i: int, j: int
 ) -> float:
     """sumy's own ``cosine_similarity`` for one ordered pair (its order of summation)."""
+    load_nltk()
     from sumy.summarizers.lex_rank import LexRankSummarizer
 
     def tf(words: list[str]) -> dict[str, float]:
@@ -285,6 +289,7 @@ def make_summarizer(engine: str = "fast") -> Any:
     if engine == "fast":
         summarizer: Any = FastLexRankSummarizer()
     else:
+        load_nltk()
         from sumy.nlp.stemmers import Stemmer
         from sumy.summarizers.lex_rank import LexRankSummarizer
 

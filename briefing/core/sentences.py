@@ -10,6 +10,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from briefing.core.nltk_import import load_nltk
+
 if TYPE_CHECKING:
     from nltk.tokenize.punkt import PunktSentenceTokenizer
 
@@ -47,6 +49,8 @@ _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 def punkt_tokenizer() -> PunktSentenceTokenizer:
     """NLTK's Punkt sentence tokenizer filled with the German model's parameters."""
     import punkt.data.german as german
+
+    load_nltk()
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
     params = PunktParameters()

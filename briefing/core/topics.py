@@ -41,6 +41,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from briefing.core.models import Article, SummaryItem, Topic
+from briefing.core.nltk_import import load_nltk
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
@@ -92,6 +93,7 @@ _QUANTITIES = frozenset({
 
 @lru_cache(maxsize=1)
 def _stemmer() -> Any:
+    load_nltk()
     from nltk.stem.snowball import GermanStemmer
 
     return GermanStemmer()
@@ -282,7 +284,6 @@ def count_vectors(
     """
     import numpy as np
     import scipy.sparse as sp
-    from sklearn.preprocessing import normalize
 
     background = BACKGROUND_DOCS if background is None else background
     docs = _merge_genitive_s([dict(c) for c in counts])
@@ -308,7 +309,30 @@ def count_vectors(
     )
     df = np.bincount(tf.indices, minlength=tf.shape[1])
     idf = np.log((len(docs) + background + 1) / (df + 1)) + 1
-    return normalize(tf @ sp.diags(idf.astype(np.float32)), norm="l2").tocsr()
+    return _normalize_rows_l2((tf @ sp.diags(idf.astype(np.float32))).tocsr())
+
+
+def _normalize_rows_l2(matrix: Any) -> Any:
+    """Rows scaled to unit length, bit for bit as scikit-learn's ``normalize(norm="l2")``.
+
+    scikit-learn sums each row's float32 squares in a double, in order, and divides in
+    double; the same steps here spare a cold start the 0.6 s of importing scikit-learn.
+    """
+    import operator
+    from functools import reduce
+
+    import numpy as np
+
+    data = matrix.data
+    squares = (data * data).astype(np.float64).tolist()  # float32 products, exact in double
+    indptr = matrix.indptr.tolist()
+    norms = np.ones(len(data), dtype=np.float64)
+    for start, end in zip(indptr, indptr[1:]):
+        total = reduce(operator.add, squares[start:end], 0.0)
+        if total != 0.0:
+            norms[start:end] = np.sqrt(total)
+    matrix.data = (data.astype(np.float64) / norms).astype(data.dtype)
+    return matrix
 
 
 def similarity_graph(
