@@ -40,8 +40,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from briefing.core.lexrank import german_stem, german_stop_words
 from briefing.core.models import Article, SummaryItem, Topic
-from briefing.core.nltk_import import load_nltk
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
@@ -91,25 +91,10 @@ _QUANTITIES = frozenset({
 # fmt: on
 
 
-@lru_cache(maxsize=1)
-def _stemmer() -> Any:
-    load_nltk()
-    from nltk.stem.snowball import GermanStemmer
-
-    return GermanStemmer()
-
-
-@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """Snowball German stem of a (lower-case) word; cached, since news repeats its words."""
-    return _stemmer().stem(word)
-
-
-@lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
-    from briefing.core.lexrank import german_stop_words
-
-    return german_stop_words()
+    """Snowball German stem of a (lower-case) word: LexRank's cached stemmer, one cache for
+    grouping, headings and summaries (sumy's Stemmer("german") is NLTK's GermanStemmer)."""
+    return german_stem(word)
 
 
 # lower-case word -> its stem, or "" for a stop word or a word of one or two letters
@@ -119,7 +104,7 @@ _TERMS: dict[str, str] = {}
 def _term(word: str) -> str:
     term = _TERMS.get(word)
     if term is None:
-        term = "" if len(word) < 3 or word in _stop_words() else stem(word)
+        term = "" if len(word) < 3 or word in german_stop_words() else stem(word)
         if len(_TERMS) < 500_000:
             _TERMS[word] = term
     return term
@@ -679,7 +664,7 @@ _SENTENCE_OPENERS = frozenset({".", "!", "?", ":", "–", "-", "„", '"', "«",
 def _candidate_key(word: str) -> tuple[tuple[str, ...], bool] | None:
     """The stems key of a capitalised word and whether it was inflected; None for others."""
     capital = (word[0].isupper() and not word.isupper()) or (word.isupper() and len(word) <= 5)
-    if not capital or len(word) < 3 or word.casefold() in _stop_words():
+    if not capital or len(word) < 3 or word.casefold() in german_stop_words():
         return None
     stems = _part_stems(word)
     key = _fold_key(stems)
@@ -697,7 +682,7 @@ def _is_adjective(word: str) -> bool:
         len(folded) > 3
         and folded.endswith(_ADJECTIVE_ENDINGS)
         and not folded.endswith(("te", "ten"))
-        and folded not in _stop_words()
+        and folded not in german_stop_words()
     )
 
 
@@ -804,7 +789,7 @@ def _scan_sentence(
             previous[:1].islower()
             and len(previous) <= 3
             and lower_previous not in _PREPOSITIONS
-            and lower_previous not in _stop_words()
+            and lower_previous not in german_stop_words()
         ):
             candidate.particle += 1
             candidate.prefixes[previous] += 1
