@@ -24,15 +24,20 @@ _QUOTE_SPAN = re.compile(r"[«„“\"‹]([^«»„“”\"‹›]+)[»“”\"
 _SPEECH_VERBS = (
     r"sagte|sagt|sagten|schrieb|schreibt|erklärte|erklärt|betonte|betont|meinte|meint|warnte|"
     r"warnt|fügte|ergänzte|kritisierte|forderte|bekräftigte|versicherte|unterstrich|mahnte|"
-    r"räumte|bestätigte|berichtete|berichtet|twitterte|schrieben|erklärten|so"
+    r"räumte|bestätigte|berichtete|berichtet|twitterte|schrieben|erklärten"
 )
 # words that end the speaker's name: where, when, to whom, through whom the words went
 _SPEAKER_END = (
     r"laut|zufolge|am|an|im|in|bei|beim|gegenüber|mit|weiter|auf|nach|vor|vom|dem|den|der|unter|"
-    r"zum|zur|bereits|nun|jetzt|dazu|zudem|außerdem|ausserdem|dann|später|kürzlich|"
-    r"gestern|heute|damals|einst|noch|erneut"
+    r"zum|zur|zu|über|aus|während|bereits|nun|jetzt|dazu|zudem|außerdem|ausserdem|dann|"
+    r"später|kürzlich|gestern|heute|damals|einst|noch|erneut|auch|dabei|danach|hinterher|"
+    r"zuletzt|schon|wenige|kurz|ebenfalls|sichtlich"
 )
-_NAME_WORD = r"[A-ZÄÖÜ][\w'’.-]*"
+# a capitalised word, or an age used as a name ("der 19-Jährige")
+_NAME_WORD = r"(?:[A-ZÄÖÜ][\w'’.-]*|\d+-[A-ZÄÖÜ][\w'’.-]*)"
+# a word inside a speaker's description: a name word, an inflected adjective ("der
+# haushaltspolitische Sprecher") or a word of a genitive chain; a finite verb ends it
+_SPEAKER_WORD = rf"(?:{_NAME_WORD}|[a-zäöüß][\w'’-]*(?:e|en|er|es|em)|des|von|de|van|al)"
 # adverbs between the verb and the speaker ("sagte damals der Sprecher")
 _ADVERBS = (
     r"(?:(?:damals|dazu|später|zuvor|nun|jetzt|zudem|außerdem|auch|dann|gestern|heute|"
@@ -40,19 +45,44 @@ _ADVERBS = (
 )
 _SPEAKER = (
     rf"(?P<speaker>(?:(?:der|die|das|ein|eine|des)\s+)?"
-    rf"(?:(?!(?:{_SPEAKER_END})\b)[\w'’.-]+\s+){{0,5}}?{_NAME_WORD})"
+    rf"(?:(?!(?:{_SPEAKER_END})\b){_SPEAKER_WORD}\s+){{0,5}}?{_NAME_WORD})"
     rf"(?=\s*(?:[,.:;»“”\"(]|\s(?:{_SPEAKER_END})\b|$))"
     rf"(?:,\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}),)?"
 )
-_AFTER_VERB = re.compile(rf"(?:^|[,»“”\"]\s*|\s)(?:{_SPEECH_VERBS})\s+{_ADVERBS}{_SPEAKER}")
-# right after a quote and its comma any verb introduces the speaker ("…", erzählt Dreyer)
-_AFTER_QUOTE = re.compile(rf"\"\s*,\s*[a-zäöüß]+\s+{_ADVERBS}{_SPEAKER}")
+# "so" names a speaker only right after a quote or comma (", so Dolzikowa"), not "Nur so könne"
+_AFTER_VERB = re.compile(
+    rf"(?:(?:^|[,»“”\"]\s*|\s)(?:{_SPEECH_VERBS})|[,»“”\"]\s*so)\s+{_ADVERBS}{_SPEAKER}"
+)
+# right after a quote and its comma any verb introduces the speaker ("…", erzählt Dreyer),
+# except one by which someone hears, reads or passes on another's words
+_NOT_SPEAKING = (
+    r"hörte|hört|hörten|las|liest|zitierte|zitiert|zitierten|hieß|heißt|steht|stand|lautet|"
+    r"lautete|und|oder|aber|wie|als|dass|weil|wenn|ob"
+)
+_AFTER_QUOTE = re.compile(
+    rf"\"\s*,\s*(?!(?:{_NOT_SPEAKING})\b)[a-zäöüß]+\s+(?:sich\s+)?{_ADVERBS}{_SPEAKER}"
+)
 _BEFORE_VERB = re.compile(
     rf"^(?P<speaker>(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})\s+(?:{_SPEECH_VERBS}|bezeichnete|"
     rf"sprach|nannte)\b"
 )
 _ARTICLE = re.compile(r"^(?:der|die|das|ein|eine|des)\s+", re.IGNORECASE)
-_PRONOUNS = frozenset({"er", "sie", "es", "man", "wir", "ich", "ihr"})
+_PRONOUNS = frozenset(
+    {"er", "sie", "es", "man", "wir", "ich", "ihr", "sich", "dieser", "diese", "dies", "jener"}
+)
+# capitalised at the start of a sentence, but no name: "Zudem sagte er", "Weiter schreibt er"
+_OPENERS = frozenset(
+    """zudem weiter dazu dann auch nun jetzt später zuvor dieser diese dies das doch aber und
+    außerdem ausserdem ebenso daraufhin zuletzt damals heute gestern so da hier dort darauf darin
+    dabei trotzdem deshalb daher allerdings schließlich immerhin erneut bereits schon noch
+    zugleich gleichzeitig anschließend danach vorher inzwischen mittlerweile ebenfalls
+    wörtlich""".split()
+)
+# a medium the words were said to: "sagte der Süddeutschen Zeitung" is dative, no speaker
+_MEDIUM = re.compile(
+    r"^der\s+(?:[\w-]+\s+){0,3}?(?:Zeitung|[\w-]*[Zz]eitung|Nachrichtenagentur|Agentur|"
+    r"Zeitschrift|Illustrierten|Bild|Welt|Zeit|Presse|Times|Post)\b"
+)
 
 
 def direct_quote(text: str) -> str | None:
@@ -65,6 +95,10 @@ def direct_quote(text: str) -> str | None:
     longest = max(spans, key=lambda s: len(words(s)), default="")
     if len(words(longest)) >= 5:
         return " … ".join(s.strip() for s in spans if len(words(s)) >= 2)
+    opening = _QUOTE_SPAN.match(text.strip())
+    if opening and len(words(opening.group(1))) >= 3:
+        # a short quote the sentence opens with is said, not named: "Die Kuh ist vom Eis", sagte er
+        return opening.group(1).strip()
     stripped = text.strip()
     if stripped[:1] in _OPEN and not any(c in _CLOSE for c in stripped[1:]):
         return stripped[1:]
@@ -88,7 +122,7 @@ def quote_speaker(text: str, previous: str | None = None) -> str | None:
         name = match.group("name")
         return f"{name}, {speaker}" if name else speaker
     match = _BEFORE_VERB.match(outside.strip())
-    if match:
+    if match and match.group("speaker").split()[0].casefold() not in _OPENERS:
         speaker = _clean_speaker(match.group("speaker"))
         if speaker:
             return speaker
@@ -98,10 +132,16 @@ def quote_speaker(text: str, previous: str | None = None) -> str | None:
 
 
 def _clean_speaker(phrase: str) -> str | None:
-    phrase = _ARTICLE.sub("", phrase.strip(" ,.;:")).strip(" ,.;:")
-    if not phrase or phrase.casefold() in _PRONOUNS or not phrase[:1].isalpha():
+    phrase = phrase.strip(" ,.;:")
+    if _MEDIUM.match(phrase):
         return None
-    if not any(w[:1].isupper() for w in phrase.split()):
+    phrase = _ARTICLE.sub("", phrase).strip(" ,.;:")
+    first = phrase.split()[0] if phrase else ""
+    if not phrase or first.casefold() in _PRONOUNS:
+        return None
+    if not (first[:1].isalpha() or re.match(r"\d+-[A-ZÄÖÜ]", first)):
+        return None
+    if not any(w[:1].isupper() or w[:1].isdigit() for w in phrase.split()):
         return None
     return phrase
 
@@ -318,7 +358,10 @@ def pick_quotes(
     limit: int = MAX_QUOTES,
     per_speaker: int = 2,
 ) -> list[Quote]:
-    """The best direct quotes not yet used, at most two per speaker, in reading order."""
+    """The best direct quotes not yet used, at most two per speaker, in reading order.
+
+    A quote that runs over several sentences is one item made of them (``quote_runs``).
+    """
     from briefing.core.summarize import unbalanced_quote
 
     articles = {a.id: a for a in topic.articles}
@@ -335,19 +378,117 @@ def pick_quotes(
         if speaker is None and group.text.lstrip()[:1] not in _OPEN:
             continue  # quoted words inside a report ("eine «Friedensinitiative»") quote nobody
         # a quote with a named speaker is worth more than an anonymous one
-        ranked.append((group.score * (1.0 if speaker else 0.4), group, speaker))
+        ranked.append((group.score * (1.0 if speaker else 0.4), group, speaker, [group]))
+    for run, pieces, speaker in quote_runs(topic, groups):
+        if any(piece in used for piece in pieces):
+            continue  # the reader has read part of it under "Das Wichtigste"
+        ranked.append((run.score * (1.0 if speaker else 0.4), run, speaker, pieces))
     chosen: list[tuple[SentenceGroup, str | None]] = []
-    for _, group, speaker in sorted(ranked, key=lambda q: (-q[0], q[1].first_seen)):
+    for _, group, speaker, pieces in sorted(ranked, key=lambda q: (-q[0], q[1].first_seen)):
         if len(chosen) >= limit:
             break
         if speaker and sum(1 for _, s in chosen if s == speaker) >= per_speaker:
             continue
+        if any(piece in used for piece in pieces):
+            continue  # a sentence of a quote already chosen
         if any(similarity(group.text, other.text) >= weights.redundancy for other in used):
             continue
         chosen.append((group, speaker))
-        used.append(group)
+        used.extend([group, *(p for p in pieces if p is not group)])
     chosen.sort(key=lambda q: q[0].first_seen)
     return [Quote(group.text, speaker, group.sources) for group, speaker in chosen]
+
+
+MAX_RUN_SENTENCES = 4  # a longer quote is a speech, not an item of a briefing
+MAX_RUN_WORDS = 90
+
+
+def quote_state(text: str, inside: bool = False) -> bool:
+    """Whether a quote is still open after ``text``, given whether it was open before it.
+
+    „…“ and «…» open and close by shape; a straight " and an English “ toggle.
+    """
+    for char in text:
+        if char in "„«‹":
+            inside = True
+        elif char in "»›”":
+            inside = False
+        elif char in '"“':
+            inside = not inside
+    return inside
+
+
+def quote_runs(
+    topic: Topic, groups: list[SentenceGroup]
+) -> list[tuple[SentenceGroup, list[SentenceGroup], str | None]]:
+    """Quotes of several consecutive sentences, each joined into one group.
+
+    A run starts at a sentence that leaves a quote open and ends at the sentence that closes
+    it, within one paragraph and at most MAX_RUN_SENTENCES sentences and MAX_RUN_WORDS words
+    (longer or unclosed runs are left out: cut, they would misquote). Its text is the
+    sentences joined by one space, which stands verbatim (whitespace folded) in the article;
+    its sources are every article that carries the same words. The speaker is taken from the
+    sentences together ("…", sagte X. / X sagte: "…), or from a sentence before ending in ":".
+    Returns (run, the groups of its sentences, speaker).
+    """
+    from briefing.core.models import Sentence
+    from briefing.core.summarize import SentenceGroup, sentence_key
+
+    at: dict[tuple[str, int], SentenceGroup] = {}
+    for group in groups:
+        for occurrence in group.occurrences:
+            at[(occurrence.article_id, occurrence.index)] = group
+    bodies = {a.id: f" {sentence_key(a.body)} " for a in topic.articles}
+    runs: dict[str, tuple[SentenceGroup, list[SentenceGroup], str | None]] = {}
+    for article in topic.articles:
+        for run in _runs(article_sentences(article)):
+            text = " ".join(s.text for s in run)
+            block = " ".join(article.blocks[run[0].block].text.split())
+            key = sentence_key(text)
+            if key in runs or " ".join(text.split()) not in block:
+                continue
+            pieces = [at[(s.article_id, s.index)] for s in run if (s.article_id, s.index) in at]
+            speaker = quote_speaker(text)
+            if speaker is None:
+                before = _sentence_before(article, run[0].index)
+                speaker = quote_speaker(text, before) if text[:1] in _OPEN else None
+            carriers = [a for a in topic.articles if f" {key} " in bodies[a.id]]
+            group = SentenceGroup(
+                text,
+                [Sentence(text, a.id, run[0].block, run[0].index) for a in carriers],
+                score=max((p.score for p in pieces), default=0.0),
+                centrality=max((p.centrality for p in pieces), default=0.0),
+            )
+            # the occurrence in another article keeps this article's position: only its id
+            # and reading order (first_seen) are used
+            runs[key] = (group, pieces, speaker)
+    return list(runs.values())
+
+
+def _runs(sentences: list) -> list[list]:
+    """Runs of sentences holding one quote: opened (from outside any quote) in the first, closed
+    in the last, within one paragraph and the size limits."""
+    states: list[tuple[bool, bool]] = []
+    inside, block = False, None
+    for sentence in sentences:
+        if sentence.block != block:
+            inside, block = False, sentence.block  # a paragraph starts outside any quote
+        after = quote_state(sentence.text, inside)
+        states.append((inside, after))
+        inside = after
+    runs = []
+    for start, (before, after) in enumerate(states):
+        if before or not after:
+            continue
+        size = len(words(sentences[start].text))
+        for end in range(start + 1, min(start + MAX_RUN_SENTENCES, len(sentences))):
+            size += len(words(sentences[end].text))
+            if sentences[end].block != sentences[start].block or size > MAX_RUN_WORDS:
+                break
+            if not states[end][1]:
+                runs.append(sentences[start : end + 1])
+                break
+    return runs
 
 
 # A denial or doubt that names its claim only by reference ("derartige Berichte").
