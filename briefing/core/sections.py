@@ -149,40 +149,115 @@ def _clean_speaker(phrase: str) -> str | None:
 # --- claims -------------------------------------------------------------------------------
 
 # Cues by which the sources mark a statement as unconfirmed or disputed, with a weight:
-# a denial or accusation outweighs a bare attribution ("nach Angaben aus ...").
-HEDGE_CUES: list[tuple[re.Pattern[str], float]] = [
-    (re.compile(p, re.IGNORECASE), w)
-    for p, w in [
-        (r"\b(?:bestritten|bestreite[nt]?|bestritt(?:en)?)\b", 1.0),
-        (r"\bdementier\w*|\bdementi\b", 1.0),
-        (r"\bzurückgewiesen\b|\bweis(?:t|en) (?:\w+ ){0,6}zurück\b", 1.0),
-        (r"\b(?:nie|nicht) (?:\w+ )?(?:zugegeben|eingeräumt|bestätigt)\b", 1.0),
-        (r"\bunbestätigt\w*|\bnicht unabhängig (?:überprüf|bestätig)\w*", 1.0),
-        (r"\bumstritten\w*", 0.9),
-        (r"\bvorgeworfen\b|\bVorw(?:urf|ürfe)\w*", 0.9),
-        (r"\bmutma(?:ß|ss)lich\w*|\bangeblich\w*", 0.8),
-        (r"\bvermute[nt]?\b|\bvermutet\b", 0.8),
-        (
-            r"\bBerichten zufolge\b|\bnach (?:westlichen |eigenen )?(?:Erkenntnissen|Berichten)\b",
-            0.7,
+# a denial or accusation outweighs a bare attribution ("nach Angaben aus ..."); and for some
+# a veto, words that give the cue word another sense ("bestreitet nicht", "ein Spiel
+# bestritten", "die Berufung wurde zurückgewiesen").
+_I = re.IGNORECASE
+# the past participle of hearsay "soll": lower case (not "Chancen haben"), not "zu haben"
+_PARTICIPLE = r"(?<!\bzu )\b[a-zäöüß][\w-]*(?:t|en)\s+(?:worden\s+)?(?:haben|sein)\b"
+# "soll" with a date ahead or "künftig" is a plan even when a participle follows
+# ("soll bis 2025 abgeschlossen sein")
+_PLANNED = re.compile(
+    r"\b(?:bis|ab|spätestens|künftig|kommende[nmrs]?|nächste[nmrs]?|in Zukunft)\b"
+    r"(?:\s+(?:(?:19|20)\d\d|Ende|Anfang|Mitte|Jahr|Woche|Monat))?",
+    _I,
+)
+_ASKED = r"\b(?:ob|wer|wie|was|warum|weshalb|wann|wo|welche[nrms]?)\b"
+_PAST = r"(?:hat|hatte|haben|hatten|war|waren|wurde|wurden|ist|sind|gewesen)"
+_UNKNOWN = r"(?:unklar|ungeklärt|offen|nicht bekannt|unbekannt)\b"
+HEDGE_CUES: list[tuple[re.Pattern[str], float, re.Pattern[str] | None]] = [
+    (
+        re.compile(r"\b(?:bestritten|bestreite[nt]?|bestritt(?:en)?)\b", _I),
+        1.0,
+        # not denied ("bestreitet nicht", "niemand bestreitet"), or played, or paid for
+        re.compile(
+            r"\b(?:bestreite[nt]?|bestritt(?:en)?)\s+(?:\w+\s+)?nicht\b|\bnicht\s+bestritten\b|"
+            r"\bniemand\b[^,.]*\bbestreit|\b(?:Spiel|Spiele|Partie|Partien|Länderspiel\w*|"
+            r"Einsätze|Einsatz|Finale|Endspiel|Rennen|Turnier|Kampf|Duell|Wahlkampf|"
+            r"Stichwahl|Lebensunterhalt|Unterhalt|Kosten|Ausgaben)\b",
+            _I,
         ),
-        # hearsay "soll": "sollen ... vereinbart worden sein", "soll ... gesagt haben"
-        (
-            (
-                r"\bsoll(?:en|te|ten)?\b(?:[^.;:]*?)\b(?:worden sein|gewesen sein|haben|sein)\b"
-                r"(?=[\s,.;:]|$)"
-            ),
-            0.8,
+    ),
+    (re.compile(r"\bdementier\w*|\bdementi\b", _I), 1.0, None),
+    (
+        re.compile(r"\bzurückgewiesen\b|\bweis(?:t|en) (?:\w+ ){0,6}zurück\b", _I),
+        1.0,
+        # a court or an authority turning down a request is no denial
+        re.compile(
+            r"\b(?:Berufung|Klage|Antrag|Anträge|Beschwerde|Einspruch|Revision|Asylantrag|"
+            r"Eilantrag|Widerspruch|Rechtsmittel|Angebot)\w*\b",
+            _I,
         ),
-        # one side's word, not an authority's figure ("nach Angaben der Erdbebenwarte")
-        (r"\bnach Angaben aus\b|\baus \w*(?:kreisen|Kreisen)\b", 0.5),
-    ]
+    ),
+    (re.compile(r"\b(?:nie|nicht) (?:\w+ )?(?:zugegeben|eingeräumt|bestätigt)\b", _I), 1.0, None),
+    (re.compile(r"\bunbestätigt\w*|\bnicht unabhängig (?:überprüf|bestätig)\w*", _I), 1.0, None),
+    (re.compile(r"\bumstritten\w*", _I), 0.9, None),
+    (
+        re.compile(r"\bvorgeworfen\b|\bVorw(?:urf|ürfe)\w*", _I),
+        0.9,
+        re.compile(r"\bkeinen Vorwurf\b", _I),
+    ),
+    (re.compile(r"\bmutma(?:ß|ss)lich\w*|\bangeblich\w*", _I), 0.8, None),
+    (
+        re.compile(r"\bvermute[nt]?\b|\bvermutet\b|\bvermutlich\b", _I),
+        0.8,
+        # a guess inside a hypothetical ("hätte sich vermutlich niemand erkundigt")
+        re.compile(r"\b(?:hätte|hätten|wäre|wären)\b"),
+    ),
+    # an open question about what happened ("Ob er teilgenommen hatte, ist unklar"), not
+    # about what will happen ("Noch ist unklar, ob genügend Abgeordnete mitstimmen werden")
+    (
+        re.compile(
+            rf"{_ASKED}[^,.;:]*\b{_PAST}\s*,\s*(?:ist|war|bleibt|blieb)\s+(?:\w+\s+){{0,2}}"
+            rf"{_UNKNOWN}|{_UNKNOWN}\s*,\s*{_ASKED}[^,.;:]*\b{_PAST}\s*[,.;:]",
+            _I,
+        ),
+        0.6,
+        None,
+    ),
+    (
+        re.compile(
+            r"\b(?:den )?Berichten zufolge\b|\bnach (?:westlichen |eigenen )?(?:Erkenntnissen|Berichten)\b",
+            _I,
+        ),
+        0.7,
+        None,
+    ),
+    # hearsay "soll": "sollen ... vereinbart worden sein", "soll ... gesagt haben",
+    # "die ... verantwortlich gewesen sein sollen", "soll es sich um ... handeln";
+    # not a plan or an obligation ("soll 2025 eröffnet werden", "sollen gleiche Chancen haben")
+    (
+        re.compile(
+            rf"\b[Ss]oll(?:en)?\b(?:(?!\s[-–—]\s)[^.;:,])*?{_PARTICIPLE}|{_PARTICIPLE}\s+soll(?:en)?\b|"
+            r"\bsoll(?:en)? (?:es )?sich (?:dabei )?um\b[^.;:]*\bhandeln\b"
+        ),
+        0.8,
+        _PLANNED,
+    ),
+    # one side's word, not an authority's figure ("nach Angaben der Erdbebenwarte")
+    (
+        re.compile(
+            r"\bnach Angaben aus\b|\baus \w*(?:kreisen|Kreisen)\b|\bwar (?:\w+ ){1,4}zu hören\b",
+            _I,
+        ),
+        0.5,
+        None,
+    ),
 ]
 
 
 def hedge_strength(text: str) -> float:
     """How plainly a sentence marks its claim as unconfirmed or disputed (0 = not at all)."""
-    return max((weight for pattern, weight in HEDGE_CUES if pattern.search(text)), default=0.0)
+    strongest = 0.0
+    for pattern, weight, veto in HEDGE_CUES:
+        match = pattern.search(text)
+        if match is None or weight <= strongest:
+            continue
+        # a plan is told by the "soll" clause itself; the other vetoes by the whole sentence
+        where = match.group(0) if veto is _PLANNED else text
+        if veto is None or not veto.search(where):
+            strongest = weight
+    return strongest
 
 
 # --- dates --------------------------------------------------------------------------------
@@ -491,11 +566,55 @@ def _runs(sentences: list) -> list[list]:
     return runs
 
 
-# A denial or doubt that names its claim only by reference ("derartige Berichte").
+# A doubt that names its claim only by reference ("Westliche Geheimdienste vermuten, dass es
+# sich dabei um ... handelt").
 _REFERS_BACK = re.compile(
-    r"\b(?:solche[nrms]?|derartige[nrms]?|die Vorwürfe|diese[nrms]? (?:Vorwürfe|Berichte|"
-    r"Angaben|Darstellung|Behauptung\w*)|dies|dabei|davon|das)\b"
+    r"\b(?:solche[nrms]?|derartige[nrms]?|diese[nrms]? (?:Vorwürfe|Vorwurf|Berichte|Bericht|"
+    r"Angaben|Darstellung|Behauptung\w*|Anschuldigung\w*|Meldung\w*)|dies|dabei|davon)\b"
 )
+# A denial may point back with the definite article or a bare pronoun too ("Nordkorea hat
+# die Vorwürfe zurückgewiesen", "Das Ministerium dementierte das").
+_DENIAL_REFERS_BACK = re.compile(
+    rf"{_REFERS_BACK.pattern}|\b(?:die Vorwürfe|den Vorwurf|die Anschuldigung(?:en)?|"
+    r"die Berichte|die Darstellung|das|dem|es)\b"
+)
+# Openings that continue the sentence before ("Im Gegenzug wird ... vermutet").
+_CONTINUES = re.compile(
+    r"^(?:Im Gegenzug|Dafür|Dagegen|Demnach|Daraufhin|Darüber hinaus|Dabei|Damit|Zudem|"
+    r"Außerdem|Auch|Darin|Darauf|Daraus|Davon|Dazu|Hinzu|Dort)\b"
+)
+# Words that deny: the sentence answers a claim made before it.
+_DENIAL = re.compile(
+    r"\b(?:bestritten|bestreite[nt]?|bestritt(?:en)?|dementier\w*|dementi|zurückgewiesen|"
+    r"zurückweis\w*|weis(?:t|en) (?:\w+ ){0,6}zurück|wies(?:en)? (?:\w+ ){0,6}zurück)\b",
+    re.IGNORECASE,
+)
+# ... unless it says what it denies ("bestritt, dass ...", "bestreitet, Waffen zu liefern").
+_STATES_ITS_CLAIM = re.compile(r"\bdass\b|,\s[^,]*\bzu [a-zäöü]\w*(?:en|n)\b")
+MAX_CONTEXT = 2  # sentences before a claim that say what it is about
+
+
+def is_denial(text: str) -> bool:
+    """A sentence that denies or rejects something (and is not a court dismissing an appeal)."""
+    return _DENIAL.search(text) is not None and hedge_strength(text) >= 1.0
+
+
+def needs_claim(text: str, weights: Weights | None = None) -> bool:
+    """A disputed sentence that does not say on its own what is disputed.
+
+    A denial that names what it denies only by pointing back ("die Vorwürfe", "eine solche
+    Kooperation") or not at all; a doubt that points back ("dabei") or cannot stand alone.
+    """
+    if is_denial(text):
+        return bool(_DENIAL_REFERS_BACK.search(text)) or not _STATES_ITS_CLAIM.search(text)
+    return bool(_REFERS_BACK.search(text)) or points_back(text, weights)
+
+
+def points_back(text: str, weights: Weights | None = None) -> bool:
+    from briefing.core.summarize import DEFAULT_WEIGHTS, standalone_factor
+
+    factor = standalone_factor(text, weights or DEFAULT_WEIGHTS)
+    return factor < 1.0 and not text.rstrip().endswith("?") or bool(_CONTINUES.match(text))
 
 
 def pick_claims(
@@ -507,8 +626,13 @@ def pick_claims(
 ) -> list[SummaryItem]:
     """Sentences the sources mark as unconfirmed or disputed, plainest markers first.
 
-    A denial that only points back ("Die Behörden dementieren derartige Berichte") brings the
-    sentence before it, the claim it denies, so the reader sees what is disputed.
+    A denial that names its claim only by pointing back ("Nordkorea hat die Vorwürfe als
+    "absurd" zurückgewiesen") stands right after the sentence it answers, so the reader sees
+    what is disputed; when that sentence itself points back ("Im Gegenzug wird ... vermutet"),
+    the one before comes too. When the claim is already shown under "Das Wichtigste", it is
+    shown here again with its denial: the denial alone would not say what is denied, and
+    leaving it out would hide that a fact of the summary is disputed. A denial whose claim
+    cannot be found (the first sentence of an article, or too much context) is left out.
     """
     before = _previous_groups(groups)
     ranked = []
@@ -517,26 +641,46 @@ def pick_claims(
         if strength > 0 and group not in used:
             # an accusation or denial before a bare attribution, then by the sentence's worth
             ranked.append((strength >= 0.7, group.score * strength, group))
-    chosen: list[SentenceGroup] = []
+    units: list[list[SentenceGroup]] = []
+    shown = 0
     for _, _, group in sorted(ranked, key=lambda r: (not r[0], -r[1], r[2].first_seen)):
-        if len(chosen) >= limit or group in chosen:
+        if shown >= limit or any(group in unit for unit in units):
             continue
         if any(similarity(group.text, other.text) >= weights.redundancy for other in used):
             continue
-        unit = [group]
-        context = before.get(id(group))
-        if _REFERS_BACK.search(group.text.split(",")[0] + " " + group.text) and context:
-            if context in chosen or context in used:
-                pass  # the claim already stands in the briefing
-            elif len(chosen) + 2 <= limit:
-                unit.insert(0, context)
-            else:
-                continue  # alone it would not say what is disputed
-        chosen.extend(unit)
-        used.extend(unit)
+        if not needs_claim(group.text, weights):
+            units.append([group])
+            shown += 1
+            used.append(group)
+            continue
+        # the claim it answers, and what that claim itself points back to
+        context: list[SentenceGroup] = []
+        current = before.get(id(group))
+        while current is not None and len(context) < MAX_CONTEXT:
+            context.insert(0, current)
+            if not points_back(current.text, weights):
+                break
+            current = before.get(id(current))
+        if not context or points_back(context[0].text, weights):
+            continue  # it would not say what is disputed
+        home = next((unit for unit in units if context[-1] in unit), None)
+        if home is not None:
+            # its claim is already listed: the denial goes right after it
+            home.insert(home.index(context[-1]) + 1, group)
+            shown += 1
+            used.append(group)
+            continue
+        unit = [*(c for c in context if not any(c in u for u in units)), group]
+        if shown + len(unit) > limit:
+            continue
+        units.append(unit)
+        shown += len(unit)
+        used.extend(g for g in unit if g not in used)
+    units.sort(key=lambda unit: unit[0].first_seen)
     return [
         SummaryItem(g.text, g.sources, score=round(g.score, 6), first_seen=g.first_seen)
-        for g in sorted(chosen, key=lambda g: g.first_seen)
+        for unit in units
+        for g in unit
     ]
 
 
