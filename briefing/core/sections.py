@@ -37,12 +37,15 @@ _SPEAKER_END = (
 _NAME_WORD = r"(?:[A-ZÄÖÜ][\w'’.-]*|\d+-[A-ZÄÖÜ][\w'’.-]*)"
 # a word inside a speaker's description: a name word, an inflected adjective ("der
 # haushaltspolitische Sprecher") or a word of a genitive chain; a finite verb ends it
-_SPEAKER_WORD = rf"(?:{_NAME_WORD}|[a-zäöüß][\w'’-]*(?:e|en|er|es|em)|des|von|de|van|al)"
-# adverbs between the verb and the speaker ("sagte damals der Sprecher")
-_ADVERBS = (
-    r"(?:(?:damals|dazu|später|zuvor|nun|jetzt|zudem|außerdem|auch|dann|gestern|heute|"
-    r"erneut|noch)\s+)*"
+_SPEAKER_WORD = (
+    rf"(?:{_NAME_WORD}|(?!(?:sein|ihr|unser|euer|mein|dein)\w*\b)[a-zäöüß][\w'’-]*(?:e|en|er|es|em)|"
+    r"des|von|de|van|al)"
 )
+# adverbs between the verb and the speaker ("sagte damals der Sprecher")
+_ADVERB_WORDS = (
+    r"damals|dazu|später|zuvor|nun|jetzt|zudem|außerdem|auch|dann|gestern|heute|erneut|noch"
+)
+_ADVERBS = rf"(?:(?:{_ADVERB_WORDS})\s+)*"
 _SPEAKER = (
     rf"(?P<speaker>(?:(?:der|die|das|ein|eine|des)\s+)?"
     rf"(?:(?!(?:{_SPEAKER_END})\b){_SPEAKER_WORD}\s+){{0,5}}?{_NAME_WORD})"
@@ -66,9 +69,16 @@ _BEFORE_VERB = re.compile(
     rf"^(?P<speaker>(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})\s+(?:{_SPEECH_VERBS}|bezeichnete|"
     rf"sprach|nannte)\b"
 )
+# a name anywhere before a speech verb that opens a quote ("dessen Vorsitzender Jens Gnisa
+# sagt: "…", "Senatorin Ramona Pop (Grüne) twitterte: "…")
+_BEFORE_COLON = re.compile(
+    rf"(?P<speaker>(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})(?:\s+\([^)]{{1,40}}\))?\s+"
+    rf"(?:{_SPEECH_VERBS}|beschwichtigte|kommentierte)(?:\s+(?:{_ADVERB_WORDS}|weiter))?\s*:\s*[«„“\"]"
+)
 _ARTICLE = re.compile(r"^(?:der|die|das|ein|eine|des)\s+", re.IGNORECASE)
 _PRONOUNS = frozenset(
-    {"er", "sie", "es", "man", "wir", "ich", "ihr", "sich", "dieser", "diese", "dies", "jener"}
+    """er sie es man wir ich ihr sich dieser diese dies jener sein seine seinen seiner seinem
+    ihre ihren ihrer ihrem unser unsere unseren mein meine meinen""".split()
 )
 # capitalised at the start of a sentence, but no name: "Zudem sagte er", "Weiter schreibt er"
 _OPENERS = frozenset(
@@ -124,6 +134,13 @@ def quote_speaker(text: str, previous: str | None = None) -> str | None:
     match = _BEFORE_VERB.match(outside.strip())
     if match and match.group("speaker").split()[0].casefold() not in _OPENERS:
         speaker = _clean_speaker(match.group("speaker"))
+        if speaker:
+            return speaker
+    for match in _BEFORE_COLON.finditer(text):
+        phrase = match.group("speaker").split()
+        while phrase and phrase[0].casefold() in _OPENERS:
+            phrase = phrase[1:]  # "Zudem sagte Löw:" is Löw's
+        speaker = _clean_speaker(" ".join(phrase)) if phrase else None
         if speaker:
             return speaker
     if previous and previous.rstrip().endswith(":"):
@@ -478,18 +495,39 @@ MAX_RUN_SENTENCES = 4  # a longer quote is a speech, not an item of a briefing
 MAX_RUN_WORDS = 90
 
 
-def quote_state(text: str, inside: bool = False) -> bool:
-    """Whether a quote is still open after ``text``, given whether it was open before it.
+def quote_marks(text: str) -> list[bool]:
+    """Each quotation mark of a sentence as True (opens) or False (closes), in order.
 
-    „…“ and «…» open and close by shape; a straight " and an English “ toggle.
+    „ « ‹ open and » › ” close by shape; a straight " or an English “ opens before a word
+    ("…) and closes after one (…" or …",), and toggles when its sides do not tell.
     """
-    for char in text:
+    marks: list[bool] = []
+    inside = False
+    for index, char in enumerate(text):
         if char in "„«‹":
-            inside = True
+            opens = True
         elif char in "»›”":
-            inside = False
+            opens = False
         elif char in '"“':
-            inside = not inside
+            before = text[index - 1] if index else " "
+            after = text[index + 1] if index + 1 < len(text) else " "
+            if not before.isspace() and before not in "(:[" and (after.isspace() or after in ",.;:!?)"):
+                opens = False
+            elif (before.isspace() or before in "(:[") and not after.isspace():
+                opens = True
+            else:
+                opens = not inside
+        else:
+            continue
+        marks.append(opens)
+        inside = opens
+    return marks
+
+
+def quote_state(text: str, inside: bool = False) -> bool:
+    """Whether a quote is still open after ``text``, given whether it was open before it."""
+    for opens in quote_marks(text):
+        inside = opens
     return inside
 
 
@@ -548,6 +586,9 @@ def _runs(sentences: list) -> list[list]:
     for sentence in sentences:
         if sentence.block != block:
             inside, block = False, sentence.block  # a paragraph starts outside any quote
+        marks = quote_marks(sentence.text)
+        if not inside and marks[:1] == [False]:
+            inside = True  # it closes a quote opened before the paragraph or the run
         after = quote_state(sentence.text, inside)
         states.append((inside, after))
         inside = after
