@@ -310,7 +310,10 @@ _PERIOD_MONTH = {"anfang": 1, "frühjahr": 4, "mitte": 6, "sommer": 7, "herbst":
 # Measures that make a four-digit number a count, not a year ("2000 Soldaten").
 _UNITS = (
     r"Euro|Dollar|Franken|Menschen|Personen|Soldaten|Einwohner|Kilometer|Meter|Tonnen|Mal|"
-    r"Prozent|Stück|Besucher|Teilnehmer|Mitarbeiter|Fälle|Toten|Tote|Opfer|Jahre|Stunden"
+    r"Prozent|Stück|Besucher|Teilnehmer|Mitarbeiter|Fälle|Toten|Tote|Opfer|Jahre|Stunden|"
+    r"Todesopfer|Verletzte|Verletzten|Stimmen|Mitglieder|Arbeitsplätze|Jobs|Stellen|Kinder|"
+    r"Flüchtlinge|Migranten|Polizisten|Beamte|Demonstranten|Zuschauer|Fans|Häuser|Wohnungen|"
+    r"Fahrzeuge|Autos|Exemplare|Unterschriften|Schüler|Studenten|Patienten|Betten|Plätze"
 )
 DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -347,7 +350,18 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("month_only", re.compile(rf"\b(?i:im|seit|bis|ab|Anfang|Mitte|Ende) {_MONTH}\b")),
+    # a year before 1900 only with words that make it one ("von 1753 bis 1927")
+    (
+        "year",
+        re.compile(r"\b(?i:im Jahre?|seit|von|bis|ab|um) (?P<year>1[5-8]\d\d)\b(?![.,]?\d)"),
+    ),
 ]
+# Words that put a date without a year ahead of the article rather than behind it.
+_FUTURE = re.compile(
+    r"\b(?:wird|werden|soll|sollen|will|wollen|plant|planen|geplant|bis|ab|kommende[nmrs]?|"
+    r"nächste[nmrs]?|künftig|voraussichtlich|beginnt|startet)\b",
+    re.IGNORECASE,
+)
 _COUNT_BEFORE = re.compile(
     r"(?:mehr als|rund|etwa|über|knapp|fast|bis zu|insgesamt|zirka|ca\.)\s*$"
 )
@@ -387,12 +401,14 @@ def _date_key(kind: str, match: re.Match[str], text: str, reference: dt.date | N
     month = int(groups["mnum"]) if groups.get("mnum") else MONTHS[groups["month"].casefold()]
     if not 1 <= month <= 12:
         return None
+    future = _FUTURE.search(text) is not None
     if kind in ("month", "month_only"):
-        year = year or (reference.year if reference else None)
+        if year is None and reference is not None:
+            year = _nearest_year(dt.date(reference.year, month, 1), reference, future, month=True)
         return f"{year:04d}-{month:02d}" if year else None
     day = int(groups["day"])
     if year is None:
-        year = _resolve_year(day, month, groups.get("weekday"), reference)
+        year = _resolve_year(day, month, groups.get("weekday"), reference, future)
         if year is None:
             return None
     try:
@@ -401,8 +417,22 @@ def _date_key(kind: str, match: re.Match[str], text: str, reference: dt.date | N
         return None
 
 
+def _nearest_year(when: dt.date, reference: dt.date, future: bool, month: bool = False) -> int:
+    """The year of a day or month without one: the last one up to the article's date for what
+    is told as past ("im Dezember" in a January article is last December), the next one from
+    it for what is told as ahead ("im März soll gewählt werden")."""
+    point = reference.replace(day=1) if month else reference
+    if future:
+        return when.year if when >= point else when.year + 1
+    return when.year if when <= point else when.year - 1
+
+
 def _resolve_year(
-    day: int, month: int, weekday: str | None, reference: dt.date | None
+    day: int,
+    month: int,
+    weekday: str | None,
+    reference: dt.date | None,
+    future: bool = False,
 ) -> int | None:
     """The year of a day and month written without one, from its weekday or the article date."""
     if weekday:
@@ -415,7 +445,12 @@ def _resolve_year(
             except ValueError:
                 continue
         return None
-    return reference.year if reference else None
+    if reference is None:
+        return None
+    try:
+        return _nearest_year(dt.date(reference.year, month, day), reference, future)
+    except ValueError:
+        return None  # 29 February in a year without one
 
 
 # --- filling a topic ----------------------------------------------------------------------
@@ -765,7 +800,9 @@ def build_timeline(
             if occurrence.text in seen:
                 continue
             seen.add(occurrence.text)
-            found = find_dates(occurrence.text, dates.get(occurrence.article_id) or fallback)
+            found = event_dates(
+                occurrence.text, dates.get(occurrence.article_id) or fallback
+            )
             if not found:
                 continue
             when, key = found[0]
@@ -782,6 +819,33 @@ def build_timeline(
         # the timeline reaches the story's present, not only its background
         top = [*ranked[: limit - 1], latest]
     return sorted((entry for _, entry in top), key=lambda e: (e.sort_key, e.text))
+
+
+# A date that does not say when something in the story happened: a span up to now ("der erste
+# Sieg seit 2010"), a birth year or a life span ("Jahrgang 1984", "der 1981 geborene",
+# "(1909–1959)").
+_NOT_AN_EVENT = re.compile(r"^(?i:seit)\b")
+_BIRTH = re.compile(
+    r"\bJahrgang\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\s+(?:\w+\s+){0,3}geboren\w*|\b(?:19|20)\d\d\s+(?:\w+\s+){0,3}zur Welt\b|\bgeboren\w*[\s,]+(?:\w+[\s,]+){0,4}"
+    r"(?:19|20)\d\d\b|\((?:\*\s*)?1[5-9]\d\d\s*[–-]\s*(?:19|20)?\d\d\)"
+)
+
+
+def event_dates(text: str, reference: dt.date | None = None) -> list[tuple[str, str]]:
+    """The dates of a sentence that can place it on a timeline (``find_dates`` less spans,
+    birth years and life spans); none for a question, which tells no event."""
+    if text.rstrip(")»\"“”' ").endswith("?"):
+        return []
+    births = [m.span() for m in _BIRTH.finditer(text)]
+    found = []
+    for when, key in find_dates(text, reference):
+        if _NOT_AN_EVENT.match(when):
+            continue
+        at = text.find(when)
+        if any(start <= at < end or at <= start < at + len(when) for start, end in births):
+            continue
+        found.append((when, key))
+    return found
 
 
 def _id_sort(article_id: str) -> int:
