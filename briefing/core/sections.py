@@ -31,7 +31,8 @@ _SPEAKER_END = (
     r"laut|zufolge|am|an|im|in|bei|beim|gegenüber|mit|weiter|auf|nach|vor|vom|dem|den|der|unter|"
     r"zum|zur|zu|über|aus|während|bereits|nun|jetzt|dazu|zudem|außerdem|ausserdem|dann|"
     r"später|kürzlich|gestern|heute|damals|einst|noch|erneut|auch|dabei|danach|hinterher|"
-    r"zuletzt|schon|wenige|kurz|ebenfalls|sichtlich"
+    r"zuletzt|schon|wenige|kurz|ebenfalls|sichtlich|sein|seine|seinen|seinem|seiner|ihre|ihren|"
+    r"ihrem|ihrer"
 )
 # a capitalised word, or an age used as a name ("der 19-Jährige")
 _NAME_WORD = r"(?:[A-ZÄÖÜ][\w'’.-]*|\d+-[A-ZÄÖÜ][\w'’.-]*)"

@@ -331,3 +331,173 @@ def test_sources_count_the_sentences_of_every_section():
     )
     # the timeline repeats a summary sentence: counted once
     assert (sentences_used(topic, first), sentences_used(topic, second)) == (2, 1)
+
+
+# --- cases from briefings over ../shared/corpus (tests/data/sections/*_cases.tsv) --------------
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "sections"
+
+
+def _table(name: str) -> list[list[str]]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+
+
+@pytest.mark.parametrize(("speaker", "text"), _table("speaker_cases.tsv"))
+def test_speaker_cases(speaker, text):
+    """No sentence opener ("Zudem"), pronoun, possessive, medium in the dative ("sagte der
+    Süddeutschen Zeitung"), hearer ("hörte Leclerc") or citer for a speaker, and no words
+    past the name ("Hoeneß über einen möglichen Wechsel")."""
+    found = quote_speaker(text) if direct_quote(text) is not None else None
+    assert found == (None if speaker == "-" else speaker)
+
+
+@pytest.mark.parametrize(("hedged", "text"), _table("hedge_cases.tsv"))
+def test_hedge_cases(hedged, text):
+    """Hearsay "soll" (with a participle) is a hedge; "soll" as plan or obligation, "sollte",
+    "bestreitet nicht", a match "bestritten" or an appeal "zurückgewiesen" is not."""
+    assert (hedge_strength(text) > 0) is (hedged == "1")
+
+
+@pytest.mark.parametrize(("keys", "reference", "text"), _table("date_cases.tsv"))
+def test_date_cases(keys, reference, text):
+    ref = None if reference == "-" else dt.date.fromisoformat(reference)
+    expected = [] if keys == "-" else keys.split(",")
+    assert [key for _, key in find_dates(text, ref)] == expected
+
+
+@pytest.mark.parametrize(("event", "text"), _table("timeline_cases.tsv"))
+def test_timeline_takes_events_only(event, text):
+    from briefing.core.sections import event_dates
+
+    assert bool(event_dates(text)) is (event == "1")
+
+
+# --- quotes over several sentences ------------------------------------------------------------
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _file_article(article_id: str, name: str) -> Article:
+    return _article(article_id, (DATA / name).read_text(encoding="utf-8").strip())
+
+
+@pytest.mark.parametrize(
+    ("files", "quote", "speaker"),
+    [
+        (
+            ["quote_run_speaker_after.txt"],
+            '"Wir haben heute sehr gut verteidigt. Darauf können wir in den nächsten Wochen '
+            'aufbauen", sagte Trainer Max Muster nach dem Spiel in München.',
+            "Trainer Max Muster",
+        ),
+        (
+            ["quote_run_speaker_before.txt"],
+            "Bürgermeisterin Anna Berg sagte nach der Sitzung: „Die Brücke verbindet endlich "
+            "beide Stadtteile. Wir haben lange auf diesen Tag gewartet.“",
+            "Bürgermeisterin Anna Berg",
+        ),
+        (
+            ["quote_run_syndicated_1.txt", "quote_run_syndicated_2.txt"],
+            "„Der Wald ist unsere Lebensgrundlage. Wir müssen ihn für unsere Kinder erhalten“, "
+            "sagte Umweltministerin Eva Grün in Berlin.",
+            "Umweltministerin Eva Grün",
+        ),
+    ],
+)
+def test_a_quote_over_several_sentences_is_one_item(files, quote, speaker):
+    articles = [_file_article(f"a{n}", name) for n, name in enumerate(files, 1)]
+    topic = Topic("Zitat", articles)
+    summarize_topic(topic, 1)
+    assert [(q.text, q.speaker) for q in topic.quotes] == [(quote, speaker)]
+    item = topic.quotes[0]
+    # verbatim in every article it cites (whitespace folded, as the verbatim tests read)
+    assert item.sources == [a.id for a in articles]
+    assert all(_flat(item.text) in _flat(a.body) for a in articles if a.id == "a1")
+    # and the Markdown cites every source
+    text = render_briefing(_briefing(topic))
+    refs = "[" + ", ".join(str(n) for n in range(1, len(files) + 1)) + "]"
+    assert f"— {speaker} {refs}" in text
+
+
+def test_a_quote_too_long_for_an_item_is_left_out_not_cut():
+    topic = Topic("Zitat", [_file_article("a1", "quote_run_too_long.txt")])
+    summarize_topic(topic, 1)
+    assert topic.quotes == []
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "runs"),
+    [
+        # the quote closes in the second sentence, the speaker follows
+        ('"Wir sind bereit. Wir kämpfen", sagte er. Dann ging er.', 1),
+        # a sentence that only closes a quote opened before the paragraph starts no run
+        ('Auch wir müssen zusammenhalten." Er sprach lange. "Ich denke nicht. Das ist so."', 1),
+        # never closed within the paragraph
+        ('"Wir sind bereit. Wir kämpfen. Wir gewinnen.', 0),
+        # every quote balanced within its sentence
+        ('"Wir sind bereit", sagte er. "Wir gewinnen", sagte sie.', 0),
+    ],
+)
+def test_quote_runs_start_where_a_quote_opens_and_end_where_it_closes(paragraph, runs):
+    from briefing.core.sections import _runs
+    from briefing.core.sentences import article_sentences
+
+    assert len(_runs(article_sentences(_article("a1", paragraph)))) == runs
+
+
+# --- a denial stands right after the claim it answers -----------------------------------------
+
+
+def _claims(*articles: Article, sentences: int = 1) -> list[str]:
+    topic = Topic("Streit", list(articles))
+    summarize_topic(topic, sentences)
+    return [c.text for c in topic.claims]
+
+
+ACCUSATION = "Dem Bauunternehmer wird vorgeworfen, bei der Brücke Fristen überschritten zu haben."
+DENIAL = "Das Unternehmen hat die Vorwürfe als haltlos zurückgewiesen."
+LEAD = "Der Stadtrat hat am Montag den Bau einer neuen Brücke über den Fluss beschlossen."
+
+
+def test_a_denial_follows_its_claim_even_when_another_claim_comes_between_them():
+    first = _article("a1", f"{LEAD} {ACCUSATION}")
+    second = _article(
+        "a2",
+        f"{LEAD} Der Bürgermeister soll von den Mängeln an der alten Brücke gewusst haben. "
+        f"{ACCUSATION} {DENIAL}",
+    )
+    claims = _claims(first, second)
+    assert DENIAL in claims
+    assert claims[claims.index(DENIAL) - 1] == ACCUSATION
+
+
+def test_a_denial_of_a_claim_in_das_wichtigste_shows_the_claim_again():
+    # the accusation is the lead, so "Das Wichtigste" takes it; the denial alone would not say
+    # what is denied
+    article = _article(
+        "a1",
+        f"{ACCUSATION} {DENIAL} Die Bauarbeiten an der Brücke sollen im Frühjahr beginnen.",
+    )
+    topic = Topic("Streit", [article])
+    summarize_topic(topic, 1)
+    assert [s.text for s in topic.summary] == [ACCUSATION]
+    assert [c.text for c in topic.claims] == [ACCUSATION, DENIAL]
+
+
+def test_a_claim_that_points_back_brings_the_sentence_it_continues():
+    claim = (
+        "Im vergangenen Jahr sollen nach Angaben aus dem Weissen Haus Lieferungen von Raketen "
+        "an Russland vereinbart worden sein."
+    )
+    more = "Im Gegenzug wird auch die Übergabe von Schlüsseltechnologien an Pjöngjang vermutet."
+    denial = "Beide Länder haben eine solche Kooperation bestritten."
+    article = _article("a1", f"{LEAD} {claim} {more} {denial}")
+    assert _claims(article) == [claim, more, denial]
+
+
+def test_a_denial_whose_claim_cannot_be_found_is_left_out():
+    article = _article("a1", f"{DENIAL} {LEAD} Die Bauarbeiten sollen im Frühjahr beginnen.")
+    assert DENIAL not in _claims(article, sentences=1)
