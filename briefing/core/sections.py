@@ -32,7 +32,7 @@ _SPEAKER_END = (
     r"zum|zur|zu|über|aus|während|bereits|nun|jetzt|dazu|zudem|außerdem|ausserdem|dann|"
     r"später|kürzlich|gestern|heute|damals|einst|noch|erneut|auch|dabei|danach|hinterher|"
     r"zuletzt|schon|wenige|kurz|ebenfalls|sichtlich|sein|seine|seinen|seinem|seiner|ihre|ihren|"
-    r"ihrem|ihrer"
+    r"ihrem|ihrer|das|die|ein|eine|einen|einem|einer"
 )
 # a capitalised word, or an age used as a name ("der 19-Jährige")
 _NAME_WORD = r"(?:[A-ZÄÖÜ][\w'’.-]*|\d+-[A-ZÄÖÜ][\w'’.-]*)"
@@ -48,7 +48,7 @@ _ADVERB_WORDS = (
 )
 _ADVERBS = rf"(?:(?:{_ADVERB_WORDS})\s+)*"
 _SPEAKER = (
-    rf"(?P<speaker>(?:(?:der|die|das|ein|eine|des)\s+)?"
+    rf"(?P<speaker>(?:(?:der|die|das|ein|eine|des|sein|seine|ihr|ihre)\s+)?"
     rf"(?:(?!(?:{_SPEAKER_END})\b){_SPEAKER_WORD}\s+){{0,5}}?{_NAME_WORD})"
     rf"(?=\s*(?:[,.:;»“”\"(]|\s(?:{_SPEAKER_END})\b|$))"
     rf"(?:,\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}),)?"
@@ -76,7 +76,9 @@ _BEFORE_COLON = re.compile(
     rf"(?P<speaker>(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})(?:\s+\([^)]{{1,40}}\))?\s+"
     rf"(?:{_SPEECH_VERBS}|beschwichtigte|kommentierte)(?:\s+(?:{_ADVERB_WORDS}|weiter))?\s*:\s*[«„“\"]"
 )
-_ARTICLE = re.compile(r"^(?:der|die|das|ein|eine|des)\s+", re.IGNORECASE)
+_ARTICLE = re.compile(
+    r"^(?:der|die|das|ein|eine|des|sein|seine|ihr|ihre|unser|unsere)\s+", re.IGNORECASE
+)
 _PRONOUNS = frozenset(
     """er sie es man wir ich ihr sich dieser diese dies jener sein seine seinen seiner seinem
     ihre ihren ihrer ihrem unser unsere unseren mein meine meinen""".split()
@@ -96,6 +98,15 @@ _MEDIUM = re.compile(
 )
 
 
+# a title, not words someone said: in der Sendung "Hart aber fair"
+_TITLE_BEFORE = re.compile(
+    r"\b(?:Sendung|Film|Filme?s|Buch|Buches|Serie|Titel|Album|Lied|Song|Stück|Roman|Kampagne|"
+    r"Motto|Slogan|Aktion|Initiative|Programm|Magazin|Zeitung|Zeitschrift|Show|Talkshow|"
+    r"Podcast|Ausstellung|Oper|Bewegung|Gedicht|Artikel|Bericht|Studie|Gesetz|Projekt)s?\s*$"
+)
+_SAYS = re.compile(rf"\b(?:{_SPEECH_VERBS})\b|[,»“”\"]\s*so\s+[A-ZÄÖÜ]")
+
+
 def direct_quote(text: str) -> str | None:
     """The words a sentence quotes directly, or None for no quote or only scare quotes.
 
@@ -105,6 +116,19 @@ def direct_quote(text: str) -> str | None:
     spans = [m.group(1) for m in _QUOTE_SPAN.finditer(text)]
     longest = max(spans, key=lambda s: len(words(s)), default="")
     if len(words(longest)) >= 5:
+        return " … ".join(s.strip() for s in spans if len(words(s)) >= 2)
+    said = [
+        m.group(1)
+        for m in _QUOTE_SPAN.finditer(text)
+        if len(words(m.group(1))) >= 3 and text[: m.start()].rstrip().endswith(":")
+    ]
+    named = [
+        m.group(1)
+        for m in _QUOTE_SPAN.finditer(text)
+        if len(words(m.group(1))) >= 3 and not _TITLE_BEFORE.search(text[: m.start()])
+    ]
+    if said or (named and _SAYS.search(_QUOTE_SPAN.sub(' " ', text)) is not None):
+        # a short quote said by someone: "Er trage "eine grüne Handschrift", sagte Schaefer"
         return " … ".join(s.strip() for s in spans if len(words(s)) >= 2)
     opening = _QUOTE_SPAN.match(text.strip())
     if opening and len(words(opening.group(1))) >= 3:
@@ -153,6 +177,10 @@ def _clean_speaker(phrase: str) -> str | None:
     phrase = phrase.strip(" ,.;:")
     if _MEDIUM.match(phrase):
         return None
+    if re.match(r"(?i)(?:sein|seine|ihr|ihre|unser|unsere)\s", phrase):
+        # "ihr Trainer Ralf Weber" names someone; "seine Absicht" does not
+        if sum(1 for w in phrase.split()[1:] if w[:1].isupper()) < 2:
+            return None
     phrase = _ARTICLE.sub("", phrase).strip(" ,.;:")
     first = phrase.split()[0] if phrase else ""
     if not phrase or first.casefold() in _PRONOUNS:
@@ -226,12 +254,17 @@ HEDGE_CUES: list[tuple[re.Pattern[str], float, re.Pattern[str] | None]] = [
     # about what will happen ("Noch ist unklar, ob genügend Abgeordnete mitstimmen werden")
     (
         re.compile(
-            rf"{_ASKED}[^,.;:]*\b{_PAST}\s*,\s*(?:ist|war|bleibt|blieb)\s+(?:\w+\s+){{0,2}}"
-            rf"{_UNKNOWN}|{_UNKNOWN}\s*,\s*{_ASKED}[^,.;:]*\b{_PAST}\s*[,.;:]",
+            rf"^{_ASKED}[^,.;:]*,\s*(?:ist|war|bleibt|blieb)\s+(?:\w+\s+){{0,2}}{_UNKNOWN}|"
+            rf"{_UNKNOWN}\s*,\s*{_ASKED}[^,.;:]*\b{_PAST}\s*[,.;:]|"
+            r"\b(?:Ursache|Ursachen|Hintergründe|Hintergrund|Motiv|Motive|Umstände|Identität|"
+            r"Herkunft|Täter|Urheber)\b[^.;:]*\b(?:ist|sei|war|bleibt|blieb|sind|seien|waren)\s+"
+            rf"(?:\w+\s+){{0,2}}{_UNKNOWN}",
             _I,
         ),
         0.6,
-        None,
+        # what will happen is open, not unconfirmed ("Ob genügend Abgeordnete mitstimmen
+        # werden, ist unklar")
+        re.compile(r"\b(?:wird|werden|will|wollen|soll|sollen|kann|können|darf|dürfen|muss)\b"),
     ),
     (
         re.compile(
@@ -246,10 +279,17 @@ HEDGE_CUES: list[tuple[re.Pattern[str], float, re.Pattern[str] | None]] = [
     # not a plan or an obligation ("soll 2025 eröffnet werden", "sollen gleiche Chancen haben")
     (
         re.compile(
-            rf"\b[Ss]oll(?:en)?\b(?:(?!\s[-–—]\s)[^.;:,])*?{_PARTICIPLE}|{_PARTICIPLE}\s+soll(?:en)?\b|"
+            rf"\b[Ss]oll(?:en)?\b(?:(?!\s[-–—]\s)(?:[^.;:,]|(?<=\b[A-Z])\.|,\s(?=sondern|aber|und|oder)))*?"
+            rf"{_PARTICIPLE}|{_PARTICIPLE}\s+soll(?:en)?\b|"
             r"\bsoll(?:en)? (?:es )?sich (?:dabei )?um\b[^.;:]*\bhandeln\b"
         ),
         0.8,
+        _PLANNED,
+    ),
+    # what something is said to be able to do ("Die Uhr soll auch den Blutdruck messen können")
+    (
+        re.compile(r"\b[Ss]oll(?:en)?\b[^.;:,]*?\b[a-zäöüß]\w*en\s+können\b(?<!werden können)"),
+        0.7,
         _PLANNED,
     ),
     # one side's word, not an authority's figure ("nach Angaben der Erdbebenwarte")
@@ -271,9 +311,16 @@ def hedge_strength(text: str) -> float:
         match = pattern.search(text)
         if match is None or weight <= strongest:
             continue
-        # a plan is told by the "soll" clause itself; the other vetoes by the whole sentence
-        where = match.group(0) if veto is _PLANNED else text
-        if veto is None or not veto.search(where):
+        # a plan is told by the "soll" clause itself, and only a state ahead ("soll bis 2025
+        # abgeschlossen sein"): "soll von 2007 bis 2015 ... gewaschen haben" is hearsay
+        if veto is _PLANNED:
+            planned = match.group(0).rstrip().endswith("sein") or "können" in match.group(0)
+            if planned and not re.search(r"\bworden sein$|\bgewesen sein$", match.group(0)):
+                if veto.search(match.group(0)):
+                    continue
+            strongest = weight
+            continue
+        if veto is None or not veto.search(text):
             strongest = weight
     return strongest
 
