@@ -125,7 +125,9 @@ def direct_quote(text: str) -> str | None:
     named = [
         m.group(1)
         for m in _QUOTE_SPAN.finditer(text)
-        if len(words(m.group(1))) >= 3 and not _TITLE_BEFORE.search(text[: m.start()])
+        if len(words(m.group(1))) >= 3
+        and not _TITLE_BEFORE.search(text[: m.start()])
+        and text[m.end() : m.end() + 1] != "-"  # a name in a compound: "Super Kanada Plus"-Vertrag
     ]
     if said or (named and _SAYS.search(_QUOTE_SPAN.sub(' " ', text)) is not None):
         # a short quote said by someone: "Er trage "eine grüne Handschrift", sagte Schaefer"
@@ -514,7 +516,8 @@ def fill_sections(
     """Quotes, open claims and timeline of a topic, each short and each sentence used once.
 
     A sentence of "Das Wichtigste" is not repeated under "Zitate" or "Unbestätigt und
-    umstritten": the reader has just read it (and "Das Wichtigste" leaves quotes to "Zitate").
+    umstritten": the reader has just read it (and "Das Wichtigste" leaves quotes to "Zitate"),
+    except a claim that a denial answers, which stands again right before it (pick_claims).
     The timeline may repeat one, because it is an index by date and a gap there would
     suggest nothing happened on that date.
     """
@@ -552,8 +555,10 @@ def pick_quotes(
             speaker = quote_speaker(group.text, before)
         if speaker is None and group.text.lstrip()[:1] not in _OPEN:
             continue  # quoted words inside a report ("eine «Friedensinitiative»") quote nobody
-        # a quote with a named speaker is worth more than an anonymous one
-        ranked.append((group.score * (1.0 if speaker else 0.4), group, speaker, [group]))
+        # a quote with a named speaker is worth more than an anonymous one, a whole
+        # statement more than a few words quoted inside a report
+        worth = group.score * (1.0 if speaker else 0.4) * _quote_size(group.text)
+        ranked.append((worth, group, speaker, [group]))
     for run, pieces, speaker in quote_runs(topic, groups):
         if any(piece in used for piece in pieces):
             continue  # the reader has read part of it under "Das Wichtigste"
@@ -605,6 +610,11 @@ def quote_marks(text: str) -> list[bool]:
         marks.append(opens)
         inside = opens
     return marks
+
+
+def _quote_size(text: str) -> float:
+    quoted = len(words(direct_quote(text) or ""))
+    return 1.0 if quoted >= 5 else 0.6
 
 
 def quote_state(text: str, inside: bool = False) -> bool:

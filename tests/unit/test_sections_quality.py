@@ -28,7 +28,9 @@ def measured() -> dict:
     return load_benchmark().measure()
 
 
-@pytest.mark.parametrize("detector", ["hedges", "speakers", "dates"])
+@pytest.mark.parametrize(
+    "detector", ["hedges", "speakers", "dates", "heldout_hedges", "heldout_speakers"]
+)
 def test_sections_detectors_do_not_drop_below_the_pinned_floors(measured, detector):
     floor = json.loads(BASELINE.read_text(encoding="utf-8"))["sections"][detector]
     result = measured[detector]
