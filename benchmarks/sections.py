@@ -131,9 +131,7 @@ def measure() -> dict[str, dict[str, float]]:
         "heldout_hedges": score_hedges("heldout_hedges.tsv"),
         "heldout_speakers": score_speakers("heldout_speakers.tsv"),
     }
-    return {
-        name: {**score.as_dict(), "sentences": counts[name]} for name, score in result.items()
-    }
+    return {name: {**score.as_dict(), "sentences": counts[name]} for name, score in result.items()}
 
 
 def main() -> None:

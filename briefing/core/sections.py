@@ -79,18 +79,16 @@ _BEFORE_COLON = re.compile(
 _ARTICLE = re.compile(
     r"^(?:der|die|das|ein|eine|des|sein|seine|ihr|ihre|unser|unsere)\s+", re.IGNORECASE
 )
-_PRONOUNS = frozenset(
-    """er sie es man wir ich ihr sich dieser diese dies jener sein seine seinen seiner seinem
-    ihre ihren ihrer ihrem unser unsere unseren mein meine meinen""".split()
-)
+_PRONOUN_WORDS = """er sie es man wir ich ihr sich dieser diese dies jener sein seine seinen
+    seiner seinem ihre ihren ihrer ihrem unser unsere unseren mein meine meinen"""
+_PRONOUNS = frozenset(_PRONOUN_WORDS.split())
 # capitalised at the start of a sentence, but no name: "Zudem sagte er", "Weiter schreibt er"
-_OPENERS = frozenset(
-    """zudem weiter dazu dann auch nun jetzt später zuvor dieser diese dies das doch aber und
-    außerdem ausserdem ebenso daraufhin zuletzt damals heute gestern so da hier dort darauf darin
-    dabei trotzdem deshalb daher allerdings schließlich immerhin erneut bereits schon noch
-    zugleich gleichzeitig anschließend danach vorher inzwischen mittlerweile ebenfalls
-    wörtlich""".split()
-)
+_OPENER_WORDS = """zudem weiter dazu dann auch nun jetzt später zuvor dieser diese dies das
+    doch aber und außerdem ausserdem ebenso daraufhin zuletzt damals heute gestern so da hier
+    dort darauf darin dabei trotzdem deshalb daher allerdings schließlich immerhin erneut
+    bereits schon noch zugleich gleichzeitig anschließend danach vorher inzwischen mittlerweile
+    ebenfalls wörtlich"""
+_OPENERS = frozenset(_OPENER_WORDS.split())
 # a medium the words were said to: "sagte der Süddeutschen Zeitung" is dative, no speaker
 _MEDIUM = re.compile(
     r"^der\s+(?:[\w-]+\s+){0,3}?(?:Zeitung|[\w-]*[Zz]eitung|Nachrichtenagentur|Agentur|"
@@ -179,10 +177,11 @@ def _clean_speaker(phrase: str) -> str | None:
     phrase = phrase.strip(" ,.;:")
     if _MEDIUM.match(phrase):
         return None
-    if re.match(r"(?i)(?:sein|seine|ihr|ihre|unser|unsere)\s", phrase):
-        # "ihr Trainer Ralf Weber" names someone; "seine Absicht" does not
-        if sum(1 for w in phrase.split()[1:] if w[:1].isupper()) < 2:
-            return None
+    # "ihr Trainer Ralf Weber" names someone; "seine Absicht" does not
+    if re.match(r"(?i)(?:sein|seine|ihr|ihre|unser|unsere)\s", phrase) and (
+        sum(1 for w in phrase.split()[1:] if w[:1].isupper()) < 2
+    ):
+        return None
     phrase = _ARTICLE.sub("", phrase).strip(" ,.;:")
     first = phrase.split()[0] if phrase else ""
     if not phrase or first.casefold() in _PRONOUNS:
@@ -316,10 +315,14 @@ def hedge_strength(text: str) -> float:
         # a plan is told by the "soll" clause itself, and only a state ahead ("soll bis 2025
         # abgeschlossen sein"): "soll von 2007 bis 2015 ... gewaschen haben" is hearsay
         if veto is _PLANNED:
-            planned = match.group(0).rstrip().endswith("sein") or "können" in match.group(0)
-            if planned and not re.search(r"\bworden sein$|\bgewesen sein$", match.group(0)):
-                if veto.search(match.group(0)):
-                    continue
+            said = match.group(0)
+            planned = said.rstrip().endswith("sein") or "können" in said
+            if (
+                planned
+                and not re.search(r"\bworden sein$|\bgewesen sein$", said)
+                and veto.search(said)
+            ):
+                continue
             strongest = weight
             continue
         if veto is None or not veto.search(text):
@@ -599,7 +602,11 @@ def quote_marks(text: str) -> list[bool]:
         elif char in '"“':
             before = text[index - 1] if index else " "
             after = text[index + 1] if index + 1 < len(text) else " "
-            if not before.isspace() and before not in "(:[" and (after.isspace() or after in ",.;:!?)"):
+            if (
+                not before.isspace()
+                and before not in "(:["
+                and (after.isspace() or after in ",.;:!?)")
+            ):
                 opens = False
             elif (before.isspace() or before in "(:[") and not after.isspace():
                 opens = True
@@ -858,9 +865,7 @@ def build_timeline(
             if occurrence.text in seen:
                 continue
             seen.add(occurrence.text)
-            found = event_dates(
-                occurrence.text, dates.get(occurrence.article_id) or fallback
-            )
+            found = event_dates(occurrence.text, dates.get(occurrence.article_id) or fallback)
             if not found:
                 continue
             when, key = found[0]

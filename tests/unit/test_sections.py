@@ -389,20 +389,26 @@ def _file_article(article_id: str, name: str) -> Article:
     [
         (
             ["quote_run_speaker_after.txt"],
-            '"Wir haben heute sehr gut verteidigt. Darauf können wir in den nächsten Wochen '
-            'aufbauen", sagte Trainer Max Muster nach dem Spiel in München.',
+            (
+                '"Wir haben heute sehr gut verteidigt. Darauf können wir in den nächsten Wochen '
+                'aufbauen", sagte Trainer Max Muster nach dem Spiel in München.'
+            ),
             "Trainer Max Muster",
         ),
         (
             ["quote_run_speaker_before.txt"],
-            "Bürgermeisterin Anna Berg sagte nach der Sitzung: „Die Brücke verbindet endlich "
-            "beide Stadtteile. Wir haben lange auf diesen Tag gewartet.“",
+            (
+                "Bürgermeisterin Anna Berg sagte nach der Sitzung: „Die Brücke verbindet endlich "
+                "beide Stadtteile. Wir haben lange auf diesen Tag gewartet.“"
+            ),
             "Bürgermeisterin Anna Berg",
         ),
         (
             ["quote_run_syndicated_1.txt", "quote_run_syndicated_2.txt"],
-            "„Der Wald ist unsere Lebensgrundlage. Wir müssen ihn für unsere Kinder erhalten“, "
-            "sagte Umweltministerin Eva Grün in Berlin.",
+            (
+                "„Der Wald ist unsere Lebensgrundlage. Wir müssen ihn für unsere Kinder erhalten“, "
+                "sagte Umweltministerin Eva Grün in Berlin."
+            ),
             "Umweltministerin Eva Grün",
         ),
     ],
