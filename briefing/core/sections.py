@@ -108,8 +108,10 @@ _SAYS = re.compile(rf"\b(?:{_SPEECH_VERBS})\b|[,»“”\"]\s*so\s+[A-ZÄÖÜ]")
 def direct_quote(text: str) -> str | None:
     """The words a sentence quotes directly, or None for no quote or only scare quotes.
 
-    A quote counts when one quoted span has five words or more, or when the sentence
-    opens a quote that goes on past its end (a quote of several sentences).
+    A quote counts when one quoted span has five words or more; or three or more that
+    someone says (a speech verb, a colon before it, or the sentence opening with it) and that
+    are no title ("in der Sendung "Hart aber fair""); or when the sentence opens a quote that
+    goes on past its end (a quote of several sentences).
     """
     spans = [m.group(1) for m in _QUOTE_SPAN.finditer(text)]
     longest = max(spans, key=lambda s: len(words(s)), default="")
