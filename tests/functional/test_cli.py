@@ -130,3 +130,36 @@ def test_engines_are_selectable(cli, seeds_dir: Path) -> None:
     fast = cli("summarize", "--engine", "fast", seed).output
     reference = cli("summarize", "--engine", "sumy", seed).output
     assert fast == reference
+
+
+@pytest.mark.parametrize("command", [["summarize", "-f", "jsonl"], ["clean", "-f", "json"]])
+def test_summarize_and_clean_walk_the_inputs_once_and_keep_their_order(
+    cli, seeds_dir: Path, tmp_path: Path, monkeypatch, command: list[str]
+) -> None:
+    from briefing.core import ingest, pipeline
+
+    walks: list[tuple] = []
+    real = ingest.discover
+
+    def counted(paths):
+        paths = list(paths)
+        walks.append(tuple(paths))
+        return real(paths)
+
+    monkeypatch.setattr(ingest, "discover", counted)
+    monkeypatch.setattr(pipeline, "discover", counted)
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    seed = sorted(seeds_dir.glob("*.txt"))[0]
+    (folder / "b.txt").write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "a.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    missing = tmp_path / "missing.txt"
+    later = sorted(seeds_dir.glob("*.txt"))[1]
+    result = cli(*command, "-q", str(later), str(missing), str(folder))
+    assert result.exit_code == 0, result.output
+    assert len(walks) == 1
+    output = result.output
+    paths = ([json.loads(line)["path"] for line in output.splitlines()] if "jsonl" in command
+             else [entry["path"] for entry in json.loads(output)])
+    # files in the order found (named file, then the folder's files sorted), missing paths last
+    assert paths == [str(later), str(folder / "a.png"), str(folder / "b.txt"), str(missing)]
