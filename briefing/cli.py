@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import json
+import os
+import shlex
 import sys
 from pathlib import Path
 
@@ -91,7 +93,22 @@ max_size_option = click.option(
 )
 
 
-@click.group(context_settings=CONTEXT, invoke_without_command=True)
+class _Commands(click.Group):
+    """The command group; a path where a command belongs gets a hint to ``briefing build``."""
+
+    def resolve_command(self, ctx, args):
+        name = args[0] if args else None
+        if name and self.get_command(ctx, name) is None and os.path.exists(name):
+            # "briefing ~/Artikel" is a common first try; say how it is spelled (still exit 2).
+            # A shell glob gives several paths: the hint names them all.
+            paths = args if all(os.path.exists(a) for a in args) else [name]
+            them = "them" if len(paths) > 1 else "it"
+            ctx.fail(f"No such command {name!r}. To build a briefing from {them}: "
+                     f"briefing build {shlex.join(paths)}")
+        return super().resolve_command(ctx, args)
+
+
+@click.group(cls=_Commands, context_settings=CONTEXT, invoke_without_command=True)
 @click.version_option(__version__, "-V", "--version", prog_name="briefing")
 @click.pass_context
 def main(ctx: click.Context) -> None:
