@@ -150,7 +150,7 @@ def test_summarize_and_clean_walk_the_inputs_once_and_keep_their_order(
     monkeypatch.setattr(pipeline, "discover", counted)
     folder = tmp_path / "folder"
     folder.mkdir()
-    seed = sorted(seeds_dir.glob("*.txt"))[0]
+    seed = min(seeds_dir.glob("*.txt"))
     (folder / "b.txt").write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
     (folder / "a.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     missing = tmp_path / "missing.txt"
