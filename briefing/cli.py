@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import json
+import os
+import shlex
 import sys
 from pathlib import Path
 
@@ -91,7 +93,22 @@ max_size_option = click.option(
 )
 
 
-@click.group(context_settings=CONTEXT, invoke_without_command=True)
+class _Commands(click.Group):
+    """The command group; a path where a command belongs gets a hint to ``briefing build``."""
+
+    def resolve_command(self, ctx, args):
+        name = args[0] if args else None
+        if name and self.get_command(ctx, name) is None and os.path.exists(name):
+            # "briefing ~/Artikel" is a common first try; say how it is spelled (still exit 2).
+            # A shell glob gives several paths: the hint names them all.
+            paths = args if all(os.path.exists(a) for a in args) else [name]
+            them = "them" if len(paths) > 1 else "it"
+            ctx.fail(f"No such command {name!r}. To build a briefing from {them}: "
+                     f"briefing build {shlex.join(paths)}")
+        return super().resolve_command(ctx, args)
+
+
+@click.group(cls=_Commands, context_settings=CONTEXT, invoke_without_command=True)
 @click.version_option(__version__, "-V", "--version", prog_name="briefing")
 @click.pass_context
 def main(ctx: click.Context) -> None:
@@ -159,18 +176,18 @@ def build(paths, fmt, output, sentences, title, template, template_dirs, engine,
 def summarize(paths, fmt, output, sentences, engine, max_bytes, jobs, quiet):
     """Summarize each article file on its own (no grouping), like sumy's command line."""
     from briefing.core.errors import NoUsableArticleError
-    from briefing.core.pipeline import Settings, load_articles, summarize_articles
+    from briefing.core.pipeline import Settings, load_articles_in_order, summarize_articles
 
     settings = Settings(sentences=sentences, engine=engine, max_bytes=max_bytes, jobs=jobs)
     with progress_display(quiet) as progress:
-        articles, skipped = load_articles(paths, settings, progress)
+        articles, skipped, positions = load_articles_in_order(paths, settings, progress)
         if not articles:
             raise NoUsableArticleError(_skipped_summary(skipped))
         summaries = summarize_articles(articles, settings, progress)
     results = {a.path: (a, summary) for a, summary in zip(articles, summaries)}
     reasons = {s.path: s.reason for s in skipped}
     lines: list[str] = []
-    for path in sorted(results.keys() | reasons.keys(), key=_input_order(paths)):
+    for path in sorted(results.keys() | reasons.keys(), key=_input_order(positions)):
         if path in reasons:
             if fmt == "jsonl":
                 lines.append(json.dumps({"path": str(path), "title": None, "summary": [],
@@ -202,16 +219,17 @@ def summarize(paths, fmt, output, sentences, engine, max_bytes, jobs, quiet):
 @_fails_cleanly
 def clean(paths, fmt, output, max_bytes, jobs, quiet):
     """Show each article as the program sees it after cleaning: title, metadata, body."""
-    from briefing.core.pipeline import Settings, load_articles
+    from briefing.core.pipeline import Settings, load_articles_in_order
 
     with progress_display(quiet) as progress:
-        articles, skipped = load_articles(paths, Settings(max_bytes=max_bytes, jobs=jobs),
-                                          progress, presplit=False)
+        articles, skipped, positions = load_articles_in_order(
+            paths, Settings(max_bytes=max_bytes, jobs=jobs), progress, presplit=False)
     entries: list[tuple[Path, dict]] = [
         (a.path, {"path": str(a.path), "title": a.title, "outlet": a.outlet, "date": a.date,
                   "url": a.url, "body": a.body}) for a in articles
     ] + [(s.path, {"path": str(s.path), "skipped": s.reason}) for s in skipped]
-    entries.sort(key=lambda e: _input_order(paths)(e[0]))
+    in_order = _input_order(positions)
+    entries.sort(key=lambda e: in_order(e[0]))
     if fmt == "json":
         _emit(json.dumps([e for _, e in entries], ensure_ascii=False, indent=2) + "\n", output)
     else:
@@ -307,19 +325,14 @@ def digest(inbox, out_dir, day, state, feeds, config, timeout, wait, sentences, 
 
 
 def _skipped_summary(skipped) -> str:
-    from briefing.core.pipeline import _no_article_message
+    from briefing.core.pipeline import no_article_message
 
-    return _no_article_message(skipped)
+    return no_article_message(skipped)
 
 
-def _input_order(paths):
-    """Sort key: the order the files were found under the given paths."""
-    from briefing.core.ingest import discover
-
-    files, missing = discover(paths)
-    order = {p: i for i, p in enumerate(files)}
-    order.update({s.path: len(order) + i for i, s in enumerate(missing)})
-    return lambda path: order.get(path, len(order))
+def _input_order(positions: dict[Path, int]):
+    """Sort key: the position a file had among the inputs (anything else goes last)."""
+    return lambda path: positions.get(path, len(positions))
 
 
 if __name__ == "__main__":

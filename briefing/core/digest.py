@@ -496,7 +496,7 @@ def render_digest(
     template: str | os.PathLike[str] | None = None,
 ) -> str:
     """The digest's Markdown through ``digest.md.j2`` (or the user's template)."""
-    from briefing.core.render import _render, template_context
+    from briefing.core.render import render_template, template_context
 
     context = template_context(briefing)
     originals: dict[int, Topic] = {}
@@ -528,5 +528,5 @@ def render_digest(
         previous=dt.date.fromisoformat(previous) if previous else None,
         sentences_used=used,
     )
-    text = _render(DIGEST_TEMPLATE, context, template_file=template)
+    text = render_template(DIGEST_TEMPLATE, context, template_file=template)
     return text.rstrip("\n") + "\n"

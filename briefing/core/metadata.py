@@ -51,15 +51,51 @@ def parse_front_matter(text: str) -> tuple[dict[str, str], str]:
     try:
         data = yaml.safe_load(match.group(1))
     except yaml.YAMLError:
+        data = None
+    if isinstance(data, dict):
+        meta = {
+            str(k).lower(): str(v).strip()
+            for k, v in data.items()
+            if v is not None and str(v).strip()
+        }
+        return meta, text[match.end() :]
+    # Hand-written front matter is often not YAML ("title: Putin in Pjöngjang: Was bekannt
+    # ist" has a second colon): read it line by line rather than leave the block in the text.
+    meta = _front_matter_lines(match.group(1))
+    if not meta:
         return {}, text
-    if not isinstance(data, dict):
-        return {}, text
-    meta = {
-        str(k).lower(): str(v).strip()
-        for k, v in data.items()
-        if v is not None and str(v).strip()
-    }
     return meta, text[match.end() :]
+
+
+# The fields a line-wise reading takes from front matter that YAML rejects.
+FRONT_MATTER_KEYS = frozenset({"title", "outlet", "date", "url"})
+_KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(.*)$")
+
+
+def _front_matter_lines(block: str) -> dict[str, str]:
+    """``key: value`` lines, the first colon splitting key from value; the known keys only.
+
+    Empty when a line is neither such a pair, a nested value nor a comment: then
+    the block is not metadata (a horizontal rule above prose, say) and stays in the text.
+    """
+    meta: dict[str, str] = {}
+    for line in block.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#") or line[0] in " \t" or line[:2] == "- ":
+            continue  # blank, comment, or the nested value (list item) of some other key
+        match = _KEY_LINE.match(stripped)
+        if not match:
+            return {}
+        key, value = match.group(1).lower(), _unquoted(match.group(2).strip())
+        if key in FRONT_MATTER_KEYS and value:
+            meta[key] = value  # a repeated key: the last one wins, as in YAML
+    return meta
+
+
+def _unquoted(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1].strip()
+    return value
 
 
 def normalize_date(value: object) -> str | None:

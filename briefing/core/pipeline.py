@@ -49,6 +49,24 @@ def load_articles(
 ) -> tuple[list[Article], list[Skipped]]:
     """Read and clean every file under ``paths``; every file ends up in one of the two lists.
 
+    See load_articles_in_order, which also says where each file stood among the inputs.
+    """
+    articles, skipped, _ = load_articles_in_order(paths, settings, progress, presplit)
+    return articles, skipped
+
+
+def load_articles_in_order(
+    paths: Iterable[str | os.PathLike[str]],
+    settings: Settings | None = None,
+    progress: Progress | None = None,
+    presplit: bool = True,
+) -> tuple[list[Article], list[Skipped], dict[Path, int]]:
+    """Articles, skipped files, and each path's input position (from the one folder walk).
+
+    Positions count the files in the order they were found, then the named paths that were
+    missing and the folders that could not be listed; ``summarize`` and ``clean`` print in
+    this order.
+
     Articles get ids ``a1``, ``a2``, ... in input order. A file that repeats an earlier
     article (same text, or only paragraphs the earlier one has) is skipped as its duplicate;
     with ``settings.german_only`` an article in another language is skipped with its language.
@@ -61,6 +79,8 @@ def load_articles(
     settings = settings or Settings()
     progress = progress or _no_progress
     files, skipped = discover(paths)
+    positions = {path: index for index, path in enumerate(files)}
+    positions.update({s.path: len(files) + index for index, s in enumerate(skipped)})
     articles: list[Article] = []
     duplicates = DuplicateIndex()
     tasks = [(path, settings.max_bytes, settings.german_only, presplit) for path in files]
@@ -88,7 +108,7 @@ def load_articles(
         articles.append(article)
         if splits is not None:
             remember_blocks(article, splits)
-    return articles, skipped
+    return articles, skipped, positions
 
 
 def _warm_up() -> None:
@@ -155,7 +175,7 @@ def build_briefing(
     with _collector_paused():
         articles, skipped = load_articles(paths, settings, progress)
         if not articles:
-            raise NoUsableArticleError(_no_article_message(skipped))
+            raise NoUsableArticleError(no_article_message(skipped))
         return briefing_from_articles(articles, skipped, settings, progress, today)
 
 
@@ -283,10 +303,14 @@ def _splits_of_article(article: Article) -> list:
     return block_splits(article)
 
 
-def _no_article_message(skipped: list[Skipped]) -> str:
+def no_article_message(skipped: list[Skipped]) -> str:
+    """The one-line error when no input gave an article: how many skipped, for what reasons."""
     if not skipped:
         return "no article found in the given paths"
     # "file too large (3.4 KB, limit 1.0 KB)" -> "file too large": one entry per kind of reason
     reasons = sorted({s.reason.split(" (")[0] for s in skipped})
     shown = "; ".join(reasons[:3]) + ("; ..." if len(reasons) > 3 else "")
     return f"no usable article: {len(skipped)} file(s) skipped ({shown})"
+
+
+_no_article_message = no_article_message  # the former name, still imported by the TUI

@@ -231,14 +231,15 @@ def _shown_path(filename: str | None, fallback: str) -> str:
     return filename if relative.startswith("..") else relative
 
 
-def _render(
+def render_template(
     template_name: str,
     context: dict[str, Any],
     template_dirs: list[str | os.PathLike[str]] | None = None,
     template_file: str | os.PathLike[str] | None = None,
     autoescape: bool | None = None,
 ) -> str:
-    """Render a template; any error in it becomes TemplateError("file:line: message")."""
+    """Render a template by name (or the user's ``template_file``) in the sandbox; any error
+    in it becomes TemplateError("file:line: message")."""
     from jinja2 import TemplateNotFound, TemplateSyntaxError
     from jinja2.exceptions import SecurityError
 
@@ -304,7 +305,7 @@ def _template_frame(error: BaseException, env: Any, name: str) -> tuple[str, int
 def render_title(topics: list[Topic], today: dt.date) -> str:
     """The briefing's title from ``title.txt.j2`` (single story vs. several)."""
     major = [t for t in topics if not t.minor] or topics
-    text = _render("title.txt.j2", {"topics": topics, "major": major, "today": today})
+    text = render_template("title.txt.j2", {"topics": topics, "major": major, "today": today})
     return " ".join(text.split())
 
 
@@ -321,7 +322,7 @@ def render_briefing(
         raise ValueError(f"unknown format {fmt!r}")
     # HTML output is autoescaped whatever the user's template is called.
     autoescape = True if fmt == "html" else None
-    return _render(
+    return render_template(
         FORMATS[fmt], template_context(briefing), template_dirs, template_file, autoescape
     )
 

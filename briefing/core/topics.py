@@ -550,9 +550,13 @@ class _Candidate:
         "leads",
         "mid",
         "mid_articles",
+        "org_heads",
+        "owned",
         "particle",
         "placed",
         "places",
+        "plain_apposition",
+        "prefix_chains",
         "prefixes",
         "s_form_articles",
         "sentences",
@@ -569,9 +573,18 @@ class _Candidate:
         self.after_article = 0  # occurrences as a common noun: "der", "betroffene", "nach ... der"
         self.article_words: Counter[str] = Counter()  # "die" GDL, "der" DGB
         self.prefixes: Counter[str] = Counter()  # right before: "New" Horizons, "ter" Stegen
+        # (plain dicts, not Counters: tens of thousands of candidates are made per run)
+        # the words right before it that may belong to the name: ("Lula", "da") of Silva
+        self.prefix_chains: dict[tuple[str, ...], int] = {}
+        # nouns the text says it owns, by the form that says so: ("Putins", "besuch") from
+        # "Putins erster Besuch" or "Besuch Putins", ("", "knieverletzung") from "die
+        # Knieverletzung von ter Stegen"
+        self.owned: set[tuple[str, str]] = set()
+        self.org_heads: set[str] = set()  # nouns right before "der"/"des" it: "streik"
         self.after_des: Counter[str] = Counter()  # forms after "des": "Rechtsausschusses"
         self.after_preposition = 0  # after _WHERE: "im Westjordanland" names where, not what
         self.apposition: Counter[str] = Counter()  # "Landeroboter Philae": Philae
+        self.plain_apposition: set[str] = set()  # the same, not after "Chef der"
         self.count = 0
         self.mid = 0  # occurrences inside a sentence (a capital there is not just position)
         self.mid_articles: set[int] = set()  # articles with such an occurrence
@@ -595,12 +608,27 @@ class _Candidate:
 
     @property
     def name_form(self) -> str:
-        """The name as written in full: "New Horizons", "ter Stegen" when always written so."""
-        if self.prefixes:
-            prefix, count = min(self.prefixes.items(), key=lambda pc: (-pc[1], pc[0]))
-            if count >= 2 and count >= 0.8 * self.count:
-                return f"{prefix} {self.form}"
-        return self.form
+        """The name as written in full: "New Horizons", "ter Stegen", "Lula da Silva" when
+        (nearly) always written so."""
+        return " ".join((*self.name_prefix, self.form))
+
+    @property
+    def name_prefix(self) -> tuple[str, ...]:
+        """The words before the name that (nearly) always come with it, word by word back."""
+        prefix: tuple[str, ...] = ()
+        while len(prefix) < NAME_CHAIN:
+            longer: Counter[tuple[str, ...]] = Counter()
+            for chain, count in self.prefix_chains.items():
+                if len(chain) > len(prefix) and chain[len(chain) - len(prefix):] == prefix:
+                    longer[chain[len(chain) - len(prefix) - 1 :]] += count
+            if not longer:
+                break
+            best, count = min(longer.items(), key=lambda pc: (-pc[1], pc[0]))
+            # the word right before: nearly always; one more ("Lula" da Silva): mostly
+            if count < 2 or count < (0.75 if prefix else 0.8) * self.count:
+                break
+            prefix = best
+        return prefix
 
     @property
     def form(self) -> str:
@@ -658,6 +686,10 @@ _NOUN_SUFFIXES = (
     "ment",
 )
 _SENTENCE_OPENERS = frozenset({".", "!", "?", ":", "–", "-", "„", '"', "«", "»"})
+# Words before a name taken into its full form at most ("Luiz Inácio" stays out of "Lula da").
+NAME_CHAIN = 2
+# Short lower-case words that join two names, never part of one.
+_CONJUNCTIONS = frozenset({"und", "oder", "bzw", "wie", "als", "vs"})
 
 
 @lru_cache(maxsize=100_000)
@@ -722,6 +754,8 @@ def _scan_sentence(
     lead_words: set[str],
 ) -> None:
     matches = list(_WORD.finditer(text))
+    # "Scheuer ... sein Prestigeprojekt": (where, noun) after each possessive of the sentence
+    possessed = _possessed_nouns(matches) if _POSSESSIVE.search(text) else []
     for position, match in enumerate(matches):
         word = match.group()
         if not word[0].isupper():
@@ -795,6 +829,20 @@ def _scan_sentence(
             candidate.prefixes[previous] += 1
         if previous[:1].isupper() and gap == " ":
             candidate.prefixes[previous] += 1
+        chain = _name_chain(text, matches, position) if gap == " " else ()
+        if chain:
+            chains = candidate.prefix_chains
+            chains[chain] = chains.get(chain, 0) + 1
+        if len(key) == 1:
+            at = position - len(chain) - 1  # where "von" would stand: "Besuch von ter Stegen"
+            if word.endswith("s") or (at >= 1 and matches[at].group() == "von"):
+                _note_owned(candidate, text, matches, position, chain, clause_start)
+            for where_said, noun in possessed:
+                if where_said > position:
+                    candidate.owned.add(("", noun))
+        # "Streik der GDL": the noun an organisation's name follows in the genitive
+        if lower_previous in ("der", "des") and earlier[:1].isupper():
+            candidate.org_heads.add(_head_stem(earlier))
         if lower_previous in _DETERMINERS:
             candidate.article_words[lower_previous] += 1
         if lower_previous in _PLACE_PREPOSITIONS:
@@ -820,6 +868,9 @@ def _scan_sentence(
             or (where == "title" and not position and after.lstrip().startswith(":"))
         ):
             candidate.subject_articles.add(number)
+        # "der Chef der Brexit-Partei Nigel Farage": the name may belong to "Chef", not the party
+        # (or be the noun's, as in "Sieg des Mercedes-Piloten Lewis Hamilton")
+        genitive_attribute = lower_previous in ("der", "des") and earlier[:1].isupper()
         if next_word[:1].isupper() and after == " ":
             candidate.before_name += 1
             # "Landeroboter Philae", "Hauptdarsteller Leonardo DiCaprio" (not "Besuch Putins")
@@ -827,10 +878,90 @@ def _scan_sentence(
                 if not other.group()[:1].isupper():
                     break
                 candidate.apposition[other.group()] += 1
+                if not genitive_attribute:
+                    candidate.plain_apposition.add(other.group())
         if lower_previous in _WHERE or (
             earlier.casefold() in _WHERE and lower_previous in _DETERMINERS
         ):
             candidate.after_preposition += 1
+
+
+def _name_chain(text: str, matches: list[re.Match[str]], position: int) -> tuple[str, ...]:
+    """Up to NAME_CHAIN words right before a word that may be part of its name.
+
+    Capitalised words ("Boris" Johnson) and short particles ("ter" Stegen, "Lula da" Silva),
+    joined by single spaces; an article, preposition or conjunction ends the chain. Other
+    words come in too ("saß da" Silva): name_prefix keeps only what nearly always comes.
+    """
+    chain: list[str] = []
+    for j in range(position - 1, max(-1, position - 1 - NAME_CHAIN), -1):
+        word = matches[j].group()
+        if text[matches[j].end() : matches[j + 1].start()] != " ":
+            break
+        folded = word.casefold()
+        if folded in _DETERMINERS or folded in _PREPOSITIONS or folded in _CONJUNCTIONS:
+            break
+        if not word[:1].isupper() and len(word) > 3:
+            break  # a particle is short: "ter" Stegen, "da" Silva, "van" Gogh
+        chain.insert(0, word)
+    return tuple(chain)
+
+
+# Possessive determiners: "sein Besuch", "ihren privaten E-Mail-Server"
+_POSSESSIVES = frozenset(
+    prefix + ending for prefix in ("sein", "ihr") for ending in ("", "e", "en", "em", "er", "es")
+)
+_POSSESSIVE = re.compile(r"\b(?:[sS]ein|[iI]hr)(?:e[nmrs]?)?\b")
+
+
+def _possessed_nouns(matches: list[re.Match[str]]) -> list[tuple[int, str]]:
+    """(position, noun stem) of the first noun within three words after each possessive."""
+    found = []
+    for position, match in enumerate(matches):
+        if match.group().casefold() in _POSSESSIVES:
+            for other in matches[position + 1 : position + 4]:
+                if other.group()[:1].isupper():
+                    found.append((position, _head_stem(other.group())))
+                    break
+    return found
+
+
+@lru_cache(maxsize=100_000)
+def _head_stem(word: str) -> str:
+    """The folded stem of a word's last part: "besuch" of "Nordkorea-Besuch"."""
+    stems = _fold_key(_part_stems(word))
+    return stems[-1] if stems else ""
+
+
+def _note_owned(
+    candidate: _Candidate,
+    text: str,
+    matches: list[re.Match[str]],
+    position: int,
+    chain: tuple[str, ...],
+    clause_start: bool,
+) -> None:
+    """Record the nouns the text says a name owns (see _Candidate.owned)."""
+    word = matches[position].group()
+    if word.endswith("s"):
+        # "Putins (zweiter) Nordkorea-Besuch": the next nouns of the clause
+        for j in range(position + 1, min(len(matches), position + 4)):
+            gap = text[matches[j - 1].end() : matches[j].start()]
+            if gap.strip():
+                break
+            if matches[j].group()[:1].isupper():
+                candidate.owned.add((word, _head_stem(matches[j].group())))
+        # "Nordkorea-Besuch Putins"
+        if position and not clause_start:
+            previous = matches[position - 1]
+            if previous.group()[:1].isupper() and text[previous.end() : matches[position].start()] == " ":
+                candidate.owned.add((word, _head_stem(previous.group())))
+    # "die Knieverletzung von (Marc-André) ter Stegen"
+    at = position - len(chain) - 1
+    if at >= 1 and matches[at].group() == "von":
+        noun = matches[at - 1]
+        if noun.group()[:1].isupper() and text[noun.end() : matches[at].start()] == " ":
+            candidate.owned.add(("", _head_stem(noun.group())))
 
 
 def _fold_key(parts: tuple[str, ...]) -> tuple[str, ...]:
@@ -895,16 +1026,19 @@ def topic_headings(
     sentence speaks of both:
 
     - "Putins Nordkorea-Besuch": the name acts as a subject ("Putin reist", "schrieb Putin")
-      in several articles, or they write it in the genitive themselves;
-    - "Streik der GDL": an organisation used with an article ("die GDL");
+      in several articles, or they write it in the genitive themselves, and some article says
+      the thing is the name's ("Putins erster Besuch", "Besuch Putins", "die Verletzung von
+      ter Stegen", "Clinton ... ihren E-Mail-Server"): no "Johnsons Labour-Partei";
+    - "Streik der GDL": an organisation used with an article ("die GDL"), when some article
+      writes the noun with it ("Streiks der GDL", "GDL-Streik");
     - "Landeroboter Philae": the compound stands right before the name (one thing);
     - "Waldbrand bei Jüterbog": a place, when the articles say the thing is in/at it;
     - else the compound alone ("Donau-Hochwasser"), the name alone, or the two best names.
 
     A name is a capitalised word that stands inside sentences of two articles, seldom after
     an article, an adjective ("betroffene Haushalte"), a number, or between a preposition
-    and a genitive ("nach Angaben der"), and is not the tail of a longer name ("ter Stegen"
-    is kept whole). A group of one article keeps its headline.
+    and a genitive ("nach Angaben der"), and is not the tail of a longer name ("ter Stegen",
+    "Lula da Silva" are kept whole). A group of one article keeps its headline.
     """
     import math
 
@@ -1040,10 +1174,14 @@ def _compose(
                 return f"{best[1].form} {name.name_form}"
             article = _genitive_article(name)
             if article:  # "Streik der GDL", not "GDLs Streik"
-                return f"{best[1].form} {article} {name.name_form}"
+                if _of_organisation(best[0], name, candidates):
+                    return f"{best[1].form} {article} {name.name_form}"
+                return best[1].form  # not "Welt-Anti-Doping-Agentur der IAAF"
             # no genitive before a place either: "Israels Gazastreifen"
             locative = 2 * best[1].after_preposition >= best[1].count
-            if _possessor(name, shared) and not locative:
+            # ... and only when the articles say the thing is the name's ("Putins erster
+            # Besuch"): not "Johnsons Labour-Partei", "Geywitz' SPD-Vorsitz"
+            if _possessor(name, shared) and not locative and _owns(name, best[0]):
                 return f"{genitive(name.name_form)} {best[1].form}"
             # a place only beside what the articles say happened there ("Waldbrand bei
             # Jüterbog"), not beside another place ("Westjordanland in Hebron")
@@ -1071,10 +1209,39 @@ def _title_of_another(noun: _Candidate, name: _Candidate | None) -> bool:
 
 
 def _apposition(noun: _Candidate, name: _Candidate) -> bool:
-    """The noun stands right before the name ("Nasa-Sonde New Horizons"), not its genitive."""
+    """The noun stands right before the name ("Nasa-Sonde New Horizons"), not its genitive,
+    and not only as a genitive attribute ("der Chef der Brexit-Partei Nigel Farage")."""
     return any(
         word in name.forms and not (word.endswith("s") and word[:-1] in name.forms)
-        for word in noun.apposition
+        for word in noun.plain_apposition
+    )
+
+
+def _same_head(said: str, head: str) -> bool:
+    """A noun the text uses for the heading's noun: "besuch" for "Nordkorea-Besuch", and
+    "besuch" or "staatsbesuch" for "Staatsbesuch"."""
+    return bool(said) and (said.endswith(head) or (len(said) >= 4 and head.endswith(said)))
+
+
+def _owns(name: _Candidate, noun: tuple[str, ...]) -> bool:
+    """Some article writes the noun as the name's: "Putins Besuch", "Besuch von ter Stegen"."""
+    return any(
+        _same_head(said, noun[-1])
+        for form, said in name.owned
+        if not form or form[:-1] in name.forms  # "Putins" beside "Putin", not "AMS"
+    )
+
+
+def _of_organisation(
+    noun: tuple[str, ...], name: _Candidate, candidates: dict[tuple[str, ...], _Candidate]
+) -> bool:
+    """Some article writes "<noun> der <name>" ("Warnstreiks der VKT") or the compound of both
+    ("GDL-Streik")."""
+    if any(_same_head(said, noun[-1]) for said in name.org_heads):
+        return True
+    stems = {key[0] for key, c in candidates.items() if c is name}
+    return any(
+        len(key) >= 2 and key[0] in stems and _same_head(key[-1], noun[-1]) for key in candidates
     )
 
 

@@ -130,3 +130,69 @@ def test_engines_are_selectable(cli, seeds_dir: Path) -> None:
     fast = cli("summarize", "--engine", "fast", seed).output
     reference = cli("summarize", "--engine", "sumy", seed).output
     assert fast == reference
+
+
+@pytest.mark.parametrize("command", [["summarize", "-f", "jsonl"], ["clean", "-f", "json"]])
+def test_summarize_and_clean_walk_the_inputs_once_and_keep_their_order(
+    cli, seeds_dir: Path, tmp_path: Path, monkeypatch, command: list[str]
+) -> None:
+    from briefing.core import ingest, pipeline
+
+    walks: list[tuple] = []
+    real = ingest.discover
+
+    def counted(paths):
+        paths = list(paths)
+        walks.append(tuple(paths))
+        return real(paths)
+
+    monkeypatch.setattr(ingest, "discover", counted)
+    monkeypatch.setattr(pipeline, "discover", counted)
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    seed = min(seeds_dir.glob("*.txt"))
+    (folder / "b.txt").write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "a.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    missing = tmp_path / "missing.txt"
+    later = sorted(seeds_dir.glob("*.txt"))[1]
+    result = cli(*command, "-q", str(later), str(missing), str(folder))
+    assert result.exit_code == 0, result.output
+    assert len(walks) == 1
+    output = result.output
+    paths = ([json.loads(line)["path"] for line in output.splitlines()] if "jsonl" in command
+             else [entry["path"] for entry in json.loads(output)])
+    # files in the order found (named file, then the folder's files sorted), missing paths last
+    assert paths == [str(later), str(folder / "a.png"), str(folder / "b.txt"), str(missing)]
+
+
+@pytest.mark.parametrize(
+    "args, hint",
+    [
+        # a folder where the command belongs
+        (["{seeds}"], "To build a briefing from it: briefing build {seeds}"),
+        # a shell glob: every path goes into the hint
+        (["{one}", "{two}"], "To build a briefing from them: briefing build {one} {two}"),
+        # a name with a space is quoted so the hint can be pasted
+        (["{spaced}"], "To build a briefing from it: briefing build '{spaced}'"),
+        # an existing path followed by an option: only the path is known to be one
+        (["{one}", "-n"], "To build a briefing from it: briefing build {one}"),
+    ],
+)
+def test_a_path_instead_of_a_command_gets_a_build_hint(
+    cli, seeds_dir: Path, tmp_path: Path, args: list[str], hint: str
+) -> None:
+    one, two = sorted(seeds_dir.glob("*.txt"))[:2]
+    spaced = tmp_path / "meine artikel"
+    spaced.mkdir()
+    names = {"seeds": seeds_dir, "one": one, "two": two, "spaced": spaced}
+    result = cli(*[a.format(**names) for a in args])
+    assert result.exit_code == 2
+    error = result.output.splitlines()[-1]
+    name = args[0].format(**names)
+    assert error == f"Error: No such command {name!r}. {hint.format(**names)}"
+
+
+def test_an_unknown_command_that_is_no_path_gets_no_hint(cli) -> None:
+    result = cli("no-such-command")
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == "Error: No such command 'no-such-command'."

@@ -51,6 +51,51 @@ def test_text_without_valid_front_matter_is_left_as_it_is(text):
     assert parse_front_matter(text) == ({}, text)
 
 
+# Front matter that YAML rejects (an unquoted second colon) read line by line: the file's
+# case name -> the fields expected; None: the block is no metadata and stays in the text.
+@pytest.mark.parametrize(
+    "case, expected",
+    [
+        # the reported case: "title: A: B"; every other field still read
+        ("front_matter_colon_in_title", {
+            "title": "Putin in Pjöngjang: Was bekannt ist", "outlet": "Tagesschau",
+            "date": "2024-06-19", "url": "https://example.org/putin-pjoengjang"}),
+        # a comment, a capitalised key, unknown keys with nested lists: known keys only
+        ("front_matter_colon_with_other_keys", {
+            "title": "Bahnstreik: Was Pendler wissen müssen", "outlet": "Der Kurier",
+            "date": "3. Juli 2024"}),
+        # quotes around a value are not part of it; a URL keeps its own colon
+        ("front_matter_colon_quoted_values", {
+            "title": "Hochwasser: Pegel steigen weiter", "outlet": "Radio Süd: Nachrichten",
+            "url": "https://example.org/hochwasser?tag=1"}),
+        # a rule above a line of prose with colons: no known key, so no front matter
+        ("front_matter_rule_above_prose", None),
+    ],
+)
+def test_front_matter_yaml_rejects_is_read_line_by_line(case, expected):
+    text = (DATA / f"{case}.txt").read_text(encoding="utf-8")
+    meta, rest = parse_front_matter(text)
+    if expected is None:
+        assert (meta, rest) == ({}, text)
+        return
+    assert meta == expected
+    assert rest == text.split("\n---\n", 1)[1]
+
+
+def test_front_matter_read_line_by_line_gives_the_article_its_title_and_date():
+    document = read_document(DATA / "front_matter_colon_in_title.txt")
+    assert isinstance(document, RawDocument)
+    article = clean_document(document)
+    assert (article.title, article.outlet, article.date) == (
+        "Putin in Pjöngjang: Was bekannt ist", "Tagesschau", "2024-06-19")
+    assert article.body.startswith("Der russische Präsident") and "---" not in article.body
+
+
+def test_front_matter_read_line_by_line_with_windows_line_ends():
+    text = "---\r\ntitle: A: B\r\ndate: 2024-06-19\r\n---\r\nText.\r\n"
+    assert parse_front_matter(text) == ({"title": "A: B", "date": "2024-06-19"}, "Text.\r\n")
+
+
 def test_front_matter_fields_win_over_what_the_text_says():
     document = read_document(DATA / "front_matter.txt")
     assert isinstance(document, RawDocument)
