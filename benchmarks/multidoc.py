@@ -182,10 +182,10 @@ def evaluate(
         table["lead round-robin"], table["lexrank"] = {}, {}
     for story in stories:
         found = articles[story["id"]]
-        runs = {"briefing": lambda: briefing_items(found, count, weights)}
+        runs = {"briefing": lambda a=found: briefing_items(a, count, weights)}
         if baselines:
-            runs["lead round-robin"] = lambda: lead_items(found, count)
-            runs["lexrank"] = lambda: lexrank_items(found, count)
+            runs["lead round-robin"] = lambda a=found: lead_items(a, count)
+            runs["lexrank"] = lambda a=found: lexrank_items(a, count)
         for name, run in runs.items():
             items = run()
             table[name][story["id"]] = (score(items, story["nuggets"]), items)
@@ -217,7 +217,9 @@ def print_table(stories: list[dict], table, show_items: bool) -> None:
         if not ids:
             continue
         print(f"## {split} ({len(ids)} stories)")
-        print(f"{'story':<28} {'system':<18} {'recall':>7} {'repeats':>8} {'filler':>7} {'items':>6}")
+        print(
+            f"{'story':<28} {'system':<18} {'recall':>7} {'repeats':>8} {'filler':>7} {'items':>6}"
+        )
         for story_id in ids:
             for name, rows in table.items():
                 value, _items = rows[story_id]

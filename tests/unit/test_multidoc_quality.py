@@ -37,9 +37,9 @@ def floor() -> dict:
 
 def test_score_counts_recall_repeats_and_filler(multidoc):
     nuggets = [
-        {"fact": "visit", "weight": 2, "compiled": [re.compile("besuch", re.I)]},
-        {"fact": "pact", "weight": 2, "compiled": [re.compile("abkommen", re.I)]},
-        {"fact": "trip on", "weight": 1, "compiled": [re.compile("vietnam", re.I)]},
+        {"fact": "visit", "weight": 2, "compiled": [re.compile("besuch", re.IGNORECASE)]},
+        {"fact": "pact", "weight": 2, "compiled": [re.compile("abkommen", re.IGNORECASE)]},
+        {"fact": "trip on", "weight": 1, "compiled": [re.compile("vietnam", re.IGNORECASE)]},
     ]
     items = [
         "Putin ist zu Besuch in Pjöngjang.",

@@ -337,7 +337,10 @@ def test_rouge_stays_above_the_pinned_floor():
         ("Die Regierung handle sowohl zum Wohl der Bürger als auch möglichst rasch.", False),
         # hearsay passed on, and what would happen if
         ("Südkoreanischen Quellen zufolge setzt auch die Hamas Granatwerfer ein.", True),
-        ("Offizielle Rüstungsabkommen würden die Resolutionen des Sicherheitsrats verletzen.", True),
+        (
+            "Offizielle Rüstungsabkommen würden die Resolutionen des Sicherheitsrats verletzen.",
+            True,
+        ),
         # a named source is a report, not hearsay
         ("Dem Unternehmen zufolge sind 23 Seeleute an Bord.", False),
     ],
@@ -410,7 +413,10 @@ def test_page_furniture_weighs_less_across_reports(text: str, furniture: bool) -
 @pytest.mark.parametrize(
     ("text", "generic"),
     [
-        ("Die Beziehung zwischen Russland und dem Nachbarland, Nordkorea, besteht schon lange.", True),
+        (
+            "Die Beziehung zwischen Russland und dem Nachbarland, Nordkorea, besteht schon lange.",
+            True,
+        ),
         ("Putin und Kim werden nicht müde, ihre guten Beziehungen zu loben.", True),
         ("Nordkorea gilt seit langem als einer der größten Waffenlieferanten der Welt.", True),
         ("Putin und Kim unterzeichneten ein gegenseitiges Beistandsabkommen.", False),
@@ -428,8 +434,10 @@ def test_a_sentence_worth_grows_with_what_it_says():
 
     texts = [
         "Putin und Kim unterzeichneten in Pjöngjang ein Beistandsabkommen.",
-        "Putin und Kim unterzeichneten in Pjöngjang ein Beistandsabkommen und vereinbarten "
-        "Lieferungen von Munition, Raketen und Technologie.",
+        (
+            "Putin und Kim unterzeichneten in Pjöngjang ein Beistandsabkommen und vereinbarten "
+            "Lieferungen von Munition, Raketen und Technologie."
+        ),
         "Der Hauptteil des Besuchs beginnt am Mittwoch.",
     ]
     articles = [
