@@ -5,6 +5,7 @@ Usage (from the repository root):
     python benchmarks/multidoc.py                 # per-story table and the mean of each half
     python benchmarks/multidoc.py --items         # also print every system's items per story
     python benchmarks/multidoc.py --sweep         # grid over TOPIC_WEIGHTS, ranked on dev
+                                                  # (settings that fail the seeds' tests last)
     python benchmarks/multidoc.py --split dev     # one half only
 
 The stories and their nuggets are ours: ``benchmarks/data/multidoc.json``. A story is the
