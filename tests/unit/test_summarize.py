@@ -335,6 +335,14 @@ def test_rouge_stays_above_the_pinned_floor():
         ('Kirby sagte, dies "könnte die Sicherheit beeinträchtigen".', False),
         # "Wohl" the noun, "sowohl" and "möglichst" are no guesses
         ("Die Regierung handle sowohl zum Wohl der Bürger als auch möglichst rasch.", False),
+        # hearsay passed on, and what would happen if
+        ("Südkoreanischen Quellen zufolge setzt auch die Hamas Granatwerfer ein.", True),
+        (
+            "Offizielle Rüstungsabkommen würden die Resolutionen des Sicherheitsrats verletzen.",
+            True,
+        ),
+        # a named source is a report, not hearsay
+        ("Dem Unternehmen zufolge sind 23 Seeleute an Bord.", False),
     ],
 )
 def test_speculative(text, guess):
@@ -367,6 +375,9 @@ def test_topic_weights_defer_guesses_and_covered_subtopics():
         ("Die Bahn bietet Ersatzbusse an, damit Pendler zur Arbeit kommen.", False),
         # a named speaker
         ("Die Lage sei ernst, sagte Landrätin Kornelia Wehlan.", False),
+        # "eine solche Kooperation", "Schon damals": what the sentence before said
+        ("Beide Länder haben eine solche Kooperation bestritten.", True),
+        ("Schon damals hatte Kim die Einladung nach Nordkorea ausgesprochen.", True),
     ],
 )
 def test_back_references_later_in_a_sentence_weigh_less_across_reports(
@@ -377,3 +388,63 @@ def test_back_references_later_in_a_sentence_weigh_less_across_reports(
     assert (standalone_factor(text, TOPIC_WEIGHTS) < 1.0) is points_back
     # single-article summaries keep their measured weights (ROUGE floors)
     assert standalone_factor(text, DEFAULT_WEIGHTS) == 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "furniture"),
+    [
+        # a podcast's footer, left in the body by the cleaner
+        ("Dann schreiben Sie uns: podcast@sz.de.", True),
+        ("Verpassen Sie keine Folge und abonnieren Sie unser Audio-Angebot.", True),
+        ("Der Podcast erscheint von Montag bis Freitag immer um 17 Uhr.", True),
+        ("Alle Folgen finden Sie auf www.sz.de/nachrichtenpodcast.", True),
+        # "Sie" starting a sentence is "they"; quoted words are the speaker's
+        ("Sie hatte seinen Vorschlag absurd genannt.", False),
+        ('"Sie können dankbar sein", sagte die Vorsitzende Richterin.', False),
+        ("Die Revolutionsgarden stoppten den Tanker in der Straße von Hormus.", False),
+    ],
+)
+def test_page_furniture_weighs_less_across_reports(text: str, furniture: bool) -> None:
+    assert (standalone_factor(text, TOPIC_WEIGHTS) <= TOPIC_WEIGHTS.furniture) is furniture
+    # single articles keep the weights ROUGE measured
+    assert DEFAULT_WEIGHTS.furniture == 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "generic"),
+    [
+        (
+            "Die Beziehung zwischen Russland und dem Nachbarland, Nordkorea, besteht schon lange.",
+            True,
+        ),
+        ("Putin und Kim werden nicht müde, ihre guten Beziehungen zu loben.", True),
+        ("Nordkorea gilt seit langem als einer der größten Waffenlieferanten der Welt.", True),
+        ("Putin und Kim unterzeichneten ein gegenseitiges Beistandsabkommen.", False),
+    ],
+)
+def test_generic_truths_weigh_less_across_reports(text: str, generic: bool) -> None:
+    assert (standalone_factor(text, TOPIC_WEIGHTS) < 1.0) is generic
+    assert standalone_factor(text, DEFAULT_WEIGHTS) == 1.0
+
+
+def test_a_sentence_worth_grows_with_what_it_says():
+    """The `facts` weight ranks a subtopic's head by the summed worth of its fact words: a
+    sentence that says what another says and more is worth more, a timetable line less."""
+    from briefing.core.summarize import _concept_weights, _worth
+
+    texts = [
+        "Putin und Kim unterzeichneten in Pjöngjang ein Beistandsabkommen.",
+        (
+            "Putin und Kim unterzeichneten in Pjöngjang ein Beistandsabkommen und vereinbarten "
+            "Lieferungen von Munition, Raketen und Technologie."
+        ),
+        "Der Hauptteil des Besuchs beginnt am Mittwoch.",
+    ]
+    articles = [
+        Article(Path(f"{n}.txt"), "T", [Block("paragraph", " ".join(texts))], id=f"a{n}")
+        for n in (1, 2)
+    ]
+    groups = group_sentences(articles, TOPIC_WEIGHTS)
+    concept = _concept_weights(groups, Similarity([g.text for g in groups]))
+    worth = [_worth(text, concept) for text in texts]
+    assert worth[2] < worth[0] < worth[1]
