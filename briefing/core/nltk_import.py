@@ -95,8 +95,14 @@ def _load_light() -> tuple[ModuleType, ModuleType]:
     try:
         punkt = importlib.import_module("nltk.tokenize.punkt")
         snowball = importlib.import_module("nltk.stem.snowball")
+    except Exception:  # noqa: BLE001 - an NLTK whose modules need their package: load it all
+        punkt = snowball = None
     finally:
         for name in set(sys.modules) - before:
             if name == "nltk" or name.startswith("nltk."):
                 del sys.modules[name]
+    if punkt is None or snowball is None:
+        load_nltk()  # slower to start, the same modules
+        return (importlib.import_module("nltk.tokenize.punkt"),
+                importlib.import_module("nltk.stem.snowball"))
     return punkt, snowball

@@ -82,6 +82,7 @@ class BriefingApp(App):
         self.previous_title: str | None = None  # the topic to keep chosen across a reload
         self._lengths: dict[int, int] = {}  # topic index -> sentences in its current summary
         self._cache: dict[tuple[int, int], list[SummaryItem]] = {}  # (topic, length) -> summary
+        self._just_loaded = False  # the briefing arrived and is not painted yet
         self._busy = 0  # thread workers inside the core right now
         self._busy_lock = threading.Lock()
 
@@ -184,6 +185,7 @@ class BriefingApp(App):
         self._lengths = {i: self.settings.sentences for i in range(len(event.briefing.topics))}
         self._cache = {(i, self.settings.sentences): topic.summary
                        for i, topic in enumerate(event.briefing.topics)}
+        self._just_loaded = True
         self.main.loading(False)
         self.main.show_briefing()
         skipped = event.briefing.skipped
@@ -237,9 +239,13 @@ class BriefingApp(App):
                 return False
             self.briefing.topics[index].summary = cached
             self._lengths[index] = length
-        # after the next frame: the prefetch would otherwise hold the interpreter while the
-        # topic is painted (the first time, it imports numpy, scipy and Punkt)
-        self.call_after_refresh(self.prefetch, index, length)
+        if self._just_loaded:
+            # after the first frame: the first prefetch would hold the interpreter while the
+            # briefing is painted (after a preload it imports numpy and scipy here)
+            self._just_loaded = False
+            self.call_after_refresh(self.prefetch, index, length)
+        else:
+            self.prefetch(index, length)
         return True
 
     def _summarize(self, briefing: Briefing, index: int, length: int) -> Summarized:

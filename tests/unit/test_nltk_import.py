@@ -110,3 +110,27 @@ assert (light_punkt.PunktSentenceTokenizer().tokenize(text)
         == full_punkt.PunktSentenceTokenizer().tokenize(text))
 print("ok")
 """)
+
+
+def test_an_nltk_whose_punkt_needs_its_package_still_loads_in_full() -> None:
+    # a future NLTK might import from its package __init__ inside punkt.py: the light loader
+    # then falls back to the whole package and Punkt still splits
+    _run("""
+import sys
+import briefing.core.nltk_import as loader
+real = loader.importlib.import_module
+failed = []
+def first_fails(name, package=None):
+    if name == "nltk.tokenize.punkt" and not failed:
+        failed.append(name)
+        raise ImportError("cannot import name 'x' from partially initialized module 'nltk'")
+    return real(name, package)
+loader.importlib.import_module = first_fails
+punkt = loader.punkt_module()
+loader.importlib.import_module = real
+assert failed, "the light load was tried"
+assert hasattr(sys.modules["nltk"], "__version__"), "the full package was loaded"
+from briefing.core.sentences import split_sentences
+assert split_sentences("Am 19. Juni kam er. Er blieb.") == ["Am 19. Juni kam er.", "Er blieb."]
+print("ok")
+""")
