@@ -168,7 +168,7 @@ def tui_figures() -> None:
     done = subprocess.run([sys.executable, str(script)], cwd=ROOT, capture_output=True,
                           text=True, check=False)
     print("tui (benchmarks/tui.py, Textual Pilot, the seeds):")
-    for line in (done.stdout or done.stderr).rstrip().splitlines()[-8:]:
+    for line in (done.stdout or done.stderr).rstrip().splitlines()[-9:]:
         print(f"  {line}")
 
 

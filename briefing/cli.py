@@ -260,7 +260,7 @@ def tui(paths, sentences, engine):
     from briefing.core.pipeline import Settings
     from briefing.tui import make_app
 
-    make_app(_inputs(paths), Settings(sentences=sentences, engine=engine)).run()
+    make_app(_inputs(paths), Settings(sentences=sentences, engine=engine), preload=True).run()
 
 
 def _check_day(ctx, param, value):

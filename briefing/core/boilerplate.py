@@ -232,12 +232,10 @@ COMMON_GERMAN = frozenset(
 @lru_cache(maxsize=1)
 def stop_words() -> tuple[frozenset[str], frozenset[str]]:
     """sumy's German stop words, and its English ones that are not German too."""
-    from sumy.utils import get_stop_words
-
-    from briefing.core.lexrank import german_stop_words
+    from briefing.core.lexrank import german_stop_words, sumy_stop_words
 
     german = frozenset(german_stop_words()) | COMMON_GERMAN
-    english = frozenset(get_stop_words("english")) - german
+    english = sumy_stop_words("english") - german
     return german, english
 
 

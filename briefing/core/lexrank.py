@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from briefing.core.nltk_import import load_nltk
+from briefing.core.nltk_import import load_nltk, snowball_module
 
 if TYPE_CHECKING:
     import numpy as np
@@ -32,17 +32,33 @@ BORDERLINE = 1e-9
 
 @lru_cache(maxsize=1)
 def german_stop_words() -> frozenset[str]:
-    from sumy.utils import get_stop_words
+    """sumy's German stop words (``sumy.utils.get_stop_words("german")``)."""
+    return sumy_stop_words("german")
 
-    return frozenset(get_stop_words("german"))
+
+@lru_cache(maxsize=8)
+def sumy_stop_words(language: str) -> frozenset[str]:
+    """``sumy.utils.get_stop_words(language)`` for a language named in full ("german").
+
+    Read from sumy's data file as sumy reads it; importing ``sumy.utils`` would load
+    requests and pycountry, a tenth of a cold start, for a word list.
+    """
+    import pkgutil
+
+    try:
+        data = pkgutil.get_data("sumy", f"data/stopwords/{language}.txt")
+    except OSError:
+        data = None
+    if data is None:
+        raise LookupError(f"Stop-words are not available for language {language}.")
+    return frozenset(w.rstrip() for w in data.decode("utf-8").splitlines() if w)
 
 
 @lru_cache(maxsize=1)
 def _german_stemmer() -> Callable[[str], str]:
-    load_nltk()
-    from sumy.nlp.stemmers import Stemmer
-
-    return Stemmer("german")
+    # sumy's Stemmer("german") is this very method (NLTK's Snowball GermanStemmer().stem);
+    # taken from NLTK's Snowball module alone, without sumy.nlp.stemmers and all of NLTK
+    return snowball_module().GermanStemmer().stem
 
 
 @lru_cache(maxsize=1 << 17)
@@ -270,16 +286,20 @@ def best_sentences(
     sentences: Sequence[Any], count: Any, ratings: dict[Any, Any]
 ) -> tuple[Any, ...]:
     """sumy's ``AbstractSummarizer._get_best_sentences``: top rated (stable), in document order."""
-    from sumy.utils import ItemsCount
-
     infos = sorted(
         ((s, order, ratings[s]) for order, s in enumerate(sentences)),
         key=lambda info: info[2],
         reverse=True,
     )
-    if not callable(count):
-        count = ItemsCount(count)
-    return tuple(info[0] for info in sorted(count(infos), key=lambda info: info[1]))
+    if isinstance(count, (int, float)):
+        chosen = infos[: int(count)]  # what sumy's ItemsCount does with a number
+    else:
+        if not callable(count):
+            from sumy.utils import ItemsCount  # "N%" and other strings
+
+            count = ItemsCount(count)
+        chosen = count(infos)
+    return tuple(info[0] for info in sorted(chosen, key=lambda info: info[1]))
 
 
 def make_summarizer(engine: str = "fast") -> Any:
@@ -311,11 +331,52 @@ def build_document(paragraphs: list[list[str]]) -> Any:
     )
 
 
+class _PlainSentence:
+    """A sentence as the fast engine reads it: sumy's ``Sentence`` without sumy's imports.
+
+    Equal and hashed by its stripped text, as sumy's (which also compares the heading flag,
+    always False here); ``words`` from the same tokenizer.
+    """
+
+    __slots__ = ("_text", "words")
+
+    def __init__(self, text: str, tokenizer: Any) -> None:
+        self._text = text.strip()
+        self.words = tokenizer.to_words(self._text)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _PlainSentence) and self._text == other._text
+
+    def __hash__(self) -> int:
+        return hash((False, self._text))
+
+    def __str__(self) -> str:
+        return self._text
+
+
+class _PlainDocument:
+    """sumy's ``ObjectDocumentModel`` as far as FastLexRankSummarizer uses it (``sentences``)."""
+
+    def __init__(self, paragraphs: list[list[str]]) -> None:
+        from briefing.core.sentences import GermanTokenizer
+
+        tokenizer = GermanTokenizer()
+        self.sentences = tuple(
+            _PlainSentence(text, tokenizer) for texts in paragraphs for text in texts
+        )
+
+
+def _document_for(engine: str, paragraphs: list[list[str]]) -> Any:
+    # the fast engine needs no sumy objects: sumy's document model imports sumy.utils, and
+    # with it requests and pycountry
+    return _PlainDocument(paragraphs) if engine == "fast" else build_document(paragraphs)
+
+
 def rank_sentences(
     paragraphs: list[list[str]], count: int, engine: str = "fast"
 ) -> list[str]:
     """The ``count`` best sentences of a document given as paragraphs of sentences."""
-    document = build_document(paragraphs)
+    document = _document_for(engine, paragraphs)
     summarizer = make_summarizer(engine)
     return [str(s) for s in summarizer(document, count)]
 
@@ -339,7 +400,7 @@ def lexrank_scores(paragraphs: list[list[str]], engine: str = "fast") -> list[fl
     Sentences with identical text get the same score.
     """
     summarizer = make_summarizer(engine)
-    document = build_document(paragraphs)
+    document = _document_for(engine, paragraphs)
     if engine == "fast":
         return summarizer.rate_sentences(document)
     return sumy_scores(summarizer, document)

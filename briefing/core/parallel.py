@@ -98,7 +98,7 @@ def iter_shared(
 ) -> Iterator[R]:
     """``map_shared`` one result at a time, in order (for a progress display)."""
     global _SHARED
-    if not uses_fork():
+    if jobs > 1 and not uses_fork():  # (one job: no need to import multiprocessing to ask)
         jobs = 1
     _SHARED = (func, shared)
     try:

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from briefing.core.nltk_import import load_nltk
+from briefing.core.nltk_import import punkt_module
 
 if TYPE_CHECKING:
     from nltk.tokenize.punkt import PunktSentenceTokenizer
@@ -50,16 +50,14 @@ def punkt_tokenizer() -> PunktSentenceTokenizer:
     """NLTK's Punkt sentence tokenizer filled with the German model's parameters."""
     import punkt.data.german as german
 
-    load_nltk()
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
-    params = PunktParameters()
+    nltk_punkt = punkt_module()  # Punkt alone, without the rest of NLTK (a cold start's cost)
+    params = nltk_punkt.PunktParameters()
     params.abbrev_types = set(german.ABBREV_TYPES) | EXTRA_ABBREVIATIONS
     params.collocations = set(german.COLLOCATIONS)
     params.sent_starters = set(german.SENT_STARTERS)
     for word, flags in german.ORTHO_CONTEXT.items():
         params.ortho_context[word] = flags
-    return PunktSentenceTokenizer(params)
+    return nltk_punkt.PunktSentenceTokenizer(params)
 
 
 def ends_sentence(line: str) -> bool:

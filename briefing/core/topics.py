@@ -364,9 +364,8 @@ def cluster_labels(
     but the rows and their order.
     """
     import numpy as np
-    from scipy.cluster.hierarchy import fcluster, linkage
-    from scipy.sparse.csgraph import connected_components
-    from scipy.spatial.distance import squareform
+
+    from briefing.core.scipy_light import average_linkage_labels, connected_components
 
     n = vectors.shape[0]
     if n == 0:
@@ -385,9 +384,9 @@ def cluster_labels(
         similarity = (block @ block.T).toarray().astype(np.float64)
         distance = np.clip(1.0 - similarity, 0.0, 2.0)
         np.fill_diagonal(distance, 0.0)
-        tree = linkage(squareform(distance, checks=False), method="average")
-        # fcluster merges at distance <= t; a hair of slack keeps ties at the threshold in.
-        cut = fcluster(tree, t=1.0 - threshold + 1e-9, criterion="distance")
+        # scipy's linkage + fcluster, without importing scipy.cluster; fcluster merges at
+        # distance <= t, and a hair of slack keeps ties at the threshold in.
+        cut = average_linkage_labels(distance, 1.0 - threshold + 1e-9)
         for row, local in zip(rows, cut):
             labels[row] = next_label + int(local)
         next_label += int(cut.max()) + 1
@@ -399,7 +398,8 @@ def cluster_labels(
 def _join(labels: Any, pairs: Iterable[tuple[int, int]]) -> Any:
     import numpy as np
     import scipy.sparse as sp
-    from scipy.sparse.csgraph import connected_components
+
+    from briefing.core.scipy_light import connected_components
 
     pairs = list(pairs)
     if not pairs:

@@ -16,8 +16,22 @@ def make_app(
     paths: Iterable[str | os.PathLike[str]],
     settings: Settings | None = None,
     today: dt.date | None = None,
+    preload: bool = False,
 ) -> BriefingApp:
-    """The app over the articles under ``paths`` (loading starts when it runs)."""
+    """The app over the articles under ``paths`` (loading starts when it runs).
+
+    ``preload``: start building the briefing at once, in a forked process, while Textual
+    loads (``briefing tui``: the briefing is on screen sooner; see briefing/tui/preload.py).
+    """
+    from briefing.core.pipeline import Settings
+
+    names = [str(p) for p in paths]
+    settings = settings or Settings()
+    running = None
+    if preload:
+        from briefing.tui.preload import start
+
+        running = start(names, settings, today)  # before Textual is imported
     from briefing.tui.app import BriefingApp
 
-    return BriefingApp([str(p) for p in paths], settings, today)
+    return BriefingApp(names, settings, today, running)

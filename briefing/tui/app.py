@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import sys
 import threading
+import time
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -18,9 +19,11 @@ from textual.worker import get_current_worker
 
 from briefing.core.models import Briefing, Sentence, SummaryItem
 from briefing.core.pipeline import Settings
+from briefing.tui.preload import Preload
 from briefing.tui.screens.main import MainScreen
 
 MAX_SENTENCES = 100  # the CLI's --sentences range
+PROGRESS_INTERVAL = 0.1  # seconds between progress repaints while loading
 
 
 class Cancelled(Exception):
@@ -67,8 +70,10 @@ class BriefingApp(App):
             self.briefing, self.index, self.length, self.summary = briefing, index, length, summary
 
     def __init__(self, paths: list[str], settings: Settings | None = None,
-                 today: dt.date | None = None) -> None:
+                 today: dt.date | None = None, preload: Preload | None = None) -> None:
         super().__init__()
+        self._preload = preload  # the first load, already running in a child (preload.py)
+        self._child = preload  # kept to stop it when the reader quits before it is done
         self.paths = list(paths)
         self.settings = settings or Settings()
         self.today = today  # fixed by tests so the title and export do not depend on the day
@@ -77,6 +82,7 @@ class BriefingApp(App):
         self.previous_title: str | None = None  # the topic to keep chosen across a reload
         self._lengths: dict[int, int] = {}  # topic index -> sentences in its current summary
         self._cache: dict[tuple[int, int], list[SummaryItem]] = {}  # (topic, length) -> summary
+        self._just_loaded = False  # the briefing arrived and is not painted yet
         self._busy = 0  # thread workers inside the core right now
         self._busy_lock = threading.Lock()
 
@@ -101,6 +107,10 @@ class BriefingApp(App):
             with self._busy_lock:
                 self._busy -= 1
 
+    def on_unmount(self) -> None:
+        if self._child is not None:
+            self._child.cancel()  # quit before the first load was done (no-op after it)
+
     def get_default_screen(self) -> MainScreen:
         return MainScreen()
 
@@ -120,26 +130,39 @@ class BriefingApp(App):
             self._load(worker)
 
     def _load(self, worker) -> None:
-        from briefing.core.errors import BriefingError, NoUsableArticleError
-        from briefing.core.pipeline import (
-            _no_article_message,
-            briefing_from_articles,
-            load_articles,
-        )
-        from briefing.core.sentences import article_sentences
+        from briefing.core.errors import BriefingError
+        from briefing.tui.preload import build
+
+        shown = [0.0]  # when progress was last posted
 
         def progress(stage: str, done: int, total: int) -> None:
             if worker.is_cancelled:
                 raise Cancelled  # a reload or quit: stop at the next file or topic
-            self.post_message(self.Progressed(stage, done, total))
+            # A stage's start and end always, between them at most every PROGRESS_INTERVAL:
+            # each message is a repaint, which a load of 10,000 files would pay 10,000 times
+            now = time.monotonic()
+            if done <= 1 or done >= total or now - shown[0] >= PROGRESS_INTERVAL:
+                shown[0] = now
+                self.post_message(self.Progressed(stage, done, total))
 
+        preload, self._preload = self._preload, None
+        if preload is not None:  # the first load: its child has been building since start
+            try:
+                kind, outcome = preload.receive(progress)
+            except Cancelled:
+                return
+            if kind == "loaded":
+                if not worker.is_cancelled:
+                    self.post_message(self.Loaded(*outcome))
+                return
+            if kind == "failed":
+                self.post_message(self.LoadFailed(outcome))
+                return
+            if worker.is_cancelled:
+                return  # stopped by a quit or reload
+            # the child died without an answer: build here after all
         try:
-            articles, skipped = load_articles(self.paths, self.settings, progress=progress)
-            if not articles:
-                raise NoUsableArticleError(_no_article_message(skipped))
-            briefing = briefing_from_articles(articles, skipped, self.settings,
-                                              progress=progress, today=self.today)
-            sentences = {a.id: article_sentences(a) for a in articles}
+            briefing, sentences = build(self.paths, self.settings, self.today, progress)
         except Cancelled:
             return
         except BriefingError as error:
@@ -162,6 +185,7 @@ class BriefingApp(App):
         self._lengths = {i: self.settings.sentences for i in range(len(event.briefing.topics))}
         self._cache = {(i, self.settings.sentences): topic.summary
                        for i, topic in enumerate(event.briefing.topics)}
+        self._just_loaded = True
         self.main.loading(False)
         self.main.show_briefing()
         skipped = event.briefing.skipped
@@ -215,7 +239,13 @@ class BriefingApp(App):
                 return False
             self.briefing.topics[index].summary = cached
             self._lengths[index] = length
-        self.prefetch(index, length)
+        if self._just_loaded:
+            # after the first frame: the first prefetch would hold the interpreter while the
+            # briefing is painted (after a preload it imports numpy and scipy here)
+            self._just_loaded = False
+            self.call_after_refresh(self.prefetch, index, length)
+        else:
+            self.prefetch(index, length)
         return True
 
     def _summarize(self, briefing: Briefing, index: int, length: int) -> Summarized:
