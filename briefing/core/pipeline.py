@@ -312,5 +312,3 @@ def no_article_message(skipped: list[Skipped]) -> str:
     shown = "; ".join(reasons[:3]) + ("; ..." if len(reasons) > 3 else "")
     return f"no usable article: {len(skipped)} file(s) skipped ({shown})"
 
-
-_no_article_message = no_article_message  # the former name, still imported by the TUI

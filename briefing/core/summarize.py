@@ -224,7 +224,7 @@ def standalone_factor(text: str, weights: Weights = DEFAULT_WEIGHTS) -> float:
     elif _REPORTED.match(stripped) and not _ATTRIBUTION.search(stripped):
         # reported speech whose speaker stood in the sentence before ("Es gehe um ...")
         factor *= weights.dangling
-    elif _LATE_PRONOUN.match(stripped) and not text.lstrip()[:1] in '«"„“':
+    elif _LATE_PRONOUN.match(stripped) and text.lstrip()[:1] not in '«"„“':
         # "Im Anschluss reise er ...", "Zudem lud er ..." (a pronoun before any name)
         factor *= (1 + weights.dangling) / 2
     elif weights.back_reference < 1 and _BACK_REFERENCE.search(stripped):

@@ -43,7 +43,7 @@ def build(paths: list[str], settings: Settings, today: dt.date | None,
 
     articles, skipped = pipeline.load_articles(paths, settings, progress=progress)
     if not articles:
-        raise NoUsableArticleError(pipeline._no_article_message(skipped))
+        raise NoUsableArticleError(pipeline.no_article_message(skipped))
     briefing = pipeline.briefing_from_articles(articles, skipped, settings, progress=progress,
                                                today=today)
     return briefing, {a.id: article_sentences(a) for a in articles}

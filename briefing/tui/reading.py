@@ -114,7 +114,6 @@ def standalone_topic(topic: Topic) -> Topic:
 def topic_markdown(topic: Topic, title: str | None = None, today: dt.date | None = None) -> str:
     """The Markdown that ``briefing build`` prints for the topic's files alone."""
     from briefing.core.render import render_briefing, render_title
-
     from briefing.core.topics import topic_heading
 
     today = today or dt.date.today()
