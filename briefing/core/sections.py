@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from briefing.core.models import Article, Quote, SummaryItem, TimelineEntry, Topic
@@ -105,6 +106,7 @@ _TITLE_BEFORE = re.compile(
 _SAYS = re.compile(rf"\b(?:{_SPEECH_VERBS})\b|[,»“”\"]\s*so\s+[A-ZÄÖÜ]")
 
 
+@lru_cache(maxsize=1 << 16)  # (asked of each sentence by scoring, selection and the sections)
 def direct_quote(text: str) -> str | None:
     """The words a sentence quotes directly, or None for no quote or only scare quotes.
 
@@ -307,6 +309,7 @@ HEDGE_CUES: list[tuple[re.Pattern[str], float, re.Pattern[str] | None]] = [
 ]
 
 
+@lru_cache(maxsize=1 << 16)
 def hedge_strength(text: str) -> float:
     """How plainly a sentence marks its claim as unconfirmed or disputed (0 = not at all)."""
     strongest = 0.0
@@ -429,6 +432,11 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[tuple[str, s
     its weekday ("Dienstag (18. Juni)" near 2024 is 2024) or from ``reference`` (the article's
     date); a weekday alone ("am Dienstag") or a month without any year is left out.
     """
+    return list(_find_dates(text, reference))
+
+
+@lru_cache(maxsize=1 << 16)
+def _find_dates(text: str, reference: dt.date | None) -> tuple[tuple[str, str], ...]:
     found: list[tuple[int, str, str]] = []
     taken: list[range] = []
     for kind, pattern in DATE_PATTERNS:
@@ -441,7 +449,7 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[tuple[str, s
                 continue
             taken.append(span)
             found.append((match.start(), match.group(0).strip(), key))
-    return [(when, key) for _, when, key in sorted(found)]
+    return tuple((when, key) for _, when, key in sorted(found))
 
 
 def _date_key(kind: str, match: re.Match[str], text: str, reference: dt.date | None) -> str | None:
@@ -594,6 +602,11 @@ def quote_marks(text: str) -> list[bool]:
     „ « ‹ open and » › ” close by shape; a straight " or an English “ opens before a word
     ("…) and closes after one (…" or …",), and toggles when its sides do not tell.
     """
+    return list(_quote_marks(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _quote_marks(text: str) -> tuple[bool, ...]:
     marks: list[bool] = []
     inside = False
     for index, char in enumerate(text):
@@ -618,7 +631,7 @@ def quote_marks(text: str) -> list[bool]:
             continue
         marks.append(opens)
         inside = opens
-    return marks
+    return tuple(marks)
 
 
 def _quote_size(text: str) -> float:

@@ -430,7 +430,7 @@ def test_generic_truths_weigh_less_across_reports(text: str, generic: bool) -> N
 def test_a_sentence_worth_grows_with_what_it_says():
     """The `facts` weight ranks a subtopic's head by the summed worth of its fact words: a
     sentence that says what another says and more is worth more, a timetable line less."""
-    from briefing.core.summarize import _concept_weights, _worth
+    from briefing.core.summarize import _concept_weights, _worth_of, content_stems
 
     texts = [
         "Putin und Kim unterzeichneten in Pjöngjang ein Beistandsabkommen.",
@@ -446,5 +446,5 @@ def test_a_sentence_worth_grows_with_what_it_says():
     ]
     groups = group_sentences(articles, TOPIC_WEIGHTS)
     concept = _concept_weights(groups, Similarity([g.text for g in groups]))
-    worth = [_worth(text, concept) for text in texts]
+    worth = [_worth_of(frozenset(content_stems(text)), concept) for text in texts]
     assert worth[2] < worth[0] < worth[1]
