@@ -150,3 +150,20 @@ def test_a_genitive_attribute_is_no_apposition(texts, not_heading) -> None:
     heading = topic_heading(_story(*texts))
     assert heading not in not_heading
     assert "Heimat-Partei" in heading  # still the story's compound
+
+
+def test_cheap_stems_pass_finds_exactly_the_building_blocks_stems() -> None:
+    """topic_headings weighs terms by group_df from _group_block_stems, a cheaper walk than
+    _candidates: both must see the same building blocks, or headings change with the jobs."""
+    from briefing.core.topics import _building_blocks, _group_block_stems
+
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    from briefing.core.pipeline import Settings, load_articles
+
+    articles, _ = load_articles([seeds], Settings())
+    groups = [_story(*story) for story, _ in POSSESSION] + [articles, articles[:1]]
+    groups.append(_story(("Ein Titel", '„Wer?“ – Nordkorea: Moskau-Reise. Der Kreml: „Ja.“ Kim')))
+    for index, group in enumerate(groups):
+        expected = {s for key in _building_blocks(_candidates(group)) for s in key}
+        assert expected, "every group has building blocks"
+        assert _group_block_stems(groups, index) == expected
