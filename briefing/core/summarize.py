@@ -86,6 +86,10 @@ _BACK_REFERENCE = re.compile(
     r"|\b(?:sagte|sagt|so|erklärte|betonte|meinte|fügte)\s+(?:er|sie)\b"
     # "Beide Länder haben eine solche Kooperation bestritten", "Schon damals hatte Kim ..."
     r"|\b(?:solche|solchen|solcher|solches|damals|seinerzeit)\b"
+    # a statement continued from the sentence before: "teilte der Kreml weiter mit", "hieß es
+    # weiter", "sagte Putin weiter"
+    r"|\b(?:teilte|teilten|hieß|sagte|sagten|erklärte|erklärten|schrieb|berichtete|betonte)"
+    r"(?:\s+[\w-]+){1,3}?\s+weiter\b"
 )
 # A guess or hearsay rather than a reported fact ("dürfte es vor allem um Waffen gehen",
 # "ein möglicher Vertrag", "Es wird erwartet, dass", "sollen ... vereinbart worden sein"):

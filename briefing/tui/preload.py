@@ -56,6 +56,9 @@ class Preload:
         self.pid = pid
         self._reader = reader
         self._done = False
+        # the app's quit (main thread) and its load worker may both end the child: whoever
+        # comes second waits until it is reaped
+        self._lock = threading.Lock()
 
     def receive(self, progress: Progress) -> tuple[str, Any]:
         """Wait for the child: ("loaded", (briefing, sentences)) or ("failed", reason).
@@ -87,27 +90,29 @@ class Preload:
 
     def cancel(self) -> None:
         """Stop the child (a reload or quit before it is done)."""
-        if not self._done:
-            import signal
+        import signal
 
+        if not self._done:
             try:
-                os.kill(self.pid, signal.SIGKILL)
+                os.kill(self.pid, signal.SIGKILL)  # (a child that has exited is not killed)
             except OSError:
                 pass
-            self._finish()
+        self._finish()
 
     def _finish(self) -> None:
-        if self._done:
-            return
-        self._done = True
-        try:
-            self._reader.close()
-        except OSError:
-            pass
-        try:
-            os.waitpid(self.pid, 0)
-        except OSError:
-            pass
+        """Close the pipe and reap the child; returns once it is reaped, from any thread."""
+        with self._lock:
+            if self._done:
+                return
+            try:
+                self._reader.close()
+            except OSError:
+                pass
+            try:
+                os.waitpid(self.pid, 0)
+            except OSError:
+                pass
+            self._done = True
 
 
 def start(paths: list[str], settings: Settings, today: dt.date | None) -> Preload | None:

@@ -87,11 +87,27 @@ async def test_a_failed_preload_is_reported_like_an_in_process_failure(tmp_path:
     assert _reaped(pid)
 
 
-@pilot_test
-async def test_quitting_before_the_preload_is_done_stops_the_child() -> None:
+def test_quitting_before_the_preload_is_done_stops_the_child(monkeypatch) -> None:
+    import time
+
+    from briefing.tui import preload
+
+    real_build = preload.build
+
+    def slow_build(*args, **kwargs):
+        time.sleep(30)  # the forked child inherits this: it is surely not done at the quit
+        return real_build(*args, **kwargs)
+
+    monkeypatch.setattr(preload, "build", slow_build)
     app = make_app([str(seeds_dir())], Settings(), today=TODAY, preload=True)
     pid = _started(app)
-    async with app.run_test(size=(100, 30)):
-        pass  # quit at once: the child is still reading and grouping
+
+    async def quit_at_once() -> None:
+        async with app.run_test(size=(100, 30)):
+            pass  # the child is still building
+
+    started = time.monotonic()
+    asyncio.run(quit_at_once())  # (with its worker threads done)
     assert app.briefing is None
-    assert _reaped(pid)
+    assert _reaped(pid), "the child is stopped and reaped when the app quits"
+    assert time.monotonic() - started < 20, "the quit did not wait for the child's build"

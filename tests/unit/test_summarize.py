@@ -448,3 +448,20 @@ def test_a_sentence_worth_grows_with_what_it_says():
     concept = _concept_weights(groups, Similarity([g.text for g in groups]))
     worth = [_worth_of(frozenset(content_stems(text)), concept) for text in texts]
     assert worth[2] < worth[0] < worth[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "continued"),
+    [
+        ("In Vietnam werde der russische Staatschef mit den Spitzen von Staat, Regierung und "
+         "Kommunistischer Partei sprechen, teilte der Kreml weiter mit.", True),
+        ("Die Lage sei unter Kontrolle, hieß es weiter.", True),
+        ("Man werde nicht nachgeben, sagte Putin weiter.", True),
+        ("Der Kreml teilte mit, Putin werde danach weiter nach Vietnam reisen.", False),
+        ("Die Preise stiegen im Mai weiter, teilte das Statistische Bundesamt mit.", False),
+    ],
+)
+def test_a_statement_continued_from_the_sentence_before_weighs_less(
+    text: str, continued: bool
+) -> None:
+    assert (standalone_factor(text, TOPIC_WEIGHTS) < 1.0) is continued
