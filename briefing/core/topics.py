@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -739,10 +739,29 @@ def _candidates(articles: Sequence[Article]) -> dict[tuple[str, ...], _Candidate
     found: dict[tuple[str, ...], _Candidate] = {}
     for number, article in enumerate(articles):
         lead_words = {m.group() for m in _WORD.finditer(lead_text(article))}
-        for where, text in (("title", article.title), ("body", article.body)):
-            for sentence_number, sentence in enumerate(_SENTENCE_END.split(text)):
-                _scan_sentence(found, number, where, sentence_number, sentence, lead_words)
+        for where, sentence_number, sentence in _scanned_sentences(article):
+            _scan_sentence(found, number, where, sentence_number, sentence, lead_words)
     return found
+
+
+def _scanned_sentences(article: Article) -> Iterator[tuple[str, int, str]]:
+    """(part, number, sentence) of the title and body, cheaply split, as headings read them."""
+    for where, text in (("title", article.title), ("body", article.body)):
+        for sentence_number, sentence in enumerate(_SENTENCE_END.split(text)):
+            yield where, sentence_number, sentence
+
+
+def _capitalised(
+    matches: list[re.Match[str]],
+) -> Iterator[tuple[int, str, tuple[tuple[str, ...], bool]]]:
+    """(position, word, (stems key, inflected)) of each word that may be a heading's part."""
+    for position, match in enumerate(matches):
+        word = match.group()
+        if not word[0].isupper():
+            continue
+        found_key = _candidate_key(word)
+        if found_key is not None:
+            yield position, word, found_key
 
 
 def _building_blocks(
@@ -756,19 +775,11 @@ def _group_block_stems(groups: list[list[Article]], index: int) -> frozenset[str
     """The stems of ``_building_blocks(_candidates(groups[index]))``, found more cheaply."""
     stems: set[str] = set()
     for article in groups[index]:
-        for text in (article.title, article.body):
-            for sentence in _SENTENCE_END.split(text):
-                matches = list(_WORD.finditer(sentence))
-                for position, match in enumerate(matches):
-                    word = match.group()
-                    if not word[0].isupper():
-                        continue
-                    found_key = _candidate_key(word)
-                    if found_key is None:
-                        continue
-                    key = found_key[0]
-                    if len(key) > 1 or not _clause_start(sentence, matches, position)[1]:
-                        stems.update(key)
+        for _, _, sentence in _scanned_sentences(article):
+            matches = list(_WORD.finditer(sentence))
+            for position, _, (key, _) in _capitalised(matches):
+                if len(key) > 1 or not _clause_start(sentence, matches, position)[1]:
+                    stems.update(key)
     return frozenset(stems)
 
 
@@ -792,14 +803,8 @@ def _scan_sentence(
     matches = list(_WORD.finditer(text))
     # "Scheuer ... sein Prestigeprojekt": (where, noun) after each possessive of the sentence
     possessed = _possessed_nouns(matches) if _POSSESSIVE.search(text) else []
-    for position, match in enumerate(matches):
-        word = match.group()
-        if not word[0].isupper():
-            continue
-        found_key = _candidate_key(word)
-        if found_key is None:
-            continue
-        key, inflected = found_key
+    for position, word, (key, inflected) in _capitalised(matches):
+        match = matches[position]
         candidate = found.get(key)
         if candidate is None:
             candidate = found[key] = _Candidate()
