@@ -158,7 +158,7 @@ class BriefingApp(App):
             if kind == "failed":
                 self.post_message(self.LoadFailed(outcome))
                 return
-            if worker.is_cancelled:
+            if kind == "cancelled" or worker.is_cancelled:
                 return  # stopped by a quit or reload
             # the child died without an answer: build here after all
         try:

@@ -56,6 +56,7 @@ class Preload:
         self.pid = pid
         self._reader = reader
         self._done = False
+        self._cancelled = False  # stopped by cancel(): no answer is coming, none is wanted
         # the app's quit (main thread) and its load worker may both end the child: whoever
         # comes second waits until it is reaped
         self._lock = threading.Lock()
@@ -65,14 +66,16 @@ class Preload:
 
         ``progress`` is called for each stage the child reports; if it raises, the child is
         stopped and the exception goes on. ("broken", reason) when the child died without an
-        answer: the caller builds in its own process then.
+        answer: the caller builds in its own process then; ("cancelled", reason) when
+        :meth:`cancel` stopped it (the app is quitting): nothing is to be built.
         """
         try:
             while True:
                 try:
                     message = pickle.load(self._reader)
-                except (EOFError, OSError, pickle.UnpicklingError) as error:
-                    return "broken", repr(error)
+                except (EOFError, OSError, ValueError, pickle.UnpicklingError) as error:
+                    # (a pipe closed by cancel() in another thread reads as EOF or ValueError)
+                    return ("cancelled" if self._cancelled else "broken"), repr(error)
                 kind = message[0]
                 if kind == "progress":
                     progress(*message[1:])
@@ -92,6 +95,7 @@ class Preload:
         """Stop the child (a reload or quit before it is done)."""
         import signal
 
+        self._cancelled = True
         if not self._done:
             try:
                 os.kill(self.pid, signal.SIGKILL)  # (a child that has exited is not killed)

@@ -111,3 +111,29 @@ def test_quitting_before_the_preload_is_done_stops_the_child(monkeypatch) -> Non
     assert app.briefing is None
     assert _reaped(pid), "the child is stopped and reaped when the app quits"
     assert time.monotonic() - started < 20, "the quit did not wait for the child's build"
+
+
+def test_a_cancelled_preload_answers_cancelled_not_broken(monkeypatch) -> None:
+    """The app's load worker builds in-process after a 'broken' child; after a quit it must
+    not (it did: the quit then waited for a whole in-process build)."""
+    import threading
+    import time
+
+    from briefing.tui import preload
+
+    real_build = preload.build
+
+    def slow_build(*args, **kwargs):
+        time.sleep(30)
+        return real_build(*args, **kwargs)
+
+    monkeypatch.setattr(preload, "build", slow_build)
+    running = preload.start([str(seeds_dir())], Settings(), TODAY)
+    if running is None:
+        pytest.skip("threads were running, so there is no forked child")
+    threading.Timer(0.3, running.cancel).start()  # the quit, from another thread
+    started = time.monotonic()
+    kind, _ = running.receive(lambda *stage: None)
+    assert kind == "cancelled"
+    assert time.monotonic() - started < 20
+    assert _reaped(running.pid)
