@@ -97,7 +97,8 @@ _BACK_REFERENCE = re.compile(
 _SPECULATION = re.compile(
     r"\b(?:dürfte|dürften|könnte|könnten|wohl|[Vv]ermutlich|[Ww]ahrscheinlich|"
     r"[Vv]oraussichtlich|[Mm]öglicherweise|mögliche|möglicher|möglichen|mögliches|"
-    r"[Ee]s wird erwartet|wird erwartet|werden erwartet|erwartet,? dass)\b"
+    r"[Ee]s wird erwartet|wird erwartet|werden erwartet|erwartet,? dass|"
+    r"(?:nehmen|nimmt) an,? dass|vermuten|vermutet)\b"
     # hearsay, not a plan: "sollen ... vereinbart worden sein" (a plan, "soll am Donnerstag
     # beginnen", is what a strike report leads with)
     r"|\b[Ss]oll(?:en|te|ten)?\b[^.;:]*?\b(?:worden sein|gewesen sein|haben|sein)\b"
@@ -654,7 +655,12 @@ def select_by_subtopic(
 
     ranked = sorted(members.values(), key=lambda c: (-weight(c), c[0].first_seen))
     rank = {id(g): g.score * (weights.atypical + typical[id(g)]) for g in groups}
-    queues = [sorted(c, key=lambda g: (-rank[id(g)], g.first_seen)) for c in ranked]
+    # a subtopic speaks through its best reported fact; a guess only when it has none
+    guessing = weights.speculation < 1.0
+    queues = [
+        sorted(c, key=lambda g: (guessing and speculative(g.text), -rank[id(g)], g.first_seen))
+        for c in ranked
+    ]
     cluster_weights = [weight(c) for c in ranked]
     uses = [0] * len(queues)
     concept = _concept_weights(groups, similarity)

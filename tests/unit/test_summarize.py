@@ -465,3 +465,17 @@ def test_a_statement_continued_from_the_sentence_before_weighs_less(
     text: str, continued: bool
 ) -> None:
     assert (standalone_factor(text, TOPIC_WEIGHTS) < 1.0) is continued
+
+
+@pytest.mark.parametrize(
+    ("text", "guess"),
+    [
+        ("Militärexperten nehmen an, dass russische Ingenieure Pjöngjang unterstützen.", True),
+        ("Westliche Geheimdienste vermuten, dass es sich um die Modelle KN-23 handelt.", True),
+        ("Die Polizei vermutet einen Brandanschlag.", True),
+        ("Die Kooperation mit Russland bietet Nordkorea den Vorteil, Devisen zu erhalten.", False),
+        ("Er nahm an der Sitzung teil.", False),
+    ],
+)
+def test_assumptions_are_guesses(text: str, guess: bool) -> None:
+    assert speculative(text) is guess
