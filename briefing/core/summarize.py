@@ -771,13 +771,12 @@ def _novelty_of(stems: frozenset[str], concept: dict[str, float], covered: set[s
 def _subtopics(matrix, cut: float = 0.9):
     """Subtopic labels by average-linkage clustering of cosine distances."""
     import numpy as np
-    from scipy.cluster.hierarchy import fcluster, linkage
-    from scipy.spatial.distance import squareform
+
+    from briefing.core.scipy_light import average_linkage_labels  # (topics' clustering too)
 
     distances = np.clip(1.0 - matrix, 0.0, None)
     np.fill_diagonal(distances, 0.0)
-    tree = linkage(squareform(distances, checks=False), method="average")
-    return fcluster(tree, t=cut, criterion="distance") - 1
+    return average_linkage_labels(distances, cut) - 1
 
 
 def reading_order(
