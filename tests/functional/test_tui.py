@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
-import functools
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from pilot import pilot_test
 from textual.widgets import DataTable, Input, OptionList
 
 from briefing.core.models import Quote, TimelineEntry
@@ -33,16 +32,6 @@ SHARED = "Der Ausstand soll am Donnerstag um zwei Uhr beginnen und 35 Stunden da
 def stories() -> list[str]:
     """The two fixture stories (two outlets each); the real grouping makes one topic of each."""
     return [str(STORIES)]
-
-
-def pilot_test(test):
-    """Run an async Pilot test on its own event loop (no pytest async plugin needed)."""
-
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        asyncio.run(test(*args, **kwargs))
-
-    return run
 
 
 async def loaded(app, pilot) -> None:

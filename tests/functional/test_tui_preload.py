@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import functools
 import os
 from pathlib import Path
 
 import pytest
+from pilot import pilot_test
 
 from briefing.core import sentences as sentence_module
 from briefing.core.pipeline import Settings, build_briefing
@@ -19,14 +19,6 @@ from briefing.tui.widgets.briefing_view import BriefingView
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
 
 TODAY = dt.date(2024, 6, 4)
-
-
-def pilot_test(test):
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        asyncio.run(test(*args, **kwargs))
-
-    return run
 
 
 async def _loaded(app, pilot) -> None:
