@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
+from benchmark_module import load_benchmark as load_benchmark_module
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 BASELINE = ROOT / "tests" / "quality_baseline.json"
@@ -15,13 +14,7 @@ DEV = ROOT.parent / "shared" / "eval" / "cleaning" / "dev"
 
 
 def load_benchmark():
-    spec = importlib.util.spec_from_file_location(
-        "cleaning_benchmark", ROOT / "benchmarks" / "cleaning.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while being defined
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark_module("cleaning")
 
 
 @pytest.mark.skipif(not (DEV / "annotations.jsonl").exists(), reason="../shared eval data absent")

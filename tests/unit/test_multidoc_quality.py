@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
 
 import pytest
+from benchmark_module import load_benchmark as load_benchmark_module
 
 ROOT = Path(__file__).resolve().parents[2]
 MLSUM = ROOT.parent / "shared" / "corpus" / "mlsum_de_texts.jsonl"
@@ -16,13 +15,7 @@ needs_corpus = pytest.mark.skipif(not MLSUM.is_file(), reason="../shared/corpus 
 
 
 def _multidoc():
-    spec = importlib.util.spec_from_file_location(
-        "multidoc_benchmark", ROOT / "benchmarks" / "multidoc.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclass looks its module up there
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark_module("multidoc")
 
 
 @pytest.fixture(scope="module")

@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
+from benchmark_module import load_benchmark as load_benchmark_module
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 BASELINE = ROOT / "tests" / "quality_baseline.json"
 
 
 def load_benchmark():
-    spec = importlib.util.spec_from_file_location(
-        "sections_benchmark", ROOT / "benchmarks" / "sections.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while being defined
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark_module("sections")
 
 
 @pytest.fixture(scope="module")

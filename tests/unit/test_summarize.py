@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import json
 import re
 from pathlib import Path
 
 import pytest
+from benchmark_module import load_benchmark as load_benchmark_module
 
 from briefing.core.models import Article, Block, Topic
 from briefing.core.pipeline import Settings, build_briefing, load_articles
@@ -284,12 +284,7 @@ def test_a_topic_without_sentences_stays_empty():
 
 
 def _rouge_module():
-    spec = importlib.util.spec_from_file_location(
-        "rouge_benchmark", ROOT / "benchmarks" / "rouge.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark_module("rouge")
 
 
 def test_rouge_tokenizer_keeps_umlauts_and_scores_identity_as_one():

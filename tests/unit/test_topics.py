@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 import os
 import re
@@ -12,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from benchmark_module import load_benchmark as load_benchmark_module
 
 from briefing.core.models import Article, Block, Topic
 from briefing.core.pipeline import load_articles
@@ -321,12 +321,7 @@ def test_same_folder_same_topics_whatever_the_hash_seed() -> None:
 
 
 def _benchmark():
-    spec = importlib.util.spec_from_file_location(
-        "topics_benchmark", ROOT / "benchmarks" / "topics.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark_module("topics")
 
 
 def test_quality_floor_on_10kgnad_with_the_seeds_mixed_in() -> None:
