@@ -107,6 +107,10 @@ _SPECULATION = re.compile(
     r"|\b(?:Quellen|Berichten|Medienberichten|Informationen|Kreisen)\s+zufolge\b"
     r"|\b(?:würde|würden|wäre|wären)\b"
 )
+# An accusation the sources pass on ("Pjöngjang wird vorgeworfen, Russland ... zu unterstützen"):
+# a claim, which "Unbestätigt und umstritten" shows; a subtopic offers what the reports state
+# first ("Russland brauche Nordkoreas Waffenlieferungen - Nordkorea seinerseits ...").
+_ACCUSED = re.compile(r"\b(?:wird|werden|wurde|wurden) (?:[\w-]+ ){0,3}vorgeworfen\b")
 
 
 @dataclass(frozen=True)
@@ -557,6 +561,11 @@ def score_groups(
         group.score = group.centrality**weights.centrality * quality
 
 
+def accused(text: str) -> bool:
+    """True for an accusation passed on ("X wird vorgeworfen, ..."), a claim not a report."""
+    return _ACCUSED.search(text) is not None
+
+
 def speculative(text: str) -> bool:
     """True for a reporter's guess or hearsay ("dürfte", "ein möglicher Vertrag", "sollen ...
     vereinbart worden sein"); a speaker's "könnte" inside quotes is the speaker's."""
@@ -658,7 +667,14 @@ def select_by_subtopic(
     # a subtopic speaks through its best reported fact; a guess only when it has none
     guessing = weights.speculation < 1.0
     queues = [
-        sorted(c, key=lambda g: (guessing and speculative(g.text), -rank[id(g)], g.first_seen))
+        sorted(
+            c,
+            key=lambda g: (
+                guessing and (speculative(g.text) or accused(g.text)),
+                -rank[id(g)],
+                g.first_seen,
+            ),
+        )
         for c in ranked
     ]
     cluster_weights = [weight(c) for c in ranked]

@@ -19,6 +19,7 @@ from briefing.core.summarize import (
     group_sentences,
     is_candidate,
     is_near_duplicate,
+    accused,
     lead_prior,
     reading_order,
     score_groups,
@@ -96,7 +97,9 @@ def test_seeds_summary_covers_the_story_in_at_most_twelve_items(seeds_briefing):
     assert "Staatsbesuch" in text  # the visit
     assert re.search(r"zwei Jahrzehnten|24 Jahren", text)  # its first in a generation
     assert re.search(r"Beistandsabkommen|Abkommen", text)  # the agreement
-    assert "Waffenlieferungen" in text  # what Russia wants
+    # what each side wants: Russia arms, North Korea food, energy, money or technology
+    assert re.search(r"Waffenlieferungen|Munition", text)
+    assert re.search(r"Nahrungsmittel|Devisen|Technologie|Rohstoffe", text)
     assert "USA" in text  # reactions
     # scores are carried for the JSON and sources are sorted article ids
     for item in topic.summary:
@@ -460,6 +463,19 @@ def test_a_statement_continued_from_the_sentence_before_weighs_less(
     text: str, continued: bool
 ) -> None:
     assert (standalone_factor(text, TOPIC_WEIGHTS) < 1.0) is continued
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("Pjöngjang wird vorgeworfen, Russland mit Waffenlieferungen zu unterstützen.", True),
+        ("Dem 45-Jährigen wird von der Anklage vorgeworfen, seine Frau getötet zu haben.", True),
+        ("Nordkorea hat die Vorwürfe als absurd zurückgewiesen.", False),
+        ("Die Revision gegen ein umstrittenes Urteil wurde zurückgenommen.", False),
+    ],
+)
+def test_accusations_are_claims(text: str, claim: bool) -> None:
+    assert accused(text) is claim
 
 
 @pytest.mark.parametrize(
