@@ -240,7 +240,12 @@ def update_summary(
         by_article.setdefault(group.occurrences[0].article_id, []).append(group.text)
         by_text[group.text] = group
     picked = rank_sentences(list(by_article.values()), sentences, engine)
-    items = [SummaryItem(t, by_text[t].sources, first_seen=by_text[t].first_seen) for t in picked]
+    items = [
+        SummaryItem(
+            t, by_text[t].sources, first_seen=by_text[t].first_seen, speaker=by_text[t].speaker
+        )
+        for t in picked
+    ]
     return sorted(items, key=lambda item: item.first_seen)
 
 

@@ -66,6 +66,7 @@ class SummaryItem:
     sources: list[str]
     score: float = 0.0
     first_seen: tuple[int, int] = (0, 0)  # (article number, sentence index) for reading order
+    speaker: str | None = None  # who says it, when it reports speech without naming them
 
 
 @dataclass

@@ -368,13 +368,20 @@ def topic_to_dict(topic: Topic) -> dict[str, Any]:
         "continued": topic.continued,
         "articles": [article_to_dict(a) for a in topic.articles],
         "summary": [
-            {"text": i.text, "sources": list(i.sources), "score": round(i.score, 6)}
+            {
+                "text": i.text,
+                "speaker": i.speaker,
+                "sources": list(i.sources),
+                "score": round(i.score, 6),
+            }
             for i in topic.summary
         ],
         "quotes": [
             {"text": q.text, "speaker": q.speaker, "sources": list(q.sources)} for q in topic.quotes
         ],
-        "claims": [{"text": c.text, "sources": list(c.sources)} for c in topic.claims],
+        "claims": [
+            {"text": c.text, "speaker": c.speaker, "sources": list(c.sources)} for c in topic.claims
+        ],
         "timeline": [
             {"when": e.when, "date": e.sort_key, "text": e.text, "sources": list(e.sources)}
             for e in topic.timeline

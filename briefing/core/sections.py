@@ -177,9 +177,66 @@ def quote_speaker(text: str, previous: str | None = None) -> str | None:
     return None
 
 
+# Who says what the next sentence reports in the subjunctive: ", sagte Kirby." at the end of
+# the sentence (after a comma or quote, so "bestätigte die Freigabe" names no speaker) ...
+_SAID_AT_END = re.compile(
+    rf"[,»“”\"]\s*(?:(?:{_SPEECH_VERBS})\s+{_ADVERBS}|so\s+){_SPEAKER}"
+    rf"(?:,\s+(?P<end_name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}))?\s*[.!]?$"
+)
+# ... or its subject before a speech verb whose clause follows a comma ("Nordkorea-Experte Koh
+# Yu Hwan von der Dongguk-Universität erklärte gegenüber AFP, Moskau und Pjöngjang seien ...",
+# "Der Sprecher, John Kirby, sagte am Montag, ..."), or after it ("Zudem sagte der Minister, ...")
+_SUBJECT_SAYS = re.compile(
+    rf"^(?P<speaker>(?:{_SPEAKER_WORD}\s+){{0,5}}?{_NAME_WORD})"
+    rf"(?:,\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}),)?"
+    r"(?:\s+(?:von|vom|aus|der|des)\s+[^,.:;]{1,70}?)?"
+    rf"\s+(?:{_SPEECH_VERBS}|warnte|argumentierte)\b[^,.:;]*,\s"
+)
+# "Am Montag", "Laut Kreml" open no speaker (an article or possessive may)
+_NOT_A_NAME = frozenset(_SPEAKER_END.split("|")) - _PRONOUNS - {
+    "der", "die", "das", "dem", "den", "ein", "eine", "einen", "einem", "einer"
+}
+_VERB_SAYS = re.compile(
+    rf"^(?:\S+\s+){{1,3}}?(?:{_SPEECH_VERBS}|warnte|argumentierte)\s+{_ADVERBS}{_SPEAKER}\s*,\s"
+)
+
+
+def report_speaker(text: str) -> str | None:
+    """Who a sentence says is speaking, when the next sentence goes on in reported speech.
+
+    "Nordkorea-Experte Koh Yu Hwan ... erklärte gegenüber der Nachrichtenagentur AFP, Moskau
+    und Pjöngjang seien aufeinander angewiesen." names Nordkorea-Experte Koh Yu Hwan for
+    "Russland brauche Nordkoreas Waffenlieferungen ...".
+    """
+    if direct_quote(text) is not None:
+        return quote_speaker(text)
+    outside = _QUOTE_SPAN.sub(' " ', text.strip())
+    for pattern, search in ((_SAID_AT_END, True), (_SUBJECT_SAYS, False), (_VERB_SAYS, False)):
+        match = pattern.search(outside) if search else pattern.match(outside)
+        if match is None:
+            continue
+        first = match.group("speaker").split()[0].casefold()
+        if not search and (first in _OPENERS or first in _NOT_A_NAME):
+            continue  # "Zudem sagte ...", "Am Montag sagte ..." have the speaker after the verb
+        speaker = _clean_speaker(match.group("speaker"))
+        name = match.groupdict().get("name") or match.groupdict().get("end_name")
+        name = name.rstrip(".") if name else None
+        if speaker:
+            return f"{name}, {speaker}" if name else speaker
+    return None
+
+
+# a time, not a speaker: "erst Anfang September sagte: ..." (Powell said it)
+_WHEN = re.compile(
+    r"\b(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
+    r"Dezember|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Anfang|Mitte|Ende|"
+    r"Wochenende|Vormittag|Nachmittag|Abend|Morgen)\b"
+)
+
+
 def _clean_speaker(phrase: str) -> str | None:
     phrase = phrase.strip(" ,.;:")
-    if _MEDIUM.match(phrase):
+    if _MEDIUM.match(phrase) or _WHEN.fullmatch(phrase.split()[-1] if phrase else ""):
         return None
     # "ihr Trainer Ralf Weber" names someone; "seine Absicht" does not
     if re.match(r"(?i)(?:sein|seine|ihr|ihre|unser|unsere)\s", phrase) and (
@@ -790,6 +847,8 @@ def pick_claims(
     leaving it out would hide that a fact of the summary is disputed. A denial whose claim
     cannot be found (the first sentence of an article, or too much context) is left out.
     """
+    from briefing.core.summarize import to_item
+
     before = _previous_groups(groups)
     ranked = []
     for group in groups:
@@ -833,11 +892,7 @@ def pick_claims(
         shown += len(unit)
         used.extend(g for g in unit if g not in used)
     units.sort(key=lambda unit: unit[0].first_seen)
-    return [
-        SummaryItem(g.text, g.sources, score=round(g.score, 6), first_seen=g.first_seen)
-        for unit in units
-        for g in unit
-    ]
+    return [to_item(g) for unit in units for g in unit]
 
 
 def _previous_groups(groups: list[SentenceGroup]) -> dict[int, SentenceGroup]:

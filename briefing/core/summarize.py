@@ -64,8 +64,10 @@ _GENERIC = re.compile(
 )
 # Subjunctive I in the first words: the sentence reports someone's words ...
 _REPORTED = re.compile(
-    r"^(?:\S+\s+){0,3}(?:sei|seien|habe|gehe|werde|könne|müsse|solle|wolle|gebe|stehe|"
-    r"liege|bleibe|komme)\b"
+    r"^(?:\S+\s+){0,3}(?:sei|seien|habe|gehe|werde|könne|müsse|solle|wolle|dürfe|möge|gebe|"
+    r"stehe|liege|bleibe|komme|brauche|gelte|fehle|drohe|lasse|wisse|sehe|halte|trage|zeige|"
+    r"biete|plane|führe|bringe|erwarte|rechne|setze|suche|finde|helfe|gehöre|handle|hänge|"
+    r"verfüge|arbeite|mache|nehme|spreche|treffe|erhalte|beginne|entscheide|fordere)\b"
 )
 # ... and this names who says them.
 _ATTRIBUTION = re.compile(
@@ -184,6 +186,7 @@ class SentenceGroup:
     score: float = 0.0  # centrality x quality: the sentence's worth on its own
     centrality: float = 0.0  # LexRank centrality, 1.0 for the most central sentence
     quality: float = 1.0  # lead prior x stand-alone factor (x outlets, x quote share)
+    speaker: str | None = None  # who says it, when it reports speech without naming them
 
     @property
     def sources(self) -> list[str]:
@@ -219,13 +222,49 @@ def is_candidate(text: str) -> bool:
     return len(found[-1]) > 1 or text.rstrip(")»\"“”' ").endswith(("!", "?"))
 
 
-def standalone_factor(text: str, weights: Weights = DEFAULT_WEIGHTS) -> float:
-    """1.0 for a sentence a reader understands alone, less for one that points back or asks."""
-    return _standalone_factor(text, weights)
+def standalone_factor(
+    text: str, weights: Weights = DEFAULT_WEIGHTS, attributed: bool = False
+) -> float:
+    """1.0 for a sentence a reader understands alone, less for one that points back or asks.
+
+    ``attributed``: the sentence is reported speech whose speaker the briefing names beside
+    it (``reported_speakers``), so it does not point back.
+    """
+    return _standalone_factor(text, weights, attributed)
+
+
+def reported_speech(text: str) -> bool:
+    """True for reported speech that does not name its speaker ("Es gehe um ...")."""
+    stripped = text.lstrip("«»\"„“”'‚‘ ")
+    return _REPORTED.match(stripped) is not None and _ATTRIBUTION.search(stripped) is None
+
+
+def reported_speakers(sentences: list[Sentence]) -> dict[int, str]:
+    """Who says each statement of an article that reports speech without naming its speaker.
+
+    The speaker stands in the sentence before, in the same paragraph: "Nordkorea-Experte
+    Koh Yu Hwan ... erklärte gegenüber der Nachrichtenagentur AFP, Moskau und Pjöngjang seien
+    aufeinander angewiesen. Russland brauche Nordkoreas Waffenlieferungen ..." (a report
+    running over several sentences keeps its speaker). Sentence index -> speaker.
+    """
+    from briefing.core.sections import report_speaker
+
+    found: dict[int, str] = {}
+    for i in range(1, len(sentences)):
+        sentence, before = sentences[i], sentences[i - 1]
+        if before.block != sentence.block or not reported_speech(sentence.text):
+            continue
+        if reported_speech(before.text):
+            speaker = found.get(i - 1)
+        else:
+            speaker = report_speaker(before.text)
+        if speaker:
+            found[i] = speaker
+    return found
 
 
 @lru_cache(maxsize=1 << 16)  # grouping, scoring and selection each ask it of every sentence
-def _standalone_factor(text: str, weights: Weights) -> float:
+def _standalone_factor(text: str, weights: Weights, attributed: bool) -> float:
     factor = 1.0
     stripped = text.lstrip("«»\"„“”'‚‘ ")
     first = (words(stripped)[:1] or [""])[0]
@@ -237,7 +276,7 @@ def _standalone_factor(text: str, weights: Weights) -> float:
         or _DEMONSTRATIVE_PHRASE.match(stripped)
     ):
         factor *= weights.dangling
-    elif _REPORTED.match(stripped) and not _ATTRIBUTION.search(stripped):
+    elif not attributed and reported_speech(stripped):
         # reported speech whose speaker stood in the sentence before ("Es gehe um ...")
         factor *= weights.dangling
     elif _LATE_PRONOUN.match(stripped) and text.lstrip()[:1] not in '«"„“':
@@ -443,8 +482,11 @@ def group_sentences(
     # content word -> groups whose text has it, so a sentence is compared only with groups
     # that share words with it (all pairs would grow with the square of the input)
     postings: dict[str, list[int]] = {}
+    speakers: dict[tuple[str, int], str] = {}
     for article in articles:
-        for sentence in article_sentences(article):
+        sentences = article_sentences(article)
+        speakers.update(((article.id, i), n) for i, n in reported_speakers(sentences).items())
+        for sentence in sentences:
             if not is_candidate(sentence.text):
                 continue
             key = sentence_key(sentence.text)
@@ -475,7 +517,22 @@ def group_sentences(
                 (s.text for s in group.occurrences),
                 key=lambda t: (standalone_factor(t, weights), len(words(t))),
             )
+    for group in groups:
+        _set_speaker(group, speakers)
     return groups
+
+
+def _set_speaker(group: SentenceGroup, speakers: dict[tuple[str, int], str]) -> None:
+    """The speaker of a group that reports speech without naming them, from its copies."""
+    if speakers and reported_speech(group.text):
+        group.speaker = next(
+            (
+                speakers[s.article_id, s.index]
+                for s in group.occurrences
+                if (s.article_id, s.index) in speakers
+            ),
+            None,
+        )
 
 
 def first_group(article: Article, weights: Weights = DEFAULT_WEIGHTS) -> SentenceGroup | None:
@@ -493,7 +550,8 @@ def first_group(article: Article, weights: Weights = DEFAULT_WEIGHTS) -> Sentenc
     first: SentenceGroup | None = None
     first_words: frozenset[str] = frozenset()
     joins: dict[str, bool] = {}  # sentence key -> whether its sentences are in the first group
-    for sentence in article_sentences(article):
+    sentences = article_sentences(article)
+    for sentence in sentences:
         if not is_candidate(sentence.text):
             continue
         key = sentence_key(sentence.text)
@@ -516,6 +574,9 @@ def first_group(article: Article, weights: Weights = DEFAULT_WEIGHTS) -> Sentenc
                 (s.text for s in first.occurrences),
                 key=lambda t: (standalone_factor(t, weights), len(words(t))),
             )
+    if first is not None and reported_speech(first.text):
+        speakers = reported_speakers(sentences)
+        _set_speaker(first, {(article.id, i): n for i, n in speakers.items()})
     return first
 
 
@@ -550,7 +611,7 @@ def score_groups(
         else:
             lead = lead_prior(group.best_index, weights)
         prior = (1 - weights.position) + weights.position * lead
-        quality = prior * standalone_factor(group.text, weights)
+        quality = prior * standalone_factor(group.text, weights, group.speaker is not None)
         if weights.speculation < 1.0 and speculative(group.text):
             quality *= weights.speculation
         if multi_source:
@@ -735,7 +796,9 @@ def select_by_subtopic(
                 # the subtopic speaks through its head: one that cannot stand alone weighs less
                 if head.text not in standing:  # the same heads come up again on every pick
                     # ... and so does one that is mostly a quote (quotes have their section)
-                    standing[head.text] = standalone_factor(head.text, weights) * (
+                    standing[head.text] = standalone_factor(
+                        head.text, weights, head.speaker is not None
+                    ) * (
                         weights.quoted if _is_quote(head.text) else 1.0
                     )
                 value *= standing[head.text]
@@ -818,7 +881,11 @@ def reading_order(
 
 def to_item(group: SentenceGroup) -> SummaryItem:
     return SummaryItem(
-        group.text, group.sources, score=round(group.score, 6), first_seen=group.first_seen
+        group.text,
+        group.sources,
+        score=round(group.score, 6),
+        first_seen=group.first_seen,
+        speaker=group.speaker,
     )
 
 

@@ -17,7 +17,7 @@ from briefing.tui import make_app
 from briefing.tui.screens.confirm import ConfirmScreen
 from briefing.tui.screens.export import ExportScreen
 from briefing.tui.screens.help import HelpScreen
-from briefing.tui.widgets.briefing_view import BriefingView
+from briefing.tui.widgets.briefing_view import BriefingView, Bulleted
 from briefing.tui.widgets.filter_bar import FilterBar
 from briefing.tui.widgets.source_view import SourceView
 from briefing.tui.widgets.topic_list import TopicList
@@ -235,6 +235,19 @@ async def test_an_entry_under_quellen_shows_that_article_unmarked(stories):
         assert source.passage.article.id == "a2" and source.passage.block is None
         head = str(source.query_one("#source-head", Static).render())
         assert "Pendler stellen sich" in head and "nicht wörtlich" not in head
+
+
+@pilot_test
+async def test_a_reported_statement_shows_who_says_it():
+    """As in the Markdown: "Russland brauche ..." comes with the expert named before it."""
+    app = make_app([str(REPO / "seeds")], Settings(), today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(app, pilot)
+        items = app.screen.query_one(BriefingView).items
+        prompts = [items.get_option_at_index(i).prompt for i in range(items.option_count)]
+        lines = [str(p.body) for p in prompts if isinstance(p, Bulleted)]
+        said = [line for line in lines if line.startswith("Russland brauche")]
+        assert said and said[0].endswith("— Nordkorea-Experte Koh Yu Hwan [2]")
 
 
 @pilot_test

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
 
 from briefing.core.models import Article, Block, Briefing, Quote, SummaryItem, TimelineEntry, Topic
 from briefing.core.render import render_briefing
-from briefing.core.sections import direct_quote, find_dates, hedge_strength, quote_speaker
+from briefing.core.sections import (
+    direct_quote,
+    find_dates,
+    hedge_strength,
+    quote_speaker,
+    report_speaker,
+)
 from briefing.core.summarize import summarize_topic
 
 
@@ -219,6 +226,47 @@ def _article(article_id: str, *paragraphs: str, date: str | None = None) -> Arti
     return article
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Nordkorea-Experte Koh Yu Hwan von der südkoreanischen Dongguk-Universität erklärte "
+            "gegenüber der Nachrichtenagentur AFP, Moskau und Pjöngjang seien aufeinander "
+            "angewiesen.",
+            "Nordkorea-Experte Koh Yu Hwan",
+        ),
+        ("Die russische Regierung erklärte am Montag, man sei bereit.", "russische Regierung"),
+        (
+            "Der Sprecher des Nationalen Sicherheitsrates, John Kirby, sagte am Montag, man sei "
+            "besorgt.",
+            "John Kirby, Sprecher des Nationalen Sicherheitsrates",
+        ),
+        ("Am Montag sagte Kirby, man sei besorgt.", "Kirby"),
+        ("Zudem sagte der Minister, es gebe keine Pläne.", "Minister"),
+        (
+            "Die Manager hätten die Strategie verfolgt, einen Vergleich zu erzielen, so die "
+            "Staatsanwaltschaft.",
+            "Staatsanwaltschaft",
+        ),
+        ("Man sei besorgt, so der Sprecher des Ministeriums, John Kirby.",
+         "John Kirby, Sprecher des Ministeriums"),
+        # a pronoun names nobody
+        ("Er sagte, es gebe keine Pläne.", None),
+        # a speech verb with its object is no speaker ("bestätigte die Freigabe")
+        ("Iran bestätigte die Freigabe des Schiffes.", None),
+        ("Das OLG erklärte eine Berufung der Versicherung für unzulässig.", None),
+        # a time before the verb is no speaker
+        (
+            'Die Fed ist bereit, auch wenn Fed-Chef Jerome Powell erst Anfang September sagte: '
+            '"Wir prognostizieren und erwarten keine Rezession."',
+            None,
+        ),
+    ],
+)
+def test_report_speaker_names_who_the_next_sentence_reports(text, speaker):
+    assert report_speaker(text) == speaker
+
+
 def test_sections_are_filled_and_sorted():
     article = _article(
         "a1",
@@ -271,6 +319,26 @@ def test_filled_sections_appear_in_the_markdown():
         assert f"## {heading}" in text
     assert "— Berg [1]" in text
     assert "**im Jahr 2027**" in text
+
+
+def test_a_reported_statement_shows_its_speaker_in_every_format():
+    article = _article("a1", "Text.")
+    said = "Russland brauche Waffen, Nordkorea seinerseits Nahrungsmittel."
+    topic = Topic(
+        "Besuch",
+        [article],
+        summary=[SummaryItem(said, ["a1"], speaker="Experte Koh Yu Hwan")],
+        claims=[SummaryItem("Die Lieferungen seien vereinbart worden.", ["a1"], speaker="Kirby")],
+    )
+    briefing = _briefing(topic)
+    markdown = render_briefing(briefing)
+    assert f"- {said} — Experte Koh Yu Hwan [1]" in markdown
+    assert "vereinbart worden. — Kirby [1]" in markdown
+    assert f"<li>{said} — Experte Koh Yu Hwan <span" in render_briefing(briefing, "html")
+    data = json.loads(render_briefing(briefing, "json"))["topics"][0]
+    assert data["summary"][0]["text"] == said  # verbatim: the speaker is a field of its own
+    assert data["summary"][0]["speaker"] == "Experte Koh Yu Hwan"
+    assert data["claims"][0]["speaker"] == "Kirby"
 
 
 def test_a_denial_that_points_back_brings_the_claim_it_denies():

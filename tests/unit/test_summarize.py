@@ -12,16 +12,19 @@ from benchmark_module import load_benchmark as load_benchmark_module
 
 from briefing.core.models import Article, Block, Topic
 from briefing.core.pipeline import Settings, build_briefing, load_articles
+from briefing.core.sentences import article_sentences
 from briefing.core.summarize import (
     DEFAULT_WEIGHTS,
     TOPIC_WEIGHTS,
     Similarity,
+    accused,
     group_sentences,
     is_candidate,
     is_near_duplicate,
-    accused,
     lead_prior,
     reading_order,
+    reported_speakers,
+    reported_speech,
     score_groups,
     speculative,
     standalone_factor,
@@ -105,6 +108,16 @@ def test_seeds_summary_covers_the_story_in_at_most_twelve_items(seeds_briefing):
     for item in topic.summary:
         assert item.score > 0
         assert item.sources == sorted(item.sources, key=lambda i: int(i[1:]))
+
+
+def test_reported_speech_in_the_seeds_briefing_names_its_speaker(seeds_briefing):
+    """"Russland brauche ..." alone would leave the reader asking who says so."""
+    topic = max(seeds_briefing.topics, key=lambda t: len(t.articles))
+    reported = [i for i in topic.summary + topic.claims if reported_speech(i.text)]
+    assert reported
+    for item in reported:
+        assert item.speaker, item.text
+    assert "Nordkorea-Experte Koh Yu Hwan" in {i.speaker for i in reported}
 
 
 def test_syndicated_copies_are_one_item_citing_both_sources(syndicated_topic):
@@ -463,6 +476,28 @@ def test_a_statement_continued_from_the_sentence_before_weighs_less(
     text: str, continued: bool
 ) -> None:
     assert (standalone_factor(text, TOPIC_WEIGHTS) < 1.0) is continued
+
+
+def test_reported_speech_takes_its_speaker_from_the_sentence_before():
+    article = _article(
+        "a1",
+        "Experte Koh Yu Hwan von der Dongguk-Universität erklärte gegenüber AFP, Moskau und "
+        "Pjöngjang seien aufeinander angewiesen. Russland brauche Nordkoreas Waffen für den Krieg "
+        "in der Ukraine. Nordkorea seinerseits gehe es um Nahrungsmittel. Der Besuch endet am "
+        "Mittwoch.",
+        "Es gehe um die Zukunft beider Länder.",  # a new paragraph: the speaker is not known
+        "Er sagte, das sei gut. Es gebe keine Pläne.",  # a pronoun names nobody
+    )
+    sentences = article_sentences(article)
+    speakers = reported_speakers(sentences)
+    # the report runs over two sentences and keeps its speaker
+    assert speakers == {1: "Experte Koh Yu Hwan", 2: "Experte Koh Yu Hwan"}
+    assert not reported_speech(sentences[0].text)  # it names its speaker itself
+    # a named speaker lifts the penalty for pointing back, and the group carries the name
+    said = sentences[1].text
+    assert standalone_factor(said) < standalone_factor(said, attributed=True) == 1.0
+    group = next(g for g in group_sentences([article]) if g.text == said)
+    assert group.speaker == "Experte Koh Yu Hwan"
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from textual.visual import Visual
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from briefing.core.models import SummaryItem, Topic
+from briefing.core.models import Quote, SummaryItem, Topic
 from briefing.core.render import based_on, german_date, refs
 
 MATCH_STYLE = "bold reverse"
@@ -104,19 +104,17 @@ class BriefingView(Vertical):
                 options.append(Option("  keine Sätze gefunden", disabled=True))
         section("Das Wichtigste")
         for item in topic.summary:
-            entry("summary", item.text, item.sources, _line(item.text, item.sources))
+            entry("summary", item.text, item.sources, _line(_said(item), item.sources))
         if not topic.summary:
             options.append(Option("  keine Sätze", disabled=True))
         if topic.quotes:
             section("Zitate")
             for quote in topic.quotes:
-                # as the Markdown template shows it: the quote as extracted, then the speaker
-                said = quote.text + (f" — {quote.speaker}" if quote.speaker else "")
-                entry("quote", quote.text, quote.sources, _line(said, quote.sources))
+                entry("quote", quote.text, quote.sources, _line(_said(quote), quote.sources))
         if topic.claims:
             section("Unbestätigt und umstritten")
             for claim in topic.claims:
-                entry("claim", claim.text, claim.sources, _line(claim.text, claim.sources))
+                entry("claim", claim.text, claim.sources, _line(_said(claim), claim.sources))
         if topic.timeline:
             section("Zeitleiste")
             for event in topic.timeline:
@@ -156,6 +154,11 @@ class BriefingView(Vertical):
         event.stop()
         if event.option.id is not None:
             self.post_message(self.EntrySelected(self.entries[int(event.option.id[1:])]))
+
+
+def _said(item: SummaryItem | Quote) -> str:
+    """As the Markdown template shows it: the sentence (or quote), then who says it if known."""
+    return item.text + (f" — {item.speaker}" if item.speaker else "")
 
 
 def _line(text: str, sources: list[str] | tuple[str, ...]) -> Content:
