@@ -210,6 +210,11 @@ def report_speaker(text: str) -> str | None:
     """
     if direct_quote(text) is not None:
         return quote_speaker(text)
+    if _QUOTE_SPAN.search(text):
+        # a few quoted words and who said them ('"wieder herausgezogen", lobte Szilagyi')
+        speaker = quote_speaker(text)
+        if speaker:
+            return speaker
     outside = _QUOTE_SPAN.sub(' " ', text.strip())
     for pattern, search in ((_SAID_AT_END, True), (_SUBJECT_SAYS, False), (_VERB_SAYS, False)):
         match = pattern.search(outside) if search else pattern.match(outside)
@@ -234,9 +239,22 @@ _WHEN = re.compile(
 )
 
 
+# the hearers after a speaker: "sagte Teamchef Dave Brailsford französischen Medien"
+_HEARERS = re.compile(
+    r"\s+(?:[a-zäöüß]\w*(?:en|em)\s+)?(?:Medien|Journalisten|Reportern|Zeitungen|Sendern)$"
+)
+# a finite verb is no part of a speaker: "Der Bundesrechnungshof hatte dem Ausschuss berichtet"
+_FINITE = frozenset(
+    """hatte hatten habe haben hätte hätten wurde wurden werde werden worden konnte konnten
+    sollte sollten wollte wollten musste mussten könne müsse solle wolle seien waren""".split()
+)
+
+
 def _clean_speaker(phrase: str) -> str | None:
-    phrase = phrase.strip(" ,.;:")
+    phrase = _HEARERS.sub("", phrase.strip(" ,.;:"))
     if _MEDIUM.match(phrase) or _WHEN.fullmatch(phrase.split()[-1] if phrase else ""):
+        return None
+    if any(w in _FINITE for w in phrase.split()):
         return None
     # "ihr Trainer Ralf Weber" names someone; "seine Absicht" does not
     if re.match(r"(?i)(?:sein|seine|ihr|ihre|unser|unsere)\s", phrase) and (

@@ -254,6 +254,8 @@ def reported_speakers(sentences: list[Sentence]) -> dict[int, str]:
         sentence, before = sentences[i], sentences[i - 1]
         if before.block != sentence.block or not reported_speech(sentence.text):
             continue
+        if report_speaker(sentence.text):
+            continue  # it names its speaker after all ('"...", lobte der Geschäftsführer')
         if reported_speech(before.text):
             speaker = found.get(i - 1)
         else:

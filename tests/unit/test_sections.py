@@ -255,6 +255,23 @@ def _article(article_id: str, *paragraphs: str, date: str | None = None) -> Arti
         # a speech verb with its object is no speaker ("bestätigte die Freigabe")
         ("Iran bestätigte die Freigabe des Schiffes.", None),
         ("Das OLG erklärte eine Berufung der Versicherung für unzulässig.", None),
+        # the hearers are no part of the speaker, a finite verb is no speaker at all
+        (
+            'Es wird lange dauern, bis er wieder Rennen fährt", sagte Ineos-Teamchef Dave '
+            "Brailsford französischen Medien.",
+            "Ineos-Teamchef Dave Brailsford",
+        ),
+        (
+            "Der Bundesrechnungshof hatte dem Haushaltsausschuss berichtet, dass das Ministerium "
+            "Aufträge erteilt habe.",
+            None,
+        ),
+        # quoted words and who said them, with a verb that is no speech verb
+        (
+            'Danach habe sich die Mannschaft "wieder selber herausgezogen", lobte '
+            "THW-Geschäftsführer Viktor Szilagyi.",
+            "THW-Geschäftsführer Viktor Szilagyi",
+        ),
         # a time before the verb is no speaker
         (
             'Die Fed ist bereit, auch wenn Fed-Chef Jerome Powell erst Anfang September sagte: '

@@ -487,6 +487,9 @@ def test_reported_speech_takes_its_speaker_from_the_sentence_before():
         "Mittwoch.",
         "Es gehe um die Zukunft beider Länder.",  # a new paragraph: the speaker is not known
         "Er sagte, das sei gut. Es gebe keine Pläne.",  # a pronoun names nobody
+        # a sentence that names its own speaker takes none from the sentence before
+        'Der Trainer sagte, man sei zufrieden. Die Mannschaft habe sich "wieder '
+        'herausgezogen", lobte Geschäftsführer Viktor Szilagyi.',
     )
     sentences = article_sentences(article)
     speakers = reported_speakers(sentences)
