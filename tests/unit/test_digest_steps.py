@@ -15,8 +15,10 @@ from briefing.core.digest import (
     load_config,
     parse_day,
     split_continued,
+    update_summary,
 )
 from briefing.core.errors import BriefingError
+from briefing.core.models import Article, Block, Topic
 from briefing.core.pipeline import load_articles
 from briefing.core.state import KnownArticle
 from briefing.core.summarize import sentence_key
@@ -176,3 +178,21 @@ def test_lone_new_articles_are_one_line_each_and_continued_ones_keep_their_secti
         "## Weitere Meldungen\n\n- **EZB senkt erstmals seit fünf Jahren den Leitzins** "
         "(Finanzblatt): Die EZB senkt den Leitzins. [1] · `ezb_zinsen.txt`\n"
     )
+
+
+def test_a_new_reported_statement_keeps_its_speaker_in_the_update() -> None:
+    article = Article(
+        Path("/tmp/a1.txt"),
+        "Besuch",
+        [
+            Block(
+                "paragraph",
+                "Experte Koh Yu Hwan erklärte gegenüber AFP, beide Länder seien aufeinander "
+                "angewiesen. Russland brauche Nordkoreas Waffen für den Krieg in der Ukraine.",
+            )
+        ],
+    )
+    article.id = "a1"
+    items = update_summary(Topic("Besuch", [article]), KnownSentences([]), 5, "fast")
+    said = [i for i in items if i.text.startswith("Russland brauche")]
+    assert said and said[0].speaker == "Experte Koh Yu Hwan"
