@@ -45,7 +45,8 @@ _SPEAKER_WORD = (
 )
 # adverbs between the verb and the speaker ("sagte damals der Sprecher")
 _ADVERB_WORDS = (
-    r"damals|dazu|später|zuvor|nun|jetzt|zudem|außerdem|auch|dann|gestern|heute|erneut|noch"
+    r"damals|dazu|später|zuvor|nun|jetzt|zudem|außerdem|auch|dann|gestern|heute|erneut|noch|"
+    r"daher"
 )
 _ADVERBS = rf"(?:(?:{_ADVERB_WORDS})\s+)*"
 _SPEAKER = (
@@ -77,6 +78,7 @@ _BEFORE_COLON = re.compile(
     rf"(?P<speaker>(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})(?:\s+\([^)]{{1,40}}\))?\s+"
     rf"(?:{_SPEECH_VERBS}|beschwichtigte|kommentierte)(?:\s+(?:{_ADVERB_WORDS}|weiter))?\s*:\s*[«„“\"]"
 )
+_PLACE_BEFORE = re.compile(r"\b(?:in|aus|im|nach)\s+$")
 _ARTICLE = re.compile(
     r"^(?:der|die|das|ein|eine|des|sein|seine|ihr|ihre|unser|unsere)\s+", re.IGNORECASE
 )
@@ -92,7 +94,7 @@ _OPENER_WORDS = """zudem weiter dazu dann auch nun jetzt später zuvor dieser di
 _OPENERS = frozenset(_OPENER_WORDS.split())
 # a medium the words were said to: "sagte der Süddeutschen Zeitung" is dative, no speaker
 _MEDIUM = re.compile(
-    r"^der\s+(?:[\w-]+\s+){0,3}?(?:Zeitung|[\w-]*[Zz]eitung|Nachrichtenagentur|Agentur|"
+    r"^(?i:der)\s+(?:[\w-]+\s+){0,3}?(?:Zeitung|[\w-]*[Zz]eitung|Nachrichtenagentur|Agentur|"
     r"Zeitschrift|Illustrierten|Bild|Welt|Zeit|Presse|Times|Post)\b"
 )
 
@@ -166,6 +168,8 @@ def quote_speaker(text: str, previous: str | None = None) -> str | None:
         if speaker:
             return speaker
     for match in _BEFORE_COLON.finditer(text):
+        if _PLACE_BEFORE.search(text[: match.start()]):
+            continue  # "Ein Mann in Madrid berichtet:" is not Madrid's
         phrase = match.group("speaker").split()
         while phrase and phrase[0].casefold() in _OPENERS:
             phrase = phrase[1:]  # "Zudem sagte Löw:" is Löw's
@@ -181,24 +185,46 @@ def quote_speaker(text: str, previous: str | None = None) -> str | None:
 # the sentence (after a comma or quote, so "bestätigte die Freigabe" names no speaker) ...
 _SAID_AT_END = re.compile(
     rf"[,»“”\"]\s*(?:(?:{_SPEECH_VERBS})\s+{_ADVERBS}|so\s+){_SPEAKER}"
-    rf"(?:,\s+(?P<end_name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}))?\s*[.!]?$"
+    rf"(?:,\s+(?P<end_name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}))?"
+    r"(?:\s+(?:ein|hinzu|an|fest))?\s*[.!]?$"  # "räumte Scholz ein", "fügte sie hinzu"
 )
 # ... or its subject before a speech verb whose clause follows a comma ("Nordkorea-Experte Koh
 # Yu Hwan von der Dongguk-Universität erklärte gegenüber AFP, Moskau und Pjöngjang seien ...",
-# "Der Sprecher, John Kirby, sagte am Montag, ..."), or after it ("Zudem sagte der Minister, ...")
+# "Der Sprecher, John Kirby, sagte am Montag, ..."); "von der Leyen" stays in the name
 _SUBJECT_SAYS = re.compile(
     rf"^(?P<speaker>(?:{_SPEAKER_WORD}\s+){{0,5}}?{_NAME_WORD})"
     rf"(?:,\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}),)?"
-    r"(?:\s+(?:von|vom|aus|der|des)\s+[^,.:;]{1,70}?)?"
+    r"(?P<tail>\s+(?:von|vom|aus|der|des)\s+[^,.:;]{1,70}?)?"
     rf"\s+(?:{_SPEECH_VERBS}|warnte|argumentierte)\b[^,.:;]*,\s"
 )
-# "Am Montag", "Laut Kreml" open no speaker (an article or possessive may)
-_NOT_A_NAME = frozenset(_SPEAKER_END.split("|")) - _PRONOUNS - {
-    "der", "die", "das", "dem", "den", "ein", "eine", "einen", "einem", "einer"
-}
-_VERB_SAYS = re.compile(
-    rf"^(?:\S+\s+){{1,3}}?(?:{_SPEECH_VERBS}|warnte|argumentierte)\s+{_ADVERBS}{_SPEAKER}\s*,\s"
+_NAME_PARTICLE = re.compile(
+    r"\s+(?:(?:von|van|de|zu)(?:\s+(?:der|dem|den))?|der)\s+[A-ZÄÖÜ][\w-]*"
 )
+# ... or after the verb ("Zudem sagte der Minister, ..."): verbs that take no person as object
+# ("warnte Scholz Putin, ...", "versicherte Putin Kim, ..." would make one speaker of both)
+_VERB_SAYS = re.compile(
+    r"^(?:\S+\s+){1,3}?(?:sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|schrieb|"
+    r"schreibt|berichtete|berichtet|bekräftigte|unterstrich|ergänzte|twitterte)\s+"
+    rf"{_ADVERBS}{_SPEAKER}\s*,\s"
+)
+# "Am Montag", "Laut Kreml", "Wie die Bild berichtet" open no speaker; nor does a hearer in the
+# dative ("Dem Sender Fox News sagte Pompeo, ...")
+_NOT_A_NAME = (frozenset(_SPEAKER_END.split("|")) - _PRONOUNS - {
+    "der", "die", "das", "ein", "eine", "einen", "einer"
+}) | {"wie", "als", "dem", "den", "einem"}
+# A sentence that names who says it at its end, whatever the verb: "..., räumte Scholz ein.",
+# "..., fügte die Ministerin hinzu.", '"...", lobte Szilagyi.'
+_OWN_SPEAKER_AT_END = re.compile(
+    rf"[,»“”\"]\s*(?:{_SPEECH_VERBS}|[a-zäöüß]+te[nt]?|so)\s+{_ADVERBS}{_SPEAKER}"
+    r"(?:\s+(?:ein|hinzu|an|zu|fest|mit|vor|aus))?\s*[.!]?$"
+)
+
+
+def names_own_speaker(text: str) -> bool:
+    """True when a sentence in reported speech says who speaks ("..., räumte Scholz ein.")."""
+    outside = _QUOTE_SPAN.sub(' " ', text.strip())
+    match = _OWN_SPEAKER_AT_END.search(outside)
+    return match is not None and _clean_speaker(match.group("speaker")) is not None
 
 
 def report_speaker(text: str) -> str | None:
@@ -210,7 +236,7 @@ def report_speaker(text: str) -> str | None:
     """
     if direct_quote(text) is not None:
         return quote_speaker(text)
-    if _QUOTE_SPAN.search(text):
+    if _QUOTED_THEN_SAID.search(text):
         # a few quoted words and who said them ('"wieder herausgezogen", lobte Szilagyi')
         speaker = quote_speaker(text)
         if speaker:
@@ -220,10 +246,15 @@ def report_speaker(text: str) -> str | None:
         match = pattern.search(outside) if search else pattern.match(outside)
         if match is None:
             continue
-        first = match.group("speaker").split()[0].casefold()
+        phrase = match.group("speaker")
+        first = phrase.split()[0].casefold()
         if not search and (first in _OPENERS or first in _NOT_A_NAME):
             continue  # "Zudem sagte ...", "Am Montag sagte ..." have the speaker after the verb
-        speaker = _clean_speaker(match.group("speaker"))
+        tail = match.groupdict().get("tail")
+        if tail and len(phrase.split()) == 1 and _NAME_PARTICLE.fullmatch(tail):
+            # "Ursula von der Leyen sagte, ..." (not "Experte Koh von der Universität")
+            phrase += tail
+        speaker = _clean_speaker(phrase)
         name = match.groupdict().get("name") or match.groupdict().get("end_name")
         name = name.rstrip(".") if name else None
         if speaker:
@@ -231,12 +262,16 @@ def report_speaker(text: str) -> str | None:
     return None
 
 
-# a time, not a speaker: "erst Anfang September sagte: ..." (Powell said it)
-_WHEN = re.compile(
-    r"\b(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
-    r"Dezember|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Anfang|Mitte|Ende|"
-    r"Wochenende|Vormittag|Nachmittag|Abend|Morgen)\b"
-)
+# quoted words, then a verb in the past tense and who said them: '"...", lobte Szilagyi'
+_QUOTED_THEN_SAID = re.compile(r"[»“”\"]\s*,\s*[a-zäöüß]+te[nt]?\s")
+
+
+# a time after a speaker or instead of one: "sagte Erdoğan Ende Juni", "erst Anfang September
+# sagte: ..." (a name such as "Jan Freitag" or "Michael Ende" stays)
+_MONTHS = "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
+_DAYS = "Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag"
+_TRAILING_WHEN = re.compile(rf"(?:^|\s+)(?:Anfang|Mitte|Ende)\s+(?:{_MONTHS})(?:\s+\d{{4}})?$")
+_WHEN = re.compile(rf"(?:{_MONTHS}|{_DAYS}|Wochenende|Vormittag|Nachmittag|Abend|Morgen)")
 
 
 # the hearers after a speaker: "sagte Teamchef Dave Brailsford französischen Medien"
@@ -251,8 +286,10 @@ _FINITE = frozenset(
 
 
 def _clean_speaker(phrase: str) -> str | None:
-    phrase = _HEARERS.sub("", phrase.strip(" ,.;:"))
-    if _MEDIUM.match(phrase) or _WHEN.fullmatch(phrase.split()[-1] if phrase else ""):
+    phrase = _TRAILING_WHEN.sub("", _HEARERS.sub("", phrase.strip(" ,.;:")))
+    while phrase.split()[:1] and phrase.split()[0] in _FINITE:
+        phrase = phrase.split(None, 1)[1] if " " in phrase else ""  # "hatte Fischer" is Fischer
+    if not phrase or _MEDIUM.match(phrase) or _WHEN.fullmatch(phrase):
         return None
     if any(w in _FINITE for w in phrase.split()):
         return None
@@ -830,7 +867,7 @@ def is_denial(text: str) -> bool:
     return _DENIAL.search(text) is not None and hedge_strength(text) >= 1.0
 
 
-def needs_claim(text: str, weights: Weights | None = None) -> bool:
+def needs_claim(text: str, weights: Weights | None = None, attributed: bool = False) -> bool:
     """A disputed sentence that does not say on its own what is disputed.
 
     A denial that names what it denies only by pointing back ("die Vorwürfe", "eine solche
@@ -838,13 +875,15 @@ def needs_claim(text: str, weights: Weights | None = None) -> bool:
     """
     if is_denial(text):
         return bool(_DENIAL_REFERS_BACK.search(text)) or not _STATES_ITS_CLAIM.search(text)
-    return bool(_REFERS_BACK.search(text)) or points_back(text, weights)
+    return bool(_REFERS_BACK.search(text)) or points_back(text, weights, attributed)
 
 
-def points_back(text: str, weights: Weights | None = None) -> bool:
+def points_back(text: str, weights: Weights | None = None, attributed: bool = False) -> bool:
+    """A sentence that cannot stand alone; ``attributed``: reported speech whose speaker the
+    briefing names beside it (``SentenceGroup.speaker``)."""
     from briefing.core.summarize import DEFAULT_WEIGHTS, standalone_factor
 
-    factor = standalone_factor(text, weights or DEFAULT_WEIGHTS)
+    factor = standalone_factor(text, weights or DEFAULT_WEIGHTS, attributed)
     return factor < 1.0 and not text.rstrip().endswith("?") or bool(_CONTINUES.match(text))
 
 
@@ -881,7 +920,7 @@ def pick_claims(
             continue
         if any(similarity(group.text, other.text) >= weights.redundancy for other in used):
             continue
-        if not needs_claim(group.text, weights):
+        if not needs_claim(group.text, weights, group.speaker is not None):
             units.append([group])
             shown += 1
             used.append(group)
@@ -891,10 +930,10 @@ def pick_claims(
         current = before.get(id(group))
         while current is not None and len(context) < MAX_CONTEXT:
             context.insert(0, current)
-            if not points_back(current.text, weights):
+            if not points_back(current.text, weights, current.speaker is not None):
                 break
             current = before.get(id(current))
-        if not context or points_back(context[0].text, weights):
+        if not context or points_back(context[0].text, weights, context[0].speaker is not None):
             continue  # it would not say what is disputed
         home = next((unit for unit in units if context[-1] in unit), None)
         if home is not None:

@@ -71,8 +71,8 @@ _REPORTED = re.compile(
 )
 # ... and this names who says them.
 _ATTRIBUTION = re.compile(
-    r"\b(?:sagte|sagt|erklärte|erklärt|so|laut|zufolge|teilte|berichtete|hieß es|"
-    r"betonte|schrieb|meinte|nach Angaben)\b"
+    r"\b(?:sagte|sagt|erklärte|erklärt|so|[Ll]aut|zufolge|teilte|berichtete|hieß es|"
+    r"betonte|schrieb|meinte|[Nn]ach Angaben)\b"
 )
 _LATE_PRONOUN = re.compile(r"^(?:\S+\s+){1,3}(?:er|sie|ihn|ihm|ihnen|dortige\w*)\b")
 # Back-references later in the sentence: "folgte dieser Auffassung nicht", "kann damit wie
@@ -247,20 +247,20 @@ def reported_speakers(sentences: list[Sentence]) -> dict[int, str]:
     aufeinander angewiesen. Russland brauche Nordkoreas Waffenlieferungen ..." (a report
     running over several sentences keeps its speaker). Sentence index -> speaker.
     """
-    from briefing.core.sections import report_speaker
+    from briefing.core.sections import names_own_speaker, report_speaker
 
     found: dict[int, str] = {}
     for i in range(1, len(sentences)):
         sentence, before = sentences[i], sentences[i - 1]
         if before.block != sentence.block or not reported_speech(sentence.text):
             continue
-        if report_speaker(sentence.text):
-            continue  # it names its speaker after all ('"...", lobte der Geschäftsführer')
-        if reported_speech(before.text):
-            speaker = found.get(i - 1)
-        else:
-            speaker = report_speaker(before.text)
-        if speaker:
+        if names_own_speaker(sentence.text) or report_speaker(sentence.text):
+            continue  # it names its speaker after all ("..., räumte Scholz ein.")
+        # a report that runs on keeps the speaker the sentence before had or named
+        speaker = found.get(i - 1) or report_speaker(before.text)
+        # a report about the speaker is someone else's ("Zuvor habe Bolton sich mit Johnson
+        # getroffen" after Bolton's quote came from the Guardian)
+        if speaker and not re.search(rf"\b{re.escape(speaker.split()[-1])}\b", sentence.text):
             found[i] = speaker
     return found
 
@@ -934,6 +934,8 @@ def summarize_article(
     if not groups:
         # nothing passes as a full sentence: fall back to the article's first sentences
         return [s.text for s in article_sentences(article)[:sentences]]
+    for group in groups:
+        group.speaker = None  # plain sentences are printed: a report's speaker would not show
     score_groups(groups, engine, weights, multi_source=False)
     chosen = select_groups(groups, sentences, weights)
     return [g.text for g in sorted(chosen, key=lambda g: g.first_seen)]

@@ -1316,10 +1316,10 @@ def genitive(name: str) -> str:
 
 def lead_summary(topic: Topic) -> list[SummaryItem]:
     """The first sentence of a lone article that can stand alone (for "Weitere Meldungen")."""
-    from briefing.core.summarize import first_group
+    from briefing.core.summarize import first_group, to_item
 
     for article in topic.articles:
         first = first_group(article)  # group_sentences([article])[0], cheaper
         if first is not None:
-            return [SummaryItem(first.text, first.sources, first_seen=first.first_seen)]
+            return [to_item(first)]  # (with who says it, when it reports speech)
     return []

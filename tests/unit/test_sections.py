@@ -272,6 +272,19 @@ def _article(article_id: str, *paragraphs: str, date: str | None = None) -> Arti
             "THW-Geschäftsführer Viktor Szilagyi.",
             "THW-Geschäftsführer Viktor Szilagyi",
         ),
+        # name particles stay in the name
+        ("Von der Leyen fügte hinzu, man sei bereit.", "Von der Leyen"),
+        ("Ursula von der Leyen sagte, man sei bereit.", "Ursula von der Leyen"),
+        ("Es gebe aber Probleme, räumte Scholz ein.", "Scholz"),
+        ("Das sei gut, sagte Erdogan Ende Juni.", "Erdogan"),
+        # hearers, sources, objects and explanations are no speakers
+        ("Dem Sender Fox News sagte Pompeo, man sei bereit.", None),
+        ("Der Nachrichtenagentur AP sagten neun Frauen, er habe sie belästigt.", None),
+        ("Der Süddeutschen Zeitung sagte er, man sei bereit.", None),
+        ("Wie die Bild berichtet, will Petry eine Partei gründen.", None),
+        ('Die Rente hängt an der "ferneren Lebenserwartung", also die Zahl der Jahre.', None),
+        ("Am Montag warnte Scholz Putin, man werde reagieren.", None),
+        ("Zugleich versicherte Putin Kim, man stehe bereit.", None),
         # a time before the verb is no speaker
         (
             'Die Fed ist bereit, auch wenn Fed-Chef Jerome Powell erst Anfang September sagte: '

@@ -487,20 +487,38 @@ def test_reported_speech_takes_its_speaker_from_the_sentence_before():
         "Mittwoch.",
         "Es gehe um die Zukunft beider Länder.",  # a new paragraph: the speaker is not known
         "Er sagte, das sei gut. Es gebe keine Pläne.",  # a pronoun names nobody
-        # a sentence that names its own speaker takes none from the sentence before
+        # a sentence that names its own speaker takes none from the sentence before; the
+        # one after it takes that speaker
         'Der Trainer sagte, man sei zufrieden. Die Mannschaft habe sich "wieder '
-        'herausgezogen", lobte Geschäftsführer Viktor Szilagyi.',
+        'herausgezogen", lobte Geschäftsführer Viktor Szilagyi. Es gebe aber Probleme in der '
+        "Abwehr, räumte Szilagyi ein. Man werde daran arbeiten.",
+        # a report about the speaker is not the speaker's own
+        '"Wir würden das unterstützen", sagte Bolton. Zuvor habe Bolton sich mit Johnson '
+        "getroffen.",
     )
     sentences = article_sentences(article)
     speakers = reported_speakers(sentences)
     # the report runs over two sentences and keeps its speaker
-    assert speakers == {1: "Experte Koh Yu Hwan", 2: "Experte Koh Yu Hwan"}
+    assert speakers == {1: "Experte Koh Yu Hwan", 2: "Experte Koh Yu Hwan", 10: "Szilagyi"}
     assert not reported_speech(sentences[0].text)  # it names its speaker itself
     # a named speaker lifts the penalty for pointing back, and the group carries the name
     said = sentences[1].text
     assert standalone_factor(said) < standalone_factor(said, attributed=True) == 1.0
     group = next(g for g in group_sentences([article]) if g.text == said)
     assert group.speaker == "Experte Koh Yu Hwan"
+
+
+def test_a_lone_article_line_names_the_speaker_of_its_reported_statement():
+    """ "Weitere Meldungen" shows a lone article's first full sentence, with its speaker."""
+    from briefing.core.topics import lead_summary
+
+    article = _article(
+        "a1",
+        "Koh sagte, man sei bereit. Russland brauche Nordkoreas Waffen für den Krieg in der "
+        "Ukraine.",
+    )
+    [item] = lead_summary(Topic("Besuch", [article]))
+    assert item.text.startswith("Russland brauche") and item.speaker == "Koh"
 
 
 @pytest.mark.parametrize(
