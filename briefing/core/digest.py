@@ -229,7 +229,7 @@ def update_summary(
     Like an update summary: rank only the new sentences, keep reading order in the output.
     """
     from briefing.core.lexrank import rank_sentences
-    from briefing.core.summarize import group_sentences, sentence_key
+    from briefing.core.summarize import group_sentences, sentence_key, to_item
 
     novel = [g for g in group_sentences(topic.articles) if sentence_key(g.text) not in known]
     if not novel:
@@ -240,12 +240,7 @@ def update_summary(
         by_article.setdefault(group.occurrences[0].article_id, []).append(group.text)
         by_text[group.text] = group
     picked = rank_sentences(list(by_article.values()), sentences, engine)
-    items = [
-        SummaryItem(
-            t, by_text[t].sources, first_seen=by_text[t].first_seen, speaker=by_text[t].speaker
-        )
-        for t in picked
-    ]
+    items = [to_item(by_text[t]) for t in picked]  # (unscored: score 0 as before)
     return sorted(items, key=lambda item: item.first_seen)
 
 

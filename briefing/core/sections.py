@@ -209,9 +209,9 @@ _VERB_SAYS = re.compile(
 )
 # "Am Montag", "Laut Kreml", "Wie die Bild berichtet" open no speaker; nor does a hearer in the
 # dative ("Dem Sender Fox News sagte Pompeo, ...")
-_NOT_A_NAME = (frozenset(_SPEAKER_END.split("|")) - _PRONOUNS - {
+_NOT_A_NAME = frozenset(_SPEAKER_END.split("|")) - _PRONOUNS - {
     "der", "die", "das", "ein", "eine", "einen", "einer"
-}) | {"wie", "als", "dem", "den", "einem"}
+} | {"wie", "als"}
 # A sentence that names who says it at its end, whatever the verb: "..., räumte Scholz ein.",
 # "..., fügte die Ministerin hinzu.", '"...", lobte Szilagyi.'
 _OWN_SPEAKER_AT_END = re.compile(
