@@ -6,9 +6,11 @@ import fcntl
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -107,6 +109,42 @@ def test_a_second_run_waits_for_the_first_to_finish(paths) -> None:
     assert (paths["out"] / "2024-06-03.md").is_file()
 
 
+@contextmanager
+def stalled_feed():
+    """A feed server that accepts the request and never answers.
+
+    A run reads its feeds while it holds the lock, after the inbox: once the server has the
+    connection, the run is in the middle of its work and cannot finish before the test acts.
+    (Waiting for the lock alone raced: a small run could finish between the check and the
+    signal on a busy machine.)
+    """
+    with socket.create_server(("127.0.0.1", 0)) as server:
+        server.settimeout(60)
+        connections = []
+
+        def wait_for_request() -> None:
+            connection, _ = server.accept()
+            connections.append(connection)
+
+        try:
+            yield f"http://127.0.0.1:{server.getsockname()[1]}/feed.xml", wait_for_request
+        finally:
+            for connection in connections:
+                connection.close()
+
+
+def stopped_in_the_middle(paths: dict[str, Path], day: str, stop: signal.Signals) -> int:
+    """Start a run, send it ``stop`` while it holds the lock mid-work; its exit status."""
+    with stalled_feed() as (url, wait_for_request):
+        process = start(paths, day, "--feed", url, "--timeout", "120")
+        wait_for_request()
+        assert process.poll() is None
+        assert _held_by_someone_else(lock_path(paths["state"]))
+        process.send_signal(stop)
+        process.communicate(timeout=60)
+    return process.returncode
+
+
 def _held_by_someone_else(path: Path) -> bool:
     if not path.exists():
         return False
@@ -124,14 +162,8 @@ def test_a_run_killed_in_the_middle_leaves_the_old_file_and_the_next_run_recover
     old = earlier_run(paths, "2024-06-03")
     for source in (DATA / "day2").iterdir():  # more articles: a rerun would write another file
         shutil.copy(source, paths["inbox"] / source.name)
-    process = start(paths, "2024-06-03")
-    deadline = time.monotonic() + 60
-    while not _held_by_someone_else(lock_path(paths["state"])):
-        assert process.poll() is None and time.monotonic() < deadline
-        time.sleep(0.005)
-    process.send_signal(signal.SIGKILL)  # in the middle: it holds the lock, it has not finished
-    process.communicate(timeout=60)
-    assert process.returncode == -signal.SIGKILL
+    # in the middle: it holds the lock and has read the inbox, it has not finished
+    assert stopped_in_the_middle(paths, "2024-06-03", signal.SIGKILL) == -signal.SIGKILL
     assert (paths["out"] / "2024-06-03.md").read_bytes() == old  # the old file, whole
     leftovers = {p.name for p in paths["out"].iterdir()} - {"2024-06-03.md"}
     assert all(n.startswith(".2024-06-03.md.") and n.endswith(".tmp") for n in leftovers)
@@ -147,13 +179,6 @@ def test_a_terminated_run_cleans_up_after_itself(paths) -> None:
     old = earlier_run(paths, "2024-06-03")
     for source in (DATA / "day2").iterdir():
         shutil.copy(source, paths["inbox"] / source.name)
-    process = start(paths, "2024-06-03")
-    deadline = time.monotonic() + 60
-    while not _held_by_someone_else(lock_path(paths["state"])):
-        assert process.poll() is None and time.monotonic() < deadline
-        time.sleep(0.005)
-    process.send_signal(signal.SIGTERM)
-    process.communicate(timeout=60)
-    assert process.returncode == 128 + signal.SIGTERM
+    assert stopped_in_the_middle(paths, "2024-06-03", signal.SIGTERM) == 128 + signal.SIGTERM
     assert sorted(p.name for p in paths["out"].iterdir()) == ["2024-06-03.md"]  # no temp file
     assert (paths["out"] / "2024-06-03.md").read_bytes() == old
