@@ -546,3 +546,25 @@ def test_accusations_are_claims(text: str, claim: bool) -> None:
 )
 def test_assumptions_are_guesses(text: str, guess: bool) -> None:
     assert speculative(text) is guess
+
+
+def test_a_subtopic_offers_its_report_before_an_accusation_it_passes_on() -> None:
+    """Within one subtopic the reported fact goes first, even when the accusation scores
+    higher: the accusation is a claim that "Unbestätigt und umstritten" shows."""
+    from briefing.core.summarize import _subtopics, select_by_subtopic
+
+    accusation = ("Nordkorea wird vorgeworfen, Russland mit Waffenlieferungen für den Krieg "
+                  "in der Ukraine zu unterstützen.")
+    report = ("Russland braucht Waffenlieferungen aus Nordkorea für den Krieg in der Ukraine, "
+              "Nordkorea braucht Energie aus Russland.")
+    groups = group_sentences([_article("a1", accusation), _article("a2", report)], TOPIC_WEIGHTS)
+    by_text = {g.text: g for g in groups}
+    similarity = Similarity(list(by_text))
+    labels = _subtopics(similarity.matrix(list(by_text)), TOPIC_WEIGHTS.subtopic_cut)
+    assert len(set(labels)) == 1  # one subtopic: the order inside it decides
+    by_text[accusation].score, by_text[report].score = 2.0, 1.0
+    [pick] = select_by_subtopic(groups, 1, TOPIC_WEIGHTS, similarity)
+    assert pick.text == report
+    # the single-article weights make no such difference: the higher score wins
+    [pick] = select_by_subtopic(groups, 1, DEFAULT_WEIGHTS, similarity)
+    assert pick.text == accusation
