@@ -64,21 +64,28 @@ def search_hits(
 ) -> list[SummaryItem]:
     """Sentences of the topic's articles that contain ``query`` (case-insensitive).
 
-    The same sentence in several articles is one hit with all of them as sources.
+    The same sentence in several articles is one hit with all of them as sources; reported
+    speech that does not name its speaker names the one of the sentence before, as the
+    briefing's items do.
     """
-    from briefing.core.summarize import sentence_key
+    from briefing.core.summarize import reported_speakers, sentence_key
 
     needle = query.casefold().strip()
     if not needle:
         return []
     hits: dict[str, SummaryItem] = {}
     for article in topic.articles:
-        for sentence in sentences.get(article.id, []):
+        in_article = sentences.get(article.id, [])
+        speakers: dict[int, str] | None = None  # found when the article has a hit
+        for index, sentence in enumerate(in_article):
             if needle not in sentence.text.casefold():
                 continue
             hit = hits.setdefault(sentence_key(sentence.text), SummaryItem(sentence.text, []))
             if article.id not in hit.sources:
                 hit.sources.append(article.id)
+            if speakers is None:
+                speakers = reported_speakers(in_article)
+            hit.speaker = hit.speaker or speakers.get(index)
             if len(hits) >= limit:
                 return list(hits.values())
     return list(hits.values())

@@ -85,6 +85,19 @@ def test_search_hits_merge_a_sentence_that_several_articles_carry():
     assert search_hits(topic, "  ", sentences) == []
 
 
+def test_a_search_hit_in_reported_speech_names_its_speaker():
+    said = "Koh Yu Hwan erklärte, Moskau und Pjöngjang seien aufeinander angewiesen."
+    report = "Russland brauche Nordkoreas Waffenlieferungen für den Krieg."
+    one = article("a1", f"{said} {report}")
+    two = article("a2", report)  # the same report without its speaker
+    topic = Topic("Besuch", [two, one])
+    sentences = {a.id: article_sentences(a) for a in topic.articles}
+    [hit] = search_hits(topic, "waffenlieferungen", sentences)
+    assert (hit.text, hit.sources, hit.speaker) == (report, ["a2", "a1"], "Koh Yu Hwan")
+    [hit] = search_hits(topic, "angewiesen", sentences)  # names its speaker itself
+    assert hit.speaker is None
+
+
 def test_standalone_topic_numbers_from_one_and_leaves_the_loaded_topic_alone():
     three, four = article("a3", "Drei."), article("a4", "Vier.")
     topic = Topic(

@@ -99,7 +99,7 @@ class BriefingView(Vertical):
         if hits is not None:
             section(f"Treffer für »{query.strip()}«", len(hits))
             for hit in hits:
-                entry("hit", hit.text, hit.sources, _line(hit.text, hit.sources))
+                entry("hit", hit.text, hit.sources, _line(_said(hit), hit.sources))
             if not hits:
                 options.append(Option("  keine Sätze gefunden", disabled=True))
         section("Das Wichtigste")
