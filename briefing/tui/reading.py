@@ -95,7 +95,8 @@ def topic_matches(topic: Topic, query: str, sentences: dict[str, list[Sentence]]
     """True when the topic's heading or one of its sentences contains ``query``."""
     needle = query.casefold().strip()
     return (not needle or needle in topic.title.casefold()
-            or bool(search_hits(topic, query, sentences, limit=1)))
+            or any(needle in sentence.text.casefold()
+                   for article in topic.articles for sentence in sentences.get(article.id, [])))
 
 
 def standalone_topic(topic: Topic) -> Topic:
