@@ -646,7 +646,10 @@ def _without_ubiquitous(texts: list[str], share: float) -> list[str]:
     counts: Counter[str] = Counter()
     for text in texts:
         counts.update(word_set(text))
-    common = {w for w, c in counts.items() if c >= share * len(texts) and len(texts) >= 10}
+    # a word one sentence has is no name that every report repeats, however few the
+    # sentences (below 20, a share of 5 % is less than one sentence)
+    limit = max(share * len(texts), 2)
+    common = {w for w, c in counts.items() if c >= limit and len(texts) >= 10}
     if not common:
         return texts
     return [

@@ -568,3 +568,16 @@ def test_a_subtopic_offers_its_report_before_an_accusation_it_passes_on() -> Non
     # the single-article weights make no such difference: the higher score wins
     [pick] = select_by_subtopic(groups, 1, DEFAULT_WEIGHTS, similarity)
     assert pick.text == accusation
+
+
+def test_a_small_story_keeps_every_sentence_s_own_words_for_centrality() -> None:
+    """Three short reports (about 15 sentences): a 5 % share of them is less than one
+    sentence, which once counted every word as ubiquitous; the line all three outlets carry
+    was left as "200" and scored 0."""
+    articles, _ = load_articles(sorted(DATA.glob("hafenbrand_*.txt")))
+    topic = Topic("Hafenbrand", articles)
+    summarize_topic(topic)
+    shared = "Die Feuerwehr war mit mehr als 200 Einsatzkräften vor Ort"
+    [item] = [i for i in topic.summary if i.text.startswith(shared)]
+    assert item.sources == ["a1", "a2", "a3"]
+    assert all(i.score > 0 for i in topic.summary)
