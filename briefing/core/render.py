@@ -366,7 +366,11 @@ def topic_to_dict(topic: Topic) -> dict[str, Any]:
         "title": topic.title,
         "minor": topic.minor,
         "continued": topic.continued,
-        "articles": [article_to_dict(a) for a in topic.articles],
+        # as "Quellen" shows it: how many of the briefing's sentences rest on each article
+        "articles": [
+            {**article_to_dict(a), "sentences_used": sentences_used(topic, a)}
+            for a in topic.articles
+        ],
         "summary": [
             {
                 "text": i.text,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -64,6 +65,15 @@ def test_build_json_shape(seeds_json: dict, seeds_dir: Path) -> None:
     paths += [s["path"] for s in data["skipped"]]
     assert sorted(paths) == sorted(str(p) for p in seeds_dir.glob("*.txt"))
     assert len(ids) == len(set(ids))
+
+
+def test_json_counts_the_sentences_used_of_each_article_as_the_markdown_does(
+    cli, seeds_json: dict
+) -> None:
+    markdown = cli("build").output
+    shown = [int(n) for n in re.findall(r"· (\d+) (?:Satz|Sätze) verwendet", markdown)]
+    counted = [a["sentences_used"] for t in seeds_json["topics"] for a in t["articles"]]
+    assert counted == shown and len(shown) == 5 and all(n > 0 for n in shown)
 
 
 def test_build_writes_output_file(cli, tmp_path: Path) -> None:
