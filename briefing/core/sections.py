@@ -901,8 +901,10 @@ def pick_claims(
     what is disputed; when that sentence itself points back ("Im Gegenzug wird ... vermutet"),
     the one before comes too. When the claim is already shown under "Das Wichtigste", it is
     shown here again with its denial: the denial alone would not say what is denied, and
-    leaving it out would hide that a fact of the summary is disputed. A denial whose claim
-    cannot be found (the first sentence of an article, or too much context) is left out.
+    leaving it out would hide that a fact of the summary is disputed; for the same reason a
+    denial of a claim listed here goes in when the section is full (up to twice ``limit``
+    lines). A denial whose claim cannot be found (the first sentence of an article, or too
+    much context) is left out.
     """
     from briefing.core.summarize import to_item
 
@@ -916,11 +918,13 @@ def pick_claims(
     units: list[list[SentenceGroup]] = []
     shown = 0
     for _, _, group in sorted(ranked, key=lambda r: (not r[0], -r[1], r[2].first_seen)):
-        if shown >= limit or any(group in unit for unit in units):
+        if any(group in unit for unit in units):
             continue
         if any(similarity(group.text, other.text) >= weights.redundancy for other in used):
             continue
         if not needs_claim(group.text, weights, group.speaker is not None):
+            if shown >= limit:
+                continue
             units.append([group])
             shown += 1
             used.append(group)
@@ -935,12 +939,23 @@ def pick_claims(
             current = before.get(id(current))
         if not context or points_back(context[0].text, weights, context[0].speaker is not None):
             continue  # it would not say what is disputed
-        home = next((unit for unit in units if context[-1] in unit), None)
+        # its claim is already listed (or the sentence before it): the denial goes right
+        # after it, with what stands between ("... sollen vereinbart worden sein. Im Gegenzug
+        # wird ... vermutet. Beide Länder haben eine solche Kooperation bestritten.")
+        anchor, home = next(
+            ((c, unit) for c in reversed(context) for unit in units if c in unit), (None, None)
+        )
         if home is not None:
-            # its claim is already listed: the denial goes right after it
-            home.insert(home.index(context[-1]) + 1, group)
-            shown += 1
-            used.append(group)
+            between = context[context.index(anchor) + 1 :]
+            added = [c for c in between if not any(c in u for u in units)] + [group]
+            # a denial goes in past the limit too (up to twice it): left out, it would hide
+            # that a claim shown here is disputed
+            if shown + len(added) > (2 * limit if is_denial(group.text) else limit):
+                continue
+            at = home.index(anchor) + 1
+            home[at:at] = added
+            shown += len(added)
+            used.extend(g for g in added if g not in used)
             continue
         unit = [*(c for c in context if not any(c in u for u in units)), group]
         if shown + len(unit) > limit:

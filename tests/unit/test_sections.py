@@ -605,3 +605,25 @@ def test_a_claim_that_points_back_brings_the_sentence_it_continues():
 def test_a_denial_whose_claim_cannot_be_found_is_left_out():
     article = _article("a1", f"{DENIAL} {LEAD} Die Bauarbeiten sollen im Frühjahr beginnen.")
     assert DENIAL not in _claims(article, sentences=1)
+
+
+def test_a_denial_of_a_listed_claim_is_shown_when_the_section_is_full():
+    """Left out, it would hide that a claim the section shows is disputed."""
+    from briefing.core.sections import pick_claims
+    from briefing.core.summarize import TOPIC_WEIGHTS, Similarity, group_sentences
+
+    other = "Der Bürgermeister soll von den Mängeln an der alten Brücke gewusst haben."
+    claim = (
+        "Im vergangenen Jahr sollen nach Angaben aus dem Weissen Haus Lieferungen von Raketen "
+        "an Russland vereinbart worden sein."
+    )
+    more = "Im Gegenzug wird auch die Übergabe von Schlüsseltechnologien an Pjöngjang vermutet."
+    denial = "Beide Länder haben eine solche Kooperation bestritten."
+    groups = group_sentences([_article("a1", f"{LEAD} {other} {claim} {more} {denial}")],
+                             TOPIC_WEIGHTS)
+    scores = {other: 2.0, claim: 1.5, denial: 0.5, more: 0.1}  # the claims first, then the denial
+    for group in groups:
+        group.score = scores.get(group.text, 0.0)
+    similarity = Similarity([g.text for g in groups])
+    claims = pick_claims(groups, [], similarity, TOPIC_WEIGHTS, limit=2)
+    assert [c.text for c in claims] == [other, claim, more, denial]

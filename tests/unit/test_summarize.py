@@ -581,3 +581,13 @@ def test_a_small_story_keeps_every_sentence_s_own_words_for_centrality() -> None
     [item] = [i for i in topic.summary if i.text.startswith(shared)]
     assert item.sources == ["a1", "a2", "a3"]
     assert all(i.score > 0 for i in topic.summary)
+
+
+def test_seeds_show_the_denial_of_the_white_house_claim(seeds_briefing) -> None:
+    [topic] = seeds_briefing.topics
+    claims = [c.text for c in topic.claims]
+    denial = "Beide Länder haben eine solche Kooperation bestritten."
+    assert denial in claims
+    at = claims.index(denial)
+    assert claims[at - 1].startswith("Im Gegenzug wird auch die Übergabe")
+    assert "nach Angaben aus dem Weissen Haus" in claims[at - 2]
