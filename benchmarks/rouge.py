@@ -4,8 +4,8 @@ Usage (from the repository root):
 
     python benchmarks/rouge.py                   # the table
     python benchmarks/rouge.py --ablation        # also the scoring variants (position prior ...)
-    python benchmarks/rouge.py --cv              # leave-one-out: the prior's settings chosen
-                                                 # on the other 20 articles, scored on the 21st
+    python benchmarks/rouge.py --cv              # leave-one-out: the settings chosen on the
+                                                 # other 20 articles, scored on the 21st
     python benchmarks/rouge.py --data FILE.jsonl --sentences 3
 
 The data is ``../shared/eval/summaries/mlsum_de_dev.jsonl`` (MLSUM German: title, text and the
@@ -135,7 +135,7 @@ def paragraphs_of(article) -> list[list[str]]:
 def systems(count: int, ablation: bool) -> dict[str, object]:
     """name -> function(article) -> list of sentences."""
     from briefing.core.lexrank import rank_sentences
-    from briefing.core.summarize import DEFAULT_WEIGHTS, summarize_article
+    from briefing.core.summarize import DEFAULT_WEIGHTS
 
     def lead(article):
         return [s for p in paragraphs_of(article) for s in p][:count]
@@ -144,7 +144,7 @@ def systems(count: int, ablation: bool) -> dict[str, object]:
         return rank_sentences(paragraphs_of(article), count, "sumy")
 
     def ours(weights):
-        return lambda article: summarize_article(article, count, "fast", weights)
+        return briefing_system(weights, count)
 
     found = {"briefing": ours(DEFAULT_WEIGHTS), "lead-3": lead, "sumy-lexrank": sumy}
     if ablation:
@@ -154,11 +154,18 @@ def systems(count: int, ablation: bool) -> dict[str, object]:
             replace(DEFAULT_WEIGHTS, dangling=1.0, question=1.0)
         )
         found["briefing, no quote penalty"] = ours(replace(DEFAULT_WEIGHTS, quoted=1.0))
-        found.update(grid(ours))
+        found.update({name: ours(weights) for name, weights in grid().items()})
     return found
 
 
-def grid(ours, penalties: bool = False) -> dict[str, object]:
+def briefing_system(weights, count: int):
+    """`briefing summarize` with these weights: function(article) -> sentences."""
+    from briefing.core.summarize import summarize_article
+
+    return lambda article: summarize_article(article, count, "fast", weights)
+
+
+def grid(penalties: bool = False) -> dict:
     """The lead prior's settings the single-article weights were chosen from (``penalties``:
     each also with and without the stand-alone and quote penalties, set on these articles too).
     """
@@ -177,7 +184,7 @@ def grid(ours, penalties: bool = False) -> dict[str, object]:
         )
         found[f"position={position} half_life={half_life}" + (
             f" dangling={weights.dangling} question={weights.question} quoted={weights.quoted}"
-            if penalties else "")] = ours(weights)
+            if penalties else "")] = weights
     return found
 
 
@@ -229,11 +236,8 @@ def cross_validate(data: Path = DEFAULT_DATA, count: int = 3) -> dict[str, dict[
     quotes) applies. "Best" is the highest mean of ROUGE-1, -2 and -L. Returns the
     cross-validated figure beside Lead-3, sumy's LexRank and the shipped weights.
     """
-    from briefing.core.summarize import summarize_article
-
     found = systems(count, ablation=False)
-    points = grid(lambda weights: lambda article: summarize_article(article, count, "fast",
-                                                                    weights), penalties=True)
+    points = {name: briefing_system(w, count) for name, w in grid(penalties=True).items()}
     rows = per_article(data, {**found, **points})
     held_out = []
     for i in range(len(rows["briefing"])):
@@ -254,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sentences", type=int, default=3)
     parser.add_argument("--ablation", action="store_true", help="also score scoring variants")
     parser.add_argument("--cv", action="store_true",
-                        help="leave-one-out cross-validation of the lead prior's settings")
+                        help="leave-one-out cross-validation of the single-article settings")
     args = parser.parse_args(argv)
     if not args.data.is_file():
         print(f"no data at {args.data}", file=sys.stderr)
