@@ -46,10 +46,14 @@ version in `discrepancies`. The flaws (a line may have several):
    line printed without speaker ('"...", sagte er.'). Lines opening with additive connectives
    ("Zudem", "Außerdem") are counted apart, for information.
 
-How the precision was checked (tuning figures, read by hand on the full corpus of today's main):
-see PRECISION below; every kind was sampled (50 flags each, or all when fewer) with
-`--examples 50 --sample-seed 1`, read, and the checks narrowed until the share of true flaws was
-at least ~90%.
+How the precision was checked: on the full corpus of main at df8b1d4, 50 flags of each kind
+(all when fewer) were drawn at random and read by hand with their sources. Seed 1 was the tuning
+sample: the checks were narrowed on what it showed (the polite "Sie", "in Den Haag", "ter
+Stegen", a pronoun that opens its article or follows a printed antecedent, "Darüber hinaus" ...).
+Then a fresh sample (seed 7) was read; the three kinds changed after it (a cookie-law article, a
+group "namens Die Enkel", "berichtete Jürgen Bogner") were read once more on seed 11. PRECISION
+holds the last reading per kind: true flaws / flags read. The informative "speaker missing" row
+is rougher (about 26 of its 34 flags right; it names the person badly more often).
 """
 
 from __future__ import annotations
@@ -72,8 +76,16 @@ MINED = DATA / "furniture_mined.txt"
 SECTIONS = ("summary", "quotes", "claims", "timeline")  # in the order Markdown prints them
 CACHE = Path(tempfile.gettempdir()) / "briefing-audit"
 
-# Filled in after reading the samples (see the module docstring): kind -> (true flaws, read).
-PRECISION: dict[str, tuple[int, int]] = {}
+# The last hand reading per kind (see the module docstring): kind -> (true flaws, flags read).
+PRECISION: dict[str, tuple[int, int]] = {
+    "inexact citation": (50, 50),  # seed 7; seed 1 also 50/50
+    "said twice": (50, 50),  # seed 7, title repeats and item repeats read apart, 50 each
+    "page furniture": (50, 50),  # seed 11 (seed 7: 49/50, the cookie-law FP since fixed)
+    "not German": (26, 26),  # all
+    "fragment": (50, 50),  # seed 11 (seed 7: 48/50, "namens Die ...", "Hier und Jetzt" fixed)
+    "speaker": (50, 50),  # seed 7
+    "dangling reference": (48, 50),  # seed 11 ("Dabei" as "and yet", a polite "Sie wollen")
+}
 
 # --------------------------------------------------------------------------- folding
 
@@ -317,7 +329,9 @@ HAND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("more links", re.compile(r"\b(?:lesen sie (?:auch|mehr|hier)|mehr zum thema|zur startseite|"
                               r"mehr dazu:|zum artikel|weiterlesen|hier geht es zu|zum liveblog|"
                               r"zum newsblog|zum ticker)\b", re.IGNORECASE)),
-    ("ui string", re.compile(r"\b(?:cookies?|datenschutzerklärung|impressum|einloggen|ausloggen|"
+    ("ui string", re.compile(r"\b(?:(?:wir verwenden|verwendet|nutzt|akzeptieren sie) cookies|"
+                             r"cookies? (?:akzeptieren|zulassen|einstellungen)|"
+                             r"datenschutzerklärung|impressum|einloggen|ausloggen|"
                              r"registrieren sie sich|javascript|werbung ausblenden|"
                              r"artikel (?:teilen|drucken|merken)|kommentare? anzeigen|"
                              r"zum inhalt springen)\b", re.IGNORECASE)),
@@ -415,14 +429,17 @@ _NAME_PARTICLE = re.compile(r"(?:von|vom|van|de|der|den|di|da|du|al|el|ibn|bin|z
                             r"ter|te|ten|op|del|della|mc)\b|"
                             r"[a-z]+[A-Z]|[a-zäöü]+-[A-ZÄÖÜ]")
 # "Sie" is left out: mid-sentence it is the polite "you" ("Vergessen Sie die ...")
-# and "Den" ("in Den Haag")
+# and "Den" ("in Den Haag"), "Jetzt", "Heute" ("im Hier und Jetzt")
 _CLAUSE_START = [
     "Der", "Die", "Das", "Dem", "Ein", "Eine", "Einen", "Er", "Es", "Wir", "Ich", "Doch", "Aber",
     "Dann", "Nun", "Auch", "Zudem", "Außerdem", "Dabei", "Damit", "Deshalb", "Daher", "Trotzdem",
-    "Allerdings", "Jetzt", "Heute",
+    "Allerdings",
 ]
 _TITLE_WORD = re.compile(r"(?:Linke|Grünen?|Zeit|Welt|Spiegel|Erste|Presse|Partei|Republikaner|"
                          r"Piraten|PARTEI|Tageszeitung|Standard|Krone|Furche|Rheinpfalz)\b")
+# words after which a capitalised article starts a name: "eine Gruppe namens Die Enkel ..."
+_NAMING = {"namens", "Titel", "Motto", "heißt", "hieß", "Film", "Buch", "Roman", "Serie", "Album",
+           "Band", "Gruppe", "Sendung", "Zeitung", "Magazin", "Stück", "Song", "Lied", "Partei"}
 _GLUED = re.compile(rf"(?<=[a-zäöüß]) ((?:{'|'.join(_CLAUSE_START)})) (\S+)")
 _CUT = re.compile(r"[a-zäöüß]- ([a-zäöüß]+)")
 _JOINERS = {"und", "oder", "bis", "sowie", "wie", "als", "bzw", "beziehungsweise", "noch", "aber",
@@ -447,7 +464,8 @@ def fragment(text: str, section: str = "summary") -> str | None:
         if match.group(1) not in _JOINERS and match.group(1) not in GERMAN | _FUNCTION:
             return f"cut word: '{match.group(0)}'"
     for match in _GLUED.finditer(folded):
-        if not _TITLE_WORD.match(match.group(2)):
+        previous = folded[:match.start()].rsplit(" ", 1)[-1]
+        if not _TITLE_WORD.match(match.group(2)) and previous not in _NAMING:
             return f"glued subheading: '… {match.group(0).strip()}'"
     return None
 
@@ -567,8 +585,10 @@ def dangling(text: str, speaker: str | None = None) -> str | None:
     if first == "Dies":
         return "demonstrative subject: 'Dies …'"
     if first in ("Er", "Sie") and second[:1].islower():
-        if not re.search(r", (?:sagte|sagt|erklärte|betonte|meinte|schrieb|so|warnte|kritisierte|"
-                         r"fügte|ergänzte) (?!(?:er|sie|es)\b)\S", folded):
+        # an attribution naming someone: ", sagte Hammond", ", berichtete der Anwalt"
+        if not re.search(r", (?:so|[a-zäöü]+t|[a-zäöü]+te) (?!(?:er|sie|es)\b)"
+                         r"(?:(?:der|die|das|ein|eine) (?:[a-zäöü]+e[nr]? ){0,2})?[A-ZÄÖÜ]",
+                         folded):
             return f"pronoun subject: '{first} {second} …'"
         return None  # "Er könne ..., sagte Hammond": the line names whom "er" means
     if first in ("Diese", "Dieser", "Dieses", "Diesen", "Diesem") and second[:1].isupper() and (
@@ -724,6 +744,9 @@ def counts(lines: list[Line]) -> dict:
     total = len(lines)
     per = collections.Counter(kind for line in lines for kind in line.flaws)
     flawed = sum(any(kind in FLAWS for kind in line.flaws) for line in lines)
+    # the same without the lone-article title repeat (one renderer change away from 0)
+    flawed_items = sum(any(kind in FLAWS and not (kind == "said twice" and detail.startswith(
+        "lone article")) for kind, detail in line.flaws.items()) for line in lines)
 
     def row(count: int) -> dict:
         return {"count": count, "per_1000": round(1000 * count / total, 1) if total else 0.0}
@@ -733,6 +756,7 @@ def counts(lines: list[Line]) -> dict:
         for kind, detail in line.flaws.items():
             breakdown[kind][category(detail)] += 1
     result = {"lines": total, "flawed": row(flawed),
+              "flawed_without_title_repeats": row(flawed_items),
               "flaws": {kind: row(per[kind]) for kind in FLAWS},
               "breakdown": {kind: dict(breakdown[kind].most_common()) for kind in FLAWS},
               "details": {d: row(per[d]) for kinds in DETAILS.values() for d in kinds},
@@ -744,17 +768,19 @@ def counts(lines: list[Line]) -> dict:
 def print_table(result: dict, label: str) -> None:
     print(f"\n{label}: {result['lines']} printed lines "
           f"({', '.join(f'{k} {v}' for k, v in result['by_section'].items())})")
-    print(f"{'flaw':<34} {'lines':>7} {'per 1,000':>10}")
+    print(f"{'flaw':<42} {'lines':>7} {'per 1,000':>10}")
     for kind in FLAWS:
         row = result["flaws"][kind]
-        print(f"{kind:<34} {row['count']:>7} {row['per_1000']:>10.1f}")
+        print(f"{kind:<42} {row['count']:>7} {row['per_1000']:>10.1f}")
         for name, count in list(result["breakdown"][kind].items())[:6]:
-            print(f"{'    ' + name[:30]:<34} {count:>7}")
+            print(f"{'    ' + name[:38]:<42} {count:>7}")
         for detail in DETAILS.get(kind, []):
             sub = result["details"][detail]
-            print(f"{'  of which ' + detail:<34} {sub['count']:>7} {sub['per_1000']:>10.1f}")
+            print(f"{'  of which ' + detail:<42} {sub['count']:>7} {sub['per_1000']:>10.1f}")
     row = result["flawed"]
-    print(f"{'lines with at least one flaw':<34} {row['count']:>7} {row['per_1000']:>10.1f}")
+    print(f"{'lines with at least one flaw':<42} {row['count']:>7} {row['per_1000']:>10.1f}")
+    row = result["flawed_without_title_repeats"]
+    print(f"{'  the same without title repeats':<42} {row['count']:>7} {row['per_1000']:>10.1f}")
     if result.get("markdown_weitere_meldungen"):
         md = result["markdown_weitere_meldungen"]
         print(f"Markdown check ({md['entries']} lone articles built together): "
@@ -762,7 +788,7 @@ def print_table(result: dict, label: str) -> None:
     print("informative (not in the total):")
     for kind in INFORMATIVE:
         row = result["informative"][kind]
-        print(f"{'  ' + kind:<34} {row['count']:>7} {row['per_1000']:>10.1f}")
+        print(f"{'  ' + kind:<42} {row['count']:>7} {row['per_1000']:>10.1f}")
 
 
 def print_examples(lines: list[Line], briefing: dict, number: int, seed: int) -> None:

@@ -133,6 +133,7 @@ def test_hand_patterns_flag_web_furniture(text: str) -> None:
     "Die ersten Meldungen tauchten am Morgen auf, im Laufe des Vormittags kamen immer mehr dazu.",
     "Die Polizei sucht nach Zeugen, die am Samstag in der Innenstadt waren.",
     "Der Verlag will im kommenden Jahr sein Abo-Modell für die Zeitung ändern.",
+    "Das Gericht prüfte, ob die EU-Cookie-Richtlinie auch für kleine Händler gilt.",
 ])
 def test_news_text_is_not_furniture(text: str) -> None:
     assert audit.furniture(text, MARKER) is None
@@ -226,6 +227,8 @@ def test_fragments_are_flagged(text: str, why: str) -> None:
     "Der Strafgerichtshof in Den Haag erließ einen Haftbefehl.",
     'Kim bezeichnete Putin als "besten Freund des koreanischen Volks".',
     "Die Fraktion der Partei Die Linke stimmte dagegen.",
+    "Eine Gruppe namens Die Enkel der Gefährten bekannte sich zu dem Angriff.",
+    "Es gibt eine Anekdote, die wunderbar ins Hier und Jetzt passt.",
 ])
 def test_whole_sentences_are_not_fragments(text: str) -> None:
     assert audit.fragment(text) is None
@@ -262,6 +265,7 @@ def test_a_quote_without_speaker_after_a_sentence_naming_one_is_reported() -> No
     "Dessen Sohn Hunter war für den Gaskonzern Burisma tätig.",
     "Dem widersprachen die Demokraten am Abend.",
     "Er war der einzige Angeklagte in dem Prozess.",
+    "Er war zufrieden, so zufrieden wie seit Langem nicht.",
     "Das sagte Bundeskanzlerin Angela Merkel am Donnerstag in Berlin.",
     "Diese Entscheidung stieß auf scharfe Kritik.",
     "Damit steigt die Zahl der Toten auf 50.",
@@ -276,6 +280,8 @@ def test_dangling_references_are_flagged(text: str) -> None:
     "Dafür, dass sie sich anfangs nicht interessierte, hat sie es weit gebracht.",
     "Diese Woche entscheidet der Bundestag über das Gesetz.",
     "Er könne keinen Brexit ohne Abkommen stützen, sagte Hammond am Sonntag.",
+    "Er habe um ein Entgegenkommen gebeten, berichtete der Anwalt Jürgen Bogner.",
+    "Sie habe Merkel stark erlebt, betonte die dänische Regierungschefin Frederiksen.",
     "Darüber hinaus soll die Steuer sinken.",
     "Es ist erst Putins zweiter Besuch in Nordkorea.",
     "Damit die Kinder lernen können, braucht es mehr Lehrer.",
