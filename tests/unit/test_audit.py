@@ -338,3 +338,24 @@ def test_a_back_reference_is_fine_when_its_antecedent_is_printed_right_before() 
     assert "dangling reference" not in opening.flaws  # it opens its article: points forward
     hidden, _ = audit.audit(briefing("Gefängnis Vechta"), texts=texts, mined=[])
     assert "dangling reference" in hidden.flaws
+
+
+def test_variants_and_discrepancies_are_audited_as_printed() -> None:
+    briefing = {"topics": [{
+        "title": "Unglück", "minor": False,
+        "articles": [{"id": "a1", "path": "/x/a.txt"}, {"id": "a2", "path": "/x/b.txt"}],
+        "summary": [{"text": "Mindestens 112 Menschen wurden verletzt.", "sources": ["a1"],
+                     "variants": [{"text": "Mindestens 145 Menschen wurden verletzt.",
+                                   "sources": ["a2"]}]}],
+        "quotes": [], "claims": [], "timeline": [],
+        "discrepancies": [{"differs": ["112", "145"], "variants": [
+            {"text": "Mindestens 112 Menschen wurden verletzt.", "sources": ["a1"]},
+            {"text": "Mindestens 145 Menschen wurden verletzt.", "sources": ["a1"]}]}],
+    }]}
+    texts = {"a1": "Mindestens 112 Menschen wurden verletzt.",
+             "a2": "Mindestens 145 Menschen wurden verletzt."}
+    summary, first, second = audit.audit(briefing, texts=texts, mined=[])
+    assert (summary.section, first.section) == ("summary", "discrepancies")
+    assert summary.flaws == {}
+    assert "said twice" in first.flaws  # the contract: no sentence printed twice in a topic
+    assert "fabricated" in second.flaws
