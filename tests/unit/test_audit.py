@@ -212,6 +212,9 @@ def test_english_lines_are_not_german_but_a_quoted_title_is_fine() -> None:
     ("Die Partei will am Sonntag über den Vorschlag", "no final punctuation"),
     ('Laschet sagte: "Das ist eine Binsenweisheit.', "unbalanced quotation marks"),
     ("Die Regie- rung will das Gesetz ändern.", "cut word"),
+    ("Der Hoffenheimer Amiri traf nach feiner Einzelleistung zur Führung (21.",
+     "unbalanced parentheses"),
+    ("Beim Stand von 1:2 flankte Kingsley Schindler in der 63.", "cut at an ordinal"),
     ("Der Inhaber sagt, er könne sich das nicht erklären Ein Arzt hatte beide Fälle gemeldet.",
      "glued subheading"),
     ("Ja, genau.", "fewer than 4 words"),
@@ -227,7 +230,11 @@ def test_fragments_are_flagged(text: str, why: str) -> None:
     "Der Strafgerichtshof in Den Haag erließ einen Haftbefehl.",
     'Kim bezeichnete Putin als "besten Freund des koreanischen Volks".',
     "Die Fraktion der Partei Die Linke stimmte dagegen.",
+    "Sein politischer Kurs lässt sich an Zahlen ablesen, sie lauten 14 und 21.",
+    "Trainer ist nun Oliver Glasner, 44.",
+    "Der Treffer fiel kurz vor der Pause (44.).",
     "Eine Gruppe namens Die Enkel der Gefährten bekannte sich zu dem Angriff.",
+    "Die Fachzeitschrift Der Feinschmecker vergibt wieder ihre Preise.",
     "Es gibt eine Anekdote, die wunderbar ins Hier und Jetzt passt.",
 ])
 def test_whole_sentences_are_not_fragments(text: str) -> None:
