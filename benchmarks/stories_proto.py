@@ -60,6 +60,10 @@ COHESION = 0.7
 # Pseudo-pairs at the threshold added to a cluster's inner similarity before that test.
 SHRINK = 10.0
 BACKGROUND_DOCS = 1000
+# Clusters beyond this many articles need a higher mean similarity: (size / STORY_SIZE) ** GROWTH
+# times the threshold (a 100-article topic is a theme, not a story; see --corpus).
+STORY_SIZE = 24
+GROWTH = 0.5
 # A stem is a common word of German news when this share of articles of both corpora hold it.
 PRIOR_MIN_RATE = 0.005
 
@@ -78,18 +82,23 @@ def load_prior(path: Path = PRIOR_FILE) -> dict[str, float]:
     return prior
 
 
-def term_counts(articles: Sequence[Article]) -> list[dict[str, int]]:
-    """Stems of title (x3), lead (x2) and body, all without page-furniture sentences."""
+def term_counts(
+    articles: Sequence[Article],
+) -> tuple[list[dict[str, int]], frozenset[str], list[str]]:
+    """Stems of title (x3), lead (x2) and body, all without page-furniture sentences; also
+    the furniture sentences and each article's text without them (for the copies' shingles)."""
     keyed = [T.keyed_sentences(a) for a in articles]
     boilerplate = T.boilerplate_sentences(articles, keyed)
     counts = []
+    news = []
     for article, pairs in zip(articles, keyed):
         kept = [sentence for sentence, key in pairs if key not in boilerplate]
+        news.append(" ".join(kept))
         title = T.content_stems(article.title)
         lead = T.content_stems(" ".join(kept[: T.LEAD_SENTENCES]))
-        body = T.content_stems(" ".join(kept))
+        body = T.content_stems(news[-1])
         counts.append(dict(Counter(title * T.TITLE_WEIGHT + lead * (T.LEAD_WEIGHT - 1) + body)))
-    return counts
+    return counts, boilerplate, news
 
 
 def story_vectors(
@@ -136,6 +145,8 @@ def average_linkage(
     cohesion: float = COHESION,
     shrink: float = SHRINK,
     must_link: Iterable[tuple[int, int]] = (),
+    story_size: int = STORY_SIZE,
+    growth: float = GROWTH,
 ) -> list[int]:
     """A cluster number per row of a sparse symmetric similarity graph (missing pairs = 0).
 
@@ -160,7 +171,8 @@ def average_linkage(
         return None if pairs == 0 else (inner[x] + shrink * threshold) / (pairs + shrink)
 
     def may_merge(a: int, b: int, mean: float) -> bool:
-        if mean < threshold:
+        merged = size[a] + size[b]
+        if mean < threshold * max(1.0, merged / story_size) ** growth:
             return False
         tight = [t for t in (tightness(a), tightness(b)) if t is not None]
         return not tight or mean >= cohesion * max(tight)
@@ -221,16 +233,18 @@ def group_stories(
     shrink: float = SHRINK,
     prior: dict[str, float] | None = None,
     jobs: int = 1,
+    story_size: int = STORY_SIZE,
+    growth: float = GROWTH,
 ) -> list[list[int]]:
     """The stories of ``articles`` as lists of their indices, in order of first article."""
     if not articles:
         return []
-    counts = term_counts(articles)
+    counts, boilerplate, news = term_counts(articles)
     vectors = story_vectors(counts, prior)
     graph = T.similarity_graph(vectors, threshold / 2, jobs=jobs)
     # agency copies share a story whatever their cosine (topics.py's shingles)
-    copies = T.syndicated_pairs(list(articles), vectors=vectors)
-    labels = average_linkage(graph, threshold, cohesion, shrink, copies)
+    copies = T.syndicated_pairs(list(articles), boilerplate, vectors, news)
+    labels = average_linkage(graph, threshold, cohesion, shrink, copies, story_size, growth)
     groups: dict[int, list[int]] = defaultdict(list)
     for row, label in enumerate(labels):
         groups[label].append(row)
@@ -294,11 +308,11 @@ def grouping_of(groups: list[list[int]], ids: list[str], labels: dict, articles)
 
 
 def headings(groups: list[list[int]], articles: Sequence[Article]) -> list[str]:
-    """today's heading composer on each group (a lone article: its title)."""
-    return [
-        T.topic_heading([articles[i] for i in g]) if len(g) > 1 else articles[g[0]].title
-        for g in groups
-    ]
+    """Today's heading composer, as group_topics calls it: the multi-article groups' headings
+    computed together (its class-based IDF is over all of them); a lone article: its title."""
+    multi = [[articles[i] for i in g] for g in groups if len(g) > 1]
+    composed = iter(T.topic_headings(multi) if multi else [])
+    return [next(composed) if len(g) > 1 else articles[g[0]].title for g in groups]
 
 
 def evaluate_sets(args: argparse.Namespace, thresholds: list[float]) -> list[dict]:
@@ -316,7 +330,8 @@ def evaluate_sets(args: argparse.Namespace, thresholds: list[float]) -> list[dic
         labels, articles, ids = load_labelled(labels_path, temporary / name)
         for threshold in thresholds:
             start = time.process_time()
-            groups = group_stories(articles, threshold, args.cohesion, args.shrink)
+            groups = group_stories(articles, threshold, args.cohesion, args.shrink,
+                               story_size=args.story_size, growth=args.growth)
             seconds = time.process_time() - start
             grouping = grouping_of(groups, ids, labels, articles)
             if args.headings:
@@ -330,7 +345,7 @@ def evaluate_sets(args: argparse.Namespace, thresholds: list[float]) -> list[dic
     return rows
 
 
-def gnad_checks(threshold: float, cohesion: float, shrink: float) -> dict:
+def gnad_checks(args: argparse.Namespace, threshold: float) -> dict:
     """The seeds among the 1,028 10kGNAD articles, section purity, random small folders."""
     import topics as topics_bench
 
@@ -339,7 +354,9 @@ def gnad_checks(threshold: float, cohesion: float, shrink: float) -> dict:
 
     def labels_of(folder: list[Article]) -> list[int]:
         labels = [0] * len(folder)
-        for number, group in enumerate(group_stories(folder, threshold, cohesion, shrink)):
+        groups = group_stories(folder, threshold, args.cohesion, args.shrink,
+                               story_size=args.story_size, growth=args.growth)
+        for number, group in enumerate(groups):
             for row in group:
                 labels[row] = number
         return labels
@@ -391,7 +408,8 @@ def corpus_checks(args: argparse.Namespace, threshold: float) -> dict:
         articles, _ = load_articles([folder], Settings(jobs=2))
         cache.write_bytes(pickle.dumps(articles))
     start, wall = time.process_time(), time.perf_counter()
-    groups = group_stories(articles, threshold, args.cohesion, args.shrink)
+    groups = group_stories(articles, threshold, args.cohesion, args.shrink,
+                               story_size=args.story_size, growth=args.growth)
     seconds, wall = time.process_time() - start, time.perf_counter() - wall
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     sizes = sorted((len(g) for g in groups), reverse=True)
@@ -431,6 +449,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sweep", help="comma-separated thresholds")
     parser.add_argument("--cohesion", type=float, default=COHESION)
     parser.add_argument("--shrink", type=float, default=SHRINK)
+    parser.add_argument("--story-size", type=int, default=STORY_SIZE)
+    parser.add_argument("--growth", type=float, default=GROWTH)
     parser.add_argument("--stories", action="store_true", help="one line per story")
     parser.add_argument("--headings", action="store_true", help="heading hits (topic_heading)")
     parser.add_argument("--gnad", action="store_true", help="seeds among 10kGNAD, small folders")
@@ -454,7 +474,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.gnad:
         out["gnad"] = []
         for threshold in thresholds:
-            row = gnad_checks(threshold, args.cohesion, args.shrink)
+            row = gnad_checks(args, threshold)
             print("== 10kGNAD + seeds:", json.dumps(row))
             out["gnad"].append(row)
     if args.corpus:
