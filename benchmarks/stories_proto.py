@@ -51,6 +51,21 @@ section purity 0.948 (0.998 today), over multi-article topics 0.893 (0.969); 100
 merged per folder (1.27 without the prior). 11,700 articles: 17.8 s CPU to group (today's
 grouping about 15 s), 22 s more for today's headings of 1,984 multi-article topics; largest
 topics 77 (Formula 1 races), 43 (daily euro rate reports), 42 (Brexit), 39, 39, 38.
+
+What did not separate a story from its near misses (dev, exploratory; AUC of member-member
+pairs against member-near-miss pairs, averaged over stories): whole-text TF-IDF cosine 0.75,
+the same with title x3 and lead x2 0.76, names only (capitalised, seldom after an article,
+acronyms) 0.71, shared numbers 0.55, best-matching sentence pair 0.66, mean of the best three
+0.69, lead against body 0.75, lead against lead 0.70; a logistic regression over all of them,
+cross-validated over stories, clustered no better than the cosine (F1 0.749 against 0.746).
+At the level of a story (an article's mean similarity to the members): 0.87-0.89 for every
+variant (plain, z-scored per article, shared nearest neighbours). Dense average linkage at its
+best threshold: F1 0.807 (today's vectors), 0.745 without title/lead weights, 0.702 binary,
+0.749 nouns only, 0.804 with word pairs, 0.81 with each article's top 80 terms only, 0.79
+weighted Jaccard, 0.821 cosine x shared-neighbour share. Vetoing merges of clusters that each
+hold terms the other lacks brings near misses down to 7-17 % on val but F1 to 0.67-0.75.
+Shared word 5-grams: 7.6 % of same-story pairs, 1.7 % of near-miss pairs; dates in the text
+("27. Oktober"): in 19 % of the articles, shared by 4 % of same-story pairs.
 """
 
 from __future__ import annotations
