@@ -4,21 +4,21 @@
     python benchmarks/stories_proto.py --sweep 0.1,0.12,0.15,0.2
     python benchmarks/stories_proto.py --gnad             # the seeds among 1,028 10kGNAD articles
     python benchmarks/stories_proto.py --corpus           # all 11,707 articles: time, largest
-    python benchmarks/stories_proto.py --headings         # heading hits with topic_heading
+    python benchmarks/stories_proto.py --headings         # heading hits (topic_headings)
     python benchmarks/stories_proto.py --random 300       # 300 random MLSUM articles, to read
     python benchmarks/stories_proto.py --make-prior       # rewrite data/stories_df_prior.tsv
 
 ``group_stories(articles)`` takes loaded articles and returns groups of their indices. It is
 self-contained apart from the text helpers of today's ``briefing.core.topics`` (stems, stop
 words, boilerplate sentences, syndicated copies, the block-wise similarity graph), which move
-with the package restructure; the three things it adds are meant to move in beside them:
+with the package restructure; the four things it adds are meant to move in beside them:
 
 1. Common words weigh as little in a small folder as in a large one. The IDF of a folder counts
    ``BACKGROUND_DOCS`` pseudo-articles (as topics.py does), but here they hold the common
    words of German news at their usual rates (``data/stories_df_prior.tsv``: stems found in
    at least 0.5 % of both the MLSUM and the 10kGNAD articles, the rate the lower of the two;
    no story-specific word is that common in both years). Without it, in a folder of 13
-   articles "Jahr" or "sagt" weigh like a name and unrelated articles look alike: one
+   articles "Jahr" or "sagt" weigh like a name and unrelated articles look alike: 1.27
    unrelated pair merged per folder at cosine 0.12, 0.05 with the prior.
 2. The lead is taken from the article's own sentences after page furniture is left out
    (topics.py weighs "Der Volltext dieses Artikels steht nicht mehr zur Verfügung" twice in
