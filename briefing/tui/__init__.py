@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from briefing.core.pipeline import Settings
+    from briefing.pipeline import Settings
     from briefing.tui.app import BriefingApp
 
 
@@ -23,7 +23,7 @@ def make_app(
     ``preload``: start building the briefing at once, in a forked process, while Textual
     loads (``briefing tui``: the briefing is on screen sooner; see briefing/tui/preload.py).
     """
-    from briefing.core.pipeline import Settings
+    from briefing.pipeline import Settings
 
     names = [str(p) for p in paths]
     settings = settings or Settings()

@@ -8,7 +8,6 @@ import sys
 import threading
 import time
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
 
 from textual import on, work
@@ -17,8 +16,9 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.worker import get_current_worker
 
-from briefing.core.models import Briefing, Sentence, SummaryItem
-from briefing.core.pipeline import Settings
+from briefing.models import Briefing, Sentence, SummaryItem
+from briefing.pipeline import Settings
+from briefing.summary import topic_summary
 from briefing.tui.preload import Preload
 from briefing.tui.screens.main import MainScreen
 
@@ -130,7 +130,7 @@ class BriefingApp(App):
             self._load(worker)
 
     def _load(self, worker) -> None:
-        from briefing.core.errors import BriefingError
+        from briefing.errors import BriefingError
         from briefing.tui.preload import build
 
         shown = [0.0]  # when progress was last posted
@@ -249,13 +249,10 @@ class BriefingApp(App):
         return True
 
     def _summarize(self, briefing: Briefing, index: int, length: int) -> Summarized:
-        from briefing.core.summarize import summarize_topic
-
-        # Work on a copy: the screen may be drawing the topic's current summary meanwhile.
-        shadow = replace(briefing.topics[index], summary=[])
+        # the summary alone: the topic's sections do not change with its length
         with self._in_core():
-            summarize_topic(shadow, length, self.settings.engine)
-        return self.Summarized(briefing, index, length, shadow.summary)
+            summary = topic_summary(briefing.topics[index], length, self.settings.engine)
+        return self.Summarized(briefing, index, length, summary.items)
 
     @work(thread=True, exclusive=True, group="summary")
     def resummarize(self, index: int, length: int) -> None:
@@ -290,8 +287,8 @@ class BriefingApp(App):
 
     def export_topic(self, index: int | None, target: Path) -> None:
         """Write the topic's Markdown, the same as ``briefing build`` on its files prints."""
-        from briefing.core.errors import BriefingError
-        from briefing.core.output import write_atomic
+        from briefing.errors import BriefingError
+        from briefing.runtime.output import write_atomic
         from briefing.tui.reading import topic_markdown
 
         if self.briefing is None or index is None:

@@ -11,8 +11,8 @@ import pytest
 from pilot import pilot_test
 from textual.widgets import DataTable, Input, OptionList
 
-from briefing.core.models import Quote, TimelineEntry
-from briefing.core.pipeline import Settings
+from briefing.models import Quote, TimelineEntry
+from briefing.pipeline import Settings
 from briefing.tui import make_app
 from briefing.tui.screens.confirm import ConfirmScreen
 from briefing.tui.screens.export import ExportScreen
@@ -194,7 +194,7 @@ async def test_a_sentence_late_in_a_long_paragraph_is_scrolled_into_view():
     from textual.containers import VerticalScroll
     from textual.content import Content
 
-    from briefing.resources import seeds_dir
+    from briefing.runtime.resources import seeds_dir
 
     # In the seeds this sentence ends a paragraph that is taller than the source pane at 80x24;
     # it is found through the search, so the test does not depend on what LexRank picks.
@@ -369,7 +369,7 @@ async def test_loading_shows_progress_and_the_interface_answers_meanwhile(storie
 
     from textual.widgets import Label
 
-    from briefing.core import pipeline
+    from briefing import pipeline
     from briefing.tui.widgets.load_progress import LoadProgress
 
     release = threading.Event()
@@ -465,7 +465,7 @@ def test_every_binding_has_a_description_and_a_unique_id():
 
 
 def test_the_core_does_not_import_textual():
-    code = ("import sys, briefing.core.pipeline, briefing.core.render, briefing.cli; "
+    code = ("import sys, briefing.pipeline, briefing.render, briefing.cli; "
             "assert 'textual' not in sys.modules, 'textual imported'")
     subprocess.run([sys.executable, "-c", code], cwd=REPO, check=True)
 
@@ -480,7 +480,7 @@ def pinned(stories, monkeypatch):
     Those extractors are other issues' work; fixing their output here keeps the snapshots
     about the interface.
     """
-    from briefing.core import pipeline
+    from briefing import pipeline
 
     real = pipeline.briefing_from_articles
 

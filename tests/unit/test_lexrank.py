@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.core import lexrank
-from briefing.core.lexrank import (
+from briefing.summary import lexrank
+from briefing.summary.lexrank import (
     FastLexRankSummarizer,
     build_document,
     lexrank_scores,
@@ -22,7 +22,8 @@ from briefing.core.lexrank import (
     similarity_graph,
     sumy_scores,
 )
-from briefing.core.sentences import split_sentences, words
+from briefing.text.sentences import split_sentences
+from briefing.text.words import words
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"

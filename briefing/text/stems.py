@@ -1,0 +1,45 @@
+"""Stems: the one German stemmer (Snowball, as sumy stems) and the cleaner's six-letter stem.
+
+Takes lower-case words; gives their stems. Everything that compares words by their stem
+(grouping, headings, summaries, LexRank) uses ``german_stem``, one cache for all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+from briefing.text.nltk_import import snowball_module
+
+
+@lru_cache(maxsize=1)
+def _german_stemmer() -> Callable[[str], str]:
+    # sumy's Stemmer("german") is this very method (NLTK's Snowball GermanStemmer().stem);
+    # taken from NLTK's Snowball module alone, without sumy.nlp.stemmers and all of NLTK
+    return snowball_module().GermanStemmer().stem
+
+
+@lru_cache(maxsize=1 << 17)
+def german_stem(word: str) -> str:
+    """sumy's ``Stemmer("german")`` (NLTK Snowball), cached: stemming is the hot spot."""
+    return _german_stemmer()(word)
+
+
+# Endings crude_stem drops (one of them, the longest that leaves four letters).
+_ENDINGS = ("ern", "en", "er", "es", "e", "n", "s")
+
+
+def crude_stem(word: str) -> str:
+    """Drop one inflection ending, then keep six letters: "Jahren" and "Jahr" meet.
+
+    The cleaner's measure of how many words two parts of a page share (is a trailing block
+    about the article?). It is kept beside ``german_stem`` because the six-letter cut also
+    joins compounds with their heads' beginnings ("Schüler", "Schülerinnen"), which the
+    cleaner's thresholds (LEAD_OVERLAP, TRAIL_OVERLAP) were set with; Snowball stems there
+    change which blocks are cut.
+    """
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            word = word[: -len(ending)]
+            break
+    return word[:6]
