@@ -11,6 +11,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from briefing.lexicon import (
+    CAPTION_LABELS,
+    CREDIT_LABELS,
+    PAGE_PHRASES,
+    PAGE_WORD_PREFIXES,
+    alternation,
+)
+
 if TYPE_CHECKING:
     from briefing.clean.lines import Unit
 
@@ -46,39 +54,13 @@ MARKER_LINE = re.compile(
     rf"^(?:(?:{_OPENERS})(?:\W+[^\s.!?]+){{0,4}}|(?:{_EXACT_OPENERS}))\W*$", re.IGNORECASE
 )
 
-# Curated page phrases in German and English: UI strings, legal links, sharing, log-in,
-# consent banners, donation and newsletter prompts. One signal among several: a short line
-# with one of them weighs as furniture, a long one needs two (a cookie banner, a prompt).
-PAGE_WORD_PREFIXES = (
-    "impressum", "datenschutz", "cookie", "newsletter", "anmeld", "abmeld", "registrier",
-    "einloggen", "login", "button", "passwort", "nutzungsbedingungen", "agb", "copyright",
-    "teile", "drucken", "weiterlesen", "startseite", "navigation", "menü", "suche", "melden",
-    "antworten", "abonnier", "abo", "merkliste", "sitemap", "mediadaten", "warenkorb",
-    "versandkosten", "zustimm", "akzeptier", "einwilligung", "javascript", "textgröße",
-    "schriftgröße", "vorlesen", "kommentar", "leserbrief", "facebook", "twitter", "instagram",
-    "whatsapp", "linkedin", "xing", "pinterest", "youtube", "telegram", "rss", "spende",
-    "spenden", "unterstütze", "share", "tweet", "subscribe", "privacy", "advertisement",
-    "reply", "geräteinformation", "nutzerprofil", "endgerät", "tracking", "präferenzen",
-    "datenschutzerklärung", "widerruf", "einverständnis", "feedback",
-)
-
-PAGE_PHRASES = (
-    "©", "alle rechte", "rechte vorbehalten", "per e-mail", "per mail", "mehr erfahren",
-    "mehr lesen", "mehr anzeigen", "zur startseite", "zum inhalt", "nach oben", "gefällt mir",
-    "zum kommentar", "sign in", "log in", "terms of", "all rights reserved", "read more",
-    "follow us", "posted by", "posted on", "powered by", "jetzt bestellen", "jetzt kaufen",
-    "in den warenkorb", "klicken sie", "hier klicken", "unterstützen sie uns",
-    "unterstütze uns", "jetzt spenden", "jetzt abonnieren", "jetzt anmelden",
-    "dieser beitrag wurde", "gekennzeichnet mit", "creative commons", "lizenz cc",
-    "links auf dieser seite", "provision vom", "affiliate",
-)
-
+# Curated page phrases (briefing/lexicon/page_phrases.txt): one signal among several: a short
+# line with one of them weighs as furniture, a long one needs a share of them.
 # A longer line is furniture when page phrases make up this share of its words (a cookie
 # banner, a newsletter form), not when an article mentions Instagram and YouTube once each.
 PHRASE_DENSITY = 0.07
 
 _PREFIXES_BY_HEAD: dict[str, tuple[str, ...]] = {}
-
 for _prefix in PAGE_WORD_PREFIXES:
     _PREFIXES_BY_HEAD[_prefix[:3]] = (*_PREFIXES_BY_HEAD.get(_prefix[:3], ()), _prefix)
 
@@ -97,19 +79,20 @@ def phrase_hits(u: Unit) -> int:
 # Lines that are never article text, wherever they stand. Three kinds, so that long lines
 # only pay for the checks that can match them: how a line starts, how it ends, what it is.
 _JUNK_START = re.compile(
-    r"(?:bild|bilder|foto|fotos|video|videos|grafik|illustration|quelle|credit|karte|audio|"
-    r"symbolbild|archivbild|titelbild|beitragsbild|image|photo|picture|source)\s*:|"
+    rf"(?:{alternation(CAPTION_LABELS)})\s*:|"
     r"(?:file|archivo|archiv)\s+-\s|(?:epa|ap|afp|dpa)\d{3,}\b|vergrößern\b|"
     r"(?:lesen sie|siehe|mehr dazu|mehr zum thema)(?: hier| auch| mehr)?\s*:|"
     r"(?:abbildung|abb\.|grafik|tabelle|bild|foto)\s*\d+\s*:",
     re.IGNORECASE,
 )
 
+_CREDIT_WORDS = "|".join(rf"\b{re.escape(label)}" for label in CREDIT_LABELS)
 # A credit at the end marks a caption ("... schwarz-weiss.Bild: keystone"); only short
 # lines are captions: a long paragraph with "(Foto: dpa)" inside is article text.
 _CREDIT_END = re.compile(
-    r"(?:(?:\bbild|\bfoto|\bfotos|\bquelle|\bgrafik)\s*:\s*(?:©\s*)?[\w .,/&|()©+-]{1,60}|"
-    r"\((?:bild|foto|fotos|quelle|grafik)\s*:[^)]{1,60}\)|"
+    rf"(?:(?:{_CREDIT_WORDS})\s*:\s*(?:©\s*)?"
+    r"[\w .,/&|()©+-]{1,60}|"
+    rf"\((?:{alternation(CREDIT_LABELS)})\s*:[^)]{{1,60}}\)|"
     r"registriert\s+(?:seit\s+)?\w+\s+\d{4}|©\s*[\w .,/&|+-]{1,50})$",
     re.IGNORECASE,
 )

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from briefing.clean.junk import MARKER_LINE, PHRASE_DENSITY, is_end_line, is_junk_line, phrase_hits
 from briefing.clean.metadata import has_date, is_stamp_line
-from briefing.lexicon import german_stop_words, sumy_stop_words
+from briefing.lexicon import CLEANER_FUNCTION_WORDS, german_stop_words, sumy_stop_words
 from briefing.text.stems import crude_stem
 
 GOOD, NEAR, SHORT, BAD, MARKER, END = "good", "near", "short", "bad", "marker", "end"
@@ -54,25 +54,10 @@ class Unit:
     content: set[str] | None = None  # crude stems of its content words, once needed
 
 
-# Frequent German function words that sumy's short list lacks (auxiliaries, prepositions):
-# without them a plain sentence like "Verletzt wurde niemand." reads as stopword-free.
-COMMON_GERMAN = frozenset(
-    {
-        "wurde", "wurden", "worden", "war", "waren", "hat", "haben", "habe", "hast", "hätte",
-        "hätten", "wäre", "wären", "würde", "würden", "gibt", "gab", "man", "noch", "nur",
-        "schon", "sehr", "mehr", "um", "ob", "ab", "seit", "gegen", "ohne", "zwischen",
-        "während", "denn", "weil", "also", "dann", "immer", "alle", "alles", "viele", "einige",
-        "mehrere", "beim", "ins", "dabei", "damit", "dazu", "sei", "seien", "so", "es", "ihm",
-        "ihn", "ihnen", "uns", "euch", "mich", "dich", "mir", "dir", "keine", "kein", "keinen",
-        "einer", "diese", "diesen",
-    }
-)
-
-
 @lru_cache(maxsize=1)
 def stop_words() -> tuple[frozenset[str], frozenset[str]]:
     """sumy's German stop words, and its English ones that are not German too."""
-    german = frozenset(german_stop_words()) | COMMON_GERMAN
+    german = frozenset(german_stop_words()) | CLEANER_FUNCTION_WORDS
     english = sumy_stop_words("english") - german
     return german, english
 

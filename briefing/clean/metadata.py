@@ -5,28 +5,20 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from briefing.lexicon import MONTH_NUMBERS, STAMP_WEEKDAYS, alternation
+
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _DOTTED_DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b")
 _SLASHED_DATE = re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b")
-MONTHS = {
-    "januar": 1, "jänner": 1, "january": 1, "jan": 1, "februar": 2, "feber": 2, "february": 2,
-    "feb": 2, "märz": 3, "maerz": 3, "march": 3, "mär": 3, "mar": 3, "april": 4, "apr": 4,
-    "mai": 5, "may": 5, "juni": 6, "june": 6, "jun": 6, "juli": 7, "july": 7, "jul": 7,
-    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "oktober": 10, "october": 10,
-    "okt": 10, "oct": 10, "november": 11, "nov": 11, "dezember": 12, "december": 12,
-    "dez": 12, "dec": 12,
-}
+MONTHS = MONTH_NUMBERS  # every spelling: number ("jänner", "sept", "june")
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WORDED_DATE = re.compile(rf"\b(\d{{1,2}})\.?\s+({_MONTH_NAMES})\.?\s+(\d{{4}})\b", re.IGNORECASE)
 _ENGLISH_DATE = re.compile(rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.IGNORECASE)
 # "date 2024-06 <lead>": a scraper's date field glued before the text.
 DATE_FIELD = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\b\s*", re.IGNORECASE)
 # A line that is a date stamp and little else ("19.06.2024, 12:28", "Mittwoch, 3. Juni 2024").
-_WEEKDAYS = (
-    r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|"
-    r"wednesday|thursday|friday|saturday|sunday|mo|di|mi|do|fr|sa|so)"
-)
+_WEEKDAYS = f"(?:{alternation(STAMP_WEEKDAYS)})"
 _STAMP_LINE = re.compile(
     rf"^(?:(?:veröffentlicht|aktualisiert|publiziert|erschienen|stand|datum|published|updated|"
     rf"zuletzt aktualisiert)(?: am)?:?\s*)?(?:{_WEEKDAYS},?\s*)?"

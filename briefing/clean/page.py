@@ -33,6 +33,7 @@ from briefing.clean.metadata import (
 )
 from briefing.clean.region import body_blocks, body_region, trim_region
 from briefing.ingest import RawDocument
+from briefing.lexicon import MEDIA_LABELS, alternation
 from briefing.models import Article, Block
 from briefing.text.sentences import split_sentences
 
@@ -48,9 +49,7 @@ __all__ = [
 
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _COLUMN_GAP = re.compile(r"[ \t\u00a0]{3,}|\t")
-_MEDIA_LABEL = re.compile(
-    r"^(?:video|videos|bild|bilder|foto|fotos|galerie|audio)\s*:", re.IGNORECASE
-)
+_MEDIA_LABEL = re.compile(rf"^(?:{alternation(MEDIA_LABELS)})\s*:", re.IGNORECASE)
 # Breadcrumbs, bylines and reading-time notes stand where a headline would.
 _NOT_A_HEADLINE = re.compile(
     r"\s[»>|›/]\s|^(?:home|start|startseite|sie sind hier|von|by|protokoll|text|foto|post date|"

@@ -10,31 +10,11 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-MONTHS = {
-    "januar": 1,
-    "jänner": 1,
-    "februar": 2,
-    "märz": 3,
-    "april": 4,
-    "mai": 5,
-    "juni": 6,
-    "juli": 7,
-    "august": 8,
-    "september": 9,
-    "oktober": 10,
-    "november": 11,
-    "dezember": 12,
-}
+from briefing.lexicon import COUNT_NOUNS, GERMAN_MONTHS, WEEKDAY_NUMBERS, alternation
 
-WEEKDAYS = {
-    "montag": 0,
-    "dienstag": 1,
-    "mittwoch": 2,
-    "donnerstag": 3,
-    "freitag": 4,
-    "samstag": 5,
-    "sonntag": 6,
-}
+MONTHS = GERMAN_MONTHS  # name: number, "jänner" included
+
+WEEKDAYS = WEEKDAY_NUMBERS  # name: number, Monday 0
 
 _MONTH = r"(?P<month>" + "|".join(m.capitalize() for m in MONTHS) + r")"
 
@@ -45,13 +25,7 @@ _WEEKDAY = r"(?P<weekday>" + "|".join(d.capitalize() for d in WEEKDAYS) + r")"
 _PERIOD_MONTH = {"anfang": 1, "frühjahr": 4, "mitte": 6, "sommer": 7, "herbst": 10, "ende": 12}
 
 # Measures that make a four-digit number a count, not a year ("2000 Soldaten").
-_UNITS = (
-    r"Euro|Dollar|Franken|Menschen|Personen|Soldaten|Einwohner|Kilometer|Meter|Tonnen|Mal|"
-    r"Prozent|Stück|Besucher|Teilnehmer|Mitarbeiter|Fälle|Toten|Tote|Opfer|Jahre|Stunden|"
-    r"Todesopfer|Verletzte|Verletzten|Stimmen|Mitglieder|Arbeitsplätze|Jobs|Stellen|Kinder|"
-    r"Flüchtlinge|Migranten|Polizisten|Beamte|Demonstranten|Zuschauer|Fans|Häuser|Wohnungen|"
-    r"Fahrzeuge|Autos|Exemplare|Unterschriften|Schüler|Studenten|Patienten|Betten|Plätze"
-)
+_UNITS = alternation(COUNT_NOUNS)
 
 DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (

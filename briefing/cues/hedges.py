@@ -11,6 +11,14 @@ import re
 from functools import lru_cache
 
 from briefing.cues.quotes import QUOTED
+from briefing.lexicon import (
+    APPEAL_NOUNS,
+    CONTEST_NOUNS,
+    GUESS_WORDS,
+    GUESS_WORDS_EITHER_CASE,
+    alternation,
+    either_case,
+)
 
 # Cues by which the sources mark a statement as unconfirmed or disputed, with a weight:
 # a denial or accusation outweighs a bare attribution ("nach Angaben aus ..."); and for some
@@ -42,9 +50,7 @@ HEDGE_CUES: list[tuple[re.Pattern[str], float, re.Pattern[str] | None]] = [
         # not denied ("bestreitet nicht", "niemand bestreitet"), or played, or paid for
         re.compile(
             r"\b(?:bestreite[nt]?|bestritt(?:en)?)\s+(?:\w+\s+)?nicht\b|\bnicht\s+bestritten\b|"
-            r"\bniemand\b[^,.]*\bbestreit|\b(?:Spiel|Spiele|Partie|Partien|Länderspiel\w*|"
-            r"Einsätze|Einsatz|Finale|Endspiel|Rennen|Turnier|Kampf|Duell|Wahlkampf|"
-            r"Stichwahl|Lebensunterhalt|Unterhalt|Kosten|Ausgaben)\b",
+            rf"\bniemand\b[^,.]*\bbestreit|\b(?:{alternation(CONTEST_NOUNS)})\b",
             _I,
         ),
     ),
@@ -54,8 +60,7 @@ HEDGE_CUES: list[tuple[re.Pattern[str], float, re.Pattern[str] | None]] = [
         1.0,
         # a court or an authority turning down a request is no denial
         re.compile(
-            r"\b(?:Berufung|Klage|Antrag|Anträge|Beschwerde|Einspruch|Revision|Asylantrag|"
-            r"Eilantrag|Widerspruch|Rechtsmittel|Angebot)\w*\b",
+            rf"\b(?:{alternation(APPEAL_NOUNS)})\w*\b",
             _I,
         ),
     ),
@@ -167,12 +172,16 @@ def is_denial(text: str) -> bool:
     return _DENIAL.search(text) is not None and hedge_strength(text) >= 1.0
 
 
+# the guess words, those that may open a sentence also with a capital ("Vermutlich ...")
+_GUESSES = [
+    either_case([word]) if word in GUESS_WORDS_EITHER_CASE else alternation([word])
+    for word in GUESS_WORDS
+]
 # A guess or hearsay rather than a reported fact ("dürfte es vor allem um Waffen gehen",
 # "ein möglicher Vertrag", "Es wird erwartet, dass", "sollen ... vereinbart worden sein"):
 # reports of what happened come first (hearsay has its section, "Unbestätigt und umstritten").
 _SPECULATION = re.compile(
-    r"\b(?:dürfte|dürften|könnte|könnten|wohl|[Vv]ermutlich|[Ww]ahrscheinlich|"
-    r"[Vv]oraussichtlich|[Mm]öglicherweise|mögliche|möglicher|möglichen|mögliches|"
+    rf"\b(?:{'|'.join(_GUESSES)}|"
     r"[Ee]s wird erwartet|wird erwartet|werden erwartet|erwartet,? dass|"
     r"(?:nehmen|nimmt) an,? dass|vermuten|vermutet)\b"
     # hearsay, not a plan: "sollen ... vereinbart worden sein" (a plan, "soll am Donnerstag

@@ -11,19 +11,28 @@ from __future__ import annotations
 import re
 
 from briefing.cues.quotes import QUOTE_SPAN, direct_quote
-from briefing.lexicon import SAY_VERBS, alternation
+from briefing.lexicon import (
+    ATTRIBUTION_VERBS,
+    COLON_VERBS,
+    FINITE_AUXILIARIES,
+    MONTH_NAMES,
+    NAME_FIRST_VERBS,
+    PRONOUNS,
+    SAY_VERBS,
+    SAY_VERBS_CLAUSE,
+    SENTENCE_OPENERS,
+    SPEAKER_END,
+    SPEECH_ADVERBS,
+    SUBJECT_VERBS,
+    WEEKDAY_NAMES,
+    alternation,
+)
 from briefing.models import Sentence
 
 _SPEECH_VERBS = alternation(SAY_VERBS)
 
 # words that end the speaker's name: where, when, to whom, through whom the words went
-_SPEAKER_END = (
-    r"laut|zufolge|am|an|im|in|bei|beim|gegenüber|mit|weiter|auf|nach|vor|vom|dem|den|der|unter|"
-    r"zum|zur|zu|über|aus|während|bereits|nun|jetzt|dazu|zudem|außerdem|ausserdem|dann|"
-    r"später|kürzlich|gestern|heute|damals|einst|noch|erneut|auch|dabei|danach|hinterher|"
-    r"zuletzt|schon|wenige|kurz|ebenfalls|sichtlich|sein|seine|seinen|seinem|seiner|ihre|ihren|"
-    r"ihrem|ihrer|das|die|ein|eine|einen|einem|einer"
-)
+_SPEAKER_END = alternation(SPEAKER_END)
 
 # a capitalised word, or an age used as a name ("der 19-Jährige")
 _NAME_WORD = r"(?:[A-ZÄÖÜ][\w'’.-]*|\d+-[A-ZÄÖÜ][\w'’.-]*)"
@@ -36,10 +45,7 @@ _SPEAKER_WORD = (
 )
 
 # adverbs between the verb and the speaker ("sagte damals der Sprecher")
-_ADVERB_WORDS = (
-    r"damals|dazu|später|zuvor|nun|jetzt|zudem|außerdem|auch|dann|gestern|heute|erneut|noch|"
-    r"daher"
-)
+_ADVERB_WORDS = alternation(SPEECH_ADVERBS)
 
 _ADVERBS = rf"(?:(?:{_ADVERB_WORDS})\s+)*"
 
@@ -67,15 +73,15 @@ _AFTER_QUOTE = re.compile(
 )
 
 _BEFORE_VERB = re.compile(
-    rf"^(?P<speaker>(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})\s+(?:{_SPEECH_VERBS}|bezeichnete|"
-    rf"sprach|nannte)\b"
+    rf"^(?P<speaker>(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})\s+(?:{_SPEECH_VERBS}|"
+    rf"{alternation(NAME_FIRST_VERBS)})\b"
 )
 
 # a name anywhere before a speech verb that opens a quote ("dessen Vorsitzender Jens Gnisa
 # sagt: "…", "Senatorin Ramona Pop (Grüne) twitterte: "…")
 _BEFORE_COLON = re.compile(
     rf"(?P<speaker>(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})(?:\s+\([^)]{{1,40}}\))?\s+"
-    rf"(?:{_SPEECH_VERBS}|beschwichtigte|kommentierte)(?:\s+(?:{_ADVERB_WORDS}|weiter))?\s*:\s*[«„“\"]"
+    rf"(?:{_SPEECH_VERBS}|{alternation(COLON_VERBS)})(?:\s+(?:{_ADVERB_WORDS}|weiter))?\s*:\s*[«„“\"]"
 )
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|aus|im|nach)\s+$")
@@ -84,19 +90,10 @@ _ARTICLE = re.compile(
     r"^(?:der|die|das|ein|eine|des|sein|seine|ihr|ihre|unser|unsere)\s+", re.IGNORECASE
 )
 
-_PRONOUN_WORDS = """er sie es man wir ich ihr sich dieser diese dies jener sein seine seinen
-    seiner seinem ihre ihren ihrer ihrem unser unsere unseren mein meine meinen"""
 
-_PRONOUNS = frozenset(_PRONOUN_WORDS.split())
-
+_PRONOUNS = PRONOUNS  # no speaker: "er", "man", "seine"
 # capitalised at the start of a sentence, but no name: "Zudem sagte er", "Weiter schreibt er"
-_OPENER_WORDS = """zudem weiter dazu dann auch nun jetzt später zuvor dieser diese dies das
-    doch aber und außerdem ausserdem ebenso daraufhin zuletzt damals heute gestern so da hier
-    dort darauf darin dabei trotzdem deshalb daher allerdings schließlich immerhin erneut
-    bereits schon noch zugleich gleichzeitig anschließend danach vorher inzwischen mittlerweile
-    ebenfalls wörtlich"""
-
-_OPENERS = frozenset(_OPENER_WORDS.split())
+_OPENERS = SENTENCE_OPENERS
 
 # a medium the words were said to: "sagte der Süddeutschen Zeitung" is dative, no speaker
 _MEDIUM = re.compile(
@@ -152,7 +149,7 @@ _SUBJECT_SAYS = re.compile(
     rf"^(?P<speaker>(?:{_SPEAKER_WORD}\s+){{0,5}}?{_NAME_WORD})"
     rf"(?:,\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}),)?"
     r"(?P<tail>\s+(?:von|vom|aus|der|des)\s+[^,.:;]{1,70}?)?"
-    rf"\s+(?:{_SPEECH_VERBS}|warnte|argumentierte)\b[^,.:;]*,\s"
+    rf"\s+(?:{_SPEECH_VERBS}|{alternation(SUBJECT_VERBS)})\b[^,.:;]*,\s"
 )
 
 _NAME_PARTICLE = re.compile(
@@ -162,14 +159,13 @@ _NAME_PARTICLE = re.compile(
 # ... or after the verb ("Zudem sagte der Minister, ..."): verbs that take no person as object
 # ("warnte Scholz Putin, ...", "versicherte Putin Kim, ..." would make one speaker of both)
 _VERB_SAYS = re.compile(
-    r"^(?:\S+\s+){1,3}?(?:sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|schrieb|"
-    r"schreibt|berichtete|berichtet|bekräftigte|unterstrich|ergänzte|twitterte)\s+"
+    rf"^(?:\S+\s+){{1,3}}?(?:{alternation(SAY_VERBS_CLAUSE)})\s+"
     rf"{_ADVERBS}{_SPEAKER}\s*,\s"
 )
 
 # "Am Montag", "Laut Kreml", "Wie die Bild berichtet" open no speaker; nor does a hearer in the
 # dative ("Dem Sender Fox News sagte Pompeo, ...")
-_NOT_A_NAME = frozenset(_SPEAKER_END.split("|")) - _PRONOUNS - {
+_NOT_A_NAME = frozenset(SPEAKER_END) - _PRONOUNS - {
     "der", "die", "das", "ein", "eine", "einen", "einer"
 } | {"wie", "als"}
 
@@ -228,9 +224,9 @@ _QUOTED_THEN_SAID = re.compile(r"[»“”\"]\s*,\s*[a-zäöüß]+te[nt]?\s")
 
 # a time after a speaker or instead of one: "sagte Erdoğan Ende Juni", "erst Anfang September
 # sagte: ..." (a name such as "Jan Freitag" or "Michael Ende" stays)
-_MONTHS = "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
+_MONTHS = alternation(month.capitalize() for month in MONTH_NAMES)
 
-_DAYS = "Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag"
+_DAYS = alternation(day.capitalize() for day in WEEKDAY_NAMES)
 
 _TRAILING_WHEN = re.compile(rf"(?:^|\s+)(?:Anfang|Mitte|Ende)\s+(?:{_MONTHS})(?:\s+\d{{4}})?$")
 
@@ -242,10 +238,7 @@ _HEARERS = re.compile(
 )
 
 # a finite verb is no part of a speaker: "Der Bundesrechnungshof hatte dem Ausschuss berichtet"
-_FINITE = frozenset(
-    """hatte hatten habe haben hätte hätten wurde wurden werde werden worden konnte konnten
-    sollte sollten wollte wollten musste mussten könne müsse solle wolle seien waren""".split()
-)
+_FINITE = FINITE_AUXILIARIES
 
 
 def _clean_speaker(phrase: str) -> str | None:
@@ -282,8 +275,7 @@ _REPORTED = re.compile(
 
 # ... and this names who says them.
 _ATTRIBUTION = re.compile(
-    r"\b(?:sagte|sagt|erklärte|erklärt|so|[Ll]aut|zufolge|teilte|berichtete|hieß es|"
-    r"betonte|schrieb|meinte|[Nn]ach Angaben)\b"
+    rf"\b(?:{alternation(ATTRIBUTION_VERBS)}|so|[Ll]aut|zufolge|hieß es|[Nn]ach Angaben)\b"
 )
 
 

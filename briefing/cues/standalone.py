@@ -10,21 +10,19 @@ from __future__ import annotations
 import re
 
 from briefing.cues.quotes import QUOTED
+from briefing.lexicon import (
+    ANAPHORA,
+    BACK_REFERENCE_VERBS,
+    GOES_ON_VERBS,
+    TEASER_LABELS,
+    WEEKDAY_NAMES,
+    alternation,
+)
 from briefing.text.words import words
 
 # Quotation marks and spaces a sentence may open with; the cues read the words after them.
 _OPENING = "«»\"„“”'‚‘ "
 
-# First words that point back to an earlier sentence: the sentence cannot stand alone.
-_ANAPHORA_WORDS = """
-    er sie ihr ihm ihn ihnen sein seine seiner seinem seinen ihre ihrer ihrem ihren dies diese
-    dieser dieses diesem diesen damit dabei dadurch dafür dagegen daher darum deshalb deswegen
-    dazu danach davor dort dorthin hier auch zudem außerdem ausserdem ebenfalls demnach jedoch
-    aber doch denn und oder sondern trotzdem dennoch stattdessen allerdings solche solcher
-    derartige jener jene diesmal damals daraufhin anschließend anschliessend
-"""
-
-ANAPHORA = frozenset(_ANAPHORA_WORDS.split())
 
 # "Das"/"Dem" starting a sentence are demonstratives ("Das berichtet der Spiegel") when a
 # verb follows directly; as articles ("Das abgeschottete Nordkorea") they are fine ...
@@ -41,7 +39,7 @@ _DEMONSTRATIVE_PHRASE = re.compile(r"^(?:Das|Dies)\s+[a-zäöüß]\S*[\s,.]+(?:[
 # Teasers and page furniture that the cleaner may leave glued to a sentence.
 _TEASER = re.compile(
     r"^(?:Das Wichtigste in Kürze|Der Überblick|Lesen Sie|Hier (?:siehst du|sehen Sie)|"
-    r"Mehr zum Thema|Video:|Bild:|Foto:|Auch interessant|Update:)",
+    rf"Mehr zum Thema|{'|'.join(label + ':' for label in TEASER_LABELS)}|Auch interessant|Update:)",
     re.IGNORECASE,
 )
 
@@ -75,15 +73,15 @@ _LATE_PRONOUN = re.compile(r"^(?:\S+\s+){1,3}(?:er|sie|ihn|ihm|ihnen|dortige\w*)
 _BACK_REFERENCE = re.compile(
     r"\b(?:dieser|diese|dieses|diesem|diesen|jener|jene|jenes|jenem|jenen)\s+"
     r"(?!(?:Woche|Wochen|Jahr|Jahres|Jahre|Monat|Monats|Monate|Tag|Tage|Tages|Sommer|Winter|"
-    r"Herbst|Frühling|Frühjahr|Saison|Zeit|Nacht|Abend|Morgen|Wochenende|Montag|Dienstag|"
-    r"Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b)[A-ZÄÖÜ]"
+    r"Herbst|Frühling|Frühjahr|Saison|Zeit|Nacht|Abend|Morgen|Wochenende|"
+    rf"{alternation(d.capitalize() for d in WEEKDAY_NAMES)})\b)[A-ZÄÖÜ]"
     r"|(?<!,\s)\b(?:damit|deshalb|deswegen|daher|dadurch|somit|trotzdem|dennoch)\b"
-    r"|\b(?:sagte|sagt|so|erklärte|betonte|meinte|fügte)\s+(?:er|sie)\b"
+    rf"|\b(?:{alternation(BACK_REFERENCE_VERBS)}|so)\s+(?:er|sie)\b"
     # "Beide Länder haben eine solche Kooperation bestritten", "Schon damals hatte Kim ..."
     r"|\b(?:solche|solchen|solcher|solches|damals|seinerzeit)\b"
     # a statement continued from the sentence before: "teilte der Kreml weiter mit", "hieß es
     # weiter", "sagte Putin weiter"
-    r"|\b(?:teilte|teilten|hieß|sagte|sagten|erklärte|erklärten|schrieb|berichtete|betonte)"
+    rf"|\b(?:{alternation(GOES_ON_VERBS)})"
     r"(?:\s+[\w-]+){1,3}?\s+weiter\b"
 )
 

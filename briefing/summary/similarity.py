@@ -11,14 +11,12 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from briefing.lexicon import german_stop_words
+from briefing.lexicon import NEGATIONS, german_stop_words
 from briefing.summary.weights import DEFAULT_WEIGHTS
 from briefing.text.stems import german_stem
 from briefing.text.words import sentence_key, words
 
-_NEGATIONS = frozenset(
-    {"nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals", "weder"}
-)
+_NEGATIONS = NEGATIONS
 
 _NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b")
 

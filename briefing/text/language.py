@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from briefing.lexicon import LANGUAGE_FUNCTION_WORDS
+
 GERMAN = "german"
 # sumy ships these lists (sumy/data/stopwords/<language>.txt).
 SUMY_LANGUAGES = (
@@ -22,9 +24,7 @@ SUMY_LANGUAGES = (
 # Frequent function words sumy's short German list (129 words) lacks, and lists for languages
 # sumy has none for, which would otherwise fall to a neighbour (Dutch to German).
 EXTRA_WORDS = {
-    "german": "hat um noch war haben nur mehr wurde sei gegen schon habe dann diese keine "
-              "seiner worden zwischen immer sagte gibt alle diesem seit wurden denn beim "
-              "ihrer damit uns weil sowie sollen sollte könnte würde werde wäre bereits",
+    "german": " ".join(LANGUAGE_FUNCTION_WORDS),  # briefing/lexicon/function_words.txt
     "dutch": "de het een en van ik te dat die in een zijn niet is op aan met als voor er maar "
              "om hem dan zou of wat mijn men dit zo door over ze zich bij ook tot je mij uit "
              "der daar haar naar heb hoe heeft hebben deze u want nog zal me zij nu ge geen "

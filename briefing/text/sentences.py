@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from briefing.lexicon import ABBREVIATIONS, WRAP_WORDS
 from briefing.models import Article, Sentence
 from briefing.text.nltk_import import punkt_module
 from briefing.text.words import words
@@ -19,25 +20,11 @@ if TYPE_CHECKING:
 
 
 # Common German abbreviations the trained model misses ("ca. 5 Min. später" must stay one
-# sentence). Lower case, without the final period, as Punkt stores them.
-EXTRA_ABBREVIATIONS = frozenset(
-    """
-    ca min mio mrd tsd nr str bspw ggf evtl inkl exkl jh jhd abs vs sog hr fr frl dipl ing
-    u.a z.b d.h u.ä o.ä v.a z.t s.o u.u i.d.r bzw usw etc vgl tel jan feb apr jun jul aug
-    sep sept okt nov dez mind max std sek gem lt bzgl zzgl abzgl allg ehem gegr geb gest
-    verh engl franz ital lat griech dt österr schweiz kath evang ev pfr rer nat phil habil
-    """.split()
-)
+# sentence): briefing/lexicon/abbreviations.txt.
+EXTRA_ABBREVIATIONS = ABBREVIATIONS
 
 # Words after which a line cannot end a heading or a list entry: the line was wrapped.
-_CONTINUES = frozenset(
-    """
-    der die das den dem des ein eine einen einem einer eines und oder aber sowie sondern denn
-    nach mit von vom zu zum zur bei beim für gegen über unter auf aus an am im in ins um durch
-    ohne seit bis vor hinter neben zwischen wegen trotz während als wie dass ob wenn weil
-    sich sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer nicht auch noch schon
-    """.split()
-)
+_CONTINUES = WRAP_WORDS
 
 # A line ends a sentence (or is a heading) when it ends in one of these, possibly followed
 # by closing quotes or brackets.

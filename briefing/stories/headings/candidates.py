@@ -10,65 +10,36 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from functools import lru_cache
 
-from briefing.lexicon import german_stop_words
+from briefing.lexicon import (
+    DETERMINERS,
+    LOCATIVE_PREPOSITIONS,
+    german_stop_words,
+)
 from briefing.text.stems import german_stem
 
-# Words before a common noun, seldom before a name: articles, determiners, contractions.
-# fmt: off
-ARTICLES = frozenset({
-    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem",
-    "einen", "im", "am", "zum", "zur", "vom", "beim", "ins", "dieser", "diese", "dieses",
-    "diesem", "diesen", "kein", "keine", "keinen", "keinem", "keiner", "seine", "seiner",
-    "seinen", "seinem", "seines", "ihre", "ihrer", "ihren", "ihrem", "ihres", "unsere",
-    "jeder", "jede", "jedes",
-})
-# Spelled-out numbers and quantities: "zwei Uhr", "mehrere Stunden" count a common noun.
-QUANTITIES = frozenset({
-    "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf",
-    "zwanzig", "dreißig", "vierzig", "fünfzig", "hundert", "tausend", "halb", "viertel",
-    "mehrere", "einige", "viele", "wenige", "beiden", "beide", "alle", "etliche", "zahlreiche",
-})
-# Prepositions: a word after one is no subject ("in Passau"), and a noun between one and a
-# genitive article is a common noun ("nach Angaben der Polizei", "wegen Streiks der GDL").
-PREPOSITIONS = frozenset({
-    "in", "an", "auf", "aus", "bei", "nach", "von", "vor", "zu", "mit", "gegen", "für", "über",
-    "unter", "durch", "laut", "wegen", "trotz", "seit", "nahe", "ohne", "um", "bis", "zwischen",
-    "neben", "hinter", "gemäß", "infolge", "angesichts", "statt", "während", "ab",
-})
-
-# fmt: on
-# Prepositions of place (with their contractions): "im Westjordanland", "an der Donau"
-WHERE = frozenset({"in", "im", "ins", "an", "am", "auf", "bei", "beim", "nahe", "aus"})
-
-# Articles and the possessives ARTICLES lacks: "für ihr Schutzgesuch" is no subject
-DETERMINERS = ARTICLES | frozenset(
-    {"ihr", "sein", "mein", "dein", "unser", "euer", "meine", "deine", "unseren", "unserem"}
-)
-
+# The words around a candidate that tell a name from a common noun (briefing/lexicon/
+# function_words.txt): before a common noun, seldom before a name, come articles and
+# determiners ("der", "im", "keine"); spelled-out quantities ("mehrere Stunden"); a word after
+# a preposition is no subject ("in Passau"), and a noun between one and a genitive article is a
+# common noun ("nach Angaben der Polizei"); prepositions of place say where ("im
+# Westjordanland"); possessives ("für ihr Schutzgesuch") own.
+WHERE = LOCATIVE_PREPOSITIONS
 BEFORE_A_TITLE = DETERMINERS | WHERE  # "der Provinz Sirnak", "in Provinz Sirnak"
-
 GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer"})
-
 # A place is named with these in a heading: "Waldbrand bei Jüterbog" (nahe reads as bei).
 PLACE_PREPOSITIONS = {"in": "in", "bei": "bei", "nahe": "bei"}
 
 # Words before a name taken into its full form at most ("Luiz Inácio" stays out of "Lula da").
 NAME_CHAIN = 2
 
-# Short lower-case words that join two names, never part of one.
-CONJUNCTIONS = frozenset({"und", "oder", "bzw", "wie", "als", "vs"})
-
 ADJECTIVE_ENDINGS = ("e", "en", "es", "em")
 
 # Endings of adjectives written with a capital inside a name ("Statistische", "Deutschen")
-# fmt: off
 CAPITAL_ADJECTIVES = tuple(
     stem + ending
     for stem in ("isch", "sch", "lich", "ig", "al", "en", "er")
     for ending in ADJECTIVE_ENDINGS
 )
-
-# fmt: on
 # Endings of German common nouns, never of a name that could lead a heading in the genitive
 NOUN_SUFFIXES = (
     "ung",

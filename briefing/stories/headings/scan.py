@@ -10,18 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from briefing.lexicon import german_stop_words
+from briefing.lexicon import CONJUNCTIONS, DETERMINERS, PREPOSITIONS, QUANTITIES, german_stop_words
 from briefing.models import Article
 from briefing.stories.headings.candidates import (
     BEFORE_A_TITLE,
     CAPITAL_ADJECTIVES,
-    CONJUNCTIONS,
-    DETERMINERS,
     GENITIVE_ARTICLES,
     NAME_CHAIN,
     PLACE_PREPOSITIONS,
-    PREPOSITIONS,
-    QUANTITIES,
     WHERE,
     Candidate,
     candidate_key,
