@@ -256,8 +256,8 @@ def _clean_text(entry: dict) -> str:
 @_fails_cleanly
 def tui(paths, sentences, engine):
     """Browse the briefing in the terminal (default: the bundled sample articles)."""
-    from briefing.pipeline import Settings  # (deferred, as Textual is)
-    from briefing.tui import make_app
+    from briefing.models import Settings
+    from briefing.tui import make_app  # (deferred: Textual loads after the preload's fork)
 
     make_app(_inputs(paths), Settings(sentences=sentences, engine=engine), preload=True).run()
 

@@ -11,6 +11,22 @@ from pathlib import Path
 Progress = Callable[[str, int, int], None]
 
 
+# Input files larger than this are skipped (``--max-size``; ingest reads at most this much).
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+
+@dataclass
+class Settings:
+    """Tunables of a run, shared by the CLI, the TUI and the digest."""
+
+    sentences: int = 10
+    engine: str = "fast"
+    title: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    german_only: bool = True  # leave articles in other languages out, with the reason
+    jobs: int = 1  # worker processes for cleaning and summarizing (1: all in this process)
+
+
 def id_number(article_id: str) -> int:
     """The number of an article id: 3 for "a3" (0 for an id without one)."""
     return int(article_id[1:]) if article_id[1:].isdigit() else 0

@@ -13,20 +13,18 @@ import gc
 import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.clean import EmptyArticleError, clean_document
 from briefing.errors import NoUsableArticleError
 from briefing.ingest import (
-    DEFAULT_MAX_BYTES,
     DuplicateIndex,
     RawDocument,
     discover,
     display_name,
     read_document,
 )
-from briefing.models import Article, Briefing, Progress, Skipped, Topic
+from briefing.models import Article, Briefing, Progress, Settings, Skipped, Topic
 from briefing.render import render_title
 from briefing.runtime.parallel import iter_shared, map_in_order, uses_fork
 from briefing.sections import topic_sections
@@ -40,18 +38,6 @@ from briefing.summary import (
 )
 from briefing.text.language import detect_language, stop_word_languages
 from briefing.text.sentences import block_splits, punkt_tokenizer, remember_blocks
-
-
-@dataclass
-class Settings:
-    """Tunables of a run, shared by the CLI, the TUI and the digest."""
-
-    sentences: int = 10
-    engine: str = "fast"
-    title: str | None = None
-    max_bytes: int = DEFAULT_MAX_BYTES
-    german_only: bool = True  # leave articles in other languages out, with the reason
-    jobs: int = 1  # worker processes for cleaning and summarizing (1: all in this process)
 
 
 def _no_progress(stage: str, done: int, total: int) -> None:

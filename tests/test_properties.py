@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefing.ingest import RawDocument
-from briefing.ingest.files import _CONTROL_CHARS
+from briefing.ingest.files import CONTROL_CHARACTERS
 
 FAST = settings(max_examples=40, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.too_slow])
@@ -98,7 +98,7 @@ def test_pipeline_never_crashes_and_quotes_verbatim(texts: list[str], german_onl
             return
         briefing = briefing_from_articles(articles, skipped, settings)
         # "Verbatim" as read: control characters never get past ingest.
-        inputs = [_flat(_CONTROL_CHARS.sub("", t)) for t in texts]
+        inputs = [_flat(CONTROL_CHARACTERS.sub("", t)) for t in texts]
         for topic in briefing.topics:
             for item in topic.summary:
                 assert any(_flat(item.text) in source for source in inputs), item.text
@@ -119,9 +119,9 @@ def test_escaped_text_is_one_list_item_showing_the_text(text: str) -> None:
     from markdown_it import MarkdownIt
 
     from briefing.render import md_escape
-    from briefing.render.filters import _CONTROL
+    from briefing.render.filters import CONTROL_CHARACTERS
 
-    shown = _flat(_CONTROL.sub(" ", text))
+    shown = _flat(CONTROL_CHARACTERS.sub(" ", text))
     rendered = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(
         f"- {md_escape(text)} [1]\n"
     )
@@ -138,9 +138,9 @@ def test_unicode_encodings_decode_back_exactly(text: str, encoding: str) -> None
     from hypothesis import assume
 
     from briefing.ingest import decode_text
-    from briefing.ingest.decode import _MOJIBAKE
+    from briefing.ingest.decode import MOJIBAKE
 
-    assume(len(_MOJIBAKE.findall(text)) < 2)  # "Ã¤" twice is repaired on purpose
+    assume(len(MOJIBAKE.findall(text)) < 2)  # "Ã¤" twice is repaired on purpose
     assume(not text.startswith("\ufeff"))  # a leading BOM character is taken for a BOM
     if encoding == "utf-16-be-bom":
         data = b"\xfe\xff" + text.encode("utf-16-be")

@@ -20,13 +20,12 @@ from functools import lru_cache
 from briefing.clean.junk import MARKER_LINE, PHRASE_DENSITY, is_end_line, is_junk_line, phrase_hits
 from briefing.clean.metadata import has_date, is_stamp_line
 from briefing.lexicon import CLEANER_FUNCTION_WORDS, german_stop_words, sumy_stop_words
+from briefing.text.sentences import count_sentence_ends, ends_prose
 from briefing.text.stems import crude_stem
+from briefing.text.words import words
 
 GOOD, NEAR, SHORT, BAD, MARKER, END = "good", "near", "short", "bad", "marker", "end"
 
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-
-_FINAL = re.compile(r"[.!?…][\"'»«“”‘’)\]]*$")
 
 COLON_END = re.compile(r":[\"'»«“”‘’)\]]*$")
 
@@ -82,19 +81,19 @@ def _continues(previous: str, line: str) -> bool:
     return (
         len(previous) >= 40
         and line[:1].islower()
-        and not _FINAL.search(previous)
+        and not ends_prose(previous)
         and not COLON_END.search(previous)
     )
 
 
 def _unit(text: str, german: frozenset[str], english: frozenset[str]) -> Unit:
-    words = _WORD.findall(text)
-    count = max(len(words), 1)
-    lowered = [w.lower() for w in words]
+    found = words(text)
+    count = max(len(found), 1)
+    lowered = [w.lower() for w in found]
     de = sum(1 for w in lowered if w in german) / count
     en = sum(1 for w in lowered if w in english) / count
     return Unit(
-        text, len(text.split()), len(text), de, en, bool(_FINAL.search(text)),
+        text, len(text.split()), len(text), de, en, ends_prose(text),
         tuple(lowered),
     )
 
@@ -186,8 +185,6 @@ def _prose_fragment(u: Unit) -> bool:
 
 _GLUED = re.compile(r"[a-zäöüß][A-ZÄÖÜ][a-zäöüß]")
 
-_SENTENCE_END = re.compile(r"[.!?…][\"'»«“”‘’)\]]*(?:\s|$)")
-
 
 def _glued_list(u: Unit) -> bool:
     """A long line that is not prose: items glued together, or hardly a sentence end."""
@@ -195,7 +192,7 @@ def _glued_list(u: Unit) -> bool:
         return False
     if len(_GLUED.findall(u.text)) * 8 > u.words:
         return True
-    return u.chars >= 400 and len(_SENTENCE_END.findall(u.text)) * 500 < u.chars
+    return u.chars >= 400 and count_sentence_ends(u.text) * 500 < u.chars
 
 
 def _shape(text: str) -> str:
@@ -224,7 +221,7 @@ def content_words(text: str) -> set[str]:
     """Crude stems of the content words of a text, for topical overlap."""
     german, english = stop_words()
     stems = set()
-    for word in _WORD.findall(text):
+    for word in words(text):
         w = word.lower()
         if len(w) >= 4 and w not in german and w not in english:
             stems.add(crude_stem(w))

@@ -66,7 +66,8 @@ def direct_quote(text: str) -> str | None:
     stripped = text.strip()
     if stripped[:1] in OPENING_QUOTES and not any(c in CLOSING_QUOTES for c in stripped[1:]):
         return stripped[1:]
-    if stripped[:1] not in OPENING_QUOTES and stripped.rstrip(".!?")[-1:] in CLOSING_QUOTES and not spans:
+    closes = stripped.rstrip(".!?")[-1:] in CLOSING_QUOTES
+    if stripped[:1] not in OPENING_QUOTES and closes and not spans:
         # the closing part of a quote that began in the sentence before
         return stripped
     return None

@@ -57,7 +57,7 @@ _WESTERN = frozenset(
 )
 
 # UTF-8 read as cp1252 and saved again ("Ã¤" for "ä", "â€ž" for "„").
-_MOJIBAKE = re.compile("[ÃÂ][\x80-\xbf\u0152\u0153\u0160\u0161\u017d\u017e\u0178\u02c6\u02dc\u2013"
+MOJIBAKE = re.compile("[ÃÂ][\x80-\xbf\u0152\u0153\u0160\u0161\u017d\u017e\u0178\u02c6\u02dc\u2013"
                        "\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
                        "|â€[\u017e\u0153\u009d\u02dc\u2122\u201c\u201d\u00a6\u201a\u2039\u203a]")
 
@@ -161,10 +161,10 @@ def _plausible(text: str) -> bool:
 
 def _repair_mojibake(text: str) -> str:
     """Undo UTF-8 that was read as cp1252 and saved as UTF-8 again ("MÃ¼ller" -> "Müller")."""
-    if len(_MOJIBAKE.findall(text)) < 2:
+    if len(MOJIBAKE.findall(text)) < 2:
         return text
     try:
         repaired = text.encode("cp1252").decode("utf-8")
     except (UnicodeEncodeError, UnicodeDecodeError):
         return text
-    return repaired if not _MOJIBAKE.search(repaired) else text
+    return repaired if not MOJIBAKE.search(repaired) else text

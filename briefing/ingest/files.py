@@ -15,17 +15,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.ingest.decode import HEAD_BYTES, binary_kind, decode_text
-from briefing.models import Skipped
+from briefing.models import DEFAULT_MAX_BYTES, Skipped
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 # Characters that are never article text and could act on a terminal or on the reading
 # order: C0/C1 controls (tab, newlines and form feed kept), bidi overrides, stray BOMs.
-_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
 @dataclass(frozen=True)
@@ -128,7 +127,7 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument
     if isinstance(decoded, str):  # the reason it could not be decoded
         return Skipped(path, decoded)
     text, encoding = decoded
-    text = _CONTROL_CHARS.sub("", text)
+    text = CONTROL_CHARACTERS.sub("", text)
     if not text.strip():
         return Skipped(path, "empty file")
     if _front_matter_with_aliases(text):

@@ -15,13 +15,14 @@ from pathlib import Path
 _HERE = Path(__file__).resolve().parent
 
 
-def _rows(name: str) -> list[tuple[str, ...]]:
+@lru_cache(maxsize=None)  # each file is read once, however many tables it gives
+def _rows(name: str) -> tuple[tuple[str, ...], ...]:
     """The rows of ``name.txt``: tab-separated fields, comments and blank lines left out."""
     rows = []
     for line in (_HERE / f"{name}.txt").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             rows.append(tuple(field.strip() for field in line.split("\t")))
-    return rows
+    return tuple(rows)
 
 
 def _tagged(name: str, tag: str, column: int = 0) -> tuple[str, ...]:

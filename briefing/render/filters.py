@@ -27,7 +27,7 @@ _MD_TRAILING_HASHES = re.compile(r"(^|\s)(#+)$")
 
 # Control characters (C0 and C1, keeping none: everything is one line) that would reach a
 # terminal as escape sequences.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def md_escape(text: object) -> str:
@@ -36,7 +36,7 @@ def md_escape(text: object) -> str:
     The result is one line (no headings, lists, tables or code blocks can start in it) in
     which every character Markdown could read as markup is backslash-escaped.
     """
-    value = " ".join(_CONTROL.sub(" ", str(text)).split())
+    value = " ".join(CONTROL_CHARACTERS.sub(" ", str(text)).split())
     value = _MD_INLINE.sub(r"\\\1", value)
     value = _MD_ENTITY.sub(r"\\&", value)
     value = _MD_TRAILING_HASHES.sub(lambda m: m.group(1) + "\\#" * len(m.group(2)), value)
@@ -46,7 +46,7 @@ def md_escape(text: object) -> str:
 
 def md_code(text: object) -> str:
     """Text as a complete Markdown code span (backticks included) that it cannot break out of."""
-    value = " ".join(_CONTROL.sub(" ", str(text)).split())
+    value = " ".join(CONTROL_CHARACTERS.sub(" ", str(text)).split())
     longest = max((len(run) for run in re.findall(r"`+", value)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if value.startswith("`") or value.endswith("`") else ""

@@ -16,7 +16,7 @@ from briefing.lexicon import german_stop_words
 from briefing.models import Article
 from briefing.text.sentences import quick_sentences
 from briefing.text.stems import german_stem
-from briefing.text.words import letter_runs
+from briefing.text.words import letter_runs, letters_key
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
@@ -103,16 +103,12 @@ def news_text(
 
 
 def keyed_sentences(article: Article) -> list[tuple[str, str]]:
-    """Each sentence of the article's paragraphs (a cheap split) with its ``_sentence_key``."""
+    """Each sentence of the article's paragraphs (a cheap split) with its ``letters_key``."""
     return [
-        (sentence, _sentence_key(sentence))
+        (sentence, letters_key(sentence))
         for paragraph in article.paragraphs
         for sentence in quick_sentences(paragraph)
     ]
-
-
-def _sentence_key(sentence: str) -> str:
-    return " ".join(letter_runs(sentence.casefold()))
 
 
 def boilerplate_sentences(
@@ -230,10 +226,10 @@ def count_vectors(
     )
     df = np.bincount(tf.indices, minlength=tf.shape[1])
     idf = np.log((len(docs) + background + 1) / (df + 1)) + 1
-    return _normalize_rows_l2((tf @ sp.diags(idf.astype(np.float32))).tocsr())
+    return normalize_rows_l2((tf @ sp.diags(idf.astype(np.float32))).tocsr())
 
 
-def _normalize_rows_l2(matrix: Any) -> Any:
+def normalize_rows_l2(matrix: Any) -> Any:
     """Rows scaled to unit length, bit for bit as scikit-learn's ``normalize(norm="l2")``.
 
     scikit-learn sums each row's float32 squares in a double, in order, and divides in

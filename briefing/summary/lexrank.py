@@ -322,8 +322,6 @@ class _PlainDocument:
     """sumy's ``ObjectDocumentModel`` as far as FastLexRankSummarizer uses it (``sentences``)."""
 
     def __init__(self, paragraphs: list[list[str]]) -> None:
-        from briefing.text.sentences import GermanTokenizer
-
         tokenizer = GermanTokenizer()
         self.sentences = tuple(
             _PlainSentence(text, tokenizer) for texts in paragraphs for text in texts

@@ -6,6 +6,8 @@ Takes scored sentence groups; gives the picks (``select_groups`` for one article
 
 from __future__ import annotations
 
+from typing import Any
+
 from briefing.cues.hedges import accused, speculative
 from briefing.cues.quotes import is_quote
 from briefing.models import SentenceGroup
@@ -54,8 +56,6 @@ def select_by_subtopic(
     its best-scoring sentence that does not repeat a chosen one. Five reports of one visit
     then yield the visit once, the agreement, the reactions and what comes next.
     """
-    import numpy as np
-
     similarity = similarity or Similarity([g.text for g in groups])
     if len(groups) <= 1:
         return list(groups[:count])
@@ -63,7 +63,18 @@ def select_by_subtopic(
         # the pairwise matrix grows with the square: past this, the plain cut-off selection
         return select_groups(groups, count, weights, similarity)
     matrix = similarity.matrix([g.text for g in groups])
-    labels = _subtopics(matrix, weights.subtopic_cut)
+    subtopics, typical = _subtopics_of(groups, matrix, weights.subtopic_cut)
+    return _SubtopicPicker(groups, subtopics, typical, weights, similarity).pick(count)
+
+
+def _subtopics_of(
+    groups: list[SentenceGroup], matrix: Any, cut: float
+) -> tuple[list[list[SentenceGroup]], dict[int, float]]:
+    """The subtopics (groups clustered by their cosine ``matrix``, in the order of their first
+    member) and how typical each group is of its subtopic (by ``id``)."""
+    import numpy as np
+
+    labels = subtopic_labels(matrix, cut)
     members: dict[int, list[SentenceGroup]] = {}
     indices: dict[int, list[int]] = {}
     for index, (group, label) in enumerate(zip(groups, labels, strict=True)):
@@ -78,112 +89,149 @@ def select_by_subtopic(
         means = (block.sum(axis=1) - 1.0) / (len(rows) - 1) if len(rows) > 1 else [1.0]
         for i, mean in zip(rows, means, strict=True):
             typical[id(groups[i])] = float(mean)
+    return list(members.values()), typical
 
-    def weight(cluster: list[SentenceGroup]) -> float:
-        best: dict[str, float] = {}
-        for group in cluster:
-            for source in group.sources:
-                best[source] = max(best.get(source, 0.0), group.score)
-        return sum(best.values())
 
-    ranked = sorted(members.values(), key=lambda c: (-weight(c), c[0].first_seen))
-    rank = {id(g): g.score * (weights.atypical + typical[id(g)]) for g in groups}
-    # a subtopic speaks through its best reported fact; a guess only when it has none
-    guessing = weights.speculation < 1.0
-    queues = [
-        sorted(
-            c,
-            key=lambda g: (
-                guessing and (speculative(g.text) or accused(g.text)),
-                -rank[id(g)],
-                g.first_seen,
-            ),
+def _outlet_weight(cluster: list[SentenceGroup]) -> float:
+    """What the outlets give a subtopic: the sum over articles of its best sentence's score."""
+    best: dict[str, float] = {}
+    for group in cluster:
+        for source in group.sources:
+            best[source] = max(best.get(source, 0.0), group.score)
+    return sum(best.values())
+
+
+class _SubtopicPicker:
+    """Picks for ``select_by_subtopic``, one at a time: each round, every subtopic offers its
+    head (its best-ranked sentence that repeats no pick) at a value, and the best offer wins.
+
+    A subtopic's value is its outlets' weight, lowered after each item it gave (``covered``),
+    and by how much its head says that no pick has said yet; a guess goes in only when no
+    subtopic has a reported fact left to give.
+    """
+
+    def __init__(
+        self,
+        groups: list[SentenceGroup],
+        subtopics: list[list[SentenceGroup]],
+        typical: dict[int, float],
+        weights: Weights,
+        similarity: Similarity,
+    ) -> None:
+        self.weights, self.similarity = weights, similarity
+        ranked = sorted(subtopics, key=lambda c: (-_outlet_weight(c), c[0].first_seen))
+        self.rank = {id(g): g.score * (weights.atypical + typical[id(g)]) for g in groups}
+        # a subtopic speaks through its best reported fact; a guess only when it has none
+        guessing = weights.speculation < 1.0
+        self.queues = [
+            sorted(
+                c,
+                key=lambda g: (
+                    guessing and (speculative(g.text) or accused(g.text)),
+                    -self.rank[id(g)],
+                    g.first_seen,
+                ),
+            )
+            for c in ranked
+        ]
+        self.cluster_weights = [_outlet_weight(c) for c in ranked]
+        self.uses = [0] * len(self.queues)
+        self.concept = concept_weights(groups, similarity)
+        # what the loop asks of a sentence again and again, computed once per sentence
+        self.stems_of: dict[str, frozenset[str]] = {}
+        self.guess_of: dict[str, bool] = {}
+        self.standing: dict[str, float] = {}
+        self.worth = {g.text: worth_of(self.stems(g.text), self.concept) for g in groups}
+        self.mean_worth = sum(self.worth[g.text] for g in groups) / len(groups) or 1.0
+        self.covered: set[str] = set()
+        self.chosen: list[SentenceGroup] = []
+        # how many of the chosen items each queue's head has been compared with: a head that
+        # stays is compared with the new picks only
+        self.checked = [0] * len(self.queues)
+
+    def stems(self, text: str) -> frozenset[str]:
+        if text not in self.stems_of:
+            self.stems_of[text] = frozenset(content_stems(text))
+        return self.stems_of[text]
+
+    def novelty(self, text: str) -> float:
+        return _novelty_of(self.stems(text), self.concept, self.covered)
+
+    def repeats(self, group: SentenceGroup, picks: list[SentenceGroup]) -> bool:
+        return any(
+            self.similarity(group.text, c.text) >= self.weights.redundancy for c in picks
         )
-        for c in ranked
-    ]
-    cluster_weights = [weight(c) for c in ranked]
-    uses = [0] * len(queues)
-    concept = _concept_weights(groups, similarity)
-    # what the loop asks of a sentence again and again, computed once per sentence
-    stems_of: dict[str, frozenset[str]] = {}
-    guess_of: dict[str, bool] = {}
 
-    def stems(text: str) -> frozenset[str]:
-        if text not in stems_of:
-            stems_of[text] = frozenset(content_stems(text))
-        return stems_of[text]
+    def pick(self, count: int) -> list[SentenceGroup]:
+        """Up to ``count`` picks, in the order they were picked."""
+        while len(self.chosen) < count:
+            best, best_value, best_group = None, (0, 0.0), None
+            for k in range(len(self.queues)):
+                head = self.head(k)
+                if head is None:
+                    continue
+                # a guess goes in only when no subtopic has a reported fact left to give
+                offer = (not self.guess(head), self.value(k, head))
+                if offer > best_value:
+                    best, best_value, best_group = k, offer, head
+            if best is None:
+                break
+            self.queues[best].remove(best_group)
+            self.checked[best] = 0  # (its head may have been the pick)
+            self.uses[best] += 1
+            self.chosen.append(best_group)
+            self.covered.update(self.stems(best_group.text))
+        return self.chosen
 
-    def novelty(text: str) -> float:
-        return _novelty_of(stems(text), concept, covered)
+    def head(self, k: int) -> SentenceGroup | None:
+        """What subtopic ``k`` offers now, or None when it has nothing left."""
+        queue, weights = self.queues[k], self.weights
+        while queue and self.repeats(queue[0], self.chosen[self.checked[k] :]):
+            # a subtopic whose best sentence repeats a pick is covered by that pick
+            queue.pop(0)
+            self.uses[k] += 1
+            self.checked[k] = 0
+        if not queue:
+            return None
+        self.checked[k] = len(self.chosen)
+        head = queue[0]
+        if weights.heads > 1 and weights.covered < 1.0:
+            # the subtopic offers the one of its first sentences that adds most to the
+            # picks, not one that mostly repeats them ("unterzeichneten ein
+            # Beistandsabkommen" rather than "wurde am Flughafen empfangen")
+            offers = [g for g in queue[: weights.heads] if not self.repeats(g, self.chosen)]
+            head = max(offers, key=lambda g: self.rank[id(g)] * self.novelty(g.text))
+        return head
 
-    worth = {g.text: _worth_of(stems(g.text), concept) for g in groups}
-    mean_worth = sum(worth[g.text] for g in groups) / len(groups) or 1.0
-    covered: set[str] = set()
-    standing: dict[str, float] = {}
-    chosen: list[SentenceGroup] = []
-    # how many of the chosen items each queue's head has been compared with: a head that
-    # stays is compared with the new picks only
-    checked = [0] * len(queues)
-    while len(chosen) < count:
-        best, best_value, best_group = None, (0, 0.0), None
-        for k, queue in enumerate(queues):
-            while queue and any(
-                similarity(queue[0].text, c.text) >= weights.redundancy
-                for c in chosen[checked[k] :]
-            ):
-                # a subtopic whose best sentence repeats a pick is covered by that pick
-                queue.pop(0)
-                uses[k] += 1
-                checked[k] = 0
-            if not queue:
-                continue
-            checked[k] = len(chosen)
-            head = queue[0]
-            if weights.heads > 1 and weights.covered < 1.0:
-                # the subtopic offers the one of its first sentences that adds most to the
-                # picks, not one that mostly repeats them ("unterzeichneten ein
-                # Beistandsabkommen" rather than "wurde am Flughafen empfangen")
-                offers = [
-                    g
-                    for g in queue[: weights.heads]
-                    if not any(similarity(g.text, c.text) >= weights.redundancy for c in chosen)
-                ]
-                head = max(offers, key=lambda g: rank[id(g)] * novelty(g.text))
-            # a subtopic that gave an item, or whose best sentence says what the picks
-            # already cover, waits behind the subtopics not covered yet
-            value = cluster_weights[k] * weights.covered ** uses[k]
-            if weights.covered < 1.0:
-                value *= novelty(head.text)
-                if weights.facts > 0:
-                    value *= (worth[head.text] / mean_worth) ** weights.facts
-                # the subtopic speaks through its head: one that cannot stand alone weighs less
-                if head.text not in standing:  # the same heads come up again on every pick
-                    # ... and so does one that is mostly a quote (quotes have their section)
-                    standing[head.text] = standalone_factor(
-                        head.text, weights, head.speaker is not None
-                    ) * (
-                        weights.quoted if is_quote(head.text) else 1.0
-                    )
-                value *= standing[head.text]
-            # a guess goes in only when no subtopic has a reported fact left to give
-            guess = False
-            if weights.speculation < 1.0:
-                if head.text not in guess_of:
-                    guess_of[head.text] = speculative(head.text)
-                guess = guess_of[head.text]
-            if (not guess, value) > best_value:
-                best, best_value, best_group = k, (not guess, value), head
-        if best is None:
-            break
-        queues[best].remove(best_group)
-        checked[best] = 0  # (its head may have been the pick)
-        uses[best] += 1
-        chosen.append(best_group)
-        covered.update(stems(best_group.text))
-    return chosen
+    def value(self, k: int, head: SentenceGroup) -> float:
+        """What subtopic ``k`` offering ``head`` is worth now."""
+        weights = self.weights
+        # a subtopic that gave an item, or whose best sentence says what the picks
+        # already cover, waits behind the subtopics not covered yet
+        value = self.cluster_weights[k] * weights.covered ** self.uses[k]
+        if weights.covered < 1.0:
+            value *= self.novelty(head.text)
+            if weights.facts > 0:
+                value *= (self.worth[head.text] / self.mean_worth) ** weights.facts
+            # the subtopic speaks through its head: one that cannot stand alone weighs less
+            if head.text not in self.standing:  # the same heads come up again on every pick
+                # ... and so does one that is mostly a quote (quotes have their section)
+                self.standing[head.text] = standalone_factor(
+                    head.text, weights, head.speaker is not None
+                ) * (weights.quoted if is_quote(head.text) else 1.0)
+            value *= self.standing[head.text]
+        return value
+
+    def guess(self, head: SentenceGroup) -> bool:
+        """The head is a guess (counts only when guesses wait: ``weights.speculation``)."""
+        if self.weights.speculation >= 1.0:
+            return False
+        if head.text not in self.guess_of:
+            self.guess_of[head.text] = speculative(head.text)
+        return self.guess_of[head.text]
 
 
-def _concept_weights(groups: list[SentenceGroup], similarity: Similarity) -> dict[str, float]:
+def concept_weights(groups: list[SentenceGroup], similarity: Similarity) -> dict[str, float]:
     """Each content word's worth as a fact: how many outlets use it, times its rarity.
 
     A word that several outlets use names something the story is about ("Vietnam",
@@ -197,7 +245,7 @@ def _concept_weights(groups: list[SentenceGroup], similarity: Similarity) -> dic
     return {stem: len(found) * (similarity.idf(stem) - 1.0) for stem, found in outlets.items()}
 
 
-def _worth_of(stems: frozenset[str], concept: dict[str, float]) -> float:
+def worth_of(stems: frozenset[str], concept: dict[str, float]) -> float:
     """The summed worth of a sentence's fact words (its content stems)."""
     return sum(concept.get(s, 0.0) for s in stems)
 
@@ -210,7 +258,7 @@ def _novelty_of(stems: frozenset[str], concept: dict[str, float], covered: set[s
     return sum(concept.get(s, 0.0) for s in stems - covered) / total
 
 
-def _subtopics(matrix, cut: float = 0.9):
+def subtopic_labels(matrix, cut: float = 0.9):
     """Subtopic labels by average-linkage clustering of cosine distances."""
     import numpy as np
 

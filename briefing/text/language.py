@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefing.lexicon import LANGUAGE_FUNCTION_WORDS
+from briefing.text.words import words
 
 GERMAN = "german"
 # sumy ships these lists (sumy/data/stopwords/<language>.txt).
@@ -42,7 +43,6 @@ EXTRA_WORDS = {
 MIN_EVIDENCE = 8  # function-word hits below this: too little text to judge
 GERMAN_MARGIN = 0.6  # German is kept unless another language has clearly more hits
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _SCRIPTS = ("CYRILLIC", "GREEK", "ARABIC", "HEBREW", "CJK", "HIRAGANA", "KATAKANA", "HANGUL",
             "THAI", "DEVANAGARI", "ARMENIAN", "GEORGIAN")
 
@@ -80,8 +80,8 @@ def stop_word_languages() -> dict[str, tuple[str, ...]]:
     for language, text in EXTRA_WORDS.items():
         lists.setdefault(language, set()).update(text.split())
     owners: dict[str, list[str]] = {}
-    for language, words in lists.items():
-        for word in words:
+    for language, listed in lists.items():
+        for word in listed:
             owners.setdefault(word, []).append(language)
     return {word: tuple(langs) for word, langs in owners.items()}
 
@@ -91,7 +91,7 @@ def detect_language(text: str, limit: int = 20_000) -> LanguageGuess:
     sample = text[:limit]
     owners = stop_word_languages()
     scores: dict[str, float] = {}
-    for word in _WORD.findall(sample.casefold()):
+    for word in words(sample.casefold()):
         langs = owners.get(word)
         if langs:
             for lang in langs:

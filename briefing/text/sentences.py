@@ -28,7 +28,12 @@ _CONTINUES = WRAP_WORDS
 
 # A line ends a sentence (or is a heading) when it ends in one of these, possibly followed
 # by closing quotes or brackets.
-_FINAL = re.compile(r"[.!?…:;][\"'»«“”‘’)\]]*\s*$")
+# Closing quotes and brackets that may follow a sentence's final punctuation.
+_CLOSERS = r"[\"'»«“”‘’)\]]*"
+_FINAL = re.compile(rf"[.!?…:;]{_CLOSERS}\s*$")
+# Prose ends its paragraphs in . ! ? … (a colon or semicolon opens what follows).
+_PROSE_END = re.compile(rf"[.!?…]{_CLOSERS}$")
+_SENTENCE_ENDS = re.compile(rf"[.!?…]{_CLOSERS}(?:\s|$)")
 # Where a cheap split cuts: after . ! ? before what opens a sentence (no abbreviations known).
 _QUICK_END = re.compile(r"(?<=[.!?])\s+(?=[\"'„“»«(]?[A-ZÄÖÜ0-9])")
 
@@ -52,6 +57,16 @@ def quick_sentences(text: str, maxsplit: int = 0) -> list[str]:
     """Sentences by a cheap split, without Punkt: where speed matters more than "ca." or "Nr."
     (grouping's lead and furniture sentences, headings)."""
     return _QUICK_END.split(text, maxsplit=maxsplit)
+
+
+def ends_prose(line: str) -> bool:
+    """True when the line ends as prose does: . ! ? or …, closing quotes allowed (no colon)."""
+    return _PROSE_END.search(line) is not None
+
+
+def count_sentence_ends(text: str) -> int:
+    """How many sentence ends (. ! ? … before a space or the end) the text has."""
+    return len(_SENTENCE_ENDS.findall(text))
 
 
 def ends_sentence(line: str) -> bool:

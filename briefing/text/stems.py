@@ -34,9 +34,10 @@ def crude_stem(word: str) -> str:
 
     The cleaner's measure of how many words two parts of a page share (is a trailing block
     about the article?). It is kept beside ``german_stem`` because the six-letter cut also
-    joins compounds with their heads' beginnings ("Schüler", "Schülerinnen"), which the
-    cleaner's thresholds (LEAD_OVERLAP, TRAIL_OVERLAP) were set with; Snowball stems there
-    change which blocks are cut.
+    joins a compound with its head's beginning ("Schüler", "Schülerinnen") and the cleaner's
+    thresholds (LEAD_OVERLAP, TRAIL_OVERLAP) were set with it: with Snowball stems instead,
+    11 of the 317 pages of the cleaning dev set, the tests' data and the seeds are cleaned
+    differently (none of the 11,707 benchmark articles, which carry no page furniture).
     """
     for ending in _ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 4:

@@ -12,6 +12,7 @@ import re
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*")
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 _LETTERS = re.compile(r"[^\W\d_]+")
+_COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _NORMALIZE = re.compile(r"[\W_]+")
 
 def words(text: str) -> list[str]:
@@ -27,6 +28,21 @@ def tokens(text: str) -> list[str]:
 def letter_runs(text: str) -> list[str]:
     """Runs of letters: a hyphenated compound gives its parts ("Nordkorea-Besuch": two)."""
     return _LETTERS.findall(text)
+
+
+def compound_matches(text: str) -> list[re.Match[str]]:
+    """Words joined by hyphens only, each with its place in the text: the heading composer's
+    tokens ("Nordkorea-Besuch" is one, "McDonald's" two). Kept apart from ``words``: with
+    apostrophes inside words, 1 heading of the 11,707-article benchmark changes."""
+    return list(_COMPOUND.finditer(text))
+
+
+def letters_key(text: str) -> str:
+    """The sentence's words without digits and punctuation: the key under which grouping
+    finds page furniture that unrelated articles repeat with other numbers in it ("Folge 12",
+    "Folge 13"). Kept apart from ``sentence_key``, which keeps the numbers: with it, 2 of the
+    50 furniture sentences of the 11,707-article benchmark folder are no longer found."""
+    return " ".join(_LETTERS.findall(text.casefold()))
 
 
 def sentence_key(text: str) -> str:

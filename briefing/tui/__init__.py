@@ -7,8 +7,9 @@ import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from briefing.models import Settings
+
 if TYPE_CHECKING:
-    from briefing.pipeline import Settings
     from briefing.tui.app import BriefingApp
 
 
@@ -23,8 +24,6 @@ def make_app(
     ``preload``: start building the briefing at once, in a forked process, while Textual
     loads (``briefing tui``: the briefing is on screen sooner; see briefing/tui/preload.py).
     """
-    from briefing.pipeline import Settings
-
     names = [str(p) for p in paths]
     settings = settings or Settings()
     running = None

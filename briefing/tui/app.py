@@ -16,10 +16,11 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.worker import get_current_worker
 
-from briefing.models import Briefing, Sentence, SummaryItem
-from briefing.pipeline import Settings
-from briefing.summary import topic_summary
-from briefing.tui.preload import Preload
+from briefing.errors import BriefingError
+from briefing.models import Briefing, Sentence, Settings, SummaryItem
+from briefing.runtime.output import write_atomic
+from briefing.tui.preload import Preload, build
+from briefing.tui.reading import topic_markdown
 from briefing.tui.screens.main import MainScreen
 
 MAX_SENTENCES = 100  # the CLI's --sentences range
@@ -130,9 +131,6 @@ class BriefingApp(App):
             self._load(worker)
 
     def _load(self, worker) -> None:
-        from briefing.errors import BriefingError
-        from briefing.tui.preload import build
-
         shown = [0.0]  # when progress was last posted
 
         def progress(stage: str, done: int, total: int) -> None:
@@ -249,6 +247,10 @@ class BriefingApp(App):
         return True
 
     def _summarize(self, briefing: Briefing, index: int, length: int) -> Summarized:
+        # (deferred: the stages load in the preload's child; this process needs them only
+        # once the briefing is on screen)
+        from briefing.summary import topic_summary
+
         # the summary alone: the topic's sections do not change with its length
         with self._in_core():
             summary = topic_summary(briefing.topics[index], length, self.settings.engine)
@@ -287,10 +289,6 @@ class BriefingApp(App):
 
     def export_topic(self, index: int | None, target: Path) -> None:
         """Write the topic's Markdown, the same as ``briefing build`` on its files prints."""
-        from briefing.errors import BriefingError
-        from briefing.runtime.output import write_atomic
-        from briefing.tui.reading import topic_markdown
-
         if self.briefing is None or index is None:
             return
         topic = self.briefing.topics[index]
@@ -302,7 +300,7 @@ class BriefingApp(App):
         self.notify(str(target), title="Exportiert")
 
     def action_help(self) -> None:
-        from briefing.tui.screens.help import HelpScreen
+        from briefing.tui.screens.help import HelpScreen  # (deferred: loads its DataTable)
 
         if not isinstance(self.screen, MainScreen):
             return

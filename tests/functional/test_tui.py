@@ -520,18 +520,40 @@ async def _open_shared_sentence(pilot) -> None:
     await pilot.pause()
 
 
+# --- snapshots, by feature: each picture is what the docstring says it must show ------------------
+
+# the reader's main screen, at the smallest supported size and a large one
+
+
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 def test_snapshot_main_screen(pinned, snap_compare, size):
+    """After loading: "Briefing zum Test" in the header; left, "Themen" with "Bahnstreik (2)"
+    and "Donau-Hochwasser (2)"; right, the strike's briefing under its heading with
+    "Grundlage: 2 Quellen aus 2 Medien, 06.03.2024 · 10 Sätze (+/−)" and Das Wichtigste with
+    [n] references (at 120x40 also Zitate with Weselsky, Unbestätigt und umstritten,
+    Zeitleiste and Quellen with the sentences each source gave); the footer's keys in one
+    line, at 80x24 too."""
     assert snap_compare(snapshot_app(pinned), terminal_size=size, run_before=_settle)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 def test_snapshot_source_view(pinned, snap_compare, size):
+    """The source pane under the briefing: the sentence both outlets carry ("Der Ausstand soll
+    am Donnerstag ...") chosen and "n" pressed, so the pane shows source [2] (title, outlet,
+    date, file, "Quelle 2/2" and the ◀ p n ▶ arrows) with that sentence marked in its
+    paragraph."""
     assert snap_compare(snapshot_app(pinned), terminal_size=size,
                         run_before=_open_shared_sentence)
 
 
+# search
+
+
 def test_snapshot_search(pinned, snap_compare):
+    """Typing "/Donau": the search line at the bottom holds "Donau" (footer: "esc Suche
+    leeren"), only "Donau-Hochwasser (2)" is listed ("1/2" under the list), and its briefing
+    opens with "Treffer für »Donau« (4)", each hit with its sources, before Das Wichtigste."""
+
     async def search(pilot):
         await loaded(pilot.app, pilot)
         await pilot.press("slash", *"Donau")
@@ -540,7 +562,14 @@ def test_snapshot_search(pinned, snap_compare):
     assert snap_compare(snapshot_app(pinned), terminal_size=(80, 24), run_before=search)
 
 
+# dialogs
+
+
 def test_snapshot_help(pinned, snap_compare):
+    """"?": the dialog "Tasten" over the reader: how choosing a sentence shows its source,
+    then a table of every key (Taste, Was sie tut, Id: + - / s n p e ← → ? r t q), and
+    "Esc, q oder ? schließt"; all of it inside 80x24."""
+
     async def help_screen(pilot):
         await loaded(pilot.app, pilot)
         await pilot.press("question_mark")
@@ -550,6 +579,11 @@ def test_snapshot_help(pinned, snap_compare):
 
 
 def test_snapshot_export_dialog(pinned, snap_compare):
+    """"e": the dialog "Briefing als Markdown speichern unter:" proposes "bahnstreik.md" (the
+    chosen topic's heading as a file name), says that the path is relative to the current
+    folder and that an existing file is replaced only after asking, with the buttons
+    Speichern and Abbrechen."""
+
     async def export(pilot):
         await loaded(pilot.app, pilot)
         await pilot.press("e")
@@ -558,7 +592,14 @@ def test_snapshot_export_dialog(pinned, snap_compare):
     assert snap_compare(snapshot_app(pinned), terminal_size=(80, 24), run_before=export)
 
 
+# themes
+
+
 def test_snapshot_light_theme(pinned, snap_compare):
+    """"t": the light theme at 120x40, with the source pane open on the sentence both outlets
+    carry (source [2] of 2, the sentence marked): text, marks and the chosen line readable on
+    the light background."""
+
     async def light(pilot):
         await pilot.press("t")
         await _open_shared_sentence(pilot)

@@ -36,7 +36,7 @@ def test_row_normalisation_is_bit_for_bit_scikit_learns() -> None:
     import scipy.sparse as sp
     from sklearn.preprocessing import normalize
 
-    from briefing.stories.vectors import _normalize_rows_l2
+    from briefing.stories.vectors import normalize_rows_l2
 
     for seed in range(8):
         matrix = sp.random(300, 2000, density=0.03, format="csr", dtype=np.float32,
@@ -46,7 +46,7 @@ def test_row_normalisation_is_bit_for_bit_scikit_learns() -> None:
         matrix[5] = 0  # an empty row stays empty
         matrix = matrix.tocsr()
         expected = normalize(matrix.copy(), norm="l2").tocsr()
-        got = _normalize_rows_l2(matrix.copy())
+        got = normalize_rows_l2(matrix.copy())
         assert got.dtype == np.float32
         assert np.array_equal(expected.indptr, got.indptr)
         assert np.array_equal(expected.data, got.data)

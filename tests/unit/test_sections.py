@@ -543,10 +543,10 @@ def test_a_quote_too_long_for_an_item_is_left_out_not_cut():
     ],
 )
 def test_quote_runs_start_where_a_quote_opens_and_end_where_it_closes(paragraph, runs):
-    from briefing.sections.quotes import _runs
-    from briefing.text.sentences import article_sentences
+    from briefing.sections import quote_runs
 
-    assert len(_runs(article_sentences(_article("a1", paragraph)))) == runs
+    topic = Topic("Zitate", [_article("a1", paragraph)])
+    assert len(quote_runs(topic, [])) == runs
 
 
 # --- a denial stands right after the claim it answers -----------------------------------------

@@ -437,7 +437,7 @@ def test_generic_truths_weigh_less_across_reports(text: str, generic: bool) -> N
 def test_a_sentence_worth_grows_with_what_it_says():
     """The `facts` weight ranks a subtopic's head by the summed worth of its fact words: a
     sentence that says what another says and more is worth more, a timetable line less."""
-    from briefing.summary.selection import _concept_weights, _worth_of
+    from briefing.summary.selection import concept_weights, worth_of
     from briefing.summary.similarity import content_stems
 
     texts = [
@@ -453,8 +453,8 @@ def test_a_sentence_worth_grows_with_what_it_says():
         for n in (1, 2)
     ]
     groups = group_sentences(articles, TOPIC_WEIGHTS)
-    concept = _concept_weights(groups, Similarity([g.text for g in groups]))
-    worth = [_worth_of(frozenset(content_stems(text)), concept) for text in texts]
+    concept = concept_weights(groups, Similarity([g.text for g in groups]))
+    worth = [worth_of(frozenset(content_stems(text)), concept) for text in texts]
     assert worth[2] < worth[0] < worth[1]
 
 
@@ -548,7 +548,7 @@ def test_assumptions_are_guesses(text: str, guess: bool) -> None:
 def test_a_subtopic_offers_its_report_before_an_accusation_it_passes_on() -> None:
     """Within one subtopic the reported fact goes first, even when the accusation scores
     higher: the accusation is a claim that "Unbestätigt und umstritten" shows."""
-    from briefing.summary.selection import _subtopics, select_by_subtopic
+    from briefing.summary.selection import subtopic_labels, select_by_subtopic
 
     accusation = ("Nordkorea wird vorgeworfen, Russland mit Waffenlieferungen für den Krieg "
                   "in der Ukraine zu unterstützen.")
@@ -557,7 +557,7 @@ def test_a_subtopic_offers_its_report_before_an_accusation_it_passes_on() -> Non
     groups = group_sentences([_article("a1", accusation), _article("a2", report)], TOPIC_WEIGHTS)
     by_text = {g.text: g for g in groups}
     similarity = Similarity(list(by_text))
-    labels = _subtopics(similarity.matrix(list(by_text)), TOPIC_WEIGHTS.subtopic_cut)
+    labels = subtopic_labels(similarity.matrix(list(by_text)), TOPIC_WEIGHTS.subtopic_cut)
     assert len(set(labels)) == 1  # one subtopic: the order inside it decides
     by_text[accusation].score, by_text[report].score = 2.0, 1.0
     [pick] = select_by_subtopic(groups, 1, TOPIC_WEIGHTS, similarity)

@@ -54,14 +54,49 @@ def _genitive_article(name: Candidate) -> str:
     return "der" if said["die"] + said["der"] else ""
 
 
+Keyed = tuple[tuple[str, ...], Candidate]  # a candidate with its stems key
+
+
 def compose(
     group: list[Article],
     candidates: dict[tuple[str, ...], Candidate],
     stem_score: dict[str, float],
     found: dict[tuple[str, ...], Candidate],
 ) -> str:
+    """The heading of a group from its building blocks (``candidates``, of all ``found``) and
+    each stem's score: the best compound, joined to the lead name when German allows."""
     n = len(group)
     shared = min(2, n)  # a heading word must occur in two articles (one for a lone article)
+    names, lead = _names(candidates, stem_score, n, shared)
+    lead_stem = lead[0][0] if lead else ""
+
+    def compound_score(key: tuple[str, ...], c: Candidate) -> float:
+        parts = [s for s in key if s != lead_stem]
+        # a closed compound ("Staatsbesuch") counts the key stems it ends with ("besuch")
+        if len(key) == 1:
+            heads = [s for s in stem_score if len(s) >= 4 and s != key[0] and key[0].endswith(s)]
+            parts += heads[:1]
+        score = sum(stem_score.get(s, 0.0) for s in parts)
+        if _title_of_another(c, lead[1] if lead else None):
+            score *= 0.5
+        return score * (len(c.articles) / n) ** (0.5 if len(c.articles) >= shared else 0.75)
+
+    compounds = _compounds(candidates, found, lead_stem, shared)
+    best = max(compounds, key=lambda kc: (compound_score(*kc), kc[1].form), default=None)
+    if best and compound_score(*best) > 0:
+        return _joined(best, lead[1] if lead else None, candidates, shared)
+    if len(names) >= 2:
+        return f"{names[0][1].name_form} und {names[1][1].name_form}"
+    if lead:
+        return lead[1].name_form
+    return group[0].title
+
+
+def _names(
+    candidates: dict[tuple[str, ...], Candidate], stem_score: dict[str, float], n: int,
+    shared: int,
+) -> tuple[list[Keyed], Keyed | None]:
+    """The group's names, best first, and the one that leads the heading (or None)."""
     names = [
         (key, c)
         for key, c in candidates.items()
@@ -94,19 +129,17 @@ def compose(
         ),
         None,
     )
-    lead_stem = lead[0][0] if lead else ""
+    return names, lead
 
-    def compound_score(key: tuple[str, ...], c: Candidate) -> float:
-        parts = [s for s in key if s != lead_stem]
-        # a closed compound ("Staatsbesuch") counts the key stems it ends with ("besuch")
-        if len(key) == 1:
-            heads = [s for s in stem_score if len(s) >= 4 and s != key[0] and key[0].endswith(s)]
-            parts += heads[:1]
-        score = sum(stem_score.get(s, 0.0) for s in parts)
-        if _title_of_another(c, lead[1] if lead else None):
-            score *= 0.5
-        return score * (len(c.articles) / n) ** (0.5 if len(c.articles) >= shared else 0.75)
 
+def _compounds(
+    candidates: dict[tuple[str, ...], Candidate],
+    found: dict[tuple[str, ...], Candidate],
+    lead_stem: str,
+    shared: int,
+) -> list[Keyed]:
+    """The nouns that may head the heading: compounds several articles use, else closed
+    compounds of a key stem; never one with the lead name in it."""
     # a noun compound, not a double name (Ferrero-Waldner): its head noun is used with an
     # article somewhere in the group ("der Besuch" beside "Nordkorea-Besuch")
     common = {key[0] for key, c in candidates.items() if len(key) == 1 and c.after_article}
@@ -139,37 +172,42 @@ def compose(
             and not is_name(c, key)
             and len(key[0]) > 3  # "The" of "The Revenant" is no noun to head a heading
         ]
-    best = max(compounds, key=lambda kc: (compound_score(*kc), kc[1].form), default=None)
-    if best and compound_score(*best) > 0:
-        # the name joins the compound only when some sentence speaks of both: "Zeidlers
-        # Red-Bull-Arena" put a coach and a stadium of different sentences together
-        if lead and _title_of_another(best[1], lead[1]):
-            return lead[1].name_form  # "Hofer", not "Hofers ÖVP-Kandidat" (that is Khol)
-        if lead and lead[1].sentences & best[1].sentences:
-            name = lead[1]
-            if _apposition(best[1], name):  # "der Landeroboter Philae": one thing
-                return f"{best[1].form} {name.name_form}"
-            article = _genitive_article(name)
-            if article:  # "Streik der GDL", not "GDLs Streik"
-                if _of_organisation(best[0], name, candidates):
-                    return f"{best[1].form} {article} {name.name_form}"
-                return best[1].form  # not "Welt-Anti-Doping-Agentur der IAAF"
-            # no genitive before a place either: "Israels Gazastreifen"
-            locative = 2 * best[1].after_preposition >= best[1].count
-            # ... and only when the articles say the thing is the name's ("Putins erster
-            # Besuch"): not "Johnsons Labour-Partei", "Geywitz' SPD-Vorsitz"
-            if _possessor(name, shared) and not locative and _owns(name, best[0]):
-                return f"{genitive(name.name_form)} {best[1].form}"
-            # a place only beside what the articles say happened there ("Waldbrand bei
-            # Jüterbog"), not beside another place ("Westjordanland in Hebron")
-            if not locative and best[0] in name.placed:
-                return f"{best[1].form} {_place(name, shared)} {name.name_form}"
-        return best[1].form
-    if len(names) >= 2:
-        return f"{names[0][1].name_form} und {names[1][1].name_form}"
-    if lead:
-        return lead[1].name_form
-    return group[0].title
+    return compounds
+
+
+def _joined(
+    best: Keyed,
+    name: Candidate | None,
+    candidates: dict[tuple[str, ...], Candidate],
+    shared: int,
+) -> str:
+    """The compound, joined to the lead name as the articles allow: "Putins Nordkorea-Besuch",
+    "Streik der GDL", "Landeroboter Philae", "Waldbrand bei Jüterbog", or alone."""
+    key, noun = best
+    # the name joins the compound only when some sentence speaks of both: "Zeidlers
+    # Red-Bull-Arena" put a coach and a stadium of different sentences together
+    if name and _title_of_another(noun, name):
+        return name.name_form  # "Hofer", not "Hofers ÖVP-Kandidat" (that is Khol)
+    if not name or not name.sentences & noun.sentences:
+        return noun.form
+    if _apposition(noun, name):  # "der Landeroboter Philae": one thing
+        return f"{noun.form} {name.name_form}"
+    article = _genitive_article(name)
+    if article:  # "Streik der GDL", not "GDLs Streik"
+        if _of_organisation(key, name, candidates):
+            return f"{noun.form} {article} {name.name_form}"
+        return noun.form  # not "Welt-Anti-Doping-Agentur der IAAF"
+    # no genitive before a place either: "Israels Gazastreifen"
+    locative = 2 * noun.after_preposition >= noun.count
+    # ... and only when the articles say the thing is the name's ("Putins erster
+    # Besuch"): not "Johnsons Labour-Partei", "Geywitz' SPD-Vorsitz"
+    if _possessor(name, shared) and not locative and _owns(name, key):
+        return f"{genitive(name.name_form)} {noun.form}"
+    # a place only beside what the articles say happened there ("Waldbrand bei
+    # Jüterbog"), not beside another place ("Westjordanland in Hebron")
+    if not locative and key in name.placed:
+        return f"{noun.form} {_place(name, shared)} {name.name_form}"
+    return noun.form
 
 
 def _title_of_another(noun: Candidate, name: Candidate | None) -> bool:

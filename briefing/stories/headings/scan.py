@@ -26,8 +26,7 @@ from briefing.stories.headings.candidates import (
 )
 from briefing.stories.vectors import lead_text
 from briefing.text.sentences import quick_sentences
-
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+from briefing.text.words import compound_matches
 
 _SENTENCE_OPENERS = frozenset({".", "!", "?", ":", "–", "-", "„", '"', "«", "»"})
 
@@ -39,7 +38,7 @@ def find_candidates(articles: Sequence[Article]) -> dict[tuple[str, ...], Candid
     """
     found: dict[tuple[str, ...], Candidate] = {}
     for number, article in enumerate(articles):
-        lead_words = {m.group() for m in _WORD.finditer(lead_text(article))}
+        lead_words = {m.group() for m in compound_matches(lead_text(article))}
         for where, sentence_number, sentence in _scanned_sentences(article):
             _scan_sentence(found, number, where, sentence_number, sentence, lead_words)
     return found
@@ -77,7 +76,7 @@ def group_block_stems(groups: list[list[Article]], index: int) -> frozenset[str]
     stems: set[str] = set()
     for article in groups[index]:
         for _, _, sentence in _scanned_sentences(article):
-            matches = list(_WORD.finditer(sentence))
+            matches = compound_matches(sentence)
             for position, _, (key, _) in _capitalised(matches):
                 if len(key) > 1 or not _clause_start(sentence, matches, position)[1]:
                     stems.update(key)
@@ -101,7 +100,14 @@ def _scan_sentence(
     text: str,
     lead_words: set[str],
 ) -> None:
-    matches = list(_WORD.finditer(text))
+    """Record in ``found`` what one sentence shows about each capitalised word in it: where it
+    stands, the words around it, and what they say of it (see ``Candidate``).
+
+    One pass, each observation beside the others (about 130 lines): it runs for every
+    capitalised word of every story's articles, and the observations read the same locals
+    (the word before, the one before that, the next word, the gap, whether a clause starts).
+    """
+    matches = compound_matches(text)
     # "Scheuer ... sein Prestigeprojekt": (where, noun) after each possessive of the sentence
     possessed = _possessed_nouns(matches) if _POSSESSIVE.search(text) else []
     for position, word, (key, inflected) in _capitalised(matches):
