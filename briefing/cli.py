@@ -18,6 +18,7 @@ import click
 from briefing import __version__
 from briefing.console import error_line, info_line, progress_display, write_stdout
 from briefing.errors import BriefingError, NoUsableArticleError
+from briefing.models import Settings
 from briefing.runtime.parallel import available_cores
 from briefing.runtime.resources import seeds_dir
 
@@ -148,7 +149,7 @@ def build(paths, fmt, output, sentences, title, template, template_dirs, engine,
 
     Without PATHS, the bundled sample articles are used.
     """
-    from briefing.pipeline import Settings, build_briefing  # (deferred: see the docstring)
+    from briefing.pipeline import build_briefing  # (deferred: see the docstring)
     from briefing.render import render_briefing
 
     if fmt == "json" and (template or template_dirs):
@@ -177,7 +178,7 @@ def build(paths, fmt, output, sentences, title, template, template_dirs, engine,
 @_fails_cleanly
 def summarize(paths, fmt, output, sentences, engine, max_bytes, jobs, quiet):
     """Summarize each article file on its own (no grouping), like sumy's command line."""
-    from briefing.pipeline import Settings, load_articles_in_order, summarize_articles  # (deferred)
+    from briefing.pipeline import load_articles_in_order, summarize_articles  # (deferred)
 
     settings = Settings(sentences=sentences, engine=engine, max_bytes=max_bytes, jobs=jobs)
     with progress_display(quiet) as progress:
@@ -220,7 +221,7 @@ def summarize(paths, fmt, output, sentences, engine, max_bytes, jobs, quiet):
 @_fails_cleanly
 def clean(paths, fmt, output, max_bytes, jobs, quiet):
     """Show each article as the program sees it after cleaning: title, metadata, body."""
-    from briefing.pipeline import Settings, load_articles_in_order  # (deferred)
+    from briefing.pipeline import load_articles_in_order  # (deferred)
 
     with progress_display(quiet) as progress:
         articles, skipped, positions = load_articles_in_order(
@@ -256,7 +257,6 @@ def _clean_text(entry: dict) -> str:
 @_fails_cleanly
 def tui(paths, sentences, engine):
     """Browse the briefing in the terminal (default: the bundled sample articles)."""
-    from briefing.models import Settings
     from briefing.tui import make_app  # (deferred: Textual loads after the preload's fork)
 
     make_app(_inputs(paths), Settings(sentences=sentences, engine=engine), preload=True).run()

@@ -9,7 +9,6 @@ Thema": ``MARKER_LINE``) or closes an article (an agency tag, a copyright: ``is_
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from briefing.lexicon import (
     CAPTION_LABELS,
@@ -18,9 +17,6 @@ from briefing.lexicon import (
     PAGE_WORD_PREFIXES,
     alternation,
 )
-
-if TYPE_CHECKING:
-    from briefing.clean.lines import Unit
 
 # Section openers of the furniture after an article (one signal: they weigh against the body
 # and mark where a trailing block may be cut, if what follows is about something else).
@@ -65,14 +61,14 @@ for _prefix in PAGE_WORD_PREFIXES:
     _PREFIXES_BY_HEAD[_prefix[:3]] = (*_PREFIXES_BY_HEAD.get(_prefix[:3], ()), _prefix)
 
 
-def phrase_hits(u: Unit) -> int:
-    """How many curated page phrases a unit contains."""
+def phrase_hits(lowered: tuple[str, ...], text: str) -> int:
+    """How many curated page phrases a line (its lower-case words, and itself) contains."""
     hits = 0
-    for w in u.lowered:
+    for w in lowered:
         candidates = _PREFIXES_BY_HEAD.get(w[:3])
         if candidates and w.startswith(candidates):
             hits += 1
-    low = u.text.lower()
+    low = text.lower()
     return hits + sum(1 for phrase in PAGE_PHRASES if phrase in low)
 
 

@@ -112,7 +112,7 @@ def classify(units: list[Unit]) -> None:
             or is_stamp_line(u.text)
             or (german_page and _english_line(u))
         )
-        phrases = phrase_hits(u) if u.chars < 1000 else 0
+        phrases = phrase_hits(u.lowered, u.text) if u.chars < 1000 else 0
         u.dated = u.words <= 15 and not u.sentence and has_date(u.text)
         if u.words <= 12 and MARKER_LINE.match(u.text):
             u.kind = MARKER

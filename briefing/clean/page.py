@@ -37,16 +37,6 @@ from briefing.lexicon import MEDIA_LABELS, alternation
 from briefing.models import Article, Block
 from briefing.text.sentences import split_sentences
 
-__all__ = [
-    "CleanPage",
-    "EmptyArticleError",
-    "clean_document",
-    "clean_html",
-    "clean_text",
-    "normalize_date",
-    "parse_front_matter",
-]
-
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _COLUMN_GAP = re.compile(r"[ \t\u00a0]{3,}|\t")
 _MEDIA_LABEL = re.compile(rf"^(?:{alternation(MEDIA_LABELS)})\s*:", re.IGNORECASE)

@@ -28,9 +28,9 @@ def make_app(
     settings = settings or Settings()
     running = None
     if preload:
-        from briefing.tui.preload import start
+        from briefing.tui.preload import start  # (deferred: only when preloading)
 
         running = start(names, settings, today)  # before Textual is imported
-    from briefing.tui.app import BriefingApp
+    from briefing.tui.app import BriefingApp  # (deferred: Textual loads after the fork)
 
     return BriefingApp(names, settings, today, running)

@@ -255,7 +255,7 @@ class MainScreen(Screen):
         self.query_one(BriefingView).items.focus()
 
     def action_export(self) -> None:
-        from briefing.tui.screens.export import ExportScreen
+        from briefing.tui.screens.export import ExportScreen  # (deferred: first use)
 
         topic = self.topic
         if topic is None:
@@ -263,7 +263,7 @@ class MainScreen(Screen):
         self.app.push_screen(ExportScreen(export_name(topic)), self._export_chosen)
 
     def _export_chosen(self, target: Path | None) -> None:
-        from briefing.tui.screens.confirm import ConfirmScreen
+        from briefing.tui.screens.confirm import ConfirmScreen  # (deferred: first use)
 
         if target is None:
             return
