@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 
 from briefing.lexicon import (
+    AGENCY_TAGS,
     CAPTION_LABELS,
     CREDIT_LABELS,
     PAGE_PHRASES,
     PAGE_WORD_PREFIXES,
+    PHOTO_AGENCIES,
     alternation,
 )
 
@@ -76,7 +78,7 @@ def phrase_hits(lowered: tuple[str, ...], text: str) -> int:
 # only pay for the checks that can match them: how a line starts, how it ends, what it is.
 _JUNK_START = re.compile(
     rf"(?:{alternation(CAPTION_LABELS)})\s*:|"
-    r"(?:file|archivo|archiv)\s+-\s|(?:epa|ap|afp|dpa)\d{3,}\b|vergrößern\b|"
+    rf"(?:file|archivo|archiv)\s+-\s|(?:{alternation(PHOTO_AGENCIES)})\d{{3,}}\b|vergrößern\b|"
     r"(?:lesen sie|siehe|mehr dazu|mehr zum thema)(?: hier| auch| mehr)?\s*:|"
     r"(?:abbildung|abb\.|grafik|tabelle|bild|foto)\s*\d+\s*:",
     re.IGNORECASE,
@@ -102,7 +104,7 @@ _CUT_END = re.compile(
 _JUNK_WHOLE = [
     r"(?:©|\(c\)|copyright)\s*.{0,80}",
     r"\(?(?:[a-z]{2,5}|[A-Z]{2,5})(?:\s*/\s*(?:[a-z]{2,6}|[A-Z]{2,6}))+\)?\.?",  # (yam/sda/dpa)
-    r"\((?:dpa|afp|ap|sda|apa|kna|epd|reuters|rtr|ots|red|ddp)\)",
+    rf"\((?:{alternation(AGENCY_TAGS)})\)",
     r"[A-Z]\.\s?[A-Z][\w'-]+\s?--\s?[A-Z]{2,5}",  # A.Parker--TNT
     r"(?:text|textgröße|schriftgröße)\s+(?:ändern|anpassen)\s*:?",
     r"mehr\s+[«»\"„“].{1,40}[«»\"“”]",
@@ -161,7 +163,7 @@ def is_teaser_line(text: str) -> bool:
 
 _END_LINE = re.compile(
     r"^(?:\(?(?:[a-z]{2,5}|[A-Z]{2,5})(?:\s*/\s*(?:[a-z]{2,6}|[A-Z]{2,6}))+\)?\.?|"
-    r"\((?:dpa|afp|ap|sda|apa|kna|epd|reuters|rtr|ots|red|ddp)\)|"
+    rf"\((?:{alternation(AGENCY_TAGS)})\)|"
     r"[A-Z]\.\s?[A-Z][\w'-]+\s?--\s?[A-Z]{2,5}|"
     r"(?:©|\(c\)|copyright)(?=.{0,80}$).*(?:\d{4}|rechte|rights|verlag|gmbh|\bag\b).*)$",
     re.IGNORECASE,

@@ -105,6 +105,8 @@ GUESS_WORDS_EITHER_CASE = _tagged("hedge_words", "either-case")
 CONTEST_NOUNS = _tagged("hedge_words", "contest")
 APPEAL_NOUNS = _tagged("hedge_words", "appeal")
 COUNT_NOUNS = tuple(row[0] for row in _rows("count_nouns"))
+AGENCY_TAGS = _tagged("agencies", "tag")  # "(dpa)"
+PHOTO_AGENCIES = _tagged("agencies", "photo-id")  # "epa11234567"
 
 
 @lru_cache(maxsize=1)
