@@ -111,7 +111,7 @@ class FastLexRankSummarizer:
         )
 
 
-def _tf_idf_matrix(terms: list[list[str]]) -> tuple[Any, dict[str, int], np.ndarray]:
+def tf_idf_matrix(terms: list[list[str]]) -> tuple[Any, dict[str, int], np.ndarray]:
     """Sparse sentence x term matrix of tf*idf (sumy's tf and idf), vocabulary, idf per term."""
     import numpy as np
     from scipy import sparse
@@ -174,7 +174,7 @@ def similarity_graph(
     import numpy as np
 
     n = len(terms)
-    tfidf, vocabulary, idf = _tf_idf_matrix(terms)
+    tfidf, vocabulary, idf = tf_idf_matrix(terms)
     tfidf.eliminate_zeros()  # idf == 0 terms add nothing to any cosine
     norms = np.sqrt(np.asarray(tfidf.multiply(tfidf).sum(axis=1)).ravel())
     # only pairs sharing a term have a non-zero cosine (all products are positive)

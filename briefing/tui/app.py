@@ -108,6 +108,11 @@ class BriefingApp(App):
             with self._busy_lock:
                 self._busy -= 1
 
+    @property
+    def preload(self) -> Preload | None:
+        """The forked child that builds the first briefing (None without a preload)."""
+        return self._child
+
     def on_unmount(self) -> None:
         if self._child is not None:
             self._child.cancel()  # quit before the first load was done (no-op after it)

@@ -28,7 +28,7 @@ async def _loaded(app, pilot) -> None:
 
 
 def _started(app) -> int:
-    child = app._child
+    child = app.preload
     if child is None:
         pytest.skip("threads were running, so the app builds in-process (no fork)")
     return child.pid

@@ -259,7 +259,7 @@ def test_borderline_cosines_fall_on_sumy_side(small):
     terms = reference.terms
     tf = summarizer._compute_tf(terms)
     idf = summarizer._compute_idf(terms)
-    tfidf, _, _ = lexrank._tf_idf_matrix(terms)
+    tfidf, _, _ = lexrank.tf_idf_matrix(terms)
     norms = np.sqrt(np.asarray(tfidf.multiply(tfidf).sum(axis=1)).ravel())
     products = (tfidf @ tfidf.T).toarray()
     differing = []

@@ -548,7 +548,7 @@ def test_assumptions_are_guesses(text: str, guess: bool) -> None:
 def test_a_subtopic_offers_its_report_before_an_accusation_it_passes_on() -> None:
     """Within one subtopic the reported fact goes first, even when the accusation scores
     higher: the accusation is a claim that "Unbestätigt und umstritten" shows."""
-    from briefing.summary.selection import subtopic_labels, select_by_subtopic
+    from briefing.summary.selection import select_by_subtopic, subtopic_labels
 
     accusation = ("Nordkorea wird vorgeworfen, Russland mit Waffenlieferungen für den Krieg "
                   "in der Ukraine zu unterstützen.")
