@@ -56,9 +56,9 @@ def clean_body(path: Path) -> str:
 
     The same calls the command makes (read, decode, clean_document, Article.body), in process.
     """
-    from briefing.core.clean import EmptyArticleError, clean_document
-    from briefing.core.ingest import read_document
-    from briefing.core.models import Skipped
+    from briefing.clean import EmptyArticleError, clean_document
+    from briefing.ingest import read_document
+    from briefing.models import Skipped
 
     document = read_document(path)
     if isinstance(document, Skipped):

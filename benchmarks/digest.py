@@ -62,7 +62,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _corpus import gnad_rows, mlsum_texts  # noqa: E402
 
 if TYPE_CHECKING:
-    from briefing.core.models import Article
+    from briefing.models import Article
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -72,7 +72,7 @@ SWEEP = [0.2, 0.225, 0.25, 0.26, 0.275, 0.28, 0.29, 0.295, 0.3, 0.305, 0.31, 0.3
 
 
 def _mlsum_article(text: str) -> Article:
-    from briefing.core.models import Article, Block
+    from briefing.models import Article, Block
 
     # as the quality test builds them: the first 80 characters stand in for the title
     return Article(Path("x.txt"), text[:80], [Block("paragraph", text)])
@@ -88,9 +88,9 @@ def quality_draw(
     (2) for each of ``trials`` x ``pool`` MLSUM articles its best score against ``pool``
     other random ones.
     """
-    from briefing.core.digest import article_terms, similarities
-    from briefing.core.pipeline import load_articles
-    from briefing.resources import seeds_dir
+    from briefing.digest import article_terms, similarities
+    from briefing.pipeline import load_articles
+    from briefing.runtime.resources import seeds_dir
 
     rng = random.Random(seed)
     seeds, _ = load_articles([seeds_dir()])
@@ -106,8 +106,8 @@ def quality_draw(
 
 def flood_pairs() -> list[tuple[float, bool]]:
     """(score, same story) of the digest tests' day 2 against day 1 (tests/data/digest)."""
-    from briefing.core.digest import articles_terms, similarities
-    from briefing.core.pipeline import load_articles
+    from briefing.digest import articles_terms, similarities
+    from briefing.pipeline import load_articles
 
     data = ROOT / "tests" / "data" / "digest"
     day1, _ = load_articles([data / "day1"])
@@ -125,7 +125,7 @@ def _best_of(
 ) -> list[float]:
     """Best score of each of ``trials`` x ``pool`` articles of ``texts`` against ``pool``
     articles of ``earlier_texts`` (drawn together when both are the same list)."""
-    from briefing.core.digest import article_terms, similarities
+    from briefing.digest import article_terms, similarities
 
     best: list[float] = []
     for _ in range(trials):
@@ -139,7 +139,7 @@ def _best_of(
 
 
 def calibration(sweep: bool = False) -> None:
-    from briefing.core.digest import CONTINUATION_THRESHOLD
+    from briefing.digest import CONTINUATION_THRESHOLD
 
     every = mlsum_texts()
     pairs, test_draw = quality_draw(every[:2000], trials=10)  # the quality test's draw

@@ -32,9 +32,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from briefing.core import topics as T
-from briefing.core.models import Article
-from briefing.core.pipeline import load_articles
+from briefing import stories as T
+from briefing.models import Article
+from briefing.pipeline import load_articles
 
 DATA = ROOT / "tests" / "data"
 SAMPLE = 40

@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from briefing.core import lexrank  # noqa: E402
-from briefing.core.sentences import split_sentences  # noqa: E402
+from briefing.summary import lexrank  # noqa: E402
+from briefing.text.sentences import split_sentences  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "mlsum_de_texts.jsonl"
 

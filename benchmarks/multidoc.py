@@ -97,7 +97,7 @@ def _mlsum_lines(numbers: set[int]) -> dict[int, str]:
 
 def load_articles_of(stories: list[dict]) -> dict[str, list]:
     """story id -> its articles, loaded and cleaned as `briefing` loads a folder."""
-    from briefing.core.pipeline import load_articles
+    from briefing.pipeline import load_articles
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from _corpus import as_paragraphs
@@ -129,8 +129,8 @@ def load_articles_of(stories: list[dict]) -> dict[str, list]:
 
 def briefing_items(articles: list, count: int, weights=None) -> list[str]:
     """Das Wichtigste as `briefing` builds it for a topic of these articles."""
-    from briefing.core.models import Topic
-    from briefing.core.summarize import summarize_topic
+    from briefing.models import Topic
+    from briefing.pipeline import summarize_topic
 
     topic = Topic(title="", articles=list(articles))
     summarize_topic(topic, count, "fast", weights)
@@ -139,8 +139,9 @@ def briefing_items(articles: list, count: int, weights=None) -> list[str]:
 
 def lead_items(articles: list, count: int) -> list[str]:
     """First candidate sentence of each article in turn, then the seconds ... (no repeats)."""
-    from briefing.core.sentences import article_sentences
-    from briefing.core.summarize import is_candidate, is_near_duplicate
+    from briefing.summary.groups import is_candidate
+    from briefing.summary.similarity import is_near_duplicate
+    from briefing.text.sentences import article_sentences
 
     queues = [[s.text for s in article_sentences(a) if is_candidate(s.text)] for a in articles]
     chosen: list[str] = []
@@ -155,8 +156,8 @@ def lead_items(articles: list, count: int) -> list[str]:
 
 def lexrank_items(articles: list, count: int) -> list[str]:
     """Plain LexRank (sumy's model, the fast engine) over every sentence of the articles."""
-    from briefing.core.lexrank import rank_sentences
-    from briefing.core.sentences import article_sentences
+    from briefing.summary.lexrank import rank_sentences
+    from briefing.text.sentences import article_sentences
 
     paragraphs: list[list[str]] = []
     for article in articles:
@@ -175,7 +176,7 @@ def evaluate(
     baselines: bool = True,
 ) -> dict[str, dict[str, tuple[Score, list[str]]]]:
     """system -> story id -> (score, items)."""
-    from briefing.core.summarize import DEFAULT_SENTENCES
+    from briefing.summary import DEFAULT_SENTENCES
 
     count = count or DEFAULT_SENTENCES
     table: dict[str, dict[str, tuple[Score, list[str]]]] = {"briefing": {}}
@@ -288,7 +289,7 @@ def sweep(stories: list[dict], articles: dict[str, list], count: int | None) -> 
 
     Settings whose seeds briefing fails what the seeds' tests require rank after the others.
     """
-    from briefing.core.summarize import TOPIC_WEIGHTS
+    from briefing.summary import TOPIC_WEIGHTS
 
     dev = [s["id"] for s in stories if s["split"] == "dev"]
     held = [s["id"] for s in stories if s["split"] == "heldout"]

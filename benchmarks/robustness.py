@@ -13,8 +13,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from _corpus import gnad_rows, mlsum_texts, require_shared
 
-from briefing.core.ingest import decode_text
-from briefing.core.language import detect_language
+from briefing.ingest import decode_text
+from briefing.text.language import detect_language
 
 ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1", "mac_roman")
 FOREIGN = Path(__file__).resolve().parent.parent / "tests" / "data" / "language"

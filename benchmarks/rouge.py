@@ -110,7 +110,7 @@ def load_cases(path: Path) -> list[dict[str, str]]:
 
 def load_articles_for(cases: list[dict[str, str]], folder: Path):
     """The cases as `briefing summarize` sees them: files with front matter, read and cleaned."""
-    from briefing.core.pipeline import load_articles
+    from briefing.pipeline import load_articles
 
     paths = []
     for number, case in enumerate(cases):
@@ -124,7 +124,7 @@ def load_articles_for(cases: list[dict[str, str]], folder: Path):
 
 
 def paragraphs_of(article) -> list[list[str]]:
-    from briefing.core.sentences import article_sentences
+    from briefing.text.sentences import article_sentences
 
     paragraphs: dict[int, list[str]] = {}
     for sentence in article_sentences(article):
@@ -134,8 +134,8 @@ def paragraphs_of(article) -> list[list[str]]:
 
 def systems(count: int, ablation: bool) -> dict[str, object]:
     """name -> function(article) -> list of sentences."""
-    from briefing.core.lexrank import rank_sentences
-    from briefing.core.summarize import DEFAULT_WEIGHTS
+    from briefing.summary import DEFAULT_WEIGHTS
+    from briefing.summary.lexrank import rank_sentences
 
     def lead(article):
         return [s for p in paragraphs_of(article) for s in p][:count]
@@ -160,7 +160,7 @@ def systems(count: int, ablation: bool) -> dict[str, object]:
 
 def briefing_system(weights, count: int):
     """`briefing summarize` with these weights: function(article) -> sentences."""
-    from briefing.core.summarize import summarize_article
+    from briefing.summary import summarize_article
 
     return lambda article: summarize_article(article, count, "fast", weights)
 
@@ -169,7 +169,7 @@ def grid(penalties: bool = False) -> dict:
     """The lead prior's settings the single-article weights were chosen from (``penalties``:
     each also with and without the stand-alone and quote penalties, set on these articles too).
     """
-    from briefing.core.summarize import DEFAULT_WEIGHTS
+    from briefing.summary import DEFAULT_WEIGHTS
 
     switches = itertools.product((True, False), repeat=3) if penalties else [(True,) * 3]
     found = {}

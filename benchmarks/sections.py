@@ -68,7 +68,7 @@ def _rows(name: str) -> list[list[str]]:
 
 
 def score_hedges(name: str = "hedges.tsv") -> Score:
-    from briefing.core.sections import hedge_strength
+    from briefing.cues.hedges import hedge_strength
 
     score = Score()
     for label, text in _rows(name):
@@ -82,7 +82,8 @@ def score_hedges(name: str = "hedges.tsv") -> Score:
 
 
 def score_speakers(name: str = "speakers.tsv") -> Score:
-    from briefing.core.sections import direct_quote, quote_speaker
+    from briefing.cues.quotes import direct_quote
+    from briefing.cues.speakers import quote_speaker
 
     score = Score()
     for label, text in _rows(name):
@@ -99,7 +100,7 @@ def score_speakers(name: str = "speakers.tsv") -> Score:
 
 
 def score_dates() -> Score:
-    from briefing.core.sections import find_dates
+    from briefing.cues.dates import find_dates
 
     score = Score()
     for label, reference, text in _rows("dates.tsv"):

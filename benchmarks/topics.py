@@ -27,9 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from briefing.core import topics as T
-from briefing.core.models import Article, Block
-from briefing.core.pipeline import load_articles
+from briefing import stories as T
+from briefing.models import Article, Block
+from briefing.pipeline import load_articles
 
 SHARED = ROOT.parent / "shared"
 GNAD = SHARED / "corpus" / "10kgnad" / "test.csv"

@@ -55,7 +55,7 @@ def cold_starts(paths: list[str], runs: int) -> list[float]:
 
 async def first_paint(paths: list[str], preload: bool = True) -> float:
     """Seconds from starting the app until a frame shows the first topic's briefing."""
-    from briefing.core.pipeline import Settings
+    from briefing.pipeline import Settings
     from briefing.tui import make_app
     from briefing.tui.widgets.briefing_view import BriefingView
 
@@ -80,7 +80,7 @@ async def length_redraws(paths: list[str], rounds: int, cached: bool = True) -> 
     Between presses the background work (prefetching the next lengths) may finish, as it
     does while a reader reads; Pilot's own waiting is not counted.
     """
-    from briefing.core.pipeline import Settings
+    from briefing.pipeline import Settings
     from briefing.tui import make_app
     from briefing.tui.widgets.briefing_view import BriefingView
 
@@ -111,7 +111,7 @@ async def length_redraws(paths: list[str], rounds: int, cached: bool = True) -> 
 
 
 def main() -> None:
-    from briefing.resources import seeds_dir
+    from briefing.runtime.resources import seeds_dir
 
     paths = sys.argv[1:] or [str(seeds_dir())]
     started = time.perf_counter()

@@ -1,4 +1,8 @@
-"""The command line: parse options, call the core, print; errors become one-line messages."""
+"""The command line: parse options, call the pipeline, print; errors become one-line messages.
+
+The stages are imported inside the commands that use them: ``briefing --help`` loads none of
+them (tests/unit/test_import_hygiene.py), and ``briefing clean`` needs no summary.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +16,11 @@ from pathlib import Path
 import click
 
 from briefing import __version__
-from briefing.console import error_line, progress_display, write_stdout
-from briefing.core.errors import BriefingError
+from briefing.console import error_line, info_line, progress_display, write_stdout
+from briefing.errors import BriefingError, NoUsableArticleError
+from briefing.models import Settings
+from briefing.runtime.parallel import available_cores
+from briefing.runtime.resources import seeds_dir
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 ENGINES = ("fast", "sumy")
@@ -38,7 +45,7 @@ def _fails_cleanly(command):
 
 def _emit(text: str, output: str | None) -> None:
     if output and output != "-":
-        from briefing.core.output import write_atomic
+        from briefing.runtime.output import write_atomic  # (deferred: tempfile)
 
         write_atomic(output, text)
     else:
@@ -46,8 +53,6 @@ def _emit(text: str, output: str | None) -> None:
 
 
 def _inputs(paths: tuple[str, ...]) -> list[str]:
-    from briefing.resources import seeds_dir
-
     return list(paths) if paths else [str(seeds_dir())]
 
 
@@ -62,8 +67,6 @@ quiet_option = click.option("-q", "--quiet", is_flag=True, help="Print errors on
 
 
 def _cores() -> int:
-    from briefing.core.parallel import available_cores
-
     return available_cores()
 
 
@@ -77,7 +80,7 @@ class _Size(click.ParamType):
     name = "SIZE"
 
     def convert(self, value, param, ctx):
-        from briefing.core.ingest import parse_size
+        from briefing.ingest import parse_size  # (deferred: hashlib, the decoders)
 
         if isinstance(value, int):
             return value
@@ -146,8 +149,8 @@ def build(paths, fmt, output, sentences, title, template, template_dirs, engine,
 
     Without PATHS, the bundled sample articles are used.
     """
-    from briefing.core.pipeline import Settings, build_briefing
-    from briefing.core.render import render_briefing
+    from briefing.pipeline import build_briefing  # (deferred: see the docstring)
+    from briefing.render import render_briefing
 
     if fmt == "json" and (template or template_dirs):
         raise click.UsageError("--template and --template-dir apply to markdown and html only")
@@ -175,8 +178,7 @@ def build(paths, fmt, output, sentences, title, template, template_dirs, engine,
 @_fails_cleanly
 def summarize(paths, fmt, output, sentences, engine, max_bytes, jobs, quiet):
     """Summarize each article file on its own (no grouping), like sumy's command line."""
-    from briefing.core.errors import NoUsableArticleError
-    from briefing.core.pipeline import Settings, load_articles_in_order, summarize_articles
+    from briefing.pipeline import load_articles_in_order, summarize_articles  # (deferred)
 
     settings = Settings(sentences=sentences, engine=engine, max_bytes=max_bytes, jobs=jobs)
     with progress_display(quiet) as progress:
@@ -219,7 +221,7 @@ def summarize(paths, fmt, output, sentences, engine, max_bytes, jobs, quiet):
 @_fails_cleanly
 def clean(paths, fmt, output, max_bytes, jobs, quiet):
     """Show each article as the program sees it after cleaning: title, metadata, body."""
-    from briefing.core.pipeline import Settings, load_articles_in_order
+    from briefing.pipeline import load_articles_in_order  # (deferred)
 
     with progress_display(quiet) as progress:
         articles, skipped, positions = load_articles_in_order(
@@ -235,8 +237,6 @@ def clean(paths, fmt, output, max_bytes, jobs, quiet):
     else:
         _emit("\n".join(_clean_text(entry) for _, entry in entries), output)
     if not articles:
-        from briefing.core.errors import NoUsableArticleError
-
         raise NoUsableArticleError(_skipped_summary(skipped))
 
 
@@ -257,8 +257,7 @@ def _clean_text(entry: dict) -> str:
 @_fails_cleanly
 def tui(paths, sentences, engine):
     """Browse the briefing in the terminal (default: the bundled sample articles)."""
-    from briefing.core.pipeline import Settings
-    from briefing.tui import make_app
+    from briefing.tui import make_app  # (deferred: Textual loads after the preload's fork)
 
     make_app(_inputs(paths), Settings(sentences=sentences, engine=engine), preload=True).run()
 
@@ -313,8 +312,7 @@ def digest(inbox, out_dir, day, state, feeds, config, timeout, wait, sentences, 
     """
     import signal
 
-    from briefing.console import info_line
-    from briefing.core.digest import run_digest
+    from briefing.digest import run_digest  # (deferred)
 
     # cron and systemd stop jobs with SIGTERM: unwind normally, so the temporary file is
     # removed and the state transaction rolled back (SIGKILL is handled at the next start)
@@ -325,7 +323,7 @@ def digest(inbox, out_dir, day, state, feeds, config, timeout, wait, sentences, 
 
 
 def _skipped_summary(skipped) -> str:
-    from briefing.core.pipeline import no_article_message
+    from briefing.pipeline import no_article_message  # (deferred)
 
     return no_article_message(skipped)
 

@@ -6,7 +6,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from briefing.core.pipeline import Progress
+from briefing.models import Progress
 
 
 def write_stdout(text: str) -> None:

@@ -13,7 +13,7 @@ SHARED = ROOT.parent / "shared"
 
 @pytest.fixture
 def seeds_dir() -> Path:
-    from briefing.resources import seeds_dir
+    from briefing.runtime.resources import seeds_dir
 
     return seeds_dir()
 
@@ -44,8 +44,8 @@ def cli():
 @pytest.fixture(scope="session")
 def seeds_json() -> dict:
     """The seeds' briefing as JSON, built once for the session."""
-    from briefing.core.pipeline import build_briefing
-    from briefing.core.render import briefing_to_dict
-    from briefing.resources import seeds_dir
+    from briefing.pipeline import build_briefing
+    from briefing.render import briefing_to_dict
+    from briefing.runtime.resources import seeds_dir
 
     return json.loads(json.dumps(briefing_to_dict(build_briefing([seeds_dir()]))))

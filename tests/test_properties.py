@@ -13,7 +13,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing.core.ingest import _CONTROL_CHARS, RawDocument
+from briefing.ingest import RawDocument
+from briefing.ingest.files import CONTROL_CHARACTERS
 
 FAST = settings(max_examples=40, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.too_slow])
@@ -54,7 +55,7 @@ def _flat(text: str) -> str:
 @FAST
 @given(article_text)
 def test_cleaning_never_crashes(text: str) -> None:
-    from briefing.core.clean import EmptyArticleError, clean_document
+    from briefing.clean import EmptyArticleError, clean_document
 
     doc = RawDocument(Path("/tmp/random.txt"), text, "text", "hash")
     try:
@@ -70,7 +71,7 @@ def test_cleaning_never_crashes(text: str) -> None:
 @FAST
 @given(st.one_of(article_text, junk))
 def test_sentences_are_verbatim_and_in_order(text: str) -> None:
-    from briefing.core.sentences import split_sentences
+    from briefing.text.sentences import split_sentences
 
     flat = _flat(text)
     position = 0
@@ -84,8 +85,8 @@ def test_sentences_are_verbatim_and_in_order(text: str) -> None:
 @SLOW
 @given(st.lists(article_text, min_size=1, max_size=4), st.booleans())
 def test_pipeline_never_crashes_and_quotes_verbatim(texts: list[str], german_only: bool) -> None:
-    from briefing.core.pipeline import Settings, briefing_from_articles, load_articles
-    from briefing.core.render import briefing_to_dict, render_briefing
+    from briefing.pipeline import Settings, briefing_from_articles, load_articles
+    from briefing.render import briefing_to_dict, render_briefing
 
     with tempfile.TemporaryDirectory() as folder:
         for number, text in enumerate(texts):
@@ -97,7 +98,7 @@ def test_pipeline_never_crashes_and_quotes_verbatim(texts: list[str], german_onl
             return
         briefing = briefing_from_articles(articles, skipped, settings)
         # "Verbatim" as read: control characters never get past ingest.
-        inputs = [_flat(_CONTROL_CHARS.sub("", t)) for t in texts]
+        inputs = [_flat(CONTROL_CHARACTERS.sub("", t)) for t in texts]
         for topic in briefing.topics:
             for item in topic.summary:
                 assert any(_flat(item.text) in source for source in inputs), item.text
@@ -117,9 +118,10 @@ _TAG = re.compile(r"<[^>]+>")
 def test_escaped_text_is_one_list_item_showing_the_text(text: str) -> None:
     from markdown_it import MarkdownIt
 
-    from briefing.core.render import _CONTROL, md_escape
+    from briefing.render import md_escape
+    from briefing.render.filters import CONTROL_CHARACTERS
 
-    shown = _flat(_CONTROL.sub(" ", text))
+    shown = _flat(CONTROL_CHARACTERS.sub(" ", text))
     rendered = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(
         f"- {md_escape(text)} [1]\n"
     )
@@ -135,9 +137,10 @@ def test_escaped_text_is_one_list_item_showing_the_text(text: str) -> None:
 def test_unicode_encodings_decode_back_exactly(text: str, encoding: str) -> None:
     from hypothesis import assume
 
-    from briefing.core.ingest import _MOJIBAKE, decode_text
+    from briefing.ingest import decode_text
+    from briefing.ingest.decode import MOJIBAKE
 
-    assume(len(_MOJIBAKE.findall(text)) < 2)  # "Ã¤" twice is repaired on purpose
+    assume(len(MOJIBAKE.findall(text)) < 2)  # "Ã¤" twice is repaired on purpose
     assume(not text.startswith("\ufeff"))  # a leading BOM character is taken for a BOM
     if encoding == "utf-16-be-bom":
         data = b"\xfe\xff" + text.encode("utf-16-be")

@@ -7,8 +7,9 @@ import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from briefing.models import Settings
+
 if TYPE_CHECKING:
-    from briefing.core.pipeline import Settings
     from briefing.tui.app import BriefingApp
 
 
@@ -23,15 +24,13 @@ def make_app(
     ``preload``: start building the briefing at once, in a forked process, while Textual
     loads (``briefing tui``: the briefing is on screen sooner; see briefing/tui/preload.py).
     """
-    from briefing.core.pipeline import Settings
-
     names = [str(p) for p in paths]
     settings = settings or Settings()
     running = None
     if preload:
-        from briefing.tui.preload import start
+        from briefing.tui.preload import start  # (deferred: only when preloading)
 
         running = start(names, settings, today)  # before Textual is imported
-    from briefing.tui.app import BriefingApp
+    from briefing.tui.app import BriefingApp  # (deferred: Textual loads after the fork)
 
     return BriefingApp(names, settings, today, running)

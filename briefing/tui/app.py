@@ -8,7 +8,6 @@ import sys
 import threading
 import time
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
 
 from textual import on, work
@@ -17,9 +16,11 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.worker import get_current_worker
 
-from briefing.core.models import Briefing, Sentence, SummaryItem
-from briefing.core.pipeline import Settings
-from briefing.tui.preload import Preload
+from briefing.errors import BriefingError
+from briefing.models import Briefing, Sentence, Settings, SummaryItem
+from briefing.runtime.output import write_atomic
+from briefing.tui.preload import Preload, build
+from briefing.tui.reading import topic_markdown
 from briefing.tui.screens.main import MainScreen
 
 MAX_SENTENCES = 100  # the CLI's --sentences range
@@ -107,6 +108,11 @@ class BriefingApp(App):
             with self._busy_lock:
                 self._busy -= 1
 
+    @property
+    def preload(self) -> Preload | None:
+        """The forked child that builds the first briefing (None without a preload)."""
+        return self._child
+
     def on_unmount(self) -> None:
         if self._child is not None:
             self._child.cancel()  # quit before the first load was done (no-op after it)
@@ -130,9 +136,6 @@ class BriefingApp(App):
             self._load(worker)
 
     def _load(self, worker) -> None:
-        from briefing.core.errors import BriefingError
-        from briefing.tui.preload import build
-
         shown = [0.0]  # when progress was last posted
 
         def progress(stage: str, done: int, total: int) -> None:
@@ -249,13 +252,14 @@ class BriefingApp(App):
         return True
 
     def _summarize(self, briefing: Briefing, index: int, length: int) -> Summarized:
-        from briefing.core.summarize import summarize_topic
+        # (deferred: the stages load in the preload's child; this process needs them only
+        # once the briefing is on screen)
+        from briefing.summary import topic_summary
 
-        # Work on a copy: the screen may be drawing the topic's current summary meanwhile.
-        shadow = replace(briefing.topics[index], summary=[])
+        # the summary alone: the topic's sections do not change with its length
         with self._in_core():
-            summarize_topic(shadow, length, self.settings.engine)
-        return self.Summarized(briefing, index, length, shadow.summary)
+            summary = topic_summary(briefing.topics[index], length, self.settings.engine)
+        return self.Summarized(briefing, index, length, summary.items)
 
     @work(thread=True, exclusive=True, group="summary")
     def resummarize(self, index: int, length: int) -> None:
@@ -290,10 +294,6 @@ class BriefingApp(App):
 
     def export_topic(self, index: int | None, target: Path) -> None:
         """Write the topic's Markdown, the same as ``briefing build`` on its files prints."""
-        from briefing.core.errors import BriefingError
-        from briefing.core.output import write_atomic
-        from briefing.tui.reading import topic_markdown
-
         if self.briefing is None or index is None:
             return
         topic = self.briefing.topics[index]
@@ -305,7 +305,7 @@ class BriefingApp(App):
         self.notify(str(target), title="Exportiert")
 
     def action_help(self) -> None:
-        from briefing.tui.screens.help import HelpScreen
+        from briefing.tui.screens.help import HelpScreen  # (deferred: loads its DataTable)
 
         if not isinstance(self.screen, MainScreen):
             return

@@ -22,9 +22,10 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from briefing.errors import BriefingError, NoUsableArticleError
+
 if TYPE_CHECKING:
-    from briefing.core.models import Briefing, Sentence
-    from briefing.core.pipeline import Settings
+    from briefing.models import Briefing, Sentence, Settings
 
 # (stage, done, total); may raise to stop the load
 Progress = Callable[[str, int, int], None]
@@ -37,9 +38,9 @@ def build(paths: list[str], settings: Settings, today: dt.date | None,
 
     Raises BriefingError (NoUsableArticleError when no file gave an article).
     """
-    from briefing.core import pipeline
-    from briefing.core.errors import NoUsableArticleError
-    from briefing.core.sentences import article_sentences
+    # (deferred: in the forked child the stages load while the parent loads Textual)
+    from briefing import pipeline
+    from briefing.text.sentences import article_sentences
 
     articles, skipped = pipeline.load_articles(paths, settings, progress=progress)
     if not articles:
@@ -157,8 +158,6 @@ def _child(write_end: int, paths: list[str], settings: Settings,
         pickle.dump(message, out, protocol=pickle.HIGHEST_PROTOCOL)
         out.flush()
 
-    from briefing.core.errors import BriefingError
-
     try:
         briefing, sentences = build(paths, settings, today, lambda *stage: send("progress", *stage))
         send("loaded", briefing, sentences, _splits(briefing))
@@ -174,13 +173,13 @@ def _child(write_end: int, paths: list[str], settings: Settings,
 
 def _splits(briefing: Briefing) -> dict[str, list]:
     """Each article's split sentences, so the app's process need not run Punkt again (+/-)."""
-    from briefing.core.sentences import block_splits
+    from briefing.text.sentences import block_splits  # (deferred, as in build)
 
     return {a.id: block_splits(a) for topic in briefing.topics for a in topic.articles}
 
 
 def _remember_splits(briefing: Briefing, splits: dict[str, list]) -> None:
-    from briefing.core.sentences import remember_blocks
+    from briefing.text.sentences import remember_blocks  # (deferred, as in build)
 
     for topic in briefing.topics:
         for article in topic.articles:

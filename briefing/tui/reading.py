@@ -7,7 +7,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from briefing.core.models import Article, Briefing, Sentence, SummaryItem, Topic
+from briefing.models import Article, Briefing, Sentence, SummaryItem, Topic
+
+# The stages below are imported inside the functions that use them: this module loads with
+# the screen, before the first paint, and the stages load in the preload's child meanwhile.
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue",
                           "ß": "ss"})
@@ -43,8 +46,7 @@ def find_passage(article: Article, text: str, sentences: list[Sentence] | None =
     A summary item may merge the same sentence from several outlets with different quote
     marks or spacing, so sentences are matched by ``sentence_key`` first, then verbatim.
     """
-    from briefing.core.sentences import article_sentences
-    from briefing.core.summarize import sentence_key
+    from briefing.text import article_sentences, sentence_key  # (deferred: see the top)
 
     key = sentence_key(text)
     for sentence in sentences if sentences is not None else article_sentences(article):
@@ -68,7 +70,8 @@ def search_hits(
     speech that does not name its speaker names the one of the sentence before, as the
     briefing's items do.
     """
-    from briefing.core.summarize import reported_speakers, sentence_key
+    from briefing.cues.speakers import reported_speakers  # (deferred: see the top)
+    from briefing.text import sentence_key
 
     needle = query.casefold().strip()
     if not needle:
@@ -121,8 +124,8 @@ def standalone_topic(topic: Topic) -> Topic:
 
 def topic_markdown(topic: Topic, title: str | None = None, today: dt.date | None = None) -> str:
     """The Markdown that ``briefing build`` prints for the topic's files alone."""
-    from briefing.core.render import render_briefing, render_title
-    from briefing.core.topics import topic_heading
+    from briefing.render import render_briefing, render_title  # (deferred: see the top)
+    from briefing.stories import topic_heading
 
     today = today or dt.date.today()
     # A heading is chosen against the other topics of the folder; alone, the same files may

@@ -111,7 +111,7 @@ def test_summarize_jsonl_one_line_per_file_in_input_order(cli, seeds_dir: Path) 
 
 
 def test_summarize_text_sentences_are_from_the_article(cli, seeds_dir: Path) -> None:
-    from briefing.core.sentences import split_sentences
+    from briefing.text.sentences import split_sentences
 
     path = sorted(seeds_dir.glob("*.txt"))[1]
     result = cli("summarize", str(path))
@@ -146,7 +146,8 @@ def test_engines_are_selectable(cli, seeds_dir: Path) -> None:
 def test_summarize_and_clean_walk_the_inputs_once_and_keep_their_order(
     cli, seeds_dir: Path, tmp_path: Path, monkeypatch, command: list[str]
 ) -> None:
-    from briefing.core import ingest, pipeline
+    from briefing import pipeline
+    from briefing.ingest import files as ingest
 
     walks: list[tuple] = []
     real = ingest.discover

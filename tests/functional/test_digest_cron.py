@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.core.state import digest_lock, lock_path
+from briefing.digest.state import digest_lock, lock_path
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "digest"
@@ -53,7 +53,7 @@ def start(paths: dict[str, Path], day: str, *extra: str) -> subprocess.Popen:
 
 def earlier_run(paths: dict[str, Path], day: str) -> bytes:
     """A finished run before the one under test (in-process: the subprocesses are slow)."""
-    from briefing.core.digest import run_digest
+    from briefing.digest import run_digest
 
     result = run_digest(inbox=paths["inbox"], out_dir=paths["out"], day=day,
                         state=paths["state"], quiet=True)

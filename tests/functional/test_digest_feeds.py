@@ -19,7 +19,7 @@ SERVER_LIFETIME = 60.0  # the server stops by itself even if a test forgets it
 
 def page(source: Path) -> bytes:
     """An article page with site furniture around it, from a fixture text."""
-    from briefing.core.clean import parse_front_matter
+    from briefing.clean import parse_front_matter
 
     meta, body = parse_front_matter(source.read_text(encoding="utf-8"))
     paragraphs = "".join(f"<p>{html.escape(p.strip())}</p>\n" for p in body.split("\n\n")

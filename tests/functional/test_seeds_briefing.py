@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from briefing.core.pipeline import build_briefing
-from briefing.core.render import render_briefing
+from briefing.pipeline import build_briefing
+from briefing.render import render_briefing
 
 
 def _folded(text: str) -> str:
@@ -30,8 +30,9 @@ def test_title_is_derived_from_the_articles(seeds_json: dict) -> None:
 def test_every_summary_item_is_sourced_and_verbatim(seeds_json: dict) -> None:
     """Each item stands verbatim in one of its sources; every other source it cites carries
     the same sentence, near-identical (agency copy with other quote marks or small edits)."""
-    from briefing.core.pipeline import load_articles
-    from briefing.core.sentences import article_sentences, words
+    from briefing.pipeline import load_articles
+    from briefing.text.sentences import article_sentences
+    from briefing.text.words import words
 
     articles = {a.id: a for a in load_articles([a["path"] for t in seeds_json["topics"]
                                                 for a in t["articles"]])[0]}

@@ -11,8 +11,8 @@ import pytest
 from pilot import pilot_test
 from textual.widgets import DataTable, Input, OptionList
 
-from briefing.core.models import Quote, TimelineEntry
-from briefing.core.pipeline import Settings
+from briefing.models import Quote, TimelineEntry
+from briefing.pipeline import Settings
 from briefing.tui import make_app
 from briefing.tui.screens.confirm import ConfirmScreen
 from briefing.tui.screens.export import ExportScreen
@@ -194,7 +194,7 @@ async def test_a_sentence_late_in_a_long_paragraph_is_scrolled_into_view():
     from textual.containers import VerticalScroll
     from textual.content import Content
 
-    from briefing.resources import seeds_dir
+    from briefing.runtime.resources import seeds_dir
 
     # In the seeds this sentence ends a paragraph that is taller than the source pane at 80x24;
     # it is found through the search, so the test does not depend on what LexRank picks.
@@ -369,7 +369,7 @@ async def test_loading_shows_progress_and_the_interface_answers_meanwhile(storie
 
     from textual.widgets import Label
 
-    from briefing.core import pipeline
+    from briefing import pipeline
     from briefing.tui.widgets.load_progress import LoadProgress
 
     release = threading.Event()
@@ -465,7 +465,7 @@ def test_every_binding_has_a_description_and_a_unique_id():
 
 
 def test_the_core_does_not_import_textual():
-    code = ("import sys, briefing.core.pipeline, briefing.core.render, briefing.cli; "
+    code = ("import sys, briefing.pipeline, briefing.render, briefing.cli; "
             "assert 'textual' not in sys.modules, 'textual imported'")
     subprocess.run([sys.executable, "-c", code], cwd=REPO, check=True)
 
@@ -480,7 +480,7 @@ def pinned(stories, monkeypatch):
     Those extractors are other issues' work; fixing their output here keeps the snapshots
     about the interface.
     """
-    from briefing.core import pipeline
+    from briefing import pipeline
 
     real = pipeline.briefing_from_articles
 
@@ -520,18 +520,40 @@ async def _open_shared_sentence(pilot) -> None:
     await pilot.pause()
 
 
+# --- snapshots, by feature: each picture is what the docstring says it must show ------------------
+
+# the reader's main screen, at the smallest supported size and a large one
+
+
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 def test_snapshot_main_screen(pinned, snap_compare, size):
+    """After loading: "Briefing zum Test" in the header; left, "Themen" with "Bahnstreik (2)"
+    and "Donau-Hochwasser (2)"; right, the strike's briefing under its heading with
+    "Grundlage: 2 Quellen aus 2 Medien, 06.03.2024 · 10 Sätze (+/−)" and Das Wichtigste with
+    [n] references (at 120x40 also Zitate with Weselsky, Unbestätigt und umstritten,
+    Zeitleiste and Quellen with the sentences each source gave); the footer's keys in one
+    line, at 80x24 too."""
     assert snap_compare(snapshot_app(pinned), terminal_size=size, run_before=_settle)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 def test_snapshot_source_view(pinned, snap_compare, size):
+    """The source pane under the briefing: the sentence both outlets carry ("Der Ausstand soll
+    am Donnerstag ...") chosen and "n" pressed, so the pane shows source [2] (title, outlet,
+    date, file, "Quelle 2/2" and the ◀ p n ▶ arrows) with that sentence marked in its
+    paragraph."""
     assert snap_compare(snapshot_app(pinned), terminal_size=size,
                         run_before=_open_shared_sentence)
 
 
+# search
+
+
 def test_snapshot_search(pinned, snap_compare):
+    """Typing "/Donau": the search line at the bottom holds "Donau" (footer: "esc Suche
+    leeren"), only "Donau-Hochwasser (2)" is listed ("1/2" under the list), and its briefing
+    opens with "Treffer für »Donau« (4)", each hit with its sources, before Das Wichtigste."""
+
     async def search(pilot):
         await loaded(pilot.app, pilot)
         await pilot.press("slash", *"Donau")
@@ -540,7 +562,14 @@ def test_snapshot_search(pinned, snap_compare):
     assert snap_compare(snapshot_app(pinned), terminal_size=(80, 24), run_before=search)
 
 
+# dialogs
+
+
 def test_snapshot_help(pinned, snap_compare):
+    """"?": the dialog "Tasten" over the reader: how choosing a sentence shows its source,
+    then a table of every key (Taste, Was sie tut, Id: + - / s n p e ← → ? r t q), and
+    "Esc, q oder ? schließt"; all of it inside 80x24."""
+
     async def help_screen(pilot):
         await loaded(pilot.app, pilot)
         await pilot.press("question_mark")
@@ -550,6 +579,11 @@ def test_snapshot_help(pinned, snap_compare):
 
 
 def test_snapshot_export_dialog(pinned, snap_compare):
+    """"e": the dialog "Briefing als Markdown speichern unter:" proposes "bahnstreik.md" (the
+    chosen topic's heading as a file name), says that the path is relative to the current
+    folder and that an existing file is replaced only after asking, with the buttons
+    Speichern and Abbrechen."""
+
     async def export(pilot):
         await loaded(pilot.app, pilot)
         await pilot.press("e")
@@ -558,7 +592,14 @@ def test_snapshot_export_dialog(pinned, snap_compare):
     assert snap_compare(snapshot_app(pinned), terminal_size=(80, 24), run_before=export)
 
 
+# themes
+
+
 def test_snapshot_light_theme(pinned, snap_compare):
+    """"t": the light theme at 120x40, with the source pane open on the sentence both outlets
+    carry (source [2] of 2, the sentence marked): text, marks and the chosen line readable on
+    the light background."""
+
     async def light(pilot):
         await pilot.press("t")
         await _open_shared_sentence(pilot)

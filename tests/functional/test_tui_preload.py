@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from pilot import pilot_test
 
-from briefing.core import sentences as sentence_module
-from briefing.core.pipeline import Settings, build_briefing
-from briefing.resources import seeds_dir
+from briefing.pipeline import Settings, build_briefing
+from briefing.runtime.resources import seeds_dir
+from briefing.text import sentences as sentence_module
 from briefing.tui import make_app
 from briefing.tui.widgets.briefing_view import BriefingView
 
@@ -28,7 +28,7 @@ async def _loaded(app, pilot) -> None:
 
 
 def _started(app) -> int:
-    child = app._child
+    child = app.preload
     if child is None:
         pytest.skip("threads were running, so the app builds in-process (no fork)")
     return child.pid

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.core.models import Article, Block, Quote, SummaryItem, TimelineEntry, Topic
-from briefing.core.sentences import article_sentences
+from briefing.models import Article, Block, Quote, SummaryItem, TimelineEntry, Topic
+from briefing.text.sentences import article_sentences
 from briefing.tui.reading import (
     export_name,
     find_passage,

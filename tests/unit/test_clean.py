@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing.core.clean import EmptyArticleError, clean_document, clean_text
-from briefing.core.ingest import RawDocument, read_document
-from briefing.core.models import Article
+from briefing.clean import EmptyArticleError, clean_document, clean_text
+from briefing.ingest import RawDocument, read_document
+from briefing.models import Article
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "clean"
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.core.clean import clean_document, clean_text, normalize_date, parse_front_matter
-from briefing.core.ingest import RawDocument, read_document
+from briefing.clean import clean_document, clean_text, normalize_date, parse_front_matter
+from briefing.ingest import RawDocument, read_document
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "clean"
 

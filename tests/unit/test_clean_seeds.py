@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing.core.clean import clean_document
-from briefing.core.ingest import RawDocument, read_document
-from briefing.core.models import Article
+from briefing.clean import clean_document
+from briefing.ingest import RawDocument, read_document
+from briefing.models import Article
 
 SEEDS = Path(__file__).resolve().parent.parent.parent / "seeds"
 

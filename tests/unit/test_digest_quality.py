@@ -7,9 +7,9 @@ import random
 from itertools import combinations
 from pathlib import Path
 
-from briefing.core.digest import CONTINUATION_THRESHOLD, article_terms, similarities
-from briefing.core.models import Article, Block
-from briefing.core.pipeline import load_articles
+from briefing.digest import CONTINUATION_THRESHOLD, article_terms, similarities
+from briefing.models import Article, Block
+from briefing.pipeline import load_articles
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -6,22 +6,22 @@ from pathlib import Path
 
 import pytest
 
-from briefing.core.digest import (
+from briefing.digest import (
     CONTINUATION_THRESHOLD,
     KnownSentences,
     article_terms,
-    clean_stale_temp_files,
     content_key,
     load_config,
     parse_day,
     split_continued,
     update_summary,
 )
-from briefing.core.errors import BriefingError
-from briefing.core.models import Article, Block, Topic
-from briefing.core.pipeline import load_articles
-from briefing.core.state import KnownArticle
-from briefing.core.summarize import sentence_key
+from briefing.digest.run import clean_stale_temp_files
+from briefing.digest.state import KnownArticle
+from briefing.errors import BriefingError
+from briefing.models import Article, Block, Topic
+from briefing.pipeline import load_articles
+from briefing.text import sentence_key
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "digest"
 
@@ -96,7 +96,7 @@ def test_an_article_like_a_continuing_one_continues_too() -> None:
         DATA / "day2" / "ezb_zinsen.txt",  # a new story
     ])
     terms = [article_terms(a) for a in today]
-    from briefing.core.digest import similarities
+    from briefing.digest import similarities
 
     to_day1 = similarities(terms, [article_terms(a) for a in day1])
     assert max(to_day1[1]) < CONTINUATION_THRESHOLD  # on its own it would look new
@@ -106,7 +106,7 @@ def test_an_article_like_a_continuing_one_continues_too() -> None:
 
 
 def test_threshold_is_between_unrelated_and_same_story() -> None:
-    from briefing.core.digest import similarities
+    from briefing.digest import similarities
 
     day1, _ = load_articles([DATA / "day1"])
     day2, _ = load_articles([DATA / "day2"])
@@ -157,8 +157,8 @@ def test_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_lone_new_articles_are_one_line_each_and_continued_ones_keep_their_section() -> None:
-    from briefing.core.digest import Continuation, render_digest
-    from briefing.core.models import Briefing, SummaryItem, Topic
+    from briefing.digest import Continuation, render_digest
+    from briefing.models import Briefing, SummaryItem, Topic
 
     articles, _ = load_articles([DATA / "day2"])
     for number, article in enumerate(articles, 1):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.core.feeds import FeedError, read_feed
+from briefing.digest.feeds import FeedError, read_feed
 
 PAGE = (
     "<html><head><title>Seite</title></head><body><nav>Startseite Politik Sport</nav>"

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing.core.models import Article, Block
-from briefing.core.topics import _candidates, topic_heading
+from briefing.models import Article, Block
+from briefing.stories import topic_heading
+from briefing.stories.headings.scan import find_candidates
 
 
 def _story(*texts: tuple[str, str]) -> list[Article]:
@@ -122,7 +123,7 @@ FULL_NAMES = [
 
 @pytest.mark.parametrize("body, form, name", FULL_NAMES, ids=["da", "ter", "first_name"])
 def test_a_name_keeps_the_words_it_is_nearly_always_written_with(body, form, name) -> None:
-    found = _candidates(_story(("Meldung", body)))
+    found = find_candidates(_story(("Meldung", body)))
     candidate = next(c for c in found.values() if c.form == form)
     assert candidate.name_form == name
 
@@ -153,17 +154,17 @@ def test_a_genitive_attribute_is_no_apposition(texts, not_heading) -> None:
 
 
 def test_cheap_stems_pass_finds_exactly_the_building_blocks_stems() -> None:
-    """topic_headings weighs terms by group_df from _group_block_stems, a cheaper walk than
-    _candidates: both must see the same building blocks, or headings change with the jobs."""
-    from briefing.core.topics import _building_blocks, _group_block_stems
+    """topic_headings weighs terms by group_df from group_block_stems, a cheaper walk than
+    find_candidates: both must see the same building blocks, or headings change with the jobs."""
+    from briefing.stories.headings.scan import building_blocks, group_block_stems
 
     seeds = Path(__file__).resolve().parents[2] / "seeds"
-    from briefing.core.pipeline import Settings, load_articles
+    from briefing.pipeline import Settings, load_articles
 
     articles, _ = load_articles([seeds], Settings())
     groups = [_story(*story) for story, _ in POSSESSION] + [articles, articles[:1]]
     groups.append(_story(("Ein Titel", '„Wer?“ – Nordkorea: Moskau-Reise. Der Kreml: „Ja.“ Kim')))
     for index, group in enumerate(groups):
-        expected = {s for key in _building_blocks(_candidates(group)) for s in key}
+        expected = {s for key in building_blocks(find_candidates(group)) for s in key}
         assert expected, "every group has building blocks"
-        assert _group_block_stems(groups, index) == expected
+        assert group_block_stems(groups, index) == expected

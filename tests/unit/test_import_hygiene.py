@@ -14,8 +14,9 @@ def _modules_after(statement: str) -> set[str]:
 
 def test_core_never_imports_textual() -> None:
     loaded = _modules_after(
-        "import briefing.core, briefing.core.pipeline, briefing.core.render, "
-        "briefing.core.summarize, briefing.core.topics, briefing.core.clean"
+        "import briefing, briefing.pipeline, briefing.digest, briefing.render, briefing.sections, "
+        "briefing.summary, briefing.stories, briefing.clean, briefing.ingest, briefing.cues, "
+        "briefing.text, briefing.lexicon, briefing.runtime, briefing.models, briefing.errors"
     )
     assert "textual" not in loaded
 

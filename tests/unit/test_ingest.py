@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.core.ingest import (
+from briefing.ingest import (
     DuplicateIndex,
     RawDocument,
     binary_kind,
@@ -17,7 +17,7 @@ from briefing.core.ingest import (
     parse_size,
     read_document,
 )
-from briefing.core.models import Article, Block, Skipped
+from briefing.models import Article, Block, Skipped
 
 GERMAN = "„Größe“ – Müller sagt: Äpfel, Öl und Übermut kosten 5 €…\n"
 WESTERN = "Café Crème à la Señor Niño, Hélène und François – „genau“.\n"

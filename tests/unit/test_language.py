@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.core.language import detect_language
+from briefing.text.language import detect_language
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "language"
 

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.core import lexrank
-from briefing.core.lexrank import (
+from briefing.summary import lexrank
+from briefing.summary.lexrank import (
     FastLexRankSummarizer,
     build_document,
     lexrank_scores,
@@ -22,7 +22,8 @@ from briefing.core.lexrank import (
     similarity_graph,
     sumy_scores,
 )
-from briefing.core.sentences import split_sentences, words
+from briefing.text.sentences import split_sentences
+from briefing.text.words import words
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -258,7 +259,7 @@ def test_borderline_cosines_fall_on_sumy_side(small):
     terms = reference.terms
     tf = summarizer._compute_tf(terms)
     idf = summarizer._compute_idf(terms)
-    tfidf, _, _ = lexrank._tf_idf_matrix(terms)
+    tfidf, _, _ = lexrank.tf_idf_matrix(terms)
     norms = np.sqrt(np.asarray(tfidf.multiply(tfidf).sum(axis=1)).ravel())
     products = (tfidf @ tfidf.T).toarray()
     differing = []

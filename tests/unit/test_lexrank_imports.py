@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.core import lexrank
+from briefing import lexicon
+from briefing.summary import lexrank
 
 PARAGRAPHS = [
     ["Der Rat tagte am Montag in Berlin.", "Er beschloss neue Regeln für Berlin.",
@@ -18,12 +19,12 @@ PARAGRAPHS = [
 def test_stop_words_are_sumys(language: str) -> None:
     from sumy.utils import get_stop_words
 
-    assert lexrank.sumy_stop_words(language) == get_stop_words(language)
+    assert lexicon.sumy_stop_words(language) == get_stop_words(language)
 
 
 def test_unknown_stop_word_language_is_a_lookup_error() -> None:
     with pytest.raises(LookupError):
-        lexrank.sumy_stop_words("klingonisch")
+        lexicon.sumy_stop_words("klingonisch")
 
 
 @pytest.mark.parametrize("count", [1, 2, 4, 2.0, "50%", "3"])

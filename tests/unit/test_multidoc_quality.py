@@ -62,7 +62,7 @@ def test_annotations_are_well_formed(multidoc):
 
 
 def _sentences_of(multidoc, stories) -> dict[str, list[str]]:
-    from briefing.core.sentences import article_sentences
+    from briefing.text.sentences import article_sentences
 
     found = multidoc.load_articles_of(stories)
     return {

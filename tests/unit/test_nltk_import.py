@@ -9,10 +9,10 @@ import sys
 def test_nltk_loads_without_statistics_libraries_and_gives_them_back() -> None:
     code = """
 import sys
-from briefing.core.nltk_import import load_nltk
+from briefing.text.nltk_import import load_nltk
 nltk = load_nltk()
 assert "scipy.stats" not in sys.modules and "sklearn" not in sys.modules, "hidden"
-from briefing.core.sentences import split_sentences
+from briefing.text.sentences import split_sentences
 assert split_sentences("Am 19. Juni kam er. Er blieb.") == ["Am 19. Juni kam er.", "Er blieb."]
 from nltk.stem.snowball import GermanStemmer
 assert GermanStemmer().stem("nordkoreanischen") == "nordkorean"
@@ -26,7 +26,7 @@ print("ok")
 
 
 def test_loading_twice_returns_the_same_module() -> None:
-    from briefing.core.nltk_import import load_nltk
+    from briefing.text.nltk_import import load_nltk
 
     assert load_nltk() is load_nltk()
 
@@ -36,7 +36,7 @@ def test_row_normalisation_is_bit_for_bit_scikit_learns() -> None:
     import scipy.sparse as sp
     from sklearn.preprocessing import normalize
 
-    from briefing.core.topics import _normalize_rows_l2
+    from briefing.stories.vectors import normalize_rows_l2
 
     for seed in range(8):
         matrix = sp.random(300, 2000, density=0.03, format="csr", dtype=np.float32,
@@ -46,7 +46,7 @@ def test_row_normalisation_is_bit_for_bit_scikit_learns() -> None:
         matrix[5] = 0  # an empty row stays empty
         matrix = matrix.tocsr()
         expected = normalize(matrix.copy(), norm="l2").tocsr()
-        got = _normalize_rows_l2(matrix.copy())
+        got = normalize_rows_l2(matrix.copy())
         assert got.dtype == np.float32
         assert np.array_equal(expected.indptr, got.indptr)
         assert np.array_equal(expected.data, got.data)
@@ -63,8 +63,8 @@ def test_building_the_seeds_loads_no_nltk_package_and_no_sumy_utils() -> None:
     requests and pycountry) or sumy document model for the fast engine."""
     _run("""
 import sys
-from briefing.core.pipeline import build_briefing, Settings
-from briefing.resources import seeds_dir
+from briefing.pipeline import build_briefing, Settings
+from briefing.runtime.resources import seeds_dir
 briefing = build_briefing([str(seeds_dir())], Settings())
 assert briefing.topics and briefing.topics[0].summary
 for name in ("nltk", "nltk.corpus", "sumy.utils", "sumy.models", "sumy.nlp", "requests",
@@ -78,8 +78,8 @@ print("ok")
 def test_full_nltk_and_sumy_engine_work_after_the_light_modules() -> None:
     """A later `import nltk` loads the whole package as usual; sumy's engine agrees."""
     _run("""
-from briefing.core.lexrank import german_stem, lexrank_scores
-from briefing.core.sentences import split_sentences
+from briefing.summary.lexrank import german_stem, lexrank_scores
+from briefing.text.sentences import split_sentences
 assert split_sentences("Am 19. Juni kam er. Er blieb.") == ["Am 19. Juni kam er.", "Er blieb."]
 assert german_stem("nordkoreanischen") == "nordkorean"
 import nltk
@@ -97,7 +97,7 @@ print("ok")
 def test_light_modules_give_what_the_full_package_gives() -> None:
     """Same stems as sumy's Stemmer("german") and the same Punkt splits as real NLTK."""
     _run("""
-from briefing.core.nltk_import import punkt_module, snowball_module
+from briefing.text.nltk_import import punkt_module, snowball_module
 light_stem = snowball_module().GermanStemmer().stem
 light_punkt = punkt_module()
 import nltk.tokenize.punkt as full_punkt
@@ -117,7 +117,7 @@ def test_an_nltk_whose_punkt_needs_its_package_still_loads_in_full() -> None:
     # then falls back to the whole package and Punkt still splits
     _run("""
 import sys
-import briefing.core.nltk_import as loader
+import briefing.text.nltk_import as loader
 real = loader.importlib.import_module
 failed = []
 def first_fails(name, package=None):
@@ -130,7 +130,7 @@ punkt = loader.punkt_module()
 loader.importlib.import_module = real
 assert failed, "the light load was tried"
 assert hasattr(sys.modules["nltk"], "__version__"), "the full package was loaded"
-from briefing.core.sentences import split_sentences
+from briefing.text.sentences import split_sentences
 assert split_sentences("Am 19. Juni kam er. Er blieb.") == ["Am 19. Juni kam er.", "Er blieb."]
 print("ok")
 """)

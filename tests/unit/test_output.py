@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.core.errors import OutputError
-from briefing.core.output import path_inside, safe_file_name, write_atomic
+from briefing.errors import OutputError
+from briefing.runtime.output import path_inside, safe_file_name, write_atomic
 
 
 def test_writes_and_replaces(tmp_path: Path) -> None:

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from briefing.core import parallel
-from briefing.core.pipeline import Settings, build_briefing, load_articles, summarize_articles
-from briefing.core.render import render_briefing
-from briefing.resources import seeds_dir
+from briefing.pipeline import Settings, build_briefing, load_articles, summarize_articles
+from briefing.render import render_briefing
+from briefing.runtime import parallel
+from briefing.runtime.resources import seeds_dir
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "topics"
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing.core.errors import TemplateError
-from briefing.core.models import Article, Block, Briefing, Quote, Skipped, SummaryItem, Topic
-from briefing.core.render import md_code, md_escape, render_briefing, safe_url
+from briefing.errors import TemplateError
+from briefing.models import Article, Block, Briefing, Quote, Skipped, SummaryItem, Topic
+from briefing.render import md_code, md_escape, render_briefing, safe_url
 
 HOSTILE = [
     "# Überschrift",

@@ -8,16 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from briefing.core.models import Article, Block, Briefing, Quote, SummaryItem, TimelineEntry, Topic
-from briefing.core.render import render_briefing
-from briefing.core.sections import (
-    direct_quote,
-    find_dates,
-    hedge_strength,
-    quote_speaker,
-    report_speaker,
-)
-from briefing.core.summarize import summarize_topic
+from briefing.cues.dates import find_dates
+from briefing.cues.hedges import hedge_strength
+from briefing.cues.quotes import direct_quote
+from briefing.cues.speakers import quote_speaker, report_speaker
+from briefing.models import Article, Block, Briefing, Quote, SummaryItem, TimelineEntry, Topic
+from briefing.pipeline import summarize_topic
+from briefing.render import render_briefing
 
 
 @pytest.mark.parametrize(
@@ -416,7 +413,7 @@ def test_quoted_words_without_a_speaker_are_no_quote_for_the_section():
 
 
 def test_sources_count_the_sentences_of_every_section():
-    from briefing.core.render import sentences_used
+    from briefing.render import sentences_used
 
     first, second = _article("a1", "Text."), _article("a2", "Text.")
     same = "Die Brücke wird im Mai eröffnet."
@@ -466,7 +463,7 @@ def test_date_cases(keys, reference, text):
 
 @pytest.mark.parametrize(("event", "text"), _table("timeline_cases.tsv"))
 def test_timeline_takes_events_only(event, text):
-    from briefing.core.sections import event_dates
+    from briefing.cues.dates import event_dates
 
     assert bool(event_dates(text)) is (event == "1")
 
@@ -546,10 +543,10 @@ def test_a_quote_too_long_for_an_item_is_left_out_not_cut():
     ],
 )
 def test_quote_runs_start_where_a_quote_opens_and_end_where_it_closes(paragraph, runs):
-    from briefing.core.sections import _runs
-    from briefing.core.sentences import article_sentences
+    from briefing.sections import quote_runs
 
-    assert len(_runs(article_sentences(_article("a1", paragraph)))) == runs
+    topic = Topic("Zitate", [_article("a1", paragraph)])
+    assert len(quote_runs(topic, [])) == runs
 
 
 # --- a denial stands right after the claim it answers -----------------------------------------
@@ -609,8 +606,8 @@ def test_a_denial_whose_claim_cannot_be_found_is_left_out():
 
 def test_a_denial_of_a_listed_claim_is_shown_when_the_section_is_full():
     """Left out, it would hide that a claim the section shows is disputed."""
-    from briefing.core.sections import pick_claims
-    from briefing.core.summarize import TOPIC_WEIGHTS, Similarity, group_sentences
+    from briefing.sections import pick_claims
+    from briefing.summary import TOPIC_WEIGHTS, Similarity, group_sentences
 
     other = "Der Bürgermeister soll von den Mängeln an der alten Brücke gewusst haben."
     claim = (

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.core.sentences import GermanTokenizer, logical_lines, split_sentences, words
+from briefing.text.sentences import GermanTokenizer, logical_lines, split_sentences
+from briefing.text.words import words
 
 
 @pytest.mark.parametrize(
@@ -75,7 +76,7 @@ def test_no_download_needed(monkeypatch: pytest.MonkeyPatch) -> None:
     """Sentence splitting works with nltk's data search path emptied (nothing downloaded)."""
     import nltk
 
-    from briefing.core import sentences
+    from briefing.text import sentences
 
     monkeypatch.setattr(nltk.data, "path", [])
     sentences.punkt_tokenizer.cache_clear()

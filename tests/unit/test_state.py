@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.core.errors import BriefingError, DigestLockedError
-from briefing.core.state import DayRecord, KnownArticle, digest_lock, lock_path, open_state
+from briefing.digest.state import DayRecord, KnownArticle, digest_lock, lock_path, open_state
+from briefing.errors import BriefingError, DigestLockedError
 
 
 def _record(day: str, *names: str) -> DayRecord:
@@ -111,7 +111,7 @@ def test_a_killed_holder_leaves_no_stale_lock(tmp_path: Path) -> None:
     state = tmp_path / "s.db"
     holder = subprocess.Popen(
         [sys.executable, "-c", (
-            "import sys, time\nfrom briefing.core.state import digest_lock\n"
+            "import sys, time\nfrom briefing.digest.state import digest_lock\n"
             f"with digest_lock({str(state)!r}, wait=0):\n"
             "    print('locked', flush=True)\n    time.sleep(60)\n"
         )],

@@ -10,27 +10,23 @@ from pathlib import Path
 import pytest
 from benchmark_module import load_benchmark as load_benchmark_module
 
-from briefing.core.models import Article, Block, Topic
-from briefing.core.pipeline import Settings, build_briefing, load_articles
-from briefing.core.sentences import article_sentences
-from briefing.core.summarize import (
+from briefing.cues.hedges import accused, speculative
+from briefing.cues.speakers import reported_speakers, reported_speech
+from briefing.models import Article, Block, Topic
+from briefing.pipeline import Settings, build_briefing, load_articles, summarize_topic
+from briefing.summary import (
     DEFAULT_WEIGHTS,
     TOPIC_WEIGHTS,
     Similarity,
-    accused,
     group_sentences,
-    is_candidate,
-    is_near_duplicate,
-    lead_prior,
-    reading_order,
-    reported_speakers,
-    reported_speech,
-    score_groups,
-    speculative,
     standalone_factor,
     summarize_article,
-    summarize_topic,
 )
+from briefing.summary.groups import is_candidate
+from briefing.summary.scoring import lead_prior, score_groups
+from briefing.summary.selection import reading_order
+from briefing.summary.similarity import is_near_duplicate
+from briefing.text.sentences import article_sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "summarize"
@@ -394,7 +390,7 @@ def test_topic_weights_defer_guesses_and_covered_subtopics():
 def test_back_references_later_in_a_sentence_weigh_less_across_reports(
     text: str, points_back: bool
 ) -> None:
-    from briefing.core.summarize import DEFAULT_WEIGHTS, standalone_factor
+    from briefing.summary import DEFAULT_WEIGHTS, standalone_factor
 
     assert (standalone_factor(text, TOPIC_WEIGHTS) < 1.0) is points_back
     # single-article summaries keep their measured weights (ROUGE floors)
@@ -441,7 +437,8 @@ def test_generic_truths_weigh_less_across_reports(text: str, generic: bool) -> N
 def test_a_sentence_worth_grows_with_what_it_says():
     """The `facts` weight ranks a subtopic's head by the summed worth of its fact words: a
     sentence that says what another says and more is worth more, a timetable line less."""
-    from briefing.core.summarize import _concept_weights, _worth_of, content_stems
+    from briefing.summary.selection import concept_weights, worth_of
+    from briefing.summary.similarity import content_stems
 
     texts = [
         "Putin und Kim unterzeichneten in Pjöngjang ein Beistandsabkommen.",
@@ -456,8 +453,8 @@ def test_a_sentence_worth_grows_with_what_it_says():
         for n in (1, 2)
     ]
     groups = group_sentences(articles, TOPIC_WEIGHTS)
-    concept = _concept_weights(groups, Similarity([g.text for g in groups]))
-    worth = [_worth_of(frozenset(content_stems(text)), concept) for text in texts]
+    concept = concept_weights(groups, Similarity([g.text for g in groups]))
+    worth = [worth_of(frozenset(content_stems(text)), concept) for text in texts]
     assert worth[2] < worth[0] < worth[1]
 
 
@@ -510,7 +507,7 @@ def test_reported_speech_takes_its_speaker_from_the_sentence_before():
 
 def test_a_lone_article_line_names_the_speaker_of_its_reported_statement():
     """ "Weitere Meldungen" shows a lone article's first full sentence, with its speaker."""
-    from briefing.core.topics import lead_summary
+    from briefing.summary import lead_summary
 
     article = _article(
         "a1",
@@ -551,7 +548,7 @@ def test_assumptions_are_guesses(text: str, guess: bool) -> None:
 def test_a_subtopic_offers_its_report_before_an_accusation_it_passes_on() -> None:
     """Within one subtopic the reported fact goes first, even when the accusation scores
     higher: the accusation is a claim that "Unbestätigt und umstritten" shows."""
-    from briefing.core.summarize import _subtopics, select_by_subtopic
+    from briefing.summary.selection import select_by_subtopic, subtopic_labels
 
     accusation = ("Nordkorea wird vorgeworfen, Russland mit Waffenlieferungen für den Krieg "
                   "in der Ukraine zu unterstützen.")
@@ -560,7 +557,7 @@ def test_a_subtopic_offers_its_report_before_an_accusation_it_passes_on() -> Non
     groups = group_sentences([_article("a1", accusation), _article("a2", report)], TOPIC_WEIGHTS)
     by_text = {g.text: g for g in groups}
     similarity = Similarity(list(by_text))
-    labels = _subtopics(similarity.matrix(list(by_text)), TOPIC_WEIGHTS.subtopic_cut)
+    labels = subtopic_labels(similarity.matrix(list(by_text)), TOPIC_WEIGHTS.subtopic_cut)
     assert len(set(labels)) == 1  # one subtopic: the order inside it decides
     by_text[accusation].score, by_text[report].score = 2.0, 1.0
     [pick] = select_by_subtopic(groups, 1, TOPIC_WEIGHTS, similarity)

@@ -13,19 +13,19 @@ from pathlib import Path
 import pytest
 from benchmark_module import load_benchmark as load_benchmark_module
 
-from briefing.core.models import Article, Block, Topic
-from briefing.core.pipeline import load_articles
-from briefing.core.render import render_title
-from briefing.core.topics import (
-    article_terms,
+from briefing.models import Article, Block, Topic
+from briefing.pipeline import load_articles
+from briefing.render import render_title
+from briefing.stories import (
     boilerplate_sentences,
     group_topics,
-    lead_summary,
-    stem,
     syndicated_pairs,
     tfidf_vectors,
     topic_heading,
 )
+from briefing.stories.vectors import article_terms
+from briefing.summary import lead_summary
+from briefing.text import german_stem
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "topics"
@@ -126,7 +126,7 @@ def test_larger_and_more_covered_stories_come_first() -> None:
 
 
 def test_syndicated_pair_shares_a_topic_and_its_sentences_count_once() -> None:
-    from briefing.core.summarize import summarize_topic
+    from briefing.pipeline import summarize_topic
 
     articles = load("syndicated_pair")
     by_name = {a.path.stem: i for i, a in enumerate(articles)}
@@ -217,7 +217,7 @@ def test_articles_of_stop_words_only_stay_apart() -> None:
 
 
 def test_seeds_form_one_topic_with_their_own_heading() -> None:
-    from briefing.resources import seeds_dir
+    from briefing.runtime.resources import seeds_dir
 
     seeds, _ = load_articles([seeds_dir()])
     topics = group_topics(seeds)
@@ -278,8 +278,8 @@ def test_terms_weight_title_and_lead_and_drop_stop_words() -> None:
     )
     terms = article_terms(article)
     # title 3x, the lead (first two sentences) once more, the body once
-    assert terms.count(stem("waldbrand")) == 3 + 1 + 2
-    assert terms.count(stem("wind")) == 1
+    assert terms.count(german_stem("waldbrand")) == 3 + 1 + 2
+    assert terms.count(german_stem("wind")) == 1
     assert not {"der", "die", "ist", "bei"} & set(terms)
 
 
@@ -295,8 +295,8 @@ def test_vectors_are_unit_rows() -> None:
 
 _DETERMINISM = """
 import json, sys
-from briefing.core.pipeline import load_articles
-from briefing.core.topics import group_topics
+from briefing.pipeline import load_articles
+from briefing.stories import group_topics
 articles, _ = load_articles(sys.argv[1:])
 topics = group_topics(articles)
 print(json.dumps([[t.title, t.minor, [a.path.name for a in t.articles]] for t in topics]))
@@ -339,7 +339,7 @@ def test_quality_floor_on_10kgnad_with_the_seeds_mixed_in() -> None:
 
 def test_a_noun_after_a_spelled_out_number_is_no_name() -> None:
     """ "um zwei Uhr" in every article must not make "Uhrs Bahnstreik" a heading."""
-    from briefing.core.pipeline import load_articles
+    from briefing.pipeline import load_articles
 
     folder = Path(__file__).resolve().parents[1] / "data" / "tui" / "bahnstreik"
     articles, _ = load_articles([folder])

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,6 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 
+from briefing.models import Briefing, Sentence, Topic
 from briefing.tui.reading import Passage, export_name, find_passage, search_hits, topic_matches
 from briefing.tui.widgets.briefing_view import BriefingView, Entry
 from briefing.tui.widgets.filter_bar import FilterBar
@@ -19,9 +21,21 @@ from briefing.tui.widgets.load_progress import LoadProgress
 from briefing.tui.widgets.source_view import SourceView
 from briefing.tui.widgets.topic_list import TopicList
 
-if TYPE_CHECKING:
-    from briefing.core.models import Topic
-    from briefing.tui.app import BriefingApp
+
+class Reader(Protocol):
+    """What the screen asks of the app that holds the briefing (briefing/tui/app.py): the
+    screen shows, the app loads and summarizes; the screen does not import the app."""
+
+    briefing: Briefing | None
+    sentences: dict[str, list[Sentence]]
+    previous_title: str | None
+
+    def load(self) -> Any: ...
+    def summary_length(self, index: int | None) -> int: ...
+    def change_length(self, step: int, index: int | None) -> None: ...
+    def ensure_summary(self, index: int | None) -> bool: ...
+    def export_topic(self, index: int | None, target: Path) -> None: ...
+    def push_screen(self, screen: Any, callback: Callable[[Any], Any] | None = None) -> Any: ...
 
 
 class MainScreen(Screen):
@@ -44,7 +58,7 @@ class MainScreen(Screen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
 
-    app: BriefingApp
+    app: Reader  # type: ignore[assignment]  # the BriefingApp, as far as the screen uses it
 
     def __init__(self) -> None:
         super().__init__()
@@ -241,7 +255,7 @@ class MainScreen(Screen):
         self.query_one(BriefingView).items.focus()
 
     def action_export(self) -> None:
-        from briefing.tui.screens.export import ExportScreen
+        from briefing.tui.screens.export import ExportScreen  # (deferred: first use)
 
         topic = self.topic
         if topic is None:
@@ -249,7 +263,7 @@ class MainScreen(Screen):
         self.app.push_screen(ExportScreen(export_name(topic)), self._export_chosen)
 
     def _export_chosen(self, target: Path | None) -> None:
-        from briefing.tui.screens.confirm import ConfirmScreen
+        from briefing.tui.screens.confirm import ConfirmScreen  # (deferred: first use)
 
         if target is None:
             return

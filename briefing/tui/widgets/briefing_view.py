@@ -14,8 +14,8 @@ from textual.visual import Visual
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from briefing.core.models import Quote, SummaryItem, Topic
-from briefing.core.render import based_on, german_date, refs
+from briefing.models import Quote, SummaryItem, Topic
+from briefing.render import based_on, german_date, refs
 
 MATCH_STYLE = "bold reverse"
 

@@ -7,7 +7,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from briefing.core.render import german_date
+from briefing.render import german_date
 from briefing.tui.reading import Passage, text_span
 
 HIGHLIGHT_STYLE = "bold $text on $warning-muted"

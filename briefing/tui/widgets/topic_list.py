@@ -7,7 +7,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from briefing.core.models import Topic
+from briefing.models import Topic
 
 
 class TopicList(OptionList):

@@ -1,0 +1,289 @@
+"""The article's region of a page: the best run of lines, narrowed to the article's parts.
+
+The body is the contiguous run of units with the largest total weight; navigation, link
+lists and footers weigh against it. Section openers ("Kommentare", "Mehr zum Thema"),
+article ends (agency tags, bylines, copyright) and datelines split that run into parts; the
+part that tells the headline's story is the article, and the parts after it are cut whole
+(with everything after them) where they are about something else - too few words in common
+with the article - or are a list of teasers. Inside the body single junk lines are dropped
+(captions, credits, UI strings, timestamps, counts); short lines before a paragraph stay as
+subheadings.
+
+Takes a page's classified units; gives the body's extent (``body_region``, ``trim_region``) and
+its paragraphs and subheadings (``body_blocks``).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from briefing.clean.junk import is_teaser_line
+from briefing.clean.lines import (
+    BAD,
+    COLON_END,
+    END,
+    GOOD,
+    LIST_ITEM,
+    LIST_WEIGHT,
+    MARKER,
+    NEAR,
+    SHORT,
+    Unit,
+    content_words,
+    unit_words,
+)
+from briefing.models import Block
+
+
+def body_region(units: list[Unit]) -> tuple[int, int]:
+    """The contiguous run of units with the largest total weight, as [start, end)."""
+    best, best_range = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for i, u in enumerate(units):
+        if total <= 0:
+            total, start = 0.0, i
+        total += u.weight
+        if total > best:
+            best, best_range = total, (start, i + 1)
+    return best_range
+
+
+# Share of a part's content words that the article already uses, for the part to belong to
+# it. Text before the article's main part is more often its lead than text after it is.
+LEAD_OVERLAP = 0.2
+
+TRAIL_OVERLAP = 0.3
+
+# How many lines above the body a lead paragraph may stand.
+LEAD_REACH = 12
+
+
+def _boundary(u: Unit) -> bool:
+    return u.kind in (MARKER, END) or u.dated
+
+
+def _teaser_list(units: list[Unit], segments: list[tuple[int, int]], least: int = 2) -> bool:
+    """Parts that each hold at most one short paragraph, ``least`` or more of them: teasers
+    under datelines or section labels, not the article going on."""
+    if len(segments) < least:
+        return False
+    for a, b in segments:
+        paragraphs = [u for u in units[a:b] if u.kind in (GOOD, NEAR)]
+        if len(paragraphs) > 1 or any(u.chars >= 300 for u in paragraphs):
+            return False
+    return True
+
+
+def _text_mass(units: list[Unit]) -> int:
+    return sum(u.chars for u in units if u.kind in (GOOD, NEAR))
+
+
+def trim_region(units: list[Unit], start: int, end: int, title: str | None) -> tuple[int, int]:
+    """Narrow the body region to the article: the part with the most text, plus the parts
+    around it that are about the same thing. Section openers, article ends and datelines
+    split the region; a trailing part is cut whole (with all after it) when it is about
+    something else or is a list of teasers; a leading part when it is about something else.
+    """
+    cuts = [i for i in range(start, end) if _boundary(units[i])]
+    edges = [start - 1, *cuts, end]
+    segments = [(edges[k] + 1, edges[k + 1]) for k in range(len(edges) - 1)]
+    headline = content_words(title or "")
+
+    def strength(k: int) -> float:
+        # The part that tells the headline's story is the article, even when a block of
+        # other texts (a forum, teasers) after it is longer.
+        part = units[slice(*segments[k])]
+        weight = sum(u.weight for u in part)
+        if not headline or weight <= 0:
+            return weight
+        words: set[str] = set()
+        for u in part:
+            if u.kind in (GOOD, NEAR):
+                words |= unit_words(u)
+        return weight * (1 + 2 * len(headline & words) / len(headline))
+
+    main = max(range(len(segments)), key=strength) if len(segments) > 1 else 0
+    if len(segments) == 1 and not _lead_candidates(units, start):
+        # One part and nothing above it to take back: no overlap to measure.
+        return start, _cut_teaser_tail(units, start, end)
+    vocabulary = set(headline)
+    for u in units[slice(*segments[main])]:
+        if u.kind in (GOOD, NEAR):
+            vocabulary |= unit_words(u)
+    new_start = segments[main][0]
+    for k in range(main - 1, -1, -1):  # leading parts, nearest first
+        paragraphs = [u for u in units[slice(*segments[k])] if u.kind in (GOOD, NEAR)]
+        if paragraphs and not _coherent(paragraphs, vocabulary, LEAD_OVERLAP):
+            break
+        new_start = segments[k][0]
+    new_end = segments[main][1]
+    for k in range(main + 1, len(segments)):  # trailing parts, in order
+        boundary = units[segments[k][0] - 1]
+        rest = [u for u in units[segments[k][0] : end] if u.kind in (GOOD, NEAR)]
+        teasers = boundary.dated and _teaser_list(units, segments[k:])
+        if not rest or not _coherent(rest, vocabulary, TRAIL_OVERLAP) or teasers:
+            break
+        new_end = segments[k][1]
+        for u in units[slice(*segments[k])]:
+            if u.kind in (GOOD, NEAR):
+                vocabulary |= unit_words(u)
+    new_end = _cut_teaser_tail(units, new_start, new_end)
+    return _recover_lead(units, new_start, vocabulary), new_end
+
+
+def _cut_teaser_tail(units: list[Unit], start: int, end: int) -> int:
+    """Cut the teasers at the end of the body that recurring section labels introduce
+    ("Digital Life", headline, one-line teaser; "Digital Life", ...)."""
+    # Ad labels ("Anzeige") recur too, but they are junk lines, not section labels.
+    cuts = [i for i in range(start, end) if units[i].repeated and not units[i].junk]
+    for n, cut in enumerate(cuts):
+        if _text_mass(units[start:cut]) < 300:
+            continue
+        edges = [*cuts[n:], end]
+        parts = [(edges[k] + 1, edges[k + 1]) for k in range(len(edges) - 1)]
+        if _teaser_list(units, parts, least=1):
+            return cut
+    return end
+
+
+def _lead_candidates(units: list[Unit], start: int) -> bool:
+    return any(u.kind == GOOD for u in units[max(0, start - LEAD_REACH) : start])
+
+
+def _recover_lead(units: list[Unit], start: int, vocabulary: set[str]) -> int:
+    """Take back the lead paragraph that stands above a dateline, share buttons or a photo
+    credit, when it is about the article's subject."""
+    earliest = start
+    for i in range(start - 1, max(-1, start - LEAD_REACH - 1), -1):
+        u = units[i]
+        if u.kind == MARKER or (u.kind == SHORT and u.words >= 4 and _heading_like(u)):
+            break  # a section opener, or the headline: the lead stands below it
+        if u.kind == GOOD and u.sentence:
+            if not _coherent([u], vocabulary, TRAIL_OVERLAP):
+                break
+            earliest = i
+    return earliest
+
+
+def _coherent(rest: list[Unit], vocabulary: set[str], threshold: float) -> bool:
+    """True when the paragraphs after a boundary share enough words with the article so far."""
+    shared = total = 0
+    for u in rest:
+        words = unit_words(u)
+        shared += len(words & vocabulary)
+        total += len(words)
+    return total > 0 and shared / total >= threshold
+
+
+def body_blocks(units: list[Unit], title: str | None) -> list[Block]:
+    """Paragraphs and subheadings of the body units, single junk lines dropped."""
+    folded_title = title.casefold() if title else None
+    kept: list[tuple[str, Unit]] = []
+    # A title right above a teaser ("... Von Markus Balser") goes with the teaser.
+    teaser_titles = [
+        u for u, after in pairwise(units) if after.junk and is_teaser_line(after.text)
+    ]
+    for i, u in enumerate(units):
+        if u.kind in (MARKER, END, BAD) or u.junk:
+            continue
+        following = units[i + 1] if i + 1 < len(units) else None
+        if (
+            COLON_END.search(u.text)
+            and u.words <= 10
+            and (following is None or _dropped(following))
+        ):
+            continue  # "Hier siehst du das Video:" before a video that is gone
+        if folded_title and (u.text.casefold() == folded_title or _is_lowercase_copy(u)):
+            continue
+        if u.kind in (GOOD, NEAR):
+            label = LEADING_LABEL.match(u.text)
+            if label:  # "Das Wichtigste in Kürze Nordkoreas Machthaber ...": a box label
+                u = Unit(**{**vars(u), "text": u.text[label.end() :]})
+            kept.append(("paragraph", u))
+        elif u.sentence and u.words >= 3 and u.german >= 0.15:
+            kept.append(("paragraph", u))  # a short sentence of its own
+        elif LIST_ITEM.match(u.text):
+            kept.append(("paragraph", u))  # an item of a list in the text
+        else:
+            kept.append(("candidate", u))
+    blocks: list[Block] = []
+    for i, (role, u) in enumerate(kept):
+        if role == "paragraph":
+            blocks.append(Block("paragraph", u.text))
+            continue
+        following = kept[i + 1][0] if i + 1 < len(kept) else None
+        if (
+            following == "paragraph"
+            and _heading_like(u)
+            and u.weight > LIST_WEIGHT
+            and not any(u is title for title in teaser_titles)
+        ):
+            blocks.append(Block("heading", u.text))
+    _drop_author_box(blocks)
+    while blocks and blocks[-1].is_heading:
+        blocks.pop()
+    return blocks
+
+
+# The box about the author after an article: "Moritz Gathmann leitet das Ressort ...",
+# "Als Content-Managerin betreue ich ...": a person and a job, told in one short paragraph.
+_BIO_START = re.compile(
+    r"^(?:(?!(?:Die|Der|Das|Dem|Den|Des|Ein|Eine|Einen|Einer|Dies\w*|Im|In|Am|Auf|Bei|Mit|Nach|"
+    r"Für|Von|Zu|Es|Er|Sie|Man|Wer|Was)\s)"
+    r"(?:[A-ZÄÖÜ][\w.'-]+\s){1,3}(?:ist|leitet|arbeitet|schreibt|studierte|lebt|war)\s|"
+    r"ist\s|Als\s.{3,60}\s(?:betreue|schreibe|arbeite|bin)\s+ich\b|Ich bin [A-ZÄÖÜ]\w+,)",
+)
+
+_BIO_JOB = re.compile(
+    r"redakteur|journalist|autor|ressort|studierte|head of|manager|gründer|korrespondent|"
+    r"volontär|\bblog|schreibt (?:seit|für|über)|schreibe hier|kanzlei|moderator|betreiber|"
+    r"journalistenschule|absolvent",
+    re.IGNORECASE,
+)
+
+
+def _drop_author_box(blocks: list[Block]) -> None:
+    # Anywhere: the author's name as a heading, then a paragraph that starts with the name.
+    for i in range(len(blocks) - 2, -1, -1):
+        if i + 1 >= len(blocks):
+            continue
+        name, text = blocks[i].text, blocks[i + 1].text
+        if (
+            blocks[i].is_heading
+            and 2 <= len(name.split()) <= 4
+            and text.startswith(name)
+            and _BIO_JOB.search(text)
+        ):
+            del blocks[i : i + 2]
+    paragraphs = [i for i, b in enumerate(blocks) if not b.is_heading]
+    if len(paragraphs) < 3:
+        return
+    for i in paragraphs[-2:]:
+        text = blocks[i].text
+        if len(text) < 500 and _BIO_START.match(text) and _BIO_JOB.search(text):
+            del blocks[i:]
+            return
+
+
+# Labels of summary boxes that a copied page glues before the box's first sentence.
+LEADING_LABEL = re.compile(
+    r"^(?i:das wichtigste (?:in kürze|im überblick|zusammengefasst)|auf einen blick|"
+    r"in kürze|zusammenfassung|kurz und knapp|key points)[:\s]+(?=[A-ZÄÖÜ„\"«])"
+)
+
+
+def _dropped(u: Unit) -> bool:
+    return u.kind in (MARKER, END, BAD) or u.junk
+
+
+def _heading_like(u: Unit) -> bool:
+    opening = u.text[:1]
+    if u.words > 15 or not (opening.isupper() or opening.isdigit() or opening in "»„\"«"):
+        return False
+    return not u.text.endswith((".", ",", ";"))
+
+
+def _is_lowercase_copy(u: Unit) -> bool:
+    """A headline-like line written all in lower case: a slug or a repeated headline."""
+    return u.words >= 4 and u.text == u.text.lower() and not u.sentence

@@ -1,0 +1,200 @@
+"""Dates in a sentence: explicit days, months and years, with the year a bare date means.
+
+Takes one sentence (and its article's date); gives the dates it names as written with a
+sortable key (``find_dates``), and those that can place it on a timeline (``event_dates``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from briefing.lexicon import COUNT_NOUNS, GERMAN_MONTHS, WEEKDAY_NUMBERS, alternation
+
+MONTHS = GERMAN_MONTHS  # name: number, "jänner" included
+
+WEEKDAYS = WEEKDAY_NUMBERS  # name: number, Monday 0
+
+_MONTH = r"(?P<month>" + "|".join(m.capitalize() for m in MONTHS) + r")"
+
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+
+_WEEKDAY = r"(?P<weekday>" + "|".join(d.capitalize() for d in WEEKDAYS) + r")"
+
+_PERIOD_MONTH = {"anfang": 1, "frühjahr": 4, "mitte": 6, "sommer": 7, "herbst": 10, "ende": 12}
+
+# Measures that make a four-digit number a count, not a year ("2000 Soldaten").
+_UNITS = alternation(COUNT_NOUNS)
+
+DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?i:am |vom |seit |bis )?{_WEEKDAY}(?:abend|morgen|nachmittag|mittag)?,? "
+            rf"\((?P<day>\d{{1,2}})\.\s?{_MONTH}(?: {_YEAR})?\)"
+        ),
+    ),
+    (
+        "day",
+        re.compile(
+            rf"\b(?i:am |vom |seit dem |bis zum |ab dem )?(?P<day>\d{{1,2}})\.\s?{_MONTH}(?:\s+{_YEAR})?\b"
+        ),
+    ),
+    (
+        "numeric",
+        re.compile(
+            r"\b(?i:am |vom |seit dem |bis zum )?(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b"
+        ),
+    ),
+    ("month", re.compile(rf"\b(?i:im |seit |bis |ab |Anfang |Mitte |Ende )?{_MONTH}\s+{_YEAR}\b")),
+    (
+        "period",
+        re.compile(
+            rf"\b(?P<period>Anfang|Mitte|Ende|Frühjahr|Sommer|Herbst) (?:des Jahres )?{_YEAR}\b"
+        ),
+    ),
+    (
+        "year",
+        re.compile(
+            rf"(?<![\d.,])\b(?i:(?:im Jahre?|seit|von|bis|ab|vor|nach|Jahr) )?{_YEAR}\b"
+            rf"(?![.,]?\d)(?!\s*(?:{_UNITS})\b)(?!\s*%)"
+        ),
+    ),
+    ("month_only", re.compile(rf"\b(?i:im|seit|bis|ab|Anfang|Mitte|Ende) {_MONTH}\b")),
+    # a year before 1900 only with words that make it one ("von 1753 bis 1927")
+    (
+        "year",
+        re.compile(r"\b(?i:im Jahre?|seit|von|bis|ab|um) (?P<year>1[5-8]\d\d)\b(?![.,]?\d)"),
+    ),
+]
+
+# Words that put a date without a year ahead of the article rather than behind it.
+_FUTURE = re.compile(
+    r"\b(?:wird|werden|soll|sollen|will|wollen|plant|planen|geplant|bis|ab|kommende[nmrs]?|"
+    r"nächste[nmrs]?|künftig|voraussichtlich|beginnt|startet)\b",
+    re.IGNORECASE,
+)
+
+_COUNT_BEFORE = re.compile(
+    r"(?:mehr als|rund|etwa|über|knapp|fast|bis zu|insgesamt|zirka|ca\.)\s*$"
+)
+
+
+def find_dates(text: str, reference: dt.date | None = None) -> list[tuple[str, str]]:
+    """Explicit dates in a sentence as ``(as written, sortable key)``, in text order.
+
+    Keys are ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``. A date without a year takes it from
+    its weekday ("Dienstag (18. Juni)" near 2024 is 2024) or from ``reference`` (the article's
+    date); a weekday alone ("am Dienstag") or a month without any year is left out.
+    """
+    return list(_find_dates(text, reference))
+
+
+@lru_cache(maxsize=1 << 16)
+def _find_dates(text: str, reference: dt.date | None) -> tuple[tuple[str, str], ...]:
+    found: list[tuple[int, str, str]] = []
+    taken: list[range] = []
+    for kind, pattern in DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            span = range(match.start(), match.end())
+            if any(span.start < t.stop and t.start < span.stop for t in taken):
+                continue
+            key = _date_key(kind, match, text, reference)
+            if key is None:
+                continue
+            taken.append(span)
+            found.append((match.start(), match.group(0).strip(), key))
+    return tuple((when, key) for _, when, key in sorted(found))
+
+
+def _date_key(kind: str, match: re.Match[str], text: str, reference: dt.date | None) -> str | None:
+    groups = match.groupdict()
+    year = int(groups["year"]) if groups.get("year") else None
+    if kind == "year":
+        if _COUNT_BEFORE.search(text[: match.start()]):
+            return None
+        return f"{year:04d}"
+    if kind == "period":
+        return f"{year:04d}-{_PERIOD_MONTH[groups['period'].casefold()]:02d}"
+    month = int(groups["mnum"]) if groups.get("mnum") else MONTHS[groups["month"].casefold()]
+    if not 1 <= month <= 12:
+        return None
+    future = _FUTURE.search(text) is not None
+    if kind in ("month", "month_only"):
+        if year is None and reference is not None:
+            year = _nearest_year(dt.date(reference.year, month, 1), reference, future, month=True)
+        return f"{year:04d}-{month:02d}" if year else None
+    day = int(groups["day"])
+    if year is None:
+        year = _resolve_year(day, month, groups.get("weekday"), reference, future)
+        if year is None:
+            return None
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _nearest_year(when: dt.date, reference: dt.date, future: bool, month: bool = False) -> int:
+    """The year of a day or month without one: the last one up to the article's date for what
+    is told as past ("im Dezember" in a January article is last December), the next one from
+    it for what is told as ahead ("im März soll gewählt werden")."""
+    point = reference.replace(day=1) if month else reference
+    if future:
+        return when.year if when >= point else when.year + 1
+    return when.year if when <= point else when.year - 1
+
+
+def _resolve_year(
+    day: int,
+    month: int,
+    weekday: str | None,
+    reference: dt.date | None,
+    future: bool = False,
+) -> int | None:
+    """The year of a day and month written without one, from its weekday or the article date."""
+    if weekday:
+        wanted = WEEKDAYS[weekday.casefold()]
+        around = reference.year if reference else dt.date.today().year
+        for year in sorted(range(around - 6, around + 2), key=lambda y: (abs(y - around), -y)):
+            try:
+                if dt.date(year, month, day).weekday() == wanted:
+                    return year
+            except ValueError:
+                continue
+        return None
+    if reference is None:
+        return None
+    try:
+        return _nearest_year(dt.date(reference.year, month, day), reference, future)
+    except ValueError:
+        return None  # 29 February in a year without one
+
+
+# A date that does not say when something in the story happened: a span up to now ("der erste
+# Sieg seit 2010"), a birth year or a life span ("Jahrgang 1984", "der 1981 geborene",
+# "(1909–1959)").
+_NOT_AN_EVENT = re.compile(r"^(?i:seit)\b")
+
+_BIRTH = re.compile(
+    r"\bJahrgang\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\s+(?:\w+\s+){0,3}geboren\w*|\b(?:19|20)\d\d\s+(?:\w+\s+){0,3}zur Welt\b|\bgeboren\w*[\s,]+(?:\w+[\s,]+){0,4}"
+    r"(?:19|20)\d\d\b|\((?:\*\s*)?1[5-9]\d\d\s*[–-]\s*(?:19|20)?\d\d\)"
+)
+
+
+def event_dates(text: str, reference: dt.date | None = None) -> list[tuple[str, str]]:
+    """The dates of a sentence that can place it on a timeline (``find_dates`` less spans,
+    birth years and life spans); none for a question, which tells no event."""
+    if text.rstrip(")»\"“”' ").endswith("?"):
+        return []
+    births = [m.span() for m in _BIRTH.finditer(text)]
+    found = []
+    for when, key in find_dates(text, reference):
+        if _NOT_AN_EVENT.match(when):
+            continue
+        at = text.find(when)
+        if any(start <= at < end or at <= start < at + len(when) for start, end in births):
+            continue
+        found.append((when, key))
+    return found

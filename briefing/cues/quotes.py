@@ -1,0 +1,143 @@
+"""Quotation marks and direct quotes: what a sentence quotes, and whether a quote stays open.
+
+Takes one sentence; gives the words it quotes directly (``direct_quote``), how its quotation
+marks open and close (``quote_marks``, ``quote_state``, ``unbalanced_quote``) and how much of it
+is quoted (``quoted_share``, ``is_quote``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from briefing.lexicon import SAY_VERBS, alternation
+from briefing.text.words import words
+
+OPENING_QUOTES = '«„“"‚‹'
+CLOSING_QUOTES = '»“”"‘›'
+
+# A quoted span (the quote marks that delimit direct quotes, not apostrophes).
+QUOTE_SPAN = re.compile(r"[«„“\"‹]([^«»„“”\"‹›]+)[»“”\"›]")
+# Any quoted span, single quotes included (for what a sentence says in its own words).
+QUOTED = re.compile(r"[«\"„“”»‚‘’‹›]([^«\"„“”»‚‘’‹›]+)[«\"„“”»‚‘’‹›]")
+
+# a title, not words someone said: in der Sendung "Hart aber fair"
+_TITLE_BEFORE = re.compile(
+    r"\b(?:Sendung|Film|Filme?s|Buch|Buches|Serie|Titel|Album|Lied|Song|Stück|Roman|Kampagne|"
+    r"Motto|Slogan|Aktion|Initiative|Programm|Magazin|Zeitung|Zeitschrift|Show|Talkshow|"
+    r"Podcast|Ausstellung|Oper|Bewegung|Gedicht|Artikel|Bericht|Studie|Gesetz|Projekt)s?\s*$"
+)
+
+_SAYS = re.compile(rf"\b(?:{alternation(SAY_VERBS)})\b|[,»“”\"]\s*so\s+[A-ZÄÖÜ]")
+
+
+@lru_cache(maxsize=1 << 16)  # (asked of each sentence by scoring, selection and the sections)
+def direct_quote(text: str) -> str | None:
+    """The words a sentence quotes directly, or None for no quote or only scare quotes.
+
+    A quote counts when one quoted span has five words or more; or three or more that
+    someone says (a speech verb, a colon before it, or the sentence opening with it) and that
+    are no title ("in der Sendung "Hart aber fair""); or when the sentence opens a quote that
+    goes on past its end (a quote of several sentences).
+    """
+    spans = [m.group(1) for m in QUOTE_SPAN.finditer(text)]
+    longest = max(spans, key=lambda s: len(words(s)), default="")
+    if len(words(longest)) >= 5:
+        return " … ".join(s.strip() for s in spans if len(words(s)) >= 2)
+    said = [
+        m.group(1)
+        for m in QUOTE_SPAN.finditer(text)
+        if len(words(m.group(1))) >= 3 and text[: m.start()].rstrip().endswith(":")
+    ]
+    named = [
+        m.group(1)
+        for m in QUOTE_SPAN.finditer(text)
+        if len(words(m.group(1))) >= 3
+        and not _TITLE_BEFORE.search(text[: m.start()])
+        and text[m.end() : m.end() + 1] != "-"  # a name in a compound: "Super Kanada Plus"-Vertrag
+    ]
+    if said or (named and _SAYS.search(QUOTE_SPAN.sub(' " ', text)) is not None):
+        # a short quote said by someone: "Er trage "eine grüne Handschrift", sagte Schaefer"
+        return " … ".join(s.strip() for s in spans if len(words(s)) >= 2)
+    opening = QUOTE_SPAN.match(text.strip())
+    if opening and len(words(opening.group(1))) >= 3:
+        # a short quote the sentence opens with is said, not named: "Die Kuh ist vom Eis", sagte er
+        return opening.group(1).strip()
+    stripped = text.strip()
+    if stripped[:1] in OPENING_QUOTES and not any(c in CLOSING_QUOTES for c in stripped[1:]):
+        return stripped[1:]
+    closes = stripped.rstrip(".!?")[-1:] in CLOSING_QUOTES
+    if stripped[:1] not in OPENING_QUOTES and closes and not spans:
+        # the closing part of a quote that began in the sentence before
+        return stripped
+    return None
+
+
+def quote_marks(text: str) -> list[bool]:
+    """Each quotation mark of a sentence as True (opens) or False (closes), in order.
+
+    „ « ‹ open and » › ” close by shape; a straight " or an English “ opens before a word
+    ("…) and closes after one (…" or …",), and toggles when its sides do not tell.
+    """
+    return list(_quote_marks(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _quote_marks(text: str) -> tuple[bool, ...]:
+    marks: list[bool] = []
+    inside = False
+    for index, char in enumerate(text):
+        if char in "„«‹":
+            opens = True
+        elif char in "»›”":
+            opens = False
+        elif char in '"“':
+            before = text[index - 1] if index else " "
+            after = text[index + 1] if index + 1 < len(text) else " "
+            if (
+                not before.isspace()
+                and before not in "(:["
+                and (after.isspace() or after in ",.;:!?)")
+            ):
+                opens = False
+            elif (before.isspace() or before in "(:[") and not after.isspace():
+                opens = True
+            else:
+                opens = not inside
+        else:
+            continue
+        marks.append(opens)
+        inside = opens
+    return tuple(marks)
+
+
+def quote_state(text: str, inside: bool = False) -> bool:
+    """Whether a quote is still open after ``text``, given whether it was open before it."""
+    for opens in quote_marks(text):
+        inside = opens
+    return inside
+
+
+def unbalanced_quote(text: str) -> bool:
+    """True for one part of a quote that runs over several sentences."""
+    guillemets = text.count("«") + text.count("»")
+    if guillemets:
+        return text.count("«") != text.count("»")
+    straight = text.count('"')
+    if straight % 2:
+        return True
+    german_open, german_close = text.count("„"), text.count("“") + text.count("”")
+    return german_open != german_close and not straight
+
+
+def quoted_share(text: str) -> float:
+    """The share of a sentence's words that stand inside quotation marks."""
+    total = len(words(text))
+    inside = sum(len(words(m)) for m in QUOTED.findall(text))
+    return inside / total if total else 0.0
+
+
+@lru_cache(maxsize=1 << 16)
+def is_quote(text: str) -> bool:
+    """A sentence that is mostly a direct quote (summaries state facts in reporters' words)."""
+    return direct_quote(text) is not None or quoted_share(text) > 0.5

@@ -1,0 +1,309 @@
+"""Who speaks: the speaker of a direct quote, and of reported speech that does not name one.
+
+Takes one sentence (and the one before it); gives who it says is speaking (``quote_speaker``,
+``report_speaker``), whether it names its own speaker (``names_own_speaker``), whether it is
+reported speech without one (``reported_speech``), and for an article's sentences the speaker
+each such report inherits from the sentence before (``reported_speakers``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.cues.quotes import QUOTE_SPAN, direct_quote
+from briefing.lexicon import (
+    ATTRIBUTION_VERBS,
+    COLON_VERBS,
+    FINITE_AUXILIARIES,
+    MONTH_NAMES,
+    NAME_FIRST_VERBS,
+    PRONOUNS,
+    SAY_VERBS,
+    SAY_VERBS_CLAUSE,
+    SENTENCE_OPENERS,
+    SPEAKER_END,
+    SPEECH_ADVERBS,
+    SUBJECT_VERBS,
+    WEEKDAY_NAMES,
+    alternation,
+)
+from briefing.models import Sentence
+
+_SPEECH_VERBS = alternation(SAY_VERBS)
+
+# words that end the speaker's name: where, when, to whom, through whom the words went
+_SPEAKER_END = alternation(SPEAKER_END)
+
+# a capitalised word, or an age used as a name ("der 19-Jährige")
+_NAME_WORD = r"(?:[A-ZÄÖÜ][\w'’.-]*|\d+-[A-ZÄÖÜ][\w'’.-]*)"
+
+# a word inside a speaker's description: a name word, an inflected adjective ("der
+# haushaltspolitische Sprecher") or a word of a genitive chain; a finite verb ends it
+_SPEAKER_WORD = (
+    rf"(?:{_NAME_WORD}|(?!(?:sein|ihr|unser|euer|mein|dein)\w*\b)[a-zäöüß][\w'’-]*(?:e|en|er|es|em)|"
+    r"des|von|de|van|al)"
+)
+
+# adverbs between the verb and the speaker ("sagte damals der Sprecher")
+_ADVERB_WORDS = alternation(SPEECH_ADVERBS)
+
+_ADVERBS = rf"(?:(?:{_ADVERB_WORDS})\s+)*"
+
+_SPEAKER = (
+    rf"(?P<speaker>(?:(?:der|die|das|ein|eine|des|sein|seine|ihr|ihre)\s+)?"
+    rf"(?:(?!(?:{_SPEAKER_END})\b){_SPEAKER_WORD}\s+){{0,5}}?{_NAME_WORD})"
+    rf"(?=\s*(?:[,.:;»“”\"(]|\s(?:{_SPEAKER_END})\b|$))"
+    rf"(?:,\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}),)?"
+)
+
+# "so" names a speaker only right after a quote or comma (", so Dolzikowa"), not "Nur so könne"
+_AFTER_VERB = re.compile(
+    rf"(?:(?:^|[,»“”\"]\s*|\s)(?:{_SPEECH_VERBS})|[,»“”\"]\s*so)\s+{_ADVERBS}{_SPEAKER}"
+)
+
+# right after a quote and its comma any verb introduces the speaker ("…", erzählt Dreyer),
+# except one by which someone hears, reads or passes on another's words
+_NOT_SPEAKING = (
+    r"hörte|hört|hörten|las|liest|zitierte|zitiert|zitierten|hieß|heißt|steht|stand|lautet|"
+    r"lautete|und|oder|aber|wie|als|dass|weil|wenn|ob"
+)
+
+_AFTER_QUOTE = re.compile(
+    rf"\"\s*,\s*(?!(?:{_NOT_SPEAKING})\b)[a-zäöüß]+\s+(?:sich\s+)?{_ADVERBS}{_SPEAKER}"
+)
+
+_BEFORE_VERB = re.compile(
+    rf"^(?P<speaker>(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})\s+(?:{_SPEECH_VERBS}|"
+    rf"{alternation(NAME_FIRST_VERBS)})\b"
+)
+
+# a name anywhere before a speech verb that opens a quote ("dessen Vorsitzender Jens Gnisa
+# sagt: "…", "Senatorin Ramona Pop (Grüne) twitterte: "…")
+_BEFORE_COLON = re.compile(
+    rf"(?P<speaker>(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})(?:\s+\([^)]{{1,40}}\))?\s+"
+    rf"(?:{_SPEECH_VERBS}|{alternation(COLON_VERBS)})(?:\s+(?:{_ADVERB_WORDS}|weiter))?\s*:\s*[«„“\"]"
+)
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|aus|im|nach)\s+$")
+
+_ARTICLE = re.compile(
+    r"^(?:der|die|das|ein|eine|des|sein|seine|ihr|ihre|unser|unsere)\s+", re.IGNORECASE
+)
+
+
+_PRONOUNS = PRONOUNS  # no speaker: "er", "man", "seine"
+# capitalised at the start of a sentence, but no name: "Zudem sagte er", "Weiter schreibt er"
+_OPENERS = SENTENCE_OPENERS
+
+# a medium the words were said to: "sagte der Süddeutschen Zeitung" is dative, no speaker
+_MEDIUM = re.compile(
+    r"^(?i:der)\s+(?:[\w-]+\s+){0,3}?(?:Zeitung|[\w-]*[Zz]eitung|Nachrichtenagentur|Agentur|"
+    r"Zeitschrift|Illustrierten|Bild|Welt|Zeit|Presse|Times|Post)\b"
+)
+
+
+def quote_speaker(text: str, previous: str | None = None) -> str | None:
+    """Who speaks in a sentence with a direct quote ("sagte Putin", "so Dolzikowa").
+
+    A quote that stands alone after a sentence ending in ":" ("So erklärte ein Sprecher des
+    Weißen Hauses am Montag:") takes its speaker from that sentence.
+    """
+    outside = QUOTE_SPAN.sub(' " ', text)
+    for match in [*_AFTER_VERB.finditer(outside), *_AFTER_QUOTE.finditer(outside)]:
+        speaker = _clean_speaker(match.group("speaker"))
+        if speaker is None:
+            continue
+        name = match.group("name")
+        return f"{name}, {speaker}" if name else speaker
+    match = _BEFORE_VERB.match(outside.strip())
+    if match and match.group("speaker").split()[0].casefold() not in _OPENERS:
+        speaker = _clean_speaker(match.group("speaker"))
+        if speaker:
+            return speaker
+    for match in _BEFORE_COLON.finditer(text):
+        if _PLACE_BEFORE.search(text[: match.start()]):
+            continue  # "Ein Mann in Madrid berichtet:" is not Madrid's
+        phrase = match.group("speaker").split()
+        while phrase and phrase[0].casefold() in _OPENERS:
+            phrase = phrase[1:]  # "Zudem sagte Löw:" is Löw's
+        speaker = _clean_speaker(" ".join(phrase)) if phrase else None
+        if speaker:
+            return speaker
+    if previous and previous.rstrip().endswith(":"):
+        return quote_speaker(previous.rstrip().rstrip(":") + ".")
+    return None
+
+
+# Who says what the next sentence reports in the subjunctive: ", sagte Kirby." at the end of
+# the sentence (after a comma or quote, so "bestätigte die Freigabe" names no speaker) ...
+_SAID_AT_END = re.compile(
+    rf"[,»“”\"]\s*(?:(?:{_SPEECH_VERBS})\s+{_ADVERBS}|so\s+){_SPEAKER}"
+    rf"(?:,\s+(?P<end_name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}))?"
+    r"(?:\s+(?:ein|hinzu|an|fest))?\s*[.!]?$"  # "räumte Scholz ein", "fügte sie hinzu"
+)
+
+# ... or its subject before a speech verb whose clause follows a comma ("Nordkorea-Experte Koh
+# Yu Hwan von der Dongguk-Universität erklärte gegenüber AFP, Moskau und Pjöngjang seien ...",
+# "Der Sprecher, John Kirby, sagte am Montag, ..."); "von der Leyen" stays in the name
+_SUBJECT_SAYS = re.compile(
+    rf"^(?P<speaker>(?:{_SPEAKER_WORD}\s+){{0,5}}?{_NAME_WORD})"
+    rf"(?:,\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}),)?"
+    r"(?P<tail>\s+(?:von|vom|aus|der|des)\s+[^,.:;]{1,70}?)?"
+    rf"\s+(?:{_SPEECH_VERBS}|{alternation(SUBJECT_VERBS)})\b[^,.:;]*,\s"
+)
+
+_NAME_PARTICLE = re.compile(
+    r"\s+(?:(?:von|van|de|zu)(?:\s+(?:der|dem|den))?|der)\s+[A-ZÄÖÜ][\w-]*"
+)
+
+# ... or after the verb ("Zudem sagte der Minister, ..."): verbs that take no person as object
+# ("warnte Scholz Putin, ...", "versicherte Putin Kim, ..." would make one speaker of both)
+_VERB_SAYS = re.compile(
+    rf"^(?:\S+\s+){{1,3}}?(?:{alternation(SAY_VERBS_CLAUSE)})\s+"
+    rf"{_ADVERBS}{_SPEAKER}\s*,\s"
+)
+
+# "Am Montag", "Laut Kreml", "Wie die Bild berichtet" open no speaker; nor does a hearer in the
+# dative ("Dem Sender Fox News sagte Pompeo, ...")
+_NOT_A_NAME = frozenset(SPEAKER_END) - _PRONOUNS - {
+    "der", "die", "das", "ein", "eine", "einen", "einer"
+} | {"wie", "als"}
+
+# A sentence that names who says it at its end, whatever the verb: "..., räumte Scholz ein.",
+# "..., fügte die Ministerin hinzu.", '"...", lobte Szilagyi.'
+_OWN_SPEAKER_AT_END = re.compile(
+    rf"[,»“”\"]\s*(?:{_SPEECH_VERBS}|[a-zäöüß]+te[nt]?|so)\s+{_ADVERBS}{_SPEAKER}"
+    r"(?:\s+(?:ein|hinzu|an|zu|fest|mit|vor|aus))?\s*[.!]?$"
+)
+
+
+def names_own_speaker(text: str) -> bool:
+    """True when a sentence in reported speech says who speaks ("..., räumte Scholz ein.")."""
+    outside = QUOTE_SPAN.sub(' " ', text.strip())
+    match = _OWN_SPEAKER_AT_END.search(outside)
+    return match is not None and _clean_speaker(match.group("speaker")) is not None
+
+
+def report_speaker(text: str) -> str | None:
+    """Who a sentence says is speaking, when the next sentence goes on in reported speech.
+
+    "Nordkorea-Experte Koh Yu Hwan ... erklärte gegenüber der Nachrichtenagentur AFP, Moskau
+    und Pjöngjang seien aufeinander angewiesen." names Nordkorea-Experte Koh Yu Hwan for
+    "Russland brauche Nordkoreas Waffenlieferungen ...".
+    """
+    if direct_quote(text) is not None:
+        return quote_speaker(text)
+    if _QUOTED_THEN_SAID.search(text):
+        # a few quoted words and who said them ('"wieder herausgezogen", lobte Szilagyi')
+        speaker = quote_speaker(text)
+        if speaker:
+            return speaker
+    outside = QUOTE_SPAN.sub(' " ', text.strip())
+    for pattern, search in ((_SAID_AT_END, True), (_SUBJECT_SAYS, False), (_VERB_SAYS, False)):
+        match = pattern.search(outside) if search else pattern.match(outside)
+        if match is None:
+            continue
+        phrase = match.group("speaker")
+        first = phrase.split()[0].casefold()
+        if not search and (first in _OPENERS or first in _NOT_A_NAME):
+            continue  # "Zudem sagte ...", "Am Montag sagte ..." have the speaker after the verb
+        tail = match.groupdict().get("tail")
+        if tail and len(phrase.split()) == 1 and _NAME_PARTICLE.fullmatch(tail):
+            # "Ursula von der Leyen sagte, ..." (not "Experte Koh von der Universität")
+            phrase += tail
+        speaker = _clean_speaker(phrase)
+        name = match.groupdict().get("name") or match.groupdict().get("end_name")
+        name = name.rstrip(".") if name else None
+        if speaker:
+            return f"{name}, {speaker}" if name else speaker
+    return None
+
+
+# quoted words, then a verb in the past tense and who said them: '"...", lobte Szilagyi'
+_QUOTED_THEN_SAID = re.compile(r"[»“”\"]\s*,\s*[a-zäöüß]+te[nt]?\s")
+
+# a time after a speaker or instead of one: "sagte Erdoğan Ende Juni", "erst Anfang September
+# sagte: ..." (a name such as "Jan Freitag" or "Michael Ende" stays)
+_MONTHS = alternation(month.capitalize() for month in MONTH_NAMES)
+
+_DAYS = alternation(day.capitalize() for day in WEEKDAY_NAMES)
+
+_TRAILING_WHEN = re.compile(rf"(?:^|\s+)(?:Anfang|Mitte|Ende)\s+(?:{_MONTHS})(?:\s+\d{{4}})?$")
+
+_WHEN = re.compile(rf"(?:{_MONTHS}|{_DAYS}|Wochenende|Vormittag|Nachmittag|Abend|Morgen)")
+
+# the hearers after a speaker: "sagte Teamchef Dave Brailsford französischen Medien"
+_HEARERS = re.compile(
+    r"\s+(?:[a-zäöüß]\w*(?:en|em)\s+)?(?:Medien|Journalisten|Reportern|Zeitungen|Sendern)$"
+)
+
+# a finite verb is no part of a speaker: "Der Bundesrechnungshof hatte dem Ausschuss berichtet"
+_FINITE = FINITE_AUXILIARIES
+
+
+def _clean_speaker(phrase: str) -> str | None:
+    phrase = _TRAILING_WHEN.sub("", _HEARERS.sub("", phrase.strip(" ,.;:")))
+    while phrase.split()[:1] and phrase.split()[0] in _FINITE:
+        phrase = phrase.split(None, 1)[1] if " " in phrase else ""  # "hatte Fischer" is Fischer
+    if not phrase or _MEDIUM.match(phrase) or _WHEN.fullmatch(phrase):
+        return None
+    if any(w in _FINITE for w in phrase.split()):
+        return None
+    # "ihr Trainer Ralf Weber" names someone; "seine Absicht" does not
+    if re.match(r"(?i)(?:sein|seine|ihr|ihre|unser|unsere)\s", phrase) and (
+        sum(1 for w in phrase.split()[1:] if w[:1].isupper()) < 2
+    ):
+        return None
+    phrase = _ARTICLE.sub("", phrase).strip(" ,.;:")
+    first = phrase.split()[0] if phrase else ""
+    if not phrase or first.casefold() in _PRONOUNS:
+        return None
+    if not (first[:1].isalpha() or re.match(r"\d+-[A-ZÄÖÜ]", first)):
+        return None
+    if not any(w[:1].isupper() or w[:1].isdigit() for w in phrase.split()):
+        return None
+    return phrase
+
+
+# Subjunctive I in the first words: the sentence reports someone's words ...
+_REPORTED = re.compile(
+    r"^(?:\S+\s+){0,3}(?:sei|seien|habe|gehe|werde|könne|müsse|solle|wolle|dürfe|möge|gebe|"
+    r"stehe|liege|bleibe|komme|brauche|gelte|fehle|drohe|lasse|wisse|sehe|halte|trage|zeige|"
+    r"biete|plane|führe|bringe|erwarte|rechne|setze|suche|finde|helfe|gehöre|handle|hänge|"
+    r"verfüge|arbeite|mache|nehme|spreche|treffe|erhalte|beginne|entscheide|fordere)\b"
+)
+
+# ... and this names who says them.
+_ATTRIBUTION = re.compile(
+    rf"\b(?:{alternation(ATTRIBUTION_VERBS)}|so|[Ll]aut|zufolge|hieß es|[Nn]ach Angaben)\b"
+)
+
+
+def reported_speech(text: str) -> bool:
+    """True for reported speech that does not name its speaker ("Es gehe um ...")."""
+    stripped = text.lstrip("«»\"„“”'‚‘ ")
+    return _REPORTED.match(stripped) is not None and _ATTRIBUTION.search(stripped) is None
+
+
+def reported_speakers(sentences: list[Sentence]) -> dict[int, str]:
+    """Who says each statement of an article that reports speech without naming its speaker.
+
+    The speaker stands in the sentence before, in the same paragraph: "Nordkorea-Experte
+    Koh Yu Hwan ... erklärte gegenüber der Nachrichtenagentur AFP, Moskau und Pjöngjang seien
+    aufeinander angewiesen. Russland brauche Nordkoreas Waffenlieferungen ..." (a report
+    running over several sentences keeps its speaker). Sentence index -> speaker.
+    """
+    found: dict[int, str] = {}
+    for i in range(1, len(sentences)):
+        sentence, before = sentences[i], sentences[i - 1]
+        if before.block != sentence.block or not reported_speech(sentence.text):
+            continue
+        if names_own_speaker(sentence.text) or report_speaker(sentence.text):
+            continue  # it names its speaker after all ("..., räumte Scholz ein.")
+        # a report that runs on keeps the speaker the sentence before had or named
+        speaker = found.get(i - 1) or report_speaker(before.text)
+        # a report about the speaker is someone else's ("Zuvor habe Bolton sich mit Johnson
+        # getroffen" after Bolton's quote came from the Guardian)
+        if speaker and not re.search(rf"\b{re.escape(speaker.split()[-1])}\b", sentence.text):
+            found[i] = speaker
+    return found

@@ -1,0 +1,147 @@
+"""Whether a sentence stands alone: the cues that it points back, addresses the reader, is
+page furniture or a generic truth rather than news.
+
+Takes one sentence; gives each cue as a predicate. ``briefing.summary.scoring`` weighs them
+into a sentence's stand-alone factor.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.cues.quotes import QUOTED
+from briefing.lexicon import (
+    ANAPHORA,
+    BACK_REFERENCE_VERBS,
+    GOES_ON_VERBS,
+    TEASER_LABELS,
+    WEEKDAY_NAMES,
+    alternation,
+)
+from briefing.text.words import words
+
+# Quotation marks and spaces a sentence may open with; the cues read the words after them.
+_OPENING = "«»\"„“”'‚‘ "
+
+
+# "Das"/"Dem" starting a sentence are demonstratives ("Das berichtet der Spiegel") when a
+# verb follows directly; as articles ("Das abgeschottete Nordkorea") they are fine ...
+_DEMONSTRATIVE = re.compile(
+    r"^(?:Das|Dem|Denen|Deren|Dessen)\s+(?:ist|war|sei|wäre|hat|habe|"
+    r"hatte|wird|werde|würde|kann|könne|könnte|soll|sollte|muss|"
+    r"bedeutet|berichtet|sagt|sagte|zeigt|zeige|gilt|geht|heißt|"
+    r"meldet|schreibt|schrieb|erklärt|erklärte)\b"
+)
+
+# ... and so are they before a lower-case word with no noun after it ("Das stimmt so nicht").
+_DEMONSTRATIVE_PHRASE = re.compile(r"^(?:Das|Dies)\s+[a-zäöüß]\S*[\s,.]+(?:[a-zäöüß]|$)")
+
+# Teasers and page furniture that the cleaner may leave glued to a sentence.
+_TEASER = re.compile(
+    r"^(?:Das Wichtigste in Kürze|Der Überblick|Lesen Sie|Hier (?:siehst du|sehen Sie)|"
+    rf"Mehr zum Thema|{'|'.join(label + ':' for label in TEASER_LABELS)}|Auch interessant|Update:)",
+    re.IGNORECASE,
+)
+
+# The reader addressed directly ("Hier siehst du ...", "Wie könnte er auch anders").
+_READER = re.compile(r"\b(?:du|dich|dir|dein|deine|euch|euer)\b", re.IGNORECASE)
+
+# Page furniture that the cleaner may leave in an article's body: the reader addressed
+# formally (a capital "Sie"/"Ihnen" after the first word: "Dann schreiben Sie uns", "Verpassen
+# Sie keine Folge"), e-mail and web addresses, a podcast's or newsletter's own lines.
+_FURNITURE_HINT = re.compile(r"@|www\.|http|[Pp]odcast|Newsletter")  # in every _FURNITURE match
+
+_FORMAL_YOU = re.compile(r"(?<=\W)(?:Sie|Ihnen|Ihr|Ihre|Ihrer|Ihrem|Ihren)\b")
+
+_FURNITURE = re.compile(
+    r"\S@\S|\bwww\.|https?://"
+    r"|[Nn]achrichtenpodcast|\bPodcast erscheint\b|\bunsere[nmr]? (?:Podcasts?|Newsletter)\b"
+)
+
+# A generic truth about the story's actors rather than news ("Die Beziehung ... besteht schon
+# lange", "werden nicht müde, ihre guten Beziehungen zu loben", "gilt seit langem als").
+_GENERIC = re.compile(
+    r"\b(?:schon lange|seit langem|seit Langem|seit jeher|nicht müde|traditionell)\b"
+)
+
+_LATE_PRONOUN = re.compile(r"^(?:\S+\s+){1,3}(?:er|sie|ihn|ihm|ihnen|dortige\w*)\b")
+
+# Back-references later in the sentence: "folgte dieser Auffassung nicht", "kann damit wie
+# geplant stattfinden", "dürfen das Gebiet deshalb nicht betreten", "..., sagte sie". Time
+# words after "diese" ("diese Woche") point at the calendar, not at an earlier sentence, and
+# "..., damit" after a comma is the conjunction "so that".
+_BACK_REFERENCE = re.compile(
+    r"\b(?:dieser|diese|dieses|diesem|diesen|jener|jene|jenes|jenem|jenen)\s+"
+    r"(?!(?:Woche|Wochen|Jahr|Jahres|Jahre|Monat|Monats|Monate|Tag|Tage|Tages|Sommer|Winter|"
+    r"Herbst|Frühling|Frühjahr|Saison|Zeit|Nacht|Abend|Morgen|Wochenende|"
+    rf"{alternation(d.capitalize() for d in WEEKDAY_NAMES)})\b)[A-ZÄÖÜ]"
+    r"|(?<!,\s)\b(?:damit|deshalb|deswegen|daher|dadurch|somit|trotzdem|dennoch)\b"
+    rf"|\b(?:{alternation(BACK_REFERENCE_VERBS)}|so)\s+(?:er|sie)\b"
+    # "Beide Länder haben eine solche Kooperation bestritten", "Schon damals hatte Kim ..."
+    r"|\b(?:solche|solchen|solcher|solches|damals|seinerzeit)\b"
+    # a statement continued from the sentence before: "teilte der Kreml weiter mit", "hieß es
+    # weiter", "sagte Putin weiter"
+    rf"|\b(?:{alternation(GOES_ON_VERBS)})"
+    r"(?:\s+[\w-]+){1,3}?\s+weiter\b"
+)
+
+
+def _furniture(text: str) -> bool:
+    """Page furniture (see _FURNITURE): the reader addressed formally after the first word."""
+    # (a lookbehind instead of "^\S+.*?\bSie\b", which took a fifth of the summaries' time)
+    first_line = text.split("\n", 1)[0]
+    if first_line[:1].strip() and _FORMAL_YOU.search(first_line):
+        return True
+    # most sentences have none of the marks: a cheap look for them first
+    return _FURNITURE_HINT.search(text) is not None and _FURNITURE.search(text) is not None
+
+
+def opening_stripped(text: str) -> str:
+    """The sentence without the quotation marks and spaces it opens with."""
+    return text.lstrip(_OPENING)
+
+
+def is_teaser(text: str) -> bool:
+    """A teaser or label glued to the sentence ("Das Wichtigste in Kürze", "Video:")."""
+    return _TEASER.match(opening_stripped(text)) is not None
+
+
+def opens_with_reference(text: str) -> bool:
+    """The first word points back ("Er", "Dies", "Damit"; "Das ist ..." as a demonstrative)."""
+    stripped = opening_stripped(text)
+    first = (words(stripped)[:1] or [""])[0]
+    return (
+        first.casefold() in ANAPHORA
+        or _DEMONSTRATIVE.match(stripped) is not None
+        or _DEMONSTRATIVE_PHRASE.match(stripped) is not None
+    )
+
+
+def late_pronoun(text: str) -> bool:
+    """A pronoun before any name within the first words ("Im Anschluss reise er ..."), in a
+    sentence that does not open a quote."""
+    return (
+        _LATE_PRONOUN.match(opening_stripped(text)) is not None
+        and text.lstrip()[:1] not in '«"„“'
+    )
+
+
+def back_reference(text: str) -> bool:
+    """A back-reference later in the sentence ("folgte dieser Auffassung nicht", "damals")."""
+    return _BACK_REFERENCE.search(opening_stripped(text)) is not None
+
+
+def asks_reader(text: str) -> bool:
+    """A question, or the reader addressed directly ("Hier siehst du ...")."""
+    return text.rstrip(")»\"“”' ").endswith("?") or _READER.search(text) is not None
+
+
+def is_furniture(text: str) -> bool:
+    """Page furniture ("Dann schreiben Sie uns", an address, a podcast's own lines), outside
+    what the sentence quotes."""
+    return _furniture(QUOTED.sub(" ", opening_stripped(text)))
+
+
+def is_generic(text: str) -> bool:
+    """A generic truth about the story's actors rather than news ("besteht schon lange")."""
+    return _GENERIC.search(opening_stripped(text)) is not None

@@ -1,0 +1,54 @@
+"""The digest's settings from the command line and the config file.
+
+Takes ``--date`` and ``--config``; gives the checked day and the TOML config.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Any
+
+from briefing.errors import BriefingError
+
+
+def parse_day(value: str | None, today: dt.date | None = None) -> str:
+    """``YYYY-MM-DD`` checked, or today's date."""
+    if value is None:
+        return (today or dt.date.today()).isoformat()
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise BriefingError(f"invalid date {value!r}: use YYYY-MM-DD") from None
+
+
+def load_config(path: str | os.PathLike[str] | None) -> dict[str, Any]:
+    """The TOML config: ``--config FILE``, else ``config.toml`` in the user's config folder.
+
+    A missing default file is an empty config; a missing or broken named file is an error.
+    """
+    import tomllib
+
+    if path is None:
+        import platformdirs
+
+        default = Path(platformdirs.user_config_dir("briefing")) / "config.toml"
+        if not default.is_file():
+            return {}
+        path = default
+    target = Path(path)
+    try:
+        with target.open("rb") as handle:
+            config = tomllib.load(handle)
+    except OSError as error:
+        raise BriefingError(f"config {target}: {error.strerror or error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise BriefingError(f"config {target}: {error}") from None
+    feeds = config.get("feeds", [])
+    if not isinstance(feeds, list) or not all(isinstance(f, str) for f in feeds):
+        raise BriefingError(f"config {target}: 'feeds' must be a list of URLs")
+    timeout = config.get("timeout", 20)
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0:
+        raise BriefingError(f"config {target}: 'timeout' must be a number of seconds")
+    return config

@@ -1,0 +1,272 @@
+"""The digest's memory in SQLite: which article went into which day's digest, and what was said."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefing.errors import BriefingError, DigestLockedError
+
+SCHEMA_VERSION = 1
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS digests (
+    day TEXT PRIMARY KEY,          -- YYYY-MM-DD
+    path TEXT NOT NULL,            -- the file written for that day
+    written TEXT NOT NULL,         -- when (UTC, ISO)
+    articles INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS articles (
+    content_key TEXT PRIMARY KEY,  -- hash of the cleaned text: renamed or re-saved copies match
+    content_hash TEXT NOT NULL,    -- hash of the file's bytes (Article.content_hash)
+    day TEXT NOT NULL REFERENCES digests(day),
+    path TEXT NOT NULL,
+    title TEXT NOT NULL,
+    url TEXT,
+    topic TEXT NOT NULL,           -- the heading of the topic it was reported under
+    terms TEXT NOT NULL            -- JSON {term: count}: what the article is about
+);
+CREATE INDEX IF NOT EXISTS articles_hash ON articles(content_hash);
+CREATE INDEX IF NOT EXISTS articles_day ON articles(day);
+CREATE TABLE IF NOT EXISTS seen_sentences (
+    day TEXT NOT NULL,
+    sentence_key TEXT NOT NULL,    -- summarize.sentence_key of every sentence of the day's articles
+    PRIMARY KEY (day, sentence_key)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS seen_sentences_key ON seen_sentences(sentence_key);
+CREATE TABLE IF NOT EXISTS reported (
+    day TEXT NOT NULL,
+    topic TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL,            -- a summary sentence as the digest printed it
+    sentence_key TEXT NOT NULL,
+    PRIMARY KEY (day, topic, position)
+);
+CREATE TABLE IF NOT EXISTS skipped (
+    day TEXT NOT NULL,
+    path TEXT NOT NULL,            -- an inbox file left out, so the next days do not repeat it
+    reason TEXT NOT NULL,
+    PRIMARY KEY (day, path)
+);
+"""
+
+
+@dataclass
+class KnownArticle:
+    """An article that went into an earlier digest."""
+
+    content_key: str
+    content_hash: str
+    day: str
+    path: str
+    title: str
+    topic: str
+    terms: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class DayRecord:
+    """What one digest run adds to the state (replacing that day's earlier record)."""
+
+    day: str
+    path: str
+    articles: list[tuple[KnownArticle, str | None]] = field(default_factory=list)  # (article, url)
+    sentence_keys: set[str] = field(default_factory=set)
+    reported: list[tuple[str, str, str]] = field(default_factory=list)  # (topic, text, key)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+
+
+def default_state_path() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("briefing")) / "digest.sqlite3"
+
+
+class DigestState:
+    """The state file; open with ``DigestState.open(path)`` and close when done."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self.connection = connection
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str]) -> DigestState:
+        target = Path(path)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(target, timeout=30)
+            connection.executescript(SCHEMA)
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            if version == 0:
+                connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            elif version != SCHEMA_VERSION:
+                raise BriefingError(f"state file {target}: unknown schema version {version}")
+            connection.commit()
+        except sqlite3.DatabaseError as error:
+            raise BriefingError(f"state file {target}: {error}") from None
+        except OSError as error:
+            raise BriefingError(f"state file {target}: {error.strerror or error}") from None
+        return cls(connection, target)
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def known_elsewhere(self, day: str) -> dict[str, KnownArticle]:
+        """Articles of every other day's digest, by content key and by file hash."""
+        rows = self.connection.execute(
+            "SELECT content_key, content_hash, day, path, title, topic, terms FROM articles "
+            "WHERE day != ?", (day,),
+        )
+        known: dict[str, KnownArticle] = {}
+        for key, raw, when, path, title, topic, terms in rows:
+            article = KnownArticle(key, raw, when, path, title, topic, json.loads(terms))
+            known[key] = article
+            known.setdefault(raw, article)
+        return known
+
+    def links_elsewhere(self, day: str) -> set[str]:
+        """URLs of feed articles in other days' digests."""
+        rows = self.connection.execute(
+            "SELECT url FROM articles WHERE day != ? AND url IS NOT NULL", (day,)
+        )
+        return {url for (url,) in rows}
+
+    def earlier_articles(self, day: str, since: str = "") -> list[KnownArticle]:
+        """Articles of the digests before ``day`` (from ``since`` on), oldest first."""
+        rows = self.connection.execute(
+            "SELECT content_key, content_hash, day, path, title, topic, terms FROM articles "
+            "WHERE day < ? AND day >= ? ORDER BY day, rowid", (day, since),
+        )
+        return [KnownArticle(k, h, d, p, t, tp, json.loads(tr)) for k, h, d, p, t, tp, tr in rows]
+
+    def earlier_sentence_keys(self, day: str, since: str = "") -> set[str]:
+        """Every sentence (key) of the articles in digests before ``day`` (from ``since``)."""
+        rows = self.connection.execute(
+            "SELECT DISTINCT sentence_key FROM seen_sentences WHERE day < ? AND day >= ?",
+            (day, since),
+        )
+        return {key for (key,) in rows}
+
+    def reported_before(self, day: str) -> list[tuple[str, str, str, str]]:
+        """(day, topic, text, key) of every summary sentence printed before ``day``."""
+        return list(self.connection.execute(
+            "SELECT day, topic, text, sentence_key FROM reported WHERE day < ? "
+            "ORDER BY day, topic, position", (day,),
+        ))
+
+    def skipped_before(self, day: str) -> set[tuple[str, str]]:
+        """(path, reason) of the files earlier digests already listed as not used."""
+        rows = self.connection.execute("SELECT path, reason FROM skipped WHERE day < ?", (day,))
+        return {(path, reason) for path, reason in rows}
+
+    def last_digest_before(self, day: str) -> str | None:
+        row = self.connection.execute(
+            "SELECT max(day) FROM digests WHERE day < ? AND articles > 0", (day,)
+        ).fetchone()
+        return row[0] if row else None
+
+    def days(self) -> list[str]:
+        return [d for (d,) in self.connection.execute("SELECT day FROM digests ORDER BY day")]
+
+    def articles_of(self, day: str) -> list[KnownArticle]:
+        rows = self.connection.execute(
+            "SELECT content_key, content_hash, day, path, title, topic, terms FROM articles "
+            "WHERE day = ? ORDER BY rowid", (day,),
+        )
+        return [KnownArticle(k, h, d, p, t, tp, json.loads(tr)) for k, h, d, p, t, tp, tr in rows]
+
+    def record_day(self, record: DayRecord, forget_sentences_before: str | None = None) -> None:
+        """Replace everything stored for ``record.day`` in one transaction.
+
+        Sentences of days before ``forget_sentences_before`` are dropped: they are the bulk
+        of the file and only recent days are compared (articles and reports stay).
+        """
+        import datetime as dt
+
+        written = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        with self.connection:  # one transaction: a kill leaves the old record or the new one
+            for table in ("articles", "seen_sentences", "reported", "skipped", "digests"):
+                self.connection.execute(f"DELETE FROM {table} WHERE day = ?", (record.day,))
+            if forget_sentences_before:
+                self.connection.execute(
+                    "DELETE FROM seen_sentences WHERE day < ?", (forget_sentences_before,)
+                )
+            self.connection.execute(
+                "INSERT INTO digests(day, path, written, articles) VALUES (?, ?, ?, ?)",
+                (record.day, record.path, written, len(record.articles)),
+            )
+            self.connection.executemany(
+                "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (a.content_key, a.content_hash, record.day, a.path, a.title, url, a.topic,
+                     json.dumps(a.terms, ensure_ascii=False, sort_keys=True))
+                    for a, url in record.articles
+                ],
+            )
+            self.connection.executemany(
+                "INSERT OR IGNORE INTO seen_sentences VALUES (?, ?)",
+                [(record.day, key) for key in sorted(record.sentence_keys)],
+            )
+            self.connection.executemany(
+                "INSERT OR REPLACE INTO reported VALUES (?, ?, ?, ?, ?)",
+                [(record.day, topic, i, text, key)
+                 for i, (topic, text, key) in enumerate(record.reported)],
+            )
+            self.connection.executemany(
+                "INSERT OR REPLACE INTO skipped VALUES (?, ?, ?)",
+                [(record.day, path, reason) for path, reason in record.skipped],
+            )
+
+
+@contextlib.contextmanager
+def open_state(path: str | os.PathLike[str]) -> Iterator[DigestState]:
+    state = DigestState.open(path)
+    try:
+        yield state
+    finally:
+        state.close()
+
+
+def lock_path(state_path: str | os.PathLike[str]) -> Path:
+    """The lock file beside the state file (``digest.sqlite3.lock``)."""
+    path = Path(state_path)
+    return path.with_name(path.name + ".lock")
+
+
+@contextlib.contextmanager
+def digest_lock(state_path: str | os.PathLike[str], wait: float = 5.0) -> Iterator[Path]:
+    """Hold an exclusive ``flock`` beside the state; raise DigestLockedError after ``wait`` s.
+
+    flock locks die with the process, so a killed run never leaves a stale lock behind.
+    """
+    path = lock_path(state_path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as error:
+        raise BriefingError(f"cannot open lock file {path}: {error.strerror or error}") from None
+    try:
+        deadline = time.monotonic() + max(wait, 0.0)
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise DigestLockedError(
+                        f"another digest is running (lock {path} held); nothing done"
+                    ) from None
+                time.sleep(0.1)
+        # the holder's pid, for whoever wonders which process it is
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+        yield path
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
+

@@ -1,0 +1,83 @@
+"""Duplicates: an article that repeats an earlier one under another name, encoding or furniture.
+
+Takes articles in input order; gives, for each new one, the earlier article it repeats
+(``DuplicateIndex.twin_of``), and the name to report it by (``display_name``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from briefing.models import Article
+
+
+class DuplicateIndex:
+    """Finds an earlier article that a new one repeats: same file bytes, same text, or only
+    paragraphs the earlier one already has (the same article saved with other page furniture).
+
+    Works through hashes (raw bytes, whole text, each paragraph), so it stays linear in the
+    number of paragraphs however many articles come.
+    """
+
+    MIN_PARAGRAPH_WORDS = 8  # shorter paragraphs ("Foto: dpa") are shared by unrelated pages
+
+    def __init__(self) -> None:
+        self._by_key: dict[str, Article] = {}
+        self._by_paragraph: dict[str, list[Article]] = {}
+
+    def twin_of(self, article: Article) -> Article | None:
+        for key in self._keys(article):
+            if key in self._by_key:
+                return self._by_key[key]
+        paragraphs = self._paragraphs(article)
+        if len(paragraphs) < 2:
+            return None
+        candidates: dict[int, int] = {}
+        owners: dict[int, Article] = {}
+        for paragraph in paragraphs:
+            for owner in self._by_paragraph.get(paragraph, []):
+                candidates[id(owner)] = candidates.get(id(owner), 0) + 1
+                owners[id(owner)] = owner
+        for key, shared in candidates.items():
+            if shared == len(paragraphs):
+                return owners[key]
+        return None
+
+    def add(self, article: Article) -> None:
+        for key in self._keys(article):
+            self._by_key.setdefault(key, article)
+        for paragraph in self._paragraphs(article):
+            owners = self._by_paragraph.setdefault(paragraph, [])
+            if len(owners) < 8:  # a paragraph in many articles is boilerplate, not a signal
+                owners.append(article)
+
+    @staticmethod
+    def _keys(article: Article) -> list[str]:
+        keys = [f"text:{_digest(' '.join(article.body.split()))}"]
+        if article.content_hash:
+            keys.append(f"bytes:{article.content_hash}")
+        return keys
+
+    @classmethod
+    def _paragraphs(cls, article: Article) -> set[str]:
+        return {
+            _digest(" ".join(block.text.split()).casefold())
+            for block in article.blocks
+            if not block.is_heading and len(block.text.split()) >= cls.MIN_PARAGRAPH_WORDS
+        }
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def display_name(twin: Path, path: Path) -> str:
+    """The twin's file name for "duplicate of NAME", with folders when both names are alike."""
+    if twin.name != path.name:
+        return twin.name
+    try:
+        return str(twin.relative_to(os.path.commonpath([twin, path])))
+    except ValueError:
+        return str(twin)

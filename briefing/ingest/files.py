@@ -1,0 +1,180 @@
+"""Find input files, read and decode them, and account for every file that is left out.
+
+Takes paths (files or folders); gives every file under them in a stable order (``discover``),
+and for each its decoded text (``read_document``: a ``RawDocument``) or why it is skipped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import stat
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.ingest.decode import HEAD_BYTES, binary_kind, decode_text
+from briefing.models import DEFAULT_MAX_BYTES, Skipped
+
+TEXT_SUFFIXES = frozenset({".txt", ".md"})
+
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+
+
+# Characters that are never article text and could act on a terminal or on the reading
+# order: C0/C1 controls (tab, newlines and form feed kept), bidi overrides, stray BOMs.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """An input file's decoded text, before cleaning."""
+
+    path: Path
+    text: str
+    kind: str  # "text" | "html"
+    content_hash: str
+    encoding: str = "utf-8"
+
+
+def discover(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[Skipped]]:
+    """Every file under the given paths, recursively, in a stable order.
+
+    Hidden files and folders are passed over when found inside a folder (they are not inputs
+    the user named); a folder reached twice through symbolic links is read once; a named
+    path that does not exist, and a folder that cannot be listed, are reported.
+    """
+    files: list[Path] = []
+    problems: list[Skipped] = []
+    seen: set[Path] = set()
+    for given in paths:
+        path = Path(os.path.abspath(Path(given).expanduser()))
+        if not path.exists() and not path.is_symlink():
+            problems.append(Skipped(path, "no such file or directory"))
+            continue
+        found_here = _walk(path, problems) if path.is_dir() else iter([path])
+        for found in found_here:
+            # The same path named twice (a file and its folder) is one input; a symbolic
+            # link to a file is its own input and will be reported as a duplicate.
+            if found in seen:
+                continue
+            seen.add(found)
+            files.append(found)
+    return files, problems
+
+
+def _walk(root: Path, problems: list[Skipped]) -> Iterator[Path]:
+    visited: set[tuple[int, int]] = set()
+
+    def unreadable(error: OSError) -> None:
+        where = Path(error.filename) if error.filename else root
+        problems.append(Skipped(where, f"unreadable folder ({error.strerror or error})"))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable, followlinks=True):
+        try:
+            info = os.stat(dirpath)
+        except OSError:
+            dirnames[:] = []
+            continue
+        key = (info.st_dev, info.st_ino)
+        if key in visited:  # reached again through a symbolic link (a loop, or an alias)
+            dirnames[:] = []
+            continue
+        visited.add(key)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not name.startswith("."):
+                yield Path(dirpath) / name
+
+
+def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument | Skipped:
+    """Read and decode one file, or say why it cannot be used."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        reason = "broken symbolic link" if path.is_symlink() else "no such file or directory"
+        return Skipped(path, reason)
+    except OSError as error:
+        return Skipped(path, f"unreadable file ({error.strerror or error})")
+    if stat.S_ISDIR(info.st_mode):
+        return Skipped(path, "is a folder")
+    if not stat.S_ISREG(info.st_mode):
+        # Reading a FIFO or a device would block or never end.
+        return Skipped(path, "not a regular file")
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(HEAD_BYTES)
+            kind = binary_kind(head)
+            if kind is not None:
+                return Skipped(path, f"binary file ({kind})" if kind else "binary file")
+            suffix = path.suffix.lower()
+            if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
+                shown = f"'{suffix}'" if suffix else "(no file name extension)"
+                return Skipped(path, f"unsupported file type {shown}")
+            if info.st_size > max_bytes:
+                limit = _size(max_bytes)
+                return Skipped(path, f"file too large ({_size(info.st_size)}, limit {limit})")
+            # Read at most one byte past the cap: the file may have grown since stat().
+            data = head + handle.read(max_bytes + 1 - len(head))
+    except OSError as error:
+        return Skipped(path, f"unreadable file ({error.strerror or error})")
+    if len(data) > max_bytes:
+        return Skipped(path, f"file too large (over {_size(max_bytes)})")
+    if not data.strip():
+        return Skipped(path, "empty file")
+    decoded = decode_text(data)
+    if isinstance(decoded, str):  # the reason it could not be decoded
+        return Skipped(path, decoded)
+    text, encoding = decoded
+    text = CONTROL_CHARACTERS.sub("", text)
+    if not text.strip():
+        return Skipped(path, "empty file")
+    if _front_matter_with_aliases(text):
+        return Skipped(path, "front matter with YAML aliases (refused: could expand without end)")
+    kind = "html" if path.suffix.lower() in HTML_SUFFIXES else "text"
+    return RawDocument(path, text, kind, hashlib.sha256(data).hexdigest(), encoding)
+
+
+_FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+_YAML_ANCHOR = re.compile(r"&([^\s\[\]{},]+)")
+
+_YAML_ALIAS = re.compile(r"\*([^\s\[\]{},]+)")
+
+
+def _front_matter_with_aliases(text: str) -> bool:
+    """True when a YAML front matter block refers to its own anchors ("billion laughs").
+
+    Article metadata never needs anchors; a few hundred bytes of nested aliases expand to
+    billions of strings when the metadata is turned into text.
+    """
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return False
+    block = match.group(1)
+    return bool(set(_YAML_ANCHOR.findall(block)) & set(_YAML_ALIAS.findall(block)))
+
+
+def _size(count: int) -> str:
+    if count >= 1024 * 1024:
+        return f"{count / (1024 * 1024):.1f} MB"
+    if count >= 1024:
+        return f"{count / 1024:.1f} KB"
+    return f"{count} bytes"
+
+
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b|bytes?)?\s*$", re.IGNORECASE)
+
+
+def parse_size(text: str) -> int:
+    """``"5MB"``, ``"500k"``, ``"1.5 MiB"`` or ``"1048576"`` as a number of bytes (1 KB = 1024)."""
+    match = _SIZE.match(str(text))
+    if not match:
+        raise ValueError(f"not a size: {text!r} (try 5MB, 500KB or a number of bytes)")
+    number, unit = float(match.group(1)), (match.group(2) or "b").lower()
+    factor = {"k": 1024, "m": 1024**2, "g": 1024**3}.get(unit[0], 1)
+    size = int(number * factor)
+    if size <= 0:
+        raise ValueError(f"size must be positive: {text!r}")
+    return size

@@ -1,0 +1,133 @@
+"""German knowledge as data: the word lists and phrases the briefing recognises text by.
+
+Each list is a file beside this module (one entry a line, ``#`` starts a comment) and is
+loaded once, into the named tables below; every regular expression that looks for such words
+is built from these tables. sumy's stop-word lists are read from sumy's data files.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+_HERE = Path(__file__).resolve().parent
+
+
+@lru_cache(maxsize=None)  # each file is read once, however many tables it gives
+def _rows(name: str) -> tuple[tuple[str, ...], ...]:
+    """The rows of ``name.txt``: tab-separated fields, comments and blank lines left out."""
+    rows = []
+    for line in (_HERE / f"{name}.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(tuple(field.strip() for field in line.split("\t")))
+    return tuple(rows)
+
+
+def _tagged(name: str, tag: str, column: int = 0) -> tuple[str, ...]:
+    """The entries of ``name.txt`` whose tags (the last field) include ``tag``, in file order."""
+    return tuple(row[column] for row in _rows(name) if tag in row[-1].split())
+
+
+def _numbered(name: str, *tags: str) -> dict[str, int]:
+    """``{name: number}`` of the rows (number, name, tags) with any of ``tags``, in file order."""
+    return {row[1]: int(row[0]) for row in _rows(name) if set(tags) & set(row[2].split())}
+
+
+def alternation(entries: Iterable[str]) -> str:
+    """A regular-expression alternation of the entries, in their order, each taken literally;
+    an entry that ends in ``*`` stands for every word that starts so."""
+    return "|".join(
+        re.escape(entry[:-1]) + r"\w*" if entry.endswith("*") else re.escape(entry)
+        for entry in entries
+    )
+
+
+def either_case(entries: Iterable[str]) -> str:
+    """An alternation in which each entry may also start with a capital ("[Vv]ermutlich")."""
+    return "|".join(f"[{e[0].upper()}{e[0]}]{re.escape(e[1:])}" for e in entries)
+
+
+# --- verbs of saying (say_verbs.txt) ---------------------------------------------------------
+SAY_VERBS = _tagged("say_verbs", "quote")  # introduce a quote or name its speaker
+SAY_VERBS_CLAUSE = _tagged("say_verbs", "clause")  # "sagte der Minister, ..." (no object)
+ATTRIBUTION_VERBS = _tagged("say_verbs", "attribution")  # "..., sagte er" names the speaker
+BACK_REFERENCE_VERBS = _tagged("say_verbs", "back-ref")  # "..., sagte er" points back
+GOES_ON_VERBS = _tagged("say_verbs", "goes-on")  # "teilte der Kreml weiter mit"
+NAME_FIRST_VERBS = _tagged("say_verbs", "name-first")  # "Merkel nannte ..."
+COLON_VERBS = _tagged("say_verbs", "colon")  # "Pop kommentierte: ..."
+SUBJECT_VERBS = _tagged("say_verbs", "subject")  # "Experte X warnte, ..."
+
+# --- months and weekdays (months.txt, weekdays.txt) ---------------------------------------
+# every spelling metadata reads ("19. Juni 2024", "Jun 19, 2024", "Jänner", "Sept."): number
+MONTH_NUMBERS = _numbered("months", "de", "de-var", "de-abbr", "en", "en-abbr")
+# the German names date finding reads in sentences, "Jänner" included: number
+GERMAN_MONTHS = _numbered("months", "de", "dates")
+MONTH_NAMES = tuple(_numbered("months", "de"))  # januar ... dezember
+WEEKDAY_NUMBERS = _numbered("weekdays", "de")  # montag: 0 ... sonntag: 6
+WEEKDAY_NAMES = tuple(WEEKDAY_NUMBERS)
+# a date stamp's weekday: German, English, and German two-letter abbreviations
+STAMP_WEEKDAYS = tuple(_numbered("weekdays", "de")) + tuple(_numbered("weekdays", "en")) + tuple(
+    _numbered("weekdays", "abbr")
+)
+
+# --- function words (function_words.txt) ------------------------------------------------------
+ARTICLES = frozenset(_tagged("function_words", "article"))
+DETERMINERS = ARTICLES | frozenset(_tagged("function_words", "possessive"))
+PREPOSITIONS = frozenset(_tagged("function_words", "preposition"))
+LOCATIVE_PREPOSITIONS = frozenset(_tagged("function_words", "place"))
+QUANTITIES = frozenset(_tagged("function_words", "quantity"))
+CONJUNCTIONS = frozenset(_tagged("function_words", "conjunction"))
+NEGATIONS = frozenset(_tagged("function_words", "negation"))
+ANAPHORA = frozenset(_tagged("function_words", "anaphora"))
+PRONOUNS = frozenset(_tagged("function_words", "pronoun"))
+SENTENCE_OPENERS = frozenset(_tagged("function_words", "opener"))
+FINITE_AUXILIARIES = frozenset(_tagged("function_words", "finite"))
+SPEAKER_END = _tagged("function_words", "speaker-end")
+SPEECH_ADVERBS = _tagged("function_words", "adverb")
+WRAP_WORDS = frozenset(_tagged("function_words", "wrap"))
+# two lists of function words sumy's German stop-word list lacks, measured apart: the
+# cleaner's prose density and language detection (they share 29 words)
+CLEANER_FUNCTION_WORDS = frozenset(_tagged("function_words", "cleaner"))
+LANGUAGE_FUNCTION_WORDS = _tagged("function_words", "language")
+
+# --- abbreviations, page furniture, media labels, hedges, counts --------------------------
+ABBREVIATIONS = frozenset(row[0] for row in _rows("abbreviations"))
+PAGE_WORD_PREFIXES = _tagged("page_phrases", "prefix")
+PAGE_PHRASES = _tagged("page_phrases", "phrase")
+CAPTION_LABELS = _tagged("media_labels", "caption")
+CREDIT_LABELS = _tagged("media_labels", "credit")
+MEDIA_LABELS = _tagged("media_labels", "media")
+TEASER_LABELS = _tagged("media_labels", "teaser")
+GUESS_WORDS = _tagged("hedge_words", "guess")
+GUESS_WORDS_EITHER_CASE = _tagged("hedge_words", "either-case")
+CONTEST_NOUNS = _tagged("hedge_words", "contest")
+APPEAL_NOUNS = _tagged("hedge_words", "appeal")
+COUNT_NOUNS = tuple(row[0] for row in _rows("count_nouns"))
+AGENCY_TAGS = _tagged("agencies", "tag")  # "(dpa)"
+PHOTO_AGENCIES = _tagged("agencies", "photo-id")  # "epa11234567"
+
+
+@lru_cache(maxsize=1)
+def german_stop_words() -> frozenset[str]:
+    """sumy's German stop words (``sumy.utils.get_stop_words("german")``)."""
+    return sumy_stop_words("german")
+
+
+@lru_cache(maxsize=8)
+def sumy_stop_words(language: str) -> frozenset[str]:
+    """``sumy.utils.get_stop_words(language)`` for a language named in full ("german").
+
+    Read from sumy's data file as sumy reads it; importing ``sumy.utils`` would load
+    requests and pycountry, a tenth of a cold start, for a word list.
+    """
+    import pkgutil
+
+    try:
+        data = pkgutil.get_data("sumy", f"data/stopwords/{language}.txt")
+    except OSError:
+        data = None
+    if data is None:
+        raise LookupError(f"Stop-words are not available for language {language}.")
+    return frozenset(w.rstrip() for w in data.decode("utf-8").splitlines() if w)

@@ -1,0 +1,201 @@
+"""Plain dataclasses for what flows through the pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# progress(stage, done, total): called as work advances; the CLI and the TUI draw it.
+Progress = Callable[[str, int, int], None]
+
+
+# Input files larger than this are skipped (``--max-size``; ingest reads at most this much).
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+
+@dataclass
+class Settings:
+    """Tunables of a run, shared by the CLI, the TUI and the digest."""
+
+    sentences: int = 10
+    engine: str = "fast"
+    title: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    german_only: bool = True  # leave articles in other languages out, with the reason
+    jobs: int = 1  # worker processes for cleaning and summarizing (1: all in this process)
+
+
+def id_number(article_id: str) -> int:
+    """The number of an article id: 3 for "a3" (0 for an id without one)."""
+    return int(article_id[1:]) if article_id[1:].isdigit() else 0
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of an article body: a paragraph of running text or a subheading."""
+
+    kind: str  # "paragraph" | "heading"
+    text: str
+
+    @property
+    def is_heading(self) -> bool:
+        return self.kind == "heading"
+
+
+@dataclass
+class Article:
+    """A cleaned article: metadata plus its body as blocks."""
+
+    path: Path
+    title: str
+    blocks: list[Block]
+    outlet: str | None = None
+    date: str | None = None  # ISO "YYYY-MM-DD" or None when unknown
+    url: str | None = None
+    content_hash: str = ""
+    id: str = ""  # "a1", "a2", ... assigned in input order by the pipeline
+    language: str | None = None
+
+    @property
+    def number(self) -> int:
+        """The reference number readers see (``[3]``), derived from the id."""
+        return id_number(self.id)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [b.text for b in self.blocks if not b.is_heading]
+
+    @property
+    def body(self) -> str:
+        """Cleaned text, blocks separated by blank lines (headings included)."""
+        return "\n\n".join(b.text for b in self.blocks)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence as it stands in an article, with where it stands."""
+
+    text: str
+    article_id: str
+    block: int  # index into Article.blocks
+    index: int  # position among the article's sentences (0 = first)
+
+
+@dataclass
+class SummaryItem:
+    """One sentence of a summary, verbatim, with every article that says it."""
+
+    text: str
+    sources: list[str]
+    score: float = 0.0
+    first_seen: tuple[int, int] = (0, 0)  # (article number, sentence index) for reading order
+    speaker: str | None = None  # who says it, when it reports speech without naming them
+
+
+@dataclass
+class SentenceGroup:
+    """One sentence and every place it stands, near-identical copies in other outlets included.
+
+    What the summary scores and picks from, and the sections pick from after it.
+    """
+
+    text: str
+    occurrences: list[Sentence] = field(default_factory=list)
+    score: float = 0.0  # centrality x quality: the sentence's worth on its own
+    centrality: float = 0.0  # LexRank centrality, 1.0 for the most central sentence
+    quality: float = 1.0  # lead prior x stand-alone factor (x outlets, x quote share)
+    speaker: str | None = None  # who says it, when it reports speech without naming them
+
+    @property
+    def sources(self) -> list[str]:
+        return sorted({s.article_id for s in self.occurrences}, key=id_number)
+
+    @property
+    def first_seen(self) -> tuple[int, int]:
+        return min((id_number(s.article_id), s.index) for s in self.occurrences)
+
+    @property
+    def best_index(self) -> int:
+        """The earliest position it takes in any article (news put key facts first)."""
+        return min(s.index for s in self.occurrences)
+
+    def to_item(self) -> SummaryItem:
+        """The group as a line of the briefing: its text, sources, score and speaker."""
+        return SummaryItem(
+            self.text,
+            self.sources,
+            score=round(self.score, 6),
+            first_seen=self.first_seen,
+            speaker=self.speaker,
+        )
+
+
+@dataclass
+class Quote:
+    text: str
+    speaker: str | None
+    sources: list[str]
+
+
+@dataclass
+class TimelineEntry:
+    when: str  # the date expression as written ("im September 2023")
+    sort_key: str  # ISO-like key for ordering ("2023-09")
+    text: str
+    sources: list[str]
+
+
+@dataclass
+class Topic:
+    """A story: the articles that tell it and what the briefing says about it."""
+
+    title: str
+    articles: list[Article]
+    summary: list[SummaryItem] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    claims: list[SummaryItem] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    minor: bool = False  # a lone article listed under "Weitere Meldungen"
+    continued: bool = False  # digest: the story was reported on an earlier day
+
+    @property
+    def outlets(self) -> list[str]:
+        seen: list[str] = []
+        for article in self.articles:
+            if article.outlet and article.outlet not in seen:
+                seen.append(article.outlet)
+        return seen
+
+    @property
+    def date_range(self) -> tuple[str, str] | None:
+        dates = sorted(a.date for a in self.articles if a.date)
+        return (dates[0], dates[-1]) if dates else None
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input file left out of the briefing, and why."""
+
+    path: Path
+    reason: str
+
+
+@dataclass
+class Briefing:
+    """What a briefing says: its topics (major stories first, then lone articles)."""
+
+    title: str
+    topics: list[Topic]
+    skipped: list[Skipped] = field(default_factory=list)
+    generated: dt.date = field(default_factory=dt.date.today)
+
+    @property
+    def articles(self) -> list[Article]:
+        return sorted((a for t in self.topics for a in t.articles), key=lambda a: a.number)
+
+    @property
+    def date_range(self) -> tuple[str, str] | None:
+        dates = sorted(a.date for a in self.articles if a.date)
+        return (dates[0], dates[-1]) if dates else None

@@ -1,0 +1,151 @@
+"""Unbestätigt und umstritten: what the sources mark as alleged, disputed or denied, a denial
+right after the claim it answers.
+
+Takes a topic's sentence groups and what is already used; gives the claims.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.cues.hedges import hedge_strength, is_denial
+from briefing.models import SentenceGroup, SummaryItem, id_number
+from briefing.summary import DEFAULT_WEIGHTS, Similarity, Weights, standalone_factor
+
+MAX_CLAIMS = 5
+
+# A doubt that names its claim only by reference ("Westliche Geheimdienste vermuten, dass es
+# sich dabei um ... handelt").
+_REFERS_BACK = re.compile(
+    r"\b(?:solche[nrms]?|derartige[nrms]?|diese[nrms]? (?:Vorwürfe|Vorwurf|Berichte|Bericht|"
+    r"Angaben|Darstellung|Behauptung\w*|Anschuldigung\w*|Meldung\w*)|dies|dabei|davon)\b"
+)
+
+# A denial may point back with the definite article or a bare pronoun too ("Nordkorea hat
+# die Vorwürfe zurückgewiesen", "Das Ministerium dementierte das").
+_DENIAL_REFERS_BACK = re.compile(
+    rf"{_REFERS_BACK.pattern}|\b(?:die Vorwürfe|den Vorwurf|die Anschuldigung(?:en)?|"
+    r"die Berichte|die Darstellung|das|dem|es)\b"
+)
+
+# Openings that continue the sentence before ("Im Gegenzug wird ... vermutet").
+_CONTINUES = re.compile(
+    r"^(?:Im Gegenzug|Dafür|Dagegen|Demnach|Daraufhin|Darüber hinaus|Dabei|Damit|Zudem|"
+    r"Außerdem|Auch|Darin|Darauf|Daraus|Davon|Dazu|Hinzu|Dort)\b"
+)
+
+# ... unless it says what it denies ("bestritt, dass ...", "bestreitet, Waffen zu liefern").
+_STATES_ITS_CLAIM = re.compile(r"\bdass\b|,\s[^,]*\bzu [a-zäöü]\w*(?:en|n)\b")
+
+MAX_CONTEXT = 2  # sentences before a claim that say what it is about
+
+
+def needs_claim(text: str, weights: Weights | None = None, attributed: bool = False) -> bool:
+    """A disputed sentence that does not say on its own what is disputed.
+
+    A denial that names what it denies only by pointing back ("die Vorwürfe", "eine solche
+    Kooperation") or not at all; a doubt that points back ("dabei") or cannot stand alone.
+    """
+    if is_denial(text):
+        return bool(_DENIAL_REFERS_BACK.search(text)) or not _STATES_ITS_CLAIM.search(text)
+    return bool(_REFERS_BACK.search(text)) or points_back(text, weights, attributed)
+
+
+def points_back(text: str, weights: Weights | None = None, attributed: bool = False) -> bool:
+    """A sentence that cannot stand alone; ``attributed``: reported speech whose speaker the
+    briefing names beside it (``SentenceGroup.speaker``)."""
+    factor = standalone_factor(text, weights or DEFAULT_WEIGHTS, attributed)
+    return factor < 1.0 and not text.rstrip().endswith("?") or bool(_CONTINUES.match(text))
+
+
+def pick_claims(
+    groups: list[SentenceGroup],
+    used: list[SentenceGroup],
+    similarity: Similarity,
+    weights: Weights,
+    limit: int = MAX_CLAIMS,
+) -> list[SummaryItem]:
+    """Sentences the sources mark as unconfirmed or disputed, plainest markers first.
+
+    A denial that names its claim only by pointing back ("Nordkorea hat die Vorwürfe als
+    "absurd" zurückgewiesen") stands right after the sentence it answers, so the reader sees
+    what is disputed; when that sentence itself points back ("Im Gegenzug wird ... vermutet"),
+    the one before comes too. When the claim is already shown under "Das Wichtigste", it is
+    shown here again with its denial: the denial alone would not say what is denied, and
+    leaving it out would hide that a fact of the summary is disputed; for the same reason a
+    denial of a claim listed here goes in when the section is full (up to twice ``limit``
+    lines). A denial whose claim cannot be found (the first sentence of an article, or too
+    much context) is left out.
+    """
+    before = _previous_groups(groups)
+    ranked = []
+    for group in groups:
+        strength = hedge_strength(group.text)
+        if strength > 0 and group not in used:
+            # an accusation or denial before a bare attribution, then by the sentence's worth
+            ranked.append((strength >= 0.7, group.score * strength, group))
+    units: list[list[SentenceGroup]] = []
+    shown = 0
+    for _, _, group in sorted(ranked, key=lambda r: (not r[0], -r[1], r[2].first_seen)):
+        if any(group in unit for unit in units):
+            continue
+        if any(similarity(group.text, other.text) >= weights.redundancy for other in used):
+            continue
+        if not needs_claim(group.text, weights, group.speaker is not None):
+            if shown >= limit:
+                continue
+            units.append([group])
+            shown += 1
+            used.append(group)
+            continue
+        # the claim it answers, and what that claim itself points back to
+        context: list[SentenceGroup] = []
+        current = before.get(id(group))
+        while current is not None and len(context) < MAX_CONTEXT:
+            context.insert(0, current)
+            if not points_back(current.text, weights, current.speaker is not None):
+                break
+            current = before.get(id(current))
+        if not context or points_back(context[0].text, weights, context[0].speaker is not None):
+            continue  # it would not say what is disputed
+        # its claim is already listed (or the sentence before it): the denial goes right
+        # after it, with what stands between ("... sollen vereinbart worden sein. Im Gegenzug
+        # wird ... vermutet. Beide Länder haben eine solche Kooperation bestritten.")
+        anchor, home = next(
+            ((c, unit) for c in reversed(context) for unit in units if c in unit), (None, None)
+        )
+        if home is not None:
+            between = context[context.index(anchor) + 1 :]
+            added = [c for c in between if not any(c in u for u in units)] + [group]
+            # a denial goes in past the limit too (up to twice it): left out, it would hide
+            # that a claim shown here is disputed
+            if shown + len(added) > (2 * limit if is_denial(group.text) else limit):
+                continue
+            at = home.index(anchor) + 1
+            home[at:at] = added
+            shown += len(added)
+            used.extend(g for g in added if g not in used)
+            continue
+        unit = [*(c for c in context if not any(c in u for u in units)), group]
+        if shown + len(unit) > limit:
+            continue
+        units.append(unit)
+        shown += len(unit)
+        used.extend(g for g in unit if g not in used)
+    units.sort(key=lambda unit: unit[0].first_seen)
+    return [g.to_item() for unit in units for g in unit]
+
+
+def _previous_groups(groups: list[SentenceGroup]) -> dict[int, SentenceGroup]:
+    """id(group) -> the group of the sentence right before its first occurrence."""
+    at: dict[tuple[str, int], SentenceGroup] = {}
+    for group in groups:
+        for occurrence in group.occurrences:
+            at[(occurrence.article_id, occurrence.index)] = group
+    previous: dict[int, SentenceGroup] = {}
+    for group in groups:
+        first = min(group.occurrences, key=lambda s: (id_number(s.article_id), s.index))
+        candidate = at.get((first.article_id, first.index - 1))
+        if candidate is not None and candidate is not group:
+            previous[id(group)] = candidate
+    return previous

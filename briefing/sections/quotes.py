@@ -1,0 +1,161 @@
+"""Zitate: the story's best direct quotes with their speakers, a quote over several sentences
+as one entry.
+
+Takes a topic, its sentence groups and what is already used; gives the quotes.
+"""
+
+from __future__ import annotations
+
+from briefing.cues.quotes import (
+    OPENING_QUOTES,
+    direct_quote,
+    quote_marks,
+    quote_state,
+    unbalanced_quote,
+)
+from briefing.cues.speakers import quote_speaker
+from briefing.models import Article, Quote, Sentence, SentenceGroup, Topic, id_number
+from briefing.summary import Similarity, Weights
+from briefing.text.sentences import article_sentences
+from briefing.text.words import sentence_key, words
+
+MAX_QUOTES = 5
+
+
+def pick_quotes(
+    topic: Topic,
+    groups: list[SentenceGroup],
+    used: list[SentenceGroup],
+    similarity: Similarity,
+    weights: Weights,
+    limit: int = MAX_QUOTES,
+    per_speaker: int = 2,
+) -> list[Quote]:
+    """The best direct quotes not yet used, at most two per speaker, in reading order.
+
+    A quote that runs over several sentences is one item made of them (``quote_runs``).
+    """
+    articles = {a.id: a for a in topic.articles}
+    ranked = []
+    for group in groups:
+        if group in used or unbalanced_quote(group.text) or direct_quote(group.text) is None:
+            continue
+        first = min(group.occurrences, key=lambda s: (id_number(s.article_id), s.index))
+        speaker = quote_speaker(group.text)
+        if speaker is None and group.text.lstrip()[:1] in OPENING_QUOTES:
+            # a quote standing alone may be introduced by the sentence before ("...:")
+            before = _sentence_before(articles[first.article_id], first.index)
+            speaker = quote_speaker(group.text, before)
+        if speaker is None and group.text.lstrip()[:1] not in OPENING_QUOTES:
+            continue  # quoted words inside a report ("eine «Friedensinitiative»") quote nobody
+        # a quote with a named speaker is worth more than an anonymous one, a whole
+        # statement more than a few words quoted inside a report
+        worth = group.score * (1.0 if speaker else 0.4) * _quote_size(group.text)
+        ranked.append((worth, group, speaker, [group]))
+    for run, pieces, speaker in quote_runs(topic, groups):
+        if any(piece in used for piece in pieces):
+            continue  # the reader has read part of it under "Das Wichtigste"
+        ranked.append((run.score * (1.0 if speaker else 0.4), run, speaker, pieces))
+    chosen: list[tuple[SentenceGroup, str | None]] = []
+    for _, group, speaker, pieces in sorted(ranked, key=lambda q: (-q[0], q[1].first_seen)):
+        if len(chosen) >= limit:
+            break
+        if speaker and sum(1 for _, s in chosen if s == speaker) >= per_speaker:
+            continue
+        if any(piece in used for piece in pieces):
+            continue  # a sentence of a quote already chosen
+        if any(similarity(group.text, other.text) >= weights.redundancy for other in used):
+            continue
+        chosen.append((group, speaker))
+        used.extend([group, *(p for p in pieces if p is not group)])
+    chosen.sort(key=lambda q: q[0].first_seen)
+    return [Quote(group.text, speaker, group.sources) for group, speaker in chosen]
+
+
+MAX_RUN_SENTENCES = 4  # a longer quote is a speech, not an item of a briefing
+
+MAX_RUN_WORDS = 90
+
+
+def _quote_size(text: str) -> float:
+    quoted = len(words(direct_quote(text) or ""))
+    return 1.0 if quoted >= 5 else 0.6
+
+
+def quote_runs(
+    topic: Topic, groups: list[SentenceGroup]
+) -> list[tuple[SentenceGroup, list[SentenceGroup], str | None]]:
+    """Quotes of several consecutive sentences, each joined into one group.
+
+    A run starts at a sentence that leaves a quote open and ends at the sentence that closes
+    it, within one paragraph and at most MAX_RUN_SENTENCES sentences and MAX_RUN_WORDS words
+    (longer or unclosed runs are left out: cut, they would misquote). Its text is the
+    sentences joined by one space, which stands verbatim (whitespace folded) in the article;
+    its sources are every article that carries the same words. The speaker is taken from the
+    sentences together ("…", sagte X. / X sagte: "…), or from a sentence before ending in ":".
+    Returns (run, the groups of its sentences, speaker).
+    """
+    at: dict[tuple[str, int], SentenceGroup] = {}
+    for group in groups:
+        for occurrence in group.occurrences:
+            at[(occurrence.article_id, occurrence.index)] = group
+    bodies = {a.id: f" {sentence_key(a.body)} " for a in topic.articles}
+    runs: dict[str, tuple[SentenceGroup, list[SentenceGroup], str | None]] = {}
+    for article in topic.articles:
+        for run in _runs(article_sentences(article)):
+            text = " ".join(s.text for s in run)
+            block = " ".join(article.blocks[run[0].block].text.split())
+            key = sentence_key(text)
+            if key in runs or " ".join(text.split()) not in block:
+                continue
+            pieces = [at[(s.article_id, s.index)] for s in run if (s.article_id, s.index) in at]
+            speaker = quote_speaker(text)
+            if speaker is None:
+                before = _sentence_before(article, run[0].index)
+                speaker = quote_speaker(text, before) if text[:1] in OPENING_QUOTES else None
+            carriers = [a for a in topic.articles if f" {key} " in bodies[a.id]]
+            group = SentenceGroup(
+                text,
+                [Sentence(text, a.id, run[0].block, run[0].index) for a in carriers],
+                score=max((p.score for p in pieces), default=0.0),
+                centrality=max((p.centrality for p in pieces), default=0.0),
+            )
+            # the occurrence in another article keeps this article's position: only its id
+            # and reading order (first_seen) are used
+            runs[key] = (group, pieces, speaker)
+    return list(runs.values())
+
+
+def _runs(sentences: list) -> list[list]:
+    """Runs of sentences holding one quote: opened (from outside any quote) in the first, closed
+    in the last, within one paragraph and the size limits."""
+    states: list[tuple[bool, bool]] = []
+    inside, block = False, None
+    for sentence in sentences:
+        if sentence.block != block:
+            inside, block = False, sentence.block  # a paragraph starts outside any quote
+        marks = quote_marks(sentence.text)
+        if not inside and marks[:1] == [False]:
+            inside = True  # it closes a quote opened before the paragraph or the run
+        after = quote_state(sentence.text, inside)
+        states.append((inside, after))
+        inside = after
+    runs = []
+    for start, (before, after) in enumerate(states):
+        if before or not after:
+            continue
+        size = len(words(sentences[start].text))
+        for end in range(start + 1, min(start + MAX_RUN_SENTENCES, len(sentences))):
+            size += len(words(sentences[end].text))
+            if sentences[end].block != sentences[start].block or size > MAX_RUN_WORDS:
+                break
+            if not states[end][1]:
+                runs.append(sentences[start : end + 1])
+                break
+    return runs
+
+
+def _sentence_before(article: Article, index: int) -> str | None:
+    """The sentence before the ``index``-th of an article (headings are not sentences)."""
+    sentences = article_sentences(article)
+    return sentences[index - 1].text if 0 < index <= len(sentences) else None

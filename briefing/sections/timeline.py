@@ -1,0 +1,65 @@
+"""Zeitleiste: the story's most important explicit dates, the best sentence on each.
+
+Takes a topic and its sentence groups; gives timeline entries in time order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from briefing.cues.dates import event_dates
+from briefing.models import SentenceGroup, TimelineEntry, Topic, id_number
+from briefing.summary import DEFAULT_WEIGHTS, Weights, standalone_factor
+
+MAX_TIMELINE = 5
+
+
+def build_timeline(
+    topic: Topic,
+    groups: list[SentenceGroup],
+    weights: Weights | None = None,
+    limit: int = MAX_TIMELINE,
+) -> list[TimelineEntry]:
+    """For the most important explicit dates, the best sentence on each, in time order.
+
+    Every copy of a merged sentence is searched, since one outlet may add the date
+    ("am Dienstag (18. Juni)") that another leaves out; the entry shows that copy.
+    """
+    weights = weights or DEFAULT_WEIGHTS
+    dates = {a.id: _parse_date(a.date) for a in topic.articles}
+    fallback = max((d for d in dates.values() if d), default=None)
+    best: dict[str, tuple[float, TimelineEntry]] = {}
+    for group in groups:
+        seen: set[str] = set()
+        for occurrence in sorted(
+            group.occurrences, key=lambda s: (id_number(s.article_id), s.index)
+        ):
+            if occurrence.text in seen:
+                continue
+            seen.add(occurrence.text)
+            found = event_dates(occurrence.text, dates.get(occurrence.article_id) or fallback)
+            if not found:
+                continue
+            when, key = found[0]
+            entry = TimelineEntry(when, key, occurrence.text, group.sources)
+            # worth as a sentence, without the quote penalty of "Das Wichtigste"
+            worth = group.centrality * standalone_factor(occurrence.text, weights)
+            if key not in best or worth > best[key][0]:
+                best[key] = (worth, entry)
+            break
+    ranked = sorted(best.values(), key=lambda b: -b[0])
+    top = ranked[:limit]
+    latest = max(best.values(), key=lambda b: b[1].sort_key, default=None)
+    if latest is not None and latest not in top:
+        # the timeline reaches the story's present, not only its background
+        top = [*ranked[: limit - 1], latest]
+    return sorted((entry for _, entry in top), key=lambda e: (e.sort_key, e.text))
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,75 @@
+"""Grouping: the stories of a folder, each with the articles that tell it and its heading.
+
+Takes cleaned articles; gives topics, largest and most-covered first, lone articles last.
+
+How grouping works
+    Each article becomes a TF-IDF vector of Snowball German stems of its content words (sumy's
+    German stop words out; title counted three times, lead twice; sentences that stand word
+    for word in three or more unrelated articles left out as page furniture). Articles whose
+    cosine similarity reaches ``THRESHOLD`` form the edges of a sparse graph; inside each
+    connected component of that graph the articles are clustered by average linkage (scipy)
+    and cut at the same similarity. That is exact average linkage: two clusters whose mean
+    similarity reaches the threshold have at least one pair that does, so they share a
+    component. Syndicated copies (the same agency text in several outlets) always share a
+    topic. Same articles in the same order give the same topics (no hashing of strings, no
+    randomness).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from briefing.models import Article, Topic
+from briefing.stories.clusters import THRESHOLD, cluster_labels
+from briefing.stories.headings import topic_heading, topic_headings
+from briefing.stories.syndication import syndicated_pairs
+from briefing.stories.vectors import (
+    boilerplate_sentences,
+    keyed_sentences,
+    news_text,
+    tfidf_vectors,
+)
+
+
+def group_topics(
+    articles: list[Article], threshold: float = THRESHOLD, jobs: int = 1
+) -> list[Topic]:
+    """The stories in ``articles``, largest and most-covered first.
+
+    A story told by one article only becomes a minor topic ("Weitere Meldungen") when the
+    folder has at least one story with several articles; when no two articles share a story,
+    every article gets its own full section (there is nothing to list them beside).
+    """
+    if not articles:
+        return []
+    if len(articles) == 1:
+        return [Topic(title=topic_heading(articles), articles=list(articles))]
+    keyed = [keyed_sentences(a) for a in articles]  # split and keyed once, used twice
+    boilerplate = boilerplate_sentences(articles, keyed)
+    news = [news_text(a, boilerplate, k) for a, k in zip(articles, keyed)]
+    del keyed
+    vectors = tfidf_vectors(articles, boilerplate=boilerplate, news=news)
+    pairs = syndicated_pairs(articles, boilerplate, vectors, news)
+    labels = cluster_labels(vectors, threshold, pairs, jobs)
+    clusters: dict[int, list[Article]] = defaultdict(list)
+    for article, label in zip(articles, labels):
+        clusters[label].append(article)
+    groups = list(clusters.values())
+    has_story = any(len(g) > 1 for g in groups)
+    major = sorted(
+        (g for g in groups if len(g) > 1 or not has_story),
+        key=lambda g: (-len(g), -_outlet_count(g), _order(g[0])),
+    )
+    minor = [g for g in groups if len(g) == 1 and has_story]
+    headings = topic_headings(major, vectors, articles, jobs) if major else []
+    topics = [Topic(title=h, articles=g) for h, g in zip(headings, major)]
+    topics += [Topic(title=g[0].title, articles=g, minor=True) for g in minor]
+    return topics
+
+
+def _outlet_count(group: list[Article]) -> int:
+    return len({a.outlet for a in group if a.outlet})
+
+
+def _order(article: Article) -> tuple[int, str]:
+    return (article.number, str(article.path))

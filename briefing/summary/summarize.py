@@ -1,0 +1,87 @@
+"""A story's summary, an article's, and a lone article's lead line.
+
+Takes a topic (or one article); gives "Das Wichtigste": sentences verbatim from the articles,
+near-identical copies merged with all their sources, scored by LexRank with a lead prior and
+picked without repetition (``topic_summary``, ``summarize_article``, ``lead_summary``).
+``topic_summary`` also hands on what it found, so the sections do not use a sentence twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefing.models import Article, SentenceGroup, SummaryItem, Topic
+from briefing.summary.groups import first_group, group_sentences
+from briefing.summary.scoring import score_groups
+from briefing.summary.selection import reading_order, select_by_subtopic, select_groups
+from briefing.summary.similarity import Similarity
+from briefing.summary.weights import DEFAULT_WEIGHTS, TOPIC_WEIGHTS, Weights
+from briefing.text.sentences import article_sentences
+
+DEFAULT_SENTENCES = 10
+
+
+@dataclass
+class TopicSummary:
+    """A topic's summary and what it was chosen from: the sections pick from the same groups,
+    leave out what the summary says (``chosen``) and compare with the same ``similarity``."""
+
+    items: list[SummaryItem]
+    groups: list[SentenceGroup]
+    chosen: list[SentenceGroup]
+    similarity: Similarity | None
+    weights: Weights
+
+
+def topic_summary(
+    topic: Topic,
+    sentences: int = DEFAULT_SENTENCES,
+    engine: str = "fast",
+    weights: Weights | None = None,
+) -> TopicSummary:
+    """The summary of all the topic's articles: ``sentences`` items in reading order."""
+    weights = weights or (TOPIC_WEIGHTS if len(topic.articles) > 1 else DEFAULT_WEIGHTS)
+    groups = group_sentences(topic.articles, weights)
+    if not groups:
+        # no full sentence anywhere (a notice, a one-liner): show what the articles open with
+        items: list[SummaryItem] = []
+        for article in topic.articles:
+            opening = article_sentences(article)[:1]
+            items += [SummaryItem(s.text, [article.id], 0.0, (article.number, 0)) for s in opening]
+        return TopicSummary(items[:sentences], [], [], None, weights)
+    score_groups(groups, engine, weights, multi_source=len(topic.articles) > 1)
+    similarity = Similarity([g.text for g in groups])
+    if len(topic.articles) > 1:
+        chosen = select_by_subtopic(groups, sentences, weights, similarity)
+    else:
+        # one article: its lead and LexRank decide (subtopics scored lower on ROUGE here)
+        chosen = select_groups(groups, sentences, weights, similarity)
+    items = [g.to_item() for g in reading_order(chosen, similarity)]
+    return TopicSummary(items, groups, chosen, similarity, weights)
+
+
+def summarize_article(
+    article: Article,
+    sentences: int = 3,
+    engine: str = "fast",
+    weights: Weights = DEFAULT_WEIGHTS,
+) -> list[str]:
+    """The best ``sentences`` sentences of one article, in article order."""
+    groups = group_sentences([article], weights)
+    if not groups:
+        # nothing passes as a full sentence: fall back to the article's first sentences
+        return [s.text for s in article_sentences(article)[:sentences]]
+    for group in groups:
+        group.speaker = None  # plain sentences are printed: a report's speaker would not show
+    score_groups(groups, engine, weights, multi_source=False)
+    chosen = select_groups(groups, sentences, weights)
+    return [g.text for g in sorted(chosen, key=lambda g: g.first_seen)]
+
+
+def lead_summary(topic: Topic) -> list[SummaryItem]:
+    """The first sentence of a lone article that can stand alone (for "Weitere Meldungen")."""
+    for article in topic.articles:
+        first = first_group(article)  # group_sentences([article])[0], cheaper
+        if first is not None:
+            return [first.to_item()]  # (with who says it, when it reports speech)
+    return []

@@ -1,0 +1,50 @@
+"""Words, tokens and the sentence key: the one way the briefing cuts text into words.
+
+Takes text; gives its words (letters, inner hyphens and apostrophes, as sumy's tokenizer keeps
+them), plain letter runs (compounds split at their hyphens), all tokens with punctuation, and
+the key under which two copies of a sentence are equal.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*")
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_NORMALIZE = re.compile(r"[\W_]+")
+
+def words(text: str) -> list[str]:
+    """Word tokens as sumy's tokenizer would keep them: letters, inner hyphens/apostrophes."""
+    return _WORD.findall(text)
+
+
+def tokens(text: str) -> list[str]:
+    """All tokens, punctuation included (for display and overlap measures)."""
+    return _TOKEN.findall(text)
+
+
+def letter_runs(text: str) -> list[str]:
+    """Runs of letters: a hyphenated compound gives its parts ("Nordkorea-Besuch": two)."""
+    return _LETTERS.findall(text)
+
+
+def compound_matches(text: str) -> list[re.Match[str]]:
+    """Words joined by hyphens only, each with its place in the text: the heading composer's
+    tokens ("Nordkorea-Besuch" is one, "McDonald's" two). Kept apart from ``words``: with
+    apostrophes inside words, 1 heading of the 11,707-article benchmark changes."""
+    return list(_COMPOUND.finditer(text))
+
+
+def letters_key(text: str) -> str:
+    """The sentence's words without digits and punctuation: the key under which grouping
+    finds page furniture that unrelated articles repeat with other numbers in it ("Folge 12",
+    "Folge 13"). Kept apart from ``sentence_key``, which keeps the numbers: with it, 2 of the
+    50 furniture sentences of the 11,707-article benchmark folder are no longer found."""
+    return " ".join(_LETTERS.findall(text.casefold()))
+
+
+def sentence_key(text: str) -> str:
+    """A key under which the same sentence in two outlets is equal (case, quotes, spaces)."""
+    return _NORMALIZE.sub(" ", text.casefold()).strip()
