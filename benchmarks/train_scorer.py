@@ -41,7 +41,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.rouge import DEFAULT_DATA as DEV_DATA
-from benchmarks.rouge import lcs_length, rouge_tokens, scores
+from benchmarks.rouge import lcs_length, load_cases, rouge_tokens, scores
 from briefing.learned_scorer import (
     FEATURES,
     MODEL_FORMAT,
@@ -217,20 +217,6 @@ def prepare(records: list[dict], progress: bool = True) -> list[Case]:
             elapsed = time.perf_counter() - started
             print(f"  prepared {number}/{len(records)} ({elapsed:.0f} s)", file=sys.stderr)
     return cases
-
-
-def read_records(path: Path) -> list[dict]:
-    """The file's records, a text that opens with its teaser cut as rouge.py cuts it."""
-    from benchmarks.rouge import strip_leading_summary
-
-    records = []
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                record = json.loads(line)
-                record["text"] = strip_leading_summary(record["text"], record["summary"])
-                records.append(record)
-    return records
 
 
 # --- models -------------------------------------------------------------------------------
@@ -497,7 +483,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no data at {args.data}: skipped", file=sys.stderr)
         return 0
     started = time.perf_counter()
-    records = read_records(args.data)
+    records = load_cases(args.data)  # (a text that opens with its teaser loses the copy)
     cases = prepare(records)
     training = [c for c in cases if not is_validation(c.id)]
     validation = [c for c in cases if is_validation(c.id)]
