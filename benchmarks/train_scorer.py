@@ -17,7 +17,7 @@ articles of ``mlsum_de_dev.jsonl`` (with titles, read through the product's load
 ``benchmarks/rouge.py`` reads them) are scored too, for reference.
 
 Sentences are split as the product splits them (``article_sentences``: Punkt German plus the
-product's rules) and featured by ``briefing.learned_scorer.sentence_features``, the run-time
+product's rules) and featured by ``briefing.summary.features.sentence_features``, the run-time
 function. Labels come from ROUGE overlap with the teaser: the greedy oracle's picks, plus
 (``oracle+subsets``) how often a sentence is in the five best 3-sentence subsets. ROUGE is
 ``benchmarks/rouge.py``'s (F1, Unicode word tokens, lower-cased, no stemming).
@@ -42,14 +42,20 @@ if str(ROOT) not in sys.path:
 
 from benchmarks.rouge import DEFAULT_DATA as DEV_DATA
 from benchmarks.rouge import lcs_length, load_cases, rouge_tokens, scores
-from briefing.learned_scorer import (
-    FEATURES,
+from briefing.models import Article, Block
+from briefing.summary.features import FEATURES, sentence_features
+from briefing.summary.groups import is_candidate
+from briefing.summary.learned import (
     MODEL_FORMAT,
     MODEL_PATH,
     SentenceScorer,
+    score_sentences,
     select_sentences,
-    sentence_features,
+    summarize_sentences,
 )
+from briefing.summary.lexrank import rank_sentences
+from briefing.summary.summarize import summarize_article
+from briefing.text.sentences import article_sentences
 
 TRAIN_DATA = ROOT.parent / "shared" / "eval" / "summaries" / "mlsum_de_train.jsonl"
 COUNT = 3  # sentences per summary
@@ -79,14 +85,12 @@ class Case:
     soft: np.ndarray  # per-sentence ROUGE of the teaser (see soft_labels)
     oracle: np.ndarray  # 1.0 for the greedy oracle's picks
     subsets: np.ndarray  # share of the five best 3-sentence subsets that hold the sentence
-    article: object  # briefing.core.models.Article, for the product's own summary
+    article: Article  # for the product's own summary
 
 
 def article_of(case_id: str, text: str):
     """The article as the product holds an MLSUM text: one paragraph (the cleaner keeps such
     plain texts as they are), no title (the train file has none)."""
-    from briefing.core.models import Article, Block
-
     return Article(Path(f"{case_id}.txt"), "", [Block("paragraph", text)], id="a1")
 
 
@@ -189,8 +193,6 @@ def subset_labels(sentences: list[str], summary: str, count: int = COUNT, best: 
 
 def prepare(records: list[dict], progress: bool = True) -> list[Case]:
     """Split, feature and label every article (the dearest step: Punkt and LexRank)."""
-    from briefing.core.sentences import article_sentences
-
     cases = []
     started = time.perf_counter()
     for number, record in enumerate(records, 1):
@@ -301,7 +303,7 @@ def fit(cases: list[Case], settings: Settings):
 
 
 def export(model, settings: Settings) -> dict:
-    """The model as the JSON spec ``briefing.learned_scorer.SentenceScorer`` reads."""
+    """The model as the JSON spec ``briefing.summary.learned.SentenceScorer`` reads."""
     spec: dict = {
         "format": MODEL_FORMAT,
         "features": list(FEATURES),
@@ -372,8 +374,6 @@ def importances(spec: dict, model, settings: Settings) -> list[tuple[str, float]
 
 def picks(case: Case, values: np.ndarray, redundancy: float) -> list[int]:
     """The learned summary: the best three sentences the product would show (candidates)."""
-    from briefing.core.summarize import is_candidate
-
     eligible = [is_candidate(s) for s in case.sentences]
     return select_sentences(case.sentences, list(values), COUNT, redundancy, eligible)
 
@@ -420,9 +420,6 @@ def cross_validate(training: list[Case]) -> dict[Settings, dict[str, float]]:
 
 def baselines(cases: list[Case]) -> dict[str, dict[str, float]]:
     """Lead-3, the product's `briefing summarize` scoring, plain LexRank, the greedy oracle."""
-    from briefing.core.lexrank import rank_sentences
-    from briefing.core.summarize import summarize_article
-
     return {
         "lead-3": rouge_of(cases, [c.sentences[:COUNT] for c in cases]),
         "briefing (current product)": rouge_of(
@@ -442,9 +439,6 @@ def dev_table(scorer: SentenceScorer) -> dict[str, dict[str, float]] | None:
     if not DEV_DATA.is_file():
         return None
     from benchmarks.rouge import mean, per_article, systems
-    from briefing.core.sentences import article_sentences
-    from briefing.learned_scorer import summarize_sentences
-
     def learned(article):
         return summarize_sentences([s.text for s in article_sentences(article)], COUNT, scorer)
 
@@ -455,8 +449,6 @@ def dev_table(scorer: SentenceScorer) -> dict[str, dict[str, float]] | None:
 
 def timing(cases: list[Case], scorer: SentenceScorer) -> tuple[float, float]:
     """Mean and 95th-percentile milliseconds to feature and score one article's sentences."""
-    from briefing.learned_scorer import score_sentences
-
     spent = []
     for c in cases:
         started = time.perf_counter()

@@ -8,15 +8,14 @@ import numpy as np
 import pytest
 from benchmark_module import load_benchmark
 
-from briefing.learned_scorer import (
-    FEATURES,
+from briefing.summary.features import FEATURES, sentence_features
+from briefing.summary.learned import (
     MODEL_FORMAT,
     MODEL_PATH,
     SentenceScorer,
     load_scorer,
     score_sentences,
     select_sentences,
-    sentence_features,
     summarize_sentences,
 )
 
@@ -47,7 +46,7 @@ def test_model_file_loads_and_is_small() -> None:
 
 def test_model_file_is_plain_json_inside_the_package() -> None:
     # the wheel ships the package folder: the model must sit in it, as JSON (no pickle)
-    assert MODEL_PATH.parent.parent.name == "briefing"
+    assert MODEL_PATH.parent.name == "summary" and MODEL_PATH.parent.parent.name == "briefing"
     assert json.loads(MODEL_PATH.read_text(encoding="utf-8"))["format"] == MODEL_FORMAT
 
 

@@ -1,27 +1,30 @@
-"""Learned sentence scores for extractive summaries: cheap sentence features, a small tree model.
+"""The features the learned sentence scorer reads: cheap measures of one article's sentences.
 
-The model is trained by ``benchmarks/train_scorer.py`` on MLSUM articles and their teasers and
-shipped as JSON (``briefing/data/sentence_scorer.json``); it is read with numpy alone. The
-training script imports :func:`sentence_features` from here, so the features the model was fit
-on and the ones it scores at run time are one function.
+Takes an article's sentences in order; gives one row of ``FEATURES`` per sentence
+(``sentence_features``), and the tf-idf vectors and cosine it uses (``tf_idf_vectors``,
+``cosine``). ``benchmarks/train_scorer.py`` fits the model on this very function.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from briefing.cues.hedges import speculative
+from briefing.cues.quotes import quoted_share, unbalanced_quote
+from briefing.cues.speakers import reported_speech
+from briefing.lexicon import ANAPHORA, german_stop_words
+from briefing.summary.groups import is_candidate
+from briefing.summary.lexrank import lexrank_power_method
+from briefing.summary.scoring import standalone_factor
+from briefing.text.stems import german_stem
+from briefing.text.words import words
 
 if TYPE_CHECKING:
     import numpy as np
-
-MODEL_PATH = Path(__file__).resolve().parent / "data" / "sentence_scorer.json"
-MODEL_FORMAT = 1
 
 # The columns of sentence_features, in order. The model file names them too, and loading a
 # file whose names differ fails: a model is never applied to features it was not fit on.
@@ -82,32 +85,18 @@ def sentence_features(
     """
     import numpy as np
 
-    from briefing.core.lexrank import german_stem, german_stop_words, lexrank_power_method
-    from briefing.core.sentences import words
-    from briefing.core.summarize import (
-        ANAPHORA,
-        is_candidate,
-        quoted_share,
-        reported_speech,
-        speculative,
-        standalone_factor,
-        unbalanced_quote,
-    )
-
     n = len(sentences)
     table = np.zeros((n, len(FEATURES)))
     if not n:
         return table
-    stop = german_stop_words()
     tokens = [words(s) for s in sentences]
-    # LexRank's terms: lower-cased words less stop words, stemmed (sumy's German model)
-    terms = [[german_stem(w.lower()) for w in ws if w.lower() not in stop] for ws in tokens]
+    terms = content_terms(tokens)
     if centrality is None:
         centrality = lexrank_power_method(terms)
     central = np.nan_to_num(np.asarray(centrality, dtype=float), nan=0.0)
     if central.max() > 0:
         central = central / central.max()
-    vectors, frequency = _tf_idf_vectors(terms)
+    vectors, frequency = tf_idf_vectors(terms)
     total = _sum_vectors(vectors)
     total_norm2 = sum(v * v for v in total.values())
     first = vectors[0]
@@ -129,7 +118,7 @@ def sentence_features(
             "chars_per_word": sum(map(len, ws)) / len(ws) if ws else 0.0,
             "centrality": central[i],
             "centroid_cosine": _centroid_cosine(vector, total, total_norm2),
-            "first_cosine": 1.0 if i == 0 else _cosine(vector, first),
+            "first_cosine": 1.0 if i == 0 else cosine(vector, first),
             "term_share": (
                 sum(frequency[t] for t in distinct) / len(distinct) / n if distinct else 0.0
             ),
@@ -160,7 +149,14 @@ def sentence_features(
     return table
 
 
-def _tf_idf_vectors(
+def content_terms(tokens: Sequence[Sequence[str]]) -> list[list[str]]:
+    """LexRank's terms of each sentence's words: lower-cased, less stop words, stemmed (sumy's
+    German model)."""
+    stop = german_stop_words()
+    return [[german_stem(w.lower()) for w in ws if w.lower() not in stop] for ws in tokens]
+
+
+def tf_idf_vectors(
     terms: list[list[str]],
 ) -> tuple[list[dict[str, float]], Counter[str]]:
     """Unit tf-idf vectors (idf over the article's sentences) and each term's sentence count."""
@@ -196,128 +192,10 @@ def _centroid_cosine(
     return (dot - 1.0) / math.sqrt(others2) if others2 > 1e-12 else 0.0
 
 
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
     dot = sum(v * b.get(t, 0.0) for t, v in a.items())
     norm_a = math.sqrt(sum(v * v for v in a.values()))
     norm_b = math.sqrt(sum(v * v for v in b.values()))
     return dot / (norm_a * norm_b) if norm_a and norm_b else 0.0
-
-
-class SentenceScorer:
-    """A fitted model over ``FEATURES``: a sum of regression trees or a linear function."""
-
-    def __init__(self, spec: dict[str, Any]) -> None:
-        import numpy as np
-
-        if spec.get("format") != MODEL_FORMAT:
-            raise ValueError(f"sentence scorer: unknown model format {spec.get('format')!r}")
-        if tuple(spec["features"]) != FEATURES:
-            raise ValueError("sentence scorer: the model was fit on other features")
-        self.spec = spec
-        self.kind: str = spec["kind"]
-        # cosine above which a sentence repeats a chosen one (chosen with the model)
-        self.redundancy = float(spec["selection"]["redundancy"])
-        if self.kind == "linear":
-            linear = spec["linear"]
-            self._mean = np.asarray(linear["mean"], dtype=float)
-            self._scale = np.asarray(linear["scale"], dtype=float)
-            self._coef = np.asarray(linear["coef"], dtype=float)
-            self._intercept = float(linear["intercept"])
-        elif self.kind == "trees":
-            trees = spec["trees"]
-            self._feature = np.asarray(trees["feature"], dtype=np.intp)
-            self._threshold = np.asarray(trees["threshold"], dtype=float)
-            self._left = np.asarray(trees["left"], dtype=np.intp)
-            self._right = np.asarray(trees["right"], dtype=np.intp)
-            self._value = np.asarray(trees["value"], dtype=float)
-            self._roots = np.asarray(trees["roots"], dtype=np.intp)
-            self._depth = int(trees["depth"])
-            self._baseline = float(trees["baseline"])
-        else:
-            raise ValueError(f"sentence scorer: unknown model kind {self.kind!r}")
-
-    def predict(self, table: np.ndarray) -> np.ndarray:
-        """The model's raw score of each row (higher: more likely in the summary)."""
-        import numpy as np
-
-        table = np.asarray(table, dtype=float)
-        if self.kind == "linear":
-            return (table - self._mean) / self._scale @ self._coef + self._intercept
-        # Every row walks down every tree at once, one numpy step per level. The nodes of all
-        # trees share flat arrays and a leaf points to itself, so walking on stays on it; a
-        # row goes left when its feature is at most the node's threshold.
-        rows = np.arange(len(table))[:, None]
-        node = np.broadcast_to(self._roots, (len(table), len(self._roots)))
-        for _ in range(self._depth):
-            left = table[rows, self._feature[node]] <= self._threshold[node]
-            node = np.where(left, self._left[node], self._right[node])
-        return self._baseline + self._value[node].sum(axis=1)
-
-
-@lru_cache(maxsize=4)
-def load_scorer(path: Path | None = None) -> SentenceScorer:
-    """The model shipped with the package (or the one at ``path``)."""
-    with (path or MODEL_PATH).open(encoding="utf-8") as handle:
-        return SentenceScorer(json.load(handle))
-
-
-def score_sentences(
-    sentences: Sequence[str],
-    centrality: Sequence[float] | None = None,
-    scorer: SentenceScorer | None = None,
-) -> np.ndarray:
-    """The learned score of each sentence of one article (in article order)."""
-    import numpy as np
-
-    if not sentences:
-        return np.zeros(0)
-    scorer = scorer or load_scorer()
-    return scorer.predict(sentence_features(sentences, centrality))
-
-
-def select_sentences(
-    sentences: Sequence[str],
-    scores: Sequence[float],
-    count: int,
-    redundancy: float,
-    eligible: Sequence[bool] | None = None,
-) -> list[int]:
-    """Indices of the ``count`` best-scoring sentences, in article order.
-
-    A sentence whose tf-idf cosine to a chosen one reaches ``redundancy`` is passed over;
-    only ``eligible`` sentences are chosen while enough of them are left.
-    """
-    from briefing.core.lexrank import german_stem, german_stop_words
-    from briefing.core.sentences import words
-
-    stop = german_stop_words()
-    terms = [[german_stem(w.lower()) for w in words(s) if w.lower() not in stop] for s in sentences]
-    vectors, _ = _tf_idf_vectors(terms)
-    order = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
-    if eligible is not None and sum(map(bool, eligible)) >= count:
-        order = [i for i in order if eligible[i]]
-    chosen: list[int] = []
-    for i in order:
-        if len(chosen) >= count:
-            break
-        if redundancy < 1.0 and any(_cosine(vectors[i], vectors[j]) >= redundancy for j in chosen):
-            continue
-        chosen.append(i)
-    if len(chosen) < count:  # everything left repeats the picks: fill up by score
-        chosen += [i for i in order if i not in chosen][: count - len(chosen)]
-    return sorted(chosen)
-
-
-def summarize_sentences(
-    sentences: Sequence[str], count: int = 3, scorer: SentenceScorer | None = None
-) -> list[str]:
-    """The ``count`` sentences the learned scorer picks from one article, in article order."""
-    from briefing.core.summarize import is_candidate
-
-    scorer = scorer or load_scorer()
-    scores = score_sentences(sentences, scorer=scorer)
-    eligible = [is_candidate(s) for s in sentences]
-    chosen = select_sentences(sentences, list(scores), count, scorer.redundancy, eligible)
-    return [sentences[i] for i in chosen]

@@ -1,0 +1,165 @@
+"""Learned sentence scores: a small tree model over cheap sentence features, read with numpy.
+
+Takes an article's sentences; gives each its learned score (``score_sentences``, the prior of
+``article_priors`` for a story's articles), the picks for one article's summary
+(``select_sentences``, ``summarize_sentences``). The model is trained by
+``benchmarks/train_scorer.py`` on MLSUM articles and their teasers and shipped beside this
+module as JSON (``sentence_scorer.json``, no pickle); the features are
+``briefing.summary.features``, the very function the training script fits on.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from briefing.models import Article
+from briefing.summary.features import (
+    FEATURES,
+    content_terms,
+    cosine,
+    sentence_features,
+    tf_idf_vectors,
+)
+from briefing.summary.groups import is_candidate
+from briefing.text.sentences import article_sentences
+from briefing.text.words import words
+
+if TYPE_CHECKING:
+    import numpy as np
+
+MODEL_PATH = Path(__file__).resolve().parent / "sentence_scorer.json"
+MODEL_FORMAT = 1
+
+
+class SentenceScorer:
+    """A fitted model over ``FEATURES``: a sum of regression trees or a linear function."""
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        import numpy as np
+
+        if spec.get("format") != MODEL_FORMAT:
+            raise ValueError(f"sentence scorer: unknown model format {spec.get('format')!r}")
+        if tuple(spec["features"]) != FEATURES:
+            raise ValueError("sentence scorer: the model was fit on other features")
+        self.spec = spec
+        self.kind: str = spec["kind"]
+        # cosine above which a sentence repeats a chosen one (chosen with the model)
+        self.redundancy = float(spec["selection"]["redundancy"])
+        if self.kind == "linear":
+            linear = spec["linear"]
+            self._mean = np.asarray(linear["mean"], dtype=float)
+            self._scale = np.asarray(linear["scale"], dtype=float)
+            self._coef = np.asarray(linear["coef"], dtype=float)
+            self._intercept = float(linear["intercept"])
+        elif self.kind == "trees":
+            trees = spec["trees"]
+            self._feature = np.asarray(trees["feature"], dtype=np.intp)
+            self._threshold = np.asarray(trees["threshold"], dtype=float)
+            self._left = np.asarray(trees["left"], dtype=np.intp)
+            self._right = np.asarray(trees["right"], dtype=np.intp)
+            self._value = np.asarray(trees["value"], dtype=float)
+            self._roots = np.asarray(trees["roots"], dtype=np.intp)
+            self._depth = int(trees["depth"])
+            self._baseline = float(trees["baseline"])
+        else:
+            raise ValueError(f"sentence scorer: unknown model kind {self.kind!r}")
+
+    def predict(self, table: np.ndarray) -> np.ndarray:
+        """The model's raw score of each row (higher: more likely in the summary)."""
+        import numpy as np
+
+        table = np.asarray(table, dtype=float)
+        if self.kind == "linear":
+            return (table - self._mean) / self._scale @ self._coef + self._intercept
+        # Every row walks down every tree at once, one numpy step per level. The nodes of all
+        # trees share flat arrays and a leaf points to itself, so walking on stays on it; a
+        # row goes left when its feature is at most the node's threshold.
+        rows = np.arange(len(table))[:, None]
+        node = np.broadcast_to(self._roots, (len(table), len(self._roots)))
+        for _ in range(self._depth):
+            left = table[rows, self._feature[node]] <= self._threshold[node]
+            node = np.where(left, self._left[node], self._right[node])
+        return self._baseline + self._value[node].sum(axis=1)
+
+
+@lru_cache(maxsize=4)
+def load_scorer(path: Path | None = None) -> SentenceScorer:
+    """The model shipped with the package (or the one at ``path``)."""
+    with (path or MODEL_PATH).open(encoding="utf-8") as handle:
+        return SentenceScorer(json.load(handle))
+
+
+def score_sentences(
+    sentences: Sequence[str],
+    centrality: Sequence[float] | None = None,
+    scorer: SentenceScorer | None = None,
+) -> np.ndarray:
+    """The learned score of each sentence of one article (in article order)."""
+    import numpy as np
+
+    if not sentences:
+        return np.zeros(0)
+    scorer = scorer or load_scorer()
+    return scorer.predict(sentence_features(sentences, centrality))
+
+
+def select_sentences(
+    sentences: Sequence[str],
+    scores: Sequence[float],
+    count: int,
+    redundancy: float,
+    eligible: Sequence[bool] | None = None,
+) -> list[int]:
+    """Indices of the ``count`` best-scoring sentences, in article order.
+
+    A sentence whose tf-idf cosine to a chosen one reaches ``redundancy`` is passed over;
+    only ``eligible`` sentences are chosen while enough of them are left.
+    """
+    vectors, _ = tf_idf_vectors(content_terms([words(s) for s in sentences]))
+    order = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
+    if eligible is not None and sum(map(bool, eligible)) >= count:
+        order = [i for i in order if eligible[i]]
+    chosen: list[int] = []
+    for i in order:
+        if len(chosen) >= count:
+            break
+        if redundancy < 1.0 and any(cosine(vectors[i], vectors[j]) >= redundancy for j in chosen):
+            continue
+        chosen.append(i)
+    if len(chosen) < count:  # everything left repeats the picks: fill up by score
+        chosen += [i for i in order if i not in chosen][: count - len(chosen)]
+    return sorted(chosen)
+
+
+def summarize_sentences(
+    sentences: Sequence[str], count: int = 3, scorer: SentenceScorer | None = None
+) -> list[str]:
+    """The ``count`` sentences the learned scorer picks from one article, in article order."""
+    scorer = scorer or load_scorer()
+    scores = score_sentences(sentences, scorer=scorer)
+    eligible = [is_candidate(s) for s in sentences]
+    chosen = select_sentences(sentences, list(scores), count, scorer.redundancy, eligible)
+    return [sentences[i] for i in chosen]
+
+
+def article_scores(article: Article, scorer: SentenceScorer | None = None) -> list[float]:
+    """The learned score of each of the article's sentences (``article_sentences`` order)."""
+    return [
+        float(v)
+        for v in score_sentences([s.text for s in article_sentences(article)], scorer=scorer)
+    ]
+
+
+def article_priors(
+    articles: Sequence[Article], scorer: SentenceScorer | None = None
+) -> dict[tuple[str, int], float]:
+    """Each sentence's learned score by (article id, sentence index), over several articles."""
+    priors: dict[tuple[str, int], float] = {}
+    for article in articles:
+        for index, value in enumerate(article_scores(article, scorer)):
+            priors[article.id, index] = value
+    return priors
