@@ -5,6 +5,8 @@ Usage (from the repository root):
     python benchmarks/keyfacts.py                 # dev and val stories, per-story table
     python benchmarks/keyfacts.py --split val     # one split only
     python benchmarks/keyfacts.py --items         # also print the lines scored
+    python benchmarks/keyfacts.py --whole         # the summary alone: each story's articles
+                                                  # as ONE topic, in process, with baselines
 
 The stories and their key facts are ours, ``benchmarks/data/keyfacts.json``: 40 stories of
 2019 in ``../shared/corpus/mlsum_de_texts.jsonl`` (the 20 dev stories of
@@ -21,6 +23,11 @@ the folder fell (1 is right), the words of those lines (the goal is about 200 in
 and the recall of all topics' summary lines together (what the reader sees in the whole
 briefing, whatever the grouping). The program is only called through its command line, so
 this measures any version of it.
+
+``--whole`` measures the summary alone, without the grouping: each story's articles are loaded
+(``briefing.load_articles``) and summarized as one topic (``briefing.summarize_topic``), beside
+two baselines given the same number of lines (as ``benchmarks/multidoc.py`` has them): plain
+LexRank over all the story's sentences, and the articles' leads taken in turn.
 """
 
 from __future__ import annotations
@@ -103,6 +110,72 @@ def evaluate(story: dict, texts: list[str], work: Path, sentences: int) -> Resul
                   words, lines, missed)
 
 
+WHOLE_SYSTEMS = ("briefing", "lexrank", "lead round-robin")
+
+
+def whole_recalls(
+    stories: list[dict], texts: list[str], sentences: int = 10, weights=None,
+    systems: tuple[str, ...] = WHOLE_SYSTEMS,
+) -> dict[str, list[Result]]:
+    """Each system's result per story, the story's articles summarized as one topic."""
+    from multidoc import briefing_items, lead_items, lexrank_items
+
+    from briefing import load_articles
+
+    runs = {
+        "briefing": lambda found: briefing_items(found, sentences, weights),
+        "lexrank": lambda found: lexrank_items(found, sentences),
+        "lead round-robin": lambda found: lead_items(found, sentences),
+    }
+    table: dict[str, list[Result]] = {name: [] for name in systems}
+    with tempfile.TemporaryDirectory() as work:
+        for story in stories:
+            folder = Path(work) / story["id"]
+            folder.mkdir()
+            for number in story["articles"]:
+                (folder / f"{number:05d}.txt").write_text(
+                    as_paragraphs(texts[number]) + "\n", "utf-8")
+            found, _skipped = load_articles([folder])
+            for name in systems:
+                lines = runs[name](found)
+                recall, missed = weighted_recall(lines, story["nuggets"])
+                words = sum(len(_WORD.findall(line)) for line in lines)
+                table[name].append(Result(story["id"], story["split"], recall, recall, 1,
+                                          len(lines), words, lines, missed))
+    return table
+
+
+def whole_main(stories: list[dict], texts: list[str], args: argparse.Namespace) -> dict:
+    table = whole_recalls(stories, texts, args.sentences)
+    for k, story in enumerate(stories):
+        cells = "  ".join(f"{name} {table[name][k].recall:.3f}" for name in WHOLE_SYSTEMS)
+        own = table["briefing"][k]
+        print(f"{story['split']:4} {story['id'][:42]:42} {cells}  {own.lines:2} lines "
+              f"{own.words:4} words", flush=True)
+        if args.items:
+            for line in own.items:
+                print(f"      - {line}")
+            for fact in own.missed:
+                print(f"      missed: {fact}")
+    summary: dict[str, dict] = {}
+    for split in ("dev", "val"):
+        ids = [k for k, s in enumerate(stories) if s["split"] == split]
+        if not ids:
+            continue
+        summary[split] = {
+            name: round(statistics.mean(table[name][k].recall for k in ids), 4)
+            for name in WHOLE_SYSTEMS
+        }
+        summary[split]["words"] = round(
+            statistics.mean(table["briefing"][k].words for k in ids), 1)
+        summary[split]["stories"] = len(ids)
+        row = summary[split]
+        print(f"{split} (each story as one topic): weighted key-fact recall "
+              + ", ".join(f"{name} {row[name]:.3f}" for name in WHOLE_SYSTEMS)
+              + f"; {row['words']} words in Das Wichtigste; {row['stories']} stories")
+    return summary
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", choices=["dev", "val"], help="one split only")
@@ -110,10 +183,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-n", "--sentences", type=int, default=10, help="lines of Das Wichtigste")
     parser.add_argument("--items", action="store_true", help="print the lines and missed facts")
     parser.add_argument("--json-out", type=Path, help="write the per-split means as JSON")
+    parser.add_argument("--whole", action="store_true",
+                        help="each story's articles as one topic, in process, with baselines")
     args = parser.parse_args(argv)
     require_shared()
     stories = [s for s in load_stories(args.data) if not args.split or s["split"] == args.split]
     texts = mlsum_texts()
+    if args.whole:
+        whole = whole_main(stories, texts, args)
+        if args.json_out:
+            args.json_out.write_text(json.dumps(whole, indent=2) + "\n", encoding="utf-8")
+        return 0
     results: list[Result] = []
     with tempfile.TemporaryDirectory() as work:
         for story in stories:
