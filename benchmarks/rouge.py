@@ -7,22 +7,28 @@ Usage (from the repository root):
     python benchmarks/rouge.py --cv              # leave-one-out: the settings chosen on the
                                                  # other 20 articles, scored on the 21st
     python benchmarks/rouge.py --data FILE.jsonl --sentences 3
+    python benchmarks/rouge.py --validation      # the learned scorer's validation split: the
+                                                 # fifth of the train file it never saw
 
 The data is ``../shared/eval/summaries/mlsum_de_dev.jsonl`` (MLSUM German: title, text and the
 outlet's own teaser as ``summary``). When a text starts with a copy of its teaser, the copy is
 cut off first, or every method would find the answer in the text. ROUGE-1/2/L are F1, averaged
 over articles, on lower-cased word tokens that keep umlauts and ß (no stemming, no downloads).
 
-The single-article weights were chosen on these same 21 articles, and ``../shared`` has no
-second set with human summaries. ``--cv`` gives the figure to trust instead: for each article,
-the grid point (the lead prior's position and half-life, each penalty on or off) that scores
-best on the other 20 is chosen and scored on that one article (leave-one-out).
+``briefing`` is `briefing summarize`: the learned sentence scorer, trained on the train file
+``mlsum_de_train.jsonl`` less its validation split (``benchmarks/train_scorer.py``). Its figure
+to report is ``--validation``: the 2,026 articles of that split (``is_validation``), never fit
+or chosen on; they have no titles. On the 21 dev articles the figures are tuning figures: the
+hand weights (``briefing, hand weights``, the scoring before the learned one) were chosen on
+them, and the learned scorer's dev figures were looked at while its settings were chosen.
+``--cv`` re-chooses the hand weights for each dev article on the other 20 (leave-one-out).
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import hashlib
 import itertools
 import json
 import re
@@ -36,6 +42,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "summaries" / "mlsum_de_dev.jsonl"
+TRAIN_DATA = ROOT.parent / "shared" / "eval" / "summaries" / "mlsum_de_train.jsonl"
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 
 
@@ -108,15 +115,31 @@ def load_cases(path: Path) -> list[dict[str, str]]:
     return cases
 
 
+def is_validation(article_id: object) -> bool:
+    """The learned scorer's fixed validation split of the train file: a fifth of the ids, by
+    hash (never fit or chosen on)."""
+    digest = hashlib.sha256(f"mlsum-de:{article_id}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") % 5 == 0
+
+
+def validation_cases(path: Path = TRAIN_DATA, limit: int | None = None) -> list[dict[str, str]]:
+    """The validation split's articles (the first ``limit`` of them, in file order)."""
+    cases = [case for case in load_cases(path) if is_validation(case["id"])]
+    return cases[:limit] if limit else cases
+
+
 def load_articles_for(cases: list[dict[str, str]], folder: Path):
     """The cases as `briefing summarize` sees them: files with front matter, read and cleaned."""
     from briefing.pipeline import load_articles
 
     paths = []
     for number, case in enumerate(cases):
-        path = folder / f"{number:03d}.txt"
-        title = json.dumps(case["title"], ensure_ascii=False)
-        path.write_text(f"---\ntitle: {title}\n---\n{case['text']}\n", encoding="utf-8")
+        path = folder / f"{number:04d}.txt"
+        if "title" in case:
+            title = json.dumps(case["title"], ensure_ascii=False)
+            path.write_text(f"---\ntitle: {title}\n---\n{case['text']}\n", encoding="utf-8")
+        else:  # (the train file has none: the text alone, as a file of one paragraph)
+            path.write_text(f"{case['text']}\n", encoding="utf-8")
         paths.append(path)
     articles, _skipped = load_articles(paths)
     by_path = {a.path: a for a in articles}
@@ -146,7 +169,12 @@ def systems(count: int, ablation: bool) -> dict[str, object]:
     def ours(weights):
         return briefing_system(weights, count)
 
-    found = {"briefing": ours(DEFAULT_WEIGHTS), "lead-3": lead, "sumy-lexrank": sumy}
+    found = {
+        "briefing": briefing_system(None, count),
+        "briefing, hand weights": ours(DEFAULT_WEIGHTS),
+        "lead-3": lead,
+        "sumy-lexrank": sumy,
+    }
     if ablation:
         replace = dataclasses.replace
         found["briefing, no position prior"] = ours(replace(DEFAULT_WEIGHTS, position=0.0))
@@ -159,7 +187,8 @@ def systems(count: int, ablation: bool) -> dict[str, object]:
 
 
 def briefing_system(weights, count: int):
-    """`briefing summarize` with these weights: function(article) -> sentences."""
+    """`briefing summarize` (``weights`` None: the learned scorer; else the hand-weighted
+    scoring with these weights): function(article) -> sentences."""
     from briefing.summary import summarize_article
 
     return lambda article: summarize_article(article, count, "fast", weights)
@@ -189,14 +218,15 @@ def grid(penalties: bool = False) -> dict:
 
 
 def evaluate(
-    data: Path = DEFAULT_DATA,
+    data: Path | list[dict[str, str]] = DEFAULT_DATA,
     count: int = 3,
     ablation: bool = False,
     names: list[str] | None = None,
 ) -> dict:
     """Mean ROUGE F1 per system: {"briefing": {"rouge1": ..., ...}, "lead-3": ..., ...}.
 
-    ``names`` limits the run to some systems (the quality test scores "briefing" only).
+    ``data``: a file, or its cases already read (``validation_cases``). ``names`` limits the
+    run to some systems (the quality test scores "briefing" only).
     """
     chosen = {
         name: summarize
@@ -213,9 +243,11 @@ def mean(rows: list[dict[str, float]]) -> dict[str, float]:
     return {k: sum(row[k] for row in rows) / len(rows) for k in METRICS}
 
 
-def per_article(data: Path, chosen: dict[str, object]) -> dict[str, list[dict[str, float]]]:
-    """Each system's ROUGE scores, one row per article of ``data``."""
-    cases = load_cases(data)
+def per_article(
+    data: Path | list[dict[str, str]], chosen: dict[str, object]
+) -> dict[str, list[dict[str, float]]]:
+    """Each system's ROUGE scores, one row per article of ``data`` (a file or its cases)."""
+    cases = load_cases(data) if isinstance(data, Path) else data
     with tempfile.TemporaryDirectory() as folder:
         articles = load_articles_for(cases, Path(folder))
         return {
@@ -258,13 +290,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sentences", type=int, default=3)
     parser.add_argument("--ablation", action="store_true", help="also score scoring variants")
     parser.add_argument("--cv", action="store_true",
-                        help="leave-one-out cross-validation of the single-article settings")
+                        help="leave-one-out cross-validation of the hand weights")
+    parser.add_argument("--validation", action="store_true",
+                        help="score the validation split of the train file (--data: that file)")
+    parser.add_argument("--limit", type=int, help="the first N articles of the split only")
     args = parser.parse_args(argv)
+    if args.validation and args.data == DEFAULT_DATA:
+        args.data = TRAIN_DATA
     if not args.data.is_file():
         print(f"no data at {args.data}", file=sys.stderr)
         return 1
     if args.cv:
         table = cross_validate(args.data, args.sentences)
+    elif args.validation:
+        cases = validation_cases(args.data, args.limit)
+        print(f"validation split of {args.data.name}: {len(cases)} articles")
+        table = evaluate(cases, args.sentences, args.ablation)
     else:
         table = evaluate(args.data, args.sentences, args.ablation)
     print(f"{'system':<36} {'ROUGE-1':>8} {'ROUGE-2':>8} {'ROUGE-L':>8}")

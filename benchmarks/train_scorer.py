@@ -41,10 +41,16 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.rouge import DEFAULT_DATA as DEV_DATA
-from benchmarks.rouge import lcs_length, load_cases, rouge_tokens, scores
+from benchmarks.rouge import (
+    TRAIN_DATA,
+    is_validation,
+    lcs_length,
+    load_cases,
+    rouge_tokens,
+    scores,
+)
 from briefing.models import Article, Block
 from briefing.summary.features import FEATURES, sentence_features
-from briefing.summary.groups import is_candidate
 from briefing.summary.learned import (
     MODEL_FORMAT,
     MODEL_PATH,
@@ -52,20 +58,15 @@ from briefing.summary.learned import (
     score_sentences,
     select_sentences,
     summarize_sentences,
+    summary_eligible,
 )
 from briefing.summary.lexrank import rank_sentences
 from briefing.summary.summarize import summarize_article
+from briefing.summary.weights import DEFAULT_WEIGHTS
 from briefing.text.sentences import article_sentences
 
-TRAIN_DATA = ROOT.parent / "shared" / "eval" / "summaries" / "mlsum_de_train.jsonl"
 COUNT = 3  # sentences per summary
 FOLDS = 5  # cross-validation folds inside the training part
-
-
-def is_validation(article_id: object) -> bool:
-    """The fixed validation split: a fifth of the ids, by hash (never fit or chosen on)."""
-    digest = hashlib.sha256(f"mlsum-de:{article_id}".encode()).digest()
-    return int.from_bytes(digest[:8], "big") % 5 == 0
 
 
 def fold_of(article_id: object) -> int:
@@ -373,8 +374,9 @@ def importances(spec: dict, model, settings: Settings) -> list[tuple[str, float]
 
 
 def picks(case: Case, values: np.ndarray, redundancy: float) -> list[int]:
-    """The learned summary: the best three sentences the product would show (candidates)."""
-    eligible = [is_candidate(s) for s in case.sentences]
+    """The learned summary: the best three sentences the product would show (``summary_eligible``
+    first, as ``summarize_sentences`` picks)."""
+    eligible = [summary_eligible(s) for s in case.sentences]
     return select_sentences(case.sentences, list(values), COUNT, redundancy, eligible)
 
 
@@ -422,8 +424,8 @@ def baselines(cases: list[Case]) -> dict[str, dict[str, float]]:
     """Lead-3, the product's `briefing summarize` scoring, plain LexRank, the greedy oracle."""
     return {
         "lead-3": rouge_of(cases, [c.sentences[:COUNT] for c in cases]),
-        "briefing (current product)": rouge_of(
-            cases, [summarize_article(c.article, COUNT) for c in cases]
+        "briefing, hand weights (before)": rouge_of(
+            cases, [summarize_article(c.article, COUNT, "fast", DEFAULT_WEIGHTS) for c in cases]
         ),
         "lexrank (plain, fast = sumy)": rouge_of(
             cases, [rank_sentences([c.sentences], COUNT) for c in cases]

@@ -75,8 +75,14 @@ def score_groups(
     engine: str = "fast",
     weights: Weights = DEFAULT_WEIGHTS,
     multi_source: bool = True,
+    learned: dict[tuple[str, int], float] | None = None,
 ) -> None:
-    """Set each group's score: LexRank centrality x lead prior x stand-alone factor (x sources)."""
+    """Set each group's score: LexRank centrality x prior x stand-alone factor (x sources).
+
+    The prior is the lead prior, or as far as ``weights.learned`` says, the learned score of
+    the sentence (``learned``: by article id and sentence index, ``learned.article_priors``)
+    at the best place any outlet gives it.
+    """
     if not groups:
         return
     texts = [g.text for g in groups]
@@ -98,6 +104,9 @@ def score_groups(
             lead = 0.5 ** (share / weights.relative_half_life)
         else:
             lead = lead_prior(group.best_index, weights)
+        if weights.learned > 0 and learned is not None:
+            best = max(learned.get((s.article_id, s.index), 0.0) for s in group.occurrences)
+            lead = (1 - weights.learned) * lead + weights.learned * best
         prior = (1 - weights.position) + weights.position * lead
         quality = prior * standalone_factor(group.text, weights, group.speaker is not None)
         if weights.speculation < 1.0 and speculative(group.text):

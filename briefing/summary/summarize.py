@@ -2,7 +2,8 @@
 
 Takes a topic (or one article); gives "Das Wichtigste": sentences verbatim from the articles,
 near-identical copies merged with all their sources, scored by LexRank with a lead prior and
-picked without repetition (``topic_summary``, ``summarize_article``, ``lead_summary``).
+picked without repetition (``topic_summary``, ``lead_summary``); one article's own summary is
+the learned scorer's (``summarize_article``, ``learned.py``).
 ``topic_summary`` also hands on what it found, so the sections do not use a sentence twice.
 """
 
@@ -12,6 +13,8 @@ from dataclasses import dataclass
 
 from briefing.models import Article, SentenceGroup, SummaryItem, Topic
 from briefing.summary.groups import first_group, group_sentences
+from briefing.summary.learned import article_priors, summarize_sentences
+from briefing.summary.lexrank import lexrank_scores
 from briefing.summary.scoring import score_groups
 from briefing.summary.selection import reading_order, select_by_subtopic, select_groups
 from briefing.summary.similarity import Similarity
@@ -49,7 +52,8 @@ def topic_summary(
             opening = article_sentences(article)[:1]
             items += [SummaryItem(s.text, [article.id], 0.0, (article.number, 0)) for s in opening]
         return TopicSummary(items[:sentences], [], [], None, weights)
-    score_groups(groups, engine, weights, multi_source=len(topic.articles) > 1)
+    learned = article_priors(topic.articles) if weights.learned > 0 else None
+    score_groups(groups, engine, weights, len(topic.articles) > 1, learned)
     similarity = Similarity([g.text for g in groups])
     if len(topic.articles) > 1:
         chosen = select_by_subtopic(groups, sentences, weights, similarity)
@@ -64,9 +68,24 @@ def summarize_article(
     article: Article,
     sentences: int = 3,
     engine: str = "fast",
-    weights: Weights = DEFAULT_WEIGHTS,
+    weights: Weights | None = None,
 ) -> list[str]:
-    """The best ``sentences`` sentences of one article, in article order."""
+    """The best ``sentences`` sentences of one article, in article order.
+
+    Scored by the learned sentence scorer (``learned.py``; centrality from ``engine``), picked
+    among the candidate sentences without repeating one another. With ``weights``, scored by
+    the hand-weighted LexRank and lead prior instead (what it was before; benchmarks compare).
+    """
+    if weights is not None:
+        return _hand_weighted_summary(article, sentences, engine, weights)
+    texts = [s.text for s in article_sentences(article)]
+    centrality = lexrank_scores([texts], engine) if engine != "fast" and texts else None
+    return summarize_sentences(texts, sentences, centrality=centrality)
+
+
+def _hand_weighted_summary(
+    article: Article, sentences: int, engine: str, weights: Weights
+) -> list[str]:
     groups = group_sentences([article], weights)
     if not groups:
         # nothing passes as a full sentence: fall back to the article's first sentences

@@ -40,6 +40,9 @@ class Weights:
     heads: int = 1  # > 1: a subtopic offers the one of its first this many sentences that
     # adds most to the picks (1: always its best-ranked one)
     facts: float = 0.0  # > 0: exponent on how much a head says (its fact words' worth
+    # over the mean sentence's)
+    learned: float = 0.0  # share of the prior that is the learned sentence score
+    # (``learned.py``, scaled to 1.0 for each article's best) instead of the hand lead prior
 
 
 DEFAULT_WEIGHTS = Weights()
