@@ -93,12 +93,26 @@ def build(folder: Path, sentences: int) -> dict:
     return json.loads(done.stdout)
 
 
-def evaluate(story: dict, texts: list[str], work: Path, sentences: int) -> Result:
+def write_story(story: dict, texts: list[str], work: Path) -> Path:
+    """The story's member articles as a folder of ``.txt`` files (paragraphs as the other
+    benchmarks write them)."""
     folder = work / story["id"]
     folder.mkdir()
     for number in story["articles"]:
         (folder / f"{number:05d}.txt").write_text(as_paragraphs(texts[number]) + "\n", "utf-8")
-    briefing = build(folder, sentences)
+    return folder
+
+
+def print_items(result: Result) -> None:
+    """The lines scored and the facts none of them states (``--items``)."""
+    for line in result.items:
+        print(f"      - {line}")
+    for fact in result.missed:
+        print(f"      missed: {fact}")
+
+
+def evaluate(story: dict, texts: list[str], work: Path, sentences: int) -> Result:
+    briefing = build(write_story(story, texts, work), sentences)
     topics = briefing["topics"]
     main = max(topics, key=lambda t: len(t["articles"])) if topics else {"summary": []}
     lines = [item["text"] for item in main["summary"]]
@@ -130,12 +144,7 @@ def whole_recalls(
     table: dict[str, list[Result]] = {name: [] for name in systems}
     with tempfile.TemporaryDirectory() as work:
         for story in stories:
-            folder = Path(work) / story["id"]
-            folder.mkdir()
-            for number in story["articles"]:
-                (folder / f"{number:05d}.txt").write_text(
-                    as_paragraphs(texts[number]) + "\n", "utf-8")
-            found, _skipped = load_articles([folder])
+            found, _skipped = load_articles([write_story(story, texts, Path(work))])
             for name in systems:
                 lines = runs[name](found)
                 recall, missed = weighted_recall(lines, story["nuggets"])
@@ -153,10 +162,7 @@ def whole_main(stories: list[dict], texts: list[str], args: argparse.Namespace) 
         print(f"{story['split']:4} {story['id'][:42]:42} {cells}  {own.lines:2} lines "
               f"{own.words:4} words", flush=True)
         if args.items:
-            for line in own.items:
-                print(f"      - {line}")
-            for fact in own.missed:
-                print(f"      missed: {fact}")
+            print_items(own)
     summary: dict[str, dict] = {}
     for split in ("dev", "val"):
         ids = [k for k, s in enumerate(stories) if s["split"] == split]
@@ -203,10 +209,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"all topics {result.recall_all:.3f}  topics {result.topics:2}  "
                   f"{result.lines:2} lines {result.words:4} words", flush=True)
             if args.items:
-                for line in result.items:
-                    print(f"      - {line}")
-                for fact in result.missed:
-                    print(f"      missed: {fact}")
+                print_items(result)
     summary = {}
     for split in ("dev", "val"):
         rows = [r for r in results if r.split == split]
