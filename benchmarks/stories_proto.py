@@ -116,6 +116,12 @@ STORY_SIZE = 24
 GROWTH = 0.5
 # A stem is a common word of German news when this share of articles of both corpora hold it.
 PRIOR_MIN_RATE = 0.005
+# Two stages (see group_stories): cores at CORE_THRESHOLD, core merges at THRESHOLD against
+# CORE_COHESION of each core's own mean, lone articles joining at ATTACH and ATTACH_SHARE.
+CORE_THRESHOLD = 0.20
+CORE_COHESION = 0.7
+ATTACH = 0.10
+ATTACH_SHARE = 0.6
 
 
 # --------------------------------------------------------------------------- vectors
@@ -197,24 +203,34 @@ def average_linkage(
     must_link: Iterable[tuple[int, int]] = (),
     story_size: int = STORY_SIZE,
     growth: float = GROWTH,
+    clusters: Sequence[Sequence[int]] = (),
 ) -> list[int]:
     """A cluster number per row of a sparse symmetric similarity graph (missing pairs = 0).
 
     Clusters merge, best mean similarity first, while that mean reaches ``threshold`` and
     ``cohesion`` times the (shrunk) inner mean of both clusters. ``must_link`` rows end up
-    together. Numbers follow the first row of each cluster (deterministic).
+    together; ``clusters`` (lists of rows) are where the merging starts from. Numbers follow
+    the first row of each cluster (deterministic).
     """
     import scipy.sparse as sp
 
     n = graph.shape[0]
     neighbours: list[dict[int, float]] = [{} for _ in range(n)]
-    upper = sp.triu(graph, 1).tocoo()
-    for a, b, s in zip(upper.row.tolist(), upper.col.tolist(), upper.data.tolist()):
-        neighbours[a][b] = s
-        neighbours[b][a] = s
     size = [1] * n
     inner = [0.0] * n  # sum of the similarities inside the cluster
     parent = list(range(n))
+    for rows in clusters:
+        for row in rows[1:]:
+            parent[row] = rows[0]
+        size[rows[0]] = len(rows)
+    upper = sp.triu(graph, 1).tocoo()
+    for a, b, s in zip(upper.row.tolist(), upper.col.tolist(), upper.data.tolist()):
+        a, b = parent[a], parent[b]
+        if a == b:
+            inner[a] += s
+        else:
+            neighbours[a][b] = neighbours[a].get(b, 0.0) + s
+            neighbours[b][a] = neighbours[a][b]
 
     def tightness(x: int) -> float | None:
         pairs = size[x] * (size[x] - 1) / 2
@@ -228,10 +244,10 @@ def average_linkage(
         return not tight or mean >= cohesion * max(tight)
 
     heap = [
-        (-s, a, b)
+        (-mean, a, b)
         for a in range(n)
         for b, s in neighbours[a].items()
-        if a < b and may_merge(a, b, s)
+        if a < b and may_merge(a, b, mean := s / (size[a] * size[b]))
     ]
     heapq.heapify(heap)
     while heap:
@@ -285,20 +301,92 @@ def group_stories(
     jobs: int = 1,
     story_size: int = STORY_SIZE,
     growth: float = GROWTH,
+    core: float | None = CORE_THRESHOLD,
+    attach: float = ATTACH,
+    attach_share: float = ATTACH_SHARE,
+    core_cohesion: float = CORE_COHESION,
 ) -> list[list[int]]:
-    """The stories of ``articles`` as lists of their indices, in order of first article."""
+    """The stories of ``articles`` as lists of their indices, in order of first article.
+
+    With ``core`` (two stages): cores by average linkage at ``core``; cores merge by average
+    linkage at ``threshold`` (each core's own mean, unshrunk, times ``core_cohesion``); then
+    each article left alone joins the core it matches best when its mean similarity to it
+    reaches ``attach`` and ``attach_share`` of the core's own mean. An article that joined
+    pulls in no other. Without ``core``: one average linkage at ``threshold`` (round 1).
+    """
     if not articles:
         return []
     counts, boilerplate, news = term_counts(articles)
     vectors = story_vectors(counts, prior)
-    graph = T.similarity_graph(vectors, threshold / 2, jobs=jobs)
+    floor = min(threshold, attach) / 2 if core else threshold / 2
+    graph = T.similarity_graph(vectors, floor, jobs=jobs)
     # agency copies share a story whatever their cosine (topics.py's shingles)
     copies = T.syndicated_pairs(list(articles), boilerplate, vectors, news)
-    labels = average_linkage(graph, threshold, cohesion, shrink, copies, story_size, growth)
+    if core is None:
+        labels = average_linkage(graph, threshold, cohesion, shrink, copies, story_size, growth)
+        return _groups(labels)
+    cores = _groups(average_linkage(graph, core, cohesion, shrink, copies, story_size, growth))
+    return _two_stage(graph, cores, threshold, attach, attach_share, core_cohesion,
+                      story_size, growth)
+
+
+def _groups(labels: Sequence[int]) -> list[list[int]]:
     groups: dict[int, list[int]] = defaultdict(list)
     for row, label in enumerate(labels):
         groups[label].append(row)
     return list(groups.values())
+
+
+def _two_stage(
+    graph: Any,
+    cores: list[list[int]],
+    threshold: float,
+    attach: float,
+    attach_share: float,
+    core_cohesion: float,
+    story_size: int,
+    growth: float,
+) -> list[list[int]]:
+    """Merge the multi-article cores among themselves, then attach the lone articles."""
+    import numpy as np
+
+    multi = [rows for rows in cores if len(rows) > 1]
+    alone = [rows[0] for rows in cores if len(rows) == 1]
+    core_rows = sorted(row for rows in multi for row in rows)
+    local = {row: i for i, row in enumerate(core_rows)}
+    sub = graph[core_rows][:, core_rows]
+    merged = _groups(average_linkage(
+        sub, threshold, core_cohesion, 0.0, (), story_size, growth,
+        clusters=[[local[row] for row in rows] for rows in multi],
+    ))
+    stories = [sorted(core_rows[i] for i in rows) for rows in merged]
+    if not stories:
+        return [[row] for row in alone]
+    label = np.full(graph.shape[0], -1)
+    tight = np.zeros(len(stories))
+    for number, rows in enumerate(stories):
+        label[rows] = number
+        inner = graph[rows][:, rows].sum()
+        tight[number] = inner / (len(rows) * (len(rows) - 1))
+    sizes = np.array([len(rows) for rows in stories], dtype=np.float64)
+    joined: list[list[int]] = [[] for _ in stories]
+    left: list[list[int]] = []
+    for row in alone:
+        start, end = graph.indptr[row], graph.indptr[row + 1]
+        columns, values = graph.indices[start:end], graph.data[start:end]
+        inside = label[columns] >= 0
+        if not inside.any():
+            left.append([row])
+            continue
+        sums = np.bincount(label[columns[inside]], values[inside], minlength=len(stories))
+        means = sums / sizes
+        best = int(np.argmax(means))  # the first on a tie: deterministic
+        if means[best] >= attach and means[best] >= attach_share * tight[best]:
+            joined[best].append(row)
+        else:
+            left.append([row])
+    groups = [sorted(rows + extra) for rows, extra in zip(stories, joined)] + left
+    return sorted(groups, key=min)
 
 
 # --------------------------------------------------------------------------- evaluation
@@ -365,6 +453,16 @@ def headings(groups: list[list[int]], articles: Sequence[Article]) -> list[str]:
     return [next(composed) if len(g) > 1 else articles[g[0]].title for g in groups]
 
 
+def options(args: argparse.Namespace, threshold: float) -> dict[str, Any]:
+    """group_stories' keyword arguments from the command line."""
+    return {
+        "threshold": threshold, "cohesion": args.cohesion, "shrink": args.shrink,
+        "story_size": args.story_size, "growth": args.growth,
+        "core": None if args.single else args.core, "attach": args.attach,
+        "attach_share": args.attach_share, "core_cohesion": args.core_cohesion,
+    }
+
+
 def evaluate_sets(args: argparse.Namespace, thresholds: list[float]) -> list[dict]:
     import tempfile
 
@@ -380,8 +478,7 @@ def evaluate_sets(args: argparse.Namespace, thresholds: list[float]) -> list[dic
         labels, articles, ids = load_labelled(labels_path, temporary / name)
         for threshold in thresholds:
             start = time.process_time()
-            groups = group_stories(articles, threshold, args.cohesion, args.shrink,
-                               story_size=args.story_size, growth=args.growth)
+            groups = group_stories(articles, **options(args, threshold))
             seconds = time.process_time() - start
             grouping = grouping_of(groups, ids, labels, articles)
             if args.headings:
@@ -404,8 +501,7 @@ def gnad_checks(args: argparse.Namespace, threshold: float) -> dict:
 
     def labels_of(folder: list[Article]) -> list[int]:
         labels = [0] * len(folder)
-        groups = group_stories(folder, threshold, args.cohesion, args.shrink,
-                               story_size=args.story_size, growth=args.growth)
+        groups = group_stories(folder, **options(args, threshold))
         for number, group in enumerate(groups):
             for row in group:
                 labels[row] = number
@@ -458,8 +554,7 @@ def corpus_checks(args: argparse.Namespace, threshold: float) -> dict:
         articles, _ = load_articles([folder], Settings(jobs=2))
         cache.write_bytes(pickle.dumps(articles))
     start, wall = time.process_time(), time.perf_counter()
-    groups = group_stories(articles, threshold, args.cohesion, args.shrink,
-                               story_size=args.story_size, growth=args.growth)
+    groups = group_stories(articles, **options(args, threshold))
     seconds, wall = time.process_time() - start, time.perf_counter() - wall
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     sizes = sorted((len(g) for g in groups), reverse=True)
@@ -503,8 +598,7 @@ def random_folder(args: argparse.Namespace, count: int, seed: int = 16) -> None:
     folder = Path(tempfile.gettempdir()) / "stories_proto" / f"random{count}-{seed}"
     bench.write_folder(labels, folder)
     articles, _ = load_articles([folder])
-    groups = group_stories(articles, args.threshold, args.cohesion, args.shrink,
-                           story_size=args.story_size, growth=args.growth)
+    groups = group_stories(articles, **options(args, args.threshold))
     titles = headings(groups, articles)
     multi = [(h, g) for h, g in zip(titles, groups) if len(g) > 1]
     print(f"== {len(articles)} random MLSUM articles (seed {seed}): {len(groups)} topics, "
@@ -526,6 +620,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--shrink", type=float, default=SHRINK)
     parser.add_argument("--story-size", type=int, default=STORY_SIZE)
     parser.add_argument("--growth", type=float, default=GROWTH)
+    parser.add_argument("--core", type=float, default=CORE_THRESHOLD, help="core threshold")
+    parser.add_argument("--core-cohesion", type=float, default=CORE_COHESION)
+    parser.add_argument("--attach", type=float, default=ATTACH)
+    parser.add_argument("--attach-share", type=float, default=ATTACH_SHARE)
+    parser.add_argument("--single", action="store_true",
+                        help="round 1: one average linkage at the threshold, no cores")
     parser.add_argument("--stories", action="store_true", help="one line per story")
     parser.add_argument("--headings", action="store_true", help="heading hits (topic_heading)")
     parser.add_argument("--gnad", action="store_true", help="seeds among 10kGNAD, small folders")
