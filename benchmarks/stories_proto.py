@@ -9,20 +9,21 @@
     python benchmarks/stories_proto.py --random 300       # 300 random MLSUM articles, to read
     python benchmarks/stories_proto.py --make-prior       # rewrite data/stories_df_prior.tsv
 
-``group_stories(articles)`` takes loaded articles and returns groups of their indices. It is
-self-contained apart from the text helpers of today's ``briefing.core.topics`` (stems, stop
-words, boilerplate sentences, syndicated copies, the block-wise similarity graph).
+``group_stories(articles)`` takes loaded articles and returns groups of their indices: the
+stages of ``briefing.stories`` (vectors.py, clusters.py, where the chosen design now lives,
+the common-word rates in ``briefing/lexicon/news_stem_rates.txt``) with every setting open.
+At its defaults it groups exactly as ``briefing build`` does.
 
 Round 2 (two stages). Round 1 (below) grouped by one average linkage at a cosine of 0.12 and
 merged 43 % / 37 % of the near misses; every variant moved along one precision/recall curve.
 What moved the curve: an article that joins a story must not pull in more articles. So:
 
 1. Cores: the average linkage of round 1 (cohesion, size guard, copies joined) at
-   ``CORE_THRESHOLD`` 0.20.
+   ``THRESHOLD`` 0.20 (``--core``).
 2. Core merges: the cores of 2+ articles (only they) merge by average linkage when their mean
    similarity reaches ``CORE_COHESION`` (0.7) of the tighter core's own mean similarity (not
-   shrunk: a tight pair refuses a loose core) and ``THRESHOLD`` (0.12; the cohesion binds first,
-   0.12 and 0.15 give the same groups).
+   shrunk: a tight pair refuses a loose core) and ``MERGE_THRESHOLD`` (0.12, ``--sweep``; the
+   cohesion binds first, 0.12 and 0.15 give the same groups).
 3. Attachments: an article left alone joins the merged core it matches best (mean cosine to its
    articles) when that mean reaches ``ATTACH`` (0.10) and ``ATTACH_SHARE`` (0.6) of the core's
    own mean. It pulls in nobody else, so a story does not chain through its periphery.
@@ -37,7 +38,7 @@ operating point; B-cubed P / R / F1, near misses merged into their story's main 
     two stages --core 0.22                  F1 0.649       20.2 %   F1 0.761       19.8 %
     two stages --core 0.22 --core-cohesion 0.8  F1 0.620   16.2 %   F1 0.733       18.5 %
     two stages --core 0.25 --attach-share 0.7   F1 0.527   19.2 %   F1 0.588       11.1 %
-    two stages --core-shrink 10          F1 0.785       48.5 %   F1 0.791       38.3 %
+    cores merged with shrink 10 (13db0a5) F1 0.785     48.5 %   F1 0.791       38.3 %
     round 1 --single (0.12)                 .800/.766/.783 43.4 %   .848/.751/.797 37.0 %
     round 1 --single, cohesion 0.8, 0.18    F1 0.628       19.2 %   F1 0.685       25.9 %
     round 1 --single, cohesion 0.9, 0.15    F1 0.608       13.1 %   F1 0.667       21.0 %
@@ -163,13 +164,12 @@ Shared word 5-grams: 7.6 % of same-story pairs, 1.7 % of near-miss pairs; dates 
 from __future__ import annotations
 
 import argparse
-import heapq
 import json
 import random
 import sys
 import time
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -177,302 +177,59 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-# the text helpers that move with the restructure (see the module docstring)
-from briefing.core import topics as T
-from briefing.core.models import Article
+from briefing.models import Article
+from briefing.stories import clusters as C
+from briefing.stories import vectors as V
+from briefing.stories.headings import topic_headings
+from briefing.stories.syndication import syndicated_pairs
 
-PRIOR_FILE = ROOT / "benchmarks" / "data" / "stories_df_prior.tsv"
-# Mean cosine at which two clusters tell one story (average linkage cut); see --sweep.
-THRESHOLD = 0.12
-# A merge also needs this share of the tighter cluster's own mean similarity.
-COHESION = 0.7
-# Pseudo-pairs at the threshold added to a cluster's inner similarity before that test.
-SHRINK = 10.0
-BACKGROUND_DOCS = 1000
-# Clusters beyond this many articles need a higher mean similarity: (size / STORY_SIZE) ** GROWTH
-# times the threshold (a 100-article topic is a theme, not a story; see --corpus).
-STORY_SIZE = 24
-GROWTH = 0.5
+PRIOR_FILE = ROOT / "briefing" / "lexicon" / "news_stem_rates.txt"
 # A stem is a common word of German news when this share of articles of both corpora hold it.
 PRIOR_MIN_RATE = 0.005
-# Two stages (see group_stories): cores at CORE_THRESHOLD, core merges at THRESHOLD against
-# CORE_COHESION of each core's own mean, lone articles joining at ATTACH and ATTACH_SHARE.
-CORE_THRESHOLD = 0.20
-CORE_COHESION = 0.7
-ATTACH = 0.10
-ATTACH_SHARE = 0.6
-CORE_SHRINK = 0.0
 
 
-# --------------------------------------------------------------------------- vectors
-
-
-def load_prior(path: Path = PRIOR_FILE) -> dict[str, float]:
-    if not path.exists():
-        return {}
-    prior = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            stem, rate = line.split("\t")
-            prior[stem] = float(rate)
-    return prior
-
-
-def term_counts(
-    articles: Sequence[Article],
-) -> tuple[list[dict[str, int]], frozenset[str], list[str]]:
-    """Stems of title (x3), lead (x2) and body, all without page-furniture sentences; also
-    the furniture sentences and each article's text without them (for the copies' shingles)."""
-    keyed = [T.keyed_sentences(a) for a in articles]
-    boilerplate = T.boilerplate_sentences(articles, keyed)
-    counts = []
-    news = []
-    for article, pairs in zip(articles, keyed):
-        kept = [sentence for sentence, key in pairs if key not in boilerplate]
-        news.append(" ".join(kept))
-        title = T.content_stems(article.title)
-        lead = T.content_stems(" ".join(kept[: T.LEAD_SENTENCES]))
-        body = T.content_stems(news[-1])
-        counts.append(dict(Counter(title * T.TITLE_WEIGHT + lead * (T.LEAD_WEIGHT - 1) + body)))
-    return counts, boilerplate, news
-
-
-def story_vectors(
-    counts: Sequence[dict[str, int]],
-    prior: dict[str, float] | None = None,
-    background: int = BACKGROUND_DOCS,
-) -> Any:
-    """L2-normalised rows of sublinear TF x IDF, the IDF counting ``background`` pseudo-articles
-    that hold the prior's common words at their rates (and nothing else)."""
-    import numpy as np
-    import scipy.sparse as sp
-
-    prior = load_prior() if prior is None else prior
-    docs = T._merge_genitive_s([dict(c) for c in counts])
-    vocabulary: dict[str, int] = {}
-    rows: list[int] = []
-    columns: list[int] = []
-    values: list[float] = []
-    for row, doc in enumerate(docs):
-        for term, count in doc.items():
-            rows.append(row)
-            columns.append(vocabulary.setdefault(term, len(vocabulary)))
-            values.append(count)
-    shape = (len(docs), max(len(vocabulary), 1))
-    tf = sp.csr_matrix((np.asarray(values, dtype=np.float64), (rows, columns)), shape=shape)
-    tf.data = 1.0 + np.log(tf.data)
-    df = np.bincount(tf.indices, minlength=shape[1]).astype(np.float64)
-    rate = np.zeros(shape[1])
-    for term, column in vocabulary.items():
-        rate[column] = prior.get(term, 0.0)
-    idf = np.log((len(docs) + background + 1) / (df + background * rate + 1)) + 1
-    weighted = (tf @ sp.diags(idf)).tocsr()
-    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    return (sp.diags(1.0 / norms) @ weighted).astype(np.float32).tocsr()
-
-
-# --------------------------------------------------------------------------- clustering
-
-
-def average_linkage(
-    graph: Any,
-    threshold: float = THRESHOLD,
-    cohesion: float = COHESION,
-    shrink: float = SHRINK,
-    must_link: Iterable[tuple[int, int]] = (),
-    story_size: int = STORY_SIZE,
-    growth: float = GROWTH,
-    clusters: Sequence[Sequence[int]] = (),
-) -> list[int]:
-    """A cluster number per row of a sparse symmetric similarity graph (missing pairs = 0).
-
-    Clusters merge, best mean similarity first, while that mean reaches ``threshold`` and
-    ``cohesion`` times the (shrunk) inner mean of both clusters. ``must_link`` rows end up
-    together; ``clusters`` (lists of rows) are where the merging starts from. Numbers follow
-    the first row of each cluster (deterministic).
-    """
-    import scipy.sparse as sp
-
-    n = graph.shape[0]
-    neighbours: list[dict[int, float]] = [{} for _ in range(n)]
-    size = [1] * n
-    inner = [0.0] * n  # sum of the similarities inside the cluster
-    parent = list(range(n))
-    for rows in clusters:
-        for row in rows[1:]:
-            parent[row] = rows[0]
-        size[rows[0]] = len(rows)
-    upper = sp.triu(graph, 1).tocoo()
-    for a, b, s in zip(upper.row.tolist(), upper.col.tolist(), upper.data.tolist()):
-        a, b = parent[a], parent[b]
-        if a == b:
-            inner[a] += s
-        else:
-            neighbours[a][b] = neighbours[a].get(b, 0.0) + s
-            neighbours[b][a] = neighbours[a][b]
-
-    def tightness(x: int) -> float | None:
-        pairs = size[x] * (size[x] - 1) / 2
-        return None if pairs == 0 else (inner[x] + shrink * threshold) / (pairs + shrink)
-
-    def may_merge(a: int, b: int, mean: float) -> bool:
-        merged = size[a] + size[b]
-        if mean < threshold * max(1.0, merged / story_size) ** growth:
-            return False
-        tight = [t for t in (tightness(a), tightness(b)) if t is not None]
-        return not tight or mean >= cohesion * max(tight)
-
-    heap = [
-        (-mean, a, b)
-        for a in range(n)
-        for b, s in neighbours[a].items()
-        if a < b and may_merge(a, b, mean := s / (size[a] * size[b]))
-    ]
-    heapq.heapify(heap)
-    while heap:
-        negative, a, b = heapq.heappop(heap)
-        if parent[a] != a or parent[b] != b:
-            continue
-        total = neighbours[a].get(b)
-        if total is None:
-            continue
-        mean = total / (size[a] * size[b])
-        if mean != -negative or not may_merge(a, b, mean):
-            continue  # stale: a cluster changed since this pair was pushed
-        if len(neighbours[a]) < len(neighbours[b]):
-            a, b = b, a  # fold the smaller neighbourhood into the larger
-        parent[b] = a
-        inner[a] += inner[b] + total
-        size[a] += size[b]
-        del neighbours[a][b]
-        for c, s in neighbours[b].items():
-            if c == a:
-                continue
-            del neighbours[c][b]
-            neighbours[a][c] = neighbours[a].get(c, 0.0) + s
-            neighbours[c][a] = neighbours[a][c]
-        neighbours[b] = {}
-        for c, s in neighbours[a].items():
-            mean = s / (size[a] * size[c])
-            if may_merge(a, c, mean):
-                heapq.heappush(heap, (-mean, min(a, c), max(a, c)))
-
-    def root(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, b in must_link:
-        ra, rb = root(a), root(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    first: dict[int, int] = {}
-    return [first.setdefault(root(row), len(first)) for row in range(n)]
+# --------------------------------------------------------------------------- grouping
 
 
 def group_stories(
     articles: Sequence[Article],
-    threshold: float = THRESHOLD,
-    cohesion: float = COHESION,
-    shrink: float = SHRINK,
-    prior: dict[str, float] | None = None,
+    threshold: float = C.MERGE_THRESHOLD,
+    cohesion: float = C.COHESION,
+    shrink: float = C.SHRINK,
     jobs: int = 1,
-    story_size: int = STORY_SIZE,
-    growth: float = GROWTH,
-    core: float | None = CORE_THRESHOLD,
-    attach: float = ATTACH,
-    attach_share: float = ATTACH_SHARE,
-    core_cohesion: float = CORE_COHESION,
-    core_shrink: float = CORE_SHRINK,
+    story_size: int = C.STORY_SIZE,
+    growth: float = C.GROWTH,
+    core: float | None = C.THRESHOLD,
+    attach: float = C.ATTACH,
+    attach_share: float = C.ATTACH_SHARE,
+    core_cohesion: float = C.CORE_COHESION,
 ) -> list[list[int]]:
-    """The stories of ``articles`` as lists of their indices, in order of first article.
+    """The stories of ``articles`` as lists of their indices, in order of first article:
+    ``briefing.stories``' stages with every setting open (the defaults are the package's).
 
-    With ``core`` (two stages): cores by average linkage at ``core``; cores merge by average
-    linkage at ``threshold`` (each core's own mean, unshrunk, times ``core_cohesion``); then
-    each article left alone joins the core it matches best when its mean similarity to it
-    reaches ``attach`` and ``attach_share`` of the core's own mean. An article that joined
-    pulls in no other. Without ``core``: one average linkage at ``threshold`` (round 1).
+    With ``core`` (two stages): cores by average linkage at ``core``; cores merge at
+    ``threshold`` and ``core_cohesion``; lone articles attach at ``attach`` and
+    ``attach_share``. Without ``core``: one average linkage at ``threshold`` (round 1).
     """
     if not articles:
         return []
-    counts, boilerplate, news = term_counts(articles)
-    vectors = story_vectors(counts, prior)
+    keyed = [V.keyed_sentences(a) for a in articles]
+    boilerplate = V.boilerplate_sentences(articles, keyed)
+    news = [V.news_text(a, boilerplate, k) for a, k in zip(articles, keyed)]
+    vectors = V.count_vectors(V.term_counts(articles, boilerplate, keyed))
     floor = min(threshold, attach) / 2 if core else threshold / 2
-    graph = T.similarity_graph(vectors, floor, jobs=jobs)
-    # agency copies share a story whatever their cosine (topics.py's shingles)
-    copies = T.syndicated_pairs(list(articles), boilerplate, vectors, news)
+    graph = C.similarity_graph(vectors, floor, jobs=jobs)
+    # agency copies share a story whatever their cosine
+    copies = syndicated_pairs(list(articles), boilerplate, vectors, news)
+    first = core if core else threshold
+    labels = C.average_linkage(
+        graph, first, cohesion, shrink, copies, story_size=story_size, growth=growth
+    )
     if core is None:
-        labels = average_linkage(graph, threshold, cohesion, shrink, copies, story_size, growth)
-        return _groups(labels)
-    cores = _groups(average_linkage(graph, core, cohesion, shrink, copies, story_size, growth))
-    return _two_stage(
-        graph, cores, threshold, attach, attach_share, core_cohesion, core_shrink, story_size,
-        growth,
+        return C.groups_of(labels)
+    return C.two_stages(
+        graph, C.groups_of(labels), threshold, core_cohesion, attach, attach_share
     )
-
-
-def _groups(labels: Sequence[int]) -> list[list[int]]:
-    groups: dict[int, list[int]] = defaultdict(list)
-    for row, label in enumerate(labels):
-        groups[label].append(row)
-    return list(groups.values())
-
-
-def _two_stage(
-    graph: Any,
-    cores: list[list[int]],
-    threshold: float,
-    attach: float,
-    attach_share: float,
-    core_cohesion: float,
-    core_shrink: float,
-    story_size: int,
-    growth: float,
-) -> list[list[int]]:
-    """Merge the multi-article cores among themselves, then attach the lone articles."""
-    import numpy as np
-
-    multi = [rows for rows in cores if len(rows) > 1]
-    alone = [rows[0] for rows in cores if len(rows) == 1]
-    core_rows = sorted(row for rows in multi for row in rows)
-    local = {row: i for i, row in enumerate(core_rows)}
-    sub = graph[core_rows][:, core_rows]
-    starts = [[local[row] for row in rows] for rows in multi]
-    merged = _groups(
-        average_linkage(
-            sub, threshold, core_cohesion, core_shrink, (), story_size, growth, clusters=starts
-        )
-    )
-    stories = [sorted(core_rows[i] for i in rows) for rows in merged]
-    if not stories:
-        return [[row] for row in alone]
-    label = np.full(graph.shape[0], -1)
-    tight = np.zeros(len(stories))
-    for number, rows in enumerate(stories):
-        label[rows] = number
-        inner = graph[rows][:, rows].sum()
-        tight[number] = inner / (len(rows) * (len(rows) - 1))
-    sizes = np.array([len(rows) for rows in stories], dtype=np.float64)
-    joined: list[list[int]] = [[] for _ in stories]
-    left: list[list[int]] = []
-    for row in alone:
-        start, end = graph.indptr[row], graph.indptr[row + 1]
-        columns, values = graph.indices[start:end], graph.data[start:end]
-        inside = label[columns] >= 0
-        if not inside.any():
-            left.append([row])
-            continue
-        sums = np.bincount(label[columns[inside]], values[inside], minlength=len(stories))
-        means = sums / sizes
-        best = int(np.argmax(means))  # the first on a tie: deterministic
-        if means[best] >= attach and means[best] >= attach_share * tight[best]:
-            joined[best].append(row)
-        else:
-            left.append([row])
-    groups = [sorted(rows + extra) for rows, extra in zip(stories, joined)] + left
-    return sorted(groups, key=min)
 
 
 # --------------------------------------------------------------------------- evaluation
@@ -485,7 +242,7 @@ def make_prior(path: Path = PRIOR_FILE) -> int:
     def rates(texts: list[str]) -> dict[str, float]:
         df: Counter[str] = Counter()
         for text in texts:
-            df.update(set(T.content_stems(text)))
+            df.update(set(V.content_stems(text)))
         return {stem: count / len(texts) for stem, count in df.items()}
 
     mlsum = rates(mlsum_texts())
@@ -496,8 +253,8 @@ def make_prior(path: Path = PRIOR_FILE) -> int:
         if rate >= PRIOR_MIN_RATE and gnad.get(stem, 0.0) >= PRIOR_MIN_RATE
     }
     lines = [
-        "# stem\tdocument rate: stems in >= 0.5 % of both MLSUM (10,679) and 10kGNAD test (1,028)",
-        "# articles, the lower rate; made by: python benchmarks/stories_proto.py --make-prior",
+        "# stem\tdocument rate: Snowball stems in >= 0.5 % of both MLSUM (10,679) and 10kGNAD test",
+        "# (1,028) articles, the lower rate; made by: python benchmarks/stories_proto.py --make-prior",
     ]
     lines += [f"{stem}\t{common[stem]:.4f}" for stem in sorted(common)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -510,10 +267,10 @@ def load_labelled(labels_path: Path, folder: Path) -> tuple[dict, list[Article],
 
     import stories as bench
 
-    from briefing.core.pipeline import load_articles
+    from briefing.pipeline import load_articles
 
     labels = bench.load_labels(labels_path)
-    cache = folder.with_suffix(".pickle")
+    cache = folder.with_suffix(".articles.pickle")  # the package layout of 96b7b45 on
     if cache.exists():
         articles = pickle.loads(cache.read_bytes())
     else:
@@ -535,7 +292,7 @@ def headings(groups: list[list[int]], articles: Sequence[Article]) -> list[str]:
     """Today's heading composer, as group_topics calls it: the multi-article groups' headings
     computed together (its class-based IDF is over all of them); a lone article: its title."""
     multi = [[articles[i] for i in g] for g in groups if len(g) > 1]
-    composed = iter(T.topic_headings(multi) if multi else [])
+    composed = iter(topic_headings(multi) if multi else [])
     return [next(composed) if len(g) > 1 else articles[g[0]].title for g in groups]
 
 
@@ -546,7 +303,6 @@ def options(args: argparse.Namespace, threshold: float) -> dict[str, Any]:
         "story_size": args.story_size, "growth": args.growth,
         "core": None if args.single else args.core, "attach": args.attach,
         "attach_share": args.attach_share, "core_cohesion": args.core_cohesion,
-        "core_shrink": args.core_shrink,
     }
 
 
@@ -630,9 +386,9 @@ def corpus_checks(args: argparse.Namespace, threshold: float) -> dict:
     import stories as bench
     from _corpus import write_corpus
 
-    from briefing.core.pipeline import Settings, load_articles
+    from briefing.pipeline import Settings, load_articles
 
-    cache = Path(tempfile.gettempdir()) / "stories_proto" / "corpus.pickle"
+    cache = Path(tempfile.gettempdir()) / "stories_proto" / "corpus.articles.pickle"
     if cache.exists():
         articles = pickle.loads(cache.read_bytes())
     else:
@@ -678,7 +434,7 @@ def random_folder(args: argparse.Namespace, count: int, seed: int = 16) -> None:
 
     import stories as bench
 
-    from briefing.core.pipeline import load_articles
+    from briefing.pipeline import load_articles
 
     rows = sorted(random.Random(seed).sample(range(10679), count))
     labels = {"stories": [], "distractors": rows}
@@ -703,15 +459,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--labels", type=Path, action="append",
                         help="labelled stories (default: dev and benchmarks/data/stories_val.json)")
     parser.add_argument("--sweep", help="comma-separated thresholds")
-    parser.add_argument("--cohesion", type=float, default=COHESION)
-    parser.add_argument("--shrink", type=float, default=SHRINK)
-    parser.add_argument("--story-size", type=int, default=STORY_SIZE)
-    parser.add_argument("--growth", type=float, default=GROWTH)
-    parser.add_argument("--core", type=float, default=CORE_THRESHOLD, help="core threshold")
-    parser.add_argument("--core-cohesion", type=float, default=CORE_COHESION)
-    parser.add_argument("--core-shrink", type=float, default=CORE_SHRINK)
-    parser.add_argument("--attach", type=float, default=ATTACH)
-    parser.add_argument("--attach-share", type=float, default=ATTACH_SHARE)
+    parser.add_argument("--cohesion", type=float, default=C.COHESION)
+    parser.add_argument("--shrink", type=float, default=C.SHRINK)
+    parser.add_argument("--story-size", type=int, default=C.STORY_SIZE)
+    parser.add_argument("--growth", type=float, default=C.GROWTH)
+    parser.add_argument("--core", type=float, default=C.THRESHOLD, help="core threshold")
+    parser.add_argument("--core-cohesion", type=float, default=C.CORE_COHESION)
+    parser.add_argument("--attach", type=float, default=C.ATTACH)
+    parser.add_argument("--attach-share", type=float, default=C.ATTACH_SHARE)
     parser.add_argument("--single", action="store_true",
                         help="round 1: one average linkage at the threshold, no cores")
     parser.add_argument("--stories", action="store_true", help="one line per story")
@@ -731,7 +486,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{make_prior()} stems written to {PRIOR_FILE}")
         return 0
     args.labels = args.labels or [bench.DEV, ROOT / "benchmarks" / "data" / "stories_val.json"]
-    thresholds = [float(t) for t in args.sweep.split(",")] if args.sweep else [THRESHOLD]
+    thresholds = [float(t) for t in args.sweep.split(",")] if args.sweep else [C.MERGE_THRESHOLD]
     out: dict[str, Any] = {"cohesion": args.cohesion, "shrink": args.shrink}
     if not args.no_sets:
         out["sets"] = evaluate_sets(args, thresholds)
