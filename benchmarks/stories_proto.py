@@ -38,7 +38,7 @@ operating point; B-cubed P / R / F1, near misses merged into their story's main 
     two stages --core 0.22                  F1 0.649       20.2 %   F1 0.761       19.8 %
     two stages --core 0.22 --core-cohesion 0.8  F1 0.620   16.2 %   F1 0.733       18.5 %
     two stages --core 0.25 --attach-share 0.7   F1 0.527   19.2 %   F1 0.588       11.1 %
-    cores merged with shrink 10 (13db0a5) F1 0.785     48.5 %   F1 0.791       38.3 %
+    cores merged with shrink 10 (62c6a01) F1 0.785     48.5 %   F1 0.791       38.3 %
     round 1 --single (0.12)                 .800/.766/.783 43.4 %   .848/.751/.797 37.0 %
     round 1 --single, cohesion 0.8, 0.18    F1 0.628       19.2 %   F1 0.685       25.9 %
     round 1 --single, cohesion 0.9, 0.15    F1 0.608       13.1 %   F1 0.667       21.0 %
