@@ -20,10 +20,11 @@ from conftest import (
 SECRET = "GEHEIMNIS-7f3a9c"  # stands in a file outside every input; must never be printed
 # Methods of pathlib.Path and of other objects that touch the file system or the process.
 # None may be reachable from any value a template gets (issue 19, defect 1 and its siblings).
+# (Path.replace is left out: a path shown as a string has str.replace; WRITES tries it.)
 DANGEROUS = (
     "read_text", "read_bytes", "open", "write_text", "write_bytes", "iterdir", "glob", "rglob",
     "home", "cwd", "stat", "lstat", "exists", "is_file", "is_dir", "unlink", "touch", "mkdir",
-    "rmdir", "rename", "replace", "chmod", "resolve", "absolute", "samefile", "symlink_to",
+    "rmdir", "rename", "chmod", "resolve", "absolute", "samefile", "symlink_to",
     "hardlink_to", "expanduser", "readlink", "owner", "group", "joinpath", "with_name",
     "relative_to", "as_uri", "walk",
 )
@@ -90,6 +91,7 @@ WRITES = {
     "rename": '{{ articles[0].path.rename(articles[0].path.with_name("pwned.txt")) }}',
     "symlink": '{{ articles[0].path.with_name("pwned.txt").symlink_to("/") }}',
     "unlink": '{{ articles[0].path.unlink() }}',
+    "replace": '{{ articles[0].path.replace(articles[0].path.with_name("pwned.txt")) }}',
 }
 
 
