@@ -175,6 +175,7 @@ def test_repeated_sentence_file_ends_in_bounded_time(tmp_path, command):
     assert "Windkraft" in run.out
 
 
+@pytest.mark.slow
 @pytest.mark.xfail(strict=True, reason="issue 19 #6")
 @pytest.mark.parametrize("make", [wordy_text, distinct_text], ids=["new words", "sentences"])
 def test_large_file_of_distinct_sentences_in_bounded_memory(tmp_path, make):
