@@ -6,13 +6,13 @@ and records the day (``run_digest``).
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from briefing.digest.config import load_config, parse_day
 from briefing.digest.continuation import Continuation, articles_terms, split_continued
@@ -30,6 +30,7 @@ from briefing.errors import BriefingError, OutputError
 from briefing.models import Article, Briefing, Skipped, Topic
 from briefing.pipeline import Settings, briefing_from_articles, load_articles
 from briefing.render import render_template, template_context
+from briefing.render.plain import Plain
 from briefing.runtime.output import write_atomic
 from briefing.text.sentences import article_sentences
 from briefing.text.words import sentence_key
@@ -302,34 +303,38 @@ def render_digest(
     previous: str | None,
     template: str | os.PathLike[str] | None = None,
 ) -> str:
-    """The digest's Markdown through ``digest.md.j2`` (or the user's template)."""
-    context = template_context(briefing)
-    originals: dict[int, Topic] = {}
+    """The digest's Markdown through ``digest.md.j2`` (or the user's template), which gets
+    plain data only (as the briefing templates)."""
+    plain = Plain()
+    context = template_context(briefing, plain)
+    originals: dict[int, dict[str, Any]] = {}
     entries = []
     for index, topic in enumerate(briefing.topics):
         continued = continuations.get(index)
+        data = plain.topic(topic)
         # the shared topic macro prints the sources, quotes and timeline; the digest prints
         # the new sentences itself, so the macro gets the topic without its summary
-        rest = dataclasses.replace(topic, summary=[]) if continued else topic
-        originals[id(rest)] = topic
+        rest = {**data, "summary": []} if continued else data
+        originals[id(rest)] = data
         entries.append({
-            "topic": topic,
+            "topic": data,
             "rest": rest,
-            "continued": continued,
+            "continued": {"day": continued.day, "topics": list(continued.topics)}
+            if continued else None,
             "since": _since_label(day, continued.day) if continued else None,
         })
 
-    def used(topic: Topic, article: Article) -> int:
+    def used(topic: dict[str, Any], article: dict[str, Any]) -> int:
         original = originals.get(id(topic), topic)
-        return sum(1 for item in original.summary if article.id in item.sources)
+        return sum(1 for item in original["summary"] if article["id"] in item["sources"])
 
     context.update(
         day=dt.date.fromisoformat(day),
         title=f"Digest vom {_german_date(day)}",
         # a lone new article is a line under "Weitere Meldungen"; a continued one keeps its
         # section, since it leads with what is new
-        entries=[e for e in entries if not e["topic"].minor or e["continued"]],
-        minor_entries=[e for e in entries if e["topic"].minor and not e["continued"]],
+        entries=[e for e in entries if not e["topic"]["minor"] or e["continued"]],
+        minor_entries=[e for e in entries if e["topic"]["minor"] and not e["continued"]],
         previous=dt.date.fromisoformat(previous) if previous else None,
         sentences_used=used,
     )

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
-from briefing.models import Article
+from briefing.render.plain import field
 
 # Characters Markdown may read as markup anywhere in a line.
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>|{}~])")
@@ -78,7 +79,7 @@ def date_span(span: tuple[str, str] | None) -> str:
     return first if first == last else f"{first}–{last}"
 
 
-def based_on(articles: list[Article]) -> str:
+def based_on(articles: list[Any]) -> str:
     """What a briefing rests on, claiming only what is known.
 
     Outlets and dates are often missing from copied pages: "5 Quellen aus 1 Medium" would
@@ -87,15 +88,17 @@ def based_on(articles: list[Article]) -> str:
     """
     count = len(articles)
     text = f"Grundlage: {count} {'Quelle' if count == 1 else 'Quellen'}"
+    # articles as models, or as the plain data templates get (dicts)
+    given = [(field(a, "outlet"), field(a, "date")) for a in articles]
     outlets: list[str] = []
-    for article in articles:
-        if article.outlet and article.outlet not in outlets:
-            outlets.append(article.outlet)
-    if outlets and all(a.outlet for a in articles):
+    for outlet, _ in given:
+        if outlet and outlet not in outlets:
+            outlets.append(outlet)
+    if outlets and all(outlet for outlet, _ in given):
         text += f" aus {len(outlets)} {'Medium' if len(outlets) == 1 else 'Medien'}"
     elif outlets:
         text += f", darunter {', '.join(outlets)}"
-    dates = sorted(a.date for a in articles if a.date)
+    dates = sorted(date for _, date in given if date)
     if dates and len(dates) == count:
         text += f", {date_span((dates[0], dates[-1]))}"
     elif dates:

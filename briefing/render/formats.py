@@ -12,6 +12,7 @@ import os
 from typing import Any
 
 from briefing.models import Article, Briefing, Topic
+from briefing.render.plain import Plain, field
 from briefing.render.templates import render_template
 
 FORMATS = {"markdown": "briefing.md.j2", "html": "briefing.html.j2"}
@@ -19,8 +20,10 @@ FORMATS = {"markdown": "briefing.md.j2", "html": "briefing.html.j2"}
 
 def render_title(topics: list[Topic], today: dt.date) -> str:
     """The briefing's title from ``title.txt.j2`` (single story vs. several)."""
-    major = [t for t in topics if not t.minor] or topics
-    text = render_template("title.txt.j2", {"topics": topics, "major": major, "today": today})
+    plain = Plain()
+    data = [plain.topic(t) for t in topics]
+    major = [t for t in data if not t["minor"]] or data
+    text = render_template("title.txt.j2", {"topics": data, "major": major, "today": today})
     return " ".join(text.split())
 
 
@@ -42,27 +45,30 @@ def render_briefing(
     )
 
 
-def template_context(briefing: Briefing) -> dict[str, Any]:
-    major = [t for t in briefing.topics if not t.minor]
-    minor = [t for t in briefing.topics if t.minor]
+def template_context(briefing: Briefing, plain: Plain | None = None) -> dict[str, Any]:
+    """What the briefing templates get: plain data only (see plain.py), no model objects."""
+    data = (plain or Plain()).briefing(briefing)
     outlets = sorted({a.outlet for a in briefing.articles if a.outlet})
     return {
-        "briefing": briefing,
-        "title": briefing.title,
-        "topics": major,
-        "minor": minor,
-        "articles": briefing.articles,
+        "briefing": data,
+        "title": data["title"],
+        "topics": [t for t in data["topics"] if not t["minor"]],
+        "minor": [t for t in data["topics"] if t["minor"]],
+        "articles": data["articles"],
         "outlets": outlets,
-        "skipped": briefing.skipped,
-        "generated": briefing.generated,
+        "skipped": data["skipped"],
+        "generated": data["generated"],
         "sentences_used": sentences_used,
     }
 
 
-def sentences_used(topic: Topic, article: Article) -> int:
-    """How many distinct sentences of the briefing's sections rest on this article."""
-    cited = [*topic.summary, *topic.quotes, *topic.claims, *topic.timeline]
-    return len({item.text for item in cited if article.id in item.sources})
+def sentences_used(topic: Any, article: Any) -> int:
+    """How many distinct sentences of the briefing's sections rest on this article (a topic
+    and an article as models, or as the plain data templates get)."""
+    cited = [*field(topic, "summary"), *field(topic, "quotes"), *field(topic, "claims"),
+             *field(topic, "timeline")]
+    article_id = field(article, "id")
+    return len({field(i, "text") for i in cited if article_id in field(i, "sources")})
 
 
 def article_to_dict(article: Article) -> dict[str, Any]:

@@ -34,9 +34,10 @@ def make_environment(
     """
     from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined
     from jinja2.exceptions import SecurityError
-    from jinja2.sandbox import SandboxedEnvironment
 
-    class BriefingSandbox(SandboxedEnvironment):
+    from briefing.render.sandbox import PlainDataSandbox
+
+    class BriefingSandbox(PlainDataSandbox):
         """The sandbox, also refusing arithmetic that would eat all memory or time."""
 
         intercepted_binops = frozenset({"*", "**", "%"})

@@ -65,7 +65,6 @@ READS = {
 }
 
 
-@pytest.mark.xfail(strict=True, reason="issue 19 #1")
 @pytest.mark.parametrize("source", READS.values(), ids=READS.keys())
 def test_template_cannot_read_files(tmp_path, inputs, secret, source):
     run = build_with(tmp_path, inputs, source.replace("SECRET", str(secret)))
@@ -73,7 +72,6 @@ def test_template_cannot_read_files(tmp_path, inputs, secret, source):
     assert SECRET not in run.out
 
 
-@pytest.mark.xfail(strict=True, reason="issue 19 #1")
 def test_template_cannot_read_files_in_the_digest(tmp_path, digest_dirs, secret):
     template = tmp_path / "d.md.j2"
     template.write_text('{% for e in entries %}{% for a in e.topic.articles %}'
@@ -96,7 +94,6 @@ WRITES = {
 }
 
 
-@pytest.mark.xfail(strict=True, reason="issue 19 #1")
 @pytest.mark.parametrize("source", WRITES.values(), ids=WRITES.keys())
 def test_template_cannot_change_files(tmp_path, inputs, source):
     before = sorted(p.relative_to(inputs) for p in inputs.rglob("*"))
@@ -115,7 +112,6 @@ LISTINGS = {
 }
 
 
-@pytest.mark.xfail(strict=True, reason="issue 19 #1")
 @pytest.mark.parametrize("source", LISTINGS.values(), ids=LISTINGS.keys())
 def test_template_cannot_look_around(tmp_path, inputs, secret, monkeypatch, source):
     monkeypatch.chdir(secret.parent)
@@ -136,7 +132,6 @@ def _probe(names: list[str]) -> str:
     )
 
 
-@pytest.mark.xfail(strict=True, reason="issue 19 #1")
 def test_no_value_reachable_by_a_template_has_file_methods(tmp_path, inputs):
     names = [
         "articles[0].path", "topics[0].articles[0].path", "skipped[0].path",
@@ -164,7 +159,6 @@ WALK = """{%- macro walk(value, where, depth) -%}
 """
 
 
-@pytest.mark.xfail(strict=True, reason="issue 19 #1")
 @pytest.mark.parametrize("fmt", ["markdown", "html"])
 def test_build_templates_get_plain_data(tmp_path, inputs, fmt):
     names = ["briefing", "title", "topics", "minor", "articles", "outlets", "skipped",
@@ -176,7 +170,6 @@ def test_build_templates_get_plain_data(tmp_path, inputs, fmt):
     assert "OBJECT:" not in run.out and "CALLABLE:" not in run.out, run.out[:2000]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 19 #1")
 def test_digest_template_gets_plain_data(tmp_path, digest_dirs):
     """Day two continues a story of day one, so every kind of entry is there."""
     first = invoke(*digest_args(digest_dirs), "-q")
