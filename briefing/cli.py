@@ -45,9 +45,10 @@ def _fails_cleanly(command):
 
 def _emit(text: str, output: str | None) -> None:
     if output and output != "-":
+        from briefing.runtime.display import terminal_safe
         from briefing.runtime.output import write_atomic  # (deferred: tempfile)
 
-        write_atomic(output, text)
+        write_atomic(output, terminal_safe(text))
     else:
         write_stdout(text)
 
@@ -179,6 +180,7 @@ def build(paths, fmt, output, sentences, title, template, template_dirs, engine,
 def summarize(paths, fmt, output, sentences, engine, max_bytes, jobs, quiet):
     """Summarize each article file on its own (no grouping), like sumy's command line."""
     from briefing.pipeline import load_articles_in_order, summarize_articles  # (deferred)
+    from briefing.runtime.display import shown
 
     settings = Settings(sentences=sentences, engine=engine, max_bytes=max_bytes, jobs=jobs)
     with progress_display(quiet) as progress:
@@ -200,7 +202,7 @@ def summarize(paths, fmt, output, sentences, engine, max_bytes, jobs, quiet):
             lines.append(json.dumps({"path": str(path), "title": article.title,
                                      "summary": summary}, ensure_ascii=False))
         else:
-            header = [f"==> {path} <=="] if len(results) > 1 else []
+            header = [f"==> {shown(str(path))} <=="] if len(results) > 1 else []
             lines.append("\n".join(header + summary) + ("\n" if len(results) > 1 else ""))
     for path, reason in reasons.items():
         if not quiet and fmt != "jsonl":
@@ -241,7 +243,9 @@ def clean(paths, fmt, output, max_bytes, jobs, quiet):
 
 
 def _clean_text(entry: dict) -> str:
-    lines = [f"==> {entry['path']} <=="]
+    from briefing.runtime.display import shown
+
+    lines = [f"==> {shown(entry['path'])} <=="]
     if "skipped" in entry:
         return "\n".join(lines + [f"skipped: {entry['skipped']}", ""])
     for field in ("title", "outlet", "date", "url"):

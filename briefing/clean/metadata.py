@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from briefing.lexicon import MONTH_NUMBERS, STAMP_WEEKDAYS, alternation
+from briefing.runtime.display import clean_line
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
@@ -45,10 +46,11 @@ def parse_front_matter(text: str) -> tuple[dict[str, str], str]:
     except yaml.YAMLError:
         data = None
     if isinstance(data, dict):
+        # YAML's escapes ("\e[31m", "\u202e") would bring back what ingest removed
         meta = {
-            str(k).lower(): str(v).strip()
+            clean_line(str(k)).lower(): clean_line(str(v))
             for k, v in data.items()
-            if v is not None and str(v).strip()
+            if v is not None and clean_line(str(v))
         }
         return meta, text[match.end() :]
     # Hand-written front matter is often not YAML ("title: Putin in Pjöngjang: Was bekannt
@@ -78,7 +80,7 @@ def _front_matter_lines(block: str) -> dict[str, str]:
         match = _KEY_LINE.match(stripped)
         if not match:
             return {}
-        key, value = match.group(1).lower(), _unquoted(match.group(2).strip())
+        key, value = match.group(1).lower(), clean_line(_unquoted(match.group(2).strip()))
         if key in FRONT_MATTER_KEYS and value:
             meta[key] = value  # a repeated key: the last one wins, as in YAML
     return meta

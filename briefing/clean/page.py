@@ -35,6 +35,7 @@ from briefing.clean.region import body_blocks, body_region, trim_region
 from briefing.ingest import RawDocument
 from briefing.lexicon import MEDIA_LABELS, alternation
 from briefing.models import Article, Block
+from briefing.runtime.display import clean_line, shown
 from briefing.text.sentences import split_sentences
 
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
@@ -71,7 +72,7 @@ def clean_document(doc: RawDocument) -> Article:
     if not any(not b.is_heading for b in page.blocks):
         reason = page.notes[0] if page.notes else "no article text left after cleaning"
         raise EmptyArticleError(reason)
-    title = page.title or _first_sentence(page.blocks) or doc.path.stem
+    title = page.title or _first_sentence(page.blocks) or shown(doc.path.stem)
     return Article(
         path=doc.path,
         title=title,
@@ -119,13 +120,18 @@ def clean_html(html: str) -> CleanPage:
             return extracted.get(name)
         return getattr(extracted, name, None)
 
+    def extracted_line(name: str) -> str | None:
+        # entities (&#x202e;) are decoded here, after ingest removed such characters
+        value = extracted_value(name)
+        return (clean_line(str(value)) or None) if value else None
+
     body = extracted_value("body")
     if extracted is None or body is None:
         return CleanPage(meta.get("title"), [], notes=["trafilatura found no article text"])
-    title = meta.get("title") or extracted_value("title") or None
+    title = meta.get("title") or extracted_line("title")
     blocks: list[Block] = []
     for element in body:
-        text = " ".join("".join(element.itertext()).split())
+        text = clean_line("".join(element.itertext()))
         if not text or title and text.casefold() == title.casefold():
             continue
         if is_junk_line(text):
@@ -136,9 +142,9 @@ def clean_html(html: str) -> CleanPage:
     return CleanPage(
         title=title,
         blocks=blocks,
-        outlet=meta.get("outlet") or extracted_value("sitename") or None,
+        outlet=meta.get("outlet") or extracted_line("sitename"),
         date=normalize_date(meta.get("date") or extracted_value("date")),
-        url=meta.get("url") or extracted_value("url") or None,
+        url=meta.get("url") or extracted_line("url"),
         notes=[] if blocks else ["trafilatura found no article text"],
     )
 

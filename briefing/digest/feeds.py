@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 
 from briefing.ingest import decode
 from briefing.models import Article, Block
+from briefing.runtime.display import clean_line
 
 DEFAULT_TIMEOUT = 20.0
 MAX_ENTRIES = 100  # per feed and run: bounds the time a run can take (entries x timeout)
@@ -95,7 +96,7 @@ def read_feed(
         problem = getattr(parsed, "bozo_exception", None)
         result.error = f"not a feed ({problem})" if problem else "not a feed"
         return result
-    outlet = (parsed.feed.get("title") or "").strip() or None
+    outlet = clean_line(str(parsed.feed.get("title") or "")) or None  # the server's text
     entries = parsed.entries[:MAX_ENTRIES]
     result.entries = len(entries)
     for entry in entries:
@@ -133,7 +134,11 @@ def page_article(
     if not title:
         metadata = trafilatura.extract_metadata(text)
         title = metadata.title if metadata and metadata.title else None
-    paragraphs = [" ".join(p.split()) for p in body.split("\n") if p.strip()]
+    # feed and page titles are the server's text: no control or bidi characters
+    title = clean_line(str(title)) if title else None
+    paragraphs = [p for p in (clean_line(line) for line in body.split("\n")) if p]
+    if not paragraphs:
+        raise FeedError("no article text on the page")
     blocks = [Block("paragraph", p) for p in paragraphs]
     name = PurePosixPath(url.split("?")[0].rstrip("/")).name or "page"
     return Article(

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from briefing.models import Article
+from briefing.runtime.display import shown
 
 
 class DuplicateIndex:
@@ -74,10 +75,12 @@ def _digest(text: str) -> str:
 
 
 def display_name(twin: Path, path: Path) -> str:
-    """The twin's file name for "duplicate of NAME", with folders when both names are alike."""
+    """The twin's file name for "duplicate of NAME", with folders when both names are alike;
+    shown escaped (the reason is printed: a name may hold control characters, or not be
+    UTF-8)."""
     if twin.name != path.name:
-        return twin.name
+        return shown(twin.name)
     try:
-        return str(twin.relative_to(os.path.commonpath([twin, path])))
+        return shown(str(twin.relative_to(os.path.commonpath([twin, path]))))
     except ValueError:
-        return str(twin)
+        return shown(str(twin))

@@ -217,7 +217,6 @@ def test_redirect_to_other_schemes_says_what_failed(digest_dirs, http_server, ta
 # -- feed titles (defect 11): no control or bidi characters get through ------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="issue 19 #11")
 def test_feed_titles_bring_no_control_characters(digest_dirs, http_server):
     server = http_server()
     channel = "Test\u202eportal\x1b[31m"

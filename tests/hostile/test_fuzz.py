@@ -8,7 +8,6 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import pytest
 from conftest import assert_clean, forbidden_in, invoke
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
@@ -93,7 +92,6 @@ def _materialise(entries: list[tuple[bytes, bytes]]) -> Path:
     return folder
 
 
-@pytest.mark.xfail(strict=True, reason="issue 19 #4, #11")
 @FUZZ
 @given(folders)
 def test_generated_folders_hold(entries):

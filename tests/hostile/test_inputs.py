@@ -60,7 +60,6 @@ def test_non_utf8_file_name_is_recorded_in_the_digest_state(digest_dirs):
     assert "0 new, 4 in earlier digests" in second.err, second.err
 
 
-@pytest.mark.xfail(strict=True, reason="issue 19 #4")
 @pytest.mark.parametrize("command", ["summarize", "clean", "build"])
 def test_non_utf8_file_name_is_shown_escaped(stories, command):
     _write(stories, LATIN1_NAME, ARTICLE)
@@ -112,7 +111,6 @@ def hostile_folder(tmp_path: Path) -> Path:
     return folder
 
 
-@pytest.mark.xfail(strict=True, reason="issue 19 #11")
 @pytest.mark.parametrize("command", [
     ("summarize",), ("summarize", "-f", "jsonl"), ("clean",), ("clean", "-f", "json"),
     ("build",), ("build", "-f", "json"), ("build", "-f", "html"),
@@ -124,7 +122,6 @@ def test_no_control_characters_reach_the_terminal(hostile_folder, command):
     assert not forbidden_in(run.stderr), forbidden_in(run.stderr)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 19 #11")
 def test_yaml_escapes_do_not_bring_control_characters_back(hostile_folder):
     entries = json.loads(invoke("clean", str(hostile_folder), "-f", "json").stdout)
     entry = next(e for e in entries if e["path"].endswith("yaml.txt"))
@@ -133,7 +130,6 @@ def test_yaml_escapes_do_not_bring_control_characters_back(hostile_folder):
     assert entry["title"] == "Fernwärme wird teurer"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 19 #11")
 def test_html_entities_do_not_bring_control_characters_back(tmp_path):
     """Ingest strips raw control characters; entities decoded later must not bring them back."""
     paragraphs = "".join(f"<p>{p}</p>" for p in ARTICLE.split("\n\n")[1:] + FOLLOW_UP)
@@ -150,7 +146,6 @@ def test_html_entities_do_not_bring_control_characters_back(tmp_path):
         assert not forbidden_in(run.stdout), (command, forbidden_in(run.stdout))
 
 
-@pytest.mark.xfail(strict=True, reason="issue 19 #11")
 def test_digest_shows_hostile_names_without_control_characters(digest_dirs, hostile_folder):
     for entry in hostile_folder.iterdir():
         shutil.copy(entry, digest_dirs["inbox"] / entry.name)
