@@ -82,6 +82,25 @@ class DayRecord:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
 
 
+def _path_value(path: str) -> str | bytes:
+    """A path as stored: text, or its bytes when the name is not UTF-8 (lossless; SQLite keeps
+    them as a BLOB, read back by ``_path_of``)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path)
+    return path
+
+
+def _path_of(value: str | bytes) -> str:
+    return os.fsdecode(value) if isinstance(value, bytes) else value
+
+
+def _text_value(text: str) -> str:
+    """Text as stored: bytes of a name that is not UTF-8 as ``\\xNN`` (a title made from it)."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def default_state_path() -> Path:
     import platformdirs
 
@@ -125,7 +144,7 @@ class DigestState:
         )
         known: dict[str, KnownArticle] = {}
         for key, raw, when, path, title, topic, terms in rows:
-            article = KnownArticle(key, raw, when, path, title, topic, json.loads(terms))
+            article = KnownArticle(key, raw, when, _path_of(path), title, topic, json.loads(terms))
             known[key] = article
             known.setdefault(raw, article)
         return known
@@ -143,7 +162,8 @@ class DigestState:
             "SELECT content_key, content_hash, day, path, title, topic, terms FROM articles "
             "WHERE day < ? AND day >= ? ORDER BY day, rowid", (day, since),
         )
-        return [KnownArticle(k, h, d, p, t, tp, json.loads(tr)) for k, h, d, p, t, tp, tr in rows]
+        return [KnownArticle(k, h, d, _path_of(p), t, tp, json.loads(tr))
+                for k, h, d, p, t, tp, tr in rows]
 
     def earlier_sentence_keys(self, day: str, since: str = "") -> set[str]:
         """Every sentence (key) of the articles in digests before ``day`` (from ``since``)."""
@@ -163,7 +183,7 @@ class DigestState:
     def skipped_before(self, day: str) -> set[tuple[str, str]]:
         """(path, reason) of the files earlier digests already listed as not used."""
         rows = self.connection.execute("SELECT path, reason FROM skipped WHERE day < ?", (day,))
-        return {(path, reason) for path, reason in rows}
+        return {(_path_of(path), reason) for path, reason in rows}
 
     def last_digest_before(self, day: str) -> str | None:
         row = self.connection.execute(
@@ -179,7 +199,8 @@ class DigestState:
             "SELECT content_key, content_hash, day, path, title, topic, terms FROM articles "
             "WHERE day = ? ORDER BY rowid", (day,),
         )
-        return [KnownArticle(k, h, d, p, t, tp, json.loads(tr)) for k, h, d, p, t, tp, tr in rows]
+        return [KnownArticle(k, h, d, _path_of(p), t, tp, json.loads(tr))
+                for k, h, d, p, t, tp, tr in rows]
 
     def record_day(self, record: DayRecord, forget_sentences_before: str | None = None) -> None:
         """Replace everything stored for ``record.day`` in one transaction.
@@ -199,12 +220,13 @@ class DigestState:
                 )
             self.connection.execute(
                 "INSERT INTO digests(day, path, written, articles) VALUES (?, ?, ?, ?)",
-                (record.day, record.path, written, len(record.articles)),
+                (record.day, _path_value(record.path), written, len(record.articles)),
             )
             self.connection.executemany(
                 "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [
-                    (a.content_key, a.content_hash, record.day, a.path, a.title, url, a.topic,
+                    (a.content_key, a.content_hash, record.day, _path_value(a.path),
+                     _text_value(a.title), url, _text_value(a.topic),
                      json.dumps(a.terms, ensure_ascii=False, sort_keys=True))
                     for a, url in record.articles
                 ],
@@ -215,12 +237,13 @@ class DigestState:
             )
             self.connection.executemany(
                 "INSERT OR REPLACE INTO reported VALUES (?, ?, ?, ?, ?)",
-                [(record.day, topic, i, text, key)
+                [(record.day, _text_value(topic), i, _text_value(text), key)
                  for i, (topic, text, key) in enumerate(record.reported)],
             )
             self.connection.executemany(
                 "INSERT OR REPLACE INTO skipped VALUES (?, ?, ?)",
-                [(record.day, path, reason) for path, reason in record.skipped],
+                [(record.day, _path_value(path), _text_value(reason))
+                 for path, reason in record.skipped],
             )
 
 

@@ -48,7 +48,6 @@ def _write(folder: Path, name: str | bytes, text: str) -> Path:
 LATIN1_NAME = b"Fernw\xe4rme_Preise.txt"  # "Fernwärme" saved by a latin-1 system
 
 
-@pytest.mark.xfail(strict=True, reason="issue 19 #4")
 def test_non_utf8_file_name_is_recorded_in_the_digest_state(digest_dirs):
     _write(digest_dirs["inbox"], LATIN1_NAME, ARTICLE)
     first = invoke(*digest_args(digest_dirs, DAY, "-q"))
