@@ -43,8 +43,8 @@ def parse_front_matter(text: str) -> tuple[dict[str, str], str]:
 
     try:
         data = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
-        data = None
+    except Exception:  # noqa: BLE001 - not only YAMLError: a date that does not exist
+        data = None  # (2024-02-30) is a ValueError, deep nesting a RecursionError
     if isinstance(data, dict):
         # YAML's escapes ("\e[31m", "\u202e") would bring back what ingest removed
         meta = {

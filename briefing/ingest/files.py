@@ -113,10 +113,11 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument
                 shown = f"'{suffix}'" if suffix else "(no file name extension)"
                 return Skipped(path, f"unsupported file type {shown}")
             if info.st_size > max_bytes:
-                limit = _size(max_bytes)
-                return Skipped(path, f"file too large ({_size(info.st_size)}, limit {limit})")
-            # Read at most one byte past the cap: the file may have grown since stat().
-            data = head + handle.read(max_bytes + 1 - len(head))
+                shown, limit = _sizes(info.st_size, max_bytes)
+                return Skipped(path, f"file too large ({shown}, limit {limit})")
+            # Read at most one byte past the cap (the file may have grown since stat()), and
+            # no more than the file holds: a large --max-size must not ask for a large buffer.
+            data = head + handle.read(max(0, min(max_bytes, info.st_size) + 1 - len(head)))
     except OSError as error:
         return Skipped(path, f"unreadable file ({error.strerror or error})")
     if len(data) > max_bytes:
@@ -164,7 +165,18 @@ def _size(count: int) -> str:
     return f"{count} bytes"
 
 
+def _sizes(count: int, limit: int) -> tuple[str, str]:
+    """A file's size and the limit it exceeds, shown so that the one is visibly larger:
+    "5.2 MB, limit 5.0 MB", but "1,025 bytes, limit 1,024 bytes" where one decimal would
+    show the same number twice."""
+    shown, cap = _size(count), _size(limit)
+    if shown == cap:
+        shown, cap = f"{count:,} bytes", f"{limit:,} bytes"
+    return shown, cap
+
+
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b|bytes?)?\s*$", re.IGNORECASE)
+MAX_SIZE = 1024**4  # a --max-size above 1 TB is a mistake, not a limit
 
 
 def parse_size(text: str) -> int:
@@ -174,6 +186,8 @@ def parse_size(text: str) -> int:
         raise ValueError(f"not a size: {text!r} (try 5MB, 500KB or a number of bytes)")
     number, unit = float(match.group(1)), (match.group(2) or "b").lower()
     factor = {"k": 1024, "m": 1024**2, "g": 1024**3}.get(unit[0], 1)
+    if number * factor > MAX_SIZE:  # (also a number too long for a float: inf)
+        raise ValueError(f"size too large: {text[:40]!r} (at most 1024GB)")
     size = int(number * factor)
     if size <= 0:
         raise ValueError(f"size must be positive: {text!r}")

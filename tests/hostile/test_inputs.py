@@ -351,7 +351,6 @@ IMPOSSIBLE_DATES = {
 }
 
 
-@pytest.mark.xfail(strict=True, reason="issue 19 #15")
 @pytest.mark.parametrize("date", IMPOSSIBLE_DATES.values(), ids=IMPOSSIBLE_DATES.keys())
 def test_impossible_front_matter_date_loses_only_the_date(tmp_path, date):
     path = tmp_path / "datum.txt"
@@ -369,7 +368,6 @@ ABSURD_SIZES = {"huge G": "99999999999999999999G", "huge bytes": "99999999999999
                 "2**64": "18446744073709551616", "1e30 KB": "1000000000000000000000000000000KB"}
 
 
-@pytest.mark.xfail(strict=True, reason="issue 19 #15")
 @pytest.mark.parametrize("size", ABSURD_SIZES.values(), ids=ABSURD_SIZES.keys())
 @pytest.mark.parametrize("command", ["build", "summarize", "clean"])
 def test_absurd_max_size_is_a_usage_error(stories, command, size):
@@ -382,7 +380,6 @@ def test_absurd_max_size_is_a_usage_error(stories, command, size):
 _TOO_LARGE = re.compile(r"file too large \((.+), limit (.+)\)")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 19 #15")
 @pytest.mark.parametrize(("size", "limit"), [(1025, "1KB"), (1025 * 1024 + 1, "1025KB"),
                                              (1024 * 1024 + 1, "1MB"), (5 * 1024**2 + 1, "5MB")])
 def test_size_over_the_limit_is_shown_larger_than_the_limit(tmp_path, size, limit):
