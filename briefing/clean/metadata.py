@@ -39,10 +39,8 @@ def parse_front_matter(text: str) -> tuple[dict[str, str], str]:
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, text
-    import yaml
-
     try:
-        data = yaml.safe_load(match.group(1))
+        data = _load_yaml(match.group(1))
     except Exception:  # noqa: BLE001 - not only YAMLError: a date that does not exist
         data = None  # (2024-02-30) is a ValueError, deep nesting a RecursionError
     if isinstance(data, dict):
@@ -59,6 +57,21 @@ def parse_front_matter(text: str) -> tuple[dict[str, str], str]:
     if not meta:
         return {}, text
     return meta, text[match.end() :]
+
+
+def _load_yaml(block: str) -> object:
+    """``yaml.safe_load`` that refuses aliases: article metadata never needs them, and nested
+    ones expand to billions of strings once turned into text ("billion laughs"); ingest
+    skips such files, this holds wherever front matter is read."""
+    import yaml
+
+    class NoAliases(yaml.SafeLoader):
+        def compose_node(self, parent, index):
+            if self.check_event(yaml.AliasEvent):
+                raise yaml.YAMLError("aliases are not read")
+            return super().compose_node(parent, index)
+
+    return yaml.load(block, Loader=NoAliases)
 
 
 # The fields a line-wise reading takes from front matter that YAML rejects.

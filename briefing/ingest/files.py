@@ -131,7 +131,8 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument
     text = CONTROL_CHARACTERS.sub("", text)
     if not text.strip():
         return Skipped(path, "empty file")
-    if _front_matter_with_aliases(text):
+    # checked on the line ends the cleaner will read: it takes a lone "\r" for one too
+    if _front_matter_with_aliases(text.replace("\r\n", "\n").replace("\r", "\n")):
         return Skipped(path, "front matter with YAML aliases (refused: could expand without end)")
     kind = "html" if path.suffix.lower() in HTML_SUFFIXES else "text"
     return RawDocument(path, text, kind, hashlib.sha256(data).hexdigest(), encoding)
