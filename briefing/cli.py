@@ -65,6 +65,10 @@ engine_option = click.option(
     help="LexRank implementation: 'fast' (numpy) or 'sumy' (sumy's own, the reference).",
 )
 quiet_option = click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+follow_links_option = click.option(
+    "--follow-links", is_flag=True,
+    help="Also read symbolic links that lead out of the input folders (not followed by default).",
+)
 
 
 def _cores() -> int:
@@ -142,10 +146,11 @@ def main(ctx: click.Context) -> None:
 @engine_option
 @max_size_option
 @jobs_option
+@follow_links_option
 @quiet_option
 @_fails_cleanly
 def build(paths, fmt, output, sentences, title, template, template_dirs, engine, max_bytes, jobs,
-          quiet):
+          follow_links, quiet):
     """Build the briefing of every article under PATHS (files or folders, recursively).
 
     Without PATHS, the bundled sample articles are used.
@@ -156,7 +161,7 @@ def build(paths, fmt, output, sentences, title, template, template_dirs, engine,
     if fmt == "json" and (template or template_dirs):
         raise click.UsageError("--template and --template-dir apply to markdown and html only")
     settings = Settings(sentences=sentences, engine=engine, title=title, max_bytes=max_bytes,
-                        jobs=jobs)
+                        jobs=jobs, follow_links=follow_links)
     with progress_display(quiet) as progress:
         result = build_briefing(_inputs(paths), settings, progress)
     text = render_briefing(result, fmt, template_file=template, template_dirs=list(template_dirs))
@@ -175,14 +180,16 @@ def build(paths, fmt, output, sentences, title, template, template_dirs, engine,
 @engine_option
 @max_size_option
 @jobs_option
+@follow_links_option
 @quiet_option
 @_fails_cleanly
-def summarize(paths, fmt, output, sentences, engine, max_bytes, jobs, quiet):
+def summarize(paths, fmt, output, sentences, engine, max_bytes, jobs, follow_links, quiet):
     """Summarize each article file on its own (no grouping), like sumy's command line."""
     from briefing.pipeline import load_articles_in_order, summarize_articles  # (deferred)
     from briefing.runtime.display import shown
 
-    settings = Settings(sentences=sentences, engine=engine, max_bytes=max_bytes, jobs=jobs)
+    settings = Settings(sentences=sentences, engine=engine, max_bytes=max_bytes, jobs=jobs,
+                        follow_links=follow_links)
     with progress_display(quiet) as progress:
         articles, skipped, positions = load_articles_in_order(paths, settings, progress)
         if not articles:
@@ -219,15 +226,17 @@ def summarize(paths, fmt, output, sentences, engine, max_bytes, jobs, quiet):
 @output_option
 @max_size_option
 @jobs_option
+@follow_links_option
 @quiet_option
 @_fails_cleanly
-def clean(paths, fmt, output, max_bytes, jobs, quiet):
+def clean(paths, fmt, output, max_bytes, jobs, follow_links, quiet):
     """Show each article as the program sees it after cleaning: title, metadata, body."""
     from briefing.pipeline import load_articles_in_order  # (deferred)
 
     with progress_display(quiet) as progress:
         articles, skipped, positions = load_articles_in_order(
-            paths, Settings(max_bytes=max_bytes, jobs=jobs), progress, presplit=False)
+            paths, Settings(max_bytes=max_bytes, jobs=jobs, follow_links=follow_links), progress,
+            presplit=False)
     entries: list[tuple[Path, dict]] = [
         (a.path, {"path": str(a.path), "title": a.title, "outlet": a.outlet, "date": a.date,
                   "url": a.url, "body": a.body}) for a in articles
@@ -258,12 +267,14 @@ def _clean_text(entry: dict) -> str:
 @click.option("-n", "--sentences", type=click.IntRange(1, 100), default=10, show_default=True,
               help="Summary sentences per topic (change with +/- in the app).")
 @engine_option
+@follow_links_option
 @_fails_cleanly
-def tui(paths, sentences, engine):
+def tui(paths, sentences, engine, follow_links):
     """Browse the briefing in the terminal (default: the bundled sample articles)."""
     from briefing.tui import make_app  # (deferred: Textual loads after the preload's fork)
 
-    make_app(_inputs(paths), Settings(sentences=sentences, engine=engine), preload=True).run()
+    settings = Settings(sentences=sentences, engine=engine, follow_links=follow_links)
+    make_app(_inputs(paths), settings, preload=True).run()
 
 
 def _check_day(ctx, param, value):
@@ -303,10 +314,11 @@ def _check_day(ctx, param, value):
               help="Render with this Jinja2 template (sandboxed).")
 @engine_option
 @jobs_option
+@follow_links_option
 @quiet_option
 @_fails_cleanly
 def digest(inbox, out_dir, day, state, feeds, config, timeout, wait, sentences, template, engine,
-           jobs, quiet):
+           jobs, follow_links, quiet):
     """Write the daily digest of new articles to OUT/YYYY-MM-DD.md (for cron).
 
     Articles that an earlier day's digest already covered (same text, whatever the file
@@ -323,7 +335,8 @@ def digest(inbox, out_dir, day, state, feeds, config, timeout, wait, sentences, 
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     run_digest(inbox=inbox, out_dir=out_dir, day=day, state=state, feeds=list(feeds),
                config=config, timeout=timeout, wait=wait, sentences=sentences,
-               template=template, engine=engine, quiet=quiet, log=info_line, jobs=jobs)
+               template=template, engine=engine, quiet=quiet, log=info_line, jobs=jobs,
+               follow_links=follow_links)
 
 
 def _skipped_summary(skipped) -> str:

@@ -25,6 +25,7 @@ class Settings:
     max_bytes: int = DEFAULT_MAX_BYTES
     german_only: bool = True  # leave articles in other languages out, with the reason
     jobs: int = 1  # worker processes for cleaning and summarizing (1: all in this process)
+    follow_links: bool = False  # follow symbolic links that lead out of the input folders
 
 
 def id_number(article_id: str) -> int:

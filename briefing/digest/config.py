@@ -37,10 +37,14 @@ def load_config(path: str | os.PathLike[str] | None) -> dict[str, Any]:
         if not default.is_file():
             return {}
         path = default
+    from briefing.ingest.files import NotRegularFile, open_regular
+
     target = Path(path)
     try:
-        with target.open("rb") as handle:
+        with open_regular(target) as handle:  # a FIFO given as the config must not block
             config = tomllib.load(handle)
+    except NotRegularFile:
+        raise BriefingError(f"config {target}: not a regular file") from None
     except OSError as error:
         raise BriefingError(f"config {target}: {error.strerror or error}") from None
     except tomllib.TOMLDecodeError as error:

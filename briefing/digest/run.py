@@ -105,6 +105,7 @@ def run_digest(
     log: Log | None = None,
     today: dt.date | None = None,
     jobs: int = 1,
+    follow_links: bool = False,
 ) -> DigestResult:
     """Write ``OUT/YYYY-MM-DD.md`` from the inbox articles no earlier digest covered.
 
@@ -147,7 +148,7 @@ def run_digest(
             say(f"{prefix}: removed stale temporary file {stale}")
         articles, skipped = _read_sources(
             inbox_path, feed_urls, feed_timeout, store.links_elsewhere(day), result, problem,
-            jobs,
+            jobs, follow_links,
         )
         new, skipped, already = _new_articles(articles, skipped, store, day)
         result.already += already
@@ -164,7 +165,7 @@ def run_digest(
         result.continued = sum(1 for t in briefing.topics if t.continued)
         say(f"{prefix}: {_count(result.topics, 'topic')}, {result.continued} continued")
         text = render_digest(briefing, day, continuations, store.last_digest_before(day), template)
-        write_atomic(target, text)
+        write_atomic(target, text, replace_special=True)
         record.path = str(target.absolute())
         forget = dt.date.fromisoformat(day) - dt.timedelta(days=2 * HISTORY_DAYS)
         store.record_day(record, forget_sentences_before=forget.isoformat())
@@ -181,9 +182,10 @@ def _read_sources(
     result: DigestResult,
     problem: Log,
     jobs: int = 1,
+    follow_links: bool = False,
 ) -> tuple[list[Article], list[Skipped]]:
     """Inbox articles, then feed articles (one stderr line per failing feed)."""
-    articles, skipped = load_articles([inbox], Settings(jobs=jobs))
+    articles, skipped = load_articles([inbox], Settings(jobs=jobs, follow_links=follow_links))
     result.files = len(articles) + len(skipped)
     for url in feed_urls:
         fed = read_feed(url, timeout, known_links=known_links)

@@ -271,7 +271,8 @@ def digest_lock(state_path: str | os.PathLike[str], wait: float = 5.0) -> Iterat
     path = lock_path(state_path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        # never through a symbolic link: it would truncate whatever file it points to
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
     except OSError as error:
         raise BriefingError(f"cannot open lock file {path}: {error.strerror or error}") from None
     try:

@@ -6,6 +6,8 @@ and for each its decoded text (``read_document``: a ``RawDocument``) or why it i
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import os
 import re
@@ -13,6 +15,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from briefing.ingest.decode import HEAD_BYTES, binary_kind, decode_text
 from briefing.models import DEFAULT_MAX_BYTES, Skipped
@@ -38,22 +41,27 @@ class RawDocument:
     encoding: str = "utf-8"
 
 
-def discover(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[Skipped]]:
+def discover(
+    paths: Iterable[str | os.PathLike[str]], follow_links: bool = False
+) -> tuple[list[Path], list[Skipped]]:
     """Every file under the given paths, recursively, in a stable order.
 
     Hidden files and folders are passed over when found inside a folder (they are not inputs
     the user named); a folder reached twice through symbolic links is read once; a named
-    path that does not exist, and a folder that cannot be listed, are reported.
+    path that does not exist, and a folder that cannot be listed, are reported. A symbolic
+    link found in a folder is followed only when it leads into the folders given (or with
+    ``follow_links``); one that leads elsewhere is reported, not read.
     """
     files: list[Path] = []
     problems: list[Skipped] = []
     seen: set[Path] = set()
-    for given in paths:
-        path = Path(os.path.abspath(Path(given).expanduser()))
+    given = [Path(os.path.abspath(Path(p).expanduser())) for p in paths]
+    roots = None if follow_links else [os.path.realpath(p) for p in given if p.is_dir()]
+    for path in given:
         if not path.exists() and not path.is_symlink():
             problems.append(Skipped(path, "no such file or directory"))
             continue
-        found_here = _walk(path, problems) if path.is_dir() else iter([path])
+        found_here = _walk(path, problems, roots) if path.is_dir() else iter([path])
         for found in found_here:
             # The same path named twice (a file and its folder) is one input; a symbolic
             # link to a file is its own input and will be reported as a duplicate.
@@ -64,7 +72,22 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[
     return files, problems
 
 
-def _walk(root: Path, problems: list[Skipped]) -> Iterator[Path]:
+LINK_OUT = "symbolic link out of the input folder (not followed; --follow-links reads it)"
+
+
+def _leads_out(path: str, roots: list[str] | None) -> bool:
+    """``path`` is a symbolic link that leads out of ``roots`` (None: any link may be read).
+
+    A broken link is not judged here: reading it says that it is broken.
+    """
+    if roots is None or not os.path.islink(path) or not os.path.exists(path):
+        return False
+    real = os.path.realpath(path)
+    return not any(real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+                   for root in roots)
+
+
+def _walk(root: Path, problems: list[Skipped], roots: list[str] | None) -> Iterator[Path]:
     visited: set[tuple[int, int]] = set()
 
     def unreadable(error: OSError) -> None:
@@ -82,10 +105,55 @@ def _walk(root: Path, problems: list[Skipped]) -> Iterator[Path]:
             dirnames[:] = []
             continue
         visited.add(key)
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        kept = []
+        for name in sorted(d for d in dirnames if not d.startswith(".")):
+            if _leads_out(os.path.join(dirpath, name), roots):
+                problems.append(Skipped(Path(dirpath) / name, LINK_OUT))
+            else:
+                kept.append(name)
+        dirnames[:] = kept
         for name in sorted(filenames):
-            if not name.startswith("."):
+            if name.startswith("."):
+                continue
+            if _leads_out(os.path.join(dirpath, name), roots):
+                problems.append(Skipped(Path(dirpath) / name, LINK_OUT))
+            else:
                 yield Path(dirpath) / name
+
+
+class NotRegularFile(OSError):
+    """A FIFO, a device, a socket or a /proc file: reading it could block or never end."""
+
+
+def open_regular(path: str | os.PathLike[str]) -> BinaryIO:
+    """Open a file for reading only if it is a regular file, never blocking on the open.
+
+    The check is on the opened descriptor (a FIFO swapped in after a stat is still caught);
+    files of /proc and /sys count as special (their size says 0, reading may block).
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        if not _regular(os.fstat(fd)):
+            raise NotRegularFile(f"not a regular file: {path}")
+        os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return os.fdopen(fd, "rb")
+
+
+def _regular(info: os.stat_result) -> bool:
+    return stat.S_ISREG(info.st_mode) and info.st_dev not in _pseudo_devices()
+
+
+@functools.cache
+def _pseudo_devices() -> frozenset[int]:
+    """The devices of /proc and /sys, whose files are no articles."""
+    found = set()
+    for folder in ("/proc", "/sys"):
+        with contextlib.suppress(OSError):
+            found.add(os.stat(folder).st_dev)
+    return frozenset(found)
 
 
 def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument | Skipped:
@@ -99,10 +167,12 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument
         return Skipped(path, f"unreadable file ({error.strerror or error})")
     if stat.S_ISDIR(info.st_mode):
         return Skipped(path, "is a folder")
-    if not stat.S_ISREG(info.st_mode):
-        # Reading a FIFO or a device would block or never end.
+    if not _regular(info):
+        # Reading a FIFO, a device or a /proc file would block or never end.
         return Skipped(path, "not a regular file")
     try:
+        with open_regular(path):  # opened without blocking and checked, then read as usual
+            pass
         with path.open("rb") as handle:
             head = handle.read(HEAD_BYTES)
             kind = binary_kind(head)
@@ -118,6 +188,8 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument
             # Read at most one byte past the cap (the file may have grown since stat()), and
             # no more than the file holds: a large --max-size must not ask for a large buffer.
             data = head + handle.read(max(0, min(max_bytes, info.st_size) + 1 - len(head)))
+    except NotRegularFile:
+        return Skipped(path, "not a regular file")
     except OSError as error:
         return Skipped(path, f"unreadable file ({error.strerror or error})")
     if len(data) > max_bytes:

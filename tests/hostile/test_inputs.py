@@ -226,7 +226,6 @@ def _reasons(briefing: dict) -> dict[str, str]:
     return {Path(s["path"]).name: s["reason"] for s in briefing["skipped"]}
 
 
-@pytest.mark.xfail(strict=True, reason="issue 19 #14")
 @pytest.mark.parametrize("link", ["file", "folder"])
 def test_link_out_of_the_input_folder_is_not_followed(stories, outside, link):
     target = outside / "privat.txt" if link == "file" else outside
@@ -236,7 +235,6 @@ def test_link_out_of_the_input_folder_is_not_followed(stories, outside, link):
     assert "link" in _reasons(briefing).get("verweis.txt" if link == "file" else "verweis", "")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 19 #14")
 def test_follow_links_reads_links_out_of_the_folder(stories, outside):
     (stories / "verweis").symlink_to(outside)
     briefing = build_json(invoke("build", str(stories), "-f", "json", "--follow-links"))
@@ -254,7 +252,6 @@ def test_link_inside_the_input_folder_is_still_followed(stories):
 SPECIAL_GUARD = 20.0
 
 
-@pytest.mark.xfail(strict=True, reason="issue 19 #14")
 @pytest.mark.parametrize("follow", [False, True], ids=["default", "follow-links"])
 def test_proc_files_are_never_read(stories, follow):
     (stories / "status.txt").symlink_to("/proc/self/status")
@@ -274,7 +271,6 @@ def test_fifo_in_the_input_folder_is_skipped(stories):
     assert "rohr.txt" in _reasons(build_json(run))
 
 
-@pytest.mark.xfail(strict=True, reason="issue 19 #14")
 def test_fifo_as_config_does_not_block(digest_dirs):
     os.mkfifo(digest_dirs["home"] / "config.toml")
     run = run_briefing(*digest_args(digest_dirs), "--config", "config.toml",
@@ -302,7 +298,6 @@ def test_fifo_in_a_template_folder_does_not_block(stories, tmp_path):
     assert_clean(run)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 19 #14")
 @pytest.mark.parametrize("kind", ["link to a file", "dangling link"])
 def test_digest_replaces_a_link_at_its_output_path(digest_dirs, tmp_path, kind):
     digest_dirs["out"].mkdir()
@@ -320,7 +315,6 @@ def test_digest_replaces_a_link_at_its_output_path(digest_dirs, tmp_path, kind):
         assert not victim.exists()
 
 
-@pytest.mark.xfail(strict=True, reason="issue 19 #14")
 def test_digest_replaces_a_fifo_at_its_output_path(digest_dirs):
     digest_dirs["out"].mkdir()
     os.mkfifo(digest_dirs["out"] / f"{DAY}.md")
@@ -331,7 +325,6 @@ def test_digest_replaces_a_fifo_at_its_output_path(digest_dirs):
     assert written.is_file() and written.read_text("utf-8").startswith("# Digest")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 19 #14")
 def test_lock_file_link_is_not_written_through(digest_dirs, tmp_path):
     victim = tmp_path / "woanders.txt"
     victim.write_text("wertvoll\n", encoding="utf-8")
