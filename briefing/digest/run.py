@@ -6,10 +6,12 @@ and records the day (``run_digest``).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
-from collections.abc import Callable, Iterable
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,7 +45,8 @@ HISTORY_DAYS = 60  # how far back sentences and stories are compared (sentences 
 
 DIGEST_TEMPLATE = "digest.md.j2"
 
-_TEMP_FILE = re.compile(r"^\.\d{4}-\d{2}-\d{2}\.md\.[^/]+\.tmp$")
+# temporary files (.tmp) and kept old files (.old) a killed run may leave behind
+_TEMP_FILE = re.compile(r"^\.\d{4}-\d{2}-\d{2}\.md\.[^/]+\.(?:tmp|old)$")
 
 Log = Callable[[str], None]
 
@@ -165,13 +168,45 @@ def run_digest(
         result.continued = sum(1 for t in briefing.topics if t.continued)
         say(f"{prefix}: {_count(result.topics, 'topic')}, {result.continued} continued")
         text = render_digest(briefing, day, continuations, store.last_digest_before(day), template)
-        write_atomic(target, text, replace_special=True)
         record.path = str(target.absolute())
         forget = dt.date.fromisoformat(day) - dt.timedelta(days=2 * HISTORY_DAYS)
-        store.record_day(record, forget_sentences_before=forget.isoformat())
+        # the record is written first (a full disk or a read-only state shows there), then
+        # the file, then the record is committed; if that fails, the old file is put back
+        try:
+            with _file_undone_on_failure(target):
+                store.record_day(record, forget_sentences_before=forget.isoformat(),
+                                 then=lambda: write_atomic(target, text, replace_special=True))
+        except sqlite3.Error as error:
+            raise BriefingError(f"state file {state_path}: cannot save the day ({error}); "
+                                f"nothing changed") from None
         say(f"{prefix}: read {_count(result.files, 'file')}, {result.new} new, "
             f"{_count(result.topics, 'topic')}, wrote {result.path}")
     return result
+
+
+@contextlib.contextmanager
+def _file_undone_on_failure(target: Path) -> Iterator[None]:
+    """If the block fails, the day's file is as it was: the old one is kept as a hard link
+    and put back, a new one is removed (the link is removed when done either way)."""
+    keep = target.with_name(f".{target.name}.{os.getpid()}.old")  # (a stale one: _TEMP_FILE)
+    try:
+        had = os.path.isfile(target) and not os.path.islink(target)
+        if had:
+            keep.unlink(missing_ok=True)
+            os.link(target, keep)
+    except OSError:
+        had = False  # cannot keep it: the block still runs, as before
+    try:
+        yield
+    except BaseException:
+        with contextlib.suppress(OSError):
+            if had:
+                os.replace(keep, target)
+            else:
+                target.unlink(missing_ok=True)
+        raise
+    finally:
+        keep.unlink(missing_ok=True)
 
 
 def _read_sources(

@@ -7,13 +7,16 @@ import fcntl
 import json
 import os
 import sqlite3
+import stat
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 from briefing.errors import BriefingError, DigestLockedError
 
+T = TypeVar("T")
 SCHEMA_VERSION = 1
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS digests (
@@ -107,6 +110,56 @@ def default_state_path() -> Path:
     return Path(platformdirs.user_data_dir("briefing")) / "digest.sqlite3"
 
 
+DAMAGED = "restore a backup, or remove it to start a new state"
+
+
+def _reads(method: Callable[..., T]) -> Callable[..., T]:
+    """A query whose failure on a damaged file (malformed pages, rows of bad data) is one
+    line naming the state file, not a traceback."""
+    import functools
+
+    @functools.wraps(method)
+    def guarded(self: DigestState, *args: Any, **kwargs: Any) -> T:
+        try:
+            return method(self, *args, **kwargs)
+        except (sqlite3.Error, ValueError, TypeError, AttributeError, KeyError) as error:
+            detail = " ".join(str(error).split())[:120] or type(error).__name__
+            raise BriefingError(f"state file {self.path} is damaged ({detail}); {DAMAGED}"
+                                ) from None
+
+    return guarded
+
+
+def _terms(raw: str) -> dict[str, float]:
+    """An article's stored terms: a JSON object of numbers (else ValueError)."""
+    terms = json.loads(raw)
+    if not isinstance(terms, dict) or not all(
+            isinstance(v, int | float) and not isinstance(v, bool) for v in terms.values()):
+        raise ValueError("an article's terms are not a JSON object of numbers")
+    return terms
+
+
+def _create(target: Path) -> None:
+    """A new, empty state at ``target``, made beside it and linked into place: a run killed
+    meanwhile leaves no file or a whole one, never an empty file."""
+    import tempfile
+
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".new", dir=target.parent)
+    os.close(fd)
+    try:
+        connection = sqlite3.connect(name)
+        try:
+            connection.executescript(SCHEMA)
+            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            connection.commit()
+        finally:
+            connection.close()
+        with contextlib.suppress(FileExistsError):  # made meanwhile: that one is used
+            os.link(name, target)
+    finally:
+        os.unlink(name)
+
+
 class DigestState:
     """The state file; open with ``DigestState.open(path)`` and close when done."""
 
@@ -119,6 +172,17 @@ class DigestState:
         target = Path(path)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                info = os.stat(target)
+            except FileNotFoundError:
+                _create(target)
+            else:
+                if not stat.S_ISREG(info.st_mode):
+                    raise BriefingError(f"state file {target}: not a regular file")
+                if info.st_size == 0:
+                    # not a new state: it was one, or something else wrote it
+                    raise BriefingError(f"state file {target} is empty (0 bytes), not a digest "
+                                        f"state; {DAMAGED}")
             connection = sqlite3.connect(target, timeout=30)
             connection.executescript(SCHEMA)
             version = connection.execute("PRAGMA user_version").fetchone()[0]
@@ -136,6 +200,7 @@ class DigestState:
     def close(self) -> None:
         self.connection.close()
 
+    @_reads
     def known_elsewhere(self, day: str) -> dict[str, KnownArticle]:
         """Articles of every other day's digest, by content key and by file hash."""
         rows = self.connection.execute(
@@ -144,11 +209,12 @@ class DigestState:
         )
         known: dict[str, KnownArticle] = {}
         for key, raw, when, path, title, topic, terms in rows:
-            article = KnownArticle(key, raw, when, _path_of(path), title, topic, json.loads(terms))
+            article = KnownArticle(key, raw, when, _path_of(path), title, topic, _terms(terms))
             known[key] = article
             known.setdefault(raw, article)
         return known
 
+    @_reads
     def links_elsewhere(self, day: str) -> set[str]:
         """URLs of feed articles in other days' digests."""
         rows = self.connection.execute(
@@ -156,15 +222,17 @@ class DigestState:
         )
         return {url for (url,) in rows}
 
+    @_reads
     def earlier_articles(self, day: str, since: str = "") -> list[KnownArticle]:
         """Articles of the digests before ``day`` (from ``since`` on), oldest first."""
         rows = self.connection.execute(
             "SELECT content_key, content_hash, day, path, title, topic, terms FROM articles "
             "WHERE day < ? AND day >= ? ORDER BY day, rowid", (day, since),
         )
-        return [KnownArticle(k, h, d, _path_of(p), t, tp, json.loads(tr))
+        return [KnownArticle(k, h, d, _path_of(p), t, tp, _terms(tr))
                 for k, h, d, p, t, tp, tr in rows]
 
+    @_reads
     def earlier_sentence_keys(self, day: str, since: str = "") -> set[str]:
         """Every sentence (key) of the articles in digests before ``day`` (from ``since``)."""
         rows = self.connection.execute(
@@ -173,6 +241,7 @@ class DigestState:
         )
         return {key for (key,) in rows}
 
+    @_reads
     def reported_before(self, day: str) -> list[tuple[str, str, str, str]]:
         """(day, topic, text, key) of every summary sentence printed before ``day``."""
         return list(self.connection.execute(
@@ -180,33 +249,45 @@ class DigestState:
             "ORDER BY day, topic, position", (day,),
         ))
 
+    @_reads
     def skipped_before(self, day: str) -> set[tuple[str, str]]:
         """(path, reason) of the files earlier digests already listed as not used."""
         rows = self.connection.execute("SELECT path, reason FROM skipped WHERE day < ?", (day,))
         return {(_path_of(path), reason) for path, reason in rows}
 
+    @_reads
     def last_digest_before(self, day: str) -> str | None:
         row = self.connection.execute(
             "SELECT max(day) FROM digests WHERE day < ? AND articles > 0", (day,)
         ).fetchone()
         return row[0] if row else None
 
+    @_reads
     def days(self) -> list[str]:
         return [d for (d,) in self.connection.execute("SELECT day FROM digests ORDER BY day")]
 
+    @_reads
     def articles_of(self, day: str) -> list[KnownArticle]:
         rows = self.connection.execute(
             "SELECT content_key, content_hash, day, path, title, topic, terms FROM articles "
             "WHERE day = ? ORDER BY rowid", (day,),
         )
-        return [KnownArticle(k, h, d, _path_of(p), t, tp, json.loads(tr))
+        return [KnownArticle(k, h, d, _path_of(p), t, tp, _terms(tr))
                 for k, h, d, p, t, tp, tr in rows]
 
-    def record_day(self, record: DayRecord, forget_sentences_before: str | None = None) -> None:
+    def record_day(
+        self,
+        record: DayRecord,
+        forget_sentences_before: str | None = None,
+        then: Callable[[], object] | None = None,
+    ) -> None:
         """Replace everything stored for ``record.day`` in one transaction.
 
         Sentences of days before ``forget_sentences_before`` are dropped: they are the bulk
-        of the file and only recent days are compared (articles and reports stay).
+        of the file and only recent days are compared (articles and reports stay). ``then``
+        (writing the day's file) runs once the record is written and before it is committed:
+        a full disk or a read-only state fails before it, and if ``then`` fails nothing is
+        committed.
         """
         import datetime as dt
 
@@ -245,6 +326,8 @@ class DigestState:
                 [(record.day, _path_value(path), _text_value(reason))
                  for path, reason in record.skipped],
             )
+            if then is not None:
+                then()
 
 
 @contextlib.contextmanager

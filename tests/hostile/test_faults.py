@@ -19,7 +19,6 @@ from conftest import (
     DIGEST_DATA,
     NEXT_DAY,
     assert_clean,
-    cases,
     clean_env,
     digest_args,
     invoke,
@@ -191,14 +190,9 @@ CORRUPTIONS = {
                                              "CREATE TABLE articles (x)"),
     "unknown schema version": lambda s: _sql(s, "PRAGMA user_version = 99"),
 }
-# these already held before the fix (a zero-length file was taken for a new database: the
-# recovery branch; test_zero_length_state_is_not_a_new_database asks for more)
-HELD_BEFORE = {"zero length", "garbage", "truncated", "table of other columns",
-               "unknown schema version"}
 
 
-@pytest.mark.parametrize(
-    "corrupt", cases(CORRUPTIONS, set(CORRUPTIONS) - HELD_BEFORE, "issue 19 #12"))
+@pytest.mark.parametrize("corrupt", CORRUPTIONS.values(), ids=CORRUPTIONS.keys())
 def test_corrupt_state_is_one_line_or_recovered(digest_dirs, corrupt):
     """One line and exit 1 before the day's file is written, or a full recovery."""
     _first_day(digest_dirs)
@@ -228,7 +222,6 @@ def _day_after(day: str) -> str:
     return (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat()
 
 
-@pytest.mark.xfail(strict=True, reason="issue 19 #12")
 def test_zero_length_state_is_not_a_new_database(digest_dirs):
     _first_day(digest_dirs)
     digest_dirs["state"].write_bytes(b"")
@@ -257,7 +250,6 @@ def _read_only(path: Path):
             path.chmod(mode)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 19 #12")
 @pytest.mark.parametrize("what", ["file", "folder"])
 def test_read_only_state_is_one_line_before_the_day_is_written(digest_dirs, what):
     state = digest_dirs["home"] / "state" / "digest.sqlite3"
@@ -270,7 +262,6 @@ def test_read_only_state_is_one_line_before_the_day_is_written(digest_dirs, what
     assert not (digest_dirs["out"] / f"{NEXT_DAY}.md").exists()
 
 
-@pytest.mark.xfail(strict=True, reason="issue 19 #12")
 def test_full_disk_for_the_state_is_one_line_and_loses_nothing(digest_dirs):
     _first_day(digest_dirs)
     size = digest_dirs["state"].stat().st_size
