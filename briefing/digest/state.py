@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from briefing.errors import BriefingError, DigestLockedError
+from briefing.runtime.parallel import parent_only
 
 T = TypeVar("T")
 SCHEMA_VERSION = 1
@@ -373,7 +374,8 @@ def digest_lock(state_path: str | os.PathLike[str], wait: float = 5.0) -> Iterat
         # the holder's pid, for whoever wonders which process it is
         os.ftruncate(fd, 0)
         os.write(fd, f"{os.getpid()}\n".encode())
-        yield path
+        with parent_only(fd):  # workers close their copy: only this process holds the lock
+            yield path
     finally:
         os.close(fd)  # closing the descriptor releases the lock
 

@@ -85,7 +85,6 @@ def crowded(tmp_path: Path) -> dict[str, Path]:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="issue 19 #3")
 def test_kill9_with_workers_alive_leaves_no_lock_and_no_workers(crowded):
     process = _start(crowded)
     try:
@@ -113,7 +112,6 @@ def _wait_for_workers(process: subprocess.Popen, seconds: float = 60) -> bool:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="issue 19 #3")
 def test_kill9_at_random_points_leaves_state_consistent(crowded):
     """Kill the run at seeded random moments while its workers are alive (and once anywhere);
     each next run completes, and in the end the state holds every article."""
