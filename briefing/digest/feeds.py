@@ -4,24 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from briefing.digest.fetch import FeedError, fetch, why
 from briefing.ingest import decode
 from briefing.models import Article, Block
 from briefing.runtime.display import clean_line
 
 DEFAULT_TIMEOUT = 20.0
 MAX_ENTRIES = 100  # per feed and run: bounds the time a run can take (entries x timeout)
-MAX_BYTES = 5 * 1024 * 1024
-USER_AGENT = "briefing-digest/0.1 (+https://example.invalid/briefing)"
-
-
-class FeedError(Exception):
-    """A feed or page could not be fetched or read; the message is one short line."""
 
 
 @dataclass
@@ -46,30 +39,6 @@ class FeedResult:
             return (f"feed {self.url}: {len(self.failures)} of {self.entries} pages failed "
                     f"({shown})")
         return None
-
-
-def fetch(url: str, timeout: float) -> bytes:
-    """GET ``url`` with a timeout for connecting and for each read; at most MAX_BYTES."""
-    if not url.lower().startswith(("http://", "https://")):
-        raise FeedError("not an http(s) URL")
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            data = response.read(MAX_BYTES + 1)
-    except urllib.error.HTTPError as error:
-        raise FeedError(f"HTTP {error.code}") from None
-    except urllib.error.URLError as error:
-        reason = error.reason
-        if isinstance(reason, TimeoutError) or "timed out" in str(reason):
-            raise FeedError(f"timed out after {timeout:g} s") from None
-        raise FeedError(str(getattr(reason, "strerror", None) or reason)) from None
-    except TimeoutError:
-        raise FeedError(f"timed out after {timeout:g} s") from None
-    except (OSError, ValueError) as error:
-        raise FeedError(str(error) or type(error).__name__) from None
-    if len(data) > MAX_BYTES:
-        raise FeedError(f"larger than {MAX_BYTES:,} bytes")
-    return data
 
 
 def read_feed(
@@ -112,6 +81,9 @@ def read_feed(
             article = page_article(link, html, entry.get("title"), outlet, _entry_date(entry))
         except FeedError as error:
             result.failures.append(str(error))
+            continue
+        except Exception as error:  # noqa: BLE001 - one odd page must not end the feed
+            result.failures.append(f"page could not be read ({why(error)})")
             continue
         result.articles.append(article)
     return result

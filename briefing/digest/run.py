@@ -18,7 +18,7 @@ from typing import Any
 
 from briefing.digest.config import load_config, parse_day
 from briefing.digest.continuation import Continuation, articles_terms, split_continued
-from briefing.digest.feeds import read_feed
+from briefing.digest.feeds import FeedResult, read_feed, why
 from briefing.digest.known import KnownSentences, content_key, update_summary
 from briefing.digest.state import (
     DayRecord,
@@ -223,7 +223,10 @@ def _read_sources(
     articles, skipped = load_articles([inbox], Settings(jobs=jobs, follow_links=follow_links))
     result.files = len(articles) + len(skipped)
     for url in feed_urls:
-        fed = read_feed(url, timeout, known_links=known_links)
+        try:
+            fed = read_feed(url, timeout, known_links=known_links)
+        except Exception as error:  # noqa: BLE001 - one failing source is one line
+            fed = FeedResult(url, error=f"failed ({why(error)})")
         result.already += fed.known
         if fed.problem:
             result.feed_problems.append(fed.problem)

@@ -38,8 +38,7 @@ MALFORMED = {
     "closed without answer": b"",
     "interim answer only": b"HTTP/1.1 100 Continue\r\n\r\n",
 }
-# these already give one line today; they stay as siblings
-HELD_BEFORE = {"body shorter than its length", "closed without answer", "interim answer only"}
+# (before the fix the last three already gave one line: siblings that must keep holding)
 
 
 def _problem_lines(run) -> list[str]:
@@ -57,8 +56,7 @@ def _check_digest_written(dirs, run, url: str) -> None:
     assert reason, f"the failure does not say what failed: {lines[0]!r}"
 
 
-@pytest.mark.parametrize(
-    "answer", cases(MALFORMED, set(MALFORMED) - HELD_BEFORE, "issue 19 #2"))
+@pytest.mark.parametrize("answer", MALFORMED.values(), ids=MALFORMED.keys())
 def test_malformed_feed_response_is_one_line(digest_dirs, http_server, answer):
     server = http_server()
     server.routes["/feed.xml"] = answer
@@ -70,7 +68,6 @@ def test_malformed_feed_response_is_one_line(digest_dirs, http_server, answer):
 PAGE_CASES = ("bad status line", "too many headers", "broken chunked encoding")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 19 #2")
 @pytest.mark.parametrize("kind", PAGE_CASES)
 def test_malformed_page_response_is_one_line(digest_dirs, http_server, kind):
     server = http_server()
@@ -82,7 +79,6 @@ def test_malformed_page_response_is_one_line(digest_dirs, http_server, kind):
     _check_digest_written(digest_dirs, run, url)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 19 #2")
 @pytest.mark.parametrize("kind", PAGE_CASES)
 def test_malformed_redirect_target_is_one_line(digest_dirs, http_server, kind):
     server = http_server()
@@ -131,7 +127,7 @@ DRIP_GUARD = 30.0  # the fixed code ends after about DRIP_SECONDS per request pl
 
 
 @pytest.mark.parametrize("where", cases(
-    {w: w for w in ("status line", "feed body", "page body")}, None, "issue 19 #8", {"page body"}))
+    {w: w for w in ("status line", "feed body", "page body")}, set(), "", {"page body"}))
 def test_dripping_server_is_cut_off_at_the_timeout(digest_dirs, http_server, where):
     server = http_server()
     feed = rss("Testportal", [("Soforthilfe nach dem Hochwasser", server.url("/a"))])
@@ -177,7 +173,6 @@ def _listener() -> tuple[socket.socket, list[int]]:
     return sock, count
 
 
-@pytest.mark.xfail(strict=True, reason="issue 19 #9")
 @pytest.mark.parametrize("scheme", ["ftp", "other local port"])
 @pytest.mark.parametrize("where", ["feed", "page"])
 def test_redirect_away_from_http_is_refused(digest_dirs, http_server, scheme, where):
@@ -202,7 +197,6 @@ def test_redirect_away_from_http_is_refused(digest_dirs, http_server, scheme, wh
         sock.close()
 
 
-@pytest.mark.xfail(strict=True, reason="issue 19 #9")
 @pytest.mark.parametrize("target", ["file:///etc/passwd", "data:text/plain,x",
                                     "javascript:alert(1)", "gopher://127.0.0.1/x"])
 def test_redirect_to_other_schemes_says_what_failed(digest_dirs, http_server, target):
