@@ -18,6 +18,7 @@ from textual.worker import get_current_worker
 
 from briefing.errors import BriefingError
 from briefing.models import Briefing, Sentence, Settings, SummaryItem
+from briefing.runtime.display import shown
 from briefing.runtime.output import write_atomic
 from briefing.tui.preload import Preload, build
 from briefing.tui.reading import topic_markdown
@@ -193,17 +194,19 @@ class BriefingApp(App):
         self.main.show_briefing()
         skipped = event.briefing.skipped
         if skipped:
-            shown = "\n".join(f"{s.path.name}: {s.reason}" for s in skipped[:5])
+            # names are text, not markup ("[@click=app.quit]x.csv" is a file name)
+            listed = "\n".join(f"{shown(s.path.name)}: {shown(s.reason)}" for s in skipped[:5])
             more = f"\n… und {len(skipped) - 5} weitere" if len(skipped) > 5 else ""
-            self.notify(f"{shown}{more}", title=f"{len(skipped)} Datei(en) übersprungen",
-                        severity="warning", timeout=8)
+            self.notify(f"{listed}{more}", title=f"{len(skipped)} Datei(en) übersprungen",
+                        severity="warning", timeout=8, markup=False)
 
     @on(LoadFailed)
     def _load_failed(self, event: LoadFailed) -> None:
         self.briefing, self.sentences = None, {}
         self.main.loading(False)
         self.main.show_error(event.reason)
-        self.notify(event.reason, title="Nichts geladen", severity="error", timeout=10)
+        self.notify(event.reason, title="Nichts geladen", severity="error", timeout=10,
+                    markup=False)
 
     def action_reload(self) -> None:
         topic = self.main.topic
@@ -300,9 +303,10 @@ class BriefingApp(App):
         try:
             write_atomic(target, topic_markdown(topic, self.settings.title, self.today))
         except BriefingError as error:
-            self.notify(str(error), title="Export fehlgeschlagen", severity="error")
+            self.notify(str(error), title="Export fehlgeschlagen", severity="error",
+                        markup=False)
             return
-        self.notify(str(target), title="Exportiert")
+        self.notify(shown(str(target)), title="Exportiert", markup=False)
 
     def action_help(self) -> None:
         from briefing.tui.screens.help import HelpScreen  # (deferred: loads its DataTable)

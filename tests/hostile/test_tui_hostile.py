@@ -9,7 +9,6 @@ import os
 import shutil
 from pathlib import Path
 
-import pytest
 from conftest import STORIES, forbidden_in
 
 TODAY = dt.date(2024, 6, 4)
@@ -49,7 +48,6 @@ def _app(folder: Path):
     return make_app([str(folder)], today=TODAY)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 19 #10")
 @pilot
 async def test_markup_in_file_names_is_shown_as_text(tmp_path):
     folder = shutil.copytree(STORIES, tmp_path / "artikel")
@@ -72,7 +70,6 @@ HOSTILE_NAMES = {  # the four fixture articles under names a terminal would act 
 }
 
 
-@pytest.mark.xfail(strict=True, reason="issue 19 #11")
 @pilot
 async def test_control_characters_in_names_and_titles_are_not_shown(tmp_path):
     folder = tmp_path / "artikel"

@@ -70,7 +70,7 @@ class BriefingView(Vertical):
     def show_message(self, text: str) -> None:
         self.topic = None
         self.entries = []
-        self.query_one("#topic-head", Static).update(text)
+        self.query_one("#topic-head", Static).update(Content(text))  # text, not markup
         self.items.clear_options()
 
     def show_topic(self, topic: Topic, sentences: int, hits: list[SummaryItem] | None = None,

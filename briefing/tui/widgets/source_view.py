@@ -8,6 +8,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from briefing.render import german_date
+from briefing.runtime.display import shown
 from briefing.tui.reading import Passage, text_span
 
 HIGHLIGHT_STYLE = "bold $text on $warning-muted"
@@ -125,7 +126,7 @@ class SourceView(Vertical):
         missing = " · Satz nicht wörtlich gefunden" if unfound else ""
         return Content.assemble(
             (f"[{article.number}] {article.title}", "bold"), "\n",
-            (f"{details + ' · ' if details else ''}{article.path.name} · ", "$text-muted"),
+            (f"{details + ' · ' if details else ''}{shown(article.path.name)} · ", "$text-muted"),
             (f"{where}{missing}", "$text-accent"), moves,
         )
 
