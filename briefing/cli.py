@@ -164,6 +164,7 @@ def build(paths, fmt, output, sentences, title, template, template_dirs, engine,
                         jobs=jobs, follow_links=follow_links)
     with progress_display(quiet) as progress:
         result = build_briefing(_inputs(paths), settings, progress)
+    _notes(result.articles, quiet)
     text = render_briefing(result, fmt, template_file=template, template_dirs=list(template_dirs))
     _emit(text, output)
 
@@ -194,6 +195,7 @@ def summarize(paths, fmt, output, sentences, engine, max_bytes, jobs, follow_lin
         articles, skipped, positions = load_articles_in_order(paths, settings, progress)
         if not articles:
             raise NoUsableArticleError(_skipped_summary(skipped))
+        _notes(articles, quiet)
         summaries = summarize_articles(articles, settings, progress)
     results = {a.path: (a, summary) for a, summary in zip(articles, summaries)}
     reasons = {s.path: s.reason for s in skipped}
@@ -237,6 +239,7 @@ def clean(paths, fmt, output, max_bytes, jobs, follow_links, quiet):
         articles, skipped, positions = load_articles_in_order(
             paths, Settings(max_bytes=max_bytes, jobs=jobs, follow_links=follow_links), progress,
             presplit=False)
+    _notes(articles, quiet)
     entries: list[tuple[Path, dict]] = [
         (a.path, {"path": str(a.path), "title": a.title, "outlet": a.outlet, "date": a.date,
                   "url": a.url, "body": a.body}) for a in articles
@@ -337,6 +340,15 @@ def digest(inbox, out_dir, day, state, feeds, config, timeout, wait, sentences, 
                config=config, timeout=timeout, wait=wait, sentences=sentences,
                template=template, engine=engine, quiet=quiet, log=info_line, jobs=jobs,
                follow_links=follow_links)
+
+
+def _notes(articles, quiet: bool) -> None:
+    """What was cut off long articles, one line each on stderr (not with -q)."""
+    from briefing.pipeline import cut_notes  # (deferred)
+
+    if not quiet:
+        for note in cut_notes(articles):
+            error_line(note)
 
 
 def _skipped_summary(skipped) -> str:

@@ -58,6 +58,7 @@ class Article:
     content_hash: str = ""
     id: str = ""  # "a1", "a2", ... assigned in input order by the pipeline
     language: str | None = None
+    cut_from: int = 0  # characters before a long article was cut (clean.MAX_ARTICLE_CHARS)
 
     @property
     def number(self) -> int:

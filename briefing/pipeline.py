@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from briefing.clean import EmptyArticleError, clean_document
+from briefing.clean import MAX_ARTICLE_CHARS, EmptyArticleError, clean_document, cut_long_article
 from briefing.errors import NoUsableArticleError
 from briefing.ingest import (
     DuplicateIndex,
@@ -26,6 +26,7 @@ from briefing.ingest import (
 )
 from briefing.models import Article, Briefing, Progress, Settings, Skipped, Topic
 from briefing.render import render_title
+from briefing.runtime.display import shown
 from briefing.runtime.parallel import iter_shared, map_in_order, uses_fork
 from briefing.sections import topic_sections
 from briefing.stories import group_topics
@@ -129,6 +130,7 @@ def _prepare_file(task: tuple[Path, int, bool, bool]) -> _Prepared:
     article = _clean(document)
     if isinstance(article, Skipped):
         return article, None, None
+    cut_long_article(article)
     language = None
     if german_only:
         guess = detect_language(article.body)
@@ -290,6 +292,13 @@ def _summarize_article(task: tuple[Article, int, str, list | None]) -> list[str]
 
 def _splits_of_article(article: Article) -> list:
     return block_splits(article)
+
+
+def cut_notes(articles: Iterable[Article]) -> list[str]:
+    """One line for each article that was cut to its first MAX_ARTICLE_CHARS characters."""
+    return [f"{shown(str(a.path))}: long article: only its first {MAX_ARTICLE_CHARS:,} "
+            f"characters (about {MAX_ARTICLE_CHARS // 100:,} sentences) of {a.cut_from:,} are "
+            f"used" for a in articles if a.cut_from]
 
 
 def no_article_message(skipped: list[Skipped]) -> str:

@@ -62,6 +62,36 @@ class CleanPage:
     notes: list[str] = field(default_factory=list)
 
 
+# An article is cut after this many characters of cleaned text (about 1,000 sentences, 40
+# printed pages; long news features run to 60,000): grouping near-identical sentences and
+# LexRank grow with the square of an article's sentences, so one huge file took minutes and
+# gigabytes. What is cut is said (pipeline.cut_notes).
+MAX_ARTICLE_CHARS = 100_000
+
+
+def cut_long_article(article: Article, limit: int = MAX_ARTICLE_CHARS) -> None:
+    """Keep the article's first ``limit`` characters (at a block end, or a sentence end near
+    the limit); ``article.cut_from`` says how long it was."""
+    total = sum(len(b.text) for b in article.blocks)
+    if total <= limit:
+        return
+    kept: list[Block] = []
+    used = 0
+    for block in article.blocks:
+        room = limit - used
+        if len(block.text) > room:
+            text = block.text[:room]
+            end = max(text.rfind(". "), text.rfind("! "), text.rfind("? "))
+            text = text[: end + 1] if end > room // 2 else text
+            if text.strip():
+                kept.append(Block(block.kind, text))
+            break
+        kept.append(block)
+        used += len(block.text)
+    article.blocks = kept
+    article.cut_from = total
+
+
 class EmptyArticleError(ValueError):
     """Nothing of the page is left after cleaning; the message says why."""
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from briefing.clean import cut_long_article
 from briefing.digest.fetch import FeedError, fetch, why
 from briefing.ingest import decode
 from briefing.models import Article, Block
@@ -113,7 +114,7 @@ def page_article(
         raise FeedError("no article text on the page")
     blocks = [Block("paragraph", p) for p in paragraphs]
     name = PurePosixPath(url.split("?")[0].rstrip("/")).name or "page"
-    return Article(
+    article = Article(
         path=Path("/feeds") / name,  # not a file: Article.url says where it came from
         title=" ".join((title or paragraphs[0][:80]).split()),
         blocks=blocks,
@@ -122,6 +123,8 @@ def page_article(
         url=url,
         content_hash=hashlib.sha256(html).hexdigest(),
     )
+    cut_long_article(article)  # as a file's: a page of 5 MB of text is cut to its start
+    return article
 
 
 def _entry_date(entry) -> str | None:

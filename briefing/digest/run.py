@@ -30,7 +30,7 @@ from briefing.digest.state import (
 )
 from briefing.errors import BriefingError, OutputError
 from briefing.models import Article, Briefing, Skipped, Topic
-from briefing.pipeline import Settings, briefing_from_articles, load_articles
+from briefing.pipeline import Settings, briefing_from_articles, cut_notes, load_articles
 from briefing.render import render_template, template_context
 from briefing.render.plain import Plain
 from briefing.runtime.output import write_atomic
@@ -153,6 +153,8 @@ def run_digest(
             inbox_path, feed_urls, feed_timeout, store.links_elsewhere(day), result, problem,
             jobs, follow_links,
         )
+        for note in cut_notes(articles):
+            say(f"{prefix}: {note}")
         new, skipped, already = _new_articles(articles, skipped, store, day)
         result.already += already
         result.new = len(new)

@@ -45,6 +45,7 @@ def group_sentences(
     # that share words with it (all pairs would grow with the square of the input)
     postings: dict[str, list[int]] = {}
     speakers: dict[tuple[str, int], str] = {}
+    best: dict[int, tuple[float, int]] = {}  # id(group) -> how well its text stands alone
     for article in articles:
         sentences = article_sentences(article)
         speakers.update(((article.id, i), n) for i, n in reported_speakers(sentences).items())
@@ -75,10 +76,13 @@ def group_sentences(
                     postings.setdefault(word, []).append(len(groups) - 1)
             group.occurrences.append(sentence)
             by_key[key] = group
-            group.text = max(
-                (s.text for s in group.occurrences),
-                key=lambda t: (standalone_factor(t, weights), len(words(t))),
-            )
+            # the copy that stands alone best, then the fuller one; the first of equals (as
+            # max() over all copies, without going over them all again for each new copy:
+            # a sentence repeated n times cost n^2 checks)
+            rank = (standalone_factor(sentence.text, weights), len(words(sentence.text)))
+            if len(group.occurrences) == 1 or rank > best[id(group)]:
+                group.text = sentence.text
+                best[id(group)] = rank
     for group in groups:
         _set_speaker(group, speakers)
     return groups

@@ -158,7 +158,6 @@ def test_digest_shows_hostile_names_without_control_characters(digest_dirs, host
 REPEATED_GUARD = 30.0  # the fixed code takes two seconds; before, 400 KB took minutes of CPU
 
 
-@pytest.mark.xfail(strict=True, reason="issue 19 #5")
 @pytest.mark.parametrize("command", ["summarize", "build"])
 def test_repeated_sentence_file_ends_in_bounded_time(tmp_path, command):
     (tmp_path / "wiederholt.txt").write_text(repeated_text(400 * 1024), encoding="utf-8")
@@ -169,7 +168,6 @@ def test_repeated_sentence_file_ends_in_bounded_time(tmp_path, command):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="issue 19 #6")
 @pytest.mark.parametrize("make", [wordy_text, distinct_text], ids=["new words", "sentences"])
 def test_large_file_of_distinct_sentences_in_bounded_memory(tmp_path, make):
     """1 MB of text: before, memory grew with the square of its sentences (0.9 GB)."""
