@@ -359,20 +359,8 @@ FOLLOW_UP = [
 ]
 
 
-def cases(mapping: dict, fails_today: set[str] | None, reason: str,
-          fast: set[str] | None = None) -> list:
-    """pytest params from ``{id: value}``; those in ``fails_today`` (None: all) are strict xfails.
-
-    Each xfail marks a case that fails on the code before its fix (issue 19, defect in
-    ``reason``); the rest are siblings that already hold and must keep holding. When ``fast``
-    is given, the other cases are marked ``slow`` (`pytest -m 'not slow'` leaves them out).
-    """
-    def marks(key: str) -> list:
-        found = []
-        if fails_today is None or key in fails_today:
-            found.append(pytest.mark.xfail(strict=True, reason=reason))
-        if fast is not None and key not in fast:
-            found.append(pytest.mark.slow)
-        return found
-
-    return [pytest.param(value, id=key, marks=marks(key)) for key, value in mapping.items()]
+def cases(mapping: dict, fast: set[str]) -> list:
+    """pytest params from ``{id: value}``; those not in ``fast`` are marked ``slow``
+    (`pytest -m 'not slow'` leaves them out)."""
+    return [pytest.param(value, id=key, marks=() if key in fast else pytest.mark.slow)
+            for key, value in mapping.items()]

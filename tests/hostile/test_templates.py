@@ -229,7 +229,7 @@ HEAVY = {
 QUICK = {"nested ranges", "power in a namespace", "ljust", "doubling string"}
 
 
-@pytest.mark.parametrize("source", cases(HEAVY, None, "issue 19 #13", QUICK))
+@pytest.mark.parametrize("source", cases(HEAVY, QUICK))
 def test_template_resources_are_bounded(tmp_path, source):
     """Refused with one line (exit 1) in bounded time and memory, never run to the end."""
     folder = tmp_path / "one"
