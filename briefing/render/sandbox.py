@@ -82,13 +82,19 @@ class Budget:
                 raise SecurityError(f"the template took longer than {self.seconds:g} s")
 
 
+_CONTAINERS = (list, tuple, dict, set, frozenset)
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
 def checked_size(value: Any) -> Any:
     """``value``, unless it is a string, container or number too large for a template."""
-    if isinstance(value, str) and len(value) > MAX_CHARS:
-        raise SecurityError(f"a string of more than {MAX_CHARS:,} characters")
-    if isinstance(value, list | tuple | dict | set | frozenset) and len(value) > MAX_ITEMS:
-        raise SecurityError(f"a list of more than {MAX_ITEMS:,} items")
-    if _integer(value) and value.bit_length() > MAX_INT_BITS:
+    if isinstance(value, str):
+        if len(value) > MAX_CHARS:
+            raise SecurityError(f"a string of more than {MAX_CHARS:,} characters")
+    elif isinstance(value, _CONTAINERS):
+        if len(value) > MAX_ITEMS:
+            raise SecurityError(f"a list of more than {MAX_ITEMS:,} items")
+    elif _integer(value) and value.bit_length() > MAX_INT_BITS:
         raise SecurityError("a number too large")
     return value
 
@@ -151,6 +157,10 @@ class PlainDataSandbox(SandboxedEnvironment):
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         self.budget.spend()
+        # the plain data is dicts: `article.title` is a key (Jinja would try the attribute
+        # first and fail; the same answer, without an exception for every lookup)
+        if type(obj) is dict and attribute in obj and attribute not in _DICT_ATTRIBUTES:
+            return obj[attribute]
         return super().getattr(obj, attribute)
 
     def getitem(self, obj: Any, argument: Any) -> Any:
@@ -248,11 +258,12 @@ def too_long_join(separator: Any, items: Any) -> None:
             raise SecurityError(f"join: a string of more than {MAX_CHARS:,} characters")
 
 
-def guard_filters(env: PlainDataSandbox) -> None:
+def guard_filters(env: PlainDataSandbox, own: Iterable[str] = ()) -> None:
     """Every filter spends steps for its input's size, its widths are checked before and the
-    size of its result after."""
+    size of its result after; except the program's ``own`` filters, whose results grow only
+    with their input (md, refs, ...: called for every line, they are left as they are)."""
     for name, original in list(env.filters.items()):
-        if not name.startswith("_"):
+        if not name.startswith("_") and name not in own:
             env.filters[name] = _guarded_filter(env, name, original)
 
 

@@ -47,9 +47,10 @@ def make_environment(
         undefined=StrictUndefined,
     )
     env.globals.pop("lipsum", None)  # lipsum(10**9) would build gigabytes of text
-    env.filters.update(md=md_escape, md_code=md_code, safe_url=safe_url,
-                       german_date=german_date, date_span=date_span, refs=refs)
-    guard_filters(env)  # steps, widths and result sizes (sandbox.py)
+    own = {"md": md_escape, "md_code": md_code, "safe_url": safe_url,
+           "german_date": german_date, "date_span": date_span, "refs": refs}
+    env.filters.update(own)
+    guard_filters(env, own)  # steps, widths and result sizes (sandbox.py)
     env.globals["based_on_text"] = based_on
     return env
 
