@@ -82,7 +82,8 @@ def _texts():
 
 
 def measure(command: list[str], cwd: Path, seconds: float, memory: int):
-    """(exit status, wall seconds, peak RSS in MiB) of one ``briefing`` run; None on time-out."""
+    """(exit status, wall seconds, CPU seconds, peak RSS in MiB) of one ``briefing`` run;
+    None on time-out. CPU time (user + system) is the figure to compare on a busy machine."""
     def limit() -> None:
         import resource
 
@@ -105,7 +106,8 @@ def measure(command: list[str], cwd: Path, seconds: float, memory: int):
         time.sleep(0.05)
     wall = time.perf_counter() - start
     process.stderr.close()
-    return os.waitstatus_to_exitcode(status), wall, usage.ru_maxrss / 1024
+    cpu = usage.ru_utime + usage.ru_stime
+    return os.waitstatus_to_exitcode(status), wall, cpu, usage.ru_maxrss / 1024
 
 
 def limits(budget: float, memory: int, largest_mb: float) -> None:
@@ -118,14 +120,16 @@ def limits(budget: float, memory: int, largest_mb: float) -> None:
     shapes = {"repeated": texts.repeated_text, "distinct": texts.distinct_text,
               "new words": texts.wordy_text}
     print(f"limits: one article file, `briefing COMMAND FILE -j 1`; a run may take {budget:g} s "
-          f"and {memory / 1024**3:g} GiB; per MB: above a run on one short article")
+          f"(wall) and {memory / 1024**3:g} GiB; per MB: CPU time and peak memory above a run "
+          f"on one short article")
     with tempfile.TemporaryDirectory(prefix="robustness-") as folder:
         work = Path(folder)
         (work / "short.txt").write_text(texts.short_article(1), encoding="utf-8")
         base = {c: measure([c, "short.txt", "-j", "1", "-q"], work, budget, memory)
                 for c in ("build", "summarize")}
-        for command, (_, wall, peak) in base.items():
-            print(f"limits: base      {command}: {wall:.1f} s, peak {peak:.0f} MiB")
+        for command, (_, wall, cpu, peak) in base.items():
+            print(f"limits: base      {command}: {wall:.1f} s wall, {cpu:.1f} s CPU, "
+                  f"peak {peak:.0f} MiB")
         for shape, make in shapes.items():
             largest = None
             size = 64 * 1024
@@ -142,11 +146,12 @@ def limits(budget: float, memory: int, largest_mb: float) -> None:
                         shown.append(f"{command}: " + (f"over {budget:g} s" if result is None
                                                         else f"exit {result[0]}"))
                         continue
-                    _, wall, peak = result
-                    per_second = (wall - base[command][1]) / megabytes
-                    per_mib = (peak - base[command][2]) / megabytes
-                    shown.append(f"{command}: {wall:.1f} s ({per_second:.1f} s/MB), "
-                                 f"peak {peak:.0f} MiB ({per_mib:.0f} MiB/MB)")
+                    _, wall, cpu, peak = result
+                    per_second = (cpu - base[command][2]) / megabytes
+                    per_mib = (peak - base[command][3]) / megabytes
+                    shown.append(f"{command}: {wall:.1f} s wall, {cpu:.1f} s CPU "
+                                 f"({per_second:.1f} s/MB), peak {peak:.0f} MiB "
+                                 f"({per_mib:.0f} MiB/MB)")
                 print(f"limits: {shape:<9} {megabytes:5.2f} MB  " + "; ".join(shown), flush=True)
                 path.unlink()
                 if failed:
