@@ -53,7 +53,14 @@ def _emit(text: str, output: str | None) -> None:
 
 
 def _inputs(paths: tuple[str, ...]) -> list[str]:
-    return list(paths) if paths else [str(seeds_dir())]
+    """The PATHs to read (the bundled seeds without any); when none of them exists, the one
+    error every command gives (``briefing tui`` before it opens)."""
+    if not paths:
+        return [str(seeds_dir())]
+    missing = [p for p in paths if p != "-" and not os.path.lexists(os.path.expanduser(p))]
+    if len(missing) == len(paths):
+        raise NoUsableArticleError(f"{', '.join(missing)}: no such file or directory")
+    return list(paths)
 
 
 output_option = click.option(
@@ -97,7 +104,15 @@ max_size_option = click.option(
 
 
 class _Commands(click.Group):
-    """The command group; a path where a command belongs gets a hint to ``briefing build``."""
+    """The command group; a path where a command belongs gets a hint to ``briefing build``,
+    and options given without a command go to the default build (``briefing -f html``)."""
+
+    def parse_args(self, ctx, args):
+        if args and args[0].startswith("-") and args[0] not in ("-", "--"):
+            own = {o for param in self.get_params(ctx) for o in param.opts + param.secondary_opts}
+            if args[0].split("=", 1)[0] not in own:
+                args = ["build", *args]
+        return super().parse_args(ctx, args)
 
     def resolve_command(self, ctx, args):
         name = args[0] if args else None
@@ -118,7 +133,20 @@ def main(ctx: click.Context) -> None:
     """Turn a folder of German news articles into a briefing.
 
     Without a command, prints the Markdown briefing of the bundled sample articles
-    (the same as `briefing build`).
+    (the same as `briefing build`); options without a command apply to that build.
+
+    Examples:
+
+    \b
+      briefing                                 the seeds' briefing, Markdown on stdout
+      briefing -f html -o briefing.html        the same as HTML, written to a file
+      briefing build ~/news/2024-06-19/        every article under a folder
+      briefing build a.txt b.html -f json      JSON (fields in the README)
+      cat artikel.txt | briefing build -       one article from standard input
+      briefing summarize a.txt -n 3            one summary per file
+      briefing clean page.html                 what the cleaner keeps of a page
+      briefing tui ~/news/2024-06-19/          read it in the terminal
+      briefing digest --inbox ~/eingang --out ~/digest --format markdown,html,atom
     """
     if ctx.invoked_subcommand is None:
         ctx.invoke(build)
@@ -182,7 +210,8 @@ def summarize(paths, fmt, output, sentences, engine, max_bytes, jobs, quiet):
 
     settings = Settings(sentences=sentences, engine=engine, max_bytes=max_bytes, jobs=jobs)
     with progress_display(quiet) as progress:
-        articles, skipped, positions = load_articles_in_order(paths, settings, progress)
+        articles, skipped, positions = load_articles_in_order(_inputs(paths), settings,
+                                                              progress)
         if not articles:
             raise NoUsableArticleError(_skipped_summary(skipped))
         summaries = summarize_articles(articles, settings, progress)
@@ -225,7 +254,7 @@ def clean(paths, fmt, output, max_bytes, jobs, quiet):
 
     with progress_display(quiet) as progress:
         articles, skipped, positions = load_articles_in_order(
-            paths, Settings(max_bytes=max_bytes, jobs=jobs), progress, presplit=False)
+            _inputs(paths), Settings(max_bytes=max_bytes, jobs=jobs), progress, presplit=False)
     entries: list[tuple[Path, dict]] = [
         (a.path, {"path": str(a.path), "title": a.title, "outlet": a.outlet, "date": a.date,
                   "url": a.url, "body": a.body}) for a in articles

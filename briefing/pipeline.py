@@ -78,7 +78,7 @@ def load_articles_in_order(
     """
     settings = settings or Settings()
     progress = progress or _no_progress
-    files, skipped = discover(paths)
+    files, skipped = discover(paths, settings.max_bytes)
     positions = {path: index for index, path in enumerate(files)}
     positions.update({s.path: len(files) + index for index, s in enumerate(skipped)})
     articles: list[Article] = []

@@ -9,6 +9,7 @@ from briefing.ingest.duplicates import DuplicateIndex, display_name
 from briefing.ingest.files import (
     DEFAULT_MAX_BYTES,
     HTML_SUFFIXES,
+    STDIN,
     TEXT_SUFFIXES,
     RawDocument,
     discover,
@@ -19,6 +20,7 @@ from briefing.ingest.files import (
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "HTML_SUFFIXES",
+    "STDIN",
     "TEXT_SUFFIXES",
     "DuplicateIndex",
     "RawDocument",

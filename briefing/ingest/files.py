@@ -10,6 +10,7 @@ import hashlib
 import os
 import re
 import stat
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,9 @@ from briefing.models import DEFAULT_MAX_BYTES, Skipped
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 
 HTML_SUFFIXES = frozenset({".html", ".htm"})
+
+# The path an article read from standard input (a PATH of "-") goes by.
+STDIN = Path("<stdin>")
 
 
 # Characters that are never article text and could act on a terminal or on the reading
@@ -38,20 +42,46 @@ class RawDocument:
     encoding: str = "utf-8"
 
 
-def discover(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[Skipped]]:
+def discover(
+    paths: Iterable[str | os.PathLike[str]], max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[list[Path], list[Skipped]]:
     """Every file under the given paths, recursively, in a stable order.
 
     Hidden files and folders are passed over when found inside a folder (they are not inputs
     the user named); a folder reached twice through symbolic links is read once; a named
     path that does not exist, and a folder that cannot be listed, are reported.
+
+    ``-`` is one article on standard input (``STDIN``); a pipe or device named as a path
+    (``/dev/stdin``, ``<(cat a.txt)``) is read too. Both are read here, once, at most
+    ``max_bytes`` and one byte: a stream cannot be read again (``read_document`` takes it
+    from memory, in this process or a forked worker).
     """
     files: list[Path] = []
     problems: list[Skipped] = []
     seen: set[Path] = set()
     for given in paths:
+        if os.fspath(given) == "-":
+            if STDIN not in seen:
+                seen.add(STDIN)
+                # read once per standard input: a reload reads what was read before
+                if _stdin_read_from is not sys.stdin:
+                    _streamed[STDIN] = _read_stream(sys.stdin.buffer, max_bytes)
+                    globals()["_stdin_read_from"] = sys.stdin
+                files.append(STDIN)
+            continue
         path = Path(os.path.abspath(Path(given).expanduser()))
         if not path.exists() and not path.is_symlink():
             problems.append(Skipped(path, "no such file or directory"))
+            continue
+        if path not in seen and (path in _streamed or _is_stream(path)):
+            seen.add(path)
+            if path not in _streamed:  # a pipe flows once: a reload reads what was read
+                try:
+                    with open(path, "rb") as stream:
+                        _streamed[path] = _read_stream(stream, max_bytes)
+                except OSError as error:
+                    _streamed[path] = f"unreadable file ({error.strerror or error})"
+            files.append(path)
             continue
         found_here = _walk(path, problems) if path.is_dir() else iter([path])
         for found in found_here:
@@ -88,8 +118,42 @@ def _walk(root: Path, problems: list[Skipped]) -> Iterator[Path]:
                 yield Path(dirpath) / name
 
 
+# Standard input and named pipes, read by ``discover``: their bytes, or why they could not be.
+_streamed: dict[Path, bytes | str] = {}
+_stdin_read_from: object = None  # the sys.stdin that _streamed[STDIN] was read from
+
+
+def _is_stream(path: Path) -> bool:
+    """A pipe or device named as a path, read as it flows: ``/dev/stdin`` (a file when the
+    shell redirects one into it), a process substitution's ``/dev/fd/63``, a named pipe."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    if stat.S_ISDIR(mode):
+        return False
+    return (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
+            or str(path).startswith(("/dev/", "/proc/self/fd/")))
+
+
+def _read_stream(stream, max_bytes: int) -> bytes | str:
+    try:
+        return stream.read(max_bytes + 1)
+    except OSError as error:
+        return f"unreadable file ({error.strerror or error})"
+
+
 def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument | Skipped:
     """Read and decode one file, or say why it cannot be used."""
+    if path in _streamed:
+        data = _streamed[path]
+        if isinstance(data, str):
+            return Skipped(path, data)
+        kind = binary_kind(data[:HEAD_BYTES])
+        if kind is not None:
+            return Skipped(path, f"binary file ({kind})" if kind else "binary file")
+        looks_html = data.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html"))
+        return _document(path, data, max_bytes, "html" if looks_html else "text")
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -119,6 +183,12 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument
             data = head + handle.read(max_bytes + 1 - len(head))
     except OSError as error:
         return Skipped(path, f"unreadable file ({error.strerror or error})")
+    return _document(path, data, max_bytes,
+                     "html" if path.suffix.lower() in HTML_SUFFIXES else "text")
+
+
+def _document(path: Path, data: bytes, max_bytes: int, kind: str) -> RawDocument | Skipped:
+    """The decoded text of a file's bytes, or why it cannot be used."""
     if len(data) > max_bytes:
         return Skipped(path, f"file too large (over {_size(max_bytes)})")
     if not data.strip():
@@ -132,7 +202,6 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument
         return Skipped(path, "empty file")
     if _front_matter_with_aliases(text):
         return Skipped(path, "front matter with YAML aliases (refused: could expand without end)")
-    kind = "html" if path.suffix.lower() in HTML_SUFFIXES else "text"
     return RawDocument(path, text, kind, hashlib.sha256(data).hexdigest(), encoding)
 
 
