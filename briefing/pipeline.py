@@ -197,7 +197,7 @@ def briefing_from_articles(
     settings = settings or Settings()
     progress = progress or _no_progress
     progress("grouping", 0, 1)
-    topics = group_topics(articles, jobs=settings.jobs)
+    topics = most_covered_first(group_topics(articles, jobs=settings.jobs))
     progress("grouping", 1, 1)
     if settings.jobs > 1 and not uses_fork():
         # spawned workers start with empty caches: send each topic's sentences along
@@ -216,6 +216,18 @@ def briefing_from_articles(
     today = today or dt.date.today()
     title = settings.title or render_title(topics, today)
     return Briefing(title=title, topics=topics, skipped=skipped, generated=today)
+
+
+def most_covered_first(topics: list[Topic]) -> list[Topic]:
+    """The stories in grouping's order, then the lone articles ("Weitere Meldungen") by how
+    much is written about them: articles, then words (the templates show the first few)."""
+
+    def coverage(topic: Topic) -> tuple[int, int]:
+        words = sum(len(b.text.split()) for a in topic.articles for b in a.blocks)
+        return (-len(topic.articles), -words)
+
+    major = [t for t in topics if not t.minor]
+    return major + sorted((t for t in topics if t.minor), key=coverage)
 
 
 def _summarize(task: tuple[Topic, int, str, list | None]) -> tuple[list, list, list, list]:

@@ -280,7 +280,6 @@ def test_stale_temporary_atom_file_is_removed(cli, paths) -> None:
 # -- links -------------------------------------------------------------------------------
 
 
-@issue18("the digest does not link the articles' URLs")
 def test_markdown_digest_links_each_article(cli, server, paths) -> None:
     arrive(paths["inbox"], "day1")
     urls = with_url(paths["inbox"])
