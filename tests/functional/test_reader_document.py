@@ -283,14 +283,12 @@ def test_weitere_meldungen_come_most_covered_first(crowded: dict) -> None:
 # -- the outlet ----------------------------------------------------------------------------
 
 
-@issue18("the outlet is not taken from 'Video: watson' and '(yam/sda/dpa)'")
 def test_outlet_of_a_page_that_credits_its_own_video_and_agencies(cli, seeds_dir: Path) -> None:
     seed = min(seeds_dir.glob("002_*.txt"))
     entry = json.loads(cli("clean", str(seed), "-f", "json").stdout)[0]
     assert entry["outlet"] == "watson"
 
 
-@issue18("an agency tag at the end of an article does not name its outlet")
 def test_outlet_of_agency_copy_is_the_agency(cli, tmp_path: Path) -> None:
     article = tmp_path / "meldung.txt"
     article.write_text(
