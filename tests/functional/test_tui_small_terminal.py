@@ -29,10 +29,6 @@ FURNITURE_FIRST = (
 )
 
 
-def issue18(reason: str):
-    return pytest.mark.xfail(strict=True, reason=f"issue 18: {reason}")
-
-
 @pytest.fixture
 def folder(tmp_path: Path) -> list[str]:
     """The two TUI stories, a lone article with a long compound in its title, and a lone
@@ -73,7 +69,6 @@ def visible_text(widget) -> str:
     return " ".join(" ".join(visible_lines(widget)).split())
 
 
-@issue18("with the source pane open the selected sentence scrolls out of view")
 @pilot_test
 async def test_the_chosen_sentence_stays_in_view_when_its_source_opens(seeds_dir) -> None:
     app = make([str(seeds_dir)])
@@ -97,7 +92,6 @@ async def test_the_chosen_sentence_stays_in_view_when_its_source_opens(seeds_dir
             assert start in visible_text(view.items)
 
 
-@issue18("topic names break mid-word without a hyphen in the 80-column topic list")
 @pilot_test
 async def test_topic_names_break_between_words_or_with_a_hyphen(folder) -> None:
     app = make(folder)
@@ -120,7 +114,6 @@ async def test_topic_names_break_between_words_or_with_a_hyphen(folder) -> None:
                 assert tail.endswith(("-", "\u00ad", "‐")), (upper, lower)
 
 
-@issue18("the help lists internal ids such as 'summary.longer'")
 @pilot_test
 async def test_help_lists_keys_and_what_they_do_without_internal_ids(seeds_dir) -> None:
     app = make([str(seeds_dir)])
@@ -139,7 +132,6 @@ async def test_help_lists_keys_and_what_they_do_without_internal_ids(seeds_dir) 
         assert not any(re.fullmatch(r"[a-z]+\.[a-z]+", cell) for cell in cells), cells
 
 
-@issue18("search hits are cut at 50 without a '…' saying there are more")
 @pilot_test
 async def test_search_hits_that_are_cut_say_so(seeds_dir) -> None:
     app = make([str(seeds_dir)])
@@ -159,7 +151,6 @@ async def test_search_hits_that_are_cut_say_so(seeds_dir) -> None:
         assert any("…" in label for label in hit_section), hit_section
 
 
-@issue18("the export file name comes from page furniture ('detailansicht-oeffnen-...')")
 @pilot_test
 async def test_export_name_is_not_made_of_page_furniture(folder) -> None:
     app = make(folder)
