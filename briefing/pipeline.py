@@ -23,6 +23,7 @@ from briefing.ingest import (
     discover,
     display_name,
     read_document,
+    read_streams,
 )
 from briefing.models import Article, Briefing, Progress, Settings, Skipped, Topic
 from briefing.render import render_title
@@ -78,7 +79,9 @@ def load_articles_in_order(
     """
     settings = settings or Settings()
     progress = progress or _no_progress
-    files, skipped = discover(paths, settings.max_bytes)
+    paths = list(paths)
+    read_streams(paths, settings.max_bytes)  # standard input and named pipes, read once
+    files, skipped = discover(paths)
     positions = {path: index for index, path in enumerate(files)}
     positions.update({s.path: len(files) + index for index, s in enumerate(skipped)})
     articles: list[Article] = []

@@ -15,6 +15,7 @@ from briefing.ingest.files import (
     discover,
     parse_size,
     read_document,
+    read_streams,
 )
 
 __all__ = [
@@ -31,4 +32,5 @@ __all__ = [
     "display_name",
     "parse_size",
     "read_document",
+    "read_streams",
 ]

@@ -42,19 +42,13 @@ class RawDocument:
     encoding: str = "utf-8"
 
 
-def discover(
-    paths: Iterable[str | os.PathLike[str]], max_bytes: int = DEFAULT_MAX_BYTES
-) -> tuple[list[Path], list[Skipped]]:
+def discover(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[Skipped]]:
     """Every file under the given paths, recursively, in a stable order.
 
     Hidden files and folders are passed over when found inside a folder (they are not inputs
     the user named); a folder reached twice through symbolic links is read once; a named
-    path that does not exist, and a folder that cannot be listed, are reported.
-
-    ``-`` is one article on standard input (``STDIN``); a pipe or device named as a path
-    (``/dev/stdin``, ``<(cat a.txt)``) is read too. Both are read here, once, at most
-    ``max_bytes`` and one byte: a stream cannot be read again (``read_document`` takes it
-    from memory, in this process or a forked worker).
+    path that does not exist, and a folder that cannot be listed, are reported. ``-`` is the
+    article on standard input (``STDIN``, read by ``read_streams``).
     """
     files: list[Path] = []
     problems: list[Skipped] = []
@@ -63,25 +57,11 @@ def discover(
         if os.fspath(given) == "-":
             if STDIN not in seen:
                 seen.add(STDIN)
-                # read once per standard input: a reload reads what was read before
-                if _stdin_read_from is not sys.stdin:
-                    _streamed[STDIN] = _read_stream(sys.stdin.buffer, max_bytes)
-                    globals()["_stdin_read_from"] = sys.stdin
                 files.append(STDIN)
             continue
         path = Path(os.path.abspath(Path(given).expanduser()))
         if not path.exists() and not path.is_symlink():
             problems.append(Skipped(path, "no such file or directory"))
-            continue
-        if path not in seen and (path in _streamed or _is_stream(path)):
-            seen.add(path)
-            if path not in _streamed:  # a pipe flows once: a reload reads what was read
-                try:
-                    with open(path, "rb") as stream:
-                        _streamed[path] = _read_stream(stream, max_bytes)
-                except OSError as error:
-                    _streamed[path] = f"unreadable file ({error.strerror or error})"
-            files.append(path)
             continue
         found_here = _walk(path, problems) if path.is_dir() else iter([path])
         for found in found_here:
@@ -118,9 +98,33 @@ def _walk(root: Path, problems: list[Skipped]) -> Iterator[Path]:
                 yield Path(dirpath) / name
 
 
-# Standard input and named pipes, read by ``discover``: their bytes, or why they could not be.
+# Standard input and pipes named as paths, read by ``read_streams``: their bytes, or why
+# they could not be read.
 _streamed: dict[Path, bytes | str] = {}
 _stdin_read_from: object = None  # the sys.stdin that _streamed[STDIN] was read from
+
+
+def read_streams(paths: Iterable[str | os.PathLike[str]], max_bytes: int) -> None:
+    """Read ``-`` (standard input) and the pipes and devices among the named ``paths``
+    (``/dev/stdin``, a process substitution's ``/dev/fd/63``) once, in this process, at most
+    ``max_bytes`` and one byte: a stream cannot be read twice, and forked workers or a TUI
+    reload then see the same bytes (``read_document`` takes them from here). Pipes found
+    inside a folder are not read (they could block).
+    """
+    global _stdin_read_from
+    for given in paths:
+        if os.fspath(given) == "-":
+            if _stdin_read_from is not sys.stdin:  # a reload reads what was read before
+                _streamed[STDIN] = _read_stream(sys.stdin.buffer, max_bytes)
+                _stdin_read_from = sys.stdin
+            continue
+        path = Path(os.path.abspath(Path(given).expanduser()))
+        if path not in _streamed and _is_stream(path):  # a pipe flows once
+            try:
+                with open(path, "rb") as stream:
+                    _streamed[path] = _read_stream(stream, max_bytes)
+            except OSError as error:
+                _streamed[path] = f"unreadable file ({error.strerror or error})"
 
 
 def _is_stream(path: Path) -> bool:

@@ -152,10 +152,10 @@ def test_summarize_and_clean_walk_the_inputs_once_and_keep_their_order(
     walks: list[tuple] = []
     real = ingest.discover
 
-    def counted(paths, *rest):
+    def counted(paths):
         paths = list(paths)
         walks.append(tuple(paths))
-        return real(paths, *rest)
+        return real(paths)
 
     monkeypatch.setattr(ingest, "discover", counted)
     monkeypatch.setattr(pipeline, "discover", counted)
