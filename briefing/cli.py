@@ -303,17 +303,37 @@ def _check_day(ctx, param, value):
         raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
 
 
+def _check_formats(ctx, param, value):
+    """``--format markdown,html,atom``: a comma list of the digest's formats (exit 2 else)."""
+    from briefing.digest.run import DIGEST_FORMATS  # (deferred)
+
+    chosen = [f.strip().lower() for f in value.split(",") if f.strip()]
+    wrong = [f for f in chosen if f not in DIGEST_FORMATS]
+    if wrong or not chosen:
+        raise click.BadParameter(
+            f"{', '.join(map(repr, wrong)) or 'nothing'}: choose from {', '.join(DIGEST_FORMATS)}"
+            " (a comma list, e.g. markdown,html,atom)")
+    return list(dict.fromkeys(chosen))
+
+
 @main.command(context_settings=CONTEXT)
 @click.option("--inbox", required=True, type=click.Path(file_okay=False), metavar="DIR",
               help="Folder the day's articles arrive in.")
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), metavar="DIR",
               help="Folder for the dated digest files (OUT/YYYY-MM-DD.md).")
+@click.option("-f", "--format", "formats", default="markdown", show_default=True,
+              callback=_check_formats, metavar="LIST",
+              help="Comma list of markdown (OUT/YYYY-MM-DD.md), html (OUT/YYYY-MM-DD.html, "
+                   "self-contained, for mail) and atom (OUT/feed.atom, one entry per day).")
 @click.option("--date", "day", metavar="YYYY-MM-DD", callback=_check_day,
               help="The digest's date (default: today).")
 @click.option("--state", type=click.Path(dir_okay=False), metavar="FILE",
               help="SQLite state file (default: digest.sqlite3 in the user's data directory).")
 @click.option("--feed", "feeds", multiple=True, metavar="URL",
               help="Also read this RSS/Atom feed (repeatable; adds to the config's 'feeds').")
+@click.option("--opml", multiple=True, type=click.Path(dir_okay=False), metavar="FILE",
+              help="Also read the feeds listed in this OPML file (repeatable; adds to the "
+                   "config's 'opml').")
 @click.option("--config", type=click.Path(dir_okay=False), metavar="FILE",
               help="TOML config with a 'feeds' list (default: config.toml in the user's "
                    "config directory, if present).")
@@ -330,8 +350,8 @@ def _check_day(ctx, param, value):
 @jobs_option
 @quiet_option
 @_fails_cleanly
-def digest(inbox, out_dir, day, state, feeds, config, timeout, wait, sentences, template, engine,
-           jobs, quiet):
+def digest(inbox, out_dir, formats, day, state, feeds, opml, config, timeout, wait, sentences,
+           template, engine, jobs, quiet):
     """Write the daily digest of new articles to OUT/YYYY-MM-DD.md (for cron).
 
     Articles that an earlier day's digest already covered (same text, whatever the file
@@ -348,7 +368,8 @@ def digest(inbox, out_dir, day, state, feeds, config, timeout, wait, sentences, 
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     run_digest(inbox=inbox, out_dir=out_dir, day=day, state=state, feeds=list(feeds),
                config=config, timeout=timeout, wait=wait, sentences=sentences,
-               template=template, engine=engine, quiet=quiet, log=info_line, jobs=jobs)
+               template=template, engine=engine, quiet=quiet, log=info_line, jobs=jobs,
+               formats=formats, opml=opml)
 
 
 def _skipped_summary(skipped) -> str:

@@ -14,10 +14,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing.digest.atom import FEED_NAME, AtomEntry, atom_feed, store_entry, stored_entries
 from briefing.digest.config import load_config, parse_day
 from briefing.digest.continuation import Continuation, articles_terms, split_continued
 from briefing.digest.feeds import read_feed
 from briefing.digest.known import KnownSentences, content_key, update_summary
+from briefing.digest.opml import read_opml
 from briefing.digest.state import (
     DayRecord,
     DigestState,
@@ -26,6 +28,7 @@ from briefing.digest.state import (
     digest_lock,
     open_state,
 )
+from briefing.digest.subscriptions import FeedMemory
 from briefing.errors import BriefingError, OutputError
 from briefing.models import Article, Briefing, Skipped, Topic
 from briefing.pipeline import Settings, briefing_from_articles, load_articles
@@ -42,7 +45,11 @@ HISTORY_DAYS = 60  # how far back sentences and stories are compared (sentences 
 
 DIGEST_TEMPLATE = "digest.md.j2"
 
-_TEMP_FILE = re.compile(r"^\.\d{4}-\d{2}-\d{2}\.md\.[^/]+\.tmp$")
+# --format: what each writes (OUT/DAY.md, OUT/DAY.html, OUT/feed.atom) and its template
+DIGEST_FORMATS = ("markdown", "html", "atom")
+DIGEST_TEMPLATES = {"markdown": DIGEST_TEMPLATE, "html": "digest.html.j2"}
+
+_TEMP_FILE = re.compile(r"^\.(?:\d{4}-\d{2}-\d{2}\.(?:md|html)|feed\.atom)\.[^/]+\.tmp$")
 
 Log = Callable[[str], None]
 
@@ -62,7 +69,8 @@ class DigestResult:
 
 
 def clean_stale_temp_files(out_dir: Path) -> list[Path]:
-    """Remove ``.YYYY-MM-DD.md.*.tmp`` files a killed run left behind (we hold the lock)."""
+    """Remove ``.YYYY-MM-DD.md.*.tmp`` files (``.html``, ``.feed.atom``) a killed run left
+    behind (we hold the lock)."""
     removed: list[Path] = []
     for entry in out_dir.iterdir():
         if _TEMP_FILE.match(entry.name) and entry.is_file():
@@ -104,8 +112,12 @@ def run_digest(
     log: Log | None = None,
     today: dt.date | None = None,
     jobs: int = 1,
+    formats: Iterable[str] = ("markdown",),
+    opml: Iterable[str | os.PathLike[str]] = (),
+    reread: bool = False,
 ) -> DigestResult:
-    """Write ``OUT/YYYY-MM-DD.md`` from the inbox articles no earlier digest covered.
+    """Write ``OUT/YYYY-MM-DD.md`` from the inbox articles no earlier digest covered
+    (``formats``: also or instead ``OUT/YYYY-MM-DD.html`` and the Atom feed ``OUT/feed.atom``).
 
     Holds a lock beside the state for the whole run (DigestLockedError after ``wait`` s).
     The state changes only after the file is in place, in one transaction, so a killed run
@@ -124,7 +136,9 @@ def run_digest(
             log(f"{prefix}: {message}")
 
     settings_config = load_config(config)
-    feed_urls = list(dict.fromkeys([*settings_config.get("feeds", []), *feeds]))
+    formats = [f for f in DIGEST_FORMATS if f in set(formats)]
+    subscribed = [u for file in [*settings_config.get("opml", []), *opml] for u in read_opml(file)]
+    feed_urls = list(dict.fromkeys([*settings_config.get("feeds", []), *feeds, *subscribed]))
     feed_timeout = float(timeout if timeout is not None else settings_config.get("timeout", 20))
     inbox_path = Path(inbox).expanduser()
     if not inbox_path.is_dir():
@@ -138,15 +152,18 @@ def run_digest(
     except OSError as error:
         raise OutputError(f"cannot create {out_path}: {error.strerror or error}") from None
     state_path = Path(state).expanduser() if state else default_state_path()
-    target = out_path / f"{day}.md"
+    targets = {"markdown": out_path / f"{day}.md", "html": out_path / f"{day}.html",
+               "atom": out_path / FEED_NAME}
+    target = targets[formats[0]]
     result = DigestResult(day=day, path=target.absolute())
 
     with digest_lock(state_path, wait), open_state(state_path) as store:
         for stale in clean_stale_temp_files(out_path):
             say(f"{prefix}: removed stale temporary file {stale}")
+        memory = FeedMemory(store.connection, day)
         articles, skipped = _read_sources(
             inbox_path, feed_urls, feed_timeout, store.links_elsewhere(day), result, problem,
-            jobs,
+            jobs, memory,
         )
         new, skipped, already = _new_articles(articles, skipped, store, day)
         result.already += already
@@ -162,13 +179,30 @@ def run_digest(
         result.topics = len(briefing.topics)
         result.continued = sum(1 for t in briefing.topics if t.continued)
         say(f"{prefix}: {_count(result.topics, 'topic')}, {result.continued} continued")
-        text = render_digest(briefing, day, continuations, store.last_digest_before(day), template)
-        write_atomic(target, text)
+        previous = store.last_digest_before(day)
+        written = []
+        for fmt in formats:
+            if fmt == "atom":
+                entry = AtomEntry(day, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                                  f"Digest vom {_german_date(day)}",
+                                  render_digest(briefing, day, continuations, previous,
+                                                fmt="html", fragment=True),
+                                  f"{day}.html" if "html" in formats else None)
+                feed = atom_feed([*stored_entries(store.connection, but=day), entry], out_path)
+                record.extras.append(store_entry(entry))
+                write_atomic(targets[fmt], feed)
+            else:
+                write_atomic(targets[fmt], render_digest(
+                    briefing, day, continuations, previous,
+                    template if fmt == "markdown" else None, fmt=fmt))
+            written.append(str(targets[fmt].absolute()))
         record.path = str(target.absolute())
+        record.extras.append(memory.store)
         forget = dt.date.fromisoformat(day) - dt.timedelta(days=2 * HISTORY_DAYS)
         store.record_day(record, forget_sentences_before=forget.isoformat())
+        store.forget_before(forget.isoformat())
         say(f"{prefix}: read {_count(result.files, 'file')}, {result.new} new, "
-            f"{_count(result.topics, 'topic')}, wrote {result.path}")
+            f"{_count(result.topics, 'topic')}, wrote {', '.join(written)}")
     return result
 
 
@@ -180,12 +214,13 @@ def _read_sources(
     result: DigestResult,
     problem: Log,
     jobs: int = 1,
+    memory: FeedMemory | None = None,
 ) -> tuple[list[Article], list[Skipped]]:
     """Inbox articles, then feed articles (one stderr line per failing feed)."""
     articles, skipped = load_articles([inbox], Settings(jobs=jobs))
     result.files = len(articles) + len(skipped)
     for url in feed_urls:
-        fed = read_feed(url, timeout, known_links=known_links)
+        fed = read_feed(url, timeout, known_links=known_links, subscription=memory)
         result.already += fed.known
         if fed.problem:
             result.feed_problems.append(fed.problem)
@@ -301,8 +336,12 @@ def render_digest(
     continuations: dict[int, Continuation],
     previous: str | None,
     template: str | os.PathLike[str] | None = None,
+    fmt: str = "markdown",
+    fragment: bool = False,
 ) -> str:
-    """The digest's Markdown through ``digest.md.j2`` (or the user's template)."""
+    """The digest's Markdown through ``digest.md.j2`` (or the user's template), or its HTML
+    through ``digest.html.j2`` (``fragment``: without the page around it, for the Atom
+    entry)."""
     context = template_context(briefing)
     originals: dict[int, Topic] = {}
     entries = []
@@ -332,6 +371,8 @@ def render_digest(
         minor_entries=[e for e in entries if e["topic"].minor and not e["continued"]],
         previous=dt.date.fromisoformat(previous) if previous else None,
         sentences_used=used,
+        fragment=fragment,
     )
-    text = render_template(DIGEST_TEMPLATE, context, template_file=template)
+    text = render_template(DIGEST_TEMPLATES[fmt], context, template_file=template,
+                           autoescape=fmt == "html")
     return text.rstrip("\n") + "\n"

@@ -22,10 +22,6 @@ ETAG = '"feed-v1"'
 MODIFIED = "Tue, 04 Jun 2024 06:00:00 GMT"
 
 
-def issue18(reason: str):
-    return pytest.mark.xfail(strict=True, reason=f"issue 18: {reason}")
-
-
 def front_matter(source: Path) -> tuple[dict[str, str], str]:
     text = source.read_text(encoding="utf-8")
     _, head, body = text.split("---\n", 2)
@@ -173,7 +169,6 @@ class Tags(HTMLParser):
 # -- formats -----------------------------------------------------------------------------
 
 
-@issue18("the digest has no --format: Markdown only")
 def test_format_list_writes_markdown_html_and_atom(cli, paths) -> None:
     arrive(paths["inbox"], "day1")
     result = digest(cli, paths, "2024-06-03", "--format", "markdown,html,atom")
@@ -183,7 +178,6 @@ def test_format_list_writes_markdown_html_and_atom(cli, paths) -> None:
     assert "wrote" in result.stderr and "2024-06-03.html" in result.stderr
 
 
-@issue18("the digest has no --format: Markdown only")
 def test_format_html_alone_and_a_wrong_format(cli, paths) -> None:
     arrive(paths["inbox"], "day1")
     assert digest(cli, paths, "2024-06-03", "--format", "html").exit_code == 0
@@ -198,7 +192,6 @@ def test_markdown_stays_the_default(cli, paths) -> None:
     assert sorted(p.name for p in paths["out"].iterdir()) == ["2024-06-03.md"]
 
 
-@issue18("there is no HTML digest to mail")
 def test_html_digest_is_self_contained_and_mail_friendly(cli, paths) -> None:
     arrive(paths["inbox"], "day1")
     urls = with_url(paths["inbox"])
@@ -232,7 +225,6 @@ def _entries(atom: Path) -> list:
     return parsed.entries
 
 
-@issue18("there is no Atom feed of the digest")
 def test_atom_feed_has_one_entry_per_day_newest_first(cli, paths) -> None:
     atom = paths["out"] / "feed.atom"
     arrive(paths["inbox"], "day1")
@@ -252,7 +244,6 @@ def test_atom_feed_has_one_entry_per_day_newest_first(cli, paths) -> None:
     assert leftovers == []  # written through a temporary file and renamed
 
 
-@issue18("there is no Atom feed of the digest")
 def test_atom_feed_keeps_the_last_30_days(cli, paths) -> None:
     import datetime as dt
 
@@ -266,7 +257,6 @@ def test_atom_feed_keeps_the_last_30_days(cli, paths) -> None:
     assert "01.06.2024" in entries[0].title and "03.05.2024" in entries[-1].title
 
 
-@issue18("there is no Atom feed whose stale temporary file a later run would remove")
 def test_stale_temporary_atom_file_is_removed(cli, paths) -> None:
     paths["out"].mkdir()
     stale = paths["out"] / ".feed.atom.k1ll3d.tmp"
@@ -302,7 +292,6 @@ def opml(base: str, *feeds: str) -> str:
             '</body></opml>')
 
 
-@issue18("there is no --opml")
 def test_feeds_from_an_opml_file(cli, server, paths) -> None:
     subscriptions = paths["tmp"] / "abos.opml"
     subscriptions.write_text(opml(server.base, "/feed.xml", "/other.xml"), encoding="utf-8")
@@ -314,7 +303,6 @@ def test_feeds_from_an_opml_file(cli, server, paths) -> None:
     assert text.count("Die Europäische Zentralbank hat den Leitzins") == 1
 
 
-@issue18("the config has no 'opml'")
 def test_config_names_an_opml_file(cli, server, paths) -> None:
     subscriptions = paths["tmp"] / "abos.opml"
     subscriptions.write_text(opml(server.base, "/other.xml"), encoding="utf-8")
@@ -325,7 +313,6 @@ def test_config_names_an_opml_file(cli, server, paths) -> None:
     assert "/other.xml" in server.hits
 
 
-@issue18("there is no --opml")
 @pytest.mark.parametrize("content", ["<opml><body><outline", "<html><body>Hallo</body></html>"])
 def test_a_broken_opml_file_is_one_line_and_exit_1(cli, paths, content: str) -> None:
     subscriptions = paths["tmp"] / "abos.opml"
@@ -340,7 +327,6 @@ def test_a_broken_opml_file_is_one_line_and_exit_1(cli, paths, content: str) -> 
 # -- conditional requests and back-off ----------------------------------------------------
 
 
-@issue18("feeds are fetched without conditional requests")
 def test_a_feed_is_fetched_with_etag_and_last_modified(cli, server, paths) -> None:
     feed = f"{server.base}/feed.xml"
     assert digest(cli, paths, "2024-06-04", "--feed", feed).exit_code == 0
@@ -351,12 +337,14 @@ def test_a_feed_is_fetched_with_etag_and_last_modified(cli, server, paths) -> No
     second = server.headers["/feed.xml"][1]
     assert second.get("If-None-Match") == ETAG
     assert second.get("If-Modified-Since") == MODIFIED
-    assert f"feed {feed}" not in result.stderr  # 304 Not Modified is no problem
+    # 304 Not Modified is no problem of the feed (its dead page, due again, may still fail)
+    about_the_feed = [line for line in result.stderr.splitlines()
+                      if f"feed {feed}: " in line and "pages failed" not in line]
+    assert about_the_feed == []
     assert "Keine neuen Artikel seit dem 04.06.2024." in (
         paths["out"] / "2024-06-05.md").read_text("utf-8")
 
 
-@issue18("feeds are fetched without conditional requests")
 def test_a_rerun_of_the_same_day_still_has_its_feed_articles(cli, server, paths) -> None:
     feed = f"{server.base}/feed.xml"
     assert digest(cli, paths, "2024-06-04", "--feed", feed).exit_code == 0
@@ -367,7 +355,6 @@ def test_a_rerun_of_the_same_day_still_has_its_feed_articles(cli, server, paths)
     assert server.headers["/feed.xml"][-1].get("If-None-Match") == ETAG
 
 
-@issue18("a dead feed item is fetched again on every run")
 def test_a_failed_item_is_retried_with_back_off(cli, server, paths) -> None:
     feed = f"{server.base}/feed.xml"
 

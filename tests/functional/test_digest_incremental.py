@@ -132,7 +132,6 @@ def test_day_two_is_the_same_bytes_as_a_full_reread(cli, paths) -> None:
     assert quick.stderr.splitlines()[0] == full.stderr.splitlines()[0]
 
 
-@issue20("the state schema is still version 1 (no file cache to migrate to)")
 def test_a_state_of_schema_1_is_migrated_not_dropped(cli, paths) -> None:
     script = (DATA / "state_v1.sql").read_text(encoding="utf-8")
     with sqlite3.connect(paths["state"]) as db:
@@ -148,7 +147,6 @@ def test_a_state_of_schema_1_is_migrated_not_dropped(cli, paths) -> None:
         assert dict(db.execute("SELECT day, articles FROM digests")) == {DAY1: 3, DAY2: 2}
 
 
-@issue20("article rows are kept forever: the state grows without bound")
 def test_the_state_forgets_what_lies_beyond_its_horizon(cli, paths) -> None:
     arrive(paths["inbox"], "day1")
     assert digest(cli, paths, "2024-01-10").exit_code == 0
