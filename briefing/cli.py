@@ -345,13 +345,16 @@ def _check_formats(ctx, param, value):
 @click.option("-n", "--sentences", type=click.IntRange(1, 100), default=6, show_default=True,
               help="Summary sentences per topic.")
 @click.option("--template", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Render with this Jinja2 template (sandboxed).")
+              help="Render the Markdown with this Jinja2 template (sandboxed).")
+@click.option("--reread", is_flag=True,
+              help="Read and clean every inbox file again, even those the state knows "
+                   "unchanged (the digest is the same; for after an upgrade, or to check).")
 @engine_option
 @jobs_option
 @quiet_option
 @_fails_cleanly
 def digest(inbox, out_dir, formats, day, state, feeds, opml, config, timeout, wait, sentences,
-           template, engine, jobs, quiet):
+           template, reread, engine, jobs, quiet):
     """Write the daily digest of new articles to OUT/YYYY-MM-DD.md (for cron).
 
     Articles that an earlier day's digest already covered (same text, whatever the file
@@ -369,7 +372,7 @@ def digest(inbox, out_dir, formats, day, state, feeds, opml, config, timeout, wa
     run_digest(inbox=inbox, out_dir=out_dir, day=day, state=state, feeds=list(feeds),
                config=config, timeout=timeout, wait=wait, sentences=sentences,
                template=template, engine=engine, quiet=quiet, log=info_line, jobs=jobs,
-               formats=formats, opml=opml)
+               formats=formats, opml=opml, reread=reread)
 
 
 def _skipped_summary(skipped) -> str:

@@ -86,11 +86,7 @@ def load_articles_in_order(
     positions.update({s.path: len(files) + index for index, s in enumerate(skipped)})
     articles: list[Article] = []
     duplicates = DuplicateIndex()
-    tasks = [(path, settings.max_bytes, settings.german_only, presplit) for path in files]
-    if settings.jobs > 1 and len(tasks) > 1:
-        # the tokenizer and the cleaner's libraries load once here, not in every worker
-        _warm_up()
-    prepared = map_in_order(_prepare_file, tasks, settings.jobs)
+    prepared = prepare_files(files, settings, presplit)
     for done, (path, (article_or_skip, language, splits)) in enumerate(zip(files, prepared), 1):
         progress("reading", done, len(files))
         if isinstance(article_or_skip, Skipped):
@@ -114,16 +110,29 @@ def load_articles_in_order(
     return articles, skipped, positions
 
 
+def prepare_files(
+    files: list[Path], settings: Settings, presplit: bool = True
+) -> Iterator[Prepared]:
+    """Each file read, cleaned, its language told and (``presplit``) its blocks split into
+    sentences, in order, on ``settings.jobs`` processes: (Article or Skipped, (language,
+    is German) or None, sentences of each block or None). Duplicates are not looked for."""
+    tasks = [(path, settings.max_bytes, settings.german_only, presplit) for path in files]
+    if settings.jobs > 1 and len(tasks) > 1:
+        # the tokenizer and the cleaner's libraries load once here, not in every worker
+        _warm_up()
+    return map_in_order(_prepare_file, tasks, settings.jobs)
+
+
 def _warm_up() -> None:
     punkt_tokenizer()
     stop_word_languages()
 
 
 # (result, (language, is German) or None, sentences of each block or None)
-_Prepared = tuple["Article | Skipped", "tuple[str | None, bool] | None", "list | None"]
+Prepared = tuple["Article | Skipped", "tuple[str | None, bool] | None", "list | None"]
 
 
-def _prepare_file(task: tuple[Path, int, bool, bool]) -> _Prepared:
+def _prepare_file(task: tuple[Path, int, bool, bool]) -> Prepared:
     """Everything that needs one file only: read, clean, detect the language, split."""
     path, max_bytes, german_only, presplit = task
     document = read_document(path, max_bytes)

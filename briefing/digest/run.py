@@ -18,6 +18,7 @@ from briefing.digest.atom import FEED_NAME, AtomEntry, atom_feed, store_entry, s
 from briefing.digest.config import load_config, parse_day
 from briefing.digest.continuation import Continuation, articles_terms, split_continued
 from briefing.digest.feeds import read_feed
+from briefing.digest.inbox import InboxRead, read_inbox
 from briefing.digest.known import KnownSentences, content_key, update_summary
 from briefing.digest.opml import read_opml
 from briefing.digest.state import (
@@ -31,7 +32,7 @@ from briefing.digest.state import (
 from briefing.digest.subscriptions import FeedMemory
 from briefing.errors import BriefingError, OutputError
 from briefing.models import Article, Briefing, Skipped, Topic
-from briefing.pipeline import Settings, briefing_from_articles, load_articles
+from briefing.pipeline import Settings, briefing_from_articles
 from briefing.render import render_template, template_context
 from briefing.runtime.output import write_atomic
 from briefing.text.sentences import article_sentences
@@ -161,9 +162,10 @@ def run_digest(
         for stale in clean_stale_temp_files(out_path):
             say(f"{prefix}: removed stale temporary file {stale}")
         memory = FeedMemory(store.connection, day)
+        inbox_read = read_inbox(inbox_path, store, day, Settings(jobs=jobs), reread)
         articles, skipped = _read_sources(
-            inbox_path, feed_urls, feed_timeout, store.links_elsewhere(day), result, problem,
-            jobs, memory,
+            inbox_read, feed_urls, feed_timeout, store.links_elsewhere(day), result, problem,
+            memory,
         )
         new, skipped, already = _new_articles(articles, skipped, store, day)
         result.already += already
@@ -197,7 +199,7 @@ def run_digest(
                     template if fmt == "markdown" else None, fmt=fmt))
             written.append(str(targets[fmt].absolute()))
         record.path = str(target.absolute())
-        record.extras.append(memory.store)
+        record.extras += [inbox_read.store, memory.store]
         forget = dt.date.fromisoformat(day) - dt.timedelta(days=2 * HISTORY_DAYS)
         store.record_day(record, forget_sentences_before=forget.isoformat())
         store.forget_before(forget.isoformat())
@@ -207,18 +209,19 @@ def run_digest(
 
 
 def _read_sources(
-    inbox: Path,
+    inbox: InboxRead,
     feed_urls: list[str],
     timeout: float,
     known_links: set[str],
     result: DigestResult,
     problem: Log,
-    jobs: int = 1,
     memory: FeedMemory | None = None,
 ) -> tuple[list[Article], list[Skipped]]:
-    """Inbox articles, then feed articles (one stderr line per failing feed)."""
-    articles, skipped = load_articles([inbox], Settings(jobs=jobs))
-    result.files = len(articles) + len(skipped)
+    """Inbox articles (what ``read_inbox`` found that is not old news), then feed articles
+    (one stderr line per failing feed)."""
+    articles, skipped = list(inbox.articles), list(inbox.skipped)
+    result.files = inbox.files
+    result.already += inbox.already
     for url in feed_urls:
         fed = read_feed(url, timeout, known_links=known_links, subscription=memory)
         result.already += fed.known
@@ -237,7 +240,7 @@ def _new_articles(
     New means no other day's digest holds the same text; a copy of an old article under
     another name counts as old, and so does a byte-identical twin the reader skipped.
     """
-    known = store.known_elsewhere(day)
+    known = store.known_keys_elsewhere(day)
     new: list[Article] = []
     seen: dict[str, Article] = {}
     old_names: set[str] = set()

@@ -187,6 +187,16 @@ class DigestState:
             known.setdefault(raw, article)
         return known
 
+    def known_keys_elsewhere(self, day: str) -> dict[str, str]:
+        """``known_elsewhere`` without the articles: content key and file hash -> their day."""
+        known: dict[str, str] = {}
+        for key, raw, when in self.connection.execute(
+            "SELECT content_key, content_hash, day FROM articles WHERE day != ?", (day,)
+        ):
+            known[key] = when
+            known.setdefault(raw, when)
+        return known
+
     def links_elsewhere(self, day: str) -> set[str]:
         """URLs of feed articles in other days' digests."""
         rows = self.connection.execute(

@@ -17,10 +17,6 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "digest"
 DAY1, DAY2 = "2024-06-03", "2024-06-04"
 
 
-def issue20(reason: str):
-    return pytest.mark.xfail(strict=True, reason=f"issue 20: {reason}")
-
-
 @pytest.fixture(autouse=True)
 def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
@@ -68,7 +64,6 @@ def files_opened() -> Iterator[list[str]]:
         _opened = None
 
 
-@issue20("every run reads and cleans every file of the inbox again")
 def test_files_the_state_knows_are_not_read_again(cli, paths) -> None:
     arrive(paths["inbox"], "day1")
     assert digest(cli, paths, DAY1).exit_code == 0
@@ -112,7 +107,6 @@ def test_a_file_that_went_and_came_back_is_not_new(cli, paths) -> None:
     assert "Keine neuen Artikel" in (paths["out"] / "2024-06-05.md").read_text("utf-8")
 
 
-@issue20("the digest has no --reread (every run re-reads, so there is nothing to compare)")
 def test_day_two_is_the_same_bytes_as_a_full_reread(cli, paths) -> None:
     arrive(paths["inbox"], "day1")
     (paths["inbox"] / "scan.txt").write_bytes(b"\x00\x01binary\x00")
@@ -158,3 +152,39 @@ def test_the_state_forgets_what_lies_beyond_its_horizon(cli, paths) -> None:
         for table in ("articles", "seen_sentences", "reported"):
             old = db.execute(f"SELECT count(*) FROM {table} WHERE day < '2024-06-01'")
             assert old.fetchone()[0] == 0, table
+    # the next day the old files are still old news, though their articles are forgotten
+    result = digest(cli, paths, "2025-01-11")
+    assert "read 5 files, 0 new, 5 in earlier digests" in result.stderr
+
+
+def test_what_a_full_reread_finds_the_kept_state_finds_too(cli, paths) -> None:
+    """Renamed and re-saved copies, a shortened copy, an English file, a file changed in
+    place and one gone: day 3 from the kept state and from a full re-read agree."""
+    arrive(paths["inbox"], "day1")
+    english = DATA.parent / "language" / "english_article.txt"
+    shutil.copy(english, paths["inbox"] / "english.txt")
+    assert digest(cli, paths, DAY1).exit_code == 0
+    arrive(paths["inbox"], "day2")
+    passau = (paths["inbox"] / "hochwasser_bayern_passau.txt").read_text(encoding="utf-8")
+    head, body = passau.split("---\n", 2)[1:]
+    paragraphs = [p for p in body.split("\n\n") if p.strip()]
+    # the same article with its last paragraph cut: a duplicate of the old one, not news
+    (paths["inbox"] / "passau_kurz.txt").write_text(
+        f"---\n{head}---\n" + "\n\n".join(paragraphs[:-1]) + "\n", encoding="utf-8")
+    shutil.copy(paths["inbox"] / "bahnstreik_gdl.txt", paths["inbox"] / "a_kopie.txt")
+    assert digest(cli, paths, DAY2).exit_code == 0
+    (paths["inbox"] / "ezb_zinsen.txt").write_text(
+        (DATA / "follow_up" / "soforthilfe_antraege.txt").read_text(encoding="utf-8"),
+        encoding="utf-8")  # changed in place
+    (paths["inbox"] / "hochwasser_bayern_regensburg.txt").unlink()
+    shutil.copy(english, paths["inbox"] / "english_kopie.txt")
+    reference = paths["tmp"] / "state-copy.sqlite3"
+    shutil.copyfile(paths["state"], reference)
+    quick = digest(cli, paths, "2024-06-05")
+    full = digest(cli, paths, "2024-06-05", "--reread", state=reference,
+                  out=paths["tmp"] / "out-reread")
+    assert quick.exit_code == 0 and full.exit_code == 0, full.output
+    assert (paths["out"] / "2024-06-05.md").read_bytes() == (
+        paths["tmp"] / "out-reread" / "2024-06-05.md").read_bytes()
+    assert quick.stderr.splitlines()[0] == full.stderr.splitlines()[0]
+    assert "1 new" in quick.stderr  # the changed file, nothing else
