@@ -14,10 +14,6 @@ REPO = Path(__file__).resolve().parents[2]
 MISSING = "/nonexistent/briefing-test/artikel"
 
 
-def issue18(reason: str):
-    return pytest.mark.xfail(strict=True, reason=f"issue 18: {reason}")
-
-
 def briefing(*args: str, stdin: bytes | None = None, timeout: float = 120):
     return subprocess.run([sys.executable, "-m", "briefing", *args], input=stdin,
                           capture_output=True, timeout=timeout, cwd=REPO, check=False)
@@ -107,7 +103,6 @@ def _keys(value, prefix: str = "") -> set[str]:
     return found
 
 
-@issue18("the README leaves out JSON fields such as generated, minor and continued")
 def test_readme_documents_every_json_field(seeds_json: dict) -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Output", 1)[1].split("\n## ", 1)[0]
@@ -115,7 +110,6 @@ def test_readme_documents_every_json_field(seeds_json: dict) -> None:
     assert not missing, missing
 
 
-@issue18("shell completion works but the README does not say so")
 def test_readme_documents_shell_completion() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert "_BRIEFING_COMPLETE=bash_source" in readme
