@@ -301,6 +301,8 @@ def _build(
     topics: list[Topic] = []
     if continuing:
         known = KnownSentences(store.earlier_sentence_keys(day, since))
+        # the words of every sentence of the continuing articles, in one pass over the old keys
+        known.expect(sentence_key(s.text) for a in continuing for s in article_sentences(a))
         for topic in briefing_from_articles(continuing, [], settings, today=generated).topics:
             topic.continued = True
             topic.summary = update_summary(topic, known, sentences, engine)
