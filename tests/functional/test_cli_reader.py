@@ -54,6 +54,7 @@ def test_help_shows_examples(cli) -> None:
 # -- standard input --------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_dash_reads_one_article_from_stdin(seed_text: bytes) -> None:
     built = briefing("build", "-", "-f", "json", "-q", stdin=seed_text)
     assert built.returncode == 0, built.stderr

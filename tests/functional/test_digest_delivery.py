@@ -244,6 +244,7 @@ def test_atom_feed_has_one_entry_per_day_newest_first(cli, paths) -> None:
     assert leftovers == []  # written through a temporary file and renamed
 
 
+@pytest.mark.slow
 def test_atom_feed_keeps_the_last_30_days(cli, paths) -> None:
     import datetime as dt
 

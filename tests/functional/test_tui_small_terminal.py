@@ -69,6 +69,7 @@ def visible_text(widget) -> str:
     return " ".join(" ".join(visible_lines(widget)).split())
 
 
+@pytest.mark.slow
 @pilot_test
 async def test_the_chosen_sentence_stays_in_view_when_its_source_opens(seeds_dir) -> None:
     app = make([str(seeds_dir)])
