@@ -335,8 +335,8 @@ def _check_formats(ctx, param, value):
               help="Also read the feeds listed in this OPML file (repeatable; adds to the "
                    "config's 'opml').")
 @click.option("--config", type=click.Path(dir_okay=False), metavar="FILE",
-              help="TOML config with a 'feeds' list (default: config.toml in the user's "
-                   "config directory, if present).")
+              help="TOML config with a 'feeds' list and 'opml' files (default: config.toml "
+                   "in the user's config directory, if present).")
 @click.option("--timeout", type=click.FloatRange(0.1, 600), metavar="SECONDS",
               help="Network timeout per feed or page request (default: 20, or the config's).")
 @click.option("--wait", type=click.FloatRange(0, 3600), default=5.0, show_default=True,
@@ -359,8 +359,8 @@ def digest(inbox, out_dir, formats, day, state, feeds, opml, config, timeout, wa
 
     Articles that an earlier day's digest already covered (same text, whatever the file
     name) are left out; a story that continues from earlier days leads with what is new.
-    Logs one line per stage to stderr (-q: errors only); exit status 75 when another
-    digest is running.
+    Inbox files the state knows unchanged are not read again. Logs one line per stage to
+    stderr (-q: errors only); exit status 75 when another digest is running.
     """
     import signal
 
