@@ -15,40 +15,12 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from test_digest_feeds import page, rss  # an article page and a feed, as the feed tests serve
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "digest"
 SERVER_LIFETIME = 60.0  # the server stops by itself even if a test forgets it
 ETAG = '"feed-v1"'
 MODIFIED = "Tue, 04 Jun 2024 06:00:00 GMT"
-
-
-def front_matter(source: Path) -> tuple[dict[str, str], str]:
-    text = source.read_text(encoding="utf-8")
-    _, head, body = text.split("---\n", 2)
-    meta = dict(line.split(": ", 1) for line in head.strip().splitlines())
-    return {k: v.strip('"') for k, v in meta.items()}, body
-
-
-def page(source: Path) -> bytes:
-    """An article page with site furniture around it, from a fixture text."""
-    meta, body = front_matter(source)
-    paragraphs = "".join(f"<p>{html.escape(p.strip())}</p>\n" for p in body.split("\n\n")
-                         if p.strip())
-    return (f"<!DOCTYPE html><html lang='de'><head><meta charset='utf-8'>"
-            f"<title>{html.escape(meta['title'])} | Testportal</title></head><body>"
-            f"<nav><a href='/'>Startseite</a> <a href='/politik'>Politik</a></nav>"
-            f"<article><h1>{html.escape(meta['title'])}</h1>\n{paragraphs}</article>"
-            f"<footer>Impressum · Datenschutz · Kontakt</footer></body></html>").encode()
-
-
-def rss(base: str, items: list[tuple[str, str]]) -> bytes:
-    entries = "".join(
-        f"<item><title>{html.escape(title)}</title><link>{base}{link}</link>"
-        f"<pubDate>Tue, 04 Jun 2024 06:00:00 +0200</pubDate></item>" for title, link in items
-    )
-    return (f"<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel>"
-            f"<title>Testportal</title><link>{base}/</link>{entries}</channel></rss>"
-            ).encode()
 
 
 @pytest.fixture

@@ -12,15 +12,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from test_digest import arrive, private_dirs  # noqa: F401 (an autouse fixture)
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "digest"
 DAY1, DAY2 = "2024-06-03", "2024-06-04"
-
-
-@pytest.fixture(autouse=True)
-def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
 
 
 @pytest.fixture
@@ -29,11 +24,6 @@ def paths(tmp_path: Path) -> dict[str, Path]:
     inbox.mkdir()
     return {"inbox": inbox, "out": tmp_path / "out", "state": tmp_path / "state.sqlite3",
             "tmp": tmp_path}
-
-
-def arrive(inbox: Path, day_folder: str) -> None:
-    for source in sorted((DATA / day_folder).iterdir()):
-        shutil.copy(source, inbox / source.name)
 
 
 def digest(cli, paths: dict[str, Path], day: str, *extra: str, state: Path | None = None,
