@@ -54,7 +54,14 @@ def _emit(text: str, output: str | None) -> None:
 
 
 def _inputs(paths: tuple[str, ...]) -> list[str]:
-    return list(paths) if paths else [str(seeds_dir())]
+    """The PATHs to read (the bundled seeds without any); when none of them exists, the one
+    error every command gives (``briefing tui`` before it opens)."""
+    if not paths:
+        return [str(seeds_dir())]
+    missing = [p for p in paths if p != "-" and not os.path.lexists(os.path.expanduser(p))]
+    if len(missing) == len(paths):
+        raise NoUsableArticleError(f"{', '.join(missing)}: no such file or directory")
+    return list(paths)
 
 
 output_option = click.option(
@@ -102,7 +109,15 @@ max_size_option = click.option(
 
 
 class _Commands(click.Group):
-    """The command group; a path where a command belongs gets a hint to ``briefing build``."""
+    """The command group; a path where a command belongs gets a hint to ``briefing build``,
+    and options given without a command go to the default build (``briefing -f html``)."""
+
+    def parse_args(self, ctx, args):
+        if args and args[0].startswith("-") and args[0] not in ("-", "--"):
+            own = {o for param in self.get_params(ctx) for o in param.opts + param.secondary_opts}
+            if args[0].split("=", 1)[0] not in own:
+                args = ["build", *args]
+        return super().parse_args(ctx, args)
 
     def resolve_command(self, ctx, args):
         name = args[0] if args else None
@@ -123,7 +138,20 @@ def main(ctx: click.Context) -> None:
     """Turn a folder of German news articles into a briefing.
 
     Without a command, prints the Markdown briefing of the bundled sample articles
-    (the same as `briefing build`).
+    (the same as `briefing build`); options without a command apply to that build.
+
+    Examples:
+
+    \b
+      briefing                                 the seeds' briefing, Markdown on stdout
+      briefing -f html -o briefing.html        the same as HTML, written to a file
+      briefing build ~/news/2024-06-19/        every article under a folder
+      briefing build a.txt b.html -f json      JSON (fields in the README)
+      cat artikel.txt | briefing build -       one article from standard input
+      briefing summarize a.txt -n 3            one summary per file
+      briefing clean page.html                 what the cleaner keeps of a page
+      briefing tui ~/news/2024-06-19/          read it in the terminal
+      briefing digest --inbox ~/eingang --out ~/digest --format markdown,html,atom
     """
     if ctx.invoked_subcommand is None:
         ctx.invoke(build)
@@ -192,7 +220,8 @@ def summarize(paths, fmt, output, sentences, engine, max_bytes, jobs, follow_lin
     settings = Settings(sentences=sentences, engine=engine, max_bytes=max_bytes, jobs=jobs,
                         follow_links=follow_links)
     with progress_display(quiet) as progress:
-        articles, skipped, positions = load_articles_in_order(paths, settings, progress)
+        articles, skipped, positions = load_articles_in_order(_inputs(paths), settings,
+                                                              progress)
         if not articles:
             raise NoUsableArticleError(_skipped_summary(skipped))
         _notes(articles, quiet)
@@ -237,8 +266,8 @@ def clean(paths, fmt, output, max_bytes, jobs, follow_links, quiet):
 
     with progress_display(quiet) as progress:
         articles, skipped, positions = load_articles_in_order(
-            paths, Settings(max_bytes=max_bytes, jobs=jobs, follow_links=follow_links), progress,
-            presplit=False)
+            _inputs(paths), Settings(max_bytes=max_bytes, jobs=jobs, follow_links=follow_links),
+            progress, presplit=False)
     _notes(articles, quiet)
     entries: list[tuple[Path, dict]] = [
         (a.path, {"path": str(a.path), "title": a.title, "outlet": a.outlet, "date": a.date,
@@ -292,20 +321,40 @@ def _check_day(ctx, param, value):
         raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
 
 
+def _check_formats(ctx, param, value):
+    """``--format markdown,html,atom``: a comma list of the digest's formats (exit 2 else)."""
+    from briefing.digest.run import DIGEST_FORMATS  # (deferred)
+
+    chosen = [f.strip().lower() for f in value.split(",") if f.strip()]
+    wrong = [f for f in chosen if f not in DIGEST_FORMATS]
+    if wrong or not chosen:
+        raise click.BadParameter(
+            f"{', '.join(map(repr, wrong)) or 'nothing'}: choose from {', '.join(DIGEST_FORMATS)}"
+            " (a comma list, e.g. markdown,html,atom)")
+    return list(dict.fromkeys(chosen))
+
+
 @main.command(context_settings=CONTEXT)
 @click.option("--inbox", required=True, type=click.Path(file_okay=False), metavar="DIR",
               help="Folder the day's articles arrive in.")
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), metavar="DIR",
               help="Folder for the dated digest files (OUT/YYYY-MM-DD.md).")
+@click.option("-f", "--format", "formats", default="markdown", show_default=True,
+              callback=_check_formats, metavar="LIST",
+              help="Comma list of markdown (OUT/YYYY-MM-DD.md), html (OUT/YYYY-MM-DD.html, "
+                   "self-contained, for mail) and atom (OUT/feed.atom, one entry per day).")
 @click.option("--date", "day", metavar="YYYY-MM-DD", callback=_check_day,
               help="The digest's date (default: today).")
 @click.option("--state", type=click.Path(dir_okay=False), metavar="FILE",
               help="SQLite state file (default: digest.sqlite3 in the user's data directory).")
 @click.option("--feed", "feeds", multiple=True, metavar="URL",
               help="Also read this RSS/Atom feed (repeatable; adds to the config's 'feeds').")
+@click.option("--opml", multiple=True, type=click.Path(dir_okay=False), metavar="FILE",
+              help="Also read the feeds listed in this OPML file (repeatable; adds to the "
+                   "config's 'opml').")
 @click.option("--config", type=click.Path(dir_okay=False), metavar="FILE",
-              help="TOML config with a 'feeds' list (default: config.toml in the user's "
-                   "config directory, if present).")
+              help="TOML config with a 'feeds' list and 'opml' files (default: config.toml "
+                   "in the user's config directory, if present).")
 @click.option("--timeout", type=click.FloatRange(0.1, 600), metavar="SECONDS",
               help="Network timeout per feed or page request (default: 20, or the config's).")
 @click.option("--wait", type=click.FloatRange(0, 3600), default=5.0, show_default=True,
@@ -314,20 +363,23 @@ def _check_day(ctx, param, value):
 @click.option("-n", "--sentences", type=click.IntRange(1, 100), default=6, show_default=True,
               help="Summary sentences per topic.")
 @click.option("--template", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Render with this Jinja2 template (sandboxed).")
+              help="Render the Markdown with this Jinja2 template (sandboxed).")
+@click.option("--reread", is_flag=True,
+              help="Read and clean every inbox file again, even those the state knows "
+                   "unchanged (the digest is the same; for after an upgrade, or to check).")
 @engine_option
 @jobs_option
 @follow_links_option
 @quiet_option
 @_fails_cleanly
-def digest(inbox, out_dir, day, state, feeds, config, timeout, wait, sentences, template, engine,
-           jobs, follow_links, quiet):
+def digest(inbox, out_dir, formats, day, state, feeds, opml, config, timeout, wait, sentences,
+           template, reread, engine, jobs, follow_links, quiet):
     """Write the daily digest of new articles to OUT/YYYY-MM-DD.md (for cron).
 
     Articles that an earlier day's digest already covered (same text, whatever the file
     name) are left out; a story that continues from earlier days leads with what is new.
-    Logs one line per stage to stderr (-q: errors only); exit status 75 when another
-    digest is running.
+    Inbox files the state knows unchanged are not read again. Logs one line per stage to
+    stderr (-q: errors only); exit status 75 when another digest is running.
     """
     import signal
 
@@ -339,7 +391,7 @@ def digest(inbox, out_dir, day, state, feeds, config, timeout, wait, sentences, 
     run_digest(inbox=inbox, out_dir=out_dir, day=day, state=state, feeds=list(feeds),
                config=config, timeout=timeout, wait=wait, sentences=sentences,
                template=template, engine=engine, quiet=quiet, log=info_line, jobs=jobs,
-               follow_links=follow_links)
+               formats=formats, opml=opml, reread=reread, follow_links=follow_links)
 
 
 def _notes(articles, quiet: bool) -> None:

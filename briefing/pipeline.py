@@ -23,6 +23,7 @@ from briefing.ingest import (
     discover,
     display_name,
     read_document,
+    read_streams,
 )
 from briefing.models import Article, Briefing, Progress, Settings, Skipped, Topic
 from briefing.render import render_title
@@ -79,16 +80,14 @@ def load_articles_in_order(
     """
     settings = settings or Settings()
     progress = progress or _no_progress
+    paths = list(paths)
+    read_streams(paths, settings.max_bytes)  # standard input and named pipes, read once
     files, skipped = discover(paths, True) if settings.follow_links else discover(paths)
     positions = {path: index for index, path in enumerate(files)}
     positions.update({s.path: len(files) + index for index, s in enumerate(skipped)})
     articles: list[Article] = []
     duplicates = DuplicateIndex()
-    tasks = [(path, settings.max_bytes, settings.german_only, presplit) for path in files]
-    if settings.jobs > 1 and len(tasks) > 1:
-        # the tokenizer and the cleaner's libraries load once here, not in every worker
-        _warm_up()
-    prepared = map_in_order(_prepare_file, tasks, settings.jobs)
+    prepared = prepare_files(files, settings, presplit)
     for done, (path, (article_or_skip, language, splits)) in enumerate(zip(files, prepared), 1):
         progress("reading", done, len(files))
         if isinstance(article_or_skip, Skipped):
@@ -112,16 +111,29 @@ def load_articles_in_order(
     return articles, skipped, positions
 
 
+def prepare_files(
+    files: list[Path], settings: Settings, presplit: bool = True
+) -> Iterator[Prepared]:
+    """Each file read, cleaned, its language told and (``presplit``) its blocks split into
+    sentences, in order, on ``settings.jobs`` processes: (Article or Skipped, (language,
+    is German) or None, sentences of each block or None). Duplicates are not looked for."""
+    tasks = [(path, settings.max_bytes, settings.german_only, presplit) for path in files]
+    if settings.jobs > 1 and len(tasks) > 1:
+        # the tokenizer and the cleaner's libraries load once here, not in every worker
+        _warm_up()
+    return map_in_order(_prepare_file, tasks, settings.jobs)
+
+
 def _warm_up() -> None:
     punkt_tokenizer()
     stop_word_languages()
 
 
 # (result, (language, is German) or None, sentences of each block or None)
-_Prepared = tuple["Article | Skipped", "tuple[str | None, bool] | None", "list | None"]
+Prepared = tuple["Article | Skipped", "tuple[str | None, bool] | None", "list | None"]
 
 
-def _prepare_file(task: tuple[Path, int, bool, bool]) -> _Prepared:
+def _prepare_file(task: tuple[Path, int, bool, bool]) -> Prepared:
     """Everything that needs one file only: read, clean, detect the language, split."""
     path, max_bytes, german_only, presplit = task
     document = read_document(path, max_bytes)
@@ -199,7 +211,7 @@ def briefing_from_articles(
     settings = settings or Settings()
     progress = progress or _no_progress
     progress("grouping", 0, 1)
-    topics = group_topics(articles, jobs=settings.jobs)
+    topics = most_covered_first(group_topics(articles, jobs=settings.jobs))
     progress("grouping", 1, 1)
     if settings.jobs > 1 and not uses_fork():
         # spawned workers start with empty caches: send each topic's sentences along
@@ -218,6 +230,18 @@ def briefing_from_articles(
     today = today or dt.date.today()
     title = settings.title or render_title(topics, today)
     return Briefing(title=title, topics=topics, skipped=skipped, generated=today)
+
+
+def most_covered_first(topics: list[Topic]) -> list[Topic]:
+    """The stories in grouping's order, then the lone articles ("Weitere Meldungen") by how
+    much is written about them: articles, then words (the templates show the first few)."""
+
+    def coverage(topic: Topic) -> tuple[int, int]:
+        words = sum(len(b.text.split()) for a in topic.articles for b in a.blocks)
+        return (-len(topic.articles), -words)
+
+    major = [t for t in topics if not t.minor]
+    return major + sorted((t for t in topics if t.minor), key=coverage)
 
 
 def _summarize(task: tuple[Topic, int, str, list | None]) -> tuple[list, list, list, list]:

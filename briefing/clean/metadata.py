@@ -1,11 +1,13 @@
-"""Article metadata from what a page states reliably: front matter, dates, outlet prefix."""
+"""Article metadata from what a page states reliably: front matter, dates, outlet prefix,
+credits and agency tags."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
-from briefing.lexicon import MONTH_NUMBERS, STAMP_WEEKDAYS, alternation
+from briefing.lexicon import AGENCY_NAMES, MONTH_NUMBERS, STAMP_WEEKDAYS, alternation
 from briefing.runtime.display import clean_line
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
@@ -159,3 +161,42 @@ def split_outlet(line: str, title: str) -> str | None:
     if match and match.group("title").strip() == title:
         return match.group("outlet").strip()
     return None
+
+
+# "Video: watson/Michael Shepherd": a video made by the staff of the named outlet.
+_OWN_VIDEO = re.compile(
+    r"^videos?\s*:\s*(?P<name>[\w.&-]{2,30})\s*/\s*[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)+\s*$",
+    re.IGNORECASE,
+)
+# Where a video was posted, not who published the page.
+_PLATFORMS = frozenset({"twitter", "x", "youtube", "instagram", "tiktok", "facebook",
+                        "telegram", "vimeo", "reddit", "keystone", "getty", "reuters", "ap"})
+# The tag that closes agency copy: "(yam/sda/dpa)", "... teilte die Bahn mit. (afp)"
+_AGENCY_TAG = re.compile(r"\((?P<tags>[a-z]{2,8}(?:\s*/\s*[a-z]{2,8})*)\)\.?\s*$")
+
+
+def outlet_from_credits(lines: Sequence[str], article: Sequence[str]) -> str | None:
+    """The outlet a page names in its credits, for a page whose metadata names none.
+
+    A video credit with a staff name ("Video: watson/Michael Shepherd") names the page's own
+    outlet when the name stands once more on the page (another credit, "watson und unseren
+    Journalismus"); else the agencies of the last agency tag in the ``article``'s lines, in
+    their order ("(yam/sda/dpa)" -> "sda/dpa"; initials of the editor are no agency).
+    """
+    for line in lines:
+        match = _OWN_VIDEO.match(line.strip())
+        if not match or match.group("name").casefold() in _PLATFORMS:
+            continue
+        name = match.group("name")
+        said = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+        if sum(1 for other in lines if said.search(other)) >= 2:
+            return name
+    for line in reversed(article):
+        match = _AGENCY_TAG.search(line)
+        if match:
+            tags = [t.strip() for t in match.group("tags").split("/")]
+            names = list(dict.fromkeys(AGENCY_NAMES[t] for t in tags if t in AGENCY_NAMES))
+            if names:
+                return "/".join(names)
+    return None
+

@@ -28,6 +28,7 @@ from briefing.clean.metadata import (
     DATE_FIELD,
     is_stamp_line,
     normalize_date,
+    outlet_from_credits,
     parse_front_matter,
     split_outlet,
 )
@@ -130,6 +131,9 @@ def clean_text(text: str) -> CleanPage:
         title = _find_title(units, start, end)
     if title and not outlet:
         outlet = next((o for u in units[:start] if (o := split_outlet(u.text, title))), None)
+    if not outlet:  # the article's closing agency tag may follow its last kept line
+        texts = [u.text for u in units]
+        outlet = outlet_from_credits(texts, texts[start:end + 2])
     if not date:
         date = next((normalize_date(u.text) for u in units[:end] if is_stamp_line(u.text)), None)
     blocks = body_blocks(units[start:end], title)

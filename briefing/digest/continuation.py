@@ -86,7 +86,9 @@ def split_continued(
         return matches
     to_earlier, today = _similarities(terms, [e.terms for e in earlier])
     for index, row in enumerate(to_earlier):
-        close = [e for e, s in sorted(zip(earlier, row), key=lambda p: -p[1]) if s >= threshold]
+        # (filtered before the stable sort: the same list, without sorting two months)
+        above = [(e, s) for e, s in zip(earlier, row) if s >= threshold]
+        close = [e for e, s in sorted(above, key=lambda p: -p[1])]
         if close:
             matches[index] = close
     if matches and len(terms) > 1:

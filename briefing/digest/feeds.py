@@ -7,6 +7,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Protocol
 
 from briefing.clean import cut_long_article
 from briefing.digest.fetch import FeedError, fetch, why
@@ -42,52 +43,98 @@ class FeedResult:
         return None
 
 
+@dataclass(frozen=True)
+class FeedEntry:
+    """An item of a feed: where its page is, and what the feed says of it."""
+
+    link: str
+    title: str | None = None
+    outlet: str | None = None  # the feed's title
+    date: str | None = None
+
+
+class Subscription(Protocol):
+    """What a feed's earlier runs left (``briefing/digest/subscriptions.py``): validators for
+    a conditional request, and pages that failed and wait for their next try."""
+
+    def fetch_feed(self, url: str, timeout: float) -> bytes | None:
+        """The feed document, or None when it is as it was (HTTP 304)."""
+
+    def entries(self, url: str, entries: list[FeedEntry]) -> list[FeedEntry]:
+        """The entries to fetch now: failed ones due for a retry added, waiting ones left out."""
+
+    def failed(self, url: str, entry: FeedEntry, reason: str) -> None: ...
+
+    def fetched(self, entry: FeedEntry) -> None: ...
+
+
 def read_feed(
     url: str,
     timeout: float = DEFAULT_TIMEOUT,
     fetcher: Callable[[str, float], bytes] = fetch,
     known_links: frozenset[str] | set[str] = frozenset(),
+    subscription: Subscription | None = None,
 ) -> FeedResult:
     """The articles of one feed; never raises for network or parsing trouble.
 
-    Pages in ``known_links`` (already in an earlier digest) are not fetched again.
+    Pages in ``known_links`` (already in an earlier digest) are not fetched again. With a
+    ``subscription`` the feed is fetched conditionally and a page that failed waits for its
+    retry (back-off) instead of being fetched on every run.
     """
-    import feedparser
-
     result = FeedResult(url)
     try:
-        data = fetcher(url, timeout)
+        data = subscription.fetch_feed(url, timeout) if subscription else fetcher(url, timeout)
     except FeedError as error:
         result.error = str(error)
         return result
+    entries: list[FeedEntry] = []
+    if data is not None:  # (None: not modified, so no entry is new)
+        entries = _feed_entries(data, result)
+        if result.error:
+            return result
+    if subscription is not None:
+        entries = subscription.entries(url, entries)
+    result.entries += len(entries)
+    for entry in entries:
+        if entry.link in known_links:
+            result.known += 1
+            continue
+        try:
+            html = fetcher(entry.link, timeout)
+            article = page_article(entry.link, html, entry.title, entry.outlet, entry.date)
+        except Exception as error:  # noqa: BLE001 - one odd page must not end the feed
+            reason = str(error) if isinstance(error, FeedError) else (
+                f"page could not be read ({why(error)})")
+            result.failures.append(reason)
+            if subscription is not None:
+                subscription.failed(url, entry, reason)
+            continue
+        if subscription is not None:
+            subscription.fetched(entry)
+        result.articles.append(article)
+    return result
+
+
+def _feed_entries(data: bytes, result: FeedResult) -> list[FeedEntry]:
+    """The entries of a feed document (at most MAX_ENTRIES); ``result`` notes what is wrong."""
+    import feedparser
+
     parsed = feedparser.parse(data)
     if not parsed.entries and (parsed.bozo or not parsed.get("version")):
         # no entries and not a known format (an HTML page, an error page): say so
         problem = getattr(parsed, "bozo_exception", None)
         result.error = f"not a feed ({problem})" if problem else "not a feed"
-        return result
+        return []
     outlet = clean_line(str(parsed.feed.get("title") or "")) or None  # the server's text
-    entries = parsed.entries[:MAX_ENTRIES]
-    result.entries = len(entries)
-    for entry in entries:
+    entries: list[FeedEntry] = []
+    for entry in parsed.entries[:MAX_ENTRIES]:
         link = entry.get("link")
         if not link:
+            result.entries += 1
             result.failures.append("entry without link")
             continue
-        if link in known_links:
-            result.known += 1
-            continue
-        try:
-            html = fetcher(link, timeout)
-            article = page_article(link, html, entry.get("title"), outlet, _entry_date(entry))
-        except FeedError as error:
-            result.failures.append(str(error))
-            continue
-        except Exception as error:  # noqa: BLE001 - one odd page must not end the feed
-            result.failures.append(f"page could not be read ({why(error)})")
-            continue
-        result.articles.append(article)
-    return result
+        entries.append(FeedEntry(link, entry.get("title"), outlet, _entry_date(entry)))
+    return entries
 
 
 def page_article(

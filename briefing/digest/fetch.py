@@ -12,6 +12,7 @@ import http.client
 import threading
 import urllib.error
 import urllib.request
+from dataclasses import dataclass
 from typing import Any, Self
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -23,28 +24,57 @@ class FeedError(Exception):
     """A feed or page could not be fetched or read; the message is one short line."""
 
 
+class NotModified(FeedError):
+    """HTTP 304: the feed is as it was when its validators were stored."""
+
+
+@dataclass(frozen=True)
+class Validators:
+    """What a server said identifies its answer, for a conditional request next time."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+
+
 def fetch(url: str, timeout: float) -> bytes:
     """GET ``url``, all of it (redirects included) within ``timeout``; at most MAX_BYTES."""
+    return fetch_conditional(url, timeout)[0]
+
+
+def fetch_conditional(
+    url: str, timeout: float, validators: Validators = Validators()
+) -> tuple[bytes, Validators]:
+    """``fetch`` with If-None-Match / If-Modified-Since from ``validators``: the answer and its
+    own validators, or NotModified when the server says nothing changed (HTTP 304)."""
     if not url.lower().startswith(("http://", "https://")):
         raise FeedError("not an http(s) URL")
+    headers = {"User-Agent": USER_AGENT}
+    if validators.etag:
+        headers["If-None-Match"] = validators.etag
+    if validators.last_modified:
+        headers["If-Modified-Since"] = validators.last_modified
     deadline = _Deadline(timeout)
     opener = urllib.request.build_opener(
         _TrackedHTTP(deadline), _TrackedHTTPS(deadline), _CheckedRedirects()
     )
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    request = urllib.request.Request(url, headers=headers)
     try:
         with deadline, opener.open(request, timeout=timeout) as response:
             data = response.read(MAX_BYTES + 1)
+            answer = Validators(response.headers.get("ETag"),
+                                response.headers.get("Last-Modified"))
             deadline.check()
     except FeedError:
         raise
     except urllib.error.HTTPError as error:
+        if error.code == 304:
+            raise NotModified("not modified") from None
         raise FeedError(f"HTTP {error.code}") from None
     except Exception as error:  # noqa: BLE001 - whatever the server caused is one line
         raise FeedError(_failure(error, deadline)) from None
     if len(data) > MAX_BYTES:
         raise FeedError(f"larger than {MAX_BYTES:,} bytes")
-    return data
+    return data, answer
 
 
 def _failure(error: Exception, deadline: _Deadline) -> str:

@@ -16,10 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from briefing.digest.atom import FEED_NAME, AtomEntry, atom_feed, store_entry, stored_entries
 from briefing.digest.config import load_config, parse_day
 from briefing.digest.continuation import Continuation, articles_terms, split_continued
 from briefing.digest.feeds import FeedResult, read_feed, why
+from briefing.digest.inbox import InboxRead, read_inbox
 from briefing.digest.known import KnownSentences, content_key, update_summary
+from briefing.digest.opml import read_opml
 from briefing.digest.state import (
     DayRecord,
     DigestState,
@@ -28,9 +31,10 @@ from briefing.digest.state import (
     digest_lock,
     open_state,
 )
+from briefing.digest.subscriptions import FeedMemory
 from briefing.errors import BriefingError, OutputError
 from briefing.models import Article, Briefing, Skipped, Topic
-from briefing.pipeline import Settings, briefing_from_articles, cut_notes, load_articles
+from briefing.pipeline import Settings, briefing_from_articles, cut_notes
 from briefing.render import render_template, template_context
 from briefing.render.plain import Plain
 from briefing.runtime.output import write_atomic
@@ -45,8 +49,13 @@ HISTORY_DAYS = 60  # how far back sentences and stories are compared (sentences 
 
 DIGEST_TEMPLATE = "digest.md.j2"
 
+# --format: what each writes (OUT/DAY.md, OUT/DAY.html, OUT/feed.atom) and its template
+DIGEST_FORMATS = ("markdown", "html", "atom")
+DIGEST_TEMPLATES = {"markdown": DIGEST_TEMPLATE, "html": "digest.html.j2"}
+
 # temporary files (.tmp) and kept old files (.old) a killed run may leave behind
-_TEMP_FILE = re.compile(r"^\.\d{4}-\d{2}-\d{2}\.md\.[^/]+\.(?:tmp|old)$")
+_TEMP_FILE = re.compile(
+    r"^\.(?:\d{4}-\d{2}-\d{2}\.(?:md|html)|feed\.atom)\.[^/]+\.(?:tmp|old)$")
 
 Log = Callable[[str], None]
 
@@ -66,7 +75,8 @@ class DigestResult:
 
 
 def clean_stale_temp_files(out_dir: Path) -> list[Path]:
-    """Remove ``.YYYY-MM-DD.md.*.tmp`` files a killed run left behind (we hold the lock)."""
+    """Remove ``.YYYY-MM-DD.md.*.tmp`` files (``.html``, ``.feed.atom``) a killed run left
+    behind (we hold the lock)."""
     removed: list[Path] = []
     for entry in out_dir.iterdir():
         if _TEMP_FILE.match(entry.name) and entry.is_file():
@@ -108,9 +118,13 @@ def run_digest(
     log: Log | None = None,
     today: dt.date | None = None,
     jobs: int = 1,
+    formats: Iterable[str] = ("markdown",),
+    opml: Iterable[str | os.PathLike[str]] = (),
+    reread: bool = False,
     follow_links: bool = False,
 ) -> DigestResult:
-    """Write ``OUT/YYYY-MM-DD.md`` from the inbox articles no earlier digest covered.
+    """Write ``OUT/YYYY-MM-DD.md`` from the inbox articles no earlier digest covered
+    (``formats``: also or instead ``OUT/YYYY-MM-DD.html`` and the Atom feed ``OUT/feed.atom``).
 
     Holds a lock beside the state for the whole run (DigestLockedError after ``wait`` s).
     The state changes only after the file is in place, in one transaction, so a killed run
@@ -129,7 +143,9 @@ def run_digest(
             log(f"{prefix}: {message}")
 
     settings_config = load_config(config)
-    feed_urls = list(dict.fromkeys([*settings_config.get("feeds", []), *feeds]))
+    formats = [f for f in DIGEST_FORMATS if f in set(formats)]
+    subscribed = [u for file in [*settings_config.get("opml", []), *opml] for u in read_opml(file)]
+    feed_urls = list(dict.fromkeys([*settings_config.get("feeds", []), *feeds, *subscribed]))
     feed_timeout = float(timeout if timeout is not None else settings_config.get("timeout", 20))
     inbox_path = Path(inbox).expanduser()
     if not inbox_path.is_dir():
@@ -143,15 +159,20 @@ def run_digest(
     except OSError as error:
         raise OutputError(f"cannot create {out_path}: {error.strerror or error}") from None
     state_path = Path(state).expanduser() if state else default_state_path()
-    target = out_path / f"{day}.md"
+    targets = {"markdown": out_path / f"{day}.md", "html": out_path / f"{day}.html",
+               "atom": out_path / FEED_NAME}
+    target = targets[formats[0]]
     result = DigestResult(day=day, path=target.absolute())
 
     with digest_lock(state_path, wait), open_state(state_path) as store:
         for stale in clean_stale_temp_files(out_path):
             say(f"{prefix}: removed stale temporary file {stale}")
+        memory = FeedMemory(store.connection, day)
+        inbox_read = read_inbox(inbox_path, store, day,
+                                Settings(jobs=jobs, follow_links=follow_links), reread)
         articles, skipped = _read_sources(
-            inbox_path, feed_urls, feed_timeout, store.links_elsewhere(day), result, problem,
-            jobs, follow_links,
+            inbox_read, feed_urls, feed_timeout, store.links_elsewhere(day), result, problem,
+            memory,
         )
         for note in cut_notes(articles):
             say(f"{prefix}: {note}")
@@ -169,21 +190,49 @@ def run_digest(
         result.topics = len(briefing.topics)
         result.continued = sum(1 for t in briefing.topics if t.continued)
         say(f"{prefix}: {_count(result.topics, 'topic')}, {result.continued} continued")
-        text = render_digest(briefing, day, continuations, store.last_digest_before(day), template)
+        previous = store.last_digest_before(day)
+        texts: dict[Path, str] = {}
+        for fmt in formats:
+            if fmt == "atom":
+                entry = AtomEntry(day, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                                  f"Digest vom {_german_date(day)}",
+                                  render_digest(briefing, day, continuations, previous,
+                                                fmt="html", fragment=True),
+                                  f"{day}.html" if "html" in formats else None)
+                feed = atom_feed([*stored_entries(store.connection, but=day), entry], out_path)
+                record.extras.append(store_entry(entry))
+                texts[targets[fmt]] = feed
+            else:
+                texts[targets[fmt]] = render_digest(
+                    briefing, day, continuations, previous,
+                    template if fmt == "markdown" else None, fmt=fmt)
         record.path = str(target.absolute())
+        record.extras += [inbox_read.store, memory.store]
         forget = dt.date.fromisoformat(day) - dt.timedelta(days=2 * HISTORY_DAYS)
         # the record is written first (a full disk or a read-only state shows there), then
-        # the file, then the record is committed; if that fails, the old file is put back
+        # the files, then the record is committed; if that fails, the old files are put back
         try:
-            with _file_undone_on_failure(target):
+            with contextlib.ExitStack() as undo:
+                for path in texts:
+                    undo.enter_context(_file_undone_on_failure(path))
                 store.record_day(record, forget_sentences_before=forget.isoformat(),
-                                 then=lambda: write_atomic(target, text, replace_special=True))
+                                 then=lambda: _write_all(texts))
         except sqlite3.Error as error:
             raise BriefingError(f"state file {state_path}: cannot save the day ({error}); "
                                 f"nothing changed") from None
+        try:
+            store.forget_before(forget.isoformat())
+        except sqlite3.Error as error:  # the day is saved; only the old rows stay a day longer
+            problem(f"{prefix}: state file {state_path}: old days not dropped ({error})")
+        written = [str(path.absolute()) for path in texts]
         say(f"{prefix}: read {_count(result.files, 'file')}, {result.new} new, "
-            f"{_count(result.topics, 'topic')}, wrote {result.path}")
+            f"{_count(result.topics, 'topic')}, wrote {', '.join(written)}")
     return result
+
+
+def _write_all(texts: dict[Path, str]) -> None:
+    for path, text in texts.items():
+        write_atomic(path, text, replace_special=True)
 
 
 @contextlib.contextmanager
@@ -212,21 +261,22 @@ def _file_undone_on_failure(target: Path) -> Iterator[None]:
 
 
 def _read_sources(
-    inbox: Path,
+    inbox: InboxRead,
     feed_urls: list[str],
     timeout: float,
     known_links: set[str],
     result: DigestResult,
     problem: Log,
-    jobs: int = 1,
-    follow_links: bool = False,
+    memory: FeedMemory | None = None,
 ) -> tuple[list[Article], list[Skipped]]:
-    """Inbox articles, then feed articles (one stderr line per failing feed)."""
-    articles, skipped = load_articles([inbox], Settings(jobs=jobs, follow_links=follow_links))
-    result.files = len(articles) + len(skipped)
+    """Inbox articles (what ``read_inbox`` found that is not old news), then feed articles
+    (one stderr line per failing feed)."""
+    articles, skipped = list(inbox.articles), list(inbox.skipped)
+    result.files = inbox.files
+    result.already += inbox.already
     for url in feed_urls:
         try:
-            fed = read_feed(url, timeout, known_links=known_links)
+            fed = read_feed(url, timeout, known_links=known_links, subscription=memory)
         except Exception as error:  # noqa: BLE001 - one failing source is one line
             fed = FeedResult(url, error=f"failed ({why(error)})")
         result.already += fed.known
@@ -245,7 +295,7 @@ def _new_articles(
     New means no other day's digest holds the same text; a copy of an old article under
     another name counts as old, and so does a byte-identical twin the reader skipped.
     """
-    known = store.known_elsewhere(day)
+    known = store.known_keys_elsewhere(day)
     new: list[Article] = []
     seen: dict[str, Article] = {}
     old_names: set[str] = set()
@@ -306,6 +356,8 @@ def _build(
     topics: list[Topic] = []
     if continuing:
         known = KnownSentences(store.earlier_sentence_keys(day, since))
+        # the words of every sentence of the continuing articles, in one pass over the old keys
+        known.expect(sentence_key(s.text) for a in continuing for s in article_sentences(a))
         for topic in briefing_from_articles(continuing, [], settings, today=generated).topics:
             topic.continued = True
             topic.summary = update_summary(topic, known, sentences, engine)
@@ -344,9 +396,12 @@ def render_digest(
     continuations: dict[int, Continuation],
     previous: str | None,
     template: str | os.PathLike[str] | None = None,
+    fmt: str = "markdown",
+    fragment: bool = False,
 ) -> str:
-    """The digest's Markdown through ``digest.md.j2`` (or the user's template), which gets
-    plain data only (as the briefing templates)."""
+    """The digest's Markdown through ``digest.md.j2`` (or the user's template), or its HTML
+    through ``digest.html.j2`` (``fragment``: without the page around it, for the Atom
+    entry); the templates get plain data only (as the briefing templates)."""
     plain = Plain()
     context = template_context(briefing, plain)
     originals: dict[int, dict[str, Any]] = {}
@@ -379,6 +434,8 @@ def render_digest(
         minor_entries=[e for e in entries if e["topic"]["minor"] and not e["continued"]],
         previous=dt.date.fromisoformat(previous) if previous else None,
         sentences_used=used,
+        fragment=fragment,
     )
-    text = render_template(DIGEST_TEMPLATE, context, template_file=template)
+    text = render_template(DIGEST_TEMPLATES[fmt], context, template_file=template,
+                           autoescape=fmt == "html")
     return text.rstrip("\n") + "\n"

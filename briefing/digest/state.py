@@ -18,7 +18,7 @@ from briefing.errors import BriefingError, DigestLockedError
 from briefing.runtime.parallel import parent_only
 
 T = TypeVar("T")
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS digests (
     day TEXT PRIMARY KEY,          -- YYYY-MM-DD
@@ -58,7 +58,60 @@ CREATE TABLE IF NOT EXISTS skipped (
     reason TEXT NOT NULL,
     PRIMARY KEY (day, path)
 );
+-- version 2 -----------------------------------------------------------------------------
+CREATE TABLE IF NOT EXISTS inbox_files (
+    path BLOB PRIMARY KEY,         -- os.fsencode(absolute path): any file name, losslessly
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    ctime_ns INTEGER NOT NULL,     -- set by the kernel on each write or rename (unlike mtime)
+    inode INTEGER NOT NULL,
+    content_hash TEXT NOT NULL,    -- hash of the bytes (Article.content_hash)
+    reader TEXT NOT NULL,          -- the version of reading and cleaning that gave the outcome
+    skipped TEXT,                  -- why the file is no article by itself, or NULL
+    content_key TEXT,              -- the article's content key (NULL when skipped)
+    text_key TEXT,                 -- the duplicate finder's keys of the article: its text,
+    paragraphs BLOB,               --   and its paragraphs (16 bytes each)
+    day TEXT NOT NULL              -- the digest day that read it: old news for every other day
+);
+CREATE TABLE IF NOT EXISTS feeds (
+    url TEXT PRIMARY KEY,
+    etag TEXT,                     -- validators of the feed's last answer (conditional GET)
+    last_modified TEXT,
+    day TEXT NOT NULL              -- the digest day they were stored for
+);
+CREATE TABLE IF NOT EXISTS feed_retries (
+    link TEXT PRIMARY KEY,         -- a feed item whose page could not be fetched
+    feed TEXT NOT NULL,
+    title TEXT,
+    outlet TEXT,
+    date TEXT,
+    failures INTEGER NOT NULL,
+    next_day TEXT NOT NULL,        -- not tried again before this day (back-off)
+    reason TEXT NOT NULL,
+    tried TEXT NOT NULL            -- the digest day of the last try
+);
+CREATE TABLE IF NOT EXISTS atom_entries (
+    day TEXT PRIMARY KEY,          -- one entry of OUT/feed.atom per digest day
+    updated TEXT NOT NULL,
+    title TEXT NOT NULL,
+    link TEXT,
+    content TEXT NOT NULL          -- the day's digest as HTML
+);
 """
+# What each schema version changes in the one before. SCHEMA (CREATE ... IF NOT EXISTS)
+# already made any new table, so a step holds only what changes existing ones; steps run in
+# order from the file's version, and nothing is dropped.
+MIGRATIONS: dict[int, str] = {
+    2: "",  # the inbox file cache, feed validators, feed retries and Atom entries: new tables
+}
+
+
+def migrate(connection: sqlite3.Connection, version: int) -> None:
+    """Bring a state file of an older schema ``version`` to SCHEMA_VERSION, keeping its data."""
+    for step in range(version + 1, SCHEMA_VERSION + 1):
+        if MIGRATIONS[step]:
+            connection.executescript(MIGRATIONS[step])
+        connection.execute(f"PRAGMA user_version = {step}")
 
 
 @dataclass
@@ -83,6 +136,8 @@ class DayRecord:
     articles: list[tuple[KnownArticle, str | None]] = field(default_factory=list)  # (article, url)
     sentence_keys: set[str] = field(default_factory=set)
     reported: list[tuple[str, str, str]] = field(default_factory=list)  # (topic, text, key)
+    # more to store in the day's transaction (inbox files, feeds, the Atom entry)
+    extras: list[Callable[[sqlite3.Connection], None]] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
 
 
@@ -189,6 +244,8 @@ class DigestState:
             version = connection.execute("PRAGMA user_version").fetchone()[0]
             if version == 0:
                 connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            elif version < SCHEMA_VERSION:
+                migrate(connection, version)
             elif version != SCHEMA_VERSION:
                 raise BriefingError(f"state file {target}: unknown schema version {version}")
             connection.commit()
@@ -213,6 +270,17 @@ class DigestState:
             article = KnownArticle(key, raw, when, _path_of(path), title, topic, _terms(terms))
             known[key] = article
             known.setdefault(raw, article)
+        return known
+
+    @_reads
+    def known_keys_elsewhere(self, day: str) -> dict[str, str]:
+        """``known_elsewhere`` without the articles: content key and file hash -> their day."""
+        known: dict[str, str] = {}
+        for key, raw, when in self.connection.execute(
+            "SELECT content_key, content_hash, day FROM articles WHERE day != ?", (day,)
+        ):
+            known[key] = when
+            known.setdefault(raw, when)
         return known
 
     @_reads
@@ -294,6 +362,8 @@ class DigestState:
 
         written = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with self.connection:  # one transaction: a kill leaves the old record or the new one
+            for extra in record.extras:
+                extra(self.connection)
             for table in ("articles", "seen_sentences", "reported", "skipped", "digests"):
                 self.connection.execute(f"DELETE FROM {table} WHERE day = ?", (record.day,))
             if forget_sentences_before:
@@ -329,6 +399,19 @@ class DigestState:
             )
             if then is not None:
                 then()
+
+
+    def forget_before(self, day: str) -> None:
+        """Drop what days before ``day`` left (articles, sentences, reports, skipped files,
+        the digests' rows), in one transaction: the state stays as large as its horizon.
+
+        Inbox files that are still there keep their rows (``inbox_files``): they stay old
+        news without their articles' terms and sentences.
+        """
+        with self.connection:
+            for table in ("articles", "seen_sentences", "reported", "skipped", "digests"):
+                self.connection.execute(f"DELETE FROM {table} WHERE day < ?", (day,))
+            self.connection.execute("DELETE FROM feed_retries WHERE tried < ?", (day,))
 
 
 @contextlib.contextmanager

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from briefing.models import Article
@@ -53,6 +54,23 @@ class DuplicateIndex:
             owners = self._by_paragraph.setdefault(paragraph, [])
             if len(owners) < 8:  # a paragraph in many articles is boilerplate, not a signal
                 owners.append(article)
+
+    def add_keys(self, owner: object, text_key: str, content_hash: str,
+                 paragraphs: Iterable[str]) -> None:
+        """``add`` for an article known by its keys only (``keys_of``, kept from an earlier
+        run); ``owner`` is what ``twin_of`` gives for it (anything with a ``path``)."""
+        self._by_key.setdefault(f"text:{text_key}", owner)
+        if content_hash:
+            self._by_key.setdefault(f"bytes:{content_hash}", owner)
+        for paragraph in paragraphs:
+            owners = self._by_paragraph.setdefault(paragraph, [])
+            if len(owners) < 8:
+                owners.append(owner)
+
+    @classmethod
+    def keys_of(cls, article: Article) -> tuple[str, list[str]]:
+        """(text key, paragraph keys): what ``add_keys`` needs to know ``article`` again."""
+        return _digest(" ".join(article.body.split())), sorted(cls._paragraphs(article))
 
     @staticmethod
     def _keys(article: Article) -> list[str]:

@@ -12,6 +12,7 @@ import hashlib
 import os
 import re
 import stat
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,9 @@ from briefing.models import DEFAULT_MAX_BYTES, Skipped
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 
 HTML_SUFFIXES = frozenset({".html", ".htm"})
+
+# The path an article read from standard input (a PATH of "-") goes by.
+STDIN = Path("<stdin>")
 
 
 # Characters that are never article text and could act on a terminal or on the reading
@@ -50,13 +54,18 @@ def discover(
     the user named); a folder reached twice through symbolic links is read once; a named
     path that does not exist, and a folder that cannot be listed, are reported. A symbolic
     link found in a folder is followed only when it leads into the folders given (or with
-    ``follow_links``); one that leads elsewhere is reported, not read.
+    ``follow_links``); one that leads elsewhere is reported, not read. ``-`` is the article on
+    standard input (``STDIN``, read by ``read_streams``).
     """
     files: list[Path] = []
     problems: list[Skipped] = []
     seen: set[Path] = set()
-    given = [Path(os.path.abspath(Path(p).expanduser())) for p in paths]
+    named = [p for p in paths]
+    given = [Path(os.path.abspath(Path(p).expanduser())) for p in named if os.fspath(p) != "-"]
     roots = None if follow_links else [os.path.realpath(p) for p in given if p.is_dir()]
+    if any(os.fspath(p) == "-" for p in named):
+        seen.add(STDIN)
+        files.append(STDIN)
     for path in given:
         if not path.exists() and not path.is_symlink():
             problems.append(Skipped(path, "no such file or directory"))
@@ -156,8 +165,66 @@ def _pseudo_devices() -> frozenset[int]:
     return frozenset(found)
 
 
+# Standard input and pipes named as paths, read by ``read_streams``: their bytes, or why
+# they could not be read.
+_streamed: dict[Path, bytes | str] = {}
+_stdin_read_from: object = None  # the sys.stdin that _streamed[STDIN] was read from
+
+
+def read_streams(paths: Iterable[str | os.PathLike[str]], max_bytes: int) -> None:
+    """Read ``-`` (standard input) and the pipes and devices among the named ``paths``
+    (``/dev/stdin``, a process substitution's ``/dev/fd/63``) once, in this process, at most
+    ``max_bytes`` and one byte: a stream cannot be read twice, and forked workers or a TUI
+    reload then see the same bytes (``read_document`` takes them from here). Pipes found
+    inside a folder are not read (they could block).
+    """
+    global _stdin_read_from
+    for given in paths:
+        if os.fspath(given) == "-":
+            if _stdin_read_from is not sys.stdin:  # a reload reads what was read before
+                _streamed[STDIN] = _read_stream(sys.stdin.buffer, max_bytes)
+                _stdin_read_from = sys.stdin
+            continue
+        path = Path(os.path.abspath(Path(given).expanduser()))
+        if path not in _streamed and _is_stream(path):  # a pipe flows once
+            try:
+                with open(path, "rb") as stream:
+                    _streamed[path] = _read_stream(stream, max_bytes)
+            except OSError as error:
+                _streamed[path] = f"unreadable file ({error.strerror or error})"
+
+
+def _is_stream(path: Path) -> bool:
+    """A pipe or device named as a path, read as it flows: ``/dev/stdin`` (a file when the
+    shell redirects one into it), a process substitution's ``/dev/fd/63``, a named pipe."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    if stat.S_ISDIR(mode):
+        return False
+    return (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
+            or str(path).startswith(("/dev/", "/proc/self/fd/")))
+
+
+def _read_stream(stream, max_bytes: int) -> bytes | str:
+    try:
+        return stream.read(max_bytes + 1)
+    except OSError as error:
+        return f"unreadable file ({error.strerror or error})"
+
+
 def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument | Skipped:
     """Read and decode one file, or say why it cannot be used."""
+    if path in _streamed:
+        data = _streamed[path]
+        if isinstance(data, str):
+            return Skipped(path, data)
+        kind = binary_kind(data[:HEAD_BYTES])
+        if kind is not None:
+            return Skipped(path, f"binary file ({kind})" if kind else "binary file")
+        looks_html = data.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html"))
+        return _document(path, data, max_bytes, "html" if looks_html else "text")
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -192,6 +259,12 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument
         return Skipped(path, "not a regular file")
     except OSError as error:
         return Skipped(path, f"unreadable file ({error.strerror or error})")
+    return _document(path, data, max_bytes,
+                     "html" if path.suffix.lower() in HTML_SUFFIXES else "text")
+
+
+def _document(path: Path, data: bytes, max_bytes: int, kind: str) -> RawDocument | Skipped:
+    """The decoded text of a file's bytes, or why it cannot be used."""
     if len(data) > max_bytes:
         return Skipped(path, f"file too large (over {_size(max_bytes)})")
     if not data.strip():
@@ -206,7 +279,6 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument
     # checked on the line ends the cleaner will read: it takes a lone "\r" for one too
     if _front_matter_with_aliases(text.replace("\r\n", "\n").replace("\r", "\n")):
         return Skipped(path, "front matter with YAML aliases (refused: could expand without end)")
-    kind = "html" if path.suffix.lower() in HTML_SUFFIXES else "text"
     return RawDocument(path, text, kind, hashlib.sha256(data).hexdigest(), encoding)
 
 

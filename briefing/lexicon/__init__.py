@@ -107,6 +107,7 @@ APPEAL_NOUNS = _tagged("hedge_words", "appeal")
 COUNT_NOUNS = tuple(row[0] for row in _rows("count_nouns"))
 AGENCY_TAGS = _tagged("agencies", "tag")  # "(dpa)"
 PHOTO_AGENCIES = _tagged("agencies", "photo-id")  # "epa11234567"
+AGENCY_NAMES = {row[0]: row[1] for row in _rows("agencies") if "outlet" in row[-1].split()}
 
 
 @lru_cache(maxsize=1)

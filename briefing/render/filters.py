@@ -101,9 +101,35 @@ def based_on(articles: list[Any]) -> str:
     dates = sorted(date for _, date in given if date)
     if dates and len(dates) == count:
         text += f", {date_span((dates[0], dates[-1]))}"
-    elif dates:
-        text += f"; Datum bekannt bei {len(dates)}: {date_span((dates[0], dates[-1]))}"
+    elif dates:  # "…; eine davon vom 19.06.2024", "…; 3 davon vom 17.–19.06.2024"
+        dated = "eine" if len(dates) == 1 else str(len(dates))
+        text += f"; {dated} davon vom {date_span((dates[0], dates[-1]))}"
     return text
+
+
+def md_url(value: object) -> str:
+    """A web address as a Markdown link target, or "" when it is none (javascript:, data:).
+
+    Characters that would end the target early (spaces, parentheses, angle brackets) are
+    percent-encoded, so an article's URL cannot break out of its link.
+    """
+    url = safe_url(value)
+    if not url.lower().startswith(("http://", "https://")):
+        return ""
+    return re.sub(r"[\s()<>\\`\x00-\x1f\x7f]", lambda m: f"%{ord(m.group()):02X}", url)
+
+
+def _folded(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+
+
+def repeats(sentence: object, title: object) -> bool:
+    """Whether a lone article's first sentence only says its title again ("**X**: X"): the
+    title holds the whole sentence, or nearly all of it (a title cut from the sentence)."""
+    said, named = _folded(str(sentence)), _folded(str(title))
+    if not said or not named:
+        return False
+    return named.startswith(said) or (said.startswith(named) and len(named) >= 0.8 * len(said))
 
 
 def refs(ids: list[str]) -> str:

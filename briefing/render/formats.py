@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+from collections.abc import Iterable
 from typing import Any
 
 from briefing.models import Article, Briefing, Topic
@@ -16,15 +17,34 @@ from briefing.render.plain import Plain, field
 from briefing.render.templates import render_template
 
 FORMATS = {"markdown": "briefing.md.j2", "html": "briefing.html.j2"}
+# Lone articles ("Weitere Meldungen") the Markdown and HTML show, most covered first; the rest
+# are counted ("… und 40 weitere Meldungen") and all of them are in the JSON.
+MINOR_SHOWN = 12
 
 
 def render_title(topics: list[Topic], today: dt.date) -> str:
-    """The briefing's title from ``title.txt.j2`` (single story vs. several)."""
+    """The briefing's title from ``title.txt.j2`` (single story vs. several).
+
+    Its date is the articles' latest (``latest``, None when no article has one): a briefing of
+    2019's articles built today is no "Briefing vom" today.
+    """
     plain = Plain()
     data = [plain.topic(t) for t in topics]
     major = [t for t in data if not t["minor"]] or data
-    text = render_template("title.txt.j2", {"topics": data, "major": major, "today": today})
-    return " ".join(text.split())
+    context = {"topics": data, "major": major, "today": today,
+               "latest": latest_date(a for t in topics for a in t.articles)}
+    return " ".join(render_template("title.txt.j2", context).split())
+
+
+def latest_date(articles: Iterable[Article]) -> dt.date | None:
+    """The newest date among the articles, or None."""
+    dates = []
+    for article in articles:
+        try:
+            dates.append(dt.date.fromisoformat(article.date or ""))
+        except ValueError:
+            continue
+    return max(dates, default=None)
 
 
 def render_briefing(
@@ -59,6 +79,7 @@ def template_context(briefing: Briefing, plain: Plain | None = None) -> dict[str
         "skipped": data["skipped"],
         "generated": data["generated"],
         "sentences_used": sentences_used,
+        "minor_shown": MINOR_SHOWN,
     }
 
 

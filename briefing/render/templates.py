@@ -18,7 +18,9 @@ from briefing.render.filters import (
     german_date,
     md_code,
     md_escape,
+    md_url,
     refs,
+    repeats,
     safe_url,
 )
 from briefing.runtime.resources import templates_dir
@@ -47,8 +49,9 @@ def make_environment(
         undefined=StrictUndefined,
     )
     env.globals.pop("lipsum", None)  # lipsum(10**9) would build gigabytes of text
-    own = {"md": md_escape, "md_code": md_code, "safe_url": safe_url,
-           "german_date": german_date, "date_span": date_span, "refs": refs}
+    own = {"md": md_escape, "md_code": md_code, "safe_url": safe_url, "md_url": md_url,
+           "german_date": german_date, "date_span": date_span, "refs": refs,
+           "repeats": repeats}
     env.filters.update(own)
     guard_filters(env, own)  # steps, widths and result sizes (sandbox.py)
     env.globals["based_on_text"] = based_on

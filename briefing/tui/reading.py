@@ -61,8 +61,11 @@ def find_passage(article: Article, text: str, sentences: list[Sentence] | None =
     return Passage(article, text=text)
 
 
+SEARCH_LIMIT = 50  # search hits listed per topic
+
+
 def search_hits(
-    topic: Topic, query: str, sentences: dict[str, list[Sentence]], limit: int = 50
+    topic: Topic, query: str, sentences: dict[str, list[Sentence]], limit: int = SEARCH_LIMIT
 ) -> list[SummaryItem]:
     """Sentences of the topic's articles that contain ``query`` (case-insensitive).
 
@@ -145,5 +148,82 @@ def slugify(text: str, fallback: str = "briefing") -> str:
 
 
 def export_name(topic: Topic) -> str:
-    """The file name the export proposes: the topic's heading as a slug, ``.md``."""
+    """The file name the export proposes, ``.md``: a story's heading as a slug; for a lone
+    article its own file's name (its title is the page's first line, which may start with a
+    button label or a caption: "Detailansicht öffnen ...")."""
+    if topic.minor and len(topic.articles) == 1:
+        return f"{slugify(topic.articles[0].path.stem, slugify(topic.title))}.md"
     return f"{slugify(topic.title)}.md"
+
+
+def search_hit_count(topic: Topic, query: str, sentences: dict[str, list[Sentence]]) -> int:
+    """How many sentences (the same one in several articles once) ``search_hits`` would give
+    without its limit: the list says when it shows only some of them."""
+    from briefing.text.words import sentence_key
+
+    needle = query.casefold().strip()
+    if not needle:
+        return 0
+    return len({sentence_key(s.text) for article in topic.articles
+                for s in sentences.get(article.id, []) if needle in s.text.casefold()})
+
+
+_VOWELS = frozenset("aeiouäöüy")
+# consonant pairs that start a German syllable together ("Wald-brand", "bei-trag")
+_ONSETS = frozenset({"bl", "br", "dr", "fl", "fr", "gl", "gr", "kl", "kr", "pl", "pr", "tr"})
+
+
+def hyphen_points(word: str) -> list[int]:
+    """Where a German word may be broken (the index after the break), by rule, no dictionary:
+    after a hyphen, and before a consonant (or a consonant pair like "br") that starts a
+    syllable ("Bun-des-ver-fas-sungs-ge-richt"), never inside "ch", "ck", "ph", "sch", "th";
+    two letters at least stay on each side."""
+    points = set()
+    lowered = word.lower()
+    for index in range(2, len(word) - 1):
+        before, here, after = lowered[index - 1], lowered[index], lowered[index + 1]
+        if before == "-":
+            points.add(index)
+        elif not (before.isalpha() and here.isalpha() and after.isalpha()):
+            continue
+        elif here in _VOWELS or after not in _VOWELS:
+            continue
+        elif (here == "h" and before in "cpst") or (here == "k" and before == "c"):
+            continue
+        elif before + here in _ONSETS and index >= 3:
+            points.add(index - 1)
+        else:
+            points.add(index)
+    return sorted(points)
+
+
+def wrap_label(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` cells: words kept whole where they fit, a word
+    longer than the room broken at a hyphenation point (or, failing one, anywhere) with "-"
+    at the end of its line, never mid-word without one."""
+    width = max(width, 4)
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        while True:
+            room = width - len(line) - (1 if line else 0)
+            if len(word) <= room:
+                line = f"{line} {word}" if line else word
+                break
+            if line and len(word) <= width:  # whole on the next line
+                lines.append(line)
+                line = ""
+                continue
+            fits = [p for p in hyphen_points(word)
+                    if p + (0 if word[p - 1] == "-" else 1) <= (room if line else width)]
+            if not fits and line:
+                lines.append(line)
+                line = ""
+                continue
+            cut = fits[-1] if fits else width - 1
+            head = word[:cut] if word[cut - 1] == "-" else word[:cut] + "-"
+            lines.append(f"{line} {head}" if line else head)
+            line, word = "", word[cut:]
+    if line:
+        lines.append(line)
+    return lines

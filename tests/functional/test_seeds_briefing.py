@@ -76,7 +76,7 @@ def test_based_on_line_claims_only_what_is_known(seeds_dir: Path, tmp_path: Path
     line = text.splitlines()[2]
     assert line.startswith("*Grundlage: 5 Quellen")
     assert "aus 1 Medium" not in line
-    assert "darunter The National Times" in line and "Datum bekannt bei 1" in line
+    assert "darunter The National Times" in line and "; eine davon vom 19.06.2024" in line
     # with every outlet and date known, the line counts outlets and gives the span
     for number, (outlet, day) in enumerate([("AFP", "2024-06-18"), ("dpa", "2024-06-19")]):
         (tmp_path / f"{number}.txt").write_text(

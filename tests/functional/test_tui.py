@@ -161,6 +161,7 @@ async def test_selecting_a_sentence_shows_it_marked_in_each_source(stories):
         assert not source.display
 
 
+@pytest.mark.slow
 @pilot_test
 async def test_the_arrows_in_the_source_head_move_between_sources_by_mouse(stories):
     from textual.widgets import Static
@@ -189,6 +190,7 @@ async def test_the_arrows_in_the_source_head_move_between_sources_by_mouse(stori
         assert source.passage.article.id == "a1"
 
 
+@pytest.mark.slow
 @pilot_test
 async def test_a_sentence_late_in_a_long_paragraph_is_scrolled_into_view():
     from textual.containers import VerticalScroll
@@ -270,6 +272,7 @@ async def test_clicking_a_sentence_shows_its_source(stories):
 # -- search ---------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pilot_test
 async def test_slash_filters_topics_and_lists_matching_sentences(stories):
     app = make_app(stories, Settings(sentences=3), today=TODAY)
@@ -308,6 +311,7 @@ async def test_a_search_without_match_leaves_no_topic(stories):
 # -- export ---------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pilot_test
 async def test_export_writes_what_briefing_build_prints_for_the_topic(stories, tmp_path,
                                                                         monkeypatch):
@@ -335,6 +339,7 @@ async def test_export_writes_what_briefing_build_prints_for_the_topic(stories, t
     assert "[1]" in exported and "[3]" not in exported
 
 
+@pytest.mark.slow
 @pilot_test
 async def test_export_asks_before_overwriting(stories, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)

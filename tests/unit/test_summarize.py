@@ -594,6 +594,7 @@ def test_seeds_show_the_denial_of_the_white_house_claim(seeds_briefing) -> None:
     not (SHARED / "eval" / "summaries" / "mlsum_de_dev.jsonl").is_file(),
     reason="../shared/eval/summaries absent",
 )
+@pytest.mark.slow
 def test_rouge_cross_validated_stays_above_lead_3():
     """The single-article settings were chosen on these articles: re-chosen on 20 of them and
     scored on the 21st (leave-one-out), the briefing must still beat Lead-3."""

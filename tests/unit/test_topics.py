@@ -304,6 +304,7 @@ print(json.dumps([[t.title, t.minor, [a.path.name for a in t.articles]] for t in
 """
 
 
+@pytest.mark.slow
 def test_same_folder_same_topics_whatever_the_hash_seed() -> None:
     folders = [str(DATA / "two_stories_two_singletons"), str(DATA / "syndicated_pair")]
     outputs = set()
@@ -325,6 +326,7 @@ def _benchmark():
     return load_benchmark_module("topics")
 
 
+@pytest.mark.slow
 def test_the_seeds_form_one_topic_of_their_own_among_10kgnad() -> None:
     """Section purity is reported (benchmarks/topics.py), not a floor: it measures sections,
     not stories, and rewards splitting; the story floors are in test_stories_quality.py."""

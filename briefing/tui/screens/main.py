@@ -14,7 +14,15 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 
 from briefing.models import Briefing, Sentence, Topic
-from briefing.tui.reading import Passage, export_name, find_passage, search_hits, topic_matches
+from briefing.tui.reading import (
+    SEARCH_LIMIT,
+    Passage,
+    export_name,
+    find_passage,
+    search_hit_count,
+    search_hits,
+    topic_matches,
+)
 from briefing.tui.widgets.briefing_view import BriefingView, Entry
 from briefing.tui.widgets.filter_bar import FilterBar
 from briefing.tui.widgets.load_progress import LoadProgress
@@ -149,8 +157,10 @@ class MainScreen(Screen):
         self.app.ensure_summary(self.chosen)
         hits = (search_hits(topic, self.query_text, self.app.sentences)
                 if self.query_text.strip() else None)
+        found = (search_hit_count(topic, self.query_text, self.app.sentences)
+                 if hits and len(hits) >= SEARCH_LIMIT else 0)
         view.show_topic(topic, self.app.summary_length(self.chosen), hits, self.query_text,
-                        keep_cursor=keep_cursor)
+                        keep_cursor=keep_cursor, found=found)
         if self.query_one(SourceView).display and view.current is not None:
             self._show_entry(view.current)
 

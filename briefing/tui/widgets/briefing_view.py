@@ -74,8 +74,9 @@ class BriefingView(Vertical):
         self.items.clear_options()
 
     def show_topic(self, topic: Topic, sentences: int, hits: list[SummaryItem] | None = None,
-                   query: str = "", keep_cursor: bool = False) -> None:
-        """Show ``topic``; ``hits`` are the search results for ``query``, listed first."""
+                   query: str = "", keep_cursor: bool = False, found: int = 0) -> None:
+        """Show ``topic``; ``hits`` are the search results for ``query``, listed first (of
+        ``found`` sentences in all: the list says when it shows only some)."""
         same_topic = keep_cursor and topic is self.topic
         cursor = self.items.highlighted if same_topic else None
         self.topic = topic
@@ -84,7 +85,7 @@ class BriefingView(Vertical):
         options: list[Option] = []
         pattern = re.compile(re.escape(query.strip()), re.IGNORECASE) if query.strip() else None
 
-        def section(title: str, count: int | None = None) -> None:
+        def section(title: str, count: int | str | None = None) -> None:
             label = f"{title} ({count})" if count is not None else title
             if options:
                 options.append(Option("", disabled=True))  # a blank line between sections
@@ -97,11 +98,16 @@ class BriefingView(Vertical):
             self.entries.append(Entry(kind, text, tuple(sources)))
 
         if hits is not None:
-            section(f"Treffer für »{query.strip()}«", len(hits))
+            shown = (f"{len(hits)} von {found}" if found > len(hits) else len(hits))
+            section(f"Treffer für »{query.strip()}«", shown)
             for hit in hits:
                 entry("hit", hit.text, hit.sources, _line(_said(hit), hit.sources))
             if not hits:
                 options.append(Option("  keine Sätze gefunden", disabled=True))
+            elif found > len(hits):
+                more = found - len(hits)
+                options.append(Option(f"  … {more} weitere {'Satz' if more == 1 else 'Sätze'}: "
+                                      "genauer suchen", disabled=True))
         section("Das Wichtigste")
         for item in topic.summary:
             entry("summary", item.text, item.sources, _line(_said(item), item.sources))
@@ -137,6 +143,10 @@ class BriefingView(Vertical):
         self.items.highlighted = target
         if target is not None and not same_topic:
             self.items.scroll_home(animate=False)
+
+    def on_resize(self) -> None:
+        # the source pane opening halves this pane: keep the chosen sentence in view
+        self.call_after_refresh(self.items.scroll_to_highlight)
 
     @staticmethod
     def _head(topic: Topic, sentences: int) -> Content:
