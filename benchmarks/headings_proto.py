@@ -125,8 +125,10 @@ class Word:
 class Scan:
     phrases: dict = field(default_factory=dict)
     words: dict = field(default_factory=lambda: defaultdict(Word))
-    runs: Counter = field(default_factory=Counter)  # maximal runs of capitalised words
-    stems: dict = field(default_factory=lambda: defaultdict(set))
+    # the words right before a capitalised word that may belong to its name: "Evo" (Morales),
+    # ("von", "der") and ("Ursula", "von", "der") (Leyen)
+    left: dict = field(default_factory=lambda: defaultdict(Counter))
+    stems: dict = field(default_factory=lambda: defaultdict(dict))  # stem -> article -> weight
 
 
 def _sentences(article: Article) -> list[tuple[int, list[str]]]:
@@ -164,6 +166,23 @@ def _run_end(tokens: list[str], start: int, limit: int = 4) -> int:
     return k
 
 
+def _note_left(scan: Scan, tokens: list[str], i: int) -> None:
+    """Record the possible name parts right before the capitalised word at ``i``."""
+    stop = german_stop_words()
+    previous = tokens[i - 1]
+    if _is_cap(previous) and previous.casefold() not in stop:
+        scan.left[tokens[i]][(previous,)] += 1
+        return
+    for size in (2, 1):
+        chain = tuple(tokens[max(0, i - size) : i])
+        if len(chain) == size and chain in _PARTICLE_CHAINS:
+            scan.left[tokens[i]][chain] += 1
+            before = i - size - 1
+            if before >= 0 and _is_cap(tokens[before]) and tokens[before].casefold() not in stop:
+                scan.left[tokens[i]][(tokens[before], *chain)] += 1
+            return
+
+
 def _add(found: dict, key: tuple, stems: tuple, head: str, kind: str, number: int,
          weight: int, words: list[str]) -> None:
     phrase = found.get(key)
@@ -184,10 +203,15 @@ def scan_sentence(scan: Scan, number: int, weight: int, tokens: list[str]) -> No
             continue
         low = token.casefold()
         if low in stop or (len(token) < 3 and not token.endswith(".")):
+            if _is_cap(token) and len(token) == 2 and low not in stop and i and tokens[i - 1] not in _OPENERS:
+                scan.words[token].count += 1  # "El" (Paso), "Al" (Gore): may start a name
+                scan.words[token].mid += 1
             continue
         token_stems = _stems(token)
         for s in token_stems:
-            scan.stems[s].add(number)
+            where = scan.stems[s]
+            if where.get(number, 0) < weight:
+                where[number] = weight
         if not _is_cap(token):
             continue
         sentence_start = i == 0 or tokens[i - 1] in _OPENERS
@@ -207,12 +231,8 @@ def scan_sentence(scan: Scan, number: int, weight: int, tokens: list[str]) -> No
             word.temporal += 1
         elif before in ("beim", "vorm"):
             word.temporal += 1
-        # maximal runs of capitalised words ("Evo Morales", "Thomas Cook")
-        if i >= previous_run_end and not sentence_start:
-            end = _run_end(tokens, i)
-            previous_run_end = end
-            if end - i >= 1:
-                scan.runs[tuple(tokens[i:end])] += 1
+        if i and not sentence_start:
+            _note_left(scan, tokens, i)
         if _is_time(token):
             continue
         head = token
@@ -241,7 +261,14 @@ def scan_sentence(scan: Scan, number: int, weight: int, tokens: list[str]) -> No
                         if _is_word(t) and t.casefold() not in stop and t not in _PARTICLES
                         for s in _stems(t)
                     )
-                    if comp_stems and not any(_is_time(t) for t in tokens[k:end]):
+                    # "von Horst Seehofers sogenanntem Masterplan": a genitive that owns what
+                    # follows is cut off from its noun
+                    cut = (
+                        end < m
+                        and tokens[end - 1].endswith(("s", "'", "’"))
+                        and (_is_adjective(tokens[end]) or _is_cap(tokens[end]))
+                    )
+                    if comp_stems and not cut and not any(_is_time(t) for t in tokens[k:end]):
                         key = ("of", head_stems, prep or "gen", comp_stems)
                         _add(found, key, head_stems + comp_stems, head, "prep" if prep else "gen",
                              number, weight, tokens[i:end])
@@ -263,10 +290,27 @@ def scan_group(group: Sequence[Article]) -> Scan:
     return scan
 
 
+PRIOR_FILE = ROOT / "benchmarks" / "data" / "stories_df_prior.tsv"
+# pseudo-groups of one article each holding the common words of German news at their rates
+BACKGROUND = int(__import__("os").environ.get("HD_BG", "5000"))
+
+
+@lru_cache(maxsize=1)
+def prior_rates() -> dict[str, float]:
+    import stories_proto as P
+
+    return P.load_prior(PRIOR_FILE)
+
+
 @dataclass
 class Context:
     groups: int
     group_df: Counter
+
+    def idf(self, s: str) -> float:
+        """Class-based IDF over the folder's groups and the background's common words."""
+        rate = prior_rates().get(s, 0.0)
+        return math.log(1 + (self.groups + BACKGROUND) / (self.group_df.get(s, 0) + BACKGROUND * rate + 1))
 
 
 def build_context(groups: Sequence[Sequence[Article]]) -> tuple[Context, list[Scan]]:
@@ -294,9 +338,12 @@ def noun_tables() -> tuple[dict[str, float], frozenset[str]]:
     return events, frozenset(persons)
 
 
-def _suffix_lookup(word: str, table) -> str | None:
-    """The longest entry of ``table`` that ``word`` ends with (at least four letters)."""
-    for start in range(0, max(1, len(word) - 3)):
+def _suffix_lookup(word: str, table, first: int = 4) -> str | None:
+    """The word itself if ``table`` holds it, else the longest entry of at least four letters
+    it ends with after a first part of at least four ("Bürgermeister|wahl", not "Aus|stand")."""
+    if word in table:
+        return word
+    for start in range(first, max(first, len(word) - 3)):
         if word[start:] in table:
             return word[start:]
     return None
@@ -314,19 +361,26 @@ def is_person(head: str) -> bool:
     last = re.split(r"[-'’.]", head)[-1].casefold()
     for form in (last, last[:-5] if last.endswith("innen") else "", last[:-2] if last.endswith("in") else "",
                  last[:-2] if last.endswith("en") else "", last[:-1] if last.endswith(("n", "s")) else ""):
-        if form and _suffix_lookup(form, persons):
+        if form and _suffix_lookup(form, persons, 3):
             return True
     return False
 
 
 # scoring knobs (tuned on dev)
-ATTEST = 0.5  # exponent of a phrase's place-weighted article share
-EVENT_FULL = 0.08  # an event rate at which a head counts fully as an event
-EVENT_FLOOR = 0.3  # weight of a head with no event use
-PERSON = 0.15  # weight of a head that names a person ("Präsident", "Politikerin")
-NAME = 0.5  # weight of a name alone
+import os as _os
+
+_K = {k[3:]: float(v) for k, v in _os.environ.items() if k.startswith("HD_")
+      and k[3:] in ("ATTEST", "EVENT_FULL", "EVENT_FLOOR", "NAME", "BARE", "REST", "LONG")}
+ATTEST = _K.get("ATTEST", 0.5)  # exponent of a phrase's place-weighted article share
+EVENT_FULL = _K.get("EVENT_FULL", 0.08)  # an event rate at which a head counts fully as an event
+EVENT_FLOOR = _K.get("EVENT_FLOOR", 0.5)  # weight of a head with no event use
+PERSON = 0.0  # weight of a head that names a person ("Präsident", "Politikerin")
+NAME = _K.get("NAME", 0.5)  # weight of a name alone
 LONG = 5  # words beyond which a phrase is penalised
-REST = 0.3  # weight of a complement's words after its best one
+BARE = _K.get("BARE", 0.5)  # weight of a noun with no name in it (says what, not whom or where)
+REST = _K.get("REST", 0.3)  # weight of a complement's words after its best one
+NAME_WITH = 0.6  # a word before a name this often belongs to it ("El" Paso)
+FIRST_NAME = 0.8  # a word this often before the name is its first name ("Evo" Morales)
 COMMON_SHARE = 0.25  # a word used after an article this often (inside sentences) is a noun
 
 
@@ -338,14 +392,35 @@ def _is_common(word: Word | None, token: str) -> bool:
 
 
 def _name_run(token: str, scan: Scan) -> str:
-    """The name as written in full: "Evo Morales" for "Morales", "El Paso" for "Paso"."""
-    best, best_count = token, 0
-    total = scan.words[token].mid if token in scan.words else 0
-    for run, count in scan.runs.items():
-        if token in run and len(run) > 1 and count > best_count:
-            if all(not _is_common(scan.words.get(t), t) for t in run if _is_cap(t)):
-                best, best_count = " ".join(run), count
-    return best if best_count >= 0.5 * max(total, 1) else token
+    """The name as written in full: "Evo Morales" for "Morales", "El Paso" for "Paso",
+    "Ursula von der Leyen" for "Leyen": words before it that (nearly) always come with it, or
+    that (nearly) never come without it (a first name)."""
+    name = [token]
+    current = token
+    for _ in range(3):
+        count = scan.words[current].count if current in scan.words else 0
+        extended = None
+        for prefix, k in sorted(scan.left.get(current, {}).items(), key=lambda pk: -len(pk[0])):
+            first = prefix[0]
+            if _is_cap(first):
+                word = scan.words.get(first)
+                if word is None or _is_common(word, first) or not word.mid:
+                    continue
+                if k >= NAME_WITH * count or (k >= 2 and k >= FIRST_NAME * word.count):
+                    extended = prefix
+                    break
+            elif k >= NAME_WITH * count and len(prefix) == len(
+                next((p for p in _PARTICLE_CHAINS if p == prefix), ())
+            ):
+                extended = prefix
+                break
+        if not extended:
+            break
+        name = [*extended, *name]
+        current = extended[0]
+        if not _is_cap(current):
+            break
+    return " ".join(name)
 
 
 @dataclass
@@ -362,8 +437,8 @@ def score_phrases(group: Sequence[Article], scan: Scan, ctx: Context) -> list[tu
     shared = 2 if n > 1 else 1
 
     def cw(s: str) -> float:
-        tf = len(scan.stems.get(s, ())) / n
-        return tf * math.log(1 + ctx.groups / max(ctx.group_df.get(s, 1), 1))
+        tf = sum(scan.stems.get(s, {}).values()) / (TITLE * n)
+        return tf * ctx.idf(s)
 
     def att(articles: dict[int, int]) -> float:
         return min(1.0, sum(articles.values()) / (LEAD * max(2.0, n / 3))) ** ATTEST
@@ -374,25 +449,31 @@ def score_phrases(group: Sequence[Article], scan: Scan, ctx: Context) -> list[tu
     out: list[tuple[float, Candidate]] = []
     heads: dict[tuple, tuple[float, float, Phrase]] = {}
     for phrase in scan.phrases.values():
-        if phrase.kind != "alone" or len(phrase.articles) < shared:
+        if phrase.kind != "alone" or not spread(phrase.key[1]):
             continue
         word = scan.words.get(phrase.head)
         if word and word.attributive > 0.6 * word.count:
             continue
         stems = phrase.key[1]
         if _is_common(word, phrase.head):
+            if is_person(phrase.head) and not PERSON:
+                continue
             if is_person(phrase.head):
                 weight = PERSON
             else:
                 rate = event_rate(phrase.head)
                 weight = EVENT_FLOOR + (1 - EVENT_FLOOR) * min(1.0, rate / EVENT_FULL)
-            head_score = sum(cw(s) for s in set(stems)) * weight
-            heads[stems] = (head_score, att(phrase.articles), phrase)
+            head_cw = sum(cw(s) for s in set(stems))
+            heads[stems] = (head_cw, weight, att(phrase.articles), phrase)
             text = _base_form(phrase.surfaces.most_common(1)[0][0], scan.words)
-            out.append((head_score * att(phrase.articles), Candidate(0, text, "noun", len(phrase.articles))))
+            score = head_cw * weight * att(phrase.articles)
+            if not any(_plain_name(part, scan) for part in re.split(r"[-'’.]", text)):
+                score *= BARE  # no name in it: "Training", "Hinspiel", not "Donau-Hochwasser"
+            out.append((score, Candidate(0, text, "noun", len(phrase.articles))))
         else:
             text = _name_run(phrase.head, scan)
-            score = NAME * sum(cw(s) for s in set(stems)) * att(phrase.articles)
+            # the parts of one name ("Kramp-Karrenbauer") say one thing
+            score = NAME * max(cw(s) for s in stems) * att(phrase.articles)
             out.append((score, Candidate(0, text, "name", len(phrase.articles))))
 
     def complement_score(stems) -> float:
@@ -414,10 +495,16 @@ def score_phrases(group: Sequence[Article], scan: Scan, ctx: Context) -> list[tu
             base = owner[:-1] if owner.endswith("s") else owner
             if base not in scan.words or _is_common(scan.words.get(base), base):
                 continue
-        head_score, head_att, head = heads[head_key]
+        head_cw, weight, head_att, head = heads[head_key]
         comp_score = complement_score(comp_stems)
         text = display(phrase, scan)
-        score = (head_score + comp_score) * att(phrase.articles) * _long(text)
+        if not _joined_as_written(text, scan):
+            continue
+        if phrase.kind != "owner" and is_person(text.split(" ")[0]):
+            continue  # "Verdächtigen aus ..." shares its stem with "Verdacht"
+        score = (head_cw + comp_score) * weight * att(phrase.articles) * _long(text)
+        if not any(_plain_name(t, scan) for t in re.split(r"[-'’. ]", text)):
+            score *= BARE
         out.append((score, Candidate(0, text, "phrase", len(phrase.articles))))
         if phrase.kind in ("gen",) or phrase.key[2] in GENERIC:
             entry = complements.setdefault((phrase.key[2], comp_stems), {
@@ -427,20 +514,20 @@ def score_phrases(group: Sequence[Article], scan: Scan, ctx: Context) -> list[tu
             entry["surfaces"][" ".join(text.split(" ")[1:])] += sum(phrase.surfaces.values())
     # an event noun many articles use, with what it is of as other phrases write it
     events = sorted(
-        ((score, a, p) for score, a, p in heads.values() if event_rate(p.head) >= RECOMBINE_EVENT),
-        key=lambda sap: -sap[0] * sap[1],
+        (h for h in heads.values() if event_rate(h[3].head) >= RECOMBINE_EVENT),
+        key=lambda h: -h[0] * h[1] * h[2],
     )[:TOP]
     comps = sorted(
         (c for c in complements.values() if len(c["articles"]) >= shared),
         key=lambda c: -c["score"],
     )[:TOP]
-    for head_score, head_att, head in events if RECOMBINE else ():
+    for head_cw, weight, head_att, head in events if RECOMBINE else ():
         head_text = _base_form(head.surfaces.most_common(1)[0][0], scan.words)
         for comp in comps:
             if _overlap(head.key[1], comp["stems"]):
                 continue
             text = f"{head_text} {comp['surfaces'].most_common(1)[0][0]}"
-            score = (head_score + comp["score"]) * head_att * RECOMBINE * att(comp["articles"])
+            score = (head_cw + comp["score"]) * weight * head_att * RECOMBINE * att(comp["articles"])
             out.append((score * _long(text), Candidate(0, text, "joined", 0)))
     out.sort(key=lambda sc: -sc[0])
     best: dict[str, tuple[float, Candidate]] = {}
@@ -451,9 +538,21 @@ def score_phrases(group: Sequence[Article], scan: Scan, ctx: Context) -> list[tu
 
 
 GENERIC = frozenset({"gen", "in"})
-RECOMBINE = 0.6
+RECOMBINE = 0.0
 RECOMBINE_EVENT = 0.04
 TOP = 5
+
+
+def _joined_as_written(text: str, scan: Scan) -> bool:
+    """A noun right before a name belongs to it ("des Reiseveranstalters Thomas Cook",
+    "Trainer Niko Kovac") when it names a person or the articles write the two together
+    more than once; else the name starts the next clause ("im Amazonas-Gebiet Bolsonaro")."""
+    words = text.split(" ")
+    for a, b in zip(words[1:], words[2:]):
+        if _is_cap(a) and _is_cap(b) and _is_common(scan.words.get(a), a) and _plain_name(b, scan):
+            if not is_person(a) and scan.left.get(b, {}).get((a,), 0) < 2:
+                return False
+    return True
 
 
 def _overlap(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
@@ -473,6 +572,10 @@ def _base_form(form: str, forms) -> str:
         shorter = form[: -len(ending)]
         if form.endswith(ending) and shorter in forms and _stems(shorter) == _stems(form):
             return shorter
+    # a dative plural of a noun in -er/-el ("nach den Massakern"): the plural is the same
+    # without the n
+    if form.endswith(("ern", "eln")) and _stems(form[:-1]) == _stems(form):
+        return form[:-1]
     return form
 
 
@@ -525,7 +628,15 @@ def heading(group: Sequence[Article], scan: Scan, ctx: Context) -> str:
 
 
 def compose_headings(groups: Sequence[Sequence[Article]]) -> list[str]:
+    import os
+
     ctx, scans = build_context(groups)
+    debug = int(os.environ.get("HD_DEBUG", "0"))
+    if debug:
+        for group, scan in zip(groups, scans):
+            print(f"   [{len(group)}] " + " || ".join(a.title[:40] for a in group[:3]))
+            for score, c in score_phrases(group, scan, ctx)[:debug]:
+                print(f"      {score:6.2f} {c.articles:2} {c.kind:6} {c.text!r}")
     return [heading(g, s, ctx) for g, s in zip(groups, scans)]
 
 
@@ -574,8 +685,10 @@ def make_lexicon(path: Path = NOUNS_FILE) -> int:
     common: Counter = Counter()
     surfaces: Counter = Counter()
     surface_common: Counter = Counter()
+    lower: Counter = Counter()
     for text in texts:
         tokens = _TOKEN.findall(text)
+        lower.update(t for t in tokens if t[:1].islower())
         for i in range(2, len(tokens)):
             word = tokens[i]
             if not _is_cap(word) or tokens[i - 1] in _OPENERS:
@@ -600,6 +713,17 @@ def make_lexicon(path: Path = NOUNS_FILE) -> int:
         # a common noun (a name seldom follows an article) used after "nach dem" and the like
         if count >= EVENT_MIN_COUNT and temporal[s] >= 2 and common[s] >= COMMON_SHARE * count:
             rows.append(f"{s}\tevent\t{temporal[s] / count:.4f}\t{count}")
+    # a noun made of an adjective ("der Verdächtige", "die Grünen"): its lower-case forms
+    # take most adjective endings ("verdächtige", "verdächtigen", "verdächtiger", ...)
+    rows += [
+        f"{word}\tperson\t0\t{count}"
+        for word, count in sorted(surfaces.items())
+        if word.endswith("e")
+        and len(word) >= 5
+        and count >= PERSON_MIN_COUNT
+        and sum(lower[word[:-1] + e] >= 2 for e in ("e", "en", "er", "es", "em")) >= 3
+        and surfaces[word + "r"] >= 2  # "ein Verdächtiger" (no "Finaler")
+    ]
     # a person noun: a common noun with a feminine form ("Präsident", "Präsidentin")
     rows += [
         f"{word}\tperson\t0\t{count}"
@@ -661,13 +785,95 @@ def evaluate(name: str, grouping: str, show: int = 0) -> None:
                 print(f"        {sc:6.2f} {p.articles:2} {p.kind:6} {p.text!r}")
 
 
+def use_in_topics() -> None:
+    """Make today's group_topics (and benchmarks/headings.py) head topics with this composer."""
+
+    def topic_headings(groups, vectors=None, everything=None, jobs=1):
+        return compose_headings(groups)
+
+    T.topic_headings = topic_headings
+
+
+def sample(judge: Path | None, no_corpus: bool = False) -> None:
+    """benchmarks/headings.py's fixed sample, headed by this composer."""
+    import headings as sample_bench
+
+    use_in_topics()
+    argv = sys.argv
+    sys.argv = [argv[0]] + (["--judge", str(judge)] if judge else []) + (
+        ["--no-corpus"] if no_corpus else [])
+    try:
+        sample_bench.main()
+    finally:
+        sys.argv = argv
+
+
+def random_folder(count: int, seed: int = 16, grouping: str = "proto") -> None:
+    """Every multi-article topic of ``count`` random MLSUM articles with its heading, to read."""
+    import tempfile
+
+    import stories as bench
+    import stories_proto as P
+
+    from briefing.core.pipeline import load_articles
+
+    import random
+
+    rows = sorted(random.Random(seed).sample(range(10679), count))
+    labels = {"stories": [], "distractors": rows}
+    folder = Path(tempfile.gettempdir()) / "stories_proto" / f"random{count}-{seed}"
+    if not folder.exists():
+        bench.write_folder(labels, folder)
+    articles, _ = load_articles([folder])
+    show_groups(articles, grouping, f"{len(articles)} random MLSUM articles (seed {seed})")
+
+
+def gnad_folder(grouping: str = "proto") -> None:
+    """The 1,028 10kGNAD test articles (title lines of DER STANDARD)."""
+    import topics as topics_bench
+
+    articles, _ = topics_bench.load_gnad()
+    show_groups(articles, grouping, "1,028 10kGNAD articles")
+
+
+def show_groups(articles: list[Article], grouping: str, name: str) -> None:
+    import stories_proto as P
+
+    if grouping == "proto":
+        groups = P.group_stories(articles)
+    else:
+        index = {id(a): i for i, a in enumerate(articles)}
+        groups = [[index[id(a)] for a in t.articles] for t in T.group_topics(articles)]
+    multi = [g for g in groups if len(g) > 1]
+    heads = compose_headings([[articles[i] for i in g] for g in multi])
+    print(f"== {name}: {len(groups)} topics, {len(multi)} with 2+ articles ({grouping} grouping)")
+    for number, (heading, group) in enumerate(zip(heads, multi)):
+        print(f"{number:3d} {len(group):3d} {heading!r}")
+        for row in group[:6]:
+            print(f"          {articles[row].title[:100]}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", action="append", choices=["dev", "val"])
     parser.add_argument("--grouping", default="proto", choices=["proto", "today"])
     parser.add_argument("--show", type=int, default=0)
     parser.add_argument("--make-lexicon", action="store_true")
+    parser.add_argument("--sample", action="store_true", help="benchmarks/headings.py's sample")
+    parser.add_argument("--judge", type=Path, help="verdicts for --sample")
+    parser.add_argument("--no-corpus", action="store_true", help="--sample: test folders only")
+    parser.add_argument("--random", type=int, default=0, help="N random MLSUM articles, to read")
+    parser.add_argument("--gnad", action="store_true", help="the 10kGNAD articles, to read")
     args = parser.parse_args(argv)
+    if args.sample:
+        sample(args.judge, args.no_corpus)
+        return 0
+    if args.random:
+        random_folder(args.random, grouping=args.grouping)
+        return 0
+    if args.gnad:
+        gnad_folder(args.grouping)
+        return 0
     if args.make_lexicon:
         print(f"{make_lexicon()} rows written to {NOUNS_FILE}")
         return 0
