@@ -1,12 +1,19 @@
 """Story headings prototype (issue 16): the event phrase the articles write, scored by c-TF-IDF.
 
-    python benchmarks/headings_proto.py                 # heading hits on dev and val
+    python benchmarks/headings_proto.py                  # heading hits, dev and val
+    python benchmarks/headings_proto.py --set dev --grouping today --show 5
+    python benchmarks/headings_proto.py --sample --judge benchmarks/data/headings_verdicts.tsv
+    python benchmarks/headings_proto.py --random 300     # 300 random MLSUM articles, to read
+    python benchmarks/headings_proto.py --gnad           # the 1,028 10kGNAD articles, to read
+    python benchmarks/headings_proto.py --corpus         # time on all 11,707 articles
+    python benchmarks/headings_proto.py --make-lexicon   # rewrite data/heading_nouns.tsv
 """
 
 from __future__ import annotations
 
 import argparse
 import math
+import os
 import re
 import sys
 from collections import Counter, defaultdict
@@ -23,11 +30,29 @@ from briefing.core import topics as T
 from briefing.core.lexrank import german_stop_words
 from briefing.core.models import Article
 
-TITLE, LEAD, BODY = 3, 2, 1
-LEAD_SENTENCES = 2
+NOUNS_FILE = ROOT / "benchmarks" / "data" / "heading_nouns.tsv"
+PRIOR_FILE = ROOT / "benchmarks" / "data" / "stories_df_prior.tsv"
 
-_TOKEN = re.compile(r"[A-ZÄÖÜ]\.(?!\w)|\w+(?:[-'’.]\w+)*[’']?|[^\w\s]")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'„“»«(]?[A-ZÄÖÜ0-9])")
+# knobs; HD_<NAME> in the environment overrides one (for sweeps)
+_ENV = {k[3:]: float(v) for k, v in os.environ.items() if k.startswith("HD_") and v}
+TITLE, LEAD, BODY = 3, 2, 1  # weight of a word by where it stands
+LEAD_SENTENCES = 2
+MAX_SENTENCES = int(_ENV.get("MAX_SENTENCES", 10))  # sentences of an article read
+MAX_ARTICLES = int(_ENV.get("MAX_ARTICLES", 12))  # articles of a group read
+BACKGROUND = _ENV.get("BACKGROUND", 5000)  # pseudo-groups holding the common words
+ATTEST = _ENV.get("ATTEST", 0.5)  # exponent of a candidate's place-weighted article share
+EVENT_FULL = _ENV.get("EVENT_FULL", 0.08)  # an event rate that counts fully
+EVENT_FLOOR = _ENV.get("EVENT_FLOOR", 0.5)  # weight of a noun never used as an event
+NAME = _ENV.get("NAME", 0.5)  # weight of a name alone
+BARE = _ENV.get("BARE", 0.5)  # weight of a candidate with no name in it
+REST = _ENV.get("REST", 0.3)  # weight of a complement's words after its best one
+LONG = int(_ENV.get("LONG", 5))  # words beyond which a candidate is penalised
+NAME_WITH = 0.6  # a word before a name this often belongs to it ("El" Paso)
+FIRST_NAME = 0.8  # a word this often before the name is its first name ("Evo" Morales)
+COMMON_SHARE = 0.25  # a word used after an article this often is a common noun
+ATTRIBUTIVE = 0.6  # a word right before another capitalised word this often is no head
+
+# --------------------------------------------------------------------------- words
 
 # fmt: off
 _ARTICLES = frozenset({
@@ -41,37 +66,67 @@ _PREPOSITIONS = {
     "aus": "aus", "für": "für", "zwischen": "zwischen", "mit": "mit", "nach": "nach",
     "zum": "zu", "zur": "zu", "zu": "zu",
 }
-# short lower-case words inside a name: "von der Leyen", "ter Stegen", "Lula da Silva"
-_PARTICLES = frozenset({"von", "der", "van", "den", "de", "da", "di", "del", "la", "le", "ter", "al", "bin", "dos", "du"})
-# the particle chains a name may hold ("von der Leyen"): a bare "der" is a genitive article
-_PARTICLE_CHAINS = frozenset({
-    ("von",), ("von", "der"), ("van",), ("van", "der"), ("van", "den"), ("de",), ("de", "la"),
-    ("da",), ("di",), ("del",), ("ter",), ("bin",), ("al",), ("dos",), ("du",), ("le",), ("la",),
-})
-# fmt: on
-NOUNS_FILE = ROOT / "benchmarks" / "data" / "heading_nouns.tsv"
+_BARE_PREPOSITION = {"vom": "von", "zum": "zu", "zur": "zu", "im": "in", "beim": "bei",
+                     "am": "an", "ins": "in"}
+# short lower-case words inside a name ("von der Leyen", "ter Stegen"), as they may stand
+_PARTICLE_CHAINS = ("von der", "van der", "van den", "de la", "von", "van", "de", "da", "di",
+                    "del", "ter", "bin", "al", "dos", "du", "le", "la")
+_WEEKDAYS_MONTHS = (
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "sonnabend",
+    "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+    "oktober", "november", "dezember",
+)
+_TIME_PARTS = ("morgen", "abend", "nachmittag", "vormittag", "mittag", "nacht", "früh")
+_NOUN_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "tät", "ismus", "nis", "tum",
+                  "ungen", "heiten", "keiten", "schaften", "tionen", "täten", "nisse")
 # "nach dem Anschlag", "seit der Pleite": a noun after these and an article names an event
 _TEMPORAL = frozenset({"nach", "vor", "seit", "während", "trotz", "wegen", "infolge", "angesichts"})
 _CASE_ARTICLES = frozenset({"dem", "der", "des", "den", "einem", "einer", "eines"})
 _CONTRACTIONS = frozenset({"im", "am", "zum", "zur", "vom", "beim", "ins"})
-_OPENERS = frozenset({".", "!", "?", ":", "–", "-", "„", '"', "«", "»", "“", "(", ";"})
+# people with no feminine form of their own ("Mann", "Frau", "Kind")
+_PEOPLE = ("mann", "männer", "frau", "frauen", "kind", "kinder", "mensch", "menschen", "leute",
+           "person", "personen", "mädchen", "junge", "jungen", "opfer", "familie", "eltern")
+# fmt: on
 
 
-_WEEKDAYS_MONTHS = frozenset({
-    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "sonnabend",
-    "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
-    "oktober", "november", "dezember",
-})
-_TIME_PARTS = ("morgen", "abend", "nachmittag", "vormittag", "mittag", "nacht", "früh")
-_NOUN_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "tät", "ismus", "nis", "tum")
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def _is_word(token: str) -> bool:
-    return token[:1].isalpha()
+_CAP = r"[A-ZÄÖÜ](?:\.(?!\w)|\w*(?:[-'’.]\w+)*[’']?)"
+# (patterns start with a character class, and look behind it, for speed: "[A-Z](?<!x[A-Z])")
+_CAP_FIRST = r"[A-ZÄÖÜ](?<![\w'’.-][A-ZÄÖÜ])(?:\.(?!\w)|\w*(?:[-'’.]\w+)*[’']?)"
+_PARTICLE = rf"(?:{_alternation(_PARTICLE_CHAINS)})"
+_CAP_RUN = rf"{_CAP}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_CAP}){{0,3}}"
+_BEFORE = r"(?<![\w'’.-])"
+# "Landtagswahl in Thüringen", "Pleite des Reiseveranstalters Thomas Cook", "Massaker von El
+# Paso und Dayton": a capitalised word, a preposition or genitive article, an article, up to
+# two adjectives or a number, the capitalised words after them, and the next word
+_PHRASE = re.compile(
+    rf"({_CAP_FIRST})[ \t]+({_alternation(set(_PREPOSITIONS) | _GENITIVE)})[ \t]+"
+    rf"(?:({_alternation(_ARTICLES)})[ \t]+)?"
+    rf"((?:[a-zäöüß]\w*(?:e|en|er|es|em)[ \t]+|\d+[ \t]+){{0,2}})"
+    rf"(?=({_CAP_RUN}(?:[ \t]+und[ \t]+{_CAP_RUN})?)([ \t]+[\w„\"]+)?)"
+)
+_CAPS = re.compile(_CAP_FIRST)
+# a capitalised word that opens a sentence, a clause after a colon or dash, or a quotation
+_STARTS = re.compile(rf"(?:^|[.!?:;–]\s+|[„\"»«(]\s*)({_CAP})", re.MULTILINE)
+_AFTER_ARTICLE = re.compile(
+    rf"{_BEFORE}(?:{_alternation(_ARTICLES | _CONTRACTIONS)}|\d+)[ \t]+({_CAP})"
+)
+_AFTER_ADJECTIVE = re.compile(
+    rf"[a-zäöüß](?<![\w'’.-][a-zäöüß])\w{{2,}}(?:e|en|er|es|em)[ \t]+({_CAP})"
+)
+_RUNS = re.compile(rf"{_CAP_FIRST}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_CAP})+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'„“»«(]?[A-ZÄÖÜ0-9])")
+_TIME = re.compile(
+    f"(?:{_alternation(_WEEKDAYS_MONTHS)})(?:{_alternation(_TIME_PARTS)})?", re.IGNORECASE
+)
+_SPLIT = re.compile(r"[-'’.]")
 
 
 def _is_cap(token: str) -> bool:
-    return token[:1].isupper() and token[:1].isalpha()
+    return token[:1].isupper()
 
 
 def _is_adjective(token: str) -> bool:
@@ -86,245 +141,32 @@ def _is_adjective(token: str) -> bool:
 
 def _is_time(word: str) -> bool:
     """A weekday, month or time of day ("Dienstagmorgen"): when, never what."""
-    low = word.casefold()
-    if low in _WEEKDAYS_MONTHS:
-        return True
-    return any(low.startswith(d) and low[len(d):].startswith(_TIME_PARTS) for d in _WEEKDAYS_MONTHS)
+    return _TIME.fullmatch(word) is not None
+
+
+_STEMS: dict[str, tuple[str, ...]] = {}
 
 
 def _stems(word: str) -> tuple[str, ...]:
-    return tuple(T.stem(p.casefold()) for p in re.split(r"[-'’.]", word) if p)
+    """The stems of a word's parts: "Nordkorea-Besuch" -> (nordkorea, besuch)."""
+    found = _STEMS.get(word)
+    if found is None:
+        found = tuple(T.stem(p.casefold()) for p in _SPLIT.split(word) if p)
+        if len(_STEMS) < 500_000:
+            _STEMS[word] = found
+    return found
 
 
-@dataclass
-class Phrase:
-    """A candidate heading: an event noun and what it is of, as written in the articles."""
-
-    key: tuple
-    stems: tuple[str, ...]
-    head: str  # the head noun's key word (casefolded surface base) for the noun tables
-    kind: str
-    articles: dict[int, int] = field(default_factory=dict)  # article -> best place weight
-    surfaces: Counter = field(default_factory=Counter)
+def _last(word: str) -> str:
+    return _SPLIT.split(word)[-1].casefold()
 
 
-@dataclass
-class Word:
-    """A capitalised word of the group: how the articles use it."""
-
-    count: int = 0
-    mid: int = 0  # inside a sentence
-    common: int = 0  # after an article or number: a common noun
-    adjective: int = 0  # after a lower-case adjective ("die Pleite", "der ermordete Lübcke")
-    attributive: int = 0  # right before another capitalised word ("Kasseler Regierungs...")
-    temporal: int = 0  # "nach dem Anschlag"
-    articles: set = field(default_factory=set)
-
-
-@dataclass
-class Scan:
-    phrases: dict = field(default_factory=dict)
-    words: dict = field(default_factory=lambda: defaultdict(Word))
-    # the words right before a capitalised word that may belong to its name: "Evo" (Morales),
-    # ("von", "der") and ("Ursula", "von", "der") (Leyen)
-    left: dict = field(default_factory=lambda: defaultdict(Counter))
-    stems: dict = field(default_factory=lambda: defaultdict(dict))  # stem -> article -> weight
-
-
-def _sentences(article: Article) -> list[tuple[int, list[str]]]:
-    """(place weight, tokens) of the title (when it is not the first sentence) and body."""
-    out: list[tuple[int, list[str]]] = []
-    paragraphs = article.paragraphs
-    first = paragraphs[0] if paragraphs else ""
-    if article.title and not first.startswith(article.title[:60]):
-        out.append((TITLE, _TOKEN.findall(article.title)))
-    number = 0
-    for paragraph in paragraphs:
-        for sentence in _SENTENCE_END.split(paragraph):
-            weight = LEAD if number < LEAD_SENTENCES else BODY
-            out.append((weight, _TOKEN.findall(sentence)))
-            number += 1
-    return out
-
-
-def _run_end(tokens: list[str], start: int, limit: int = 4) -> int:
-    """The end (exclusive) of the run of capitalised words (with name particles) at start."""
-    k = start
-    count = 0
-    while k < len(tokens) and count < limit:
-        if _is_cap(tokens[k]):
-            k += 1
-            count += 1
-            continue
-        j = k
-        while j < len(tokens) and tokens[j] in _PARTICLES and j - k < 2:
-            j += 1
-        if count and tuple(tokens[k:j]) in _PARTICLE_CHAINS and j < len(tokens) and _is_cap(tokens[j]):
-            k = j
-            continue
-        break
-    return k
-
-
-def _note_left(scan: Scan, tokens: list[str], i: int) -> None:
-    """Record the possible name parts right before the capitalised word at ``i``."""
-    stop = german_stop_words()
-    previous = tokens[i - 1]
-    if _is_cap(previous) and previous.casefold() not in stop:
-        scan.left[tokens[i]][(previous,)] += 1
-        return
-    for size in (2, 1):
-        chain = tuple(tokens[max(0, i - size) : i])
-        if len(chain) == size and chain in _PARTICLE_CHAINS:
-            scan.left[tokens[i]][chain] += 1
-            before = i - size - 1
-            if before >= 0 and _is_cap(tokens[before]) and tokens[before].casefold() not in stop:
-                scan.left[tokens[i]][(tokens[before], *chain)] += 1
-            return
-
-
-def _add(found: dict, key: tuple, stems: tuple, head: str, kind: str, number: int,
-         weight: int, words: list[str]) -> None:
-    phrase = found.get(key)
-    if phrase is None:
-        phrase = found[key] = Phrase(key, stems, head, kind)
-    if phrase.articles.get(number, 0) < weight:
-        phrase.articles[number] = weight
-    phrase.surfaces[" ".join(words)] += 1
-
-
-def scan_sentence(scan: Scan, number: int, weight: int, tokens: list[str]) -> None:
-    stop = german_stop_words()
-    m = len(tokens)
-    found = scan.phrases
-    previous_run_end = 0
-    for i, token in enumerate(tokens):
-        if not _is_word(token):
-            continue
-        low = token.casefold()
-        if low in stop or (len(token) < 3 and not token.endswith(".")):
-            if _is_cap(token) and len(token) == 2 and low not in stop and i and tokens[i - 1] not in _OPENERS:
-                scan.words[token].count += 1  # "El" (Paso), "Al" (Gore): may start a name
-                scan.words[token].mid += 1
-            continue
-        token_stems = _stems(token)
-        for s in token_stems:
-            where = scan.stems[s]
-            if where.get(number, 0) < weight:
-                where[number] = weight
-        if not _is_cap(token):
-            continue
-        sentence_start = i == 0 or tokens[i - 1] in _OPENERS
-        word = scan.words[token]
-        word.count += 1
-        word.articles.add(number)
-        before = tokens[i - 1].casefold() if i else ""
-        if not sentence_start:
-            word.mid += 1
-            if before in _ARTICLES or before in _CONTRACTIONS or before.isdigit():
-                word.common += 1
-            elif _is_adjective(tokens[i - 1]):
-                word.adjective += 1
-        if i + 1 < m and _is_cap(tokens[i + 1]):
-            word.attributive += 1
-        if i >= 2 and before in _CASE_ARTICLES and tokens[i - 2].casefold() in _TEMPORAL:
-            word.temporal += 1
-        elif before in ("beim", "vorm"):
-            word.temporal += 1
-        if i and not sentence_start:
-            _note_left(scan, tokens, i)
-        if _is_time(token):
-            continue
-        head = token
-        head_stems = token_stems
-        _add(found, ("alone", head_stems), head_stems, head, "alone", number, weight, [head])
-        j = i + 1
-        if j < m:
-            low_next = tokens[j].casefold()
-            prep = _PREPOSITIONS.get(low_next)
-            if prep or low_next in _GENITIVE:
-                k = j + 1
-                if prep and k < m and tokens[k].casefold() in _ARTICLES:
-                    k += 1
-                adjectives = 0
-                while k < m and adjectives < 2 and (_is_adjective(tokens[k]) or tokens[k].isdigit()):
-                    k += 1
-                    adjectives += 1
-                if k < m and _is_cap(tokens[k]) and not _is_time(tokens[k]):
-                    end = _run_end(tokens, k)
-                    # "El Paso und Dayton": two names joined
-                    if end + 1 < m and tokens[end] == "und" and _is_cap(tokens[end + 1]):
-                        end = _run_end(tokens, end + 1)
-                    comp_stems = tuple(
-                        s
-                        for t in tokens[j + 1 : end]
-                        if _is_word(t) and t.casefold() not in stop and t not in _PARTICLES
-                        for s in _stems(t)
-                    )
-                    # "von Horst Seehofers sogenanntem Masterplan": a genitive that owns what
-                    # follows is cut off from its noun
-                    cut = (
-                        end < m
-                        and tokens[end - 1].endswith(("s", "'", "’"))
-                        and (_is_adjective(tokens[end]) or _is_cap(tokens[end]))
-                    )
-                    if comp_stems and not cut and not any(_is_time(t) for t in tokens[k:end]):
-                        key = ("of", head_stems, prep or "gen", comp_stems)
-                        _add(found, key, head_stems + comp_stems, head, "prep" if prep else "gen",
-                             number, weight, tokens[i:end])
-        # "Trumps Grönland-Idee": a name in the genitive right before
-        if i > 0 and not sentence_start and _is_cap(tokens[i - 1]):
-            owner = tokens[i - 1]
-            if owner.endswith(("s", "'", "’")) and len(owner) > 3 and before not in _ARTICLES:
-                owner_stems = _stems(owner.rstrip("'’")[:-1] if owner.endswith("s") else owner.rstrip("'’"))
-                key = ("owner", owner_stems, head_stems)
-                _add(found, key, owner_stems + head_stems, head, "owner", number, weight,
-                     [owner, head])
-
-
-def scan_group(group: Sequence[Article]) -> Scan:
-    scan = Scan()
-    for number, article in enumerate(group):
-        for weight, tokens in _sentences(article):
-            scan_sentence(scan, number, weight, tokens)
-    return scan
-
-
-PRIOR_FILE = ROOT / "benchmarks" / "data" / "stories_df_prior.tsv"
-# pseudo-groups of one article each holding the common words of German news at their rates
-BACKGROUND = int(__import__("os").environ.get("HD_BG", "5000"))
-
-
-@lru_cache(maxsize=1)
-def prior_rates() -> dict[str, float]:
-    import stories_proto as P
-
-    return P.load_prior(PRIOR_FILE)
-
-
-@dataclass
-class Context:
-    groups: int
-    group_df: Counter
-
-    def idf(self, s: str) -> float:
-        """Class-based IDF over the folder's groups and the background's common words."""
-        rate = prior_rates().get(s, 0.0)
-        return math.log(1 + (self.groups + BACKGROUND) / (self.group_df.get(s, 0) + BACKGROUND * rate + 1))
-
-
-def build_context(groups: Sequence[Sequence[Article]]) -> tuple[Context, list[Scan]]:
-    df: Counter = Counter()
-    scans = []
-    for group in groups:
-        scan = scan_group(group)
-        scans.append(scan)
-        df.update(scan.stems.keys())
-    return Context(len(groups), df), scans
+# --------------------------------------------------------------------------- lexicon
 
 
 @lru_cache(maxsize=1)
 def noun_tables() -> tuple[dict[str, float], frozenset[str]]:
+    """Event nouns (stem -> share of uses after "nach dem" and the like) and person nouns."""
     events: dict[str, float] = {}
     persons: set[str] = set()
     if NOUNS_FILE.exists():
@@ -338,9 +180,22 @@ def noun_tables() -> tuple[dict[str, float], frozenset[str]]:
     return events, frozenset(persons)
 
 
+@lru_cache(maxsize=1)
+def prior_rates() -> dict[str, float]:
+    """The common stems of German news with their document rates (stories_df_prior.tsv)."""
+    rates = {}
+    if PRIOR_FILE.exists():
+        for line in PRIOR_FILE.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                stem, rate = line.split("\t")
+                rates[stem] = float(rate)
+    return rates
+
+
 def _suffix_lookup(word: str, table, first: int = 4) -> str | None:
     """The word itself if ``table`` holds it, else the longest entry of at least four letters
-    it ends with after a first part of at least four ("Bürgermeister|wahl", not "Aus|stand")."""
+    it ends with after a first part of at least ``first`` ("Bürgermeister|wahl", not
+    "Aus|stand")."""
     if word in table:
         return word
     for start in range(first, max(first, len(word) - 3)):
@@ -349,69 +204,360 @@ def _suffix_lookup(word: str, table, first: int = 4) -> str | None:
     return None
 
 
+@lru_cache(maxsize=100_000)
 def event_rate(head: str) -> float:
-    events, _ = noun_tables()
-    last = re.split(r"[-'’.]", head)[-1].casefold()
-    found = _suffix_lookup(T.stem(last), events)
+    events = noun_tables()[0]
+    found = _suffix_lookup(T.stem(_last(head)), events)
     return events[found] if found else 0.0
 
 
+@lru_cache(maxsize=100_000)
 def is_person(head: str) -> bool:
-    _, persons = noun_tables()
-    last = re.split(r"[-'’.]", head)[-1].casefold()
-    for form in (last, last[:-5] if last.endswith("innen") else "", last[:-2] if last.endswith("in") else "",
-                 last[:-2] if last.endswith("en") else "", last[:-1] if last.endswith(("n", "s")) else ""):
-        if form and _suffix_lookup(form, persons, 3):
-            return True
-    return False
+    """A noun that names a person: "Präsident", "Regierungschefin", "Verdächtigen", "Männer"."""
+    persons = noun_tables()[1]
+    last = _last(head)
+    forms = [last]
+    for ending in ("innen", "in", "en", "n", "s"):
+        if last.endswith(ending):
+            forms.append(last[: -len(ending)])
+    return any(form and _suffix_lookup(form, persons, 3) for form in forms)
 
 
-# scoring knobs (tuned on dev)
-import os as _os
-
-_K = {k[3:]: float(v) for k, v in _os.environ.items() if k.startswith("HD_")
-      and k[3:] in ("ATTEST", "EVENT_FULL", "EVENT_FLOOR", "NAME", "BARE", "REST", "LONG")}
-ATTEST = _K.get("ATTEST", 0.5)  # exponent of a phrase's place-weighted article share
-EVENT_FULL = _K.get("EVENT_FULL", 0.08)  # an event rate at which a head counts fully as an event
-EVENT_FLOOR = _K.get("EVENT_FLOOR", 0.5)  # weight of a head with no event use
-PERSON = 0.0  # weight of a head that names a person ("Präsident", "Politikerin")
-NAME = _K.get("NAME", 0.5)  # weight of a name alone
-LONG = 5  # words beyond which a phrase is penalised
-BARE = _K.get("BARE", 0.5)  # weight of a noun with no name in it (says what, not whom or where)
-REST = _K.get("REST", 0.3)  # weight of a complement's words after its best one
-NAME_WITH = 0.6  # a word before a name this often belongs to it ("El" Paso)
-FIRST_NAME = 0.8  # a word this often before the name is its first name ("Evo" Morales)
-COMMON_SHARE = 0.25  # a word used after an article this often (inside sentences) is a noun
-
-
-def _is_common(word: Word | None, token: str) -> bool:
-    if word and word.mid and word.common + 0.5 * word.adjective >= COMMON_SHARE * word.mid:
-        return True
-    last = re.split(r"[-'’.]", token)[-1].casefold()
+def _noun_shape(token: str) -> bool:
+    """A noun by its ending ("Regierungsbildung") or a known person noun."""
+    last = _last(token)
     return last.endswith(_NOUN_SUFFIXES) or last in noun_tables()[1]
 
 
-def _name_run(token: str, scan: Scan) -> str:
+# --------------------------------------------------------------------------- scanning
+
+
+@dataclass(slots=True)
+class ArticleScan:
+    """What one article's title, lead and first sentences hold for a heading."""
+
+    caps: Counter  # capitalised words and how often
+    title: frozenset  # those in the title
+    lead: frozenset  # those in the lead
+    starts: Counter  # at the start of a sentence or clause
+    common: Counter  # after an article, contraction or number ("der Anschlag")
+    adjective: Counter  # after a lower-case adjective ("der ermordete Lübcke")
+    pairs: Counter  # (word, particles, word) of two capitalised words in a row
+    phrases: list  # (key, head, kind, weight, words) of "<noun> <preposition> <what>"
+
+
+def _region(article: Article) -> tuple[str, int, int]:
+    """The text a heading is read from: the title (unless it is the first sentence), the lead
+    and the first sentences after it; and where the title and the lead end."""
+    paragraphs = article.paragraphs
+    first = paragraphs[0] if paragraphs else ""
+    title = article.title if article.title and not first.startswith(article.title[:60]) else ""
+    sentences: list[str] = []
+    for paragraph in paragraphs:
+        sentences += _SENTENCE_END.split(paragraph)
+        if len(sentences) >= MAX_SENTENCES:
+            break
+    lead = " ".join(sentences[:LEAD_SENTENCES])
+    body = " ".join(sentences[LEAD_SENTENCES:MAX_SENTENCES])
+    return f"{title}\n{lead}\n{body}", len(title), len(title) + 1 + len(lead)
+
+
+def scan_article(article: Article) -> ArticleScan:
+    text, title_end, lead_end = _region(article)
+
+    def weight(at: int) -> int:
+        return TITLE if at < title_end else LEAD if at < lead_end else BODY
+
+    stop = german_stop_words()
+    phrases = []
+    # the complement (a lookahead) may head the next phrase: "Anschlag auf die Synagoge in
+    # Halle" gives "Synagoge in Halle" too
+    for match in _PHRASE.finditer(text):
+        found = _of_phrase(match, stop)
+        if found:
+            phrases.append((*found, weight(match.start())))
+    title = frozenset(_CAPS.findall(text, 0, title_end)) if title_end else frozenset()
+    lead = frozenset(_CAPS.findall(text, title_end, lead_end))
+    pairs: Counter = Counter()
+    for run in _RUNS.findall(text):
+        _note_pairs(run.split(), pairs)
+    # "Trumps Grönland-Idee": a name in the genitive right before a noun
+    for (owner, chain, head), count in pairs.items():
+        if (
+            not chain
+            and owner.endswith(("s", "'", "’"))
+            and len(owner) > 3
+            and owner.casefold() not in stop
+            and not _is_time(head)
+        ):
+            base = owner.rstrip("'’")
+            base = base[:-1] if owner.endswith("s") else base
+            key = ("owner", _stems(base), _stems(head))
+            place = TITLE if head in title else LEAD if head in lead else BODY
+            phrases.append((key, head, "owner", (owner, head), place))
+    return ArticleScan(
+        caps=Counter(_CAPS.findall(text)),
+        title=title,
+        lead=lead,
+        starts=Counter(_STARTS.findall(text)),
+        common=Counter(_AFTER_ARTICLE.findall(text)),
+        adjective=Counter(_AFTER_ADJECTIVE.findall(text)),
+        pairs=pairs,
+        phrases=phrases,
+    )
+
+
+def _note_pairs(tokens: list[str], pairs: Counter) -> None:
+    """(word, particles, word) of each two capitalised words in a row: ("Evo", "", "Morales"),
+    ("Ursula", "von der", "Leyen")."""
+    previous = tokens[0]
+    chain: list[str] = []
+    for token in tokens[1:]:
+        if _is_cap(token):
+            pairs[(previous, " ".join(chain), token)] += 1
+            previous = token
+            chain = []
+        else:
+            chain.append(token)
+
+
+def _of_phrase(match: re.Match, stop) -> tuple | None:
+    """(key, head, kind, words) of a "<noun> <preposition> <what>" match, or None."""
+    head, preposition, article, adjectives, complement, following = match.groups()
+    if head.casefold() in stop or len(head) < 3 or _is_time(head):
+        return None
+    comp_words = complement.split()
+    if any(_is_time(t) for t in comp_words):
+        return None
+    # "von Horst Seehofers sogenanntem Masterplan": a genitive that owns what follows
+    following = (following or "").strip()
+    if comp_words[-1].endswith(("s", "'", "’")) and following and (
+        _is_adjective(following) or _is_cap(following)
+    ):
+        return None
+    prep = _PREPOSITIONS.get(preposition.casefold())
+    if not prep and article:
+        return None  # "der die ..." is no genitive
+    comp_stems = tuple(  # what it is of: its capitalised words (adjectives say how)
+        s
+        for t in comp_words
+        if _is_cap(t) and t.casefold() not in stop
+        for s in _stems(t)
+    )
+    if not comp_stems:
+        return None
+    words = (head, preposition, *([article] if article else []), *adjectives.split(), *comp_words)
+    return ("of", _stems(head), prep or "gen", comp_stems), head, "prep" if prep else "gen", words
+
+
+@dataclass(slots=True)
+class WordStats:
+    count: int  # uses
+    mid: int  # inside a sentence
+    common: int  # after an article or number
+    adjective: int  # after an adjective
+    attributive: int  # right before another capitalised word
+
+
+class Phrase:
+    """A candidate: a noun, or a noun and what it is of, with where and how it is written."""
+
+    __slots__ = ("key", "head", "kind", "articles", "surfaces")
+
+    def __init__(self, key: tuple, head: str, kind: str) -> None:
+        self.key = key
+        self.head = head
+        self.kind = kind  # alone, prep, gen, owner
+        self.articles: dict[int, int] = {}  # article -> best place weight
+        self.surfaces: dict[str, int] = {}  # as written -> uses
+
+    def surface(self) -> str:
+        """The way the articles write it most often (on a tie the first seen)."""
+        return max(self.surfaces, key=self.surfaces.__getitem__)
+
+
+class Group:
+    """A story's articles as a heading reads them: how each word is used and where."""
+
+    def __init__(self, scans: list[ArticleScan]) -> None:
+        self.scans = scans
+        self.n = len(scans)
+        self.df: Counter = Counter()  # capitalised word -> articles holding it
+        for scan in scans:
+            self.df.update(scan.caps.keys())
+        self._stats: dict[str, WordStats] | None = None
+        self._counts: tuple = ()
+        self._use: dict[str, dict[int, int]] | None = None
+        self._left: dict[str, Counter] | None = None
+
+    def stems(self) -> set[str]:
+        stop = german_stop_words()
+        return {
+            s for w in self.df if len(w) > 2 and w.casefold() not in stop for s in _stems(w)
+        }
+
+    def stats(self, word: str) -> WordStats:
+        if self._stats is None:
+            count: Counter = Counter()
+            starts: Counter = Counter()
+            common: Counter = Counter()
+            adjective: Counter = Counter()
+            attributive: Counter = Counter()
+            for scan in self.scans:
+                count.update(scan.caps)
+                starts.update(scan.starts)
+                common.update(scan.common)
+                adjective.update(scan.adjective)
+                for (first, chain, _), k in scan.pairs.items():
+                    if not chain:
+                        attributive[first] += k
+            self._counts = (count, starts, common, adjective, attributive)
+            self._stats = {}
+        found = self._stats.get(word)
+        if found is None:
+            count, starts, common, adjective, attributive = self._counts
+            k = count.get(word, 0)
+            found = self._stats[word] = WordStats(
+                k, max(0, k - starts.get(word, 0)), common.get(word, 0),
+                adjective.get(word, 0), attributive.get(word, 0),
+            )
+        return found
+
+    def weight(self, number: int, word: str) -> int:
+        scan = self.scans[number]
+        if word not in scan.caps:
+            return 0
+        return TITLE if word in scan.title else LEAD if word in scan.lead else BODY
+
+    def stem_use(self, stem: str) -> tuple[float, int]:
+        """(place-weighted share, number of articles) of the articles that use the stem."""
+        if self._use is None:
+            self._use = defaultdict(dict)
+            for number, scan in enumerate(self.scans):
+                for word in scan.caps:
+                    place = TITLE if word in scan.title else LEAD if word in scan.lead else BODY
+                    for s in _stems(word):
+                        where = self._use[s]
+                        if where.get(number, 0) < place:
+                            where[number] = place
+        where = self._use.get(stem)
+        if not where:
+            return 0.0, 0
+        return sum(where.values()) / (TITLE * self.n), len(where)
+
+    def left(self, word: str) -> Counter:
+        """The words right before ``word`` that may be part of its name: ("Evo",) of
+        Morales, ("von", "der") and ("Ursula", "von", "der") of Leyen."""
+        if self._left is None:
+            stop = german_stop_words()
+            self._left = defaultdict(Counter)
+            for scan in self.scans:
+                for (first, chain, second), k in scan.pairs.items():
+                    if chain:
+                        parts = tuple(chain.split())
+                        self._left[second][parts] += k
+                        if first.casefold() not in stop:
+                            self._left[second][(first, *parts)] += k
+                    elif first.casefold() not in stop:
+                        self._left[second][(first,)] += k
+        return self._left.get(word, Counter())
+
+    def phrases(self) -> dict[tuple, Phrase]:
+        """Every noun several articles use (by stems) and every noun phrase."""
+        found: dict[tuple, Phrase] = {}
+        stop = german_stop_words()
+        shared = 2 if self.n > 1 else 1
+        # nouns by their stems ("Anschlag", "Anschlags"), in how many articles at most
+        by_key: dict[str, tuple] = {}
+        key_df: Counter = Counter()
+        for word, df in self.df.items():
+            if len(word) > 2 and word.casefold() not in stop and not _is_time(word):
+                key = by_key[word] = _stems(word)
+                key_df[key] += df
+        wanted = {word for word, key in by_key.items() if key_df[key] >= shared}
+        for number, scan in enumerate(self.scans):
+            caps = scan.caps
+            for word in caps.keys() & wanted:
+                weight = TITLE if word in scan.title else LEAD if word in scan.lead else BODY
+                _add(found, ("alone", by_key[word]), word, "alone", number, weight, word,
+                     caps[word])
+            for key, head, kind, words, weight in scan.phrases:
+                _add(found, key, head, kind, number, weight, " ".join(words), 1)
+        return found
+
+
+def _add(found: dict, key: tuple, head: str, kind: str, number: int, weight: int,
+         surface: str, count: int) -> None:
+    phrase = found.get(key)
+    if phrase is None:
+        phrase = found[key] = Phrase(key, head, kind)
+    if phrase.articles.get(number, 0) < weight:
+        phrase.articles[number] = weight
+    phrase.surfaces[surface] = phrase.surfaces.get(surface, 0) + count
+
+
+@dataclass
+class Context:
+    """The folder's groups: in how many each stem occurs (c-TF-IDF)."""
+
+    groups: int
+    group_df: Counter
+
+    def idf(self, s: str) -> float:
+        """Class-based IDF over the groups and BACKGROUND groups of common news words."""
+        rate = prior_rates().get(s, 0.0)
+        return math.log(
+            1 + (self.groups + BACKGROUND) / (self.group_df.get(s, 0) + BACKGROUND * rate + 1)
+        )
+
+
+def build_context(groups: Sequence[Sequence[Article]]) -> tuple[Context, list[Group]]:
+    df: Counter = Counter()
+    views = []
+    for group in groups:
+        view = Group([scan_article(a) for a in group[:MAX_ARTICLES]])
+        views.append(view)
+        df.update(view.stems())
+    return Context(len(groups), df), views
+
+
+# --------------------------------------------------------------------------- names and nouns
+
+
+def _is_common(group: Group, token: str) -> bool:
+    """A common noun: used after an article or adjective, or shaped like one."""
+    stats = group.stats(token)
+    if stats.mid and stats.common + 0.5 * stats.adjective >= COMMON_SHARE * stats.mid:
+        return True
+    return _noun_shape(token)
+
+
+def _plain_name(group: Group, token: str) -> bool:
+    """A word (nearly) never written after an article, and no common noun: a name."""
+    stats = group.stats(token)
+    return stats.count > 0 and stats.common <= 0.1 * stats.count and not _is_common(group, token)
+
+
+def _name_run(group: Group, token: str) -> str:
     """The name as written in full: "Evo Morales" for "Morales", "El Paso" for "Paso",
-    "Ursula von der Leyen" for "Leyen": words before it that (nearly) always come with it, or
-    that (nearly) never come without it (a first name)."""
+    "Ursula von der Leyen" for "Leyen": words before it that (nearly) always come with it,
+    or that (nearly) never come without it (a first name)."""
+    stop = german_stop_words()
     name = [token]
     current = token
     for _ in range(3):
-        count = scan.words[current].count if current in scan.words else 0
+        count = group.stats(current).count
         extended = None
-        for prefix, k in sorted(scan.left.get(current, {}).items(), key=lambda pk: -len(pk[0])):
+        for prefix, k in sorted(group.left(current).items(), key=lambda pk: (-len(pk[0]), pk)):
             first = prefix[0]
             if _is_cap(first):
-                word = scan.words.get(first)
-                if word is None or _is_common(word, first) or not word.mid:
+                stats = group.stats(first)
+                if first.casefold() in stop or not stats.mid or _is_common(group, first):
                     continue
-                if k >= NAME_WITH * count or (k >= 2 and k >= FIRST_NAME * word.count):
+                if k >= NAME_WITH * count or (k >= 2 and k >= FIRST_NAME * stats.count):
                     extended = prefix
                     break
-            elif k >= NAME_WITH * count and len(prefix) == len(
-                next((p for p in _PARTICLE_CHAINS if p == prefix), ())
-            ):
+            elif k >= NAME_WITH * count:
                 extended = prefix
                 break
         if not extended:
@@ -423,188 +569,22 @@ def _name_run(token: str, scan: Scan) -> str:
     return " ".join(name)
 
 
-@dataclass
-class Candidate:
-    score: float
-    text: str
-    kind: str
-    articles: int
-
-
-def score_phrases(group: Sequence[Article], scan: Scan, ctx: Context) -> list[tuple[float, Candidate]]:
-    """Every candidate heading of the group with its score, best first."""
-    n = len(group)
-    shared = 2 if n > 1 else 1
-
-    def cw(s: str) -> float:
-        tf = sum(scan.stems.get(s, {}).values()) / (TITLE * n)
-        return tf * ctx.idf(s)
-
-    def att(articles: dict[int, int]) -> float:
-        return min(1.0, sum(articles.values()) / (LEAD * max(2.0, n / 3))) ** ATTEST
-
-    def spread(stems) -> bool:
-        return all(len(scan.stems.get(s, ())) >= shared for s in stems)
-
-    out: list[tuple[float, Candidate]] = []
-    heads: dict[tuple, tuple[float, float, Phrase]] = {}
-    for phrase in scan.phrases.values():
-        if phrase.kind != "alone" or not spread(phrase.key[1]):
-            continue
-        word = scan.words.get(phrase.head)
-        if word and word.attributive > 0.6 * word.count:
-            continue
-        stems = phrase.key[1]
-        if _is_common(word, phrase.head):
-            if is_person(phrase.head) and not PERSON:
-                continue
-            if is_person(phrase.head):
-                weight = PERSON
-            else:
-                rate = event_rate(phrase.head)
-                weight = EVENT_FLOOR + (1 - EVENT_FLOOR) * min(1.0, rate / EVENT_FULL)
-            head_cw = sum(cw(s) for s in set(stems))
-            heads[stems] = (head_cw, weight, att(phrase.articles), phrase)
-            text = _base_form(phrase.surfaces.most_common(1)[0][0], scan.words)
-            score = head_cw * weight * att(phrase.articles)
-            if not any(_plain_name(part, scan) for part in re.split(r"[-'’.]", text)):
-                score *= BARE  # no name in it: "Training", "Hinspiel", not "Donau-Hochwasser"
-            out.append((score, Candidate(0, text, "noun", len(phrase.articles))))
-        else:
-            text = _name_run(phrase.head, scan)
-            # the parts of one name ("Kramp-Karrenbauer") say one thing
-            score = NAME * max(cw(s) for s in stems) * att(phrase.articles)
-            out.append((score, Candidate(0, text, "name", len(phrase.articles))))
-
-    def complement_score(stems) -> float:
-        ranked = sorted((cw(s) for s in set(stems)), reverse=True)
-        return sum(ranked[:1]) + REST * sum(ranked[1:])
-
-    # what the event is of: "in Thüringen", "der Deutschen Bank", "von Evo Morales"
-    complements: dict[tuple, dict] = {}
-    for phrase in scan.phrases.values():
-        if phrase.kind not in ("prep", "gen", "owner"):
-            continue
-        head_key = phrase.key[2] if phrase.kind == "owner" else phrase.key[1]
-        comp_stems = phrase.key[1] if phrase.kind == "owner" else phrase.key[3]
-        if head_key not in heads or not spread(comp_stems):
-            continue
-        if phrase.kind == "owner":
-            surface = phrase.surfaces.most_common(1)[0][0]
-            owner = surface.split(" ")[0].rstrip("'’")
-            base = owner[:-1] if owner.endswith("s") else owner
-            if base not in scan.words or _is_common(scan.words.get(base), base):
-                continue
-        head_cw, weight, head_att, head = heads[head_key]
-        comp_score = complement_score(comp_stems)
-        text = display(phrase, scan)
-        if not _joined_as_written(text, scan):
-            continue
-        if phrase.kind != "owner" and is_person(text.split(" ")[0]):
-            continue  # "Verdächtigen aus ..." shares its stem with "Verdacht"
-        score = (head_cw + comp_score) * weight * att(phrase.articles) * _long(text)
-        if not any(_plain_name(t, scan) for t in re.split(r"[-'’. ]", text)):
-            score *= BARE
-        out.append((score, Candidate(0, text, "phrase", len(phrase.articles))))
-        if phrase.kind in ("gen",) or phrase.key[2] in GENERIC:
-            entry = complements.setdefault((phrase.key[2], comp_stems), {
-                "articles": {}, "surfaces": Counter(), "score": comp_score, "stems": comp_stems})
-            for number, weight in phrase.articles.items():
-                entry["articles"][number] = max(weight, entry["articles"].get(number, 0))
-            entry["surfaces"][" ".join(text.split(" ")[1:])] += sum(phrase.surfaces.values())
-    # an event noun many articles use, with what it is of as other phrases write it
-    events = sorted(
-        (h for h in heads.values() if event_rate(h[3].head) >= RECOMBINE_EVENT),
-        key=lambda h: -h[0] * h[1] * h[2],
-    )[:TOP]
-    comps = sorted(
-        (c for c in complements.values() if len(c["articles"]) >= shared),
-        key=lambda c: -c["score"],
-    )[:TOP]
-    for head_cw, weight, head_att, head in events if RECOMBINE else ():
-        head_text = _base_form(head.surfaces.most_common(1)[0][0], scan.words)
-        for comp in comps:
-            if _overlap(head.key[1], comp["stems"]):
-                continue
-            text = f"{head_text} {comp['surfaces'].most_common(1)[0][0]}"
-            score = (head_cw + comp["score"]) * weight * head_att * RECOMBINE * att(comp["articles"])
-            out.append((score * _long(text), Candidate(0, text, "joined", 0)))
-    out.sort(key=lambda sc: -sc[0])
-    best: dict[str, tuple[float, Candidate]] = {}
-    for score, candidate in out:
-        if candidate.text not in best:
-            best[candidate.text] = (score, candidate)
-    return list(best.values())
-
-
-GENERIC = frozenset({"gen", "in"})
-RECOMBINE = 0.0
-RECOMBINE_EVENT = 0.04
-TOP = 5
-
-
-def _joined_as_written(text: str, scan: Scan) -> bool:
-    """A noun right before a name belongs to it ("des Reiseveranstalters Thomas Cook",
-    "Trainer Niko Kovac") when it names a person or the articles write the two together
-    more than once; else the name starts the next clause ("im Amazonas-Gebiet Bolsonaro")."""
-    words = text.split(" ")
-    for a, b in zip(words[1:], words[2:]):
-        if _is_cap(a) and _is_cap(b) and _is_common(scan.words.get(a), a) and _plain_name(b, scan):
-            if not is_person(a) and scan.left.get(b, {}).get((a,), 0) < 2:
-                return False
-    return True
-
-
-def _overlap(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
-    """Two stem keys that share a word, whole or inside a compound ("Unabhängigkeit" and
-    "Unabhängigkeitsbewegung")."""
-    return any(a in b or b in a for a in first for b in second if min(len(a), len(b)) >= 4)
-
-
-def _long(text: str) -> float:
-    return 0.8 ** max(0, len(text.split()) - LONG)
-
-
-def _base_form(form: str, forms) -> str:
-    """A head noun without its genitive or dative-plural ending when the articles also write
-    the shorter form: "Absturzes" -> "Absturz", "Massakern" -> "Massaker"."""
+def _base_form(form: str, group: Group) -> str:
+    """A noun without its genitive or dative-plural ending when the articles also write the
+    shorter form: "Absturzes" -> "Absturz", "Massakern" -> "Massaker"."""
     for ending in ("es", "s", "n"):
         shorter = form[: -len(ending)]
-        if form.endswith(ending) and shorter in forms and _stems(shorter) == _stems(form):
+        if form.endswith(ending) and group.df.get(shorter) and _stems(shorter) == _stems(form):
             return shorter
-    # a dative plural of a noun in -er/-el ("nach den Massakern"): the plural is the same
-    # without the n
+    # a dative plural of a noun in -er/-el ("nach den Massakern"): the plural without the n
     if form.endswith(("ern", "eln")) and _stems(form[:-1]) == _stems(form):
         return form[:-1]
     return form
 
 
-def display(phrase: Phrase, scan: Scan) -> str:
-    surface = phrase.surfaces.most_common(1)[0][0]
-    words = surface.split(" ")
-    if phrase.kind == "alone":
-        if not _is_common(scan.words.get(words[0]), words[0]):
-            return _name_run(words[0], scan)
-        return _base_form(words[0], scan.words)
-    if phrase.kind in ("prep", "gen"):
-        words[0] = _base_form(words[0], scan.words)
-    if phrase.kind == "prep":
-        words = _without_apposition(words, scan)
-    return " ".join(words)
-
-
-_BARE_PREPOSITION = {"vom": "von", "zum": "zu", "zur": "zu", "im": "in", "beim": "bei", "am": "an", "ins": "in"}
-
-
-def _plain_name(token: str, scan: Scan) -> bool:
-    """A word never written after an article or adjective, and no known noun: a name."""
-    word = scan.words.get(token)
-    return bool(word) and word.common <= 0.1 * word.count and not _is_common(word, token)
-
-
-def _without_apposition(words: list[str], scan: Scan) -> list[str]:
+def _without_apposition(group: Group, words: list[str]) -> list[str]:
     """ "Rücktritt von Regierungschefin Carrie Lam" -> "Rücktritt von Carrie Lam": a person's
-    title before the name goes (with its article and adjectives), the name stays as it was."""
+    title before the name goes (with its article and adjectives); the name stays as written."""
     first_cap = next((k for k in range(2, len(words)) if _is_cap(words[k])), None)
     if first_cap is None:
         return words
@@ -612,39 +592,172 @@ def _without_apposition(words: list[str], scan: Scan) -> list[str]:
     # the title ends with a person noun: "Regierungschefin", "Kasseler Regierungspräsidenten"
     title_end = max((k + 1 for k, t in enumerate(caps[:-1]) if is_person(t)), default=0)
     name = caps[title_end:]
-    if not title_end or not all(_plain_name(t, scan) for t in name if _is_cap(t)):
-        return words
-    if not any(_is_cap(t) and t in scan.words and scan.words[t].mid for t in name):
+    if not title_end or not all(_plain_name(group, t) for t in name if _is_cap(t)):
         return words
     preposition = _BARE_PREPOSITION.get(words[1].casefold(), words[1])
     return [words[0], preposition, *name]
 
 
-def heading(group: Sequence[Article], scan: Scan, ctx: Context) -> str:
-    scored = score_phrases(group, scan, ctx)
-    if not scored:
-        return group[0].title
-    return scored[0][1].text
+def _joined_as_written(group: Group, words: list[str]) -> bool:
+    """A noun right before a name belongs to it ("des Reiseveranstalters Thomas Cook",
+    "Trainer Niko Kovac") when it names a person or the articles write the two together
+    more than once; else the name starts the next clause ("im Amazonas-Gebiet Bolsonaro")."""
+    for a, b in zip(words[1:], words[2:]):
+        if _is_cap(a) and _is_cap(b) and _is_common(group, a) and _plain_name(group, b):
+            if not is_person(a) and group.left(b).get((a,), 0) < 2:
+                return False
+    return True
+
+
+def display(group: Group, phrase: Phrase) -> list[str]:
+    """The phrase as a heading writes it (the noun in its base form, no person's title)."""
+    words = phrase.surface().split(" ")
+    if phrase.kind in ("prep", "gen"):
+        words[0] = _base_form(words[0], group)
+    if phrase.kind == "prep":
+        words = _without_apposition(group, words)
+    return words
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+@dataclass
+class Candidate:
+    score: float
+    text: str
+    kind: str  # noun, name, phrase
+    articles: int
+
+
+def candidates(group: Group, ctx: Context) -> list[Candidate]:
+    """Every candidate heading of the group, best first."""
+    n = group.n
+    shared = 2 if n > 1 else 1
+
+    def cw(s: str) -> float:
+        return group.stem_use(s)[0] * ctx.idf(s)
+
+    def att(articles: dict[int, int]) -> float:
+        return min(1.0, sum(articles.values()) / (LEAD * max(2.0, n / 3))) ** ATTEST
+
+    def spread(stems) -> bool:
+        return all(group.stem_use(s)[1] >= shared for s in stems)
+
+    def named(words) -> bool:
+        return any(_plain_name(group, part) for w in words for part in _SPLIT.split(w) if part)
+
+    phrases = group.phrases()
+    out: list[Candidate] = []
+    heads: dict[tuple, tuple[float, float]] = {}
+    names = []
+    for phrase in phrases.values():
+        if phrase.kind != "alone" or not spread(phrase.key[1]):
+            continue
+        stats = group.stats(phrase.head)
+        if not stats.mid or stats.attributive > ATTRIBUTIVE * stats.count:
+            continue  # "Andererseits" (a sentence start), "Kasseler" (before a noun)
+        stems = phrase.key[1]
+        if not _is_common(group, phrase.head):
+            # the parts of one name ("Kramp-Karrenbauer") say one thing
+            score = NAME * max(cw(s) for s in stems) * att(phrase.articles)
+            names.append((score, phrase))
+            continue
+        if is_person(phrase.head):
+            continue  # a role is no heading ("CDU-Politiker")
+        rate = event_rate(phrase.head)
+        weight = EVENT_FLOOR + (1 - EVENT_FLOOR) * min(1.0, rate / EVENT_FULL)
+        head_cw = sum(cw(s) for s in set(stems))
+        heads[stems] = (head_cw, weight)
+        text = _base_form(phrase.surface(), group)
+        score = head_cw * weight * att(phrase.articles) * (1.0 if named([text]) else BARE)
+        out.append(Candidate(score, text, "noun", len(phrase.articles)))
+
+    def complement_score(stems) -> float:
+        ranked = sorted((cw(s) for s in set(stems)), reverse=True)
+        return sum(ranked[:1]) + REST * sum(ranked[1:])
+
+    # the event and what it is of: "Landtagswahl in Thüringen", "Pleite von Thomas Cook"
+    members = []
+    for phrase in phrases.values():
+        if phrase.kind == "alone":
+            continue
+        head_key = phrase.key[2] if phrase.kind == "owner" else phrase.key[1]
+        comp_stems = phrase.key[1] if phrase.kind == "owner" else phrase.key[3]
+        if head_key not in heads or not spread(comp_stems):
+            continue
+        words = display(group, phrase)
+        if phrase.kind == "owner":
+            owner = words[0].rstrip("'’")
+            base = owner[:-1] if owner.endswith("s") else owner
+            if not group.df.get(base) or _is_common(group, base):
+                continue  # "Thomas Cook" is no genitive of "Thoma"
+        elif is_person(words[0]):
+            continue  # "Verdächtigen" shares its stem with "Verdacht"
+        if not _joined_as_written(group, words):
+            continue
+        head_cw, weight = heads[head_key]
+        raw = (head_cw + complement_score(comp_stems)) * weight * _long(words)
+        raw *= 1.0 if named(words) else BARE
+        anchor = max(comp_stems, key=lambda s: (cw(s), s))
+        members.append((raw, " ".join(words), phrase, head_key[-1], anchor))
+    # one event phrase written in several ways ("Brände im Amazonas-Gebiet", "Waldbrände im
+    # Amazonasgebiet") counts the articles of all of them
+    heads_last = {key[-1] for key in heads}
+    anchors = {m[4] for m in members}
+    families: dict[tuple[str, str], list] = defaultdict(list)
+    for member in members:
+        last, anchor = member[3], member[4]
+        head_family = min((h for h in heads_last if last.endswith(h) and len(h) >= 4),
+                          key=lambda h: (len(h), h), default=last)
+        anchor_family = min((a for a in anchors if anchor.startswith(a) and len(a) >= 4),
+                            key=lambda a: (len(a), a), default=anchor)
+        families[(head_family, anchor_family)].append(member)
+    for family in families.values():
+        articles: dict[int, int] = {}
+        for _, _, phrase, _, _ in family:
+            for number, weight in phrase.articles.items():
+                articles[number] = max(weight, articles.get(number, 0))
+        _, text, _, _, _ = max(family, key=lambda m: (m[0] * att(m[2].articles), m[1]))
+        best_raw = max(m[0] for m in family)
+        out.append(Candidate(best_raw * att(articles), text, "phrase", len(articles)))
+    # names last: their full form is looked up only for the best
+    names.sort(key=lambda sp: -sp[0])
+    for score, phrase in names[:3]:
+        out.append(Candidate(score, _name_run(group, phrase.head), "name", len(phrase.articles)))
+    out.sort(key=lambda c: (-c.score, c.text))
+    seen: set[str] = set()
+    return [c for c in out if not (c.text in seen or seen.add(c.text))]
+
+
+def _long(words: list[str]) -> float:
+    return 0.8 ** max(0, len(words) - LONG)
+
+
+def heading(group: Group, ctx: Context, articles: Sequence[Article]) -> str:
+    found = candidates(group, ctx)
+    return found[0].text if found else articles[0].title
 
 
 def compose_headings(groups: Sequence[Sequence[Article]]) -> list[str]:
-    import os
-
-    ctx, scans = build_context(groups)
-    debug = int(os.environ.get("HD_DEBUG", "0"))
+    """A heading for each group of articles, the groups' words weighed against each other."""
+    ctx, views = build_context(groups)
+    debug = int(_ENV.get("DEBUG", 0))
     if debug:
-        for group, scan in zip(groups, scans):
+        for group, view in zip(groups, views):
             print(f"   [{len(group)}] " + " || ".join(a.title[:40] for a in group[:3]))
-            for score, c in score_phrases(group, scan, ctx)[:debug]:
-                print(f"      {score:6.2f} {c.articles:2} {c.kind:6} {c.text!r}")
-    return [heading(g, s, ctx) for g, s in zip(groups, scans)]
+            for c in candidates(view, ctx)[:debug]:
+                print(f"      {c.score:6.2f} {c.articles:2} {c.kind:6} {c.text!r}")
+    return [heading(v, ctx, g) for v, g in zip(views, groups)]
 
 
-# --------------------------------------------------------------------------- lexicon
+# --------------------------------------------------------------------------- lexicon data
 
 EVENT_MIN_COUNT = 8
 PERSON_MIN_COUNT = 10
 FEMININE_MIN_COUNT = 3
+_TOKEN = re.compile(r"[A-ZÄÖÜ]\.(?!\w)|\w+(?:[-'’.]\w+)*[’']?|[^\w\s]")
+_OPENERS = frozenset({".", "!", "?", ":", "–", "-", "„", '"', "«", "»", "“", "(", ";"})
 
 
 def labelled_ids() -> set[str]:
@@ -738,6 +851,8 @@ def make_lexicon(path: Path = NOUNS_FILE) -> int:
         "trotz/wegen + article or beim (rate: share of its uses so), person = a noun with a "
         "feminine -in form; made by python benchmarks/headings_proto.py --make-lexicon",
     ]
+    # people with no feminine form of their own ("Mann", "Frau", "Kind")
+    rows += [f"{word}\tperson\t0\t{surfaces[word]}" for word in _PEOPLE]
     path.write_text("\n".join(header + rows) + "\n", encoding="utf-8")
     return len(rows)
 
@@ -774,15 +889,15 @@ def evaluate(name: str, grouping: str, show: int = 0) -> None:
     scores = bench.score(labels, grouping_rows)
     print(f"== {name} ({grouping} grouping): headings {scores.heading_hits}/{scores.stories}")
     topic_of = {i: t for t, (_, g) in enumerate(grouping_rows) for i in g}
-    ctx, scans = build_context(multi)
+    ctx, views = build_context(multi)
     for s in scores.per_story:
         print(f"  {'ok ' if s.heading_hit else 'MISS'} {s.id:40} {s.heading!r}")
         if show:
             story = next(x for x in labels["stories"] if x["id"] == s.id)
             members = [str(m) for m in story["members"]]
             main = Counter(topic_of[m] for m in members).most_common(1)[0][0]
-            for sc, p in score_phrases(multi[main], scans[main], ctx)[:show]:
-                print(f"        {sc:6.2f} {p.articles:2} {p.kind:6} {p.text!r}")
+            for c in candidates(views[main], ctx)[:show]:
+                print(f"        {c.score:6.2f} {c.articles:2} {c.kind:6} {c.text!r}")
 
 
 def use_in_topics() -> None:
