@@ -111,8 +111,10 @@ _PHRASE = re.compile(
 _CAPS = re.compile(_CAP_FIRST)
 # a capitalised word that opens a sentence, a clause after a colon or dash, or a quotation
 _STARTS = re.compile(rf"(?:^|[.!?:;–]\s+|[„\"»«(]\s*)({_CAP})", re.MULTILINE)
-_AFTER_ARTICLE = re.compile(
-    rf"{_BEFORE}(?:{_alternation(_ARTICLES | _CONTRACTIONS)}|\d+)[ \t]+({_CAP})"
+_DETERMINERS = _ARTICLES | _CONTRACTIONS
+_AFTER_ARTICLE = re.compile(  # "der Anschlag", "Der Anschlag", "im Landtag", "2000 Soldaten"
+    rf"{_BEFORE}(?<!von )(?<!van )(?:{_alternation(_DETERMINERS | {w.capitalize() for w in _DETERMINERS})}|\d+)"
+    rf"[ \t]+({_CAP})"
 )
 _AFTER_ADJECTIVE = re.compile(
     rf"[a-zäöüß](?<![\w'’.-][a-zäöüß])\w{{2,}}(?:e|en|er|es|em)[ \t]+({_CAP})"
@@ -389,6 +391,7 @@ class Group:
         self._counts: tuple = ()
         self._use: dict[str, dict[int, int]] | None = None
         self._left: dict[str, Counter] | None = None
+        self._right: dict[str, Counter] | None = None
 
     def stems(self) -> set[str]:
         stop = german_stop_words()
@@ -445,6 +448,15 @@ class Group:
             return 0.0, 0
         return sum(where.values()) / (TITLE * self.n), len(where)
 
+    def right(self, word: str) -> Counter:
+        """(particles, word) right after ``word``: ("", "Morales") of Evo."""
+        if self._right is None:
+            self._right = defaultdict(Counter)
+            for scan in self.scans:
+                for (first, chain, second), k in scan.pairs.items():
+                    self._right[first][(chain, second)] += k
+        return self._right.get(word, Counter())
+
     def left(self, word: str) -> Counter:
         """The words right before ``word`` that may be part of its name: ("Evo",) of
         Morales, ("von", "der") and ("Ursula", "von", "der") of Leyen."""
@@ -467,14 +479,16 @@ class Group:
         found: dict[tuple, Phrase] = {}
         stop = german_stop_words()
         shared = 2 if self.n > 1 else 1
-        # nouns by their stems ("Anschlag", "Anschlags"), in how many articles at most
+        # nouns by their stems ("Anschlag", "Anschlags"); those whose stems several articles
+        # use ("Hochwasser" beside "Donau-Hochwasser")
         by_key: dict[str, tuple] = {}
-        key_df: Counter = Counter()
+        stem_df: Counter = Counter()
         for word, df in self.df.items():
             if len(word) > 2 and word.casefold() not in stop and not _is_time(word):
                 key = by_key[word] = _stems(word)
-                key_df[key] += df
-        wanted = {word for word, key in by_key.items() if key_df[key] >= shared}
+                for s in key:
+                    stem_df[s] += df
+        wanted = {w for w, key in by_key.items() if all(stem_df[s] >= shared for s in key)}
         for number, scan in enumerate(self.scans):
             caps = scan.caps
             for word in caps.keys() & wanted:
@@ -540,16 +554,20 @@ def _plain_name(group: Group, token: str) -> bool:
 
 def _name_run(group: Group, token: str) -> str:
     """The name as written in full: "Evo Morales" for "Morales", "El Paso" for "Paso",
-    "Ursula von der Leyen" for "Leyen": words before it that (nearly) always come with it,
-    or that (nearly) never come without it (a first name)."""
+    "Ursula von der Leyen" for "Leyen" or "Ursula": words next to it that (nearly) always
+    come with it, or that (nearly) never come without it (a first name)."""
     stop = german_stop_words()
-    name = [token]
+    name = [_base_name(group, token)]
     current = token
     for _ in range(3):
         count = group.stats(current).count
         extended = None
-        for prefix, k in sorted(group.left(current).items(), key=lambda pk: (-len(pk[0]), pk)):
+        left = group.left(current)
+        for prefix, k in sorted(left.items(), key=lambda pk: (-len(pk[0]), pk)):
             first = prefix[0]
+            if _is_cap(first) and len(prefix) > 1 and k >= NAME_WITH * count:
+                extended = prefix  # "Tour de" France, "Ursula von der" Leyen
+                break
             if _is_cap(first):
                 stats = group.stats(first)
                 if first.casefold() in stop or not stats.mid or _is_common(group, first):
@@ -566,7 +584,26 @@ def _name_run(group: Group, token: str) -> str:
         current = extended[0]
         if not _is_cap(current):
             break
+    # "Ursula" is (nearly) always followed by "von der Leyen"
+    current = token
+    for _ in range(3):
+        count = group.stats(current).count
+        after = group.right(current)
+        if not after:
+            break
+        (chain, following), k = max(after.items(), key=lambda ck: (ck[1], ck[0]))
+        if k < NAME_WITH * count or _is_common(group, following):
+            break
+        name += [*chain.split(), _base_name(group, following)]
+        current = following
     return " ".join(name)
+
+
+def _base_name(group: Group, word: str) -> str:
+    """A name without its genitive s when the articles write it without ("Kaschmirs")."""
+    if word.endswith("s") and group.df.get(word[:-1]):
+        return word[:-1]
+    return word
 
 
 def _base_form(form: str, group: Group) -> str:
@@ -576,6 +613,10 @@ def _base_form(form: str, group: Group) -> str:
         shorter = form[: -len(ending)]
         if form.endswith(ending) and group.df.get(shorter) and _stems(shorter) == _stems(form):
             return shorter
+    # a genitive the articles write only so ("des Paris-Anschlages")
+    if form.endswith("es") and len(form) > 5 and form[-3] not in "aeiouäöüs":
+        if _stems(form[:-2]) == _stems(form):
+            return form[:-2]
     # a dative plural of a noun in -er/-el ("nach den Massakern"): the plural without the n
     if form.endswith(("ern", "eln")) and _stems(form[:-1]) == _stems(form):
         return form[:-1]
@@ -644,6 +685,13 @@ def candidates(group: Group, ctx: Context) -> list[Candidate]:
     def spread(stems) -> bool:
         return all(group.stem_use(s)[1] >= shared for s in stems)
 
+    def ranked_sum(stems) -> float:
+        """The best word's weight and REST of the others' ("Landtagswahl in Thüringen",
+        "Champions-League-Spiel": one thing, not three); no letters or numbers alone."""
+        ranked = sorted((cw(s) for s in set(stems) if len(s) > 2 and not s.isdigit()),
+                        reverse=True)
+        return sum(ranked[:1]) + REST * sum(ranked[1:])
+
     def named(words) -> bool:
         return any(_plain_name(group, part) for w in words for part in _SPLIT.split(w) if part)
 
@@ -660,22 +708,19 @@ def candidates(group: Group, ctx: Context) -> list[Candidate]:
         stems = phrase.key[1]
         if not _is_common(group, phrase.head):
             # the parts of one name ("Kramp-Karrenbauer") say one thing
-            score = NAME * max(cw(s) for s in stems) * att(phrase.articles)
+            score = NAME * max((cw(s) for s in stems), default=0.0) * att(phrase.articles)
             names.append((score, phrase))
             continue
         if is_person(phrase.head):
             continue  # a role is no heading ("CDU-Politiker")
         rate = event_rate(phrase.head)
         weight = EVENT_FLOOR + (1 - EVENT_FLOOR) * min(1.0, rate / EVENT_FULL)
-        head_cw = sum(cw(s) for s in set(stems))
+        head_cw = ranked_sum(stems)
         heads[stems] = (head_cw, weight)
         text = _base_form(phrase.surface(), group)
         score = head_cw * weight * att(phrase.articles) * (1.0 if named([text]) else BARE)
         out.append(Candidate(score, text, "noun", len(phrase.articles)))
 
-    def complement_score(stems) -> float:
-        ranked = sorted((cw(s) for s in set(stems)), reverse=True)
-        return sum(ranked[:1]) + REST * sum(ranked[1:])
 
     # the event and what it is of: "Landtagswahl in Thüringen", "Pleite von Thomas Cook"
     members = []
@@ -697,7 +742,7 @@ def candidates(group: Group, ctx: Context) -> list[Candidate]:
         if not _joined_as_written(group, words):
             continue
         head_cw, weight = heads[head_key]
-        raw = (head_cw + complement_score(comp_stems)) * weight * _long(words)
+        raw = (head_cw + ranked_sum(comp_stems)) * weight * _long(words)
         raw *= 1.0 if named(words) else BARE
         anchor = max(comp_stems, key=lambda s: (cw(s), s))
         members.append((raw, " ".join(words), phrase, head_key[-1], anchor))
@@ -834,8 +879,9 @@ def make_lexicon(path: Path = NOUNS_FILE) -> int:
         if word.endswith("e")
         and len(word) >= 5
         and count >= PERSON_MIN_COUNT
-        and sum(lower[word[:-1] + e] >= 2 for e in ("e", "en", "er", "es", "em")) >= 3
+        and sum(lower[word[:-1] + e] >= 1 for e in ("e", "en", "er", "es", "em")) >= 3
         and surfaces[word + "r"] >= 2  # "ein Verdächtiger" (no "Finaler")
+        and surfaces[word[:-1]] < 2  # no plural of a noun ("Besuche")
     ]
     # a person noun: a common noun with a feminine form ("Präsident", "Präsidentin")
     rows += [
