@@ -320,6 +320,28 @@ def test_headings_do_not_depend_on_the_number_of_jobs() -> None:
     assert topic_headings(groups, jobs=2) == topic_headings(groups, jobs=1)
 
 
+def test_labels_in_capitals_are_no_words_of_a_heading() -> None:
+    """ "EXKLUSIV" before a name, or two labels in a row, are page furniture."""
+    articles = _story(
+        ("EXKLUSIV ANZEIGE: Parteispende an die NPA war illegal", "EXKLUSIV Die Parteispende an "
+         "die NPA war illegal. EXKLUSIV von der Laan bestätigt die Parteispende an die NPA."),
+        ("Parteispende an die NPA", "Die Parteispende an die NPA prüft jetzt die Verwaltung."),
+    )
+    assert topic_heading(articles) == "Parteispende an die NPA"
+
+
+def test_a_tie_between_two_forms_does_not_depend_on_their_order() -> None:
+    """Forms are gathered through sets, whose order changes with the hash seed: "Anschlag" and
+    "Anschlags", written as often, must give the same heading form whichever came first."""
+    from briefing.stories.headings.group import Phrase
+
+    first, second = Phrase(("alone", ("anschlag",)), "", "alone"), Phrase(("x",), "", "alone")
+    for phrase, forms in ((first, ("Anschlags", "Anschlag")), (second, ("Anschlag", "Anschlags"))):
+        for number, form in enumerate(forms):
+            phrase.add(number, 2, form)
+    assert first.surface() == second.surface() == "Anschlag"
+
+
 # --------------------------------------------------------------------------- quality floors
 
 SETS = {

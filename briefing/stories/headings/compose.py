@@ -33,7 +33,16 @@ from typing import Any
 from briefing import lexicon
 from briefing.models import Article
 from briefing.stories.headings.group import Context, Group, Phrase, context
-from briefing.stories.headings.scan import LEAD, SPLIT, capitalised, has_title, scan_article, stems
+from briefing.stories.headings.scan import (
+    LEAD,
+    LONE_SENTENCES,
+    MAX_SENTENCES,
+    SPLIT,
+    capitalised,
+    has_title,
+    scan_article,
+    stems,
+)
 from briefing.stories.headings.words import (
     base_form,
     event_rate,
@@ -95,26 +104,27 @@ def candidates(group: Group, folder: Context) -> list[Candidate]:
     for phrase in phrases.values():
         if phrase.kind != "alone" or not spread(phrase.key[1]):
             continue
-        stats = group.stats(phrase.head)
+        head = phrase.noun()
+        stats = group.stats(head)
         if not stats.mid or stats.attributive > ATTRIBUTIVE * stats.count:
             continue  # "Andererseits" (only at a sentence start), "Kasseler" (before a noun)
         key = phrase.key[1]
-        if not is_common(group, phrase.head):
+        if is_person(head):
+            continue  # a role is no heading: "CDU-Politiker", "Bundeskanzlerinnen"
+        if not is_common(group, head):
             # the parts of one name ("Kramp-Karrenbauer") say one thing
             best = max((weight(s) for s in key), default=0.0)
             names.append((NAME * best * attested(phrase.articles), phrase))
             continue
-        if is_person(phrase.head):
-            continue  # a role is no heading: "CDU-Politiker"
-        kind = EVENT_FLOOR + (1 - EVENT_FLOOR) * min(1.0, event_rate(phrase.head) / EVENT_FULL)
+        kind = EVENT_FLOOR + (1 - EVENT_FLOOR) * min(1.0, event_rate(head) / EVENT_FULL)
         heads[key] = (ranked(key), kind)
         text = base_form(group, phrase.surface())
         score = heads[key][0] * kind * attested(phrase.articles) * (1 if named([text]) else BARE)
         out.append(Candidate(score, text, "noun", len(phrase.articles)))
     out += _event_phrases(group, phrases, heads, ranked, attested, named, weight)
-    names.sort(key=lambda sp: -sp[0])
+    names.sort(key=lambda sp: (-sp[0], sp[1].noun()))
     for score, phrase in names[:NAMES_LOOKED_UP]:
-        text = name_in_full(group, phrase.head)
+        text = name_in_full(group, phrase.noun())
         out.append(Candidate(score, text, "name", len(phrase.articles)))
     out.sort(key=lambda c: (-c.score, c.text))
     seen: set[str] = set()
@@ -186,8 +196,10 @@ def _group_stems(groups: Sequence[Sequence[Article]], index: int) -> frozenset[s
     """The stems of the capitalised words a heading of ``groups[index]`` may use."""
     stop = lexicon.german_stop_words()
     found: set[str] = set()
-    for article in groups[index][:MAX_ARTICLES]:
-        for word in capitalised(article):
+    group = groups[index]
+    read = MAX_SENTENCES if len(group) > 1 else LONE_SENTENCES
+    for article in group[:MAX_ARTICLES]:
+        for word in capitalised(article, read):
             if len(word) > 2 and word.casefold() not in stop:
                 found.update(stems(word))
     return frozenset(found)
@@ -198,7 +210,10 @@ def _heading(shared: tuple[Sequence[Sequence[Article]], Context], index: int) ->
     group = groups[index]
     if len(group) == 1 and has_title(group[0]):
         return group[0].title  # its own title says it best
-    best = candidates(Group([scan_article(a) for a in group[:MAX_ARTICLES]]), folder)
+    read = MAX_SENTENCES if len(group) > 1 else LONE_SENTENCES
+    best = candidates(Group([scan_article(a, read) for a in group[:MAX_ARTICLES]]), folder)
+    if not best and len(group) > 1:  # nothing two articles share: the first one's best
+        best = candidates(Group([scan_article(group[0], LONE_SENTENCES)]), folder)
     return best[0].text if best else group[0].title
 
 

@@ -20,6 +20,8 @@ from briefing.stories.headings.scan import TITLE, ArticleScan, is_time, stems
 # article each, at their usual rates: in a small folder "Training" or "Stand" must not look
 # as rare as "Thüringen" (lexicon.news_stem_rates).
 BACKGROUND = 5000
+# A lone article's word weighs fully when the article uses it this often.
+LONE_REPEATS = 3
 
 
 @dataclass(slots=True)
@@ -44,8 +46,12 @@ class Phrase:
         self.surfaces: dict[str, int] = {}  # as written -> uses
 
     def surface(self) -> str:
-        """The way the articles write it most often (on a tie the first seen)."""
-        return max(self.surfaces, key=self.surfaces.__getitem__)
+        """The way the articles write it most often (on a tie the first in German order)."""
+        return min(self.surfaces, key=lambda s: (-self.surfaces[s], s))
+
+    def noun(self) -> str:
+        """The noun it is or is of, as most often written ("Anschlag", not "Anschlags")."""
+        return self.surface().split(" ")[0] if self.kind != "owner" else self.head
 
     def add(self, number: int, weight: int, surface: str, count: int = 1) -> None:
         if self.articles.get(number, 0) < weight:
@@ -112,6 +118,9 @@ class Group:
         where = self._use.get(stem)
         if not where:
             return 0.0, 0
+        if self.n == 1:  # one article: what it says again and again is what it is about
+            uses = sum(k for w, k in self.scans[0].caps.items() if stem in stems(w))
+            return sum(where.values()) / TITLE * min(1.0, uses / LONE_REPEATS), 1
         return sum(where.values()) / (TITLE * self.n), len(where)
 
     def left(self, word: str) -> Counter[tuple[str, ...]]:
@@ -158,7 +167,7 @@ class Group:
         # (the stems, not the word: "Hochwasser" beside "Donau-Hochwasser")
         wanted = {w for w, key in by_key.items() if all(stem_df[s] >= shared for s in key)}
         for number, scan in enumerate(self.scans):
-            for word in scan.caps.keys() & wanted:
+            for word in [w for w in scan.caps if w in wanted]:  # (in the text's order)
                 phrase = _phrase(found, ("alone", by_key[word]), word, "alone")
                 phrase.add(number, scan.place(word), word, scan.caps[word])
             for key, head, kind, words, weight in scan.phrases:

@@ -22,6 +22,8 @@ LEAD_SENTENCES = 2
 # Sentences of an article read: the lead and the next eight (the event phrase stands early;
 # reading the whole text cost four times as long for no more heading hits on the dev stories).
 MAX_SENTENCES = 10
+# A lone article's phrase comes from its lead and the two sentences after it.
+LONE_SENTENCES = 4
 
 _ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer",
                        "eines", "einem", "einen"})  # fmt: skip
@@ -65,8 +67,9 @@ _DETERMINERS = lexicon.ARTICLES | {w.capitalize() for w in lexicon.ARTICLES}
 _AFTER_ARTICLE = re.compile(
     rf"(?<![\w'’.-])(?<![vV]on )(?<![vV]an )(?:{_alternation(_DETERMINERS)}|\d+)[ \t]+({_CAP})"
 )
+# after an adjective ("der ermordete Lübcke"), not a past tense ("sagte Farage")
 _AFTER_ADJECTIVE = re.compile(
-    rf"[a-zäöüß](?<![\w'’.-][a-zäöüß])\w{{2,}}(?:e|en|er|es|em)[ \t]+({_CAP})"
+    rf"([a-zäöüß](?<![\w'’.-][a-zäöüß])\w{{2,}}(?<!t)(?:e|en|er|es|em))[ \t]+({_CAP})"
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'„“»«(]?[A-ZÄÖÜ0-9])")
 _TIME = re.compile(
@@ -130,27 +133,27 @@ def has_title(article: Article) -> bool:
     return bool(article.title) and not (paragraphs and paragraphs[0].startswith(article.title))
 
 
-def _region(article: Article) -> tuple[str, int, int]:
-    """The text a heading is read from (title, lead, the sentences after it) and where the
-    title and the lead end in it."""
+def _region(article: Article, read: int = MAX_SENTENCES) -> tuple[str, int, int]:
+    """The text a heading is read from (title, lead, the sentences after it, ``read`` in
+    all) and where the title and the lead end in it."""
     title = article.title if has_title(article) else ""
     sentences: list[str] = []
     for paragraph in article.paragraphs:
         sentences += _SENTENCE_END.split(paragraph)
-        if len(sentences) >= MAX_SENTENCES:
+        if len(sentences) >= read:
             break
     lead = " ".join(sentences[:LEAD_SENTENCES])
-    body = " ".join(sentences[LEAD_SENTENCES:MAX_SENTENCES])
+    body = " ".join(sentences[LEAD_SENTENCES:read])
     return f"{title}\n{lead}\n{body}", len(title), len(title) + 1 + len(lead)
 
 
-def capitalised(article: Article) -> set[str]:
+def capitalised(article: Article, read: int = MAX_SENTENCES) -> set[str]:
     """The capitalised words a heading may be made of (for the folder's word weights)."""
-    return set(_CAPS.findall(_region(article)[0]))
+    return set(_CAPS.findall(_region(article, read)[0]))
 
 
-def scan_article(article: Article) -> ArticleScan:
-    text, title_end, lead_end = _region(article)
+def scan_article(article: Article, read: int = MAX_SENTENCES) -> ArticleScan:
+    text, title_end, lead_end = _region(article, read)
 
     def weight(at: int) -> int:
         return TITLE if at < title_end else LEAD if at < lead_end else BODY
@@ -165,7 +168,7 @@ def scan_article(article: Article) -> ArticleScan:
     lead = frozenset(_CAPS.findall(text, title_end, lead_end))
     pairs: Counter[tuple[str, str, str]] = Counter()
     for run in _RUNS.findall(text):
-        _note_pairs(run.split(), pairs)
+        _note_pairs([w for w in run.split() if not _label(w)], pairs)
     for chain, word in _CHAINS.findall(text):  # (with or without a first name before it)
         pairs[("", chain, word)] += 1
     # "Trumps Grönland-Idee": a name in the genitive right before a noun
@@ -183,20 +186,29 @@ def scan_article(article: Article) -> ArticleScan:
             place = TITLE if head in title else LEAD if head in lead else BODY
             phrases.append((key, head, "owner", (owner, head), place))
     return ArticleScan(
-        caps=Counter(_CAPS.findall(text)),
+        caps=Counter(w for w in _CAPS.findall(text) if not _label(w)),
         title=title,
         lead=lead,
         starts=Counter(_STARTS.findall(text)),
         common=Counter(_AFTER_ARTICLE.findall(text)),
-        adjective=Counter(_AFTER_ADJECTIVE.findall(text)),
+        adjective=Counter(w for a, w in _AFTER_ADJECTIVE.findall(text) if a not in stop),
         pairs=pairs,
         phrases=phrases,
     )
 
 
+def _label(word: str) -> bool:
+    """A label in capitals ("EXKLUSIV", "ANZEIGE"), no acronym ("SPD", "EuGH")."""
+    return len(word) > 5 and word.isupper()
+
+
 def _note_pairs(tokens: list[str], pairs: Counter[tuple[str, str, str]]) -> None:
     """Count each two capitalised words in a row: ("Evo", "", "Morales"), ("Ursula", "von
     der", "Leyen")."""
+    while tokens and not tokens[0][:1].isupper():  # (labels left out before a particle)
+        tokens = tokens[1:]
+    if len(tokens) < 2:
+        return
     previous = tokens[0]
     chain: list[str] = []
     for token in tokens[1:]:
@@ -225,6 +237,8 @@ def _of_phrase(match: re.Match[str], stop: frozenset[str]) -> tuple | None:
     bare = lexicon.HEADING_PREPOSITIONS.get(preposition)
     if bare == "zwischen" and "und" not in comp_words:
         return None  # "Rennen zwischen Netanjahu [und seinem Herausforderer]": cut
+    if bare == "von" and following in ("zu", "bis"):
+        return None  # "von Region zu Region": a range, not whose
     if not bare and article:
         return None  # "der die ...": no genitive
     # what it is of: its capitalised words (adjectives say how, not what)

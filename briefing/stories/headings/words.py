@@ -158,15 +158,6 @@ def base_form(group: Group, noun: str) -> str:
     return noun
 
 
-def is_title(group: Group, word: str) -> bool:
-    """A person's title: a person noun, or a noun that mostly stands right before a name
-    ("Premier" Halvorsen, "Trainer" Kovac)."""
-    if is_person(word):
-        return True
-    stats = group.stats(word)
-    return stats.attributive >= 0.5 * stats.count > 0 and is_common(group, word)
-
-
 def without_title(group: Group, words: list[str]) -> list[str]:
     """ "Rücktritt von Regierungschefin Carrie Lam" -> "Rücktritt von Carrie Lam": a person's
     title before the name goes (with its article and adjectives); the name stays as written
@@ -176,9 +167,11 @@ def without_title(group: Group, words: list[str]) -> list[str]:
         return words
     caps = words[first_cap:]
     # the title ends with a person noun: "Regierungschefin", "Kasseler Regierungspräsidenten"
-    title_end = max((k + 1 for k, t in enumerate(caps[:-1]) if is_title(group, t)), default=0)
+    title_end = max((k + 1 for k, t in enumerate(caps[:-1]) if is_person(t)), default=0)
     name = caps[title_end:]
-    if not title_end or not all(plain_name(group, t) for t in name if t[:1].isupper()):
+    if not title_end or not name[0][:1].isupper():
+        return words  # "auf Politiker und Prominente": no name after the title
+    if not all(plain_name(group, t) for t in name if t[:1].isupper()):
         return words
     return [words[0], _BARE_PREPOSITION.get(words[1].casefold(), words[1]), *name]
 
