@@ -323,8 +323,8 @@ def test_headings_do_not_depend_on_the_number_of_jobs() -> None:
 def test_labels_in_capitals_are_no_words_of_a_heading() -> None:
     """ "EXKLUSIV" before a name, or two labels in a row, are page furniture."""
     articles = _story(
-        ("EXKLUSIV ANZEIGE: Parteispende an die NPA war illegal", "EXKLUSIV Die Parteispende an "
-         "die NPA war illegal. EXKLUSIV von der Laan bestätigt die Parteispende an die NPA."),
+        ("EXKLUSIV ANZEIGE: Parteispende an die NPA war illegal", ("EXKLUSIV Die Parteispende an "
+         "die NPA war illegal. EXKLUSIV von der Laan bestätigt die Parteispende an die NPA.")),
         ("Parteispende an die NPA", "Die Parteispende an die NPA prüft jetzt die Verwaltung."),
     )
     assert topic_heading(articles) == "Parteispende an die NPA"
