@@ -267,8 +267,14 @@ def test_no_genitive_of_a_plural_after_an_adjective() -> None:
          "Ursula von der Leyen"),
         (("Die Tour de France beginnt. Die Tour de France führt durch die Alpen. Wer gewinnt "
          "die Tour de France?"), "France", "Tour de France"),
+        # words that never stand without the name, one at a sentence start ("Red")
+        (("Red Bull Salzburg gewinnt. Der Meister Red Bull Salzburg führt. In Salzburg jubeln "
+          "sie. Salzburg feiert. Salzburg bleibt vorn."), "Salzburg", "Red Bull Salzburg"),
+        # a title before the name is none of it
+        (("Der Spielertrainer Fabian Lamotte lobt das Team. Spielertrainer Fabian Lamotte will "
+          "mehr. Lamotte lacht."), "Lamotte", "Fabian Lamotte"),
     ],
-    ids=["da", "ter", "first_name_seldom", "first_name_always", "tour_de"],
+    ids=["da", "ter", "first_name_seldom", "first_name_always", "tour_de", "red_bull", "title"],
 )
 def test_a_name_is_written_in_full(body: str, word: str, name: str) -> None:
     group = Group([scan_article(a) for a in _story(("Meldung", body))])

@@ -36,7 +36,7 @@ def _alternation(words) -> str:
 # A capitalised word ("Thüringen", "Sea-Watch", "G-7-Gipfel", "Kurz'") or an initial ("H.").
 # Patterns start with a character class and look behind it ("[A-Z](?<!x[A-Z])"): a pattern
 # that starts with a look-behind is tried at every position of the text, three times slower.
-_CAP = r"[A-ZÄÖÜ](?:\.(?!\w)|\w*(?:[-'’.]\w+)*[’']?)"
+_CAP = r"(?:(?:al|el|ad|as|ar|bin|ibn)-)?[A-ZÄÖÜ](?:\.(?!\w)|\w*(?:[-'’.]\w+)*[’']?)"
 _CAP_FIRST = r"[A-ZÄÖÜ](?<![\w'’.-][A-ZÄÖÜ])(?:\.(?!\w)|\w*(?:[-'’.]\w+)*[’']?)"
 _PARTICLE = f"(?:{_alternation(lexicon.NAME_PARTICLES)})"
 _CAP_RUN = rf"{_CAP}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_CAP}){{0,3}}"

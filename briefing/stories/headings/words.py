@@ -96,20 +96,25 @@ def name_in_full(group: Group, word: str) -> str:
         for prefix, k in sorted(group.left(current).items(), key=lambda pk: (-len(pk[0]), pk)):
             first = prefix[0]
             if first[:1].isupper() and len(prefix) > 1:
+                if prefix[1:] == ("von",):
+                    continue  # "Rücktritt von" Morales: a preposition, no name's particle
                 if k >= NAME_WITH * count:
                     before = prefix  # "Tour de" France, "Ursula von der" Leyen
                     break
             elif first[:1].isupper():
                 stats = group.stats(first)
-                if first.casefold() in stop or not stats.mid:
-                    continue
-                if is_common(group, first):
+                if first.casefold() in stop or is_person(first):
+                    continue  # ("Spielertrainer" Lamotte is a title, not a name)
+                # a word that (nearly) never stands without it: "Evo" (Morales), "Red" (Bull)
+                bound = k >= 2 and k >= FIRST_NAME * stats.count
+                usual = k >= NAME_WITH * count  # (nearly) always before it: "El" (Paso)
+                if is_common(group, first) and not (bound and usual):
                     # "Raumsonde Kelvara": the thing the name is, not a person's title
-                    thing = not is_person(first) and base_form(group, first) == first
-                    if thing and k >= NAME_WITH * count and k >= 2 and len(name) == 1:
+                    thing = base_form(group, first) == first
+                    if thing and usual and k >= 2 and len(name) == 1:
                         name = [first, *name]
                     break
-                if k >= NAME_WITH * count or (k >= 2 and k >= FIRST_NAME * stats.count):
+                if usual or (bound and stats.mid):  # (a first name stands inside sentences)
                     before = prefix
                     break
             elif k >= NAME_WITH * count:
