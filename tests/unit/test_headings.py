@@ -268,11 +268,12 @@ def test_no_genitive_of_a_plural_after_an_adjective() -> None:
         (("Die Tour de France beginnt. Die Tour de France führt durch die Alpen. Wer gewinnt "
          "die Tour de France?"), "France", "Tour de France"),
         # words that never stand without the name, one at a sentence start ("Red")
-        (("Red Bull Salzburg gewinnt. Der Meister Red Bull Salzburg führt. In Salzburg jubeln "
-          "sie. Salzburg feiert. Salzburg bleibt vorn."), "Salzburg", "Red Bull Salzburg"),
+        (("Red Bull Salzburg gewinnt. Marsch lobt Red Bull Salzburg. Für die Red Bull Salzburg "
+          "ist es der Titel. In Salzburg jubeln sie. Salzburg feiert. Salzburg bleibt vorn. "
+          "Salzburg ist Meister."), "Salzburg", "Red Bull Salzburg"),
         # a title before the name is none of it
-        (("Der Spielertrainer Fabian Lamotte lobt das Team. Spielertrainer Fabian Lamotte will "
-          "mehr. Lamotte lacht."), "Lamotte", "Fabian Lamotte"),
+        (("Spielertrainer Fabian Lamotte lobt das Team. Heute will Spielertrainer Fabian "
+          "Lamotte mehr. Lamotte lacht."), "Lamotte", "Fabian Lamotte"),
     ],
     ids=["da", "ter", "first_name_seldom", "first_name_always", "tour_de", "red_bull", "title"],
 )
