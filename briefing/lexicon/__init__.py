@@ -142,3 +142,29 @@ def sumy_stop_words(language: str) -> frozenset[str]:
     if data is None:
         raise LookupError(f"Stop-words are not available for language {language}.")
     return frozenset(w.rstrip() for w in data.decode("utf-8").splitlines() if w)
+
+
+# --- story headings (heading_words.txt, heading_nouns.txt) ---------------------------------
+HEADING_PREPOSITIONS = {
+    row[0]: row[1] for row in _rows("heading_words") if row[-1] == "preposition"
+}
+GENITIVE_ARTICLES = frozenset(_tagged("heading_words", "genitive"))
+NAME_PARTICLES = _tagged("heading_words", "particle")
+TIMES_OF_DAY = _tagged("heading_words", "time")
+NOUN_ENDINGS = _tagged("heading_words", "noun-ending")
+
+
+@lru_cache(maxsize=1)
+def event_nouns() -> dict[str, float]:
+    """Snowball stems of event nouns with the share of their uses after "nach dem", "seit der"
+    and the like (heading_nouns.txt, learned from the corpora: a heading's noun is an event,
+    "Anschlag", "Pleite", "Rücktritt", more often than a role or an aspect)."""
+    return {row[0]: float(row[1]) for row in _rows("heading_nouns") if row[-1] == "event"}
+
+
+@lru_cache(maxsize=1)
+def person_nouns() -> frozenset[str]:
+    """Nouns that name a person or people ("präsident", "verdächtige", "männer"): a role is
+    no heading (heading_nouns.txt, learned from the corpora, and heading_words.txt)."""
+    learned = (row[0] for row in _rows("heading_nouns") if row[-1] == "person")
+    return frozenset(learned) | frozenset(_tagged("heading_words", "people"))

@@ -60,9 +60,12 @@ def group_topics(
         key=lambda g: (-len(g), -_outlet_count(g), _order(g[0])),
     )
     minor = [g for g in groups if len(g) == 1 and has_story]
-    headings = topic_headings(major, vectors, articles, jobs) if major else []
+    # one call: a lone article's words weigh against the stories' (one without a title line
+    # of its own, a plain text, gets a phrase of its own words, not its first sentence)
+    headings = topic_headings(major + minor, vectors, articles, jobs)
     topics = [Topic(title=h, articles=g) for h, g in zip(headings, major)]
-    topics += [Topic(title=g[0].title, articles=g, minor=True) for g in minor]
+    lone = headings[len(major) :]
+    topics += [Topic(title=h, articles=g, minor=True) for h, g in zip(lone, minor)]
     return topics
 
 
