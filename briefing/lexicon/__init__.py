@@ -152,6 +152,7 @@ GENITIVE_ARTICLES = frozenset(_tagged("heading_words", "genitive"))
 NAME_PARTICLES = _tagged("heading_words", "particle")
 TIMES_OF_DAY = _tagged("heading_words", "time")
 NOUN_ENDINGS = _tagged("heading_words", "noun-ending")
+OWN_PLURALS_N = frozenset(w.casefold() for w in _tagged("heading_words", "plural-n"))
 
 
 @lru_cache(maxsize=1)

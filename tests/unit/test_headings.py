@@ -376,3 +376,13 @@ def test_headings_name_the_labelled_stories(name: str, shared_dir: Path, tmp_pat
     assert scores.heading_hits >= floor[name], [
         (s.id, s.heading) for s in scores.per_story if not s.heading_hit
     ]
+
+
+def test_a_plural_of_its_own_keeps_its_n() -> None:
+    """"Bauern" is no dative plural of "Bauer": "Bauer aus Brandenburg" names one farmer."""
+    first = "Bauern aus Brandenburg protestieren in Berlin an der Siegessäule."
+    articles = _story((first, (f"{first} Mehrere tausend Landwirte sind mit Traktoren nach "
+                              "Berlin gefahren. Die Bauern fordern weniger Auflagen.")))
+    heading = topic_heading(articles)
+    assert "Bauer " not in f"{heading} ", heading
+    assert _written_in(heading, articles)

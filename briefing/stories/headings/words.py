@@ -158,7 +158,9 @@ def base_form(group: Group, noun: str) -> str:
     if genitive and stems(noun[:-2]) == stems(noun):
         return noun[:-2]
     # a dative plural of a noun in -er/-el: the plural without the n
-    if noun.endswith(("ern", "eln")) and stems(noun[:-1]) == stems(noun):
+    last = noun.rsplit("-", 1)[-1].casefold()
+    own = any(last.endswith(w) for w in lexicon.OWN_PLURALS_N)  # "Bauern", "Milchbauern"
+    if noun.endswith(("ern", "eln")) and not own and stems(noun[:-1]) == stems(noun):
         return noun[:-1]
     return noun
 
