@@ -1,4 +1,5 @@
-"""What the templates call: Markdown escaping, safe links, German dates and source references.
+"""What the templates call: Markdown escaping, safe links, German dates, source references
+(other outlets' wordings as "ähnlich") and pointers to an item printed elsewhere.
 
 Takes values from a briefing; gives them as text a template can print. Article text is data:
 the Markdown filter escapes what Markdown would interpret.
@@ -8,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
+from typing import Any
 
-from briefing.models import Article
+from briefing.models import Article, id_number
 
 # Characters Markdown may read as markup anywhere in a line.
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>|{}~])")
@@ -103,6 +106,38 @@ def based_on(articles: list[Article]) -> str:
     return text
 
 
-def refs(ids: list[str]) -> str:
-    """``["a1", "a3"]`` -> ``[1, 3]``: the source references readers see."""
-    return "[" + ", ".join(i[1:] for i in ids) + "]"
+def refs(ids: list[str], variants: Iterable[Any] | None = None) -> str:
+    """``["a1", "a3"]`` -> ``[1, 3]``: the source references readers see.
+
+    With ``variants`` (other outlets' wordings, each with ``sources``), the articles that say
+    it only in other words follow: ``[1, 3; ähnlich 4]``.
+    """
+    shown = ", ".join(i[1:] for i in ids)
+    similar = [i for i in reporters(ids, variants) if i not in ids]
+    if similar:
+        shown += ("; " if shown else "") + "ähnlich " + ", ".join(i[1:] for i in similar)
+    return f"[{shown}]"
+
+
+def reporters(ids: list[str], variants: Iterable[Any] | None = None) -> list[str]:
+    """Every article that reports a statement: ``ids`` and the ``sources`` of its variants."""
+    found = list(ids)
+    for variant in variants or ():
+        sources = variant["sources"] if isinstance(variant, dict) else variant.sources
+        found += [s for s in sources if s not in found]
+    return sorted(found, key=id_number)
+
+
+SECTION_NAMES = {
+    "summary": "Das Wichtigste",
+    "quotes": "Zitate",
+    "claims": "Unbestätigt und umstritten",
+    "timeline": "Zeitleiste",
+}
+
+
+def pointer(ref: Any) -> str:
+    """A pointer to an item printed elsewhere in the topic: "Das Wichtigste, Punkt 3"."""
+    section = ref["section"] if isinstance(ref, dict) else ref.section
+    index = ref["index"] if isinstance(ref, dict) else ref.index
+    return f"{SECTION_NAMES.get(section, section)}, Punkt {index + 1}"

@@ -19,7 +19,9 @@ from briefing.render.filters import (
     german_date,
     md_code,
     md_escape,
+    pointer,
     refs,
+    reporters,
     safe_url,
 )
 from briefing.runtime.resources import templates_dir
@@ -74,7 +76,8 @@ def make_environment(
     for name in ("center", "indent", "wordwrap", "truncate", "format"):
         env.filters[name] = _width_checked(env.filters[name], name)
     env.filters.update(md=md_escape, md_code=md_code, safe_url=safe_url,
-                       german_date=german_date, date_span=date_span, refs=refs)
+                       german_date=german_date, date_span=date_span, refs=refs,
+                       reporters=reporters, pointer=pointer)
     env.globals["based_on_text"] = based_on
     return env
 

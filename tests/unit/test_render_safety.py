@@ -161,7 +161,11 @@ def test_html_is_autoescaped(tmp_path: Path) -> None:
     parsed = _Elements()
     parsed.feed(page)
     assert "script" not in parsed.tags and "img" not in parsed.tags and "b" not in parsed.tags
-    assert {name for name, _ in parsed.attrs} <= {"lang", "charset", "class", "value"}
+    assert {name for name, _ in parsed.attrs} <= {
+        "lang", "charset", "class", "value", "id", "title", "href"
+    }
+    # links only to the page's own items (pointers); titles hold text, not markup
+    assert all(value.startswith("#") for name, value in parsed.attrs if name == "href")
     text = "".join(parsed.text)
     assert "<script>alert('x')</script>" in text  # shown, not run
     assert "{{ 7*7 }}" in text and "49" not in text
