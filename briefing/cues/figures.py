@@ -153,7 +153,7 @@ def _dated(found: tuple[Token, ...] | list[Token]) -> bool:
     """Names a day or month some way: a month, a weekday, "gestern", a year."""
     return any(
         t.kind in _DATE_KINDS
-        or (t.kind == "number" and len(t.value) == 4 and t.value[:2] in ("19", "20"))
+        or (t.kind == "number" and _is_year(t.value))
         for t in found
     )
 
@@ -175,12 +175,30 @@ def _explicit_date(found: list[Token]) -> bool:
 
 def _measured(token: Token) -> bool:
     """A figure in digits that measures ("3,7", "12-jährigen"); not a word for a number
-    ("zwei", "Millionen": "im ersten von zwei Spielen" / "im ersten Zweitliga-Duell") nor a
-    figure made a noun ("den 30-Jährigen" / "den Rapper")."""
-    if token.kind != "number" or not token.text[:1].isdigit():
+    ("zwei", "Millionen": "im ersten von zwei Spielen" / "im ersten Zweitliga-Duell"), a
+    figure made a noun ("den 30-Jährigen" / "den Rapper"), a year ("Der IQB-Bildungstrend
+    2018" / "Er") or a score ("beim 29:29" / "beim Unentschieden")."""
+    if token.kind != "number" or not token.text[:1].isdigit() or ":" in token.value:
+        return False
+    if _is_year(token.value):
         return False
     suffix = token.text.split("-", 1)[1] if "-" in token.text else ""
     return not suffix[:1].isupper()
+
+
+def _is_year(value: str) -> bool:
+    return len(value) == 4 and value[:2] in ("19", "20") and value.isdigit()
+
+
+def _rounded(first: str, second: str) -> bool:
+    """One figure is the other rounded ("3,8" / "3,86", "42,2" / "42,195", "4" / "3,7"): they
+    differ by less than a unit of the last digit the coarser one gives."""
+    try:
+        a, b = float(first), float(second)
+    except ValueError:
+        return False
+    decimals = min(len(v.split(".")[1]) if "." in v else 0 for v in (first, second))
+    return abs(a - b) < 10.0 ** -decimals
 
 
 def _span(text: str, found: list[Token]) -> str:
@@ -206,8 +224,9 @@ def differences(
     """The spans where two versions of one statement differ in a number, a date or a name.
 
     Versions are aligned word by word; a differing span counts when
-    - it gives figures the other version lacks anywhere, against other figures ("112" /
-      "145"), or against a few words without any figure ("3,7 Prozent" / "kräftigen
+    - in a span of a few words, it gives figures the other version lacks anywhere (one rounded
+      is the same: "3,8" / "3,86"), against other figures ("112" / "145"; not of other things:
+      "3 Tote" / "112 Verletzte"), or against words without any figure ("3,7 Prozent" / "kräftigen
       Abschlägen"); a figure one version adds to the same words is a detail, as is an ordinal
       against words ("eine zweite" / "eine weitere") and a quantity in other units of time
       ("18 Monaten" / "eineinhalb Jahren");
@@ -267,15 +286,25 @@ def _differ(
     # (figures in other units count as none: ``figures_a`` and ``figures_b`` are then empty)
     only_a = _figures(sa) - figures_b if figures_a else set()
     only_b = _figures(sb) - figures_a if figures_b else set()
+    # a figure rounded is the same figure
+    only_a, only_b = (
+        {x for x in only_a if not any(_rounded(x, y) for y in only_b)},
+        {y for y in only_b if not any(_rounded(x, y) for x in only_a)},
+    )
+    if (only_a or only_b) and max(len(sa), len(sb)) > MAX_WORDED:
+        return False  # another part of the sentence, not another figure
     if only_a and only_b:
-        return True
+        # ... unless they count different things ("3 Tote" / "112 Verletzte")
+        stop = german_stop_words()
+        counted_a = {german_stem(t.norm) for t in sa if t.kind == "word" and t.norm not in stop}
+        counted_b = {german_stem(t.norm) for t in sb if t.kind == "word" and t.norm not in stop}
+        return not (counted_a and counted_b and not counted_a & counted_b)
     if only_a or only_b:
         # a figure against a few words without any; a date told another way ("am Dienstag" /
         # "am 18. Juni") is the same day, "die zweite" / "eine weitere" the same count
         counted, other = (sa, sb) if only_a else (sb, sa)
         return (
-            max(len(sa), len(sb)) <= MAX_WORDED
-            and not _figures(other)
+            not _figures(other)
             and any(_measured(t) for t in counted)
             and not (_dated(sa) and _dated(sb))
         )
@@ -304,13 +333,13 @@ def frame(text: str) -> frozenset[str]:
     )
 
 
-def _counted(text: str) -> dict[str, set[tuple[str, str]]]:
-    """Each figure's value -> what it counts: (the stem of the word before it if that is a
-    content word, else "", and of the first content word after it; the word before it at the
-    end of the sentence)."""
+def _counted(text: str) -> dict[tuple[str, str], set[str]]:
+    """What each figure counts -> the values the sentence gives it: (the stem of the word
+    before the figure if that is a content word, else "", and of the first content word after
+    it; the word before it at the end of the sentence)."""
     found = tokens(text)
     stop = german_stop_words()
-    counted: dict[str, set[tuple[str, str]]] = {}
+    counted: dict[tuple[str, str], set[str]] = {}
     for i, token in enumerate(found):
         if token.kind != "number":
             continue
@@ -325,31 +354,30 @@ def _counted(text: str) -> dict[str, set[tuple[str, str]]]:
         )
         if after is None:
             after, before = previous, ""
-        unit = german_stem(after.norm) if after is not None else ""
-        counted.setdefault(token.value, set()).add((before, unit))
+        if after is not None:
+            counted.setdefault((before, german_stem(after.norm)), set()).add(token.value)
     return counted
 
 
 def recounted(a: str, b: str) -> list[tuple[str, str]]:
     """Figures of two differently worded sentences that count the same thing differently:
-    a value only ``a`` gives and one only ``b`` gives, each before the same word ("112
-    Menschen" / "145 Menschen"; "3 Tote" / "112 Verletzte" count different things), after the
-    same content word or none ("Daimler 2,9 Prozent" / "BMW 4,2 Prozent" count different
-    shares)."""
-    counted_a, counted_b = _counted(a), _counted(b)
+    the one value only ``a`` gives a thing and the one only ``b`` gives it, the thing named by
+    the word after the figure and the content word right before it, if any ("112 Menschen" /
+    "145 Menschen"; "3 Tote" / "112 Verletzte" count different things, "Daimler 2,9 Prozent" /
+    "BMW 4,2 Prozent" different shares). A figure rounded is the same figure; where several
+    figures count one thing, which is which is not known, and none is paired."""
+    counted_b = _counted(b)
+    all_a = {v for values in _counted(a).values() for v in values}
+    all_b = {v for values in counted_b.values() for v in values}
     found = []
-    for value_a, things_a in counted_a.items():
-        if value_a in counted_b:
-            continue
-        for value_b, things_b in counted_b.items():
-            if value_b in counted_a:
-                continue
-            if any(
-                unit_a and unit_a == unit_b and before_a == before_b
-                for before_a, unit_a in things_a
-                for before_b, unit_b in things_b
-            ):
-                found.append((_figure_text(a, value_a), _figure_text(b, value_b)))
+    for thing, values_a in _counted(a).items():
+        only_a = {x for x in values_a - all_b if not any(_rounded(x, y) for y in all_b)}
+        only_b = {
+            y for y in counted_b.get(thing, set()) - all_a
+            if not any(_rounded(x, y) for x in all_a)
+        }
+        if len(only_a) == 1 and len(only_b) == 1:
+            found.append((_figure_text(a, only_a.pop()), _figure_text(b, only_b.pop())))
     return found
 
 

@@ -172,6 +172,9 @@ def _merged(
         differs: list[str] = []
         for pair in spans:
             differs += [s for s in pair if s and s not in differs]
+        # in the order of the versions that say them ("112" of [1] before "145" of [2])
+        differs.sort(key=lambda s: next(
+            (i for i, v in enumerate(versions) if s in v.text), len(versions)))
         yield groups, Discrepancy(versions, differs)
 
 

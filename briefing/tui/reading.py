@@ -21,7 +21,8 @@ class Passage:
     """Where a text stands in an article: a block and a character span in it.
 
     ``block`` is None when the text is not found verbatim, or when no text was sought
-    (``text`` empty: the whole article is shown, unmarked).
+    (``text`` empty: the whole article is shown, unmarked). ``variant``: the text is the
+    article's own wording of a line that cites another wording.
     """
 
     article: Article
@@ -29,6 +30,7 @@ class Passage:
     start: int = 0
     end: int = 0
     text: str = ""
+    variant: bool = False  # the text is another outlet's wording of the chosen line
 
 
 def text_span(haystack: str, needle: str) -> tuple[int, int] | None:
@@ -112,13 +114,19 @@ def standalone_topic(topic: Topic) -> Topic:
     def renumber(sources: list[str]) -> list[str]:
         return [new_ids.get(source, source) for source in sources]
 
+    def cited(item):  # an item, or a variant: its sources and its variants' sources
+        more = {"variants": [cited(v) for v in item.variants]} if hasattr(item, "variants") else {}
+        return replace(item, sources=renumber(item.sources), **more)
+
     return replace(
         topic,
         articles=[replace(a, id=new_ids[a.id]) for a in topic.articles],
-        summary=[replace(i, sources=renumber(i.sources)) for i in topic.summary],
-        quotes=[replace(q, sources=renumber(q.sources)) for q in topic.quotes],
-        claims=[replace(c, sources=renumber(c.sources)) for c in topic.claims],
-        timeline=[replace(e, sources=renumber(e.sources)) for e in topic.timeline],
+        summary=[cited(i) for i in topic.summary],
+        quotes=[cited(q) for q in topic.quotes],
+        claims=[cited(c) for c in topic.claims],
+        timeline=[cited(e) for e in topic.timeline],
+        discrepancies=[replace(d, variants=[cited(v) for v in d.variants])
+                       for d in topic.discrepancies],
     )
 
 

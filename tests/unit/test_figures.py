@@ -84,6 +84,10 @@ def _name(word: str) -> bool:
         ("Die Minister einigten sich am Dienstag auf einen Kompromiss.",
          "Die Minister einigten sich am Mittwoch auf einen Kompromiss.",
          [("Dienstag", "Mittwoch")]),
+        # figures of one thing, in the corpus
+        ("Die britische Währung verteuerte sich um 0,3 Prozent auf 1,2898 Dollar.",
+         "Die britische Währung verteuerte sich um 0,3 Prozent auf 1,2912 Dollar.",
+         [("1,2898", "1,2912")]),
         # another year; another magnitude
         ("Das Unternehmen wurde im Jahr 2018 in Berlin gegründet.",
          "Das Unternehmen wurde im Jahr 2019 in Berlin gegründet.", [("2018", "2019")]),
@@ -182,6 +186,21 @@ def test_versions_that_differ_in_a_number_date_or_name(a: str, b: str, expected:
          "Was sind für den Pharmakonzern schon 515 Millionen Euro im Vergleich dazu?"),
         ("Die Parteien fuhren ein deutlich höheres Ergebnis als im April ein.",
          "Die Parteien fuhren ein deutlich höheres Ergebnis ein."),
+        ("Frodeno schaffte die 3,8 Kilometer Schwimmen und 42,195 Kilometer Laufen in 7:51 "
+         "Stunden.",
+         "Frodeno schaffte die 3,86 Kilometer Schwimmen und 42,2 Kilometer Laufen in 7:51 "
+         "Stunden."),
+        ("Skeptischer als andere zeigt sich der Sachverständigenrat für 2020.",
+         "Skeptischer als andere zeigt sich der Sachverständigenrat für das kommende Jahr."),
+        ("2014 waren es erst 31,44 Milliarden Euro, 2005 erst 15,55 Milliarden Euro.",
+         "Im Jahr zuvor waren es erst 31,44 Milliarden Euro, 2005 erst 15,55 Milliarden Euro."),
+        ("Der IQB-Bildungstrend 2018 bestätigt das Bild, das viele Tests ergeben haben.",
+         "Er bestätigt das Bild, das viele Tests ergeben haben."),
+        ("Schon beim 29:29 am vorigen Sonntag in Erlangen hatten die Mannheimer verspielt.",
+         "Schon beim Unentschieden in Erlangen hatten die Mannheimer verspielt."),
+        ("Der Anteil der Frauen in den Aufsichtsräten der 185 Unternehmen ist seit 2015 um elf "
+         "Prozentpunkte gestiegen.",
+         "In den 185 Unternehmen beträgt der Anteil der Aufseherinnen nun 30,9 Prozent."),
     ],
 )
 def test_near_misses_are_no_discrepancy(a: str, b: str) -> None:
