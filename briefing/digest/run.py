@@ -27,10 +27,11 @@ from briefing.digest.state import (
     open_state,
 )
 from briefing.errors import BriefingError, OutputError
-from briefing.models import Article, Briefing, Skipped, Topic
+from briefing.models import Article, Briefing, Ref, Skipped, Topic
 from briefing.pipeline import Settings, briefing_from_articles, load_articles
 from briefing.render import render_template, template_context
 from briefing.runtime.output import write_atomic
+from briefing.sections import resolve_refs
 from briefing.text.sentences import article_sentences
 from briefing.text.words import sentence_key
 
@@ -266,6 +267,7 @@ def _build(
         for topic in briefing_from_articles(continuing, [], settings, today=generated).topics:
             topic.continued = True
             topic.summary = update_summary(topic, known, sentences, engine)
+            resolve_refs(topic)  # the sections point to the new summary's items
             sources = [k for a in topic.articles for k in matched.get(a.id, [])]
             last = max(k.day for k in sources)
             headings = list(dict.fromkeys(k.topic for k in sources if k.day == last))
@@ -295,6 +297,26 @@ def _build(
     return briefing, continuations, record
 
 
+def _without_summary(topic: Topic) -> Topic:
+    """The topic for the shared macro when the digest prints its summary as "Neu seit ...":
+    no summary, and pointers to its items name that list ("→ Neu, Punkt 2")."""
+
+    def renamed(ref: Ref | None) -> Ref | None:
+        return dataclasses.replace(ref, section="update") if ref and ref.section == "summary" else ref
+
+    return dataclasses.replace(
+        topic,
+        summary=[],
+        claims=[dataclasses.replace(c, answers=renamed(c.answers)) for c in topic.claims],
+        timeline=[dataclasses.replace(e, ref=renamed(e.ref)) for e in topic.timeline],
+        discrepancies=[
+            dataclasses.replace(d, variants=[dataclasses.replace(v, ref=renamed(v.ref))
+                                             for v in d.variants])
+            for d in topic.discrepancies
+        ],
+    )
+
+
 def render_digest(
     briefing: Briefing,
     day: str,
@@ -310,7 +332,7 @@ def render_digest(
         continued = continuations.get(index)
         # the shared topic macro prints the sources, quotes and timeline; the digest prints
         # the new sentences itself, so the macro gets the topic without its summary
-        rest = dataclasses.replace(topic, summary=[]) if continued else topic
+        rest = _without_summary(topic) if continued else topic
         originals[id(rest)] = topic
         entries.append({
             "topic": topic,

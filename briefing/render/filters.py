@@ -130,6 +130,7 @@ def reporters(ids: list[str], variants: Iterable[Any] | None = None) -> list[str
 
 SECTION_NAMES = {
     "summary": "Das Wichtigste",
+    "update": "Neu",  # the digest's "Neu seit ..." list of a continued story
     "quotes": "Zitate",
     "claims": "Unbestätigt und umstritten",
     "timeline": "Zeitleiste",
