@@ -43,6 +43,7 @@ _MONTHS = {word.casefold() for word in GERMAN_MONTHS}
 _WEEKDAYS = {word.casefold() for word in WEEKDAY_NUMBERS}
 _RELATIVE = {word.casefold() for word in RELATIVE_DAYS}
 _UNITS = {word.casefold() for word in DURATIONS | CURRENCIES}
+_TIME_UNITS = {word.casefold() for word in DURATIONS}
 _CLOCK = {word.casefold() for word in CLOCK_WORDS}
 
 # a figure written in digits, with what is glued to it ("12-jährigen", "3,7", "2.000", "77 000"),
@@ -173,14 +174,18 @@ def _explicit_date(found: list[Token]) -> bool:
     )
 
 
-def _measured(token: Token) -> bool:
+def _measured(token: Token, span: list[Token]) -> bool:
     """A figure in digits that measures ("3,7", "12-jährigen"); not a word for a number
     ("zwei", "Millionen": "im ersten von zwei Spielen" / "im ersten Zweitliga-Duell"), a
     figure made a noun ("den 30-Jährigen" / "den Rapper"), a year ("Der IQB-Bildungstrend
-    2018" / "Er") or a score ("beim 29:29" / "beim Unentschieden")."""
+    2018" / "Er"), a time ago ("vor 75 Jahren" / "hier") or a score ("beim 29:29" / "beim
+    Unentschieden")."""
     if token.kind != "number" or not token.text[:1].isdigit() or ":" in token.value:
         return False
     if _is_year(token.value):
+        return False
+    at = span.index(token)
+    if at + 1 < len(span) and span[at + 1].kind == "unit" and span[at + 1].norm in _TIME_UNITS:
         return False
     suffix = token.text.split("-", 1)[1] if "-" in token.text else ""
     return not suffix[:1].isupper()
@@ -277,10 +282,11 @@ def _differ(
         return len(added) <= MAX_WORDED and _explicit_date(added) and not _dated(other)
     if _joined(sa) == _joined(sb):
         return False  # "Zwölf Mal" / "Zwölfmal"
-    for kinds in (("month",), ("day",), ("weekday", "relative"), ("time",)):
-        # another month, another day of it, another weekday, another time of day
-        named_a = {t.norm for t in sa if t.kind in kinds}
-        named_b = {t.norm for t in sb if t.kind in kinds}
+    for kind in ("month", "day", "weekday", "time"):
+        # another month, another day of it, another weekday, another time of day ("am
+        # Wochenende", "zuvor" against a weekday are vaguer, not another date)
+        named_a = {t.norm for t in sa if t.kind == kind}
+        named_b = {t.norm for t in sb if t.kind == kind}
         if named_a and named_b and named_a != named_b:
             return True
     # (figures in other units count as none: ``figures_a`` and ``figures_b`` are then empty)
@@ -305,7 +311,7 @@ def _differ(
         counted, other = (sa, sb) if only_a else (sb, sa)
         return (
             not _figures(other)
-            and any(_measured(t) for t in counted)
+            and any(_measured(t, counted) for t in counted)
             and not (_dated(sa) and _dated(sb))
         )
     if is_name is None or len(sa) > 3 or len(sb) > 3:

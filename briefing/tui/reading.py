@@ -68,12 +68,12 @@ def search_hits(
 ) -> list[SummaryItem]:
     """Sentences of the topic's articles that contain ``query`` (case-insensitive).
 
-    The same sentence in several articles is one hit with all of them as sources; reported
-    speech that does not name its speaker names the one of the sentence before, as the
-    briefing's items do.
+    The same sentence in several articles (verbatim, as the contract folds it) is one hit with
+    all of them as sources; reported speech that does not name its speaker names the one of
+    the sentence before, as the briefing's items do.
     """
     from briefing.cues.speakers import reported_speakers  # (deferred: see the top)
-    from briefing.text import sentence_key
+    from briefing.text import fold
 
     needle = query.casefold().strip()
     if not needle:
@@ -85,7 +85,7 @@ def search_hits(
         for index, sentence in enumerate(in_article):
             if needle not in sentence.text.casefold():
                 continue
-            hit = hits.setdefault(sentence_key(sentence.text), SummaryItem(sentence.text, []))
+            hit = hits.setdefault(fold(sentence.text), SummaryItem(sentence.text, []))
             if article.id not in hit.sources:
                 hit.sources.append(article.id)
             if speakers is None:

@@ -198,6 +198,12 @@ def test_versions_that_differ_in_a_number_date_or_name(a: str, b: str, expected:
          "Er bestätigt das Bild, das viele Tests ergeben haben."),
         ("Schon beim 29:29 am vorigen Sonntag in Erlangen hatten die Mannheimer verspielt.",
          "Schon beim Unentschieden in Erlangen hatten die Mannheimer verspielt."),
+        ("Zuvor hatte das Kraftfahrtbundesamt angeordnet, dass 60 000 Diesel zurück müssen.",
+         "Am Freitag hat das Kraftfahrtbundesamt angeordnet, dass 60 000 Diesel zurück müssen."),
+        ("Schon am Sonntag hatten bis zu einer Million Hongkonger protestiert.",
+         "Bereits am Wochenende hatten bis zu einer Million Hongkonger protestiert."),
+        ("Sie gedenken der Massaker, die Soldaten vor 75 Jahren, im August 1944, verübt haben.",
+         "Sie gedenken der Massaker, die Soldaten hier im August 1944 verübt haben."),
         ("Der Anteil der Frauen in den Aufsichtsräten der 185 Unternehmen ist seit 2015 um elf "
          "Prozentpunkte gestiegen.",
          "In den 185 Unternehmen beträgt der Anteil der Aufseherinnen nun 30,9 Prozent."),
