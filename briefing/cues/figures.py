@@ -179,14 +179,19 @@ def _measured(token: Token, span: list[Token]) -> bool:
     ("zwei", "Millionen": "im ersten von zwei Spielen" / "im ersten Zweitliga-Duell"), a
     figure made a noun ("den 30-Jährigen" / "den Rapper"), a year ("Der IQB-Bildungstrend
     2018" / "Er"), a time ago ("vor 75 Jahren" / "hier") or a score ("beim 29:29" / "beim
-    Unentschieden")."""
+    Unentschieden") or a part of a name ("Combat 18")."""
     if token.kind != "number" or not token.text[:1].isdigit() or ":" in token.value:
         return False
     if _is_year(token.value):
         return False
     at = span.index(token)
-    if at + 1 < len(span) and span[at + 1].kind == "unit" and span[at + 1].norm in _TIME_UNITS:
+    following = span[at + 1] if at + 1 < len(span) else None
+    if following is not None and following.kind == "unit" and following.norm in _TIME_UNITS:
         return False
+    if at and span[at - 1].kind == "word" and span[at - 1].text[:1].isupper() and (
+        following is None or not following.text[:1].isupper()
+    ):
+        return False  # part of a name: "Combat 18", "Windows 10"
     suffix = token.text.split("-", 1)[1] if "-" in token.text else ""
     return not suffix[:1].isupper()
 
@@ -206,6 +211,10 @@ def _rounded(first: str, second: str) -> bool:
     return abs(a - b) < 10.0 ** -decimals
 
 
+def _span_text(found: list[Token]) -> str:
+    return "".join(t.text for t in found)
+
+
 def _span(text: str, found: list[Token]) -> str:
     return text[found[0].start : found[-1].end] if found else ""
 
@@ -216,11 +225,17 @@ def _joined(found: list[Token]) -> str:
 
 
 def _cut(text: str) -> bool:
-    """A version that is a broken sentence: cut inside a date, or opening with a date's end."""
+    """A version that is a broken sentence: cut inside a date, opening with a date's end
+    ("Juni, ..."), a dateline glued to it ("Oktober 2019 Der Boxer ..."), or lower case."""
     found = tokens(text)
-    return bool(_CUT_DATE.search(text.rstrip(" \"')"))) or bool(
-        found and found[0].kind == "month" and text[found[0].end : found[0].end + 1] == ","
-    ) or text.lstrip(" \"'(").startswith(tuple("abcdefghijklmnopqrstuvwxyzäöü"))
+    if _CUT_DATE.search(text.rstrip(" \"')")):
+        return True
+    if found and found[0].kind == "month":
+        if text[found[0].end : found[0].end + 1] == ",":
+            return True
+        if len(found) > 2 and _is_year(found[1].value) and found[2].text[:1].isupper():
+            return True
+    return text.lstrip(" \"'(").startswith(tuple("abcdefghijklmnopqrstuvwxyzäöü"))
 
 
 def differences(
@@ -282,6 +297,8 @@ def _differ(
         return len(added) <= MAX_WORDED and _explicit_date(added) and not _dated(other)
     if _joined(sa) == _joined(sb):
         return False  # "Zwölf Mal" / "Zwölfmal"
+    digits_a, digits_b = (re.sub(r"\D", "", _span_text(span)) for span in (sa, sb))
+    same_digits = bool(digits_a) and digits_a == digits_b  # "4 x 1,25 km" / "4x1,25km"
     for kind in ("month", "day", "weekday", "time"):
         # another month, another day of it, another weekday, another time of day ("am
         # Wochenende", "zuvor" against a weekday are vaguer, not another date)
@@ -297,8 +314,8 @@ def _differ(
         {x for x in only_a if not any(_rounded(x, y) for y in only_b)},
         {y for y in only_b if not any(_rounded(x, y) for x in only_a)},
     )
-    if (only_a or only_b) and max(len(sa), len(sb)) > MAX_WORDED:
-        return False  # another part of the sentence, not another figure
+    if (only_a or only_b) and (max(len(sa), len(sb)) > MAX_WORDED or same_digits):
+        return False  # another part of the sentence, or the same figures written otherwise
     if only_a and only_b:
         # ... unless they count different things ("3 Tote" / "112 Verletzte")
         stop = german_stop_words()

@@ -198,6 +198,13 @@ def test_versions_that_differ_in_a_number_date_or_name(a: str, b: str, expected:
          "Er bestätigt das Bild, das viele Tests ergeben haben."),
         ("Schon beim 29:29 am vorigen Sonntag in Erlangen hatten die Mannheimer verspielt.",
          "Schon beim Unentschieden in Erlangen hatten die Mannheimer verspielt."),
+        ('"Combat 18" hat nach Schätzung von Verfassungsschützern wenige Dutzend Mitglieder.',
+         "Die Organisation hat nach Schätzung von Verfassungsschützern wenige Dutzend "
+         "Mitglieder."),
+        ("Der Boxer Day starb im Krankenhaus in Chicago, er wurde 27 Jahre alt.",
+         "Oktober 2019 Der Boxer Day starb im Krankenhaus in Chicago."),
+        ("Als Schlussmann der 4 x 1,25 km-Mixed-Staffel war Muffels zu Gold geschwommen.",
+         "Als Schlussmann der 4x1,25km-Mixed-Staffel schwamm Muffels zu Gold."),
         ("Zuvor hatte das Kraftfahrtbundesamt angeordnet, dass 60 000 Diesel zurück müssen.",
          "Am Freitag hat das Kraftfahrtbundesamt angeordnet, dass 60 000 Diesel zurück müssen."),
         ("Schon am Sonntag hatten bis zu einer Million Hongkonger protestiert.",
