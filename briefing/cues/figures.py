@@ -142,6 +142,17 @@ def tokens(text: str) -> tuple[Token, ...]:
     return tuple(found)
 
 
+# a quick test before tokenizing: a digit or a number word
+_ANY_FIGURE = re.compile(
+    r"\d|\b(?:" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+
+
+def has_figure(text: str) -> bool:
+    """Whether the sentence gives a figure (in digits or as a number word)."""
+    return _ANY_FIGURE.search(text) is not None and any(t.kind == "number" for t in tokens(text))
+
+
 def _as(token: Token, kind: str) -> Token:
     return Token(token.text, token.start, token.end, kind, token.norm, token.value, token.initial)
 

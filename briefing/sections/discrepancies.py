@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from briefing.cues.figures import differences, frame, recounted, tokens
+from briefing.cues.figures import differences, frame, has_figure, recounted, tokens
 from briefing.lexicon import ARTICLES, DETERMINERS, PREPOSITIONS, german_stop_words
 from briefing.models import Discrepancy, SentenceGroup, Variant, id_number
 from briefing.summary import Citations
@@ -115,7 +115,7 @@ def _across_groups(
     groups: list[SentenceGroup], citations: Citations
 ) -> Iterator[tuple[list[SentenceGroup], list[Variant], list[tuple[str, str]]]]:
     """Differently worded sentences of different articles that count the same thing apart."""
-    candidates = [g for g in groups if any(t.kind == "number" for t in tokens(g.text))]
+    candidates = [g for g in groups if has_figure(g.text)]
     if len(candidates) < 2:
         return
     frames = [frame(g.text) for g in candidates]

@@ -58,12 +58,12 @@ def _where_shown(
     groups: list[SentenceGroup], sections: list[tuple[str, list]]
 ) -> dict[int, Ref]:
     """id(group) -> the printed item that says it (a quote of several sentences holds each)."""
+    printed = [(section, i, item.text, fold(item.text))
+               for section, items in sections for i, item in enumerate(items)]
     shown: dict[int, Ref] = {}
     for group in groups:
         text = fold(group.text)
-        for section, items in sections:
-            found = next((i for i, item in enumerate(items) if text in fold(item.text)), None)
-            if found is not None:
-                shown[id(group)] = Ref(section, found, items[found].text)
-                break
+        found = next((p for p in printed if text in p[3]), None)
+        if found is not None:
+            shown[id(group)] = Ref(*found[:3])
     return shown
