@@ -17,6 +17,7 @@ from briefing.models import Article, Block, Topic
 from briefing.pipeline import load_articles
 from briefing.render import render_title
 from briefing.stories import (
+    THRESHOLD,
     boilerplate_sentences,
     group_topics,
     syndicated_pairs,
@@ -324,17 +325,17 @@ def _benchmark():
     return load_benchmark_module("topics")
 
 
-def test_quality_floor_on_10kgnad_with_the_seeds_mixed_in() -> None:
+def test_the_seeds_form_one_topic_of_their_own_among_10kgnad() -> None:
+    """Section purity is reported (benchmarks/topics.py), not a floor: it measures sections,
+    not stories, and rewards splitting; the story floors are in test_stories_quality.py."""
     if not (SHARED / "corpus" / "10kgnad" / "test.csv").is_file():
         pytest.skip("../shared/corpus/10kgnad is not available")
     floor = json.loads((ROOT / "tests" / "quality_baseline.json").read_text())["topics"]
     bench = _benchmark()
     articles, sections = bench.load_gnad()
-    figures = bench.figures(articles, sections, bench.load_seeds(), floor["threshold"])
-    assert figures["seeds_isolated"] is True
-    assert figures["purity"] >= floor["purity"]
-    assert figures["purity_multi"] >= floor["purity_multi"]
-    assert figures["multi_topics"] >= floor["multi_topics_min"]
+    figures = bench.figures(articles, sections, bench.load_seeds(), THRESHOLD)
+    assert figures["seeds_isolated"] is floor["seeds_isolated"] is True
+    assert figures["seed_topics"] == 1
 
 
 def test_a_noun_after_a_spelled_out_number_is_no_name() -> None:
