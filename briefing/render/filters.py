@@ -137,6 +137,13 @@ SECTION_NAMES = {
 }
 
 
+def differing(text: str, differs: Iterable[str]) -> str:
+    """What a discrepancy's version says where the versions differ ("112"), "ohne Angabe"
+    when it says nothing there (the others give a date it lacks)."""
+    spans = [d for d in differs if d in text]
+    return " … ".join(spans) if spans else "ohne Angabe"
+
+
 def pointer(ref: Any) -> str:
     """A pointer to an item printed elsewhere in the topic: "Das Wichtigste, Punkt 3"."""
     section = ref["section"] if isinstance(ref, dict) else ref.section

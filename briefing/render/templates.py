@@ -18,6 +18,7 @@ from briefing.render.filters import (
     date_span,
     german_date,
     md_code,
+    differing,
     md_escape,
     pointer,
     refs,
@@ -77,7 +78,7 @@ def make_environment(
         env.filters[name] = _width_checked(env.filters[name], name)
     env.filters.update(md=md_escape, md_code=md_code, safe_url=safe_url,
                        german_date=german_date, date_span=date_span, refs=refs,
-                       reporters=reporters, pointer=pointer)
+                       reporters=reporters, pointer=pointer, differing=differing)
     env.globals["based_on_text"] = based_on
     return env
 

@@ -15,7 +15,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.models import Quote, SummaryItem, Topic, Variant
-from briefing.render import based_on, german_date, pointer, refs, reporters
+from briefing.render import based_on, differing, german_date, pointer, refs, reporters
 
 MATCH_STYLE = "bold reverse"
 
@@ -129,8 +129,7 @@ class BriefingView(Vertical):
             section("Abweichende Angaben")
             for discrepancy in topic.discrepancies:
                 for version in discrepancy.variants:
-                    spans = [d for d in discrepancy.differs if d in version.text]
-                    label = " … ".join(spans) if spans else "ohne Angabe"
+                    label = differing(version.text, discrepancy.differs)
                     said = (f"→ {pointer(version.ref)}" if version.ref else version.text)
                     prompt = Content.assemble((label, "bold"), ": ",
                                               _line(said, version.sources))
