@@ -28,6 +28,10 @@ MIN_SHARED = 4
 SHARED_OF_SMALLER = 0.8
 SHARED_OF_LARGER = 0.6
 
+# A statement given three or more ways is a figure that changes between reports (a daily index,
+# a price, a count that grows): outlets that tell one event differently rarely make three.
+MAX_VERSIONS = 2
+
 # A frame word in more candidate sentences than this share is the story's name, not a clue.
 COMMON_SHARE = 0.2
 
@@ -48,15 +52,20 @@ def find_discrepancies(
     """The story's versions that differ in a number, a date or a name, up to ``limit``.
 
     Those touching a printed statement (``printed``: ids of the groups the sections show)
-    come first, then the best-scoring; a version stands in one discrepancy only. Listed in
-    reading order.
+    come first, then the best-scoring; a version stands in one discrepancy only. Versions
+    from articles of different known dates, and a statement given more than two ways, are
+    left out: the figure may have changed between the reports. Listed in reading order.
     """
     printed = printed or set()
     names = _NameCue(citations)
+    dates = {a.id: a.date for a in citations.articles}
     found: list[tuple[tuple[bool, float], tuple[int, int], Discrepancy]] = []
     for involved, discrepancy in _merged(
         [*_within_groups(groups, citations, names), *_across_groups(groups, citations)]
     ):
+        days = {dates.get(s) for v in discrepancy.variants for s in v.sources}
+        if None not in days and len(days) > 1:
+            continue  # reports of different days: the figure may have changed between them
         rank = (any(id(g) in printed for g in involved), max(g.score for g in involved))
         first = min(g.first_seen for g in involved)
         found.append((rank, first, discrepancy))
@@ -159,7 +168,11 @@ def _merged(
     merged: list[tuple[list[SentenceGroup], list[Variant], list[tuple[str, str]]]] = []
     for groups, versions, spans in found:
         texts = {fold(v.text) for v in versions}
-        home = next((m for m in merged if texts & {fold(v.text) for v in m[1]}), None)
+        home = next(
+            (m for m in merged
+             if texts & {fold(v.text) for v in m[1]} or any(g in m[0] for g in groups)),
+            None,
+        )
         if home is None:
             merged.append((list(groups), list(versions), list(spans)))
             continue
@@ -168,6 +181,8 @@ def _merged(
         home[1].extend(v for v in versions if fold(v.text) not in known)
         home[2].extend(spans)
     for groups, versions, spans in merged:
+        if len(versions) > MAX_VERSIONS:
+            continue  # a figure that changes from report to report (an index, a price)
         versions.sort(key=lambda v: min((id_number(s) for s in v.sources), default=0))
         differs: list[str] = []
         for pair in spans:

@@ -115,11 +115,27 @@ def test_near_misses_are_no_discrepancy() -> None:
 
 
 def test_each_version_stands_in_one_discrepancy() -> None:
-    base = "Bei dem Unglück wurden nach Angaben der Polizei mindestens {} Menschen verletzt."
-    found = _discrepancies(*(_article(f"a{i}", LEAD, base.format(n))
-                             for i, n in enumerate((112, 145, 150), 1)))
+    first = "Nach dem Brand im Hafen mussten mindestens 112 Anwohner ihre Wohnungen verlassen."
+    second = ("Mindestens 145 Anwohner mussten ihre Wohnungen verlassen, wie die Feuerwehr "
+              "nach dem Brand im Hafen mitteilte.")
+    same = "Nach dem Brand im Hafen mussten 112 Anwohner ihre Wohnungen verlassen, so die Stadt."
+    found = _discrepancies(_article("a1", LEAD, first), _article("a2", LEAD, second),
+                           _article("a3", LEAD, same))
     texts = [v.text for d in found for v in d.variants]
-    assert len(texts) == len(set(texts)) == 3
+    assert len(found) == 1 and len(texts) == len(set(texts))
+
+
+def test_a_figure_that_changes_from_report_to_report_is_no_discrepancy() -> None:
+    # a daily index: three reports, three figures; and two reports of different days
+    base = "Der Dax legte zum Handelsschluss um {} Prozent auf {} Punkte zu."
+    daily = [_article(f"a{i}", LEAD, base.format(*figures))
+             for i, figures in enumerate((("0,5", "12 387"), ("0,8", "12 381"),
+                                          ("1,2", "11 839")), 1)]
+    assert _discrepancies(*daily) == []
+    daily[0].date, daily[1].date = "2019-06-03", "2019-06-04"
+    assert _discrepancies(*daily[:2]) == []
+    daily[1].date = "2019-06-03"
+    assert len(_discrepancies(*daily[:2])) == 1  # the same day: the outlets differ
 
 
 # ------------------------------------------------------------------ said once
