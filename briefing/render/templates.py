@@ -16,9 +16,9 @@ from briefing.errors import TemplateError
 from briefing.render.filters import (
     based_on,
     date_span,
+    differing,
     german_date,
     md_code,
-    differing,
     md_escape,
     pointer,
     refs,

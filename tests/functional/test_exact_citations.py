@@ -12,17 +12,17 @@ import pytest
 ARTICLES = {
     "a.txt": (
         "Zugunglück bei Hamburg",
-        "Bei einem Zugunglück nahe Hamburg ist am Montagabend ein Regionalzug mit einem "
+        ("Bei einem Zugunglück nahe Hamburg ist am Montagabend ein Regionalzug mit einem "
         "Güterzug zusammengestoßen.\n\nBei dem Unglück wurden mindestens 112 Menschen verletzt. "
         "Drei Menschen kamen ums Leben.\n\nDie Ursache des Zusammenstoßes ist noch unklar, die "
-        "Bahn hat eine Untersuchung eingeleitet.",
+        "Bahn hat eine Untersuchung eingeleitet."),
     ),
     "b.txt": (
         "Schweres Zugunglück in Norddeutschland",
-        "Nahe Hamburg ist am Montagabend ein Regionalzug mit einem Güterzug zusammengestoßen."
+        ("Nahe Hamburg ist am Montagabend ein Regionalzug mit einem Güterzug zusammengestoßen."
         "\n\nMindestens 145 Menschen wurden bei dem Unglück verletzt. Drei Menschen kamen ums "
         "Leben.\n\nDie Bahn hat eine Untersuchung eingeleitet, die Ursache des Zusammenstoßes ist "
-        "noch unklar.",
+        "noch unklar."),
     ),
 }
 INJURED_112 = "Bei dem Unglück wurden mindestens 112 Menschen verletzt."

@@ -143,27 +143,27 @@ def test_versions_that_differ_in_a_number_date_or_name(a: str, b: str, expected:
         ("Das 2:0 im Duell um die Stadtmeisterschaft 2019/20 war Werbung für Hamburg.",
          "Das 2:0 im Duell um die Stadtmeisterschaft 2019/2020 war Werbung für Hamburg."),
         ("Dieser Betrag soll auf 3,35 Milliarden Euro 2020 und 3,15 Milliarden Euro 2021 sinken.",
-         "Dieser Betrag soll auf 3,35 Milliarden Euro im kommenden und 3,15 Milliarden Euro im "
-         "Jahr 2021 sinken."),
+         ("Dieser Betrag soll auf 3,35 Milliarden Euro im kommenden und 3,15 Milliarden Euro im "
+         "Jahr 2021 sinken.")),
         ("Es sank gegenüber 2017 in der Summe um fast drei Prozent auf 68,1 Billionen Dollar.",
-         "Es sank gegenüber dem vergangenen Jahr in der Summe um fast drei Prozent auf 68,1 "
-         "Billionen Dollar."),
-        ("Der Elsässer soll nach 18 Monaten Pause sogar bereit sein, bis zum Saisonende "
-         "einzuspringen.",
-         "Der Elsässer soll nach eineinhalb Jahren Pause sogar bereit sein, bis zum Saisonende "
+         ("Es sank gegenüber dem vergangenen Jahr in der Summe um fast drei Prozent auf 68,1 "
+         "Billionen Dollar.")),
+        (("Der Elsässer soll nach 18 Monaten Pause sogar bereit sein, bis zum Saisonende "
          "einzuspringen."),
+         ("Der Elsässer soll nach eineinhalb Jahren Pause sogar bereit sein, bis zum Saisonende "
+         "einzuspringen.")),
         # an ordinal against words, a time of day against words: not another figure
         ("In Hessen hat es nach dem Mord eine weitere rechtsextrem motivierte Gewalttat gegeben.",
-         "In Hessen hat es nach dem Mord nun eine zweite rechtsextrem motivierte Gewalttat "
-         "gegeben."),
+         ("In Hessen hat es nach dem Mord nun eine zweite rechtsextrem motivierte Gewalttat "
+         "gegeben.")),
         ("Um 7:33 Uhr erinnert die CDU-Politikerin an die Französin Simone Veil.",
          "Zu Beginn dieser Rede erinnert die CDU-Politikerin an die Französin Simone Veil."),
         # one version says more: a figure the other gives elsewhere, a clause with a date
-        ("Es sind die zweiten Parlamentswahlen in diesem Jahr und die vierten innerhalb der "
-         "letzten vier Jahre.",
+        (("Es sind die zweiten Parlamentswahlen in diesem Jahr und die vierten innerhalb der "
+         "letzten vier Jahre."),
          "Es sind die vierten Parlamentswahlen innerhalb von vier Jahren."),
-        ("Auf Anfrage gab das BfR die Stellungnahme heraus, die das Portal dann Mitte Februar "
-         "2019 auf seiner Internetseite veröffentlichte.",
+        (("Auf Anfrage gab das BfR die Stellungnahme heraus, die das Portal dann Mitte Februar "
+         "2019 auf seiner Internetseite veröffentlichte."),
          "Auf Anfrage gab das BfR die Stellungnahme heraus."),
         # a version cut short, or broken inside a date
         ("Die neue Regel geht auf eine Warnung der Agentur vom 1. August zurück.",
@@ -186,10 +186,10 @@ def test_versions_that_differ_in_a_number_date_or_name(a: str, b: str, expected:
          "Was sind für den Pharmakonzern schon 515 Millionen Euro im Vergleich dazu?"),
         ("Die Parteien fuhren ein deutlich höheres Ergebnis als im April ein.",
          "Die Parteien fuhren ein deutlich höheres Ergebnis ein."),
-        ("Frodeno schaffte die 3,8 Kilometer Schwimmen und 42,195 Kilometer Laufen in 7:51 "
-         "Stunden.",
-         "Frodeno schaffte die 3,86 Kilometer Schwimmen und 42,2 Kilometer Laufen in 7:51 "
+        (("Frodeno schaffte die 3,8 Kilometer Schwimmen und 42,195 Kilometer Laufen in 7:51 "
          "Stunden."),
+         ("Frodeno schaffte die 3,86 Kilometer Schwimmen und 42,2 Kilometer Laufen in 7:51 "
+         "Stunden.")),
         ("Skeptischer als andere zeigt sich der Sachverständigenrat für 2020.",
          "Skeptischer als andere zeigt sich der Sachverständigenrat für das kommende Jahr."),
         ("2014 waren es erst 31,44 Milliarden Euro, 2005 erst 15,55 Milliarden Euro.",
@@ -199,8 +199,8 @@ def test_versions_that_differ_in_a_number_date_or_name(a: str, b: str, expected:
         ("Schon beim 29:29 am vorigen Sonntag in Erlangen hatten die Mannheimer verspielt.",
          "Schon beim Unentschieden in Erlangen hatten die Mannheimer verspielt."),
         ('"Combat 18" hat nach Schätzung von Verfassungsschützern wenige Dutzend Mitglieder.',
-         "Die Organisation hat nach Schätzung von Verfassungsschützern wenige Dutzend "
-         "Mitglieder."),
+         ("Die Organisation hat nach Schätzung von Verfassungsschützern wenige Dutzend "
+         "Mitglieder.")),
         ("Der Boxer Day starb im Krankenhaus in Chicago, er wurde 27 Jahre alt.",
          "Oktober 2019 Der Boxer Day starb im Krankenhaus in Chicago."),
         ("Als Schlussmann der 4 x 1,25 km-Mixed-Staffel war Muffels zu Gold geschwommen.",
@@ -211,8 +211,8 @@ def test_versions_that_differ_in_a_number_date_or_name(a: str, b: str, expected:
          "Bereits am Wochenende hatten bis zu einer Million Hongkonger protestiert."),
         ("Sie gedenken der Massaker, die Soldaten vor 75 Jahren, im August 1944, verübt haben.",
          "Sie gedenken der Massaker, die Soldaten hier im August 1944 verübt haben."),
-        ("Der Anteil der Frauen in den Aufsichtsräten der 185 Unternehmen ist seit 2015 um elf "
-         "Prozentpunkte gestiegen.",
+        (("Der Anteil der Frauen in den Aufsichtsräten der 185 Unternehmen ist seit 2015 um elf "
+         "Prozentpunkte gestiegen."),
          "In den 185 Unternehmen beträgt der Anteil der Aufseherinnen nun 30,9 Prozent."),
     ],
 )

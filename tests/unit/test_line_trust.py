@@ -6,7 +6,6 @@ import json
 import sys
 from pathlib import Path
 
-import pytest
 from benchmark_module import BENCHMARKS, load_benchmark
 
 audit = load_benchmark("audit")
