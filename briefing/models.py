@@ -86,14 +86,52 @@ class Sentence:
 
 
 @dataclass
+class Ref:
+    """A pointer to an item printed elsewhere in the topic: "Das Wichtigste, Punkt 3".
+
+    ``section`` is "summary", "quotes" or "claims", ``index`` counts from 0; ``text`` is the
+    item's text, so the pointer can be found again when the sections change (the TUI's +/-).
+    """
+
+    section: str
+    index: int
+    text: str = ""
+
+
+@dataclass
+class Variant:
+    """Another outlet's wording of a statement, verbatim, with exactly the articles that say it."""
+
+    text: str
+    sources: list[str]
+    ref: Ref | None = None  # (a discrepancy's version) printed as this item of the topic
+
+
+def reporters(sources: list[str], variants: list[Variant]) -> list[str]:
+    """Every article that reports a statement: its exact sources and its variants' sources."""
+    found = set(sources).union(*(v.sources for v in variants))
+    return sorted(found, key=id_number)
+
+
+@dataclass
 class SummaryItem:
-    """One sentence of a summary, verbatim, with every article that says it."""
+    """One sentence of a summary, verbatim, with exactly the articles in which it stands.
+
+    ``variants`` are other outlets' near-identical wordings of it, each with its own sources.
+    """
 
     text: str
     sources: list[str]
     score: float = 0.0
     first_seen: tuple[int, int] = (0, 0)  # (article number, sentence index) for reading order
     speaker: str | None = None  # who says it, when it reports speech without naming them
+    variants: list[Variant] = field(default_factory=list)
+    answers: Ref | None = None  # (a denial) the claim it answers, printed elsewhere
+
+    @property
+    def reporters(self) -> list[str]:
+        """Every article that reports it, in its wording or another's."""
+        return reporters(self.sources, self.variants)
 
 
 @dataclass
@@ -139,14 +177,40 @@ class Quote:
     text: str
     speaker: str | None
     sources: list[str]
+    variants: list[Variant] = field(default_factory=list)
+
+    @property
+    def reporters(self) -> list[str]:
+        return reporters(self.sources, self.variants)
 
 
 @dataclass
 class TimelineEntry:
-    when: str  # the date expression as written ("im September 2023")
-    sort_key: str  # ISO-like key for ordering ("2023-09")
-    text: str
+    """A dated event: the sentence that dates it, or a pointer to the item that says it."""
+
+    when: str  # the date expression as written ("am Dienstag (18. Juni)")
+    sort_key: str  # ISO-like key for ordering ("2024-06-18")
+    text: str  # the sentence (verbatim)
     sources: list[str]
+    variants: list[Variant] = field(default_factory=list)
+    label: str = ""  # the date normalised: "18.06.2024", "Juni 2024", "Anfang 2022", "2000"
+    statement: str = ""  # the text of the statement it belongs to as other sections show it
+    ref: Ref | None = None  # the item of another section that says it: printed as a pointer
+
+    @property
+    def reporters(self) -> list[str]:
+        return reporters(self.sources, self.variants)
+
+
+@dataclass
+class Discrepancy:
+    """Versions of one statement that differ in a number, a date or a name, each verbatim.
+
+    ``differs`` names what differs: the differing words of the versions ("112", "145").
+    """
+
+    variants: list[Variant]
+    differs: list[str]
 
 
 @dataclass
@@ -159,6 +223,7 @@ class Topic:
     quotes: list[Quote] = field(default_factory=list)
     claims: list[SummaryItem] = field(default_factory=list)
     timeline: list[TimelineEntry] = field(default_factory=list)
+    discrepancies: list[Discrepancy] = field(default_factory=list)
     minor: bool = False  # a lone article listed under "Weitere Meldungen"
     continued: bool = False  # digest: the story was reported on an earlier day
 

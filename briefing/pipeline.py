@@ -222,11 +222,11 @@ def briefing_from_articles(
         # only a topic's number goes out, only its summary comes back
         shared = (topics, settings.sentences, settings.engine)
         results = iter_shared(_summarize_number, shared, range(len(topics)), settings.jobs)
-    for done, (topic, (summary, quotes, claims, timeline)) in enumerate(zip(topics, results), 1):
+    for done, (topic, (summary, *sections)) in enumerate(zip(topics, results), 1):
         progress("summarizing", done, len(topics))
         topic.summary = summary
         if not topic.minor:
-            topic.quotes, topic.claims, topic.timeline = quotes, claims, timeline
+            topic.quotes, topic.claims, topic.timeline, topic.discrepancies = sections
     today = today or dt.date.today()
     title = settings.title or render_title(topics, today)
     return Briefing(title=title, topics=topics, skipped=skipped, generated=today)
@@ -244,15 +244,17 @@ def most_covered_first(topics: list[Topic]) -> list[Topic]:
     return major + sorted((t for t in topics if t.minor), key=coverage)
 
 
-def _summarize(task: tuple[Topic, int, str, list | None]) -> tuple[list, list, list, list]:
+def _summarize(
+    task: tuple[Topic, int, str, list | None],
+) -> tuple[list, list, list, list, list]:
     """A topic's summary and sections (in a worker process, or here with one job)."""
     topic, sentences, engine, splits = task
     for article, article_splits in zip(topic.articles, splits or ()):
         remember_blocks(article, article_splits)
     if topic.minor:  # "Weitere Meldungen": headline, outlet and the lead sentence
-        return lead_summary(topic), [], [], []
+        return lead_summary(topic), [], [], [], []
     summarize_topic(topic, sentences, engine)
-    return topic.summary, topic.quotes, topic.claims, topic.timeline
+    return topic.summary, topic.quotes, topic.claims, topic.timeline, topic.discrepancies
 
 
 def summarize_topic(
@@ -261,19 +263,22 @@ def summarize_topic(
     engine: str = "fast",
     weights: Weights | None = None,
 ) -> None:
-    """Fill the topic's summary, quotes, open claims and timeline from all its articles.
+    """Fill the topic's summary, quotes, open claims, timeline and discrepancies from all its
+    articles.
 
     The summary comes first; the sections then pick from the same sentences, leaving out
     what the summary says.
     """
     summary = topic_summary(topic, sentences, engine, weights)
     topic.summary = summary.items
-    topic.quotes, topic.claims, topic.timeline = topic_sections(topic, summary)
+    topic.quotes, topic.claims, topic.timeline, topic.discrepancies = topic_sections(
+        topic, summary
+    )
 
 
 def _summarize_number(
     shared: tuple[list[Topic], int, str], number: int
-) -> tuple[list, list, list, list]:
+) -> tuple[list, list, list, list, list]:
     topics, sentences, engine = shared
     return _summarize((topics[number], sentences, engine, None))
 

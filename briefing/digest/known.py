@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from briefing.lexicon import german_stop_words
 from briefing.models import Article, SummaryItem, Topic
-from briefing.summary import group_sentences, rank_sentences
+from briefing.summary import Citations, group_sentences, rank_sentences
 from briefing.text.words import sentence_key
 
 # A sentence counts as already reported when this share of its content words stand in one
@@ -94,5 +94,6 @@ def update_summary(
         by_article.setdefault(group.occurrences[0].article_id, []).append(group.text)
         by_text[group.text] = group
     picked = rank_sentences(list(by_article.values()), sentences, engine)
-    items = [by_text[t].to_item() for t in picked]  # (unscored: score 0 as before)
+    citations = Citations(topic.articles)
+    items = [citations.item(by_text[t]) for t in picked]  # (unscored: score 0 as before)
     return sorted(items, key=lambda item: item.first_seen)

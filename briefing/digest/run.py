@@ -7,6 +7,7 @@ and records the day (``run_digest``).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import os
 import re
@@ -33,11 +34,12 @@ from briefing.digest.state import (
 )
 from briefing.digest.subscriptions import FeedMemory
 from briefing.errors import BriefingError, OutputError
-from briefing.models import Article, Briefing, Skipped, Topic
+from briefing.models import Article, Briefing, Ref, Skipped, Topic
 from briefing.pipeline import Settings, briefing_from_articles, cut_notes
 from briefing.render import render_template, template_context
 from briefing.render.plain import Plain
 from briefing.runtime.output import write_atomic
+from briefing.sections import resolve_refs
 from briefing.text.sentences import article_sentences
 from briefing.text.words import sentence_key
 
@@ -361,6 +363,7 @@ def _build(
         for topic in briefing_from_articles(continuing, [], settings, today=generated).topics:
             topic.continued = True
             topic.summary = update_summary(topic, known, sentences, engine)
+            resolve_refs(topic)  # the sections point to the new summary's items
             sources = [k for a in topic.articles for k in matched.get(a.id, [])]
             last = max(k.day for k in sources)
             headings = list(dict.fromkeys(k.topic for k in sources if k.day == last))
@@ -390,6 +393,26 @@ def _build(
     return briefing, continuations, record
 
 
+def _without_summary(topic: Topic) -> Topic:
+    """The topic for the shared macro when the digest prints its summary as "Neu seit ...":
+    no summary, and pointers to its items name that list ("→ Neu, Punkt 2")."""
+
+    def renamed(ref: Ref | None) -> Ref | None:
+        return dataclasses.replace(ref, section="update") if ref and ref.section == "summary" else ref
+
+    return dataclasses.replace(
+        topic,
+        summary=[],
+        claims=[dataclasses.replace(c, answers=renamed(c.answers)) for c in topic.claims],
+        timeline=[dataclasses.replace(e, ref=renamed(e.ref)) for e in topic.timeline],
+        discrepancies=[
+            dataclasses.replace(d, variants=[dataclasses.replace(v, ref=renamed(v.ref))
+                                             for v in d.variants])
+            for d in topic.discrepancies
+        ],
+    )
+
+
 def render_digest(
     briefing: Briefing,
     day: str,
@@ -411,7 +434,7 @@ def render_digest(
         data = plain.topic(topic)
         # the shared topic macro prints the sources, quotes and timeline; the digest prints
         # the new sentences itself, so the macro gets the topic without its summary
-        rest = {**data, "summary": []} if continued else data
+        rest = plain.topic(_without_summary(topic)) if continued else data
         originals[id(rest)] = data
         entries.append({
             "topic": data,

@@ -105,6 +105,14 @@ GUESS_WORDS_EITHER_CASE = _tagged("hedge_words", "either-case")
 CONTEST_NOUNS = _tagged("hedge_words", "contest")
 APPEAL_NOUNS = _tagged("hedge_words", "appeal")
 COUNT_NOUNS = tuple(row[0] for row in _rows("count_nouns"))
+NUMBER_WORDS = _numbered("numbers", "cardinal")  # "zwölf": 12
+ORDINAL_STEMS = _numbered("numbers", "ordinal")  # "fünft": 5 ("fünften")
+MAGNITUDES = _numbered("numbers", "magnitude")  # "millionen": 6 (a power of ten)
+RELATIVE_DAYS = _numbered("numbers", "relative")  # "gestern": -1
+FRACTIONS = {row[1]: float(row[0]) for row in _rows("numbers") if row[2] == "fraction"}
+DURATIONS = frozenset(row[1] for row in _rows("numbers") if row[2] == "duration")
+CURRENCIES = frozenset(row[1] for row in _rows("numbers") if row[2] == "currency")
+CLOCK_WORDS = frozenset(row[1] for row in _rows("numbers") if row[2] == "clock")
 AGENCY_TAGS = _tagged("agencies", "tag")  # "(dpa)"
 PHOTO_AGENCIES = _tagged("agencies", "photo-id")  # "epa11234567"
 AGENCY_NAMES = {row[0]: row[1] for row in _rows("agencies") if "outlet" in row[-1].split()}

@@ -1,4 +1,5 @@
-"""What the templates call: Markdown escaping, safe links, German dates and source references.
+"""What the templates call: Markdown escaping, safe links, German dates, source references
+(other outlets' wordings as "ähnlich") and pointers to an item printed elsewhere.
 
 Takes values from a briefing; gives them as text a template can print. Article text is data:
 the Markdown filter escapes what Markdown would interpret.
@@ -8,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from typing import Any
 
+from briefing.models import id_number
 from briefing.render.plain import field
 
 # Characters Markdown may read as markup anywhere in a line.
@@ -132,6 +135,44 @@ def repeats(sentence: object, title: object) -> bool:
     return named.startswith(said) or (said.startswith(named) and len(named) >= 0.8 * len(said))
 
 
-def refs(ids: list[str]) -> str:
-    """``["a1", "a3"]`` -> ``[1, 3]``: the source references readers see."""
-    return "[" + ", ".join(i[1:] for i in ids) + "]"
+def refs(ids: list[str], variants: Iterable[Any] | None = None) -> str:
+    """``["a1", "a3"]`` -> ``[1, 3]``: the source references readers see.
+
+    With ``variants`` (other outlets' wordings, each with ``sources``), the articles that say
+    it only in other words follow: ``[1, 3; ähnlich 4]``.
+    """
+    shown = ", ".join(i[1:] for i in ids)
+    similar = [i for i in reporters(ids, variants) if i not in ids]
+    if similar:
+        shown += ("; " if shown else "") + "ähnlich " + ", ".join(i[1:] for i in similar)
+    return f"[{shown}]"
+
+
+def reporters(ids: list[str], variants: Iterable[Any] | None = None) -> list[str]:
+    """Every article that reports a statement: ``ids`` and the ``sources`` of its variants."""
+    found = list(ids)
+    for variant in variants or ():
+        found += [s for s in field(variant, "sources") if s not in found]
+    return sorted(found, key=id_number)
+
+
+SECTION_NAMES = {
+    "summary": "Das Wichtigste",
+    "update": "Neu",  # the digest's "Neu seit ..." list of a continued story
+    "quotes": "Zitate",
+    "claims": "Unbestätigt und umstritten",
+    "timeline": "Zeitleiste",
+}
+
+
+def differing(text: str, differs: Iterable[str]) -> str:
+    """What a discrepancy's version says where the versions differ ("112"), "ohne Angabe"
+    when it says nothing there (the others give a date it lacks)."""
+    spans = [d for d in differs if d in text]
+    return " … ".join(spans) if spans else "ohne Angabe"
+
+
+def pointer(ref: Any) -> str:
+    """A pointer to an item printed elsewhere in the topic: "Das Wichtigste, Punkt 3"."""
+    section, index = field(ref, "section"), field(ref, "index")
+    return f"{SECTION_NAMES.get(section, section)}, Punkt {index + 1}"

@@ -12,7 +12,8 @@ import os
 from collections.abc import Iterable
 from typing import Any
 
-from briefing.models import Article, Briefing, Topic
+from briefing.models import Article, Briefing, Ref, TimelineEntry, Topic, Variant
+from briefing.render.filters import pointer
 from briefing.render.plain import Plain, field
 from briefing.render.templates import render_template
 
@@ -84,12 +85,13 @@ def template_context(briefing: Briefing, plain: Plain | None = None) -> dict[str
 
 
 def sentences_used(topic: Any, article: Any) -> int:
-    """How many distinct sentences of the briefing's sections rest on this article (a topic
-    and an article as models, or as the plain data templates get)."""
+    """How many distinct statements of the briefing's sections rest on this article, in its
+    own words or as another wording of a line (a topic and an article as models, or as the
+    plain data templates get)."""
     cited = [*field(topic, "summary"), *field(topic, "quotes"), *field(topic, "claims"),
              *field(topic, "timeline")]
     article_id = field(article, "id")
-    return len({field(i, "text") for i in cited if article_id in field(i, "sources")})
+    return len({field(i, "text") for i in cited if article_id in field(i, "reporters")})
 
 
 def article_to_dict(article: Article) -> dict[str, Any]:
@@ -118,21 +120,60 @@ def topic_to_dict(topic: Topic) -> dict[str, Any]:
                 "text": i.text,
                 "speaker": i.speaker,
                 "sources": list(i.sources),
+                "variants": variants_to_list(i.variants),
                 "score": round(i.score, 6),
             }
             for i in topic.summary
         ],
         "quotes": [
-            {"text": q.text, "speaker": q.speaker, "sources": list(q.sources)} for q in topic.quotes
+            {
+                "text": q.text,
+                "speaker": q.speaker,
+                "sources": list(q.sources),
+                "variants": variants_to_list(q.variants),
+            }
+            for q in topic.quotes
         ],
         "claims": [
-            {"text": c.text, "speaker": c.speaker, "sources": list(c.sources)} for c in topic.claims
+            {
+                "text": c.text,
+                "speaker": c.speaker,
+                "sources": list(c.sources),
+                "variants": variants_to_list(c.variants),
+                **({"answers": ref_to_dict(c.answers)} if c.answers else {}),
+            }
+            for c in topic.claims
         ],
-        "timeline": [
-            {"when": e.when, "date": e.sort_key, "text": e.text, "sources": list(e.sources)}
-            for e in topic.timeline
+        "timeline": [timeline_entry_to_dict(e) for e in topic.timeline],
+        "discrepancies": [
+            {"variants": variants_to_list(d.variants), "differs": list(d.differs)}
+            for d in topic.discrepancies
         ],
     }
+
+
+def variants_to_list(variants: list[Variant]) -> list[dict[str, Any]]:
+    """Other wordings as ``{"text", "sources"}`` (with ``ref`` when one is printed as an item)."""
+    return [
+        {"text": v.text, "sources": list(v.sources),
+         **({"ref": ref_to_dict(v.ref)} if v.ref else {})}
+        for v in variants
+    ]
+
+
+def ref_to_dict(ref: Ref) -> dict[str, Any]:
+    return {"section": ref.section, "index": ref.index}
+
+
+def timeline_entry_to_dict(entry: TimelineEntry) -> dict[str, Any]:
+    """A dated event; one that another section prints is a pointer: its ``text`` is the pointer
+    ("→ Das Wichtigste, Punkt 3"), no sentence, no sources, and ``ref`` names the item."""
+    dated = {"when": entry.when, "date": entry.sort_key, "label": entry.label}
+    if entry.ref is not None:
+        return {**dated, "text": f"→ {pointer(entry.ref)}", "sources": [], "variants": [],
+                "ref": ref_to_dict(entry.ref)}
+    return {**dated, "text": entry.text, "sources": list(entry.sources),
+            "variants": variants_to_list(entry.variants)}
 
 
 def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:

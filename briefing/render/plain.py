@@ -11,7 +11,18 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from briefing.models import Article, Briefing, Quote, Skipped, SummaryItem, TimelineEntry, Topic
+from briefing.models import (
+    Article,
+    Briefing,
+    Discrepancy,
+    Quote,
+    Ref,
+    Skipped,
+    SummaryItem,
+    TimelineEntry,
+    Topic,
+    Variant,
+)
 from briefing.runtime.display import shown
 
 
@@ -77,6 +88,7 @@ class Plain:
             "quotes": [quote_data(q) for q in topic.quotes],
             "claims": [item_data(c) for c in topic.claims],
             "timeline": [timeline_data(e) for e in topic.timeline],
+            "discrepancies": [discrepancy_data(d) for d in topic.discrepancies],
             "minor": topic.minor,
             "continued": topic.continued,
             "outlets": topic.outlets,
@@ -96,16 +108,37 @@ class Plain:
 
 def item_data(item: SummaryItem) -> dict[str, Any]:
     return {"text": item.text, "sources": list(item.sources), "score": item.score,
-            "speaker": item.speaker, "first_seen": list(item.first_seen)}
+            "speaker": item.speaker, "first_seen": list(item.first_seen),
+            "variants": [variant_data(v) for v in item.variants],
+            "answers": ref_data(item.answers), "reporters": item.reporters}
 
 
 def quote_data(quote: Quote) -> dict[str, Any]:
-    return {"text": quote.text, "speaker": quote.speaker, "sources": list(quote.sources)}
+    return {"text": quote.text, "speaker": quote.speaker, "sources": list(quote.sources),
+            "variants": [variant_data(v) for v in quote.variants],
+            "reporters": quote.reporters}
 
 
 def timeline_data(entry: TimelineEntry) -> dict[str, Any]:
     return {"when": entry.when, "sort_key": entry.sort_key, "text": entry.text,
-            "sources": list(entry.sources)}
+            "sources": list(entry.sources), "variants": [variant_data(v) for v in entry.variants],
+            "label": entry.label, "statement": entry.statement, "ref": ref_data(entry.ref),
+            "reporters": entry.reporters}
+
+
+def variant_data(variant: Variant) -> dict[str, Any]:
+    return {"text": variant.text, "sources": list(variant.sources), "ref": ref_data(variant.ref)}
+
+
+def discrepancy_data(discrepancy: Discrepancy) -> dict[str, Any]:
+    return {"variants": [variant_data(v) for v in discrepancy.variants],
+            "differs": list(discrepancy.differs)}
+
+
+def ref_data(ref: Ref | None) -> dict[str, Any] | None:
+    if ref is None:
+        return None
+    return {"section": ref.section, "index": ref.index, "text": ref.text}
 
 
 def skipped_data(skipped: Skipped) -> dict[str, Any]:

@@ -15,12 +15,15 @@ from briefing.errors import TemplateError
 from briefing.render.filters import (
     based_on,
     date_span,
+    differing,
     german_date,
     md_code,
     md_escape,
     md_url,
+    pointer,
     refs,
     repeats,
+    reporters,
     safe_url,
 )
 from briefing.runtime.resources import templates_dir
@@ -51,7 +54,8 @@ def make_environment(
     env.globals.pop("lipsum", None)  # lipsum(10**9) would build gigabytes of text
     own = {"md": md_escape, "md_code": md_code, "safe_url": safe_url, "md_url": md_url,
            "german_date": german_date, "date_span": date_span, "refs": refs,
-           "repeats": repeats}
+           "repeats": repeats, "reporters": reporters, "pointer": pointer,
+           "differing": differing}
     env.filters.update(own)
     guard_filters(env, own)  # steps, widths and result sizes (sandbox.py)
     env.globals["based_on_text"] = based_on

@@ -15,7 +15,7 @@ from briefing.cues.quotes import (
 )
 from briefing.cues.speakers import quote_speaker
 from briefing.models import Article, Quote, Sentence, SentenceGroup, Topic, id_number
-from briefing.summary import Similarity, Weights
+from briefing.summary import Citations, Similarity, Weights
 from briefing.text.sentences import article_sentences
 from briefing.text.words import sentence_key, words
 
@@ -30,11 +30,14 @@ def pick_quotes(
     weights: Weights,
     limit: int = MAX_QUOTES,
     per_speaker: int = 2,
+    citations: Citations | None = None,
 ) -> list[Quote]:
     """The best direct quotes not yet used, at most two per speaker, in reading order.
 
-    A quote that runs over several sentences is one item made of them (``quote_runs``).
+    A quote that runs over several sentences is one item made of them (``quote_runs``). Each
+    cites the articles that carry its very words; other outlets' wordings are its variants.
     """
+    citations = citations or Citations(topic.articles)
     articles = {a.id: a for a in topic.articles}
     ranked = []
     for group in groups:
@@ -69,7 +72,10 @@ def pick_quotes(
         chosen.append((group, speaker))
         used.extend([group, *(p for p in pieces if p is not group)])
     chosen.sort(key=lambda q: q[0].first_seen)
-    return [Quote(group.text, speaker, group.sources) for group, speaker in chosen]
+    return [
+        Quote(group.text, speaker, *citations.cite(group.text, group.occurrences))
+        for group, speaker in chosen
+    ]
 
 
 MAX_RUN_SENTENCES = 4  # a longer quote is a speech, not an item of a briefing
@@ -91,7 +97,8 @@ def quote_runs(
     it, within one paragraph and at most MAX_RUN_SENTENCES sentences and MAX_RUN_WORDS words
     (longer or unclosed runs are left out: cut, they would misquote). Its text is the
     sentences joined by one space, which stands verbatim (whitespace folded) in the article;
-    its sources are every article that carries the same words. The speaker is taken from the
+    the same run of statements in another article is a copy of it (its occurrences; the
+    quote cites the articles that carry its very words, ``Citations``). The speaker is taken from the
     sentences together ("…", sagte X. / X sagte: "…), or from a sentence before ending in ":".
     Returns (run, the groups of its sentences, speaker).
     """
@@ -99,29 +106,33 @@ def quote_runs(
     for group in groups:
         for occurrence in group.occurrences:
             at[(occurrence.article_id, occurrence.index)] = group
-    bodies = {a.id: f" {sentence_key(a.body)} " for a in topic.articles}
-    runs: dict[str, tuple[SentenceGroup, list[SentenceGroup], str | None]] = {}
+    runs: dict[object, tuple[SentenceGroup, list[SentenceGroup], str | None]] = {}
     for article in topic.articles:
         for run in _runs(article_sentences(article)):
             text = " ".join(s.text for s in run)
             block = " ".join(article.blocks[run[0].block].text.split())
-            key = sentence_key(text)
-            if key in runs or " ".join(text.split()) not in block:
+            if " ".join(text.split()) not in block:
                 continue
             pieces = [at[(s.article_id, s.index)] for s in run if (s.article_id, s.index) in at]
+            # the same quote in another outlet is a run of the same statements, maybe in
+            # other words: one run, that outlet's wording a copy of it (its variant)
+            key: object = (
+                tuple(id(p) for p in pieces) if len(pieces) == len(run) else sentence_key(text)
+            )
+            copy = Sentence(text, article.id, run[0].block, run[0].index)
+            if key in runs:
+                runs[key][0].occurrences.append(copy)
+                continue
             speaker = quote_speaker(text)
             if speaker is None:
                 before = _sentence_before(article, run[0].index)
                 speaker = quote_speaker(text, before) if text[:1] in OPENING_QUOTES else None
-            carriers = [a for a in topic.articles if f" {key} " in bodies[a.id]]
             group = SentenceGroup(
                 text,
-                [Sentence(text, a.id, run[0].block, run[0].index) for a in carriers],
+                [copy],
                 score=max((p.score for p in pieces), default=0.0),
                 centrality=max((p.centrality for p in pieces), default=0.0),
             )
-            # the occurrence in another article keeps this article's position: only its id
-            # and reading order (first_seen) are used
             runs[key] = (group, pieces, speaker)
     return list(runs.values())
 

@@ -243,7 +243,7 @@ class BriefingApp(App):
             if cached is None:
                 self.resummarize(index, length)
                 return False
-            self.briefing.topics[index].summary = cached
+            self._set_summary(index, cached)
             self._lengths[index] = length
         if self._just_loaded:
             # after the first frame: the first prefetch would hold the interpreter while the
@@ -253,6 +253,15 @@ class BriefingApp(App):
         else:
             self.prefetch(index, length)
         return True
+
+    def _set_summary(self, index: int, summary: list[SummaryItem]) -> None:
+        """Show topic ``index`` with ``summary``: the other sections point to its items anew."""
+        from briefing.sections import resolve_refs  # (deferred, as in _summarize)
+
+        assert self.briefing is not None
+        topic = self.briefing.topics[index]
+        topic.summary = summary
+        resolve_refs(topic)
 
     def _summarize(self, briefing: Briefing, index: int, length: int) -> Summarized:
         # (deferred: the stages load in the preload's child; this process needs them only
@@ -288,7 +297,7 @@ class BriefingApp(App):
         self._cache[(event.index, event.length)] = event.summary
         # Only the current length is shown: a late result for an older one just waits in cache.
         if event.length == self.settings.sentences and self._lengths.get(event.index) != event.length:
-            self.briefing.topics[event.index].summary = event.summary
+            self._set_summary(event.index, event.summary)
             self._lengths[event.index] = event.length
             self.main.summary_changed(event.index)
             self.prefetch(event.index, event.length)

@@ -21,7 +21,8 @@ class Passage:
     """Where a text stands in an article: a block and a character span in it.
 
     ``block`` is None when the text is not found verbatim, or when no text was sought
-    (``text`` empty: the whole article is shown, unmarked).
+    (``text`` empty: the whole article is shown, unmarked). ``variant``: the text is the
+    article's own wording of a line that cites another wording.
     """
 
     article: Article
@@ -29,6 +30,7 @@ class Passage:
     start: int = 0
     end: int = 0
     text: str = ""
+    variant: bool = False  # the text is another outlet's wording of the chosen line
 
 
 def text_span(haystack: str, needle: str) -> tuple[int, int] | None:
@@ -69,12 +71,12 @@ def search_hits(
 ) -> list[SummaryItem]:
     """Sentences of the topic's articles that contain ``query`` (case-insensitive).
 
-    The same sentence in several articles is one hit with all of them as sources; reported
-    speech that does not name its speaker names the one of the sentence before, as the
-    briefing's items do.
+    The same sentence in several articles (verbatim, as the contract folds it) is one hit with
+    all of them as sources; reported speech that does not name its speaker names the one of
+    the sentence before, as the briefing's items do.
     """
     from briefing.cues.speakers import reported_speakers  # (deferred: see the top)
-    from briefing.text import sentence_key
+    from briefing.text import fold
 
     needle = query.casefold().strip()
     if not needle:
@@ -86,7 +88,7 @@ def search_hits(
         for index, sentence in enumerate(in_article):
             if needle not in sentence.text.casefold():
                 continue
-            hit = hits.setdefault(sentence_key(sentence.text), SummaryItem(sentence.text, []))
+            hit = hits.setdefault(fold(sentence.text), SummaryItem(sentence.text, []))
             if article.id not in hit.sources:
                 hit.sources.append(article.id)
             if speakers is None:
@@ -115,13 +117,19 @@ def standalone_topic(topic: Topic) -> Topic:
     def renumber(sources: list[str]) -> list[str]:
         return [new_ids.get(source, source) for source in sources]
 
+    def cited(item):  # an item, or a variant: its sources and its variants' sources
+        more = {"variants": [cited(v) for v in item.variants]} if hasattr(item, "variants") else {}
+        return replace(item, sources=renumber(item.sources), **more)
+
     return replace(
         topic,
         articles=[replace(a, id=new_ids[a.id]) for a in topic.articles],
-        summary=[replace(i, sources=renumber(i.sources)) for i in topic.summary],
-        quotes=[replace(q, sources=renumber(q.sources)) for q in topic.quotes],
-        claims=[replace(c, sources=renumber(c.sources)) for c in topic.claims],
-        timeline=[replace(e, sources=renumber(e.sources)) for e in topic.timeline],
+        summary=[cited(i) for i in topic.summary],
+        quotes=[cited(q) for q in topic.quotes],
+        claims=[cited(c) for c in topic.claims],
+        timeline=[cited(e) for e in topic.timeline],
+        discrepancies=[replace(d, variants=[cited(v) for v in d.variants])
+                       for d in topic.discrepancies],
     )
 
 

@@ -60,7 +60,10 @@ def test_markdown_lists_five_sources_and_references(seeds_dir: Path) -> None:
     for name in sorted(p.name for p in seeds_dir.glob("*.txt")):
         assert f"`{name}`" in sources
     bullets = [line for line in text.splitlines() if line.startswith("- ")]
-    assert bullets and all(re.search(r"\[\d+(, \d+)*\]", line) for line in bullets)
+    # each line cites its sources (other outlets' wordings as "ähnlich"), or points to the
+    # item that says it ("**2023**: → Das Wichtigste, Punkt 9")
+    cited = r"\[\d+(, \d+)*(; ähnlich \d+(, \d+)*)?\]|: → [^\[\]]+, Punkt \d+$"
+    assert bullets and all(re.search(cited, line) for line in bullets)
     assert "Grundlage: 5 Quellen" in text
 
 

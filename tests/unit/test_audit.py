@@ -364,5 +364,37 @@ def test_variants_and_discrepancies_are_audited_as_printed() -> None:
     summary, first, second = audit.audit(briefing, texts=texts, mined=[])
     assert (summary.section, first.section) == ("summary", "discrepancies")
     assert summary.flaws == {}
-    assert "said twice" in first.flaws  # the contract: no sentence printed twice in a topic
+    # the version that is the summary item is printed as a pointer to it: no repeat
+    assert "said twice" not in first.flaws
     assert "fabricated" in second.flaws
+
+
+def test_a_discrepancy_version_repeating_anything_but_its_item_is_said_twice() -> None:
+    item = "Bei dem Unglück wurden mindestens 112 Menschen verletzt."
+    other = "Mindestens 145 Menschen wurden bei dem Unglück verletzt."
+    briefing = {"topics": [{
+        "title": "Unglück", "minor": False,
+        "articles": [{"id": "a1", "path": "/x/a.txt"}, {"id": "a2", "path": "/x/b.txt"}],
+        "summary": [{"text": item, "sources": ["a1"]}],
+        "quotes": [], "claims": [],
+        "timeline": [{"when": "am Montag", "date": "2024-06-17", "label": "17.06.2024",
+                      "text": "→ Das Wichtigste, Punkt 1", "sources": [],
+                      "ref": {"section": "summary", "index": 0}}],
+        "discrepancies": [
+            {"differs": ["112", "145"], "variants": [{"text": item, "sources": ["a1"]},
+                                                     {"text": other, "sources": ["a2"]}]},
+            # the same version again in a second discrepancy: printed twice
+            {"differs": ["145", "150"], "variants": [{"text": other, "sources": ["a2"]}]},
+            # a version that holds the item and more: the item's sentence printed twice
+            {"differs": ["3"], "variants": [{"text": item + " Drei starben.",
+                                             "sources": ["a1"]}]},
+        ],
+    }]}
+    texts = {"a1": item + " Drei starben.", "a2": other}
+    lines = audit.audit(briefing, texts=texts, mined=[])
+    # the pointer entry of the timeline prints no sentence: it is no line
+    assert [line.section for line in lines] == ["summary"] + ["discrepancies"] * 4
+    _, pointed, printed, again, longer = lines
+    assert "said twice" not in pointed.flaws and "said twice" not in printed.flaws
+    assert audit.category(again.flaws["said twice"]) == "discrepancies repeats discrepancies"
+    assert audit.category(longer.flaws["said twice"]) == "discrepancies repeats summary"

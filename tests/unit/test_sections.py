@@ -361,7 +361,7 @@ def test_a_reported_statement_shows_its_speaker_in_every_format():
     markdown = render_briefing(briefing)
     assert f"- {said} — Experte Koh Yu Hwan [1]" in markdown
     assert "vereinbart worden. — Kirby [1]" in markdown
-    assert f"<li>{said} — Experte Koh Yu Hwan <span" in render_briefing(briefing, "html")
+    assert f">{said} — Experte Koh Yu Hwan <span" in render_briefing(briefing, "html")
     data = json.loads(render_briefing(briefing, "json"))["topics"][0]
     assert data["summary"][0]["text"] == said  # verbatim: the speaker is a field of its own
     assert data["summary"][0]["speaker"] == "Experte Koh Yu Hwan"
@@ -575,9 +575,9 @@ def test_a_denial_follows_its_claim_even_when_another_claim_comes_between_them()
     assert claims[claims.index(DENIAL) - 1] == ACCUSATION
 
 
-def test_a_denial_of_a_claim_in_das_wichtigste_shows_the_claim_again():
+def test_a_denial_of_a_claim_in_das_wichtigste_points_to_it():
     # the accusation is the lead, so "Das Wichtigste" takes it; the denial alone would not say
-    # what is denied
+    # what is denied, and the accusation is not printed twice: the denial points to it
     article = _article(
         "a1",
         f"{ACCUSATION} {DENIAL} Die Bauarbeiten an der Brücke sollen im Frühjahr beginnen.",
@@ -585,7 +585,11 @@ def test_a_denial_of_a_claim_in_das_wichtigste_shows_the_claim_again():
     topic = Topic("Streit", [article])
     summarize_topic(topic, 1)
     assert [s.text for s in topic.summary] == [ACCUSATION]
-    assert [c.text for c in topic.claims] == [ACCUSATION, DENIAL]
+    assert [c.text for c in topic.claims] == [DENIAL]
+    assert (topic.claims[0].answers.section, topic.claims[0].answers.index) == ("summary", 0)
+    text = render_briefing(Briefing("Streit", [topic]))
+    assert f"- (zu Das Wichtigste, Punkt 1) {DENIAL} [1]" in text
+    assert text.count(ACCUSATION) == 1
 
 
 def test_a_claim_that_points_back_brings_the_sentence_it_continues():

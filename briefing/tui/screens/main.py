@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -185,14 +186,16 @@ class MainScreen(Screen):
     def _show_entry(self, entry: Entry) -> None:
         articles = {a.id: a for a in self.topic.articles} if self.topic else {}
         passages: list[Passage] = []
-        for source in entry.sources:
+        for source, text, variant in entry.wordings():
             article = articles.get(source)
             if article is None:
                 continue
             if entry.kind == "source":
                 passages.append(Passage(article))
             else:
-                passages.append(find_passage(article, entry.text, self.app.sentences.get(source)))
+                # each source with its own wording marked (another outlet's is said so)
+                found = find_passage(article, text, self.app.sentences.get(source))
+                passages.append(replace(found, variant=variant))
         self.query_one(SourceView).show_passages(passages)
         self.refresh_bindings()
 

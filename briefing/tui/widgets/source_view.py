@@ -124,6 +124,8 @@ class SourceView(Vertical):
                  if len(self.passages) > 1 else Content(""))
         unfound = passage.text and passage.block is None
         missing = " · Satz nicht wörtlich gefunden" if unfound else ""
+        if passage.variant:
+            missing = " · eigene Fassung dieser Quelle" + missing
         return Content.assemble(
             (f"[{article.number}] {article.title}", "bold"), "\n",
             (f"{details + ' · ' if details else ''}{shown(article.path.name)} · ", "$text-muted"),
