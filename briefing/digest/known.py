@@ -66,7 +66,9 @@ def update_summary(
 
     Like an update summary: rank only the new sentences, keep reading order in the output.
     """
-    novel = [g for g in group_sentences(topic.articles) if sentence_key(g.text) not in known]
+    novel = [
+        g for g in group_sentences(topic.articles) if g.alone and sentence_key(g.text) not in known
+    ]
     if not novel:
         return []
     by_article: dict[str, list[str]] = {}

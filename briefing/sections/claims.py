@@ -92,8 +92,8 @@ def pick_claims(
         if any(similarity(group.text, other.text) >= weights.redundancy for other in used):
             continue
         if not needs_claim(group.text, weights, group.speaker is not None):
-            if shown >= limit:
-                continue
+            if shown >= limit or not group.alone:
+                continue  # (a line that cannot stand alone goes in only after its claim)
             units.append([group])
             shown += 1
             used.append(group)
@@ -106,7 +106,9 @@ def pick_claims(
             if not points_back(current.text, weights, current.speaker is not None):
                 break
             current = before.get(id(current))
-        if not context or points_back(context[0].text, weights, context[0].speaker is not None):
+        if not context or not context[0].alone or points_back(
+            context[0].text, weights, context[0].speaker is not None
+        ):
             continue  # it would not say what is disputed
         # its claim is already listed (or the sentence before it): the denial goes right
         # after it, with what stands between ("... sollen vereinbart worden sein. Im Gegenzug

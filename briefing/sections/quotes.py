@@ -11,9 +11,8 @@ from briefing.cues.quotes import (
     direct_quote,
     quote_marks,
     quote_state,
-    unbalanced_quote,
 )
-from briefing.cues.speakers import quote_speaker
+from briefing.cues.speakers import person_named, pronoun_attribution, quote_speaker
 from briefing.models import Article, Quote, Sentence, SentenceGroup, Topic, id_number
 from briefing.summary import Similarity, Weights
 from briefing.text.sentences import article_sentences
@@ -38,10 +37,11 @@ def pick_quotes(
     articles = {a.id: a for a in topic.articles}
     ranked = []
     for group in groups:
-        if group in used or unbalanced_quote(group.text) or direct_quote(group.text) is None:
+        if group in used or not group.alone or direct_quote(group.text) is None:
             continue
         first = min(group.occurrences, key=lambda s: (id_number(s.article_id), s.index))
-        speaker = quote_speaker(group.text)
+        # '"…", sagte er.' takes the person named before it (grouping found them)
+        speaker = quote_speaker(group.text) or group.speaker
         if speaker is None and group.text.lstrip()[:1] in OPENING_QUOTES:
             # a quote standing alone may be introduced by the sentence before ("...:")
             before = _sentence_before(articles[first.article_id], first.index)
@@ -55,6 +55,8 @@ def pick_quotes(
     for run, pieces, speaker in quote_runs(topic, groups):
         if any(piece in used for piece in pieces):
             continue  # the reader has read part of it under "Das Wichtigste"
+        if speaker is None and pronoun_attribution(run.text):
+            continue  # '"…", sagte er.' with nobody named before: whose words are these?
         ranked.append((run.score * (1.0 if speaker else 0.4), run, speaker, pieces))
     chosen: list[tuple[SentenceGroup, str | None]] = []
     for _, group, speaker, pieces in sorted(ranked, key=lambda q: (-q[0], q[1].first_seen)):
@@ -110,8 +112,12 @@ def quote_runs(
                 continue
             pieces = [at[(s.article_id, s.index)] for s in run if (s.article_id, s.index) in at]
             speaker = quote_speaker(text)
-            if speaker is None:
-                before = _sentence_before(article, run[0].index)
+            before = _sentence_before(article, run[0].index)
+            if speaker is None and pronoun_attribution(text):
+                # '"…. …", sagte er.': the one person named before it (none: no quote, see
+                # pick_quotes)
+                speaker = person_named(before) if before else None
+            elif speaker is None:
                 speaker = quote_speaker(text, before) if text[:1] in OPENING_QUOTES else None
             carriers = [a for a in topic.articles if f" {key} " in bodies[a.id]]
             group = SentenceGroup(

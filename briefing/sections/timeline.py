@@ -30,6 +30,8 @@ def build_timeline(
     fallback = max((d for d in dates.values() if d), default=None)
     best: dict[str, tuple[float, TimelineEntry]] = {}
     for group in groups:
+        if not group.alone:
+            continue
         seen: set[str] = set()
         for occurrence in sorted(
             group.occurrences, key=lambda s: (id_number(s.article_id), s.index)

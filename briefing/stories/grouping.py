@@ -5,7 +5,9 @@ Takes cleaned articles; gives topics, largest and most-covered first, lone artic
 How grouping works
     Each article becomes a TF-IDF vector of Snowball German stems of its content words (sumy's
     German stop words out; title counted three times, lead twice; sentences that stand word
-    for word in three or more unrelated articles left out as page furniture). Articles whose
+    for word in three or more unrelated articles left out as page furniture; each article keeps
+    the keys of its own such sentences, ``Article.boilerplate``, so that the summary leaves them
+    out too). Articles whose
     cosine similarity reaches ``THRESHOLD`` form the edges of a sparse graph; inside each
     connected component of that graph the articles are clustered by average linkage (scipy)
     and cut at the same similarity. That is exact average linkage: two clusters whose mean
@@ -47,6 +49,10 @@ def group_topics(
     keyed = [keyed_sentences(a) for a in articles]  # split and keyed once, used twice
     boilerplate = boilerplate_sentences(articles, keyed)
     news = [news_text(a, boilerplate, k) for a, k in zip(articles, keyed)]
+    if boilerplate:
+        # the summary leaves an article's furniture out: it needs only the article's own keys
+        for article, pairs in zip(articles, keyed):
+            article.boilerplate = frozenset(key for _, key in pairs if key in boilerplate)
     del keyed
     vectors = tfidf_vectors(articles, boilerplate=boilerplate, news=news)
     pairs = syndicated_pairs(articles, boilerplate, vectors, news)

@@ -26,14 +26,15 @@ def select_groups(
     similarity: Similarity | None = None,
     exclude: list[SentenceGroup] | None = None,
 ) -> list[SentenceGroup]:
-    """The best-scoring groups, skipping any that says what a chosen (or excluded) one says."""
+    """The best-scoring groups that may stand alone, skipping any that says what a chosen (or
+    excluded) one says."""
     similarity = similarity or Similarity([g.text for g in groups])
     chosen: list[SentenceGroup] = []
     taken = list(exclude or [])
     for group in sorted(groups, key=lambda g: (-g.score, g.first_seen)):
         if len(chosen) >= count:
             break
-        if group in taken:
+        if group in taken or not group.alone:
             continue
         if any(similarity(group.text, other.text) >= weights.redundancy for other in taken):
             continue
@@ -184,7 +185,17 @@ class _SubtopicPicker:
         return self.chosen
 
     def head(self, k: int) -> SentenceGroup | None:
-        """What subtopic ``k`` offers now, or None when it has nothing left."""
+        """What subtopic ``k`` offers now, or None when it has nothing left.
+
+        A sentence that cannot stand alone (``SentenceGroup.alone``) is never offered: a
+        subtopic whose head it is offers nothing (its head, weighed down by the stand-alone
+        factor, seldom won an offer before such sentences were barred, and the subtopics
+        around it are weighed as they were).
+        """
+        head = self._head(k)
+        return head if head is None or head.alone else None
+
+    def _head(self, k: int) -> SentenceGroup | None:
         queue, weights = self.queues[k], self.weights
         while queue and self.repeats(queue[0], self.chosen[self.checked[k] :]):
             # a subtopic whose best sentence repeats a pick is covered by that pick
