@@ -82,7 +82,8 @@ def furniture_reason(text: str, boilerplate: frozenset[str] = frozenset()) -> st
 _CLOSERS = "\"'»«“”‘’)]"
 # cut inside a date or after an ordinal: "in der 63.", "am 25.", "der 1." (before "FC Köln")
 _ORDINAL_END = re.compile(
-    rf"(?:^|\s)(?i:{alternation(sorted(ARTICLES | DETERMINERS))})\s+\d{{1,3}}\.[{_CLOSERS}]*$"
+    rf"(?:^|\s)(?i:{alternation(sorted(ARTICLES | DETERMINERS))})\s+\d{{1,3}}\."
+    rf"[{re.escape(_CLOSERS)}]*$"
 )
 
 

@@ -58,14 +58,22 @@ _ADVERB_WORDS = alternation(SPEECH_ADVERBS)
 
 _ADVERBS = rf"(?:(?:{_ADVERB_WORDS})\s+)*"
 
+# a medium or audience in the dative, no part of a speaker's role ("sagte der Minister der Zeitung")
+_HEARER_NOUN = (
+    r"[\w-]*(?:Zeitung|Agentur|Sender|Zeitschrift|Magazin|Presse|Medien|Reportern|"
+    r"Journalisten|Öffentlichkeit|Nachrichtenagentur|Deutschen Presse-Agentur)\b"
+)
+
 _SPEAKER = (
     rf"(?P<speaker>(?:(?:der|die|das|ein|eine|des|sein|seine|ihr|ihre)\s+)?"
     rf"(?:(?!(?:{_SPEAKER_END})\b){_SPEAKER_WORD}\s+){{0,5}}?{_NAME_WORD})"
+    # whose role it is: "der Chef der rechten Lega" (not a hearer: "der Zeitung")
+    rf"(?P<of>\s+(?:der|des)\s+(?:[a-zäöüß][\w-]*(?:e|en|er|es)\s+)?(?!{_HEARER_NOUN})"
+    rf"{_NAME_WORD}(?:\s+{_NAME_WORD})?)?"
     rf"(?=\s*(?:[,.:;»“”\"(]|\s(?:{_SPEAKER_END})\b|$))"
     # the person after the role: "der Sprecher, John Kirby, ...", "der rechtspolitische
     # Sprecher der Unionsfraktion, Jan-Marco Luczak."
-    rf"(?:(?P<of>\s+(?:der|des)\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?)?,\s+"
-    rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})(?=\s*(?:[,.;:!?]|$)))?"
+    rf"(?:,\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})(?=\s*(?:[,.;:!?]|$)))?"
 )
 
 # "so" names a speaker only right after a quote or comma (", so Dolzikowa"), not "Nur so könne"
@@ -229,14 +237,14 @@ def report_speaker(text: str) -> str | None:
 
 
 def _with_name(speaker: str, match: re.Match[str]) -> str:
-    """The speaker with the person the sentence names after the role ("John Kirby, Sprecher";
-    "Jan-Marco Luczak, Sprecher der Unionsfraktion")."""
+    """The speaker with whose role it is and the person the sentence names after the role
+    ("Chef der rechten Lega", "John Kirby, Sprecher", "Jan-Marco Luczak, Sprecher der
+    Unionsfraktion")."""
     found = match.groupdict()
     name = found.get("name") or found.get("end_name")
-    if not name:
-        return speaker
-    of = (found.get("of") or "").strip()
-    return f"{name.rstrip('.')}, {speaker} {of}" if of else f"{name.rstrip('.')}, {speaker}"
+    of = (found.get("of") or "").strip().rstrip(".")
+    role = f"{speaker} {of}" if of else speaker
+    return f"{name.rstrip('.')}, {role}" if name else role
 
 
 # quoted words, then a verb in the past tense and who said them: '"...", lobte Szilagyi'

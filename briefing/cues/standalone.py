@@ -14,6 +14,7 @@ from briefing.lexicon import (
     ANAPHORA,
     BACK_REFERENCE_VERBS,
     DEMONSTRATIVES,
+    FINITE_AUXILIARIES,
     FINITE_VERBS,
     GOES_ON_VERBS,
     POINTS_BACK,
@@ -157,6 +158,8 @@ def is_generic(text: str) -> bool:
     return _GENERIC.search(opening_stripped(text)) is not None
 
 
+_FINITE = FINITE_VERBS | FINITE_AUXILIARIES
+
 # "Dafür, dass ...", "Damit das gelingt, muss ...": the opener points forward, not back
 _POINTS_FORWARD = re.compile(
     r"^\w+,\s(?:dass|ob|wie|wenn|was|weil)\b"
@@ -192,7 +195,7 @@ def points_back(text: str, names_speaker: bool = False) -> str | None:
             return None
         if lowered != "dies" or second[:1].islower():
             return f"opens with '{first}'"
-    if lowered in DEMONSTRATIVES and first[:1].isupper() and second in FINITE_VERBS:
+    if lowered in DEMONSTRATIVES and first[:1].isupper() and second in _FINITE:
         return f"demonstrative subject '{first} {second}'"
     if first in ("Er", "Sie") and second[:1].islower() and not names_speaker:
         return f"pronoun subject '{first}'"
@@ -205,7 +208,7 @@ def points_back(text: str, names_speaker: bool = False) -> str | None:
     ):
         return f"demonstrative '{first} {second}'"  # (not "Diese Art von ...")
     if first == "Auch" and second in ("dies", "er", "sie", "das", "diese") and (
-        second in ("dies", "er", "sie") or third in FINITE_VERBS
+        second in ("dies", "er", "sie") or third in _FINITE
     ):
         return f"opens with 'Auch {second}'"
     return None

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 
 from briefing.cues.hedges import hedge_strength, is_denial
-from briefing.models import SentenceGroup, SummaryItem, id_number
+from briefing.models import SentenceGroup, SummaryItem
 from briefing.summary import DEFAULT_WEIGHTS, Similarity, Weights, standalone_factor
+from briefing.summary.groups import previous_groups
 
 MAX_CLAIMS = 5
 
@@ -77,7 +78,7 @@ def pick_claims(
     lines). A denial whose claim cannot be found (the first sentence of an article, or too
     much context) is left out.
     """
-    before = _previous_groups(groups)
+    before = previous_groups(groups)
     ranked = []
     for group in groups:
         strength = hedge_strength(group.text)
@@ -135,19 +136,9 @@ def pick_claims(
         shown += len(unit)
         used.extend(g for g in unit if g not in used)
     units.sort(key=lambda unit: unit[0].first_seen)
-    return [g.to_item() for unit in units for g in unit]
-
-
-def _previous_groups(groups: list[SentenceGroup]) -> dict[int, SentenceGroup]:
-    """id(group) -> the group of the sentence right before its first occurrence."""
-    at: dict[tuple[str, int], SentenceGroup] = {}
-    for group in groups:
-        for occurrence in group.occurrences:
-            at[(occurrence.article_id, occurrence.index)] = group
-    previous: dict[int, SentenceGroup] = {}
-    for group in groups:
-        first = min(group.occurrences, key=lambda s: (id_number(s.article_id), s.index))
-        candidate = at.get((first.article_id, first.index - 1))
-        if candidate is not None and candidate is not group:
-            previous[id(group)] = candidate
-    return previous
+    # a line that cannot stand alone is shown only right after the sentence it points to
+    shown_lines: list[SentenceGroup] = []
+    for group in (g for unit in units for g in unit):
+        if group.alone or shown_lines and before.get(id(group)) is shown_lines[-1]:
+            shown_lines.append(group)
+    return [g.to_item() for g in shown_lines]

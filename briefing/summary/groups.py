@@ -19,7 +19,7 @@ from briefing.cues.speakers import (
 )
 from briefing.cues.standalone import points_back
 from briefing.lexicon import german_stop_words
-from briefing.models import Article, Sentence, SentenceGroup
+from briefing.models import Article, Sentence, SentenceGroup, id_number
 from briefing.summary.scoring import standalone_factor
 from briefing.summary.similarity import is_near_duplicate, word_set
 from briefing.summary.weights import DEFAULT_WEIGHTS, Weights
@@ -64,16 +64,16 @@ def _candidates(article: Article) -> list[tuple[Sentence, bool]]:
             continue
         if i and continues_cut(sentences[i - 1].text, sentence.text):
             continue
-        found.append((sentence, _alone(sentence.text, i)))
+        found.append((sentence, stands_alone(sentence.text)))
     return found
 
 
-def _alone(text: str, index: int) -> bool:
-    """Whether the sentence, the ``index``-th of its article, makes sense without the one
-    before it (a pronoun in an article's first sentence points to its headline)."""
+def stands_alone(text: str) -> bool:
+    """Whether a sentence makes sense without the one before it (see ``SentenceGroup.alone``;
+    a quote whose speaker is only a pronoun is decided where the sentence before is known)."""
     if unbalanced_quote(text):
         return False  # one part of a quote that runs over several sentences
-    return index == 0 or points_back(text, names_speaker=_names_speaker(text)) is None
+    return points_back(text, names_speaker=_names_speaker(text)) is None
 
 
 def _names_speaker(text: str) -> bool:
@@ -217,3 +217,20 @@ def _attributed(sentence: Sentence, speakers: dict[tuple[str, int], str | None])
     return not pronoun_attribution(sentence.text) or bool(
         speakers.get((sentence.article_id, sentence.index))
     )
+
+
+def previous_groups(groups: list[SentenceGroup]) -> dict[int, SentenceGroup]:
+    """id(group) -> the group of the sentence right before its first occurrence (in reading
+    order of the articles), for a group that has one and shows that very sentence (a group
+    that shows another outlet's wording of it is no antecedent to print before it)."""
+    at: dict[tuple[str, int], tuple[SentenceGroup, str]] = {}
+    for group in groups:
+        for occurrence in group.occurrences:
+            at[(occurrence.article_id, occurrence.index)] = (group, occurrence.text)
+    previous: dict[int, SentenceGroup] = {}
+    for group in groups:
+        first = min(group.occurrences, key=lambda s: (id_number(s.article_id), s.index))
+        found = at.get((first.article_id, first.index - 1))
+        if found is not None and found[0] is not group and found[0].text == found[1]:
+            previous[id(group)] = found[0]
+    return previous

@@ -12,6 +12,7 @@ from briefing.cues.hedges import accused, speculative
 from briefing.cues.quotes import is_quote
 from briefing.models import SentenceGroup
 from briefing.stories.clusters import average_linkage_labels
+from briefing.summary.groups import previous_groups
 from briefing.summary.scoring import standalone_factor
 from briefing.summary.similarity import Similarity, content_stems
 from briefing.summary.weights import DEFAULT_WEIGHTS, Weights
@@ -26,20 +27,33 @@ def select_groups(
     similarity: Similarity | None = None,
     exclude: list[SentenceGroup] | None = None,
 ) -> list[SentenceGroup]:
-    """The best-scoring groups that may stand alone, skipping any that says what a chosen (or
-    excluded) one says."""
+    """The best-scoring groups, skipping any that says what a chosen (or excluded) one says;
+    a group that cannot stand alone only together with the sentence it points back to (which
+    must stand alone), right before it."""
     similarity = similarity or Similarity([g.text for g in groups])
     chosen: list[SentenceGroup] = []
     taken = list(exclude or [])
+    antecedents = previous_groups(groups) if not all(g.alone for g in groups) else {}
+
+    def repeats(group: SentenceGroup) -> bool:
+        return any(similarity(group.text, other.text) >= weights.redundancy for other in taken)
+
     for group in sorted(groups, key=lambda g: (-g.score, g.first_seen)):
         if len(chosen) >= count:
             break
-        if group in taken or not group.alone:
+        if group in taken or repeats(group):
             continue
-        if any(similarity(group.text, other.text) >= weights.redundancy for other in taken):
-            continue
-        chosen.append(group)
-        taken.append(group)
+        pair = [group]
+        if not group.alone:
+            before = antecedents.get(id(group))
+            if before is None or not before.alone or before in taken and before not in chosen:
+                continue
+            if before not in chosen:
+                if len(chosen) + 2 > count or repeats(before):
+                    continue
+                pair = [before, group]
+        chosen.extend(pair)
+        taken.extend(pair)
     return chosen
 
 
@@ -146,6 +160,8 @@ class _SubtopicPicker:
         self.mean_worth = sum(self.worth[g.text] for g in groups) / len(groups) or 1.0
         self.covered: set[str] = set()
         self.chosen: list[SentenceGroup] = []
+        self.antecedents = previous_groups(groups)
+        self.count = 0
         # how many of the chosen items each queue's head has been compared with: a head that
         # stays is compared with the new picks only
         self.checked = [0] * len(self.queues)
@@ -164,7 +180,9 @@ class _SubtopicPicker:
         )
 
     def pick(self, count: int) -> list[SentenceGroup]:
-        """Up to ``count`` picks, in the order they were picked."""
+        """Up to ``count`` picks, in the order they were picked (a sentence that cannot stand
+        alone right after the one it points back to: ``pairable``)."""
+        self.count = count
         while len(self.chosen) < count:
             best, best_value, best_group = None, (0, 0.0), None
             for k in range(len(self.queues)):
@@ -180,6 +198,13 @@ class _SubtopicPicker:
             self.queues[best].remove(best_group)
             self.checked[best] = 0  # (its head may have been the pick)
             self.uses[best] += 1
+            before = None if best_group.alone else self.antecedents[id(best_group)]
+            if before is not None and before not in self.chosen:
+                for queue in self.queues:
+                    if before in queue:
+                        queue.remove(before)
+                self.chosen.append(before)
+                self.covered.update(self.stems(before.text))
             self.chosen.append(best_group)
             self.covered.update(self.stems(best_group.text))
         return self.chosen
@@ -193,7 +218,21 @@ class _SubtopicPicker:
         around it are weighed as they were).
         """
         head = self._head(k)
-        return head if head is None or head.alone else None
+        while head is not None and not (head.alone or self.pairable(head)):
+            self.queues[k].remove(head)  # the next sentence of the subtopic may stand alone
+            self.checked[k] = 0
+            head = self._head(k)
+        return head
+
+    def pairable(self, group: SentenceGroup) -> bool:
+        """A sentence that cannot stand alone may go in right after the sentence it points
+        back to, when that one stands alone, says nothing picked yet and there is room."""
+        before = self.antecedents.get(id(group))
+        if before is None or not before.alone:
+            return False
+        if before in self.chosen:
+            return True
+        return len(self.chosen) + 2 <= self.count and not self.repeats(before, self.chosen)
 
     def _head(self, k: int) -> SentenceGroup | None:
         queue, weights = self.queues[k], self.weights
@@ -283,7 +322,28 @@ def reading_order(
 ) -> list[SentenceGroup]:
     """Order for reading, not by score: statements in the order they come in their articles
     (news put the main facts first), each joining the run of the earlier item it is most
-    related to, so that related facts stand together."""
+    related to, so that related facts stand together. A sentence that cannot stand alone
+    comes right after the sentence it points back to."""
+    antecedents = previous_groups(groups)
+    follows = {
+        id(antecedents[id(g)]): g
+        for g in groups
+        if not g.alone and antecedents.get(id(g)) in groups
+    }
+    ordered = _reading_order([g for g in groups if g.alone or id(g) not in {
+        id(f) for f in follows.values()}], similarity, link)
+    result: list[SentenceGroup] = []
+    for group in ordered:
+        result.append(group)
+        while id(group) in follows:
+            group = follows[id(group)]
+            result.append(group)
+    return result
+
+
+def _reading_order(
+    groups: list[SentenceGroup], similarity: Similarity, link: float
+) -> list[SentenceGroup]:
     runs: list[list[SentenceGroup]] = []
     for group in sorted(groups, key=lambda g: (g.best_index, g.first_seen)):
         best, best_run = 0.0, None

@@ -268,7 +268,8 @@ _NAMING = re.compile(
     r"band|gruppe|sendung|zeitung|zeitschrift|magazin|stück|song|lied|partei|verlag|show|"
     r"kolumne|blatt|blog|podcast|theater|kino|oper|musical|festival|kampagne|programm|"
     r"ausstellung|werk|gedicht|spiel|app|reihe|produktion|geschichte|erzählung|novelle|essay|"
-    r"artikel|schrift|titel|oper|stück))$",
+    r"artikel|schrift|titel|oper|stück|aufschrift|slogan|parole|schild|banner|plakat|"
+    r"transparent|motto|hashtag|kommentar|satz|satzes|frage|worte|wort|antwort|ruf|rufe))$",
     re.IGNORECASE,
 )
 # "Die Linke", "Der Spiegel", "Das Erste": names that start with an article
@@ -277,7 +278,21 @@ _TITLE_WORDS = re.compile(
     r"Piraten|Tageszeitung|Standard|Krone|Furche|Rheinpfalz|Tagesspiegel|Bild|Freiheitlichen|"
     r"Sportfreunde|Toten|Ärzte|Prinzen|Fantastischen)\b"
 )
-MAX_HEADING_WORDS = 14
+MAX_HEADING_WORDS = 25
+# a sentence's end inside what would be the heading: then it is no heading
+_SENTENCE_INSIDE = re.compile(r"[.!?;][\"“”»«']?\s")
+
+
+def _open_mark(text: str) -> bool:
+    """A quotation mark or bracket left open in ``text``."""
+    return (
+        text.count("(") != text.count(")")
+        or text.count('"') % 2 == 1
+        or text.count("„") != text.count("“")
+        or text.count("«") != text.count("»")
+    )
+# a heading does not end in a conjunction or a verb of reported speech ("Sie habe ...")
+_NO_HEADING_END = CONJUNCTIONS | {"sei", "seien", "habe", "hätten", "werde", "wäre", "und"}
 # what follows a name ending in "Das" or "Der" rather than an article's noun ("... Das und")
 _AFTER_A_NAME = CONJUNCTIONS | FINITE_VERBS | {"sagt", "sagte", "erklärte", "meint", "meinte"}
 # an author's line glued before the text: "Von Cerstin Gammelin, Berlin Die neue ..."
@@ -297,17 +312,19 @@ def glued_heading(text: str) -> int | None:
     byline = _BYLINE.match(text)
     if byline:
         return byline.end()  # "Von Cerstin Gammelin, Berlin Die neue ..."
-    for match in _GLUE.finditer(text, 0, 200):
+    for match in _GLUE.finditer(text, 0, 300):
         head = text[: match.start()]
         head_words = head.split()
         if not 2 <= len(head_words) <= MAX_HEADING_WORDS:
             continue
-        if any(c in head for c in "\"„“”«»:;,.!?()") or head[:1].islower():
-            continue  # a quote, a list or a clause before it: not a heading
+        if _SENTENCE_INSIDE.search(head) or head[:1].islower() or _open_mark(head):
+            continue  # a sentence, a list or a quote before it: not a heading
         word, following = match.group(1), match.group(2)
         previous = head_words[-1]
         if _NAMING.search(previous) or _TITLE_WORDS.match(following) or following[:1] == "(":
             continue  # a title, or a name with its party: "Ministerpräsident Stephan Weil (SPD)"
+        if previous.casefold() in _NO_HEADING_END:
+            continue  # "fürs Hier und Jetzt", 'Sie habe "Er hat nichts getan!" geschrien
         if word in ("Das", "Der", "Die", "Des") and previous[:1].isupper() and (
             following.rstrip(",.") in _AFTER_A_NAME or following[:1] in ",."
         ):
@@ -397,14 +414,25 @@ def remember_blocks(article: Article, splits: list[tuple[str, ...] | None]) -> N
 
 
 def article_sentences(article: Article) -> list[Sentence]:
-    """Every sentence of an article's running text (subheadings excluded), in order."""
+    """Every sentence of an article's running text, in order: subheadings are left out, and
+    so are the pieces of a paragraph that are no sentence (a subheading or byline whose line
+    break was lost, a caption with its credit), so that a sentence's index counts sentences."""
     found: list[Sentence] = []
     for block_index, block in enumerate(article.blocks):
         if block.is_heading:
             continue
         for text in split_sentences(block.text):
-            found.append(Sentence(text, article.id, block_index, len(found)))
+            if is_sentence_piece(text):
+                found.append(Sentence(text, article.id, block_index, len(found)))
     return found
+
+
+def is_sentence_piece(text: str) -> bool:
+    """False for a piece of ``split_sentences`` that is no sentence: it lacks final
+    punctuation (a heading, a byline, a label) or is a picture's caption with its credit."""
+    return ends_sentence(text) and not (
+        _MARKER.match(text) or ("(" in text and _CREDIT.search(text))
+    )
 
 
 class GermanTokenizer:
