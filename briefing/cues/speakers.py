@@ -401,7 +401,8 @@ def resolve_role(speaker: str, article_text: str) -> str | None:
     article gives that role ("Minister Soltanifar"), the role alone when the article names
     nobody so, None when it names several (the role could be any of them)."""
     if " " in speaker or "," in speaker or not re.search(
-        rf"\b(?:der|die|des|dem|den)\s+{re.escape(speaker)}\b", article_text
+        rf"\b(?:der|die|des|dem|den)\s+(?:[a-zäöüß][\w-]*\s+){{0,2}}{re.escape(speaker)}\b",
+        article_text,
     ):
         return speaker  # a name, or a role with a name already
     names = set()

@@ -62,6 +62,8 @@ _FORMAL_YOU = re.compile(r"(?<=[\w,] )(?:Sie|Ihnen|Ihr|Ihre|Ihrer|Ihrem|Ihren)\b
 _FURNITURE = re.compile(
     r"\S@\S|\bwww\.|https?://"
     r"|[Nn]achrichtenpodcast|\bPodcast erscheint\b|\bunsere[nmr]? (?:Podcasts?|Newsletter)\b"
+    # an episode announced: "... in einer neuen Folge von "Und nun zum Sport", dem Sportpodcast"
+    r"|\bFolgen?\b.{0,200}[Pp]odcast|[Pp]odcast.{0,200}\bFolgen?\b"
 )
 
 # A generic truth about the story's actors rather than news ("Die Beziehung ... besteht schon

@@ -11,7 +11,7 @@ import re
 from briefing.cues.hedges import hedge_strength, is_denial
 from briefing.models import SentenceGroup, SummaryItem
 from briefing.summary import DEFAULT_WEIGHTS, Similarity, Weights, standalone_factor
-from briefing.summary.groups import previous_groups
+from briefing.summary.groups import follows_antecedent, previous_groups
 
 MAX_CLAIMS = 5
 
@@ -139,6 +139,8 @@ def pick_claims(
     # a line that cannot stand alone is shown only right after the sentence it points to
     shown_lines: list[SentenceGroup] = []
     for group in (g for unit in units for g in unit):
-        if group.alone or shown_lines and before.get(id(group)) is shown_lines[-1]:
+        if group.alone or (
+            follows_antecedent(group) and shown_lines and before.get(id(group)) is shown_lines[-1]
+        ):
             shown_lines.append(group)
     return [g.to_item() for g in shown_lines]

@@ -50,7 +50,8 @@ def pick_quotes(
         # Minister" the name the article gives its minister, if it gives one
         speaker = quote_speaker(group.text)
         if speaker is not None:
-            speaker = resolve_role(speaker, articles[first.article_id].body)
+            bodies = "\n\n".join(articles[source].body for source in group.sources)
+            speaker = resolve_role(speaker, bodies)
             if speaker is None:
                 continue  # a role the article gives several names: whose words are these?
         speaker = speaker or group.speaker

@@ -219,6 +219,13 @@ def _attributed(sentence: Sentence, speakers: dict[tuple[str, int], str | None])
     )
 
 
+def follows_antecedent(group: SentenceGroup) -> bool:
+    """Whether a group that cannot stand alone may stand right after the sentence before it:
+    it points back to that sentence ("Darauf einigten sich ..."), and is neither a part of a
+    quote that runs on nor a quote whose speaker is an unresolved pronoun."""
+    return not (group.alone or unbalanced_quote(group.text) or pronoun_attribution(group.text))
+
+
 def previous_groups(groups: list[SentenceGroup]) -> dict[int, SentenceGroup]:
     """id(group) -> the group of the sentence right before its first occurrence (in reading
     order of the articles), for a group that has one and shows that very sentence (a group

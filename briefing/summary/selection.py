@@ -12,7 +12,7 @@ from briefing.cues.hedges import accused, speculative
 from briefing.cues.quotes import is_quote
 from briefing.models import SentenceGroup
 from briefing.stories.clusters import average_linkage_labels
-from briefing.summary.groups import previous_groups
+from briefing.summary.groups import follows_antecedent, previous_groups
 from briefing.summary.scoring import standalone_factor
 from briefing.summary.similarity import Similarity, content_stems
 from briefing.summary.weights import DEFAULT_WEIGHTS, Weights
@@ -46,7 +46,9 @@ def select_groups(
         pair = [group]
         if not group.alone:
             before = antecedents.get(id(group))
-            if before is None or not before.alone or before in taken and before not in chosen:
+            if before is None or not before.alone or not follows_antecedent(group):
+                continue
+            if before in taken and before not in chosen:
                 continue
             if before not in chosen:
                 if len(chosen) + 2 > count or repeats(before):
@@ -228,7 +230,7 @@ class _SubtopicPicker:
         """A sentence that cannot stand alone may go in right after the sentence it points
         back to, when that one stands alone, says nothing picked yet and there is room."""
         before = self.antecedents.get(id(group))
-        if before is None or not before.alone:
+        if before is None or not before.alone or not follows_antecedent(group):
             return False
         if before in self.chosen:
             return True
@@ -328,10 +330,10 @@ def reading_order(
     follows = {
         id(antecedents[id(g)]): g
         for g in groups
-        if not g.alone and antecedents.get(id(g)) in groups
+        if follows_antecedent(g) and antecedents.get(id(g)) in groups
     }
-    ordered = _reading_order([g for g in groups if g.alone or id(g) not in {
-        id(f) for f in follows.values()}], similarity, link)
+    placed = {id(g) for g in follows.values()}
+    ordered = _reading_order([g for g in groups if id(g) not in placed], similarity, link)
     result: list[SentenceGroup] = []
     for group in ordered:
         result.append(group)
