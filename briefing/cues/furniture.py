@@ -12,25 +12,19 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from briefing.cues.standalone import is_furniture
+from briefing.cues.standalone import is_furniture, is_teaser
 from briefing.lexicon import (
     ARTICLES,
-    CAPTION_LABELS,
     CAPTION_MARKERS,
     DETERMINERS,
     FURNITURE_SENTENCES,
     alternation,
 )
-from briefing.text.sentences import quick_sentences
+from briefing.text.sentences import holds_credit, quick_sentences
 from briefing.text.words import letters_key
 
 # --- furniture -------------------------------------------------------------------------------
 
-# a picture's credit, in brackets anywhere ("(Foto: X/dpa)") or opening the piece ("Foto: dpa")
-_CREDIT = re.compile(
-    rf"\((?i:{alternation(CAPTION_LABELS)})\s*:[^()]{{0,120}}\)"
-    rf"|^(?i:{alternation(CAPTION_LABELS)})\s*:"
-)
 _MARKER = re.compile(rf"^(?:{alternation(CAPTION_MARKERS)})(?:\s|$)")
 # what a sentence of social media or a web page holds, not one of an article: a handle, a
 # hashtag, a link to a picture
@@ -59,7 +53,7 @@ def furniture_reason(text: str, boilerplate: frozenset[str] = frozenset()) -> st
     """
     if _MARKER.match(text):
         return "caption"  # "Detailansicht öffnen <caption> (Foto: X)"
-    if _CREDIT.search(text):
+    if holds_credit(text):
         return "credit"
     key = letters_key(text)
     if boilerplate and (
@@ -72,6 +66,8 @@ def furniture_reason(text: str, boilerplate: frozenset[str] = frozenset()) -> st
         return "furniture sentence"
     if is_furniture(text):
         return "addresses the reader"  # "Dann schreiben Sie uns", a podcast's own lines
+    if is_teaser(text):
+        return "teaser"  # "Alle Nachrichten im Überblick", "Zum Artikel: ..."
     if _SOCIAL.search(text):
         return "social media"
     return None
@@ -96,6 +92,8 @@ def fragment_reason(text: str) -> str | None:
         return "empty"
     if stripped[0] in ",;:)]}" or stripped[0] in "”»" and stripped[1:2] in ",;:. ":
         return "starts with what closes a sentence"
+    if stripped[:2] in ("- ", "– ", "— ") and stripped[2:3].islower():
+        return "starts in the middle of a sentence"  # "- ehe Pavel Kaderabek (87.) ..."
     if stripped.rstrip(_CLOSERS + " ")[-1:] not in (".", "!", "?", "…"):
         return "no final punctuation"
     if stripped.count("(") != stripped.count(")"):

@@ -384,7 +384,7 @@ def person_named(text: str) -> str | None:
     runs = []
     for match in _NAME_RUN.finditer(QUOTE_SPAN.sub(' " ', text)):
         words = match.group(0).split()
-        while words and words[0].casefold() in _NOT_A_NAME | _OPENERS | _PRONOUNS:
+        while words and words[0].casefold() in _NOT_A_NAME | _OPENERS | _PRONOUNS | ARTICLES:
             words = words[1:]  # "Am Montag", "Zudem", "Die ..."
         if len(words) >= 2:
             runs.append(" ".join(words))

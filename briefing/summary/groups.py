@@ -24,7 +24,12 @@ from briefing.summary.scoring import standalone_factor
 from briefing.summary.similarity import is_near_duplicate, word_set
 from briefing.summary.weights import DEFAULT_WEIGHTS, Weights
 from briefing.text.language import foreign_sentence
-from briefing.text.sentences import article_sentences, continues_cut, ends_sentence
+from briefing.text.sentences import (
+    article_sentences,
+    continues_cut,
+    ends_sentence,
+    opens_with_credit,
+)
 from briefing.text.words import sentence_key, words
 
 
@@ -56,14 +61,21 @@ def is_article_text(text: str, boilerplate: frozenset[str] = frozenset()) -> boo
 def _candidates(article: Article) -> list[tuple[Sentence, bool]]:
     """The article's candidate sentences, each with whether it may stand alone (see
     ``SentenceGroup.alone``): a rest cut off after an ordinal is none ("... in der 63." and
-    "Minute flankte ..." in two paragraphs)."""
+    "Minute flankte ..." in two paragraphs), nor a caption whose credit ("(Foto: X)") was put
+    into the next paragraph."""
     sentences = article_sentences(article)
+    blocks = article.blocks
     found = []
     for i, sentence in enumerate(sentences):
         if not is_candidate(sentence.text, article.boilerplate):
             continue
         if i and continues_cut(sentences[i - 1].text, sentence.text):
             continue
+        last = i + 1 == len(sentences) or sentences[i + 1].block != sentence.block
+        if last and sentence.block + 1 < len(blocks) and opens_with_credit(
+            blocks[sentence.block + 1].text
+        ):
+            continue  # a caption whose credit opens the next paragraph
         found.append((sentence, stands_alone(sentence.text)))
     return found
 

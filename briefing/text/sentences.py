@@ -23,11 +23,11 @@ from briefing.lexicon import (
     CAPTION_MARKERS,
     CONJUNCTIONS,
     DETERMINERS,
-    FINITE_VERBS,
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
     NUMBER_ABBREVIATIONS,
     ORDINAL_NOUNS,
+    PREPOSITIONS,
     WRAP_WORDS,
     alternation,
 )
@@ -185,6 +185,12 @@ _AFTER_ORDINAL = ORDINAL_NOUNS | {m.capitalize() for m in MONTH_NAMES} | {"Jänn
 # a credit in brackets, the end of a picture's caption: "(Foto: Seilbahn Komperdell)"
 _CREDIT = re.compile(rf"\((?i:{alternation(CAPTION_LABELS)})\s*:[^()]{{0,120}}\)")
 _CREDIT_THEN_SENTENCE = re.compile(rf"{_CREDIT.pattern}(?=\s+[\"„»«(\dA-ZÄÖÜ])")
+# ... or without brackets, after the caption ("... Fahrverhalten. Bild: Volkswagen AG")
+_LABEL = re.compile(rf"(?i:{alternation(CAPTION_LABELS)})\s*:\s+(?=\S)")
+_LABEL_AFTER_SENTENCE = re.compile(rf"[.!?][\"“”»«]?\s+{_LABEL.pattern}")
+MAX_CREDIT = 80  # characters of a credit without brackets, up to the next clause or gap
+# a gap of three spaces or more: a line break lost in the copy ("Bild: Land Rover   Der VW")
+_GAP = re.compile(r"(?<=\S)\s{3,}(?=[\"„»«(A-ZÄÖÜ])")
 # a label that opens a picture's caption glued into the text ("Detailansicht öffnen")
 _MARKER = re.compile(rf"(?:^|(?<=\s))(?:{alternation(CAPTION_MARKERS)})(?=\s|$)")
 MAX_CAPTION = 500  # characters from a caption's label to its credit
@@ -211,7 +217,7 @@ def _repaired(unit: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 continue
             joined.append((start, end))
         spans = joined
-    if "(" in unit or _MARKER.search(unit):
+    if "(" in unit or "   " in unit or _MARKER.search(unit) or (":" in unit and _LABEL.search(unit)):
         spans = _captions_apart(unit, spans)
     cut: list[tuple[int, int]] = []
     for start, end in spans:
@@ -262,6 +268,8 @@ _CLAUSE_STARTS = (
     "Dieser", "Dieses",
 )
 _GLUE = re.compile(rf"(?<=[a-zäöüß0-9]) ((?:{'|'.join(_CLAUSE_STARTS)})) (\S+)")
+# where a credit without brackets ends: a clause starts, a gap, a sentence ends
+_CREDIT_STOP = re.compile(rf"\s(?=(?:{'|'.join(_CLAUSE_STARTS)})\s)|\s{{2,}}|(?<=[.!?])\s")
 # a name or title after the word before: "die Zeitung Die Welt", "eine Gruppe namens Die Enkel"
 _NAMING = re.compile(
     r"(?:namens|heißt|hieß|genannt|\w*(?:titel|motto|film|filme?s|buch|buches|roman|serie|album|"
@@ -269,7 +277,9 @@ _NAMING = re.compile(
     r"kolumne|blatt|blog|podcast|theater|kino|oper|musical|festival|kampagne|programm|"
     r"ausstellung|werk|gedicht|spiel|app|reihe|produktion|geschichte|erzählung|novelle|essay|"
     r"artikel|schrift|titel|oper|stück|aufschrift|slogan|parole|schild|banner|plakat|"
-    r"transparent|motto|hashtag|kommentar|satz|satzes|frage|worte|wort|antwort|ruf|rufe))$",
+    r"transparent|motto|hashtag|kommentar|satz|satzes|frage|worte|wort|antwort|ruf|rufe|"
+    r"initiative|verein|stiftung|projekt|organisation|bewegung|bündnis|firma|marke|label|"
+    r"club|klub|team|mannschaft|aktion|kollektiv|duo|trio|ensemble|chor|orchester))$",
     re.IGNORECASE,
 )
 # "Die Linke", "Der Spiegel", "Das Erste": names that start with an article
@@ -292,9 +302,11 @@ def _open_mark(text: str) -> bool:
         or text.count("«") != text.count("»")
     )
 # a heading does not end in a conjunction or a verb of reported speech ("Sie habe ...")
-_NO_HEADING_END = CONJUNCTIONS | {"sei", "seien", "habe", "hätten", "werde", "wäre", "und"}
+_NO_HEADING_END = (
+    CONJUNCTIONS | PREPOSITIONS | ARTICLES | {"sei", "seien", "habe", "hätten", "werde", "wäre"}
+)
 # what follows a name ending in "Das" or "Der" rather than an article's noun ("... Das und")
-_AFTER_A_NAME = CONJUNCTIONS | FINITE_VERBS | {"sagt", "sagte", "erklärte", "meint", "meinte"}
+_AFTER_A_NAME = CONJUNCTIONS | {"sagt", "sagte", "sagten", "erklärte", "meint", "meinte", "so"}
 # an author's line glued before the text: "Von Cerstin Gammelin, Berlin Die neue ..."
 _NAME = r"[A-ZÄÖÜ][\w'’-]+"
 _BYLINE = re.compile(
@@ -306,8 +318,9 @@ _BYLINE = re.compile(
 def glued_heading(text: str) -> int | None:
     """Where the sentence after a glued subheading starts in ``text``, or None.
 
-    Conservative: the heading must open the text and have 2 to MAX_HEADING_WORDS words,
-    no quotation mark may be open, and no name or title may explain the capital.
+    Conservative: the heading must open the text and have 1 to MAX_HEADING_WORDS words and no
+    sentence end, no quotation mark or bracket may be open, it may not end in a function word,
+    and no name or title may explain the capital.
     """
     byline = _BYLINE.match(text)
     if byline:
@@ -315,7 +328,7 @@ def glued_heading(text: str) -> int | None:
     for match in _GLUE.finditer(text, 0, 300):
         head = text[: match.start()]
         head_words = head.split()
-        if not 2 <= len(head_words) <= MAX_HEADING_WORDS:
+        if not 1 <= len(head_words) <= MAX_HEADING_WORDS:
             continue
         if _SENTENCE_INSIDE.search(head) or head[:1].islower() or _open_mark(head):
             continue  # a sentence, a list or a quote before it: not a heading
@@ -366,30 +379,30 @@ def _captions_apart(unit: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
     for start, end in spans:
         points = {m.end() for m in _CREDIT_THEN_SENTENCE.finditer(unit, start, end)}
         points |= {m.start() for m in _MARKER.finditer(unit, start, end) if m.start() > start}
+        points |= {m.end() for m in _GAP.finditer(unit, start, end)}
         for point in sorted(points):
             if unit[start:point].strip():
                 cut.append((start, point))
                 start = point
         cut.append((start, end))
     cut = [(s + len(unit[s:e]) - len(unit[s:e].lstrip()), e) for s, e in cut if unit[s:e].strip()]
+    cut = [piece for start, end in cut for piece in _credit_cut(unit, start, end)]
     pieces: list[tuple[int, int]] = []
     index = 0
     while index < len(cut):
         start, end = cut[index]
         text = unit[start:end].strip()
-        if _CREDIT.fullmatch(text) and pieces and not _CREDIT.search(
-            unit[pieces[-1][0] : pieces[-1][1]]
-        ):
+        if _is_credit(text) and pieces and not holds_credit(unit[pieces[-1][0] : pieces[-1][1]]):
             pieces[-1] = (pieces[-1][0], end)  # the credit closes the caption before it
             index += 1
             continue
-        if _MARKER.match(text) and not _CREDIT.search(text):
+        if _MARKER.match(text) and not holds_credit(text):
             for ahead in range(index + 1, min(index + MAX_CAPTION_PIECES, len(cut))):
                 if cut[ahead][1] - start > MAX_CAPTION or _MARKER.match(
                     unit[cut[ahead][0] : cut[ahead][1]]
                 ):
                     break
-                if _CREDIT.search(unit[cut[ahead][0] : cut[ahead][1]]):
+                if holds_credit(unit[cut[ahead][0] : cut[ahead][1]]):
                     end = cut[ahead][1]
                     index = ahead
                     break
@@ -427,12 +440,50 @@ def article_sentences(article: Article) -> list[Sentence]:
     return found
 
 
+def _credit_cut(unit: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The piece ``unit[start:end]``, or when it opens with a credit without brackets
+    ("Illustration: Esa Ein eigener ...") that credit and the rest: the credit ends at the
+    next clause-starting word, a gap or the piece's end, within MAX_CREDIT characters."""
+    label = _LABEL.match(unit, start, end)
+    if label is None:
+        return [(start, end)]
+    window = unit[label.end() : min(end, label.end() + MAX_CREDIT)]
+    stop = _CREDIT_STOP.search(window)
+    if stop is None:
+        return [(start, end)]
+    point = label.end() + stop.start()
+    rest = point + len(unit[point:end]) - len(unit[point:end].lstrip())
+    return [(start, point), (rest, end)] if rest < end else [(start, end)]
+
+
+def _is_credit(text: str) -> bool:
+    """A piece that is a credit alone: "(Foto: X)" or "Bild: Volkswagen AG"."""
+    return bool(_CREDIT.fullmatch(text)) or (
+        _LABEL.match(text) is not None and len(text) <= MAX_CREDIT + 15
+        and not _SENTENCE_INSIDE.search(text)
+    )
+
+
+def holds_credit(text: str) -> bool:
+    """Whether a piece holds a picture's credit: in brackets anywhere, or a label ("Bild:",
+    "Foto:") that opens it or follows a sentence in it."""
+    return bool(
+        ("(" in text and _CREDIT.search(text))
+        or _LABEL.match(text)
+        or (":" in text and _LABEL_AFTER_SENTENCE.search(text))
+    )
+
+
+def opens_with_credit(text: str) -> bool:
+    """Whether a block of text opens with a picture's credit ("(Foto: X/dpa) ...", "Bild: X")."""
+    stripped = text.lstrip()
+    return _CREDIT.match(stripped) is not None or _LABEL.match(stripped) is not None
+
+
 def is_sentence_piece(text: str) -> bool:
     """False for a piece of ``split_sentences`` that is no sentence: it lacks final
     punctuation (a heading, a byline, a label) or is a picture's caption with its credit."""
-    return ends_sentence(text) and not (
-        _MARKER.match(text) or ("(" in text and _CREDIT.search(text))
-    )
+    return ends_sentence(text) and not (_MARKER.match(text) or holds_credit(text))
 
 
 class GermanTokenizer:

@@ -173,3 +173,18 @@ def test_every_piece_stands_verbatim_in_the_text() -> None:
     folded = " ".join(text.split())
     for piece in split_sentences(text):
         assert piece in folded
+
+
+def test_a_credit_without_brackets_closes_its_caption() -> None:
+    text = (
+        "Der Verband kann sich vorstellen, dass 2024 eine Astronautin fliegt. Illustration: Esa "
+        "Ein eigener Startplatz soll den Standort stärken."
+    )
+    assert split_sentences(text) == [
+        "Der Verband kann sich vorstellen, dass 2024 eine Astronautin fliegt. Illustration: Esa",
+        "Ein eigener Startplatz soll den Standort stärken.",
+    ]
+    # a gap of three spaces is a line break lost in the copy
+    assert split_sentences("Bild: Land Rover   Der Tiguan fährt agil. Bild: VW") == [
+        "Bild: Land Rover", "Der Tiguan fährt agil. Bild: VW",
+    ]
