@@ -359,13 +359,15 @@ def reported_speakers(sentences: list[Sentence]) -> dict[int, str]:
 
 # a quote or report whose speaker is only a pronoun: '"...", sagte er.', '..., so sie.'
 _PRONOUN_SAID = re.compile(
-    rf"[,»“”\"]\s*(?:(?:{_SPEECH_VERBS})|[a-zäöüß]+te[nt]?|so)\s+{_ADVERBS}(?:er|sie)\b"
+    rf"[,»“”\"]\s*(?:(?:{_SPEECH_VERBS})|(?!(?:{alternation(sorted(FINITE_AUXILIARIES))})\b)"
+    rf"[a-zäöüß]+te[nt]?|so)\s+{_ADVERBS}(?:er|sie)\b[^,;:]{{0,60}}$"
 )
 
 
 def pronoun_attribution(text: str) -> bool:
-    """True when a sentence says who speaks only by a pronoun ('"…", sagte er.')."""
-    outside = QUOTE_SPAN.sub(' " ', text)
+    """True when a sentence says who speaks only by a pronoun, at its end ('"…", sagte er.';
+    not '"…", sollte sie nicht ...')."""
+    outside = QUOTE_SPAN.sub(' " ', text.rstrip())
     return _PRONOUN_SAID.search(outside) is not None and quote_speaker(text) is None
 
 

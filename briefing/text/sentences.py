@@ -303,7 +303,12 @@ def _open_mark(text: str) -> bool:
     )
 # a heading does not end in a conjunction or a verb of reported speech ("Sie habe ...")
 _NO_HEADING_END = (
-    CONJUNCTIONS | PREPOSITIONS | ARTICLES | {"sei", "seien", "habe", "hätten", "werde", "wäre"}
+    CONJUNCTIONS
+    | ARTICLES
+    | {"sei", "seien", "habe", "hätten", "werde", "wäre"}
+    # a preposition, unless it may be a verb's particle ("wirft London Piraterie vor")
+    | PREPOSITIONS - {"an", "auf", "aus", "ab", "bei", "mit", "nach", "vor", "zu", "durch", "um",
+                      "über", "unter", "zurück", "fest", "hinzu", "ein", "entgegen", "gegenüber"}
 )
 # what follows a name ending in "Das" or "Der" rather than an article's noun ("... Das und")
 _AFTER_A_NAME = CONJUNCTIONS | {"sagt", "sagte", "sagten", "erklärte", "meint", "meinte", "so"}
