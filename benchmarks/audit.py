@@ -711,12 +711,18 @@ def opens_source(line: Line, texts: dict[str, str]) -> bool:
 
 
 def antecedent_printed(line: Line, shown: str, texts: dict[str, str]) -> bool:
-    """Is the sentence before the line in its source the one printed right before it?"""
+    """Is the sentence before the line in its source the one printed right before it? (The
+    source's text before the line ends with the printed line: a split of the source at '" '
+    or "V. " would cut a sentence with a quote or an initial in it.)"""
+    shown = _bare(shown) if shown else ""
     if not shown:
         return False
-    shown = _bare(shown)
-    return any(shown and _bare(previous_sentence(texts.get(s, ""), line.text)).endswith(shown)
-               for s in line.sources)
+    for source in line.sources:
+        body = texts.get(source, "")
+        at = body.find(fold(line.text))
+        if at > 0 and _bare(body[:at]).endswith(shown):
+            return True
+    return False
 
 
 def _around(line: Line, texts: dict[str, str]) -> tuple[str, str]:

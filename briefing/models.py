@@ -59,6 +59,9 @@ class Article:
     id: str = ""  # "a1", "a2", ... assigned in input order by the pipeline
     language: str | None = None
     cut_from: int = 0  # characters before a long article was cut (clean.MAX_ARTICLE_CHARS)
+    # letter keys (text.words.letters_key) of its sentences that unrelated articles of the
+    # folder repeat word for word: page furniture, found by grouping, left out of summaries
+    boilerplate: frozenset[str] = frozenset()
 
     @property
     def number(self) -> int:
@@ -147,6 +150,11 @@ class SentenceGroup:
     centrality: float = 0.0  # LexRank centrality, 1.0 for the most central sentence
     quality: float = 1.0  # lead prior x stand-alone factor (x outlets, x quote share)
     speaker: str | None = None  # who says it, when it reports speech without naming them
+    # whether it may be printed as a line of its own: False for a part of a quote that runs
+    # over several sentences and for a sentence that only makes sense after the one before
+    # it ("Dessen Sohn ...", '"...", sagte er.' when nobody is named before); such a sentence
+    # still counts for centrality, joins a quote run or stands right after its claim
+    alone: bool = True
 
     @property
     def sources(self) -> list[str]:

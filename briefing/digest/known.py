@@ -85,7 +85,7 @@ def update_summary(
     groups = group_sentences(topic.articles)
     keys = [sentence_key(g.text) for g in groups]
     known.expect(k for k in keys if k not in known.keys)  # one pass over the old sentences
-    novel = [g for g, key in zip(groups, keys) if key not in known]
+    novel = [g for g, key in zip(groups, keys) if g.alone and key not in known]
     if not novel:
         return []
     by_article: dict[str, list[str]] = {}

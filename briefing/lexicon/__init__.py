@@ -91,9 +91,16 @@ WRAP_WORDS = frozenset(_tagged("function_words", "wrap"))
 # cleaner's prose density and language detection (they share 29 words)
 CLEANER_FUNCTION_WORDS = frozenset(_tagged("function_words", "cleaner"))
 LANGUAGE_FUNCTION_WORDS = _tagged("function_words", "language")
+ALL_FUNCTION_WORDS = frozenset(row[0] for row in _rows("function_words"))
+POINTS_BACK = frozenset(_tagged("function_words", "points-back"))  # "Dessen Sohn ..."
+DEMONSTRATIVES = frozenset(_tagged("function_words", "demonstrative"))  # "Das sagte ..."
+FINITE_VERBS = frozenset(_tagged("function_words", "finite-verb"))
 
 # --- abbreviations, page furniture, media labels, hedges, counts --------------------------
-ABBREVIATIONS = frozenset(row[0] for row in _rows("abbreviations"))
+ABBREVIATIONS = frozenset(row[0] for row in _rows("abbreviations") if len(row) == 1)
+NUMBER_ABBREVIATIONS = frozenset(_tagged("abbreviations", "before-number"))  # "Art. 5"
+MONTH_ABBREVIATIONS = tuple(_numbered("months", "de-abbr"))  # "Jan. 2019"
+ORDINAL_NOUNS = frozenset(row[0] for row in _rows("ordinal_nouns"))  # "am 5. Spieltag"
 PAGE_WORD_PREFIXES = _tagged("page_phrases", "prefix")
 PAGE_PHRASES = _tagged("page_phrases", "phrase")
 CAPTION_LABELS = _tagged("media_labels", "caption")
@@ -113,6 +120,14 @@ FRACTIONS = {row[1]: float(row[0]) for row in _rows("numbers") if row[2] == "fra
 DURATIONS = frozenset(row[1] for row in _rows("numbers") if row[2] == "duration")
 CURRENCIES = frozenset(row[1] for row in _rows("numbers") if row[2] == "currency")
 CLOCK_WORDS = frozenset(row[1] for row in _rows("numbers") if row[2] == "clock")
+
+# --- furniture inside the text (furniture.txt) ------------------------------------------------
+CAPTION_MARKERS = _tagged("furniture", "marker") + tuple(
+    f"{noun} {verb}"
+    for noun in _tagged("furniture", "ui-noun")
+    for verb in _tagged("furniture", "ui-verb")
+)
+FURNITURE_SENTENCES = _tagged("furniture", "sentence")
 AGENCY_TAGS = _tagged("agencies", "tag")  # "(dpa)"
 PHOTO_AGENCIES = _tagged("agencies", "photo-id")  # "epa11234567"
 AGENCY_NAMES = {row[0]: row[1] for row in _rows("agencies") if "outlet" in row[-1].split()}

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 
 from briefing.cues.hedges import hedge_strength, is_denial
-from briefing.models import Ref, SentenceGroup, SummaryItem, id_number
+from briefing.models import Ref, SentenceGroup, SummaryItem
 from briefing.summary import DEFAULT_WEIGHTS, Citations, Similarity, Weights, standalone_factor
+from briefing.summary.groups import follows_antecedent, previous_groups
 
 MAX_CLAIMS = 5
 
@@ -81,7 +82,7 @@ def pick_claims(
     much context) is left out.
     """
     shown = shown or {}
-    before = _previous_groups(groups)
+    before = previous_groups(groups)
     ranked = []
     for group in groups:
         strength = hedge_strength(group.text)
@@ -97,8 +98,8 @@ def pick_claims(
         if any(similarity(group.text, other.text) >= weights.redundancy for other in used):
             continue
         if not needs_claim(group.text, weights, group.speaker is not None):
-            if count >= limit:
-                continue
+            if count >= limit or not group.alone:
+                continue  # (a line that cannot stand alone goes in only after its claim)
             units.append([group])
             count += 1
             used.append(group)
@@ -111,7 +112,9 @@ def pick_claims(
             if not points_back(current.text, weights, current.speaker is not None):
                 break
             current = before.get(id(current))
-        if not context or points_back(context[0].text, weights, context[0].speaker is not None):
+        if not context or not context[0].alone or points_back(
+            context[0].text, weights, context[0].speaker is not None
+        ):
             continue  # it would not say what is disputed
         # its claim is already listed (or the sentence before it): the denial goes right
         # after it, with what stands between ("... sollen vereinbart worden sein. Im Gegenzug
@@ -145,24 +148,16 @@ def pick_claims(
             if id(previous) in shown and current in unit:
                 answers[id(current)] = shown[id(previous)]
     units.sort(key=lambda unit: unit[0].first_seen)
-    items = []
+    # a line that cannot stand alone is shown only right after the sentence it points to
+    shown_lines: list[SentenceGroup] = []
     for group in (g for unit in units for g in unit):
+        if group.alone or (
+            follows_antecedent(group) and shown_lines and before.get(id(group)) is shown_lines[-1]
+        ):
+            shown_lines.append(group)
+    items = []
+    for group in shown_lines:
         item = citations.item(group) if citations is not None else group.to_item()
         item.answers = answers.get(id(group))
         items.append(item)
     return items
-
-
-def _previous_groups(groups: list[SentenceGroup]) -> dict[int, SentenceGroup]:
-    """id(group) -> the group of the sentence right before its first occurrence."""
-    at: dict[tuple[str, int], SentenceGroup] = {}
-    for group in groups:
-        for occurrence in group.occurrences:
-            at[(occurrence.article_id, occurrence.index)] = group
-    previous: dict[int, SentenceGroup] = {}
-    for group in groups:
-        first = min(group.occurrences, key=lambda s: (id_number(s.article_id), s.index))
-        candidate = at.get((first.article_id, first.index - 1))
-        if candidate is not None and candidate is not group:
-            previous[id(group)] = candidate
-    return previous

@@ -12,6 +12,7 @@ import datetime as dt
 from briefing.cues.dates import date_label, event_dates
 from briefing.models import SentenceGroup, TimelineEntry, Topic, id_number
 from briefing.summary import DEFAULT_WEIGHTS, Citations, Weights, standalone_factor
+from briefing.summary.groups import stands_alone
 
 MAX_TIMELINE = 5
 
@@ -35,12 +36,14 @@ def build_timeline(
     fallback = max((d for d in dates.values() if d), default=None)
     best: dict[str, tuple[float, TimelineEntry, SentenceGroup]] = {}
     for group in groups:
+        if not group.alone:
+            continue
         seen: set[str] = set()
         for occurrence in sorted(
             group.occurrences, key=lambda s: (id_number(s.article_id), s.index)
         ):
-            if occurrence.text in seen:
-                continue
+            if occurrence.text in seen or not stands_alone(occurrence.text):
+                continue  # (a copy that points back to its article's sentence before: no entry)
             seen.add(occurrence.text)
             found = event_dates(occurrence.text, dates.get(occurrence.article_id) or fallback)
             if not found:

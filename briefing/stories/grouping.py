@@ -5,8 +5,10 @@ Takes cleaned articles; gives topics, largest and most-covered first, lone artic
 How grouping works
     Each article becomes a TF-IDF vector of Snowball German stems of its content words (sumy's
     German stop words out; title counted three times, lead twice; sentences that stand word
-    for word in three or more unrelated articles left out as page furniture; the common words
-    of German news weighed as in a larger stream; ``vectors.py``). Stories form in two stages
+    for word in three or more unrelated articles left out as page furniture, each article
+    keeping the keys of its own such sentences, ``Article.boilerplate``, so that the summary
+    leaves them out too; the common words of German news weighed as in a larger stream;
+    ``vectors.py``). Stories form in two stages
     over the sparse graph of their cosine similarities (``clusters.py``): tight cores by
     average linkage at ``THRESHOLD``, cores merged when they agree as well as their own
     articles do, then each article left alone joins the story it matches clearly enough.
@@ -46,6 +48,10 @@ def group_topics(
     keyed = [keyed_sentences(a) for a in articles]  # split and keyed once, used twice
     boilerplate = boilerplate_sentences(articles, keyed)
     news = [news_text(a, boilerplate, k) for a, k in zip(articles, keyed)]
+    if boilerplate:
+        # the summary leaves an article's furniture out: it needs only the article's own keys
+        for article, pairs in zip(articles, keyed):
+            article.boilerplate = frozenset(key for _, key in pairs if key in boilerplate)
     vectors = tfidf_vectors(articles, boilerplate=boilerplate, keyed=keyed)
     del keyed
     pairs = syndicated_pairs(articles, boilerplate, vectors, news)

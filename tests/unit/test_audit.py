@@ -398,3 +398,19 @@ def test_a_discrepancy_version_repeating_anything_but_its_item_is_said_twice() -
     assert "said twice" not in pointed.flaws and "said twice" not in printed.flaws
     assert audit.category(again.flaws["said twice"]) == "discrepancies repeats discrepancies"
     assert audit.category(longer.flaws["said twice"]) == "discrepancies repeats summary"
+
+
+def test_an_antecedent_with_a_quote_or_an_initial_in_it_is_found() -> None:
+    """The printed line before a back-reference is matched against the source's text before
+    it, not against a split at '" ' or "V. " that cuts such an antecedent in two."""
+    before = 'Es gab "erste konkrete Hinweise" auf Andreas V. schon 1998.'
+    texts = {"a1": f"Vorher. {before} Sie wurden aber nicht verfolgt."}
+    briefing = {"topics": [{"title": "Fall", "articles": [{"id": "a1", "path": "/x/a1.txt"}],
+                            "summary": [{"text": before, "sources": ["a1"]},
+                                        {"text": "Sie wurden aber nicht verfolgt.",
+                                         "sources": ["a1"]}]}]}
+    first, second = audit.audit(briefing, texts=texts, mined=[])
+    assert "dangling reference" not in second.flaws
+    alone = {"topics": [{**briefing["topics"][0], "summary": briefing["topics"][0]["summary"][1:]}]}
+    [line] = audit.audit(alone, texts=texts, mined=[])
+    assert "dangling reference" in line.flaws

@@ -73,13 +73,14 @@ from briefing.render import render_briefing
         ),
         # any verb right after the quote introduces the speaker
         ('"Es gibt Studierende, die zuvor im Theater gearbeitet haben", erzählt Dreyer.', "Dreyer"),
-        # an adverb between the verb and the speaker
+        # an adverb between the verb and the speaker; the role's adjective goes (a role cut
+        # out of its phrase reads "haushaltspolitische Sprecher", issue 17)
         (
             (
                 '"Die Haushälter halten an der Schwarzen Null fest", sagte damals der '
                 "haushaltspolitische Sprecher Eckhardt Rehberg."
             ),
-            "haushaltspolitische Sprecher Eckhardt Rehberg",
+            "Sprecher Eckhardt Rehberg",
         ),
         # the source the outlet relied on is not the speaker
         (
@@ -91,13 +92,36 @@ from briefing.render import render_briefing
         ),
         # a pronoun names nobody
         ('"Wir haben viel erreicht und werden weiter zusammenarbeiten", sagte er.', None),
-        # an agency with its adjective
+        # an agency without its adjective
         (
             (
                 'Es handle sich um ein "umfassendes Abkommen über eine strategische Partnerschaft", '
                 "berichtete die russische Nachrichtenagentur Ria Nowosti."
             ),
-            "russische Nachrichtenagentur Ria Nowosti",
+            "Nachrichtenagentur Ria Nowosti",
+        ),
+        # the person after the role and its genitive, at the sentence's end
+        (
+            (
+                '"Die Abberufung ist ein klares Signal", erklärte der rechtspolitische Sprecher '
+                "der Unionsfraktion, Jan-Marco Luczak."
+            ),
+            "Jan-Marco Luczak, Sprecher der Unionsfraktion",
+        ),
+        # no function word is a speaker: "um nachhaltiges Wachstum", "nennt aber keine Details"
+        (
+            (
+                'Powell sagte, die Fed stehe bereit, "angemessen zu handeln", um nachhaltiges '
+                "Wachstum zu sichern."
+            ),
+            "Powell",
+        ),
+        (
+            (
+                'Google arbeite mit "Experten auf der ganzen Welt zusammen, um die Technik zu '
+                'verbessern", nennt aber keine Details.'
+            ),
+            None,
         ),
     ],
 )
@@ -232,7 +256,7 @@ def _article(article_id: str, *paragraphs: str, date: str | None = None) -> Arti
             "angewiesen.",
             "Nordkorea-Experte Koh Yu Hwan",
         ),
-        ("Die russische Regierung erklärte am Montag, man sei bereit.", "russische Regierung"),
+        ("Die russische Regierung erklärte am Montag, man sei bereit.", "Regierung"),
         (
             "Der Sprecher des Nationalen Sicherheitsrates, John Kirby, sagte am Montag, man sei "
             "besorgt.",
