@@ -37,7 +37,7 @@ from briefing.ingest import RawDocument
 from briefing.lexicon import MEDIA_LABELS, alternation
 from briefing.models import Article, Block
 from briefing.runtime.display import clean_line, shown
-from briefing.text.sentences import split_sentences
+from briefing.text.sentences import caption_sentence, split_sentences
 
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _COLUMN_GAP = re.compile(r"[ \t\u00a0]{3,}|\t")
@@ -269,5 +269,5 @@ def _first_sentence(blocks: list[Block]) -> str | None:
             if len(sentences) < 2:
                 sentences = split_sentences(block.text)
             if sentences:
-                return sentences[0]
+                return caption_sentence(sentences[0])
     return None

@@ -194,6 +194,9 @@ _GAP = re.compile(r"(?<=\S)\s{3,}(?=[\"„»«(A-ZÄÖÜ])")
 # a label that opens a picture's caption glued into the text ("Detailansicht öffnen")
 _MARKER = re.compile(rf"(?:^|(?<=\s))(?:{alternation(CAPTION_MARKERS)})(?=\s|$)")
 MAX_CAPTION = 500  # characters from a caption's label to its credit
+# where the people of a picture stand: "(v.l.)", "(von links)", "(li.)", "(Mitte)"
+_PICTURE_PLACES = re.compile(
+    r"\s*\((?:v\.\s?[lr]\.|von (?:links|rechts)|li\.|re\.|links|rechts|Mitte|M\.)\)")
 MAX_CAPTION_PIECES = 4
 
 
@@ -477,6 +480,24 @@ def holds_credit(text: str) -> bool:
         or _LABEL.match(text)
         or (":" in text and _LABEL_AFTER_SENTENCE.search(text))
     )
+
+
+def caption_sentence(text: str) -> str:
+    """The first sentence of a picture's caption, without its label and credit: "Detailansicht
+    öffnen Mike Mohring wollte ... bringen. Daraus wird nun nichts. (Foto: X/dpa)" -> "Mike
+    Mohring wollte ... bringen." Any other piece as it is."""
+    if not holds_credit(text):
+        return text
+    marker = _MARKER.match(text)
+    rest = text[marker.end():].lstrip() if marker else text
+    found = _CREDIT.search(rest) or _LABEL.search(rest)
+    caption = rest[: found.start()].rstrip() if found and found.start() else rest
+    # who stands where in the picture ("(v.l.): Markus Söder (CSU), ...") describes the photo
+    places = _PICTURE_PLACES.search(caption)
+    if places and places.start() > 0:
+        return caption[: places.start()].rstrip(" ,:;–-") + "."
+    first = quick_sentences(caption, 1)[0] if caption.strip() else ""
+    return first if ends_sentence(first) else text
 
 
 def opens_with_credit(text: str) -> bool:

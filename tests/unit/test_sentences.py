@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 from benchmark_module import load_benchmark
 
-from briefing.text.sentences import GermanTokenizer, logical_lines, split_sentences
+from briefing.text.sentences import (
+    GermanTokenizer,
+    caption_sentence,
+    logical_lines,
+    split_sentences,
+)
 from briefing.text.words import words
 
 
@@ -188,3 +193,18 @@ def test_a_credit_without_brackets_closes_its_caption() -> None:
     assert split_sentences("Bild: Land Rover   Der Tiguan fährt agil. Bild: VW") == [
         "Bild: Land Rover", "Der Tiguan fährt agil. Bild: VW",
     ]
+
+
+@pytest.mark.parametrize(("piece", "title"), [
+    ("Detailansicht öffnen Mike Mohring wollte die CDU zurück an die Regierung bringen. Daraus "
+     "wird nun nichts. (Foto: Martin Schutt/dpa)",
+     "Mike Mohring wollte die CDU zurück an die Regierung bringen."),
+    ("Detailansicht öffnen Drei Parteichefs verkünden die Einigung (v.l.): Markus Söder (CSU), "
+     "Annegret Kramp-Karrenbauer (CDU) und Malu Dreyer (SPD). (Foto: AFP)",
+     "Drei Parteichefs verkünden die Einigung."),
+    ("Regierungschefin Lam hat das Gesetz nicht formell zurückgezogen. (Foto: Tyrone Siu/Reuters)",
+     "Regierungschefin Lam hat das Gesetz nicht formell zurückgezogen."),
+    ("Der Stadtrat hat den Bau beschlossen.", "Der Stadtrat hat den Bau beschlossen."),
+])
+def test_a_caption_titles_by_its_first_sentence_without_label_and_credit(piece, title) -> None:
+    assert caption_sentence(piece) == title
