@@ -6,14 +6,24 @@ outlet, date, URL and the body as paragraphs and subheadings, page furniture lef
 """
 
 from briefing.clean.metadata import normalize_date, parse_front_matter
-from briefing.clean.page import CleanPage, EmptyArticleError, clean_document, clean_html, clean_text
+from briefing.clean.page import (
+    MAX_ARTICLE_CHARS,
+    CleanPage,
+    EmptyArticleError,
+    clean_document,
+    clean_html,
+    clean_text,
+    cut_long_article,
+)
 
 __all__ = [
+    "MAX_ARTICLE_CHARS",
     "CleanPage",
     "EmptyArticleError",
     "clean_document",
     "clean_html",
     "clean_text",
+    "cut_long_article",
     "normalize_date",
     "parse_front_matter",
 ]

@@ -151,15 +151,18 @@ def summarize_sentences(
     count: int = 3,
     scorer: SentenceScorer | None = None,
     centrality: Sequence[float] | None = None,
+    eligible: Sequence[bool] | None = None,
 ) -> list[str]:
     """The ``count`` sentences the learned scorer picks from one article, in article order.
 
-    Eligible sentences (``summary_eligible``) go first while there are enough; a sentence that
-    repeats a pick (tf-idf cosine at the model's ``redundancy``) is passed over.
+    Eligible sentences (``eligible``, by default ``summary_eligible``) go first while there
+    are enough; a sentence that repeats a pick (tf-idf cosine at the model's ``redundancy``)
+    is passed over.
     """
     scorer = scorer or load_scorer()
     scores = score_sentences(sentences, centrality, scorer)
-    eligible = [summary_eligible(s) for s in sentences]
+    if eligible is None:
+        eligible = [summary_eligible(s) for s in sentences]
     chosen = select_sentences(sentences, list(scores), count, scorer.redundancy, eligible)
     return [sentences[i] for i in chosen]
 

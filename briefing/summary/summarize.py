@@ -11,9 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefing.models import Article, SentenceGroup, SummaryItem, Topic
-from briefing.summary.groups import first_group, group_sentences
-from briefing.summary.learned import article_priors, summarize_sentences
+from briefing.models import Article, Sentence, SentenceGroup, SummaryItem, Topic
+from briefing.summary.citations import Citations
+from briefing.summary.groups import (
+    candidate_sentences,
+    first_group,
+    group_sentences,
+    is_article_text,
+)
+from briefing.summary.learned import article_priors, summarize_sentences, summary_eligible
 from briefing.summary.lexrank import lexrank_scores
 from briefing.summary.scoring import score_groups
 from briefing.summary.selection import reading_order, select_by_subtopic, select_groups
@@ -27,13 +33,15 @@ DEFAULT_SENTENCES = 10
 @dataclass
 class TopicSummary:
     """A topic's summary and what it was chosen from: the sections pick from the same groups,
-    leave out what the summary says (``chosen``) and compare with the same ``similarity``."""
+    leave out what the summary says (``chosen``), compare with the same ``similarity`` and
+    cite as the summary cites (``citations``)."""
 
     items: list[SummaryItem]
     groups: list[SentenceGroup]
     chosen: list[SentenceGroup]
     similarity: Similarity | None
     weights: Weights
+    citations: Citations
 
 
 def topic_summary(
@@ -45,13 +53,18 @@ def topic_summary(
     """The summary of all the topic's articles: ``sentences`` items in reading order."""
     weights = weights or (TOPIC_WEIGHTS if len(topic.articles) > 1 else DEFAULT_WEIGHTS)
     groups = group_sentences(topic.articles, weights)
+    citations = Citations(topic.articles)
     if not groups:
         # no full sentence anywhere (a notice, a one-liner): show what the articles open with
         items: list[SummaryItem] = []
         for article in topic.articles:
-            opening = article_sentences(article)[:1]
-            items += [SummaryItem(s.text, [article.id], 0.0, (article.number, 0)) for s in opening]
-        return TopicSummary(items[:sentences], [], [], None, weights)
+            opening = _opening(article)[:1]
+            items += [
+                SummaryItem(s.text, citations.sources(s.text) or [article.id], 0.0,
+                            (article.number, 0))
+                for s in opening
+            ]
+        return TopicSummary(items[:sentences], [], [], None, weights, citations)
     learned = article_priors(topic.articles) if weights.learned > 0 else None
     score_groups(groups, engine, weights, len(topic.articles) > 1, learned)
     similarity = Similarity([g.text for g in groups])
@@ -60,8 +73,10 @@ def topic_summary(
     else:
         # one article: its lead and LexRank decide (subtopics scored lower on ROUGE here)
         chosen = select_groups(groups, sentences, weights, similarity)
-    items = [g.to_item() for g in reading_order(chosen, similarity)]
-    return TopicSummary(items, groups, chosen, similarity, weights)
+    # the score counts every outlet that reports a statement; a line cites the ones that
+    # carry its very words, the others as its variants
+    items = [citations.item(g) for g in reading_order(chosen, similarity)]
+    return TopicSummary(items, groups, chosen, similarity, weights, citations)
 
 
 def summarize_article(
@@ -72,15 +87,20 @@ def summarize_article(
 ) -> list[str]:
     """The best ``sentences`` sentences of one article, in article order.
 
-    Scored by the learned sentence scorer (``learned.py``; centrality from ``engine``), picked
-    among the candidate sentences without repeating one another. With ``weights``, scored by
-    the hand-weighted LexRank and lead prior instead (what it was before; benchmarks compare).
+    Scored by the learned sentence scorer (``learned.py``; centrality from ``engine``) over
+    the article's text (``_opening``: no caption, credit or furniture), picked without
+    repeating one another among the candidates that may stand alone and ask the reader
+    nothing while there are enough. With ``weights``, scored by the hand-weighted LexRank and
+    lead prior instead (what it was before; benchmarks compare).
     """
     if weights is not None:
         return _hand_weighted_summary(article, sentences, engine, weights)
-    texts = [s.text for s in article_sentences(article)]
+    opening = _opening(article)
+    alone = {s.index for s, stands in candidate_sentences(article) if stands}
+    eligible = [s.index in alone and summary_eligible(s.text) for s in opening]
+    texts = [s.text for s in opening]
     centrality = lexrank_scores([texts], engine) if engine != "fast" and texts else None
-    return summarize_sentences(texts, sentences, centrality=centrality)
+    return summarize_sentences(texts, sentences, centrality=centrality, eligible=eligible)
 
 
 def _hand_weighted_summary(
@@ -89,7 +109,7 @@ def _hand_weighted_summary(
     groups = group_sentences([article], weights)
     if not groups:
         # nothing passes as a full sentence: fall back to the article's first sentences
-        return [s.text for s in article_sentences(article)[:sentences]]
+        return [s.text for s in _opening(article)[:sentences]]
     for group in groups:
         group.speaker = None  # plain sentences are printed: a report's speaker would not show
     score_groups(groups, engine, weights, multi_source=False)
@@ -97,10 +117,16 @@ def _hand_weighted_summary(
     return [g.text for g in sorted(chosen, key=lambda g: g.first_seen)]
 
 
+def _opening(article: Article) -> list[Sentence]:
+    """The article's sentences that are article text, of any length (no caption, credit,
+    fragment or sentence in another language): what a summary falls back to."""
+    return [s for s in article_sentences(article) if is_article_text(s.text, article.boilerplate)]
+
+
 def lead_summary(topic: Topic) -> list[SummaryItem]:
     """The first sentence of a lone article that can stand alone (for "Weitere Meldungen")."""
     for article in topic.articles:
         first = first_group(article)  # group_sentences([article])[0], cheaper
-        if first is not None:
+        if first is not None and first.alone:
             return [first.to_item()]  # (with who says it, when it reports speech)
     return []
