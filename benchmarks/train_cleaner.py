@@ -1,0 +1,320 @@
+"""Train the learned line cleaner on the cleaning dev pages, with k-fold cross-validation by site.
+
+Labels come from the annotations' strings: a unit (line) that contains a ``with`` string is
+article text, one that contains a ``without`` string is furniture (a string that spans lines
+labels each line it covers). Unlabelled lines get weak labels from the page's structure: the
+lines between the first and last ``with`` line count as article text, the lines outside them
+as furniture, each with a small weight. Scores are always the README's string scores.
+
+Folds group pages by site (the ``url`` host), so that no site's furniture is learned from its
+own pages; the table of lines that recur across sites is rebuilt from each fold's training
+pages. The decoder's switch cost is chosen inside each training part by an inner
+cross-validation, so the outer figure is measured on pages that chose nothing.
+
+    python benchmarks/train_cleaner.py            # CV figures, then writes the model file
+    python benchmarks/train_cleaner.py --no-write # CV figures only
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = ROOT.parent / "shared" / "eval" / "cleaning" / "dev"
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.cleaning import Score, fold  # noqa: E402
+from briefing.core.clean import EmptyArticleError  # noqa: E402
+from briefing.core.ingest import RawDocument  # noqa: E402
+from briefing.learned_cleaner import (  # noqa: E402
+    FEATURE_NAMES,
+    MODEL_PATH,
+    LineModel,
+    PageLines,
+    RunEvidence,
+    clean_with_model,
+    page_features,
+    page_lines,
+)
+
+# A line shape must recur on this many training sites to count as furniture of the web.
+MIN_SITES = 2
+# Weights of the weak labels (lines no annotated string touches) beside the strong ones (1).
+WEAK_INSIDE = 0.3
+WEAK_OUTSIDE = 0.3
+# L2 strength of the logistic regression (sklearn's C) and the decoder's switch costs to try.
+C = 0.3
+SWITCHES = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0)
+FOLDS = 5
+
+
+@dataclass
+class Page:
+    file: str
+    site: str
+    text: str
+    lines: PageLines
+    labels: np.ndarray  # 1 article, 0 furniture, per unit
+    weights: np.ndarray  # 0 where a unit has no label
+    row: dict
+
+
+def site_of(url: str) -> str:
+    return urlparse(url).netloc.lower().removeprefix("www.")
+
+
+def line_labels(lines: PageLines, row: dict) -> tuple[np.ndarray, np.ndarray]:
+    """Labels and weights per unit from the page's strings (see the module docstring)."""
+    texts = [fold(u.text) for u in lines.units]
+    starts, position = [], 0
+    for t in texts:
+        starts.append(position)
+        position += len(t) + 1
+    joined = " ".join(texts)
+    n = len(texts)
+    positive = np.zeros(n, dtype=bool)
+    negative = np.zeros(n, dtype=bool)
+    for kind, target in (("with", positive), ("without", negative)):
+        for string in row[kind]:
+            s = fold(string)
+            hits = [i for i, t in enumerate(texts) if s in t]
+            if not hits:  # spans lines: every line it covers
+                at = joined.find(s)
+                if at < 0:
+                    continue
+                hits = [i for i in range(n) if starts[i] < at + len(s) and starts[i] + len(
+                    texts[i]) > at]
+            target[hits] = True
+    labels = np.zeros(n)
+    weights = np.zeros(n)
+    inside = np.zeros(n, dtype=bool)
+    if positive.any():
+        where = np.flatnonzero(positive)
+        inside[where[0] : where[-1] + 1] = True
+    labels[inside] = 1.0
+    weights[inside] = WEAK_INSIDE
+    weights[~inside] = WEAK_OUTSIDE
+    strong_pos = positive & ~negative
+    strong_neg = negative & ~positive
+    labels[strong_pos], weights[strong_pos] = 1.0, 1.0
+    labels[strong_neg], weights[strong_neg] = 0.0, 1.0
+    weights[positive & negative] = 0.0  # keeping it wins one string and loses one
+    return labels, weights
+
+
+def load_pages(split: Path = DEV) -> list[Page]:
+    rows = [
+        json.loads(line)
+        for line in (split / "annotations.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    pages = []
+    for row in sorted(rows, key=lambda r: r["file"]):
+        text = (split / row["file"]).read_text(encoding="utf-8")
+        lines = page_lines(text)
+        labels, weights = line_labels(lines, row)
+        pages.append(Page(row["file"], site_of(row["url"]), text, lines, labels, weights, row))
+    return pages
+
+
+def folds_by_site(pages: list[Page], k: int, seed: str = "") -> list[int]:
+    """Fold of each page: sites ordered by a hash, dealt out in turn (deterministic)."""
+    sites = sorted({p.site for p in pages}, key=lambda s: hashlib.sha1((seed + s).encode()).digest())
+    fold_of_site = {site: i % k for i, site in enumerate(sites)}
+    return [fold_of_site[p.site] for p in pages]
+
+
+def site_table(pages: list[Page]) -> Counter[str]:
+    """Line shape -> number of distinct sites among ``pages`` that carry it."""
+    per_site: dict[str, set[str]] = {}
+    for p in pages:
+        per_site.setdefault(p.site, set()).update(s for s in p.lines.shapes if s)
+    table: Counter[str] = Counter()
+    for shapes in per_site.values():
+        table.update(shapes)
+    return table
+
+
+class _OthersOnly(RunEvidence):
+    """A training page's evidence: the sites other than its own."""
+
+    def __init__(self, table: Counter[str], own: set[str]) -> None:
+        super().__init__({})
+        self.table, self.own = table, own
+
+    def count(self, page: int | None, line_shape: str) -> int:
+        if not line_shape:
+            return 0
+        n = self.table.get(line_shape, 0) - (line_shape in self.own)
+        return n if n >= MIN_SITES else 0
+
+
+def shipped_sites(table: Counter[str]) -> dict[str, int]:
+    return {s: n for s, n in table.items() if n >= MIN_SITES}
+
+
+def training_matrix(pages: list[Page], table: Counter[str]) -> tuple[np.ndarray, ...]:
+    xs, ys, ws = [], [], []
+    for p in pages:
+        site_shapes = {s for q in pages if q.site == p.site for s in q.lines.shapes if s}
+        xs.append(page_features(p.lines, _OthersOnly(table, site_shapes)))
+        ys.append(p.labels)
+        ws.append(p.weights)
+    x, y, w = np.concatenate(xs), np.concatenate(ys), np.concatenate(ws)
+    keep = w > 0
+    return x[keep], y[keep], w[keep]
+
+
+def fit(pages: list[Page], switch: float = 1.0, c: float = C) -> LineModel:
+    """Logistic regression on the pages' labelled lines (deterministic: lbfgs from zero)."""
+    from sklearn.linear_model import LogisticRegression
+
+    table = site_table(pages)
+    x, y, w = training_matrix(pages, table)
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    regression = LogisticRegression(C=c, max_iter=2000)
+    regression.fit((x - mean) / scale, y, sample_weight=w)
+    return LineModel(
+        FEATURE_NAMES, mean, scale, regression.coef_[0].copy(), float(regression.intercept_[0]),
+        switch, shipped_sites(table),
+    )
+
+
+def body(page: Page, model: LineModel) -> str:
+    doc = RawDocument(Path(page.file), page.text, "text", "")
+    try:
+        return clean_with_model(doc, model, RunEvidence(model.sites), None, page.lines).body
+    except EmptyArticleError:
+        return ""
+
+
+def score_bodies(pages: list[Page], bodies: list[str]) -> Score:
+    total = Score()
+    for p, text in zip(pages, bodies, strict=True):
+        folded = fold(text)
+        total.pages += 1
+        for s in p.row["with"]:
+            if fold(s) in folded:
+                total.tp += 1
+            else:
+                total.fn += 1
+                total.misses.append((p.file, "lost", s))
+        for s in p.row["without"]:
+            if fold(s) in folded:
+                total.fp += 1
+                total.misses.append((p.file, "kept", s))
+    return total
+
+
+def with_switch(model: LineModel, switch: float) -> LineModel:
+    return LineModel(
+        model.names, model.mean, model.scale, model.weights, model.bias, switch, model.sites,
+        model.info,
+    )
+
+
+def choose_switch(pages: list[Page], k: int) -> float:
+    """The switch cost that scores best in a k-fold CV over ``pages`` alone."""
+    folds = folds_by_site(pages, k, seed="inner")
+    bodies: dict[float, list[str]] = {s: [""] * len(pages) for s in SWITCHES}
+    for f in range(k):
+        train = [p for p, g in zip(pages, folds, strict=True) if g != f]
+        model = fit(train)
+        for i, p in enumerate(pages):
+            if folds[i] == f:
+                for s in SWITCHES:
+                    bodies[s][i] = body(p, with_switch(model, s))
+    scores = {s: score_bodies(pages, bodies[s]).f1 for s in SWITCHES}
+    return max(SWITCHES, key=lambda s: (round(scores[s], 6), -s))
+
+
+def rules_body(page: Page) -> str:
+    from briefing.core.clean import clean_document
+
+    try:
+        return clean_document(RawDocument(Path(page.file), page.text, "text", "")).body
+    except EmptyArticleError:
+        return ""
+
+
+def line(name: str, s: Score) -> str:
+    return f"{name:14} P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}  ({s.tp} TP {s.fn} FN {s.fp} FP)"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--split", type=Path, default=DEV)
+    parser.add_argument("--folds", type=int, default=FOLDS)
+    parser.add_argument("--seed", default="", help="another deal of sites into folds")
+    parser.add_argument("--no-write", action="store_true", help="do not write the model file")
+    parser.add_argument("--errors", action="store_true", help="list lost and kept strings")
+    parser.add_argument("--no-inner", action="store_true",
+                        help="fixed switch cost instead of choosing it inside each fold")
+    args = parser.parse_args()
+    if not (args.split / "annotations.jsonl").exists():
+        print(f"no annotations under {args.split}: skipped", file=sys.stderr)
+        return 0
+    started = time.perf_counter()
+    pages = load_pages(args.split)
+    folds = folds_by_site(pages, args.folds, args.seed)
+    learned = [""] * len(pages)
+    switches = []
+    per_fold = []
+    for f in range(args.folds):
+        train = [p for p, g in zip(pages, folds, strict=True) if g != f]
+        test = [i for i, g in enumerate(folds) if g == f]
+        switch = 1.0 if args.no_inner else choose_switch(train, args.folds)
+        switches.append(switch)
+        model = fit(train, switch)
+        for i in test:
+            learned[i] = body(pages[i], model)
+        per_fold.append(score_bodies([pages[i] for i in test], [learned[i] for i in test]))
+    rules = [rules_body(p) for p in pages]
+    keep_all = [p.text for p in pages]
+    print(f"pages {len(pages)}, sites {len({p.site for p in pages})}, "
+          f"{args.folds} folds by site (seed {args.seed!r}), switch per fold {switches}")
+    for f, s in enumerate(per_fold):
+        test = [i for i, g in enumerate(folds) if g == f]
+        r = score_bodies([pages[i] for i in test], [rules[i] for i in test])
+        print(f"  fold {f}: learned F1 {s.f1:.3f}  rules F1 {r.f1:.3f}  ({len(test)} pages)")
+    learned_score = score_bodies(pages, learned)
+    print(line("learned (CV)", learned_score))
+    print(line("rules", score_bodies(pages, rules)))
+    print(line("keep-all", score_bodies(pages, keep_all)))
+    if args.errors:
+        for file, kind, text in learned_score.misses:
+            print(f"{kind:4} {file}: {text}")
+    if not args.no_write:
+        switch = 1.0 if args.no_inner else choose_switch(pages, args.folds)
+        model = fit(pages, switch)
+        model.info = {
+            "trained_on": "cleaning dev pages (231 pages, 230 sites)",
+            "cv_f1": round(learned_score.f1, 4),
+            "cv_precision": round(learned_score.precision, 4),
+            "cv_recall": round(learned_score.recall, 4),
+            "folds": f"{args.folds} by site, seed {args.seed!r}",
+            "command": "python benchmarks/train_cleaner.py",
+        }
+        MODEL_PATH.write_text(json.dumps(model.to_json(), ensure_ascii=False, indent=0) + "\n",
+                              encoding="utf-8")
+        print(f"wrote {MODEL_PATH.relative_to(ROOT)} ({MODEL_PATH.stat().st_size} bytes), "
+              f"switch {switch}")
+    print(f"time {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

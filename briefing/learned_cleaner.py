@@ -1,0 +1,480 @@
+"""A learned line classifier that picks a scraped page's article body (issue 21).
+
+Each unit (line) of a page, as ``briefing.core.boilerplate`` makes and classifies it, gets
+a feature vector: the rules' own signals (length, stop-word density, sentence end, page
+phrases, junk patterns, their class and weight), context (the neighbouring lines' signals,
+prose density around it, position in the page, distance to the rules' densest prose region,
+topical overlap with it) and repetition (of the line's shape on the page, and across pages:
+a line that other sites or other pages of the same outlet carry too is furniture). A
+logistic regression, trained by ``benchmarks/train_cleaner.py`` on the cleaning dev pages
+with cross-validation by site, gives each line a probability of being article text; a
+two-state Viterbi pass over the lines (keeping text costs a jump in and a jump out) turns
+them into the body. Parameters ship as JSON and load with numpy only.
+
+Module layout is meant to move into ``briefing/clean/`` as it is: nothing in here changes
+the existing modules, which it only reads.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlparse
+
+import numpy as np
+
+from briefing.core import boilerplate as bp
+from briefing.core.clean import _find_title, _read_page
+from briefing.core.ingest import RawDocument
+from briefing.core.metadata import is_stamp_line, normalize_date, split_outlet
+from briefing.core.models import Article, Block
+
+__all__ = [
+    "FEATURE_NAMES",
+    "MODEL_PATH",
+    "LineModel",
+    "PageLines",
+    "RunEvidence",
+    "clean_with_model",
+    "decode",
+    "page_features",
+    "page_lines",
+    "shape",
+]
+
+MODEL_PATH = Path(__file__).resolve().parent / "learned_cleaner.json"
+
+_DIGITS = re.compile(r"\d+")
+_SPACE = re.compile(r"\s+")
+_UPPER_WORD = re.compile(r"\b[A-ZÄÖÜ]")
+_LETTER = re.compile(r"[^\W\d_]")
+# Lines longer than this are not looked up as recurring furniture: prose does not recur.
+SHAPE_CHARS = 200
+
+_KINDS = (bp.GOOD, bp.NEAR, bp.BAD, bp.MARKER, bp.END)
+
+
+def shape(text: str) -> str:
+    """What recurs of a line across pages: lower case, digits as 0, white space folded."""
+    return _SPACE.sub(" ", _DIGITS.sub("0", text.lower())).strip()
+
+
+@dataclass
+class PageLines:
+    """One page read into units, with what the rules say about it."""
+
+    meta: dict[str, str]
+    units: list[bp.Unit]
+    date: str | None
+    region: tuple[int, int]  # the rules' densest prose run, [start, end)
+    trimmed: tuple[int, int]  # that run narrowed to the article by the rules
+    title: str | None
+    host: str | None = None  # the outlet's web host, when the page names its URL
+    shapes: list[str] = field(default_factory=list)
+
+
+def page_lines(text: str) -> PageLines:
+    """Units, rule classes and the rules' body region of a plain-text page."""
+    meta, units, date = _read_page(text)
+    start, end = bp.body_region(units) if units else (0, 0)
+    title = meta.get("title")
+    trimmed = (start, end)
+    if start < end:
+        trimmed = bp.trim_region(units, start, end, title or _find_title(units, start))
+    if not title and units:
+        title = _find_title(units, trimmed[0], trimmed[1]) if start < end else None
+    host = urlparse(meta["url"]).netloc.lower().removeprefix("www.") if meta.get("url") else None
+    shapes = [shape(u.text) if u.chars <= SHAPE_CHARS else "" for u in units]
+    return PageLines(meta, units, date, (start, end), trimmed, title, host or None, shapes)
+
+
+# ---------------------------------------------------------------------------------------------
+# Repetition across pages
+
+
+@dataclass
+class RunEvidence:
+    """How many other pages carry a line: sites seen in training, and the outlet's other pages
+    among those cleaned together (a folder often holds several pages of one outlet).
+
+    ``sites`` maps a line shape to the number of training sites that carry it (shipped with
+    the model). Pages cleaned together add their own evidence: a line shape that recurs on
+    sibling pages - pages of the same host, or without a known host pages that share several
+    short lines of furniture - counts once per sibling page.
+    """
+
+    sites: dict[str, int] = field(default_factory=dict)
+    siblings: list[Counter[str]] = field(default_factory=list)  # per page: shape -> pages
+
+    def count(self, page: int | None, line_shape: str) -> int:
+        if not line_shape:
+            return 0
+        own = self.siblings[page][line_shape] if page is not None and self.siblings else 0
+        return self.sites.get(line_shape, 0) + own
+
+
+# Pages without a known host are siblings when they share this many distinct short lines that
+# are not generic furniture of the web at large (two outlets' pages of one story share prose
+# and the headline, hardly five navigation lines).
+SIBLING_SHARED = 5
+# Two pages that share this share of their long lines are versions of one article, not
+# siblings: their shared prose is the article.
+SAME_ARTICLE = 0.5
+
+
+def run_evidence(pages: Sequence[PageLines], sites: dict[str, int]) -> RunEvidence:
+    """Evidence for cleaning ``pages`` together: per page, the shapes of its siblings' lines."""
+    sets = [{s for s in p.shapes if s} for p in pages]
+    short = [{s for s in found if len(s) <= 60 and s not in sites} for found in sets]
+    long = [
+        {shape(u.text) for u in p.units if u.chars > SHAPE_CHARS} for p in pages
+    ]
+    siblings: list[Counter[str]] = [Counter() for _ in pages]
+    if len(pages) < 2:
+        return RunEvidence(sites, siblings)
+    by_short: dict[str, list[int]] = {}
+    for i, found in enumerate(short):
+        for s in found:
+            by_short.setdefault(s, []).append(i)
+    shared: Counter[tuple[int, int]] = Counter()
+    for holders in by_short.values():
+        if len(holders) > 50:
+            continue  # a line on most pages of a big folder: counted below all the same
+        for a_index, a in enumerate(holders):
+            for b in holders[a_index + 1 :]:
+                shared[(a, b)] += 1
+    for i, j in _sibling_pairs(pages, shared, long):
+        for s in sets[i] & sets[j]:
+            siblings[i][s] += 1
+            siblings[j][s] += 1
+    return RunEvidence(sites, siblings)
+
+
+def _sibling_pairs(
+    pages: Sequence[PageLines], shared: Counter[tuple[int, int]], long: list[set[str]]
+) -> Iterable[tuple[int, int]]:
+    for i in range(len(pages)):
+        for j in range(i + 1, len(pages)):
+            a, b = pages[i].host, pages[j].host
+            if a and b:
+                if a != b:
+                    continue
+            elif shared[(i, j)] < SIBLING_SHARED:
+                continue
+            common = len(long[i] & long[j])
+            if common and common >= SAME_ARTICLE * min(len(long[i]), len(long[j])):
+                continue
+            yield i, j
+
+
+# ---------------------------------------------------------------------------------------------
+# Features
+
+_OWN = [
+    "log_chars", "log_words", "german", "english", "sentence", "colon_end", "phrases", "junk",
+    "stamp", "dated", "kind_good", "kind_near", "kind_bad", "kind_marker", "kind_end",
+    "page_shape_repeats", "exact_repeat", "list_item", "heading_like", "upper_words", "digits",
+    "non_letters", "rule_weight",
+]
+_CONTEXT = ["log_chars", "german", "sentence", "prose", "dropped"]
+_OFFSETS = (-2, -1, 1, 2)
+_PLACE = [
+    "relative_position", "relative_offset", "in_region", "in_trimmed", "before_region",
+    "after_region", "region_distance", "prose_window_3", "prose_window_8", "topic_overlap",
+    "title_overlap", "elsewhere", "elsewhere_short",
+]
+FEATURE_NAMES: tuple[str, ...] = (
+    *_OWN,
+    *(f"{name}_{'m' if o < 0 else 'p'}{abs(o)}" for o in _OFFSETS for name in _CONTEXT),
+    *_PLACE,
+)
+
+
+def _signed_log(x: float) -> float:
+    return math.copysign(math.log1p(abs(x)), x)
+
+
+def page_features(
+    page: PageLines, evidence: RunEvidence | None = None, index: int | None = None
+) -> np.ndarray:
+    """The feature matrix of a page's units, one row per unit, columns as FEATURE_NAMES."""
+    units = page.units
+    n = len(units)
+    out = np.zeros((n, len(FEATURE_NAMES)), dtype=np.float64)
+    if not n:
+        return out
+    page_shapes = Counter(bp._shape(u.text) for u in units if u.words <= 8)  # noqa: SLF001
+    exact = Counter(u.text for u in units)
+    own = np.zeros((n, len(_OWN)))
+    for i, u in enumerate(units):
+        letters = len(_LETTER.findall(u.text))
+        own[i] = (
+            math.log1p(u.chars),
+            math.log1p(u.words),
+            u.german,
+            u.english,
+            u.sentence,
+            bool(bp._COLON_END.search(u.text)),  # noqa: SLF001
+            min(bp.phrase_hits(u), 3) if u.chars < 1000 else 0,
+            u.junk,
+            is_stamp_line(u.text),
+            u.dated,
+            u.kind == bp.GOOD,
+            u.kind == bp.NEAR,
+            u.kind == bp.BAD,
+            u.kind == bp.MARKER,
+            u.kind == bp.END,
+            math.log1p(page_shapes[bp._shape(u.text)] - 1) if u.words <= 8 else 0.0,  # noqa: SLF001
+            exact[u.text] > 1,
+            bool(bp.LIST_ITEM.match(u.text)),
+            bp._heading_like(u),  # noqa: SLF001
+            len(_UPPER_WORD.findall(u.text)) / max(u.words, 1),
+            sum(c.isdigit() for c in u.text) / max(u.chars, 1),
+            1.0 - letters / max(u.chars, 1),
+            _signed_log(u.weight),
+        )
+    out[:, : len(_OWN)] = own
+    prose = own[:, _OWN.index("kind_good")] + own[:, _OWN.index("kind_near")]
+    dropped = np.clip(
+        own[:, _OWN.index("junk")] + own[:, _OWN.index("kind_bad")]
+        + own[:, _OWN.index("kind_marker")] + own[:, _OWN.index("kind_end")], 0, 1
+    )
+    context = np.stack(
+        [own[:, _OWN.index("log_chars")], own[:, _OWN.index("german")],
+         own[:, _OWN.index("sentence")], prose, dropped], axis=1,
+    )
+    column = len(_OWN)
+    for o in _OFFSETS:
+        shifted = np.zeros_like(context)
+        if o < 0:
+            shifted[-o:] = context[:o]
+        else:
+            shifted[:-o] = context[o:]
+        out[:, column : column + len(_CONTEXT)] = shifted
+        column += len(_CONTEXT)
+    chars = np.array([u.chars for u in units], dtype=np.float64)
+    offsets = np.cumsum(chars) - chars
+    start, end = page.region
+    t_start, t_end = page.trimmed
+    index_array = np.arange(n)
+    before = index_array < start
+    after = index_array >= end
+    distance = np.where(before, start - index_array, np.where(after, index_array - end + 1, 0))
+    vocabulary: set[str] = set()
+    for u in units[t_start:t_end]:
+        if u.kind in (bp.GOOD, bp.NEAR):
+            vocabulary |= bp.unit_words(u)
+    headline = bp.content_words(page.title) if page.title else set()
+    topic = np.zeros(n)
+    title_share = np.zeros(n)
+    for i, u in enumerate(units):
+        words = bp.unit_words(u)
+        if words:
+            topic[i] = len(words & vocabulary) / len(words)
+            title_share[i] = len(words & headline) / len(words)
+    elsewhere = np.zeros(n)
+    if evidence is not None:
+        for i, s in enumerate(page.shapes):
+            elsewhere[i] = math.log1p(evidence.count(index, s))
+    place = np.stack(
+        [
+            index_array / max(n - 1, 1),
+            offsets / max(chars.sum(), 1.0),
+            (index_array >= start) & (index_array < end),
+            (index_array >= t_start) & (index_array < t_end),
+            before,
+            after,
+            np.log1p(distance),
+            _window_mean(prose, 3),
+            _window_mean(prose, 8),
+            topic,
+            title_share,
+            elsewhere,
+            elsewhere * (own[:, _OWN.index("log_words")] <= math.log1p(8)),
+        ],
+        axis=1,
+    )
+    out[:, column:] = place
+    return out
+
+
+def _window_mean(values: np.ndarray, radius: int) -> np.ndarray:
+    """Mean of values[i - radius : i + radius + 1], the edges padded with zeros."""
+    padded = np.concatenate([np.zeros(radius + 1), values, np.zeros(radius)])
+    sums = np.cumsum(padded)
+    width = 2 * radius + 1
+    return (sums[width:] - sums[:-width]) / width
+
+
+# ---------------------------------------------------------------------------------------------
+# Model and decoding
+
+
+@dataclass
+class LineModel:
+    """Logistic regression over standardised features, and the decoder's settings."""
+
+    names: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    weights: np.ndarray
+    bias: float
+    switch: float  # log-odds a path pays to go from dropped to kept lines or back
+    sites: dict[str, int]
+    info: dict = field(default_factory=dict)
+
+    def probabilities(self, features: np.ndarray) -> np.ndarray:
+        z = ((features - self.mean) / self.scale) @ self.weights + self.bias
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+    def to_json(self) -> dict:
+        return {
+            "format": "briefing-learned-cleaner/1",
+            "features": list(self.names),
+            "mean": [round(float(x), 6) for x in self.mean],
+            "scale": [round(float(x), 6) for x in self.scale],
+            "weights": [round(float(x), 6) for x in self.weights],
+            "bias": round(float(self.bias), 6),
+            "switch": self.switch,
+            "sites": dict(sorted(self.sites.items())),
+            "info": self.info,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> LineModel:
+        names = tuple(data["features"])
+        if names != FEATURE_NAMES:
+            raise ValueError("the model file was trained on other features than this code makes")
+        return cls(
+            names,
+            np.array(data["mean"], dtype=np.float64),
+            np.array(data["scale"], dtype=np.float64),
+            np.array(data["weights"], dtype=np.float64),
+            float(data["bias"]),
+            float(data["switch"]),
+            {str(k): int(v) for k, v in data["sites"].items()},
+            dict(data.get("info", {})),
+        )
+
+
+@lru_cache(maxsize=1)
+def load_model(path: Path = MODEL_PATH) -> LineModel:
+    """The shipped model (read once)."""
+    return LineModel.from_json(json.loads(path.read_text(encoding="utf-8")))
+
+
+def decode(probabilities: np.ndarray, switch: float) -> np.ndarray:
+    """Keep or drop each line: the most likely path of a two-state chain whose emissions are
+    the line probabilities and where each change of state costs ``switch`` (in log-odds).
+
+    A lone caption inside the article is still dropped when the model is sure of it; a run
+    of weak lines between the body and the footer goes with the footer.
+    """
+    n = len(probabilities)
+    if n == 0:
+        return np.zeros(0, dtype=bool)
+    p = np.clip(probabilities, 1e-6, 1 - 1e-6)
+    keep_score, drop_score = np.log(p), np.log1p(-p)
+    # score[state] of the best path ending in state; back pointers per line
+    best = np.array([drop_score[0], keep_score[0]])
+    back = np.zeros((n, 2), dtype=np.int8)
+    for i in range(1, n):
+        from_drop = best[0], best[1] - switch
+        from_keep = best[0] - switch, best[1]
+        back[i, 0] = int(from_drop[1] > from_drop[0])
+        back[i, 1] = int(from_keep[1] >= from_keep[0])
+        best = np.array(
+            [max(from_drop) + drop_score[i], max(from_keep) + keep_score[i]]
+        )
+    state = int(best[1] >= best[0])
+    kept = np.zeros(n, dtype=bool)
+    for i in range(n - 1, -1, -1):
+        kept[i] = bool(state)
+        state = back[i, state]
+    return kept
+
+
+def predict_lines(
+    page: PageLines,
+    model: LineModel | None = None,
+    evidence: RunEvidence | None = None,
+    index: int | None = None,
+) -> np.ndarray:
+    """Which units of the page are article text."""
+    model = model or load_model()
+    if evidence is None:
+        evidence = RunEvidence(model.sites)
+    probabilities = model.probabilities(page_features(page, evidence, index))
+    return decode(probabilities, model.switch)
+
+
+def body_blocks(units: Sequence[bp.Unit], kept: np.ndarray, title: str | None) -> list[Block]:
+    """The kept units as paragraphs and subheadings, as ``clean_document`` gives them: a short
+    headline-like line before a paragraph is a subheading, the headline itself goes."""
+    folded_title = title.casefold() if title else None
+    chosen = [
+        u for u, keep in zip(units, kept, strict=True)
+        if keep and not (folded_title and u.text.casefold() == folded_title)
+    ]
+    blocks: list[Block] = []
+    for i, u in enumerate(chosen):
+        following = chosen[i + 1] if i + 1 < len(chosen) else None
+        paragraph = u.kind in (bp.GOOD, bp.NEAR) or u.sentence or u.words > 15
+        if not paragraph and following is not None and bp._heading_like(u):  # noqa: SLF001
+            blocks.append(Block("heading", u.text))
+        else:
+            blocks.append(Block("paragraph", u.text))
+    while blocks and blocks[-1].is_heading:
+        blocks.pop()
+    return blocks
+
+
+def clean_with_model(
+    doc: RawDocument,
+    model: LineModel | None = None,
+    evidence: RunEvidence | None = None,
+    index: int | None = None,
+    page: PageLines | None = None,
+) -> Article:
+    """Like ``clean_document`` for plain text, the body chosen by the learned model.
+
+    Title, outlet and date come from the rules as today. ``evidence`` and ``index`` say which
+    of the pages cleaned together this one is (see ``run_evidence``); without them the
+    training sites' table is the only evidence of recurring lines. HTML goes to the rules.
+    Raises ``EmptyArticleError`` like ``clean_document``.
+    """
+    from briefing.core.clean import EmptyArticleError, _first_sentence, clean_document
+
+    if doc.kind == "html":
+        return clean_document(doc)
+    page = page or page_lines(doc.text)
+    if not page.units:
+        raise EmptyArticleError("the page has no text")
+    kept = predict_lines(page, model, evidence, index)
+    title, outlet, date = page.title, page.meta.get("outlet"), page.date
+    start = int(np.argmax(kept)) if kept.any() else page.trimmed[0]
+    end = len(kept) - int(np.argmax(kept[::-1])) if kept.any() else page.trimmed[1]
+    if title and not outlet:
+        outlet = next((o for u in page.units[:start] if (o := split_outlet(u.text, title))), None)
+    if not date:
+        date = next(
+            (normalize_date(u.text) for u in page.units[:end] if is_stamp_line(u.text)), None
+        )
+    blocks = body_blocks(page.units, kept, title)
+    if not any(not b.is_heading for b in blocks):
+        raise EmptyArticleError("no article text left after removing page furniture")
+    return Article(
+        path=doc.path,
+        title=title or _first_sentence(blocks) or doc.path.stem,
+        blocks=blocks,
+        outlet=outlet,
+        date=date,
+        url=page.meta.get("url"),
+        content_hash=doc.content_hash,
+    )
