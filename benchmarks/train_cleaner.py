@@ -43,19 +43,22 @@ from briefing.learned_cleaner import (  # noqa: E402
     LineModel,
     PageLines,
     RunEvidence,
-    clean_with_model,
+    article_from,
+    decode,
     page_features,
     page_lines,
+    recurrence,
 )
 
 # A line shape must recur on this many training sites to count as furniture of the web.
 MIN_SITES = 2
 # Weights of the weak labels (lines no annotated string touches) beside the strong ones (1).
-WEAK_INSIDE = 0.3
-WEAK_OUTSIDE = 0.3
+WEAK_INSIDE = 0.0
+WEAK_OUTSIDE = 0.0
 # L2 strength of the logistic regression (sklearn's C) and the decoder's switch costs to try.
 C = 0.3
-SWITCHES = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0)
+SWITCHES = (0.0, 0.5, 1.0, 2.0, 3.0, 4.0)
+OFFSETS = (-3.0, -2.5, -2.0, -1.5, -1.0, -0.5, 0.0, 0.5)
 FOLDS = 5
 
 
@@ -66,16 +69,22 @@ class Page:
     text: str
     lines: PageLines
     labels: np.ndarray  # 1 article, 0 furniture, per unit
-    weights: np.ndarray  # 0 where a unit has no label
+    weights: np.ndarray  # 1 strong label, 0 none, -1 weak inside, -2 weak outside
     row: dict
+    # "with"/"without": per string, the units it stands in and whether it needs all of them
+    # (a string that spans lines) or any one (a string that stands in several lines)
+    covers: dict[str, list[tuple[bool, list[int]]]]
 
 
 def site_of(url: str) -> str:
     return urlparse(url).netloc.lower().removeprefix("www.")
 
 
-def line_labels(lines: PageLines, row: dict) -> tuple[np.ndarray, np.ndarray]:
-    """Labels and weights per unit from the page's strings (see the module docstring)."""
+def line_labels(
+    lines: PageLines, row: dict
+) -> tuple[np.ndarray, np.ndarray, dict[str, list[tuple[bool, list[int]]]]]:
+    """Labels and weights per unit from the page's strings (see the module docstring), and
+    the units each string stands in."""
     texts = [fold(u.text) for u in lines.units]
     starts, position = [], 0
     for t in texts:
@@ -85,16 +94,19 @@ def line_labels(lines: PageLines, row: dict) -> tuple[np.ndarray, np.ndarray]:
     n = len(texts)
     positive = np.zeros(n, dtype=bool)
     negative = np.zeros(n, dtype=bool)
+    covers: dict[str, list[tuple[bool, list[int]]]] = {"with": [], "without": []}
     for kind, target in (("with", positive), ("without", negative)):
         for string in row[kind]:
             s = fold(string)
             hits = [i for i, t in enumerate(texts) if s in t]
-            if not hits:  # spans lines: every line it covers
+            spans = not hits
+            if spans:  # every line it covers
                 at = joined.find(s)
                 if at < 0:
                     continue
                 hits = [i for i in range(n) if starts[i] < at + len(s) and starts[i] + len(
                     texts[i]) > at]
+            covers[kind].append((spans, hits))
             target[hits] = True
     labels = np.zeros(n)
     weights = np.zeros(n)
@@ -103,14 +115,14 @@ def line_labels(lines: PageLines, row: dict) -> tuple[np.ndarray, np.ndarray]:
         where = np.flatnonzero(positive)
         inside[where[0] : where[-1] + 1] = True
     labels[inside] = 1.0
-    weights[inside] = WEAK_INSIDE
-    weights[~inside] = WEAK_OUTSIDE
+    weights[inside] = -1.0  # weak labels, weighed at training time
+    weights[~inside] = -2.0
     strong_pos = positive & ~negative
     strong_neg = negative & ~positive
     labels[strong_pos], weights[strong_pos] = 1.0, 1.0
     labels[strong_neg], weights[strong_neg] = 0.0, 1.0
     weights[positive & negative] = 0.0  # keeping it wins one string and loses one
-    return labels, weights
+    return labels, weights, covers
 
 
 def load_pages(split: Path = DEV) -> list[Page]:
@@ -123,8 +135,10 @@ def load_pages(split: Path = DEV) -> list[Page]:
     for row in sorted(rows, key=lambda r: r["file"]):
         text = (split / row["file"]).read_text(encoding="utf-8")
         lines = page_lines(text)
-        labels, weights = line_labels(lines, row)
-        pages.append(Page(row["file"], site_of(row["url"]), text, lines, labels, weights, row))
+        labels, weights, covers = line_labels(lines, row)
+        pages.append(
+            Page(row["file"], site_of(row["url"]), text, lines, labels, weights, row, covers)
+        )
     return pages
 
 
@@ -164,39 +178,64 @@ def shipped_sites(table: Counter[str]) -> dict[str, int]:
     return {s: n for s, n in table.items() if n >= MIN_SITES}
 
 
-def training_matrix(pages: list[Page], table: Counter[str]) -> tuple[np.ndarray, ...]:
-    xs, ys, ws = [], [], []
-    for p in pages:
-        site_shapes = {s for q in pages if q.site == p.site for s in q.lines.shapes if s}
-        xs.append(page_features(p.lines, _OthersOnly(table, site_shapes)))
-        ys.append(p.labels)
-        ws.append(p.weights)
-    x, y, w = np.concatenate(xs), np.concatenate(ys), np.concatenate(ws)
-    keep = w > 0
-    return x[keep], y[keep], w[keep]
+class Features:
+    """Feature matrices per page; only the recurrence columns depend on the training pages."""
+
+    def __init__(self, pages: list[Page], drop: list[str] | None = None) -> None:
+        self.base = [page_features(p.lines) for p in pages]
+        self.index = {id(p): i for i, p in enumerate(pages)}
+        self.columns = [FEATURE_NAMES.index("elsewhere"), FEATURE_NAMES.index("elsewhere_short")]
+        # An ablation: features left out are constant zero (weight 0 after training).
+        self.dropped = [
+            i for i, name in enumerate(FEATURE_NAMES)
+            if any(name == d or name.startswith(d + "_") for d in drop or [])
+        ]
+
+    def of(self, page: Page, evidence: RunEvidence) -> np.ndarray:
+        x = self.base[self.index[id(page)]].copy()
+        x[:, self.columns] = recurrence(page.lines, evidence)
+        x[:, self.dropped] = 0.0
+        return x
 
 
-def fit(pages: list[Page], switch: float = 1.0, c: float = C) -> LineModel:
+def fit(pages: list[Page], features: Features, settings: dict) -> LineModel:
     """Logistic regression on the pages' labelled lines (deterministic: lbfgs from zero)."""
     from sklearn.linear_model import LogisticRegression
 
     table = site_table(pages)
-    x, y, w = training_matrix(pages, table)
+    own = {}
+    for p in pages:
+        own.setdefault(p.site, set()).update(s for s in p.lines.shapes if s)
+    xs, ys, ws = [], [], []
+    for p in pages:
+        xs.append(features.of(p, _OthersOnly(table, own[p.site])))
+        ys.append(p.labels)
+        weak = settings.get("weak", (WEAK_INSIDE, WEAK_OUTSIDE))
+        ws.append(np.select([p.weights == -1, p.weights == -2], weak, p.weights))
+    x, y, w = np.concatenate(xs), np.concatenate(ys), np.concatenate(ws)
+    labelled = w > 0
+    x, y, w = x[labelled], y[labelled], w[labelled]
+    if settings.get("balance", True):  # both classes weigh alike in the loss
+        w = np.where(y == 1, w * w[y == 0].sum() / w[y == 1].sum(), w)
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale < 1e-9] = 1.0
-    regression = LogisticRegression(C=c, max_iter=2000)
-    regression.fit((x - mean) / scale, y, sample_weight=w)
+    regression = LogisticRegression(C=settings.get("C", C), max_iter=5000)
+    regression.fit((x - mean) / scale, y, sample_weight=w / w.mean())
     return LineModel(
         FEATURE_NAMES, mean, scale, regression.coef_[0].copy(), float(regression.intercept_[0]),
-        switch, shipped_sites(table),
+        1.0, 0.0, shipped_sites(table),
     )
 
 
-def body(page: Page, model: LineModel) -> str:
+def probabilities(page: Page, model: LineModel, features: Features) -> np.ndarray:
+    return model.probabilities(features.of(page, RunEvidence(model.sites)))
+
+
+def body(page: Page, kept: np.ndarray) -> str:
     doc = RawDocument(Path(page.file), page.text, "text", "")
     try:
-        return clean_with_model(doc, model, RunEvidence(model.sites), None, page.lines).body
+        return article_from(doc, page.lines, kept).body
     except EmptyArticleError:
         return ""
 
@@ -219,26 +258,43 @@ def score_bodies(pages: list[Page], bodies: list[str]) -> Score:
     return total
 
 
-def with_switch(model: LineModel, switch: float) -> LineModel:
-    return LineModel(
-        model.names, model.mean, model.scale, model.weights, model.bias, switch, model.sites,
-        model.info,
-    )
+def line_score(pages: list[Page], probs: list[np.ndarray], switch: float, offset: float) -> float:
+    """F1 of the strings counted on the kept lines (a string is kept when all its lines are):
+    close to the body's score and much faster, for choosing the decoder."""
+    tp = fn = fp = 0
+    for p, q in zip(pages, probs, strict=True):
+        kept = decode(q, switch, offset)
+        found = [
+            bool(hits) and (kept[hits].all() if spans else kept[hits].any())
+            for kind in ("with", "without") for spans, hits in p.covers[kind]
+        ]
+        positives = len(p.covers["with"])
+        tp += sum(found[:positives])
+        fn += positives - sum(found[:positives])
+        fp += sum(found[positives:])
+    return 2 * tp / (2 * tp + fn + fp) if tp else 0.0
 
 
-def choose_switch(pages: list[Page], k: int) -> float:
-    """The switch cost that scores best in a k-fold CV over ``pages`` alone."""
-    folds = folds_by_site(pages, k, seed="inner")
-    bodies: dict[float, list[str]] = {s: [""] * len(pages) for s in SWITCHES}
+def out_of_fold(pages: list[Page], features: Features, settings: dict, k: int, seed: str
+                ) -> list[np.ndarray]:
+    """Each page's line probabilities from a model trained on the other folds' sites."""
+    folds = folds_by_site(pages, k, seed)
+    probs: list[np.ndarray] = [np.zeros(0)] * len(pages)
     for f in range(k):
-        train = [p for p, g in zip(pages, folds, strict=True) if g != f]
-        model = fit(train)
+        model = fit([p for p, g in zip(pages, folds, strict=True) if g != f], features, settings)
         for i, p in enumerate(pages):
             if folds[i] == f:
-                for s in SWITCHES:
-                    bodies[s][i] = body(p, with_switch(model, s))
-    scores = {s: score_bodies(pages, bodies[s]).f1 for s in SWITCHES}
-    return max(SWITCHES, key=lambda s: (round(scores[s], 6), -s))
+                probs[i] = probabilities(p, model, features)
+    return probs
+
+
+def choose_decoder(pages: list[Page], features: Features, settings: dict, k: int
+                   ) -> tuple[float, float]:
+    """The decoder's (switch, offset) that score best in a k-fold CV over ``pages`` alone."""
+    probs = out_of_fold(pages, features, settings, k, seed="inner")
+    grid = [(s, o) for s in SWITCHES for o in OFFSETS]
+    scores = {g: line_score(pages, probs, *g) for g in grid}
+    return max(grid, key=lambda g: (round(scores[g], 6), -g[0], -abs(g[1])))
 
 
 def rules_body(page: Page) -> str:
@@ -261,35 +317,43 @@ def main() -> int:
     parser.add_argument("--seed", default="", help="another deal of sites into folds")
     parser.add_argument("--no-write", action="store_true", help="do not write the model file")
     parser.add_argument("--errors", action="store_true", help="list lost and kept strings")
-    parser.add_argument("--no-inner", action="store_true",
-                        help="fixed switch cost instead of choosing it inside each fold")
+    parser.add_argument("--drop", default="", help="comma-separated features to leave out")
+    parser.add_argument("--C", type=float, default=C)
+    parser.add_argument("--weak", default=f"{WEAK_INSIDE},{WEAK_OUTSIDE}",
+                        help="weights of weak labels inside,outside the annotated span")
+    parser.add_argument("--no-balance", action="store_true")
     args = parser.parse_args()
     if not (args.split / "annotations.jsonl").exists():
         print(f"no annotations under {args.split}: skipped", file=sys.stderr)
         return 0
     started = time.perf_counter()
+    settings = {
+        "C": args.C, "drop": [d for d in args.drop.split(",") if d],
+        "weak": tuple(float(w) for w in args.weak.split(",")), "balance": not args.no_balance,
+    }
     pages = load_pages(args.split)
+    features = Features(pages, settings["drop"])
     folds = folds_by_site(pages, args.folds, args.seed)
     learned = [""] * len(pages)
-    switches = []
-    per_fold = []
+    chosen = []
     for f in range(args.folds):
         train = [p for p, g in zip(pages, folds, strict=True) if g != f]
-        test = [i for i, g in enumerate(folds) if g == f]
-        switch = 1.0 if args.no_inner else choose_switch(train, args.folds)
-        switches.append(switch)
-        model = fit(train, switch)
-        for i in test:
-            learned[i] = body(pages[i], model)
-        per_fold.append(score_bodies([pages[i] for i in test], [learned[i] for i in test]))
+        switch, offset = choose_decoder(train, features, settings, args.folds)
+        chosen.append((switch, offset))
+        model = fit(train, features, settings)
+        for i, p in enumerate(pages):
+            if folds[i] == f:
+                learned[i] = body(p, decode(probabilities(p, model, features), switch, offset))
     rules = [rules_body(p) for p in pages]
     keep_all = [p.text for p in pages]
     print(f"pages {len(pages)}, sites {len({p.site for p in pages})}, "
-          f"{args.folds} folds by site (seed {args.seed!r}), switch per fold {switches}")
-    for f, s in enumerate(per_fold):
+          f"{args.folds} folds by site (seed {args.seed!r}); decoder (switch, offset) chosen "
+          f"inside each fold: {chosen}")
+    for f in range(args.folds):
         test = [i for i, g in enumerate(folds) if g == f]
+        a = score_bodies([pages[i] for i in test], [learned[i] for i in test])
         r = score_bodies([pages[i] for i in test], [rules[i] for i in test])
-        print(f"  fold {f}: learned F1 {s.f1:.3f}  rules F1 {r.f1:.3f}  ({len(test)} pages)")
+        print(f"  fold {f}: learned F1 {a.f1:.3f}  rules F1 {r.f1:.3f}  ({len(test)} pages)")
     learned_score = score_bodies(pages, learned)
     print(line("learned (CV)", learned_score))
     print(line("rules", score_bodies(pages, rules)))
@@ -298,20 +362,21 @@ def main() -> int:
         for file, kind, text in learned_score.misses:
             print(f"{kind:4} {file}: {text}")
     if not args.no_write:
-        switch = 1.0 if args.no_inner else choose_switch(pages, args.folds)
-        model = fit(pages, switch)
+        switch, offset = choose_decoder(pages, features, settings, args.folds)
+        model = fit(pages, features, settings)
+        model.switch, model.offset = switch, offset
         model.info = {
-            "trained_on": "cleaning dev pages (231 pages, 230 sites)",
-            "cv_f1": round(learned_score.f1, 4),
+            "trained_on": f"cleaning dev pages ({len(pages)} pages)",
             "cv_precision": round(learned_score.precision, 4),
             "cv_recall": round(learned_score.recall, 4),
+            "cv_f1": round(learned_score.f1, 4),
             "folds": f"{args.folds} by site, seed {args.seed!r}",
             "command": "python benchmarks/train_cleaner.py",
         }
         MODEL_PATH.write_text(json.dumps(model.to_json(), ensure_ascii=False, indent=0) + "\n",
                               encoding="utf-8")
         print(f"wrote {MODEL_PATH.relative_to(ROOT)} ({MODEL_PATH.stat().st_size} bytes), "
-              f"switch {switch}")
+              f"switch {switch}, offset {offset}")
     print(f"time {time.perf_counter() - started:.1f} s")
     return 0
 

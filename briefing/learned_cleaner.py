@@ -187,7 +187,7 @@ _OFFSETS = (-2, -1, 1, 2)
 _PLACE = [
     "relative_position", "relative_offset", "in_region", "in_trimmed", "before_region",
     "after_region", "region_distance", "prose_window_3", "prose_window_8", "topic_overlap",
-    "title_overlap", "elsewhere", "elsewhere_short",
+    "title_overlap", "elsewhere", "elsewhere_short", "rules_keep",
 ]
 FEATURE_NAMES: tuple[str, ...] = (
     *_OWN,
@@ -278,10 +278,6 @@ def page_features(
         if words:
             topic[i] = len(words & vocabulary) / len(words)
             title_share[i] = len(words & headline) / len(words)
-    elsewhere = np.zeros(n)
-    if evidence is not None:
-        for i, s in enumerate(page.shapes):
-            elsewhere[i] = math.log1p(evidence.count(index, s))
     place = np.stack(
         [
             index_array / max(n - 1, 1),
@@ -295,13 +291,41 @@ def page_features(
             _window_mean(prose, 8),
             topic,
             title_share,
-            elsewhere,
-            elsewhere * (own[:, _OWN.index("log_words")] <= math.log1p(8)),
+            *recurrence(page, evidence, index).T,
+            _rules_keep(page),
         ],
         axis=1,
     )
     out[:, column:] = place
     return out
+
+
+def recurrence(
+    page: PageLines, evidence: RunEvidence | None, index: int | None = None
+) -> np.ndarray:
+    """The columns ``elsewhere`` and ``elsewhere_short``: log(1 + other pages that carry the
+    line), and the same for lines of up to eight words only."""
+    columns = np.zeros((len(page.units), 2))
+    if evidence is None:
+        return columns
+    for i, (u, s) in enumerate(zip(page.units, page.shapes, strict=True)):
+        columns[i, 0] = math.log1p(evidence.count(index, s))
+        columns[i, 1] = columns[i, 0] if u.words <= 8 else 0.0
+    return columns
+
+
+def _rules_keep(page: PageLines) -> np.ndarray:
+    """1 for the units that today's rules put in the body."""
+    start, end = page.trimmed
+    kept = np.zeros(len(page.units))
+    if start >= end:
+        return kept
+    texts = {b.text for b in bp.body_blocks(page.units[start:end], page.title)}
+    for i in range(start, end):
+        text = page.units[i].text
+        label = bp.LEADING_LABEL.match(text)
+        kept[i] = text in texts or bool(label and text[label.end() :] in texts)
+    return kept
 
 
 def _window_mean(values: np.ndarray, radius: int) -> np.ndarray:
@@ -326,6 +350,7 @@ class LineModel:
     weights: np.ndarray
     bias: float
     switch: float  # log-odds a path pays to go from dropped to kept lines or back
+    offset: float  # added to every line's log-odds before decoding
     sites: dict[str, int]
     info: dict = field(default_factory=dict)
 
@@ -342,6 +367,7 @@ class LineModel:
             "weights": [round(float(x), 6) for x in self.weights],
             "bias": round(float(self.bias), 6),
             "switch": self.switch,
+            "offset": self.offset,
             "sites": dict(sorted(self.sites.items())),
             "info": self.info,
         }
@@ -358,6 +384,7 @@ class LineModel:
             np.array(data["weights"], dtype=np.float64),
             float(data["bias"]),
             float(data["switch"]),
+            float(data["offset"]),
             {str(k): int(v) for k, v in data["sites"].items()},
             dict(data.get("info", {})),
         )
@@ -369,34 +396,45 @@ def load_model(path: Path = MODEL_PATH) -> LineModel:
     return LineModel.from_json(json.loads(path.read_text(encoding="utf-8")))
 
 
-def decode(probabilities: np.ndarray, switch: float) -> np.ndarray:
-    """Keep or drop each line: the most likely path of a two-state chain whose emissions are
-    the line probabilities and where each change of state costs ``switch`` (in log-odds).
+def decode(probabilities: np.ndarray, switch: float, bias: float = 0.0) -> np.ndarray:
+    """Keep or drop each line: the most likely path through three states - before the
+    article, in it (kept), after it - where every change of state costs ``switch`` (in
+    log-odds) and the path must keep at least one line. ``bias`` is added to every line's
+    log-odds of being kept.
 
-    A lone caption inside the article is still dropped when the model is sure of it; a run
-    of weak lines between the body and the footer goes with the footer.
+    A lone caption inside the article is still dropped when the model is sure of it; a run of
+    weak lines between the body and the footer goes with the footer; a page whose only
+    paragraph is surrounded by navigation keeps that paragraph.
     """
     n = len(probabilities)
     if n == 0:
         return np.zeros(0, dtype=bool)
     p = np.clip(probabilities, 1e-6, 1 - 1e-6)
-    keep_score, drop_score = np.log(p), np.log1p(-p)
-    # score[state] of the best path ending in state; back pointers per line
-    best = np.array([drop_score[0], keep_score[0]])
-    back = np.zeros((n, 2), dtype=np.int8)
+    logit = (np.log(p) - np.log1p(-p) + bias).tolist()
+    # Scores relative to dropping every line: a kept line earns its log-odds.
+    before, inside, after = 0.0, logit[0], -math.inf
+    # back[i] = the state at line i - 1 on the best path into (inside, after) at line i;
+    # "before" can only follow itself.
+    back_inside = [1] * n
+    back_after = [2] * n
     for i in range(1, n):
-        from_drop = best[0], best[1] - switch
-        from_keep = best[0] - switch, best[1]
-        back[i, 0] = int(from_drop[1] > from_drop[0])
-        back[i, 1] = int(from_keep[1] >= from_keep[0])
-        best = np.array(
-            [max(from_drop) + drop_score[i], max(from_keep) + keep_score[i]]
-        )
-    state = int(best[1] >= best[0])
+        enter, stay, resume = before - switch, inside, after - switch
+        if stay >= enter and stay >= resume:
+            new_inside, back_inside[i] = stay, 1
+        elif enter >= resume:
+            new_inside, back_inside[i] = enter, 0
+        else:
+            new_inside, back_inside[i] = resume, 2
+        leave = inside - switch
+        if leave > after:
+            after, back_after[i] = leave, 1
+        inside = new_inside + logit[i]
+    # Standing in the article at the page's first or last line costs no jump.
+    state = 1 if inside >= after else 2
     kept = np.zeros(n, dtype=bool)
     for i in range(n - 1, -1, -1):
-        kept[i] = bool(state)
-        state = back[i, state]
+        kept[i] = state == 1
+        state = back_inside[i] if state == 1 else back_after[i] if state == 2 else 0
     return kept
 
 
@@ -411,7 +449,7 @@ def predict_lines(
     if evidence is None:
         evidence = RunEvidence(model.sites)
     probabilities = model.probabilities(page_features(page, evidence, index))
-    return decode(probabilities, model.switch)
+    return decode(probabilities, model.switch, model.offset)
 
 
 def body_blocks(units: Sequence[bp.Unit], kept: np.ndarray, title: str | None) -> list[Block]:
@@ -449,14 +487,20 @@ def clean_with_model(
     training sites' table is the only evidence of recurring lines. HTML goes to the rules.
     Raises ``EmptyArticleError`` like ``clean_document``.
     """
-    from briefing.core.clean import EmptyArticleError, _first_sentence, clean_document
+    from briefing.core.clean import EmptyArticleError, clean_document
 
     if doc.kind == "html":
         return clean_document(doc)
     page = page or page_lines(doc.text)
     if not page.units:
         raise EmptyArticleError("the page has no text")
-    kept = predict_lines(page, model, evidence, index)
+    return article_from(doc, page, predict_lines(page, model, evidence, index))
+
+
+def article_from(doc: RawDocument, page: PageLines, kept: np.ndarray) -> Article:
+    """The Article of a page whose kept units are known; metadata as the rules find it."""
+    from briefing.core.clean import EmptyArticleError, _first_sentence
+
     title, outlet, date = page.title, page.meta.get("outlet"), page.date
     start = int(np.argmax(kept)) if kept.any() else page.trimmed[0]
     end = len(kept) - int(np.argmax(kept[::-1])) if kept.any() else page.trimmed[1]
