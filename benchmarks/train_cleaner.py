@@ -22,9 +22,11 @@ import hashlib
 import json
 import re
 import sys
+import math
 import time
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -35,6 +37,7 @@ DEV = ROOT.parent / "shared" / "eval" / "cleaning" / "dev"
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.cleaning import Score, fold  # noqa: E402
+from briefing.core.boilerplate import GOOD, NEAR  # noqa: E402
 from briefing.core.clean import EmptyArticleError  # noqa: E402
 from briefing.core.ingest import RawDocument  # noqa: E402
 from briefing.learned_cleaner import (  # noqa: E402
@@ -42,16 +45,20 @@ from briefing.learned_cleaner import (  # noqa: E402
     MODEL_PATH,
     LineModel,
     PageLines,
+    EVIDENCE_COLUMNS,
     RunEvidence,
+    Trees,
     article_from,
     decode,
     page_features,
     page_lines,
-    recurrence,
+    evidence_columns,
 )
 
 # A line shape must recur on this many training sites to count as furniture of the web.
 MIN_SITES = 2
+# A word's furniture score needs this many training pages that use it.
+MIN_WORD_PAGES = 3
 # Weights of the weak labels (lines no annotated string touches) beside the strong ones (1).
 WEAK_INSIDE = 0.0
 WEAK_OUTSIDE = 0.0
@@ -60,6 +67,7 @@ C = 0.3
 SWITCHES = (0.0, 0.5, 1.0, 2.0, 3.0, 4.0)
 OFFSETS = (-3.0, -2.5, -2.0, -1.5, -1.0, -0.5, 0.0, 0.5)
 FOLDS = 5
+TREE_DEPTH = 3
 
 
 @dataclass
@@ -74,6 +82,7 @@ class Page:
     # "with"/"without": per string, the units it stands in and whether it needs all of them
     # (a string that spans lines) or any one (a string that stands in several lines)
     covers: dict[str, list[tuple[bool, list[int]]]]
+    words: tuple[set[str], set[str]] = (set(), set())  # see page_words
 
 
 def site_of(url: str) -> str:
@@ -136,9 +145,9 @@ def load_pages(split: Path = DEV) -> list[Page]:
         text = (split / row["file"]).read_text(encoding="utf-8")
         lines = page_lines(text)
         labels, weights, covers = line_labels(lines, row)
-        pages.append(
-            Page(row["file"], site_of(row["url"]), text, lines, labels, weights, row, covers)
-        )
+        page = Page(row["file"], site_of(row["url"]), text, lines, labels, weights, row, covers)
+        page.words = page_words(page)
+        pages.append(page)
     return pages
 
 
@@ -163,8 +172,8 @@ def site_table(pages: list[Page]) -> Counter[str]:
 class _OthersOnly(RunEvidence):
     """A training page's evidence: the sites other than its own."""
 
-    def __init__(self, table: Counter[str], own: set[str]) -> None:
-        super().__init__({})
+    def __init__(self, table: Counter[str], own: set[str], words: dict[str, float]) -> None:
+        super().__init__({}, words=words)
         self.table, self.own = table, own
 
     def count(self, page: int | None, line_shape: str) -> int:
@@ -178,13 +187,53 @@ def shipped_sites(table: Counter[str]) -> dict[str, int]:
     return {s: n for s, n in table.items() if n >= MIN_SITES}
 
 
+def page_words(page: Page) -> tuple[set[str], set[str]]:
+    """Words of the page's furniture (lines outside the annotated article) and of its article
+    text (prose lines inside it)."""
+    furniture: set[str] = set()
+    article: set[str] = set()
+    for u, kind, label in zip(page.lines.units, page.weights, page.labels, strict=True):
+        if kind == -2 or (kind == 1 and label == 0):
+            furniture.update(u.lowered)
+        elif (kind == -1 and u.kind in (GOOD, NEAR)) or (kind == 1 and label == 1):
+            article.update(u.lowered)
+    return furniture, article
+
+
+def word_counts(pages: list[Page]) -> tuple[Counter[str], Counter[str]]:
+    furniture: Counter[str] = Counter()
+    article: Counter[str] = Counter()
+    for p in pages:
+        f, a = p.words
+        furniture.update(f)
+        article.update(a)
+    return furniture, article
+
+
+def word_scores(
+    counts: tuple[Counter[str], Counter[str]], minus: tuple[set[str], set[str]] | None = None,
+    only: Iterable[str] | None = None,
+) -> dict[str, float]:
+    """log((furniture pages + 1) / (article pages + 1)) of the words used on MIN_WORD_PAGES
+    pages or more; ``minus`` leaves one page's own words out."""
+    furniture, article = counts
+    own_f, own_a = minus or (set(), set())
+    scores = {}
+    for w in only if only is not None else set(furniture) | set(article):
+        f = furniture.get(w, 0) - (w in own_f)
+        a = article.get(w, 0) - (w in own_a)
+        if f + a >= MIN_WORD_PAGES:
+            scores[w] = round(math.log((f + 1) / (a + 1)), 3)
+    return scores
+
+
 class Features:
     """Feature matrices per page; only the recurrence columns depend on the training pages."""
 
     def __init__(self, pages: list[Page], drop: list[str] | None = None) -> None:
         self.base = [page_features(p.lines) for p in pages]
         self.index = {id(p): i for i, p in enumerate(pages)}
-        self.columns = [FEATURE_NAMES.index("elsewhere"), FEATURE_NAMES.index("elsewhere_short")]
+        self.columns = [FEATURE_NAMES.index(name) for name in EVIDENCE_COLUMNS]
         # An ablation: features left out are constant zero (weight 0 after training).
         self.dropped = [
             i for i, name in enumerate(FEATURE_NAMES)
@@ -193,7 +242,7 @@ class Features:
 
     def of(self, page: Page, evidence: RunEvidence) -> np.ndarray:
         x = self.base[self.index[id(page)]].copy()
-        x[:, self.columns] = recurrence(page.lines, evidence)
+        x[:, self.columns] = evidence_columns(page.lines, evidence)
         x[:, self.dropped] = 0.0
         return x
 
@@ -203,12 +252,14 @@ def fit(pages: list[Page], features: Features, settings: dict) -> LineModel:
     from sklearn.linear_model import LogisticRegression
 
     table = site_table(pages)
+    counts = word_counts(pages)
     own = {}
     for p in pages:
         own.setdefault(p.site, set()).update(s for s in p.lines.shapes if s)
     xs, ys, ws = [], [], []
     for p in pages:
-        xs.append(features.of(p, _OthersOnly(table, own[p.site])))
+        words = word_scores(counts, p.words, {w for u in p.lines.units for w in u.lowered})
+        xs.append(features.of(p, _OthersOnly(table, own[p.site], words)))
         ys.append(p.labels)
         weak = settings.get("weak", (WEAK_INSIDE, WEAK_OUTSIDE))
         ws.append(np.select([p.weights == -1, p.weights == -2], weak, p.weights))
@@ -220,16 +271,53 @@ def fit(pages: list[Page], features: Features, settings: dict) -> LineModel:
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale < 1e-9] = 1.0
+    trees = boosted_trees(x, y, w / w.mean(), settings["trees"]) if settings.get("trees") else None
+    if trees is not None and not settings.get("blend"):
+        return LineModel(
+            FEATURE_NAMES, mean, scale, np.zeros(len(mean)), 0.0, 1.0, 0.0,
+            shipped_sites(table), word_scores(counts), trees,
+        )
     regression = LogisticRegression(C=settings.get("C", C), max_iter=5000)
     regression.fit((x - mean) / scale, y, sample_weight=w / w.mean())
-    return LineModel(
-        FEATURE_NAMES, mean, scale, regression.coef_[0].copy(), float(regression.intercept_[0]),
-        1.0, 0.0, shipped_sites(table),
+    weights, bias = regression.coef_[0].copy(), float(regression.intercept_[0])
+    if trees is not None:  # the mean of both models' log-odds
+        weights, bias = weights / 2, bias / 2
+        trees.value = trees.value / 2
+    return LineModel(FEATURE_NAMES, mean, scale, weights, bias, 1.0, 0.0, shipped_sites(table),
+                     word_scores(counts), trees)
+
+
+def boosted_trees(x: np.ndarray, y: np.ndarray, w: np.ndarray, rounds: int) -> Trees:
+    """Gradient-boosted trees (sklearn, fixed seed), flattened for numpy-only prediction."""
+    from sklearn.ensemble import GradientBoostingClassifier
+
+    boosting = GradientBoostingClassifier(
+        n_estimators=rounds, max_depth=TREE_DEPTH, learning_rate=0.1, subsample=0.8,
+        min_samples_leaf=10, random_state=0,
+    )
+    boosting.fit(x, y, sample_weight=w)
+    roots, feature, threshold, left, right, value = [], [], [], [], [], []
+    # sklearn starts from the log-odds of the prior; the first tree carries it as a leaf shift
+    prior = float(boosting._raw_predict_init(x[:1])[0, 0])  # noqa: SLF001
+    for k, (estimator,) in enumerate(boosting.estimators_):
+        tree = estimator.tree_
+        base = len(feature)
+        roots.append(base)
+        leaf = tree.children_left < 0
+        feature.extend(np.where(leaf, -1, tree.feature).tolist())
+        threshold.extend(tree.threshold.tolist())
+        left.extend(np.where(leaf, -1, tree.children_left + base).tolist())
+        right.extend(np.where(leaf, -1, tree.children_right + base).tolist())
+        values = boosting.learning_rate * tree.value[:, 0, 0] + (prior if k == 0 else 0.0)
+        value.extend(values.tolist())
+    return Trees(
+        np.array(roots), np.array(feature), np.array(threshold), np.array(left),
+        np.array(right), np.array(value), TREE_DEPTH,
     )
 
 
 def probabilities(page: Page, model: LineModel, features: Features) -> np.ndarray:
-    return model.probabilities(features.of(page, RunEvidence(model.sites)))
+    return model.probabilities(features.of(page, RunEvidence(model.sites, words=model.words)))
 
 
 def body(page: Page, kept: np.ndarray) -> str:
@@ -322,6 +410,8 @@ def main() -> int:
     parser.add_argument("--weak", default=f"{WEAK_INSIDE},{WEAK_OUTSIDE}",
                         help="weights of weak labels inside,outside the annotated span")
     parser.add_argument("--no-balance", action="store_true")
+    parser.add_argument("--trees", type=int, default=0, help="boosted trees instead of LR")
+    parser.add_argument("--blend", action="store_true", help="LR and trees averaged")
     args = parser.parse_args()
     if not (args.split / "annotations.jsonl").exists():
         print(f"no annotations under {args.split}: skipped", file=sys.stderr)
@@ -330,6 +420,7 @@ def main() -> int:
     settings = {
         "C": args.C, "drop": [d for d in args.drop.split(",") if d],
         "weak": tuple(float(w) for w in args.weak.split(",")), "balance": not args.no_balance,
+        "trees": args.trees, "blend": args.blend,
     }
     pages = load_pages(args.split)
     features = Features(pages, settings["drop"])

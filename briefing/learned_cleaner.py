@@ -77,6 +77,8 @@ class PageLines:
     title: str | None
     host: str | None = None  # the outlet's web host, when the page names its URL
     shapes: list[str] = field(default_factory=list)
+    # Per unit: does a blank line stand before it (1), not (0), or is it unknown (0.5)
+    blank_before: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
 
 def page_lines(text: str) -> PageLines:
@@ -91,7 +93,26 @@ def page_lines(text: str) -> PageLines:
         title = _find_title(units, trimmed[0], trimmed[1]) if start < end else None
     host = urlparse(meta["url"]).netloc.lower().removeprefix("www.") if meta.get("url") else None
     shapes = [shape(u.text) if u.chars <= SHAPE_CHARS else "" for u in units]
-    return PageLines(meta, units, date, (start, end), trimmed, title, host or None, shapes)
+    return PageLines(
+        meta, units, date, (start, end), trimmed, title, host or None, shapes,
+        _blank_lines_before(text, units),
+    )
+
+
+def _blank_lines_before(text: str, units: Sequence[bp.Unit]) -> np.ndarray:
+    """Whether a blank line separates each unit from the one before: a page copied out of a
+    browser sets paragraphs apart, while a menu's or a list's items follow line by line."""
+    blank = np.full(len(units), 0.5)
+    position = 0
+    for i, u in enumerate(units):
+        head = u.text[:40]
+        at = text.find(head, position)
+        if at < 0:
+            continue  # a unit the reader changed (a heading's "#"): unknown
+        gap = text[position:at]
+        blank[i] = 1.0 if i == 0 or gap.count("\n") >= 2 else 0.0
+        position = at + len(head)
+    return blank
 
 
 # ---------------------------------------------------------------------------------------------
@@ -111,6 +132,9 @@ class RunEvidence:
 
     sites: dict[str, int] = field(default_factory=dict)
     siblings: list[Counter[str]] = field(default_factory=list)  # per page: shape -> pages
+    # Per word: log of (training pages that use it in furniture + 1) over (pages that use it
+    # in article text + 1) - a page-phrase list learned from the training pages.
+    words: dict[str, float] = field(default_factory=dict)
 
     def count(self, page: int | None, line_shape: str) -> int:
         if not line_shape:
@@ -128,7 +152,9 @@ SIBLING_SHARED = 5
 SAME_ARTICLE = 0.5
 
 
-def run_evidence(pages: Sequence[PageLines], sites: dict[str, int]) -> RunEvidence:
+def run_evidence(
+    pages: Sequence[PageLines], sites: dict[str, int], words: dict[str, float] | None = None
+) -> RunEvidence:
     """Evidence for cleaning ``pages`` together: per page, the shapes of its siblings' lines."""
     sets = [{s for s in p.shapes if s} for p in pages]
     short = [{s for s in found if len(s) <= 60 and s not in sites} for found in sets]
@@ -137,7 +163,7 @@ def run_evidence(pages: Sequence[PageLines], sites: dict[str, int]) -> RunEviden
     ]
     siblings: list[Counter[str]] = [Counter() for _ in pages]
     if len(pages) < 2:
-        return RunEvidence(sites, siblings)
+        return RunEvidence(sites, siblings, words or {})
     by_short: dict[str, list[int]] = {}
     for i, found in enumerate(short):
         for s in found:
@@ -153,7 +179,7 @@ def run_evidence(pages: Sequence[PageLines], sites: dict[str, int]) -> RunEviden
         for s in sets[i] & sets[j]:
             siblings[i][s] += 1
             siblings[j][s] += 1
-    return RunEvidence(sites, siblings)
+    return RunEvidence(sites, siblings, words or {})
 
 
 def _sibling_pairs(
@@ -187,7 +213,9 @@ _OFFSETS = (-2, -1, 1, 2)
 _PLACE = [
     "relative_position", "relative_offset", "in_region", "in_trimmed", "before_region",
     "after_region", "region_distance", "prose_window_3", "prose_window_8", "topic_overlap",
-    "title_overlap", "elsewhere", "elsewhere_short", "rules_keep",
+    "title_overlap", "elsewhere", "elsewhere_short", "furniture_words",
+    "furniture_word_max", "furniture_word_share", "rules_keep", "blank_before",
+    "blank_after", "log_block_size", "block_prose", "block_first", "block_last",
 ]
 FEATURE_NAMES: tuple[str, ...] = (
     *_OWN,
@@ -291,8 +319,9 @@ def page_features(
             _window_mean(prose, 8),
             topic,
             title_share,
-            *recurrence(page, evidence, index).T,
+            *evidence_columns(page, evidence, index).T,
             _rules_keep(page),
+            *_blocks(page.blank_before, prose).T,
         ],
         axis=1,
     )
@@ -300,18 +329,47 @@ def page_features(
     return out
 
 
-def recurrence(
+EVIDENCE_COLUMNS = (
+    "elsewhere", "elsewhere_short", "furniture_words", "furniture_word_max",
+    "furniture_word_share",
+)
+
+
+def evidence_columns(
     page: PageLines, evidence: RunEvidence | None, index: int | None = None
 ) -> np.ndarray:
-    """The columns ``elsewhere`` and ``elsewhere_short``: log(1 + other pages that carry the
-    line), and the same for lines of up to eight words only."""
-    columns = np.zeros((len(page.units), 2))
+    """The columns that come from beyond the page (EVIDENCE_COLUMNS): log(1 + other pages
+    that carry the line), the same for lines of up to eight words, and the mean, the
+    highest and the share (above 1) of its words' furniture scores."""
+    columns = np.zeros((len(page.units), len(EVIDENCE_COLUMNS)))
     if evidence is None:
         return columns
+    words = evidence.words
     for i, (u, s) in enumerate(zip(page.units, page.shapes, strict=True)):
         columns[i, 0] = math.log1p(evidence.count(index, s))
         columns[i, 1] = columns[i, 0] if u.words <= 8 else 0.0
+        if words and u.lowered:
+            scores = [words.get(w, 0.0) for w in u.lowered]
+            columns[i, 2] = sum(scores) / len(scores)
+            columns[i, 3] = max(scores)
+            columns[i, 4] = sum(1 for x in scores if x > 1.0) / len(scores)
     return columns
+
+
+def _blocks(blank_before: np.ndarray, prose: np.ndarray) -> np.ndarray:
+    """Per unit: blank line before and after, and of its block (units not set apart by a
+    blank line) the size, the share of prose, whether it is the block's first or last."""
+    n = len(blank_before)
+    blank_after = np.append(blank_before[1:], 1.0)
+    block = np.cumsum(blank_before >= 0.5)
+    sizes = np.bincount(block)
+    prose_sums = np.bincount(block, weights=prose)
+    first = np.append(1.0, (block[1:] != block[:-1]).astype(float)) if n else np.zeros(0)
+    last = np.append((block[1:] != block[:-1]).astype(float), 1.0) if n else np.zeros(0)
+    return np.stack(
+        [blank_before, blank_after, np.log(sizes[block]), prose_sums[block] / sizes[block],
+         first, last], axis=1,
+    )
 
 
 def _rules_keep(page: PageLines) -> np.ndarray:
@@ -341,8 +399,57 @@ def _window_mean(values: np.ndarray, radius: int) -> np.ndarray:
 
 
 @dataclass
+class Trees:
+    """A boosted tree ensemble as flat arrays: node i splits on ``feature[i]`` at
+    ``threshold[i]`` (at or below goes ``left``), or is a leaf (feature -1) worth ``value[i]``."""
+
+    roots: np.ndarray
+    feature: np.ndarray
+    threshold: np.ndarray
+    left: np.ndarray
+    right: np.ndarray
+    value: np.ndarray
+    depth: int
+
+    def score(self, features: np.ndarray) -> np.ndarray:
+        rows = np.arange(len(features))
+        node = np.broadcast_to(self.roots, (len(features), len(self.roots))).copy()
+        for _ in range(self.depth):
+            split = self.feature[node]
+            leaf = split < 0
+            at = features[rows[:, None], np.where(leaf, 0, split)]
+            down = np.where(at <= self.threshold[node], self.left[node], self.right[node])
+            node = np.where(leaf, node, down)
+        return self.value[node].sum(axis=1)
+
+    def to_json(self) -> dict:
+        return {
+            "roots": self.roots.tolist(),
+            "feature": self.feature.tolist(),
+            "threshold": [round(float(x), 6) for x in self.threshold],
+            "left": self.left.tolist(),
+            "right": self.right.tolist(),
+            "value": [round(float(x), 6) for x in self.value],
+            "depth": self.depth,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> Trees:
+        return cls(
+            np.array(data["roots"], dtype=np.int64),
+            np.array(data["feature"], dtype=np.int64),
+            np.array(data["threshold"], dtype=np.float64),
+            np.array(data["left"], dtype=np.int64),
+            np.array(data["right"], dtype=np.int64),
+            np.array(data["value"], dtype=np.float64),
+            int(data["depth"]),
+        )
+
+
+@dataclass
 class LineModel:
-    """Logistic regression over standardised features, and the decoder's settings."""
+    """Log-odds of a line being article text - a logistic regression over standardised
+    features, plus a boosted tree ensemble if there is one - and the decoder's settings."""
 
     names: tuple[str, ...]
     mean: np.ndarray
@@ -352,10 +459,14 @@ class LineModel:
     switch: float  # log-odds a path pays to go from dropped to kept lines or back
     offset: float  # added to every line's log-odds before decoding
     sites: dict[str, int]
+    words: dict[str, float] = field(default_factory=dict)
+    trees: Trees | None = None
     info: dict = field(default_factory=dict)
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
         z = ((features - self.mean) / self.scale) @ self.weights + self.bias
+        if self.trees is not None:
+            z = z + self.trees.score(features)
         return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
     def to_json(self) -> dict:
@@ -368,7 +479,9 @@ class LineModel:
             "bias": round(float(self.bias), 6),
             "switch": self.switch,
             "offset": self.offset,
+            "trees": self.trees.to_json() if self.trees is not None else None,
             "sites": dict(sorted(self.sites.items())),
+            "words": {w: round(x, 3) for w, x in sorted(self.words.items())},
             "info": self.info,
         }
 
@@ -386,6 +499,8 @@ class LineModel:
             float(data["switch"]),
             float(data["offset"]),
             {str(k): int(v) for k, v in data["sites"].items()},
+            {str(k): float(v) for k, v in data["words"].items()},
+            Trees.from_json(data["trees"]) if data.get("trees") else None,
             dict(data.get("info", {})),
         )
 
@@ -447,7 +562,7 @@ def predict_lines(
     """Which units of the page are article text."""
     model = model or load_model()
     if evidence is None:
-        evidence = RunEvidence(model.sites)
+        evidence = RunEvidence(model.sites, words=model.words)
     probabilities = model.probabilities(page_features(page, evidence, index))
     return decode(probabilities, model.switch, model.offset)
 
