@@ -49,7 +49,7 @@ from briefing.learned_cleaner import (  # noqa: E402
     RunEvidence,
     Trees,
     article_from,
-    decode,
+    select,
     page_features,
     page_lines,
     evidence_columns,
@@ -62,12 +62,17 @@ MIN_WORD_PAGES = 3
 # Weights of the weak labels (lines no annotated string touches) beside the strong ones (1).
 WEAK_INSIDE = 0.0
 WEAK_OUTSIDE = 0.0
+# ... except prose lines outside the annotated article: teasers, comments, other articles.
+WEAK_PROSE_OUTSIDE = 0.0
 # L2 strength of the logistic regression (sklearn's C) and the decoder's switch costs to try.
 C = 0.3
 SWITCHES = (0.0, 0.5, 1.0, 2.0, 3.0, 4.0)
 OFFSETS = (-3.0, -2.5, -2.0, -1.5, -1.0, -0.5, 0.0, 0.5)
 FOLDS = 5
 TREE_DEPTH = 3
+TREES = 100
+BAGS = 1
+RATE = 0.1
 
 
 @dataclass
@@ -173,7 +178,7 @@ class _OthersOnly(RunEvidence):
     """A training page's evidence: the sites other than its own."""
 
     def __init__(self, table: Counter[str], own: set[str], words: dict[str, float]) -> None:
-        super().__init__({}, words=words)
+        super().__init__({}, words)
         self.table, self.own = table, own
 
     def count(self, page: int | None, line_shape: str) -> int:
@@ -262,7 +267,11 @@ def fit(pages: list[Page], features: Features, settings: dict) -> LineModel:
         xs.append(features.of(p, _OthersOnly(table, own[p.site], words)))
         ys.append(p.labels)
         weak = settings.get("weak", (WEAK_INSIDE, WEAK_OUTSIDE))
-        ws.append(np.select([p.weights == -1, p.weights == -2], weak, p.weights))
+        prose = np.array([u.kind in (GOOD, NEAR) for u in p.lines.units], dtype=bool)
+        ws.append(np.select(
+            [p.weights == -1, (p.weights == -2) & prose, p.weights == -2],
+            [weak[0], settings.get("weak_prose", WEAK_PROSE_OUTSIDE), weak[1]], p.weights,
+        ))
     x, y, w = np.concatenate(xs), np.concatenate(ys), np.concatenate(ws)
     labelled = w > 0
     x, y, w = x[labelled], y[labelled], w[labelled]
@@ -271,10 +280,10 @@ def fit(pages: list[Page], features: Features, settings: dict) -> LineModel:
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale < 1e-9] = 1.0
-    trees = boosted_trees(x, y, w / w.mean(), settings["trees"]) if settings.get("trees") else None
+    trees = boosted_trees(x, y, w / w.mean(), settings) if settings.get("trees") else None
     if trees is not None and not settings.get("blend"):
         return LineModel(
-            FEATURE_NAMES, mean, scale, np.zeros(len(mean)), 0.0, 1.0, 0.0,
+            FEATURE_NAMES, mean, scale, np.zeros(len(mean)), 0.0, 1.0, 0.0, True, True,
             shipped_sites(table), word_scores(counts), trees,
         )
     regression = LogisticRegression(C=settings.get("C", C), max_iter=5000)
@@ -283,33 +292,37 @@ def fit(pages: list[Page], features: Features, settings: dict) -> LineModel:
     if trees is not None:  # the mean of both models' log-odds
         weights, bias = weights / 2, bias / 2
         trees.value = trees.value / 2
-    return LineModel(FEATURE_NAMES, mean, scale, weights, bias, 1.0, 0.0, shipped_sites(table),
-                     word_scores(counts), trees)
+    return LineModel(FEATURE_NAMES, mean, scale, weights, bias, 1.0, 0.0, True, True,
+                     shipped_sites(table), word_scores(counts), trees)
 
 
-def boosted_trees(x: np.ndarray, y: np.ndarray, w: np.ndarray, rounds: int) -> Trees:
-    """Gradient-boosted trees (sklearn, fixed seed), flattened for numpy-only prediction."""
+def boosted_trees(x: np.ndarray, y: np.ndarray, w: np.ndarray, settings: dict) -> Trees:
+    """Gradient-boosted trees (sklearn, fixed seeds), ``bags`` of them averaged, flattened for
+    numpy-only prediction."""
     from sklearn.ensemble import GradientBoostingClassifier
 
-    boosting = GradientBoostingClassifier(
-        n_estimators=rounds, max_depth=TREE_DEPTH, learning_rate=0.1, subsample=0.8,
-        min_samples_leaf=10, random_state=0,
-    )
-    boosting.fit(x, y, sample_weight=w)
+    bags = settings.get("bags", BAGS)
     roots, feature, threshold, left, right, value = [], [], [], [], [], []
-    # sklearn starts from the log-odds of the prior; the first tree carries it as a leaf shift
-    prior = float(boosting._raw_predict_init(x[:1])[0, 0])  # noqa: SLF001
-    for k, (estimator,) in enumerate(boosting.estimators_):
-        tree = estimator.tree_
-        base = len(feature)
-        roots.append(base)
-        leaf = tree.children_left < 0
-        feature.extend(np.where(leaf, -1, tree.feature).tolist())
-        threshold.extend(tree.threshold.tolist())
-        left.extend(np.where(leaf, -1, tree.children_left + base).tolist())
-        right.extend(np.where(leaf, -1, tree.children_right + base).tolist())
-        values = boosting.learning_rate * tree.value[:, 0, 0] + (prior if k == 0 else 0.0)
-        value.extend(values.tolist())
+    for bag in range(bags):
+        boosting = GradientBoostingClassifier(
+            n_estimators=settings["trees"], max_depth=TREE_DEPTH,
+            learning_rate=settings.get("rate", RATE), subsample=0.8, min_samples_leaf=10,
+            random_state=bag,
+        )
+        boosting.fit(x, y, sample_weight=w)
+        # sklearn starts from the prior's log-odds: the first tree carries it as a leaf shift
+        prior = float(boosting._raw_predict_init(x[:1])[0, 0])  # noqa: SLF001
+        for k, (estimator,) in enumerate(boosting.estimators_):
+            tree = estimator.tree_
+            base = len(feature)
+            roots.append(base)
+            leaf = tree.children_left < 0
+            feature.extend(np.where(leaf, -1, tree.feature).tolist())
+            threshold.extend(tree.threshold.tolist())
+            left.extend(np.where(leaf, -1, tree.children_left + base).tolist())
+            right.extend(np.where(leaf, -1, tree.children_right + base).tolist())
+            values = boosting.learning_rate * tree.value[:, 0, 0] + (prior if k == 0 else 0.0)
+            value.extend((values / bags).tolist())
     return Trees(
         np.array(roots), np.array(feature), np.array(threshold), np.array(left),
         np.array(right), np.array(value), TREE_DEPTH,
@@ -317,7 +330,7 @@ def boosted_trees(x: np.ndarray, y: np.ndarray, w: np.ndarray, rounds: int) -> T
 
 
 def probabilities(page: Page, model: LineModel, features: Features) -> np.ndarray:
-    return model.probabilities(features.of(page, RunEvidence(model.sites, words=model.words)))
+    return model.probabilities(features.of(page, RunEvidence(model.sites, model.words)))
 
 
 def body(page: Page, kept: np.ndarray) -> str:
@@ -346,12 +359,13 @@ def score_bodies(pages: list[Page], bodies: list[str]) -> Score:
     return total
 
 
-def line_score(pages: list[Page], probs: list[np.ndarray], switch: float, offset: float) -> float:
+def line_score(pages: list[Page], probs: list[np.ndarray], switch: float, offset: float,
+               drop_junk: bool, trim: bool) -> float:
     """F1 of the strings counted on the kept lines (a string is kept when all its lines are):
     close to the body's score and much faster, for choosing the decoder."""
     tp = fn = fp = 0
     for p, q in zip(pages, probs, strict=True):
-        kept = decode(q, switch, offset)
+        kept = select(p.lines, q, switch, offset, drop_junk, trim)
         found = [
             bool(hits) and (kept[hits].all() if spans else kept[hits].any())
             for kind in ("with", "without") for spans, hits in p.covers[kind]
@@ -377,12 +391,15 @@ def out_of_fold(pages: list[Page], features: Features, settings: dict, k: int, s
 
 
 def choose_decoder(pages: list[Page], features: Features, settings: dict, k: int
-                   ) -> tuple[float, float]:
-    """The decoder's (switch, offset) that score best in a k-fold CV over ``pages`` alone."""
+                   ) -> tuple[float, float, bool, bool]:
+    """The decoder's (switch, offset, drop_junk, trim) that score best in a k-fold CV over
+    ``pages`` alone."""
     probs = out_of_fold(pages, features, settings, k, seed="inner")
-    grid = [(s, o) for s in SWITCHES for o in OFFSETS]
+    junk = settings.get("drop_junk", (False, True))
+    trim = settings.get("trim", True)
+    grid = [(s, o, j, trim) for s in SWITCHES for o in OFFSETS for j in junk]
     scores = {g: line_score(pages, probs, *g) for g in grid}
-    return max(grid, key=lambda g: (round(scores[g], 6), -g[0], -abs(g[1])))
+    return max(grid, key=lambda g: (round(scores[g], 6), -g[0], -abs(g[1]), g[2]))
 
 
 def rules_body(page: Page) -> str:
@@ -410,8 +427,17 @@ def main() -> int:
     parser.add_argument("--weak", default=f"{WEAK_INSIDE},{WEAK_OUTSIDE}",
                         help="weights of weak labels inside,outside the annotated span")
     parser.add_argument("--no-balance", action="store_true")
-    parser.add_argument("--trees", type=int, default=0, help="boosted trees instead of LR")
+    parser.add_argument("--weak-prose", type=float, default=WEAK_PROSE_OUTSIDE,
+                        help="weight of prose lines outside the annotated article as furniture")
+    parser.add_argument("--trees", type=int, default=TREES,
+                        help="boosted trees (0: logistic regression only)")
     parser.add_argument("--blend", action="store_true", help="LR and trees averaged")
+    parser.add_argument("--bags", type=int, default=BAGS, help="tree ensembles averaged")
+    parser.add_argument("--rate", type=float, default=RATE, help="boosting learning rate")
+    parser.add_argument("--no-trim", action="store_true",
+                        help="do not trim the kept lines at section openers as the rules do")
+    parser.add_argument("--junk", choices=("choose", "drop", "keep"), default="drop",
+                        help="drop the rules' junk lines after decoding, or let the CV choose")
     args = parser.parse_args()
     if not (args.split / "annotations.jsonl").exists():
         print(f"no annotations under {args.split}: skipped", file=sys.stderr)
@@ -420,7 +446,10 @@ def main() -> int:
     settings = {
         "C": args.C, "drop": [d for d in args.drop.split(",") if d],
         "weak": tuple(float(w) for w in args.weak.split(",")), "balance": not args.no_balance,
+        "weak_prose": args.weak_prose, "trim": not args.no_trim,
         "trees": args.trees, "blend": args.blend,
+        "bags": args.bags, "rate": args.rate,
+        "drop_junk": {"choose": (False, True), "drop": (True,), "keep": (False,)}[args.junk],
     }
     pages = load_pages(args.split)
     features = Features(pages, settings["drop"])
@@ -429,16 +458,17 @@ def main() -> int:
     chosen = []
     for f in range(args.folds):
         train = [p for p, g in zip(pages, folds, strict=True) if g != f]
-        switch, offset = choose_decoder(train, features, settings, args.folds)
-        chosen.append((switch, offset))
+        decoder = choose_decoder(train, features, settings, args.folds)
+        chosen.append(decoder)
         model = fit(train, features, settings)
         for i, p in enumerate(pages):
             if folds[i] == f:
-                learned[i] = body(p, decode(probabilities(p, model, features), switch, offset))
+                learned[i] = body(p, select(p.lines, probabilities(p, model, features), *decoder))
     rules = [rules_body(p) for p in pages]
     keep_all = [p.text for p in pages]
     print(f"pages {len(pages)}, sites {len({p.site for p in pages})}, "
-          f"{args.folds} folds by site (seed {args.seed!r}); decoder (switch, offset) chosen "
+          f"{args.folds} folds by site (seed {args.seed!r}); decoder (switch, offset, drop junk, trim) "
+          f"chosen "
           f"inside each fold: {chosen}")
     for f in range(args.folds):
         test = [i for i, g in enumerate(folds) if g == f]
@@ -453,9 +483,9 @@ def main() -> int:
         for file, kind, text in learned_score.misses:
             print(f"{kind:4} {file}: {text}")
     if not args.no_write:
-        switch, offset = choose_decoder(pages, features, settings, args.folds)
+        switch, offset, drop_junk, trim = choose_decoder(pages, features, settings, args.folds)
         model = fit(pages, features, settings)
-        model.switch, model.offset = switch, offset
+        model.switch, model.offset, model.drop_junk, model.trim = switch, offset, drop_junk, trim
         model.info = {
             "trained_on": f"cleaning dev pages ({len(pages)} pages)",
             "cv_precision": round(learned_score.precision, 4),
@@ -467,7 +497,7 @@ def main() -> int:
         MODEL_PATH.write_text(json.dumps(model.to_json(), ensure_ascii=False, indent=0) + "\n",
                               encoding="utf-8")
         print(f"wrote {MODEL_PATH.relative_to(ROOT)} ({MODEL_PATH.stat().st_size} bytes), "
-              f"switch {switch}, offset {offset}")
+              f"switch {switch}, offset {offset}, drop junk {drop_junk}, trim {trim}")
     print(f"time {time.perf_counter() - started:.1f} s")
     return 0
 

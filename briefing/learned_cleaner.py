@@ -125,78 +125,106 @@ class RunEvidence:
     among those cleaned together (a folder often holds several pages of one outlet).
 
     ``sites`` maps a line shape to the number of training sites that carry it (shipped with
-    the model). Pages cleaned together add their own evidence: a line shape that recurs on
-    sibling pages - pages of the same host, or without a known host pages that share several
-    short lines of furniture - counts once per sibling page.
+    the model). Pages cleaned together add their own evidence (see ``run_evidence``): a line
+    shape counts once for every other article of the page's outlet in the run that carries it.
     """
 
     sites: dict[str, int] = field(default_factory=dict)
-    siblings: list[Counter[str]] = field(default_factory=list)  # per page: shape -> pages
     # Per word: log of (training pages that use it in furniture + 1) over (pages that use it
     # in article text + 1) - a page-phrase list learned from the training pages.
     words: dict[str, float] = field(default_factory=dict)
+    outlet_of: list[int] = field(default_factory=list)  # per page: its outlet group
+    article_of: list[int] = field(default_factory=list)  # per page: its article cluster
+    outlet_counts: dict[int, Counter[str]] = field(default_factory=dict)  # articles per shape
+    # per (outlet, article cluster): the line shapes its pages carry
+    article_shapes: dict[tuple[int, int], set[str]] = field(default_factory=dict)
 
     def count(self, page: int | None, line_shape: str) -> int:
         if not line_shape:
             return 0
-        own = self.siblings[page][line_shape] if page is not None and self.siblings else 0
-        return self.sites.get(line_shape, 0) + own
+        n = self.sites.get(line_shape, 0)
+        if page is not None and self.outlet_of:
+            counts = self.outlet_counts.get(self.outlet_of[page])
+            if counts:
+                key = (self.outlet_of[page], self.article_of[page])
+                own = line_shape in self.article_shapes[key]
+                n += counts[line_shape] - own
+        return n
 
 
-# Pages without a known host are siblings when they share this many distinct short lines that
-# are not generic furniture of the web at large (two outlets' pages of one story share prose
-# and the headline, hardly five navigation lines).
+# Pages without a known host are of one outlet when they share this many distinct short lines
+# that are not furniture of the web at large (two outlets' pages of one story share prose and
+# the headline, hardly five navigation lines).
 SIBLING_SHARED = 5
-# Two pages that share this share of their long lines are versions of one article, not
-# siblings: their shared prose is the article.
-SAME_ARTICLE = 0.5
+# Short lines held by more pages than this are not used to pair pages (the pairs would cost
+# too much); pages of one big outlet still pair through their rarer shared lines.
+PAIRING_HOLDERS = 50
 
 
 def run_evidence(
     pages: Sequence[PageLines], sites: dict[str, int], words: dict[str, float] | None = None
 ) -> RunEvidence:
-    """Evidence for cleaning ``pages`` together: per page, the shapes of its siblings' lines."""
-    sets = [{s for s in p.shapes if s} for p in pages]
-    short = [{s for s in found if len(s) <= 60 and s not in sites} for found in sets]
-    long = [
-        {shape(u.text) for u in p.units if u.chars > SHAPE_CHARS} for p in pages
-    ]
-    siblings: list[Counter[str]] = [Counter() for _ in pages]
+    """Evidence for cleaning ``pages`` together.
+
+    Pages form outlets: pages of one host, or, where a page names no host, pages that share
+    SIBLING_SHARED or more short lines. Pages that share a long line (a paragraph) verbatim
+    are one article - versions of it, or one agency text - and count once. A line shape's
+    evidence on a page is the number of the outlet's other articles that carry it.
+    """
+    evidence = RunEvidence(sites, words or {})
     if len(pages) < 2:
-        return RunEvidence(sites, siblings, words or {})
-    by_short: dict[str, list[int]] = {}
-    for i, found in enumerate(short):
-        for s in found:
-            by_short.setdefault(s, []).append(i)
+        return evidence
+    outlets = _UnionFind(len(pages))
+    articles = _UnionFind(len(pages))
+    by_host: dict[str, int] = {}
+    holders: dict[str, list[int]] = {}
+    first_with_line: dict[str, int] = {}
+    for i, p in enumerate(pages):
+        if p.host:
+            outlets.union(by_host.setdefault(p.host, i), i)
+        for u, s in zip(p.units, p.shapes, strict=True):
+            if u.chars > SHAPE_CHARS:
+                articles.union(first_with_line.setdefault(shape(u.text), i), i)
+            elif len(s) <= 60 and s not in sites:
+                found = holders.setdefault(s, [])
+                if not found or found[-1] != i:
+                    found.append(i)
     shared: Counter[tuple[int, int]] = Counter()
-    for holders in by_short.values():
-        if len(holders) > 50:
-            continue  # a line on most pages of a big folder: counted below all the same
-        for a_index, a in enumerate(holders):
-            for b in holders[a_index + 1 :]:
-                shared[(a, b)] += 1
-    for i, j in _sibling_pairs(pages, shared, long):
-        for s in sets[i] & sets[j]:
-            siblings[i][s] += 1
-            siblings[j][s] += 1
-    return RunEvidence(sites, siblings, words or {})
+    for found in holders.values():
+        if 2 <= len(found) <= PAIRING_HOLDERS:
+            for k, a in enumerate(found):
+                for b in found[k + 1 :]:
+                    if not (pages[a].host and pages[b].host):
+                        shared[(a, b)] += 1
+    for (a, b), n in shared.items():
+        if n >= SIBLING_SHARED:
+            outlets.union(a, b)
+    evidence.outlet_of = [outlets.find(i) for i in range(len(pages))]
+    evidence.article_of = [articles.find(i) for i in range(len(pages))]
+    sizes = Counter(evidence.outlet_of)
+    for i, p in enumerate(pages):
+        if sizes[evidence.outlet_of[i]] > 1:
+            key = (evidence.outlet_of[i], evidence.article_of[i])
+            evidence.article_shapes.setdefault(key, set()).update(s for s in p.shapes if s)
+    for (outlet, _), found in evidence.article_shapes.items():
+        evidence.outlet_counts.setdefault(outlet, Counter()).update(found)
+    return evidence
 
 
-def _sibling_pairs(
-    pages: Sequence[PageLines], shared: Counter[tuple[int, int]], long: list[set[str]]
-) -> Iterable[tuple[int, int]]:
-    for i in range(len(pages)):
-        for j in range(i + 1, len(pages)):
-            a, b = pages[i].host, pages[j].host
-            if a and b:
-                if a != b:
-                    continue
-            elif shared[(i, j)] < SIBLING_SHARED:
-                continue
-            common = len(long[i] & long[j])
-            if common and common >= SAME_ARTICLE * min(len(long[i]), len(long[j])):
-                continue
-            yield i, j
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        a, b = self.find(a), self.find(b)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -212,9 +240,9 @@ _CONTEXT = ["log_chars", "german", "sentence", "prose", "dropped"]
 _OFFSETS = (-2, -1, 1, 2)
 _PLACE = [
     "relative_position", "relative_offset", "in_region", "in_trimmed", "before_region",
-    "after_region", "region_distance", "prose_window_3", "prose_window_8", "topic_overlap",
+    "after_region", "region_distance", "boundaries_between", "prose_window_3", "prose_window_8", "topic_overlap",
     "title_overlap", "elsewhere", "elsewhere_short", "furniture_words",
-    "furniture_word_max", "furniture_word_share", "rules_keep", "blank_before",
+    "furniture_word_max", "furniture_word_share", "blank_before",
     "blank_after", "log_block_size", "block_prose", "block_first", "block_last",
 ]
 FEATURE_NAMES: tuple[str, ...] = (
@@ -294,17 +322,21 @@ def page_features(
     before = index_array < start
     after = index_array >= end
     distance = np.where(before, start - index_array, np.where(after, index_array - end + 1, 0))
-    vocabulary: set[str] = set()
+    # The article's words: in how many prose lines of the rules' article each stands. A line
+    # is measured against the others, not itself, so that a teaser inside the region scores
+    # as low as one after it.
+    vocabulary: Counter[str] = Counter()
     for u in units[t_start:t_end]:
         if u.kind in (bp.GOOD, bp.NEAR):
-            vocabulary |= bp.unit_words(u)
+            vocabulary.update(bp.unit_words(u))
     headline = bp.content_words(page.title) if page.title else set()
     topic = np.zeros(n)
     title_share = np.zeros(n)
     for i, u in enumerate(units):
         words = bp.unit_words(u)
         if words:
-            topic[i] = len(words & vocabulary) / len(words)
+            counted = t_start <= i < t_end and u.kind in (bp.GOOD, bp.NEAR)
+            topic[i] = sum(1 for w in words if vocabulary[w] > counted) / len(words)
             title_share[i] = len(words & headline) / len(words)
     place = np.stack(
         [
@@ -315,12 +347,12 @@ def page_features(
             before,
             after,
             np.log1p(distance),
+            np.log1p(_boundaries_between(units, page.region)),
             _window_mean(prose, 3),
             _window_mean(prose, 8),
             topic,
             title_share,
             *evidence_columns(page, evidence, index).T,
-            _rules_keep(page),
             *_blocks(page.blank_before, prose).T,
         ],
         axis=1,
@@ -372,18 +404,21 @@ def _blocks(blank_before: np.ndarray, prose: np.ndarray) -> np.ndarray:
     )
 
 
-def _rules_keep(page: PageLines) -> np.ndarray:
-    """1 for the units that today's rules put in the body."""
-    start, end = page.trimmed
-    kept = np.zeros(len(page.units))
+def _boundaries_between(units: Sequence[bp.Unit], region: tuple[int, int]) -> np.ndarray:
+    """Per unit: how many section openers, article ends and datelines stand between it and
+    the heaviest line of the densest prose region (a teaser list after "Empfohlen")."""
+    start, end = region
+    n = len(units)
     if start >= end:
-        return kept
-    texts = {b.text for b in bp.body_blocks(page.units[start:end], page.title)}
-    for i in range(start, end):
-        text = page.units[i].text
-        label = bp.LEADING_LABEL.match(text)
-        kept[i] = text in texts or bool(label and text[label.end() :] in texts)
-    return kept
+        return np.zeros(n)
+    core = max(range(start, end), key=lambda i: units[i].weight)
+    marks = np.array([u.kind in (bp.MARKER, bp.END) or u.dated for u in units], dtype=float)
+    seen = np.cumsum(marks)  # openers at or before each unit
+    before_core = seen[core]
+    # after the core: openers in (core, i]; before it: openers in [i, core)
+    after = seen - before_core
+    before = before_core - seen + marks - marks[core]
+    return np.where(np.arange(n) > core, after, np.where(np.arange(n) < core, before, 0.0))
 
 
 def _window_mean(values: np.ndarray, radius: int) -> np.ndarray:
@@ -458,6 +493,8 @@ class LineModel:
     bias: float
     switch: float  # log-odds a path pays to go from dropped to kept lines or back
     offset: float  # added to every line's log-odds before decoding
+    drop_junk: bool  # drop the lines the rules call junk (captions, credits, stamps) after it
+    trim: bool  # then cut the kept lines at section openers as the rules do (bp.trim_region)
     sites: dict[str, int]
     words: dict[str, float] = field(default_factory=dict)
     trees: Trees | None = None
@@ -479,6 +516,8 @@ class LineModel:
             "bias": round(float(self.bias), 6),
             "switch": self.switch,
             "offset": self.offset,
+            "drop_junk": self.drop_junk,
+            "trim": self.trim,
             "trees": self.trees.to_json() if self.trees is not None else None,
             "sites": dict(sorted(self.sites.items())),
             "words": {w: round(x, 3) for w, x in sorted(self.words.items())},
@@ -498,6 +537,8 @@ class LineModel:
             float(data["bias"]),
             float(data["switch"]),
             float(data["offset"]),
+            bool(data["drop_junk"]),
+            bool(data["trim"]),
             {str(k): int(v) for k, v in data["sites"].items()},
             {str(k): float(v) for k, v in data["words"].items()},
             Trees.from_json(data["trees"]) if data.get("trees") else None,
@@ -533,13 +574,13 @@ def decode(probabilities: np.ndarray, switch: float, bias: float = 0.0) -> np.nd
     back_inside = [1] * n
     back_after = [2] * n
     for i in range(1, n):
-        enter, stay, resume = before - switch, inside, after - switch
-        if stay >= enter and stay >= resume:
+        enter, stay, again = before - switch, inside, after - switch
+        if stay >= enter and stay >= again:
             new_inside, back_inside[i] = stay, 1
-        elif enter >= resume:
+        elif enter >= again:
             new_inside, back_inside[i] = enter, 0
         else:
-            new_inside, back_inside[i] = resume, 2
+            new_inside, back_inside[i] = again, 2
         leave = inside - switch
         if leave > after:
             after, back_after[i] = leave, 1
@@ -562,9 +603,30 @@ def predict_lines(
     """Which units of the page are article text."""
     model = model or load_model()
     if evidence is None:
-        evidence = RunEvidence(model.sites, words=model.words)
+        evidence = RunEvidence(model.sites, model.words)
     probabilities = model.probabilities(page_features(page, evidence, index))
-    return decode(probabilities, model.switch, model.offset)
+    return select(
+        page, probabilities, model.switch, model.offset, model.drop_junk, model.trim
+    )
+
+
+def select(
+    page: PageLines, probabilities: np.ndarray, switch: float, offset: float, drop_junk: bool,
+    trim: bool,
+) -> np.ndarray:
+    """The decoded lines; then, when asked, less the junk lines and trimmed as the rules trim
+    their body region."""
+    kept = decode(probabilities, switch, offset)
+    if drop_junk:
+        kept &= ~np.array([u.junk for u in page.units], dtype=bool)
+    if trim and kept.any():
+        # The rules' cut at section openers: parts after "Empfohlen", "Mehr zum Thema" that
+        # are about something else go, with all after them.
+        where = np.flatnonzero(kept)
+        start, end = bp.trim_region(page.units, int(where[0]), int(where[-1]) + 1, page.title)
+        kept[:start] = False
+        kept[end:] = False
+    return kept
 
 
 def body_blocks(units: Sequence[bp.Unit], kept: np.ndarray, title: str | None) -> list[Block]:
