@@ -20,10 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks._corpus import SHARED, as_paragraphs, gnad_rows, mlsum_texts  # noqa: E402
-from briefing.core.clean import EmptyArticleError, clean_document  # noqa: E402
-from briefing.core.ingest import RawDocument, read_document  # noqa: E402
-from briefing.learned_cleaner import (  # noqa: E402
+from benchmarks._corpus import SHARED, as_paragraphs, gnad_rows, mlsum_texts
+from briefing.core.clean import EmptyArticleError, clean_document
+from briefing.core.ingest import RawDocument, read_document
+from briefing.learned_cleaner import (
     clean_with_model,
     load_model,
     page_lines,

@@ -20,13 +20,12 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import re
-import sys
 import math
+import sys
 import time
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -36,23 +35,23 @@ ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT.parent / "shared" / "eval" / "cleaning" / "dev"
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.cleaning import Score, fold  # noqa: E402
-from briefing.core.boilerplate import GOOD, NEAR  # noqa: E402
-from briefing.core.clean import EmptyArticleError  # noqa: E402
-from briefing.core.ingest import RawDocument  # noqa: E402
-from briefing.learned_cleaner import (  # noqa: E402
+from benchmarks.cleaning import Score, fold
+from briefing.core.boilerplate import GOOD, NEAR
+from briefing.core.clean import EmptyArticleError
+from briefing.core.ingest import RawDocument
+from briefing.learned_cleaner import (
+    EVIDENCE_COLUMNS,
     FEATURE_NAMES,
     MODEL_PATH,
     LineModel,
     PageLines,
-    EVIDENCE_COLUMNS,
     RunEvidence,
     Trees,
     article_from,
-    select,
+    evidence_columns,
     page_features,
     page_lines,
-    evidence_columns,
+    select,
 )
 
 # A line shape must recur on this many training sites to count as furniture of the web.
@@ -158,7 +157,9 @@ def load_pages(split: Path = DEV) -> list[Page]:
 
 def folds_by_site(pages: list[Page], k: int, seed: str = "") -> list[int]:
     """Fold of each page: sites ordered by a hash, dealt out in turn (deterministic)."""
-    sites = sorted({p.site for p in pages}, key=lambda s: hashlib.sha1((seed + s).encode()).digest())
+    sites = sorted(
+        {p.site for p in pages}, key=lambda s: hashlib.sha1((seed + s).encode()).digest()
+    )
     fold_of_site = {site: i % k for i, site in enumerate(sites)}
     return [fold_of_site[p.site] for p in pages]
 
@@ -311,7 +312,7 @@ def boosted_trees(x: np.ndarray, y: np.ndarray, w: np.ndarray, settings: dict) -
         )
         boosting.fit(x, y, sample_weight=w)
         # sklearn starts from the prior's log-odds: the first tree carries it as a leaf shift
-        prior = float(boosting._raw_predict_init(x[:1])[0, 0])  # noqa: SLF001
+        prior = float(boosting._raw_predict_init(x[:1])[0, 0])
         for k, (estimator,) in enumerate(boosting.estimators_):
             tree = estimator.tree_
             base = len(feature)
@@ -412,7 +413,8 @@ def rules_body(page: Page) -> str:
 
 
 def line(name: str, s: Score) -> str:
-    return f"{name:14} P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}  ({s.tp} TP {s.fn} FN {s.fp} FP)"
+    return (f"{name:14} P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}  "
+            f"({s.tp} TP {s.fn} FN {s.fp} FP)")
 
 
 def main() -> int:
@@ -467,9 +469,8 @@ def main() -> int:
     rules = [rules_body(p) for p in pages]
     keep_all = [p.text for p in pages]
     print(f"pages {len(pages)}, sites {len({p.site for p in pages})}, "
-          f"{args.folds} folds by site (seed {args.seed!r}); decoder (switch, offset, drop junk, trim) "
-          f"chosen "
-          f"inside each fold: {chosen}")
+          f"{args.folds} folds by site (seed {args.seed!r}); decoder (switch, offset, drop junk, "
+          f"trim) chosen inside each fold: {chosen}")
     for f in range(args.folds):
         test = [i for i, g in enumerate(folds) if g == f]
         a = score_bodies([pages[i] for i in test], [learned[i] for i in test])

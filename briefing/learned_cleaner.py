@@ -21,7 +21,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -53,7 +53,8 @@ MODEL_PATH = Path(__file__).resolve().parent / "learned_cleaner.json"
 _DIGITS = re.compile(r"\d+")
 _SPACE = re.compile(r"\s+")
 _UPPER_WORD = re.compile(r"\b[A-ZÄÖÜ]")
-_LETTER = re.compile(r"[^\W\d_]")
+_NOT_LETTER = re.compile(r"[\W\d_]")  # fewer matches to collect than letters
+_DIGIT = re.compile(r"\d")
 # Lines longer than this are not looked up as recurring furniture: prose does not recur.
 SHAPE_CHARS = 200
 
@@ -240,7 +241,8 @@ _CONTEXT = ["log_chars", "german", "sentence", "prose", "dropped"]
 _OFFSETS = (-2, -1, 1, 2)
 _PLACE = [
     "relative_position", "relative_offset", "in_region", "in_trimmed", "before_region",
-    "after_region", "region_distance", "boundaries_between", "prose_window_3", "prose_window_8", "topic_overlap",
+    "after_region", "region_distance", "boundaries_between", "prose_window_3", "prose_window_8",
+    "topic_overlap",
     "title_overlap", "elsewhere", "elsewhere_short", "furniture_words",
     "furniture_word_max", "furniture_word_share", "blank_before",
     "blank_after", "log_block_size", "block_prose", "block_first", "block_last",
@@ -265,18 +267,18 @@ def page_features(
     out = np.zeros((n, len(FEATURE_NAMES)), dtype=np.float64)
     if not n:
         return out
-    page_shapes = Counter(bp._shape(u.text) for u in units if u.words <= 8)  # noqa: SLF001
+    page_shapes = Counter(bp._shape(u.text) for u in units if u.words <= 8)
     exact = Counter(u.text for u in units)
     own = np.zeros((n, len(_OWN)))
     for i, u in enumerate(units):
-        letters = len(_LETTER.findall(u.text))
+        not_letters = len(_NOT_LETTER.findall(u.text))
         own[i] = (
             math.log1p(u.chars),
             math.log1p(u.words),
             u.german,
             u.english,
             u.sentence,
-            bool(bp._COLON_END.search(u.text)),  # noqa: SLF001
+            bool(bp._COLON_END.search(u.text)),
             min(bp.phrase_hits(u), 3) if u.chars < 1000 else 0,
             u.junk,
             is_stamp_line(u.text),
@@ -286,13 +288,13 @@ def page_features(
             u.kind == bp.BAD,
             u.kind == bp.MARKER,
             u.kind == bp.END,
-            math.log1p(page_shapes[bp._shape(u.text)] - 1) if u.words <= 8 else 0.0,  # noqa: SLF001
+            math.log1p(page_shapes[bp._shape(u.text)] - 1) if u.words <= 8 else 0.0,
             exact[u.text] > 1,
             bool(bp.LIST_ITEM.match(u.text)),
-            bp._heading_like(u),  # noqa: SLF001
+            bp._heading_like(u),
             len(_UPPER_WORD.findall(u.text)) / max(u.words, 1),
-            sum(c.isdigit() for c in u.text) / max(u.chars, 1),
-            1.0 - letters / max(u.chars, 1),
+            len(_DIGIT.findall(u.text)) / max(u.chars, 1),
+            not_letters / max(u.chars, 1),
             _signed_log(u.weight),
         )
     out[:, : len(_OWN)] = own
@@ -324,16 +326,18 @@ def page_features(
     distance = np.where(before, start - index_array, np.where(after, index_array - end + 1, 0))
     # The article's words: in how many prose lines of the rules' article each stands. A line
     # is measured against the others, not itself, so that a teaser inside the region scores
-    # as low as one after it.
+    # as low as one after it. (Whole lower-cased words: stems would cost more than the rest.)
+    german = bp.stop_words()[0]
+    words_of = [{w for w in u.lowered if len(w) >= 4 and w not in german} for u in units]
     vocabulary: Counter[str] = Counter()
-    for u in units[t_start:t_end]:
-        if u.kind in (bp.GOOD, bp.NEAR):
-            vocabulary.update(bp.unit_words(u))
-    headline = bp.content_words(page.title) if page.title else set()
+    for i in range(t_start, t_end):
+        if units[i].kind in (bp.GOOD, bp.NEAR):
+            vocabulary.update(words_of[i])
+    headline = {w.lower() for w in bp._WORD.findall(page.title or "")} - german
     topic = np.zeros(n)
     title_share = np.zeros(n)
     for i, u in enumerate(units):
-        words = bp.unit_words(u)
+        words = words_of[i]
         if words:
             counted = t_start <= i < t_end and u.kind in (bp.GOOD, bp.NEAR)
             topic[i] = sum(1 for w in words if vocabulary[w] > counted) / len(words)
@@ -631,20 +635,27 @@ def select(
 
 def body_blocks(units: Sequence[bp.Unit], kept: np.ndarray, title: str | None) -> list[Block]:
     """The kept units as paragraphs and subheadings, as ``clean_document`` gives them: a short
-    headline-like line before a paragraph is a subheading, the headline itself goes."""
+    headline-like line before a paragraph is a subheading, the headline itself goes, a
+    summary box's label ("Das Wichtigste in Kürze") goes, and so does a short line that
+    announces with a colon what is gone ("Hier siehst du den Empfang im Video:")."""
     folded_title = title.casefold() if title else None
-    chosen = [
-        u for u, keep in zip(units, kept, strict=True)
-        if keep and not (folded_title and u.text.casefold() == folded_title)
-    ]
+    chosen = []
+    for i, u in enumerate(units):
+        if not kept[i] or (folded_title and u.text.casefold() == folded_title):
+            continue
+        announces = bp._COLON_END.search(u.text) and u.words <= 10
+        if announces and (i + 1 == len(units) or not kept[i + 1]):
+            continue
+        label = bp.LEADING_LABEL.match(u.text)
+        chosen.append((u, u.text[label.end() :] if label else u.text))
     blocks: list[Block] = []
-    for i, u in enumerate(chosen):
-        following = chosen[i + 1] if i + 1 < len(chosen) else None
+    for i, (u, text) in enumerate(chosen):
+        following = i + 1 < len(chosen)
         paragraph = u.kind in (bp.GOOD, bp.NEAR) or u.sentence or u.words > 15
-        if not paragraph and following is not None and bp._heading_like(u):  # noqa: SLF001
-            blocks.append(Block("heading", u.text))
+        if not paragraph and following and bp._heading_like(u):
+            blocks.append(Block("heading", text))
         else:
-            blocks.append(Block("paragraph", u.text))
+            blocks.append(Block("paragraph", text))
     while blocks and blocks[-1].is_heading:
         blocks.pop()
     return blocks
