@@ -1,18 +1,23 @@
 """A learned line classifier that picks a scraped page's article body (issue 21).
 
-Each unit (line) of a page, as ``briefing.core.boilerplate`` makes and classifies it, gets
-a feature vector: the rules' own signals (length, stop-word density, sentence end, page
-phrases, junk patterns, their class and weight), context (the neighbouring lines' signals,
-prose density around it, position in the page, distance to the rules' densest prose region,
-topical overlap with it) and repetition (of the line's shape on the page, and across pages:
-a line that other sites or other pages of the same outlet carry too is furniture). A
-logistic regression, trained by ``benchmarks/train_cleaner.py`` on the cleaning dev pages
-with cross-validation by site, gives each line a probability of being article text; a
-two-state Viterbi pass over the lines (keeping text costs a jump in and a jump out) turns
-them into the body. Parameters ship as JSON and load with numpy only.
+Each unit (line) of a page, as ``briefing.core.boilerplate`` makes and classifies it, gets a
+feature vector (FEATURE_NAMES): the rules' signals (length, stop-word density, sentence end,
+page phrases, junk patterns, their class and weight), layout (blank lines around it, the size
+and prose share of its block), context (the neighbours' signals, prose density around it,
+position, distance to the rules' densest prose region and the section openers in between,
+word overlap with the rest of the article and with the headline) and evidence from beyond
+the page (EVIDENCE_COLUMNS): how many training sites or other articles of the same outlet
+in the run carry the line, and how furniture-like its words are on the training pages.
 
-Module layout is meant to move into ``briefing/clean/`` as it is: nothing in here changes
-the existing modules, which it only reads.
+Boosted trees trained by ``benchmarks/train_cleaner.py`` on the cleaning dev pages (cross-
+validated by site) give each line a probability of being article text; a three-state Viterbi
+pass (before the article, in it, after it; each change of state costs a fixed log-odds) turns
+them into kept lines, at least one; the rules' junk lines (captions, credits, stamps) are
+dropped and the kept span is cut at section openers as the rules cut their region. Title,
+outlet and date come from the rules. Parameters ship as JSON and load with numpy only.
+
+Meant to move into ``briefing/clean/`` as it is; it changes none of the existing modules and
+only reads them.
 """
 
 from __future__ import annotations
@@ -648,14 +653,17 @@ def body_blocks(units: Sequence[bp.Unit], kept: np.ndarray, title: str | None) -
             continue
         label = bp.LEADING_LABEL.match(u.text)
         chosen.append((u, u.text[label.end() :] if label else u.text))
+    def paragraph(u: bp.Unit) -> bool:
+        return u.kind in (bp.GOOD, bp.NEAR) or u.sentence or u.words > 15
+
     blocks: list[Block] = []
     for i, (u, text) in enumerate(chosen):
-        following = i + 1 < len(chosen)
-        paragraph = u.kind in (bp.GOOD, bp.NEAR) or u.sentence or u.words > 15
-        if not paragraph and following and bp._heading_like(u):
-            blocks.append(Block("heading", text))
-        else:
+        following = chosen[i + 1][0] if i + 1 < len(chosen) else None
+        if paragraph(u) or following is None or not bp._heading_like(u):
             blocks.append(Block("paragraph", text))
+        elif not (text.endswith(":") and not paragraph(following)):
+            blocks.append(Block("heading", text))
+        # else: a label ("Der Überblick:") over a box or list that is gone
     while blocks and blocks[-1].is_heading:
         blocks.pop()
     return blocks

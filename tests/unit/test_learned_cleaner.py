@@ -176,3 +176,20 @@ def test_single_page_evidence_is_the_training_sites_only():
     evidence = run_evidence([page_lines(outlet_page(PARAGRAPHS[0], None))], {"impressum": 5})
     assert evidence.count(0, "impressum") == 5
     assert evidence.count(0, shape("Vereine")) == 0
+
+
+def test_seeds_are_cleaned_to_their_articles():
+    """The bundled seeds, cleaned together as a folder: the same cases as the rules meet."""
+    from test_clean_seeds import CASES, SEEDS
+
+    from briefing.core.ingest import read_document
+
+    documents = [read_document(path) for path in sorted(SEEDS.glob("*.txt"))]
+    model = load_model()
+    pages = [page_lines(doc.text) for doc in documents]
+    evidence = run_evidence(pages, model.sites, model.words)
+    for index, (doc, page) in enumerate(zip(documents, pages, strict=True)):
+        body = clean_with_model(doc, model, evidence, index, page).body
+        prefix, kept, dropped, *_ = next(c for c in CASES if doc.path.name.startswith(c[0]))
+        assert [text for text in kept if text not in body] == [], prefix
+        assert [text for text in dropped if text in body] == [], prefix
