@@ -50,6 +50,7 @@ class Unit:
     junk: bool = False
     dated: bool = False
     repeated: bool = False  # a short line whose pattern recurs on the page (a list's label)
+    phrases: int = 0  # curated page phrases in it (lines under 1,000 characters)
     content: set[str] | None = None  # crude stems of its content words, once needed
 
 
@@ -100,7 +101,7 @@ def _unit(text: str, german: frozenset[str], english: frozenset[str]) -> Unit:
 
 def classify(units: list[Unit]) -> None:
     """Give every unit a class and a weight for the body search."""
-    shapes = Counter(_shape(u.text) for u in units if u.words <= 8)
+    shapes = Counter(line_shape(u.text) for u in units if u.words <= 8)
     exact = Counter(u.text for u in units)
     german_page = _german_page(units)
     if not german_page:
@@ -112,7 +113,7 @@ def classify(units: list[Unit]) -> None:
             or is_stamp_line(u.text)
             or (german_page and _english_line(u))
         )
-        phrases = phrase_hits(u.lowered, u.text) if u.chars < 1000 else 0
+        u.phrases = phrases = phrase_hits(u.lowered, u.text) if u.chars < 1000 else 0
         u.dated = u.words <= 15 and not u.sentence and has_date(u.text)
         if u.words <= 12 and MARKER_LINE.match(u.text):
             u.kind = MARKER
@@ -124,7 +125,7 @@ def classify(units: list[Unit]) -> None:
             u.kind = BAD
         elif u.dated:
             u.kind = BAD  # a dateline or byline with a date: metadata, a comment's head
-        elif u.words <= 8 and shapes[_shape(u.text)] >= 3:
+        elif u.words <= 8 and shapes[line_shape(u.text)] >= 3:
             u.kind = BAD  # a repeated pattern: "4 hrs ago", "Antworten", dates of comments
             u.repeated = True
         elif _glued_list(u):
@@ -195,7 +196,8 @@ def _glued_list(u: Unit) -> bool:
     return u.chars >= 400 and count_sentence_ends(u.text) * 500 < u.chars
 
 
-def _shape(text: str) -> str:
+def line_shape(text: str) -> str:
+    """What recurs of a short line on a page: lower case, every number as 0."""
     return _DIGITS.sub("0", text.lower())
 
 
