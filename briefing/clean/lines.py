@@ -130,15 +130,31 @@ def classify(units: list[Unit]) -> None:
             u.repeated = True
         elif _glued_list(u):
             u.kind = BAD  # link texts run together: "Alles was lebtAlpha CepheiAnd ..."
-        elif u.chars >= 70 and u.german >= 0.2 or u.chars >= 150 and u.german >= 0.12:
+        elif _long_prose(u):
             u.kind = GOOD
-        elif u.chars >= 30 and u.sentence and u.german >= 0.15:
+        elif _short_prose(u):
             u.kind = NEAR
         else:
             u.kind = SHORT
         if u.kind in (GOOD, NEAR) and exact[u.text] > 1 and u.chars < 200:
             u.kind = SHORT  # the same line twice: a teaser or a repeated headline
     _weigh(units)
+
+
+def _long_prose(u: Unit) -> bool:
+    return u.chars >= 70 and u.german >= 0.2 or u.chars >= 150 and u.german >= 0.12
+
+
+def _short_prose(u: Unit) -> bool:
+    return u.chars >= 30 and u.sentence and u.german >= 0.15
+
+
+def prose_like(text: str) -> bool:
+    """A line that reads as prose by the rules' signals alone (length, stop words, a
+    sentence end), whatever page it stands on."""
+    german, english = stop_words()
+    u = _unit(text, german, english)
+    return _long_prose(u) or _short_prose(u)
 
 
 # The weight of a short line inside a link list (a run of three or more non-prose lines).
