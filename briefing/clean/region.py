@@ -239,7 +239,8 @@ def kept_blocks(units: list[Unit], kept: Sequence[bool], title: str | None) -> l
     paragraph is a subheading, unless it is the title of a teaser that is gone; the headline
     itself goes, a summary box's label ("Das Wichtigste in Kürze") goes, and so does a short
     line that announces with a colon what is gone ("Hier siehst du den Empfang im Video:");
-    an author box after the article goes."""
+    so do a short headline-like line at the end (a text cut off mid-sentence) and an author
+    box after the article."""
     folded_title = title.casefold() if title else None
     # A title right above a teaser ("... Von Markus Balser") goes with the teaser.
     teaser_titles = {
@@ -259,11 +260,16 @@ def kept_blocks(units: list[Unit], kept: Sequence[bool], title: str | None) -> l
     blocks: list[Block] = []
     for k, (index, u, text) in enumerate(chosen):
         following = chosen[k + 1][1] if k + 1 < len(chosen) else None
-        if _paragraph(u) or following is None or not heading_like(u):
+        if _paragraph(u) or not heading_like(u):
             blocks.append(Block("paragraph", text))
-        elif not (text.endswith(":") and not _paragraph(following)) and index not in teaser_titles:
+        elif (
+            following is not None
+            and not (text.endswith(":") and not _paragraph(following))
+            and index not in teaser_titles
+        ):
             blocks.append(Block("heading", text))
-        # else: a label ("Der Überblick:") over a box or list that is gone
+        # else: the last line, short and without a sentence's end (a text cut off mid-sentence:
+        # "Das urbane, oft"), or a label ("Der Überblick:") over a box or list that is gone
     _drop_author_box(blocks)
     while blocks and blocks[-1].is_heading:
         blocks.pop()

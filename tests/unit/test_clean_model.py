@@ -20,6 +20,7 @@ from briefing.clean.model import (
     keep_lines,
     load_model,
 )
+from briefing.clean.region import kept_blocks
 from briefing.ingest import RawDocument
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -137,6 +138,16 @@ def test_features_are_the_ones_training_uses():
     trained = train.Features([page]).of(page, model.words)
     assert trained.shape[1] == len(FEATURE_NAMES)
     assert np.array_equal(trained, page_features(lines, model.words))
+
+
+def test_a_cut_off_last_line_is_not_kept_as_a_paragraph():
+    """A text that ends mid-sentence ("Das urbane, oft") ends with its last whole paragraph;
+    a short last line that ends like a sentence stays."""
+    for last, stays in (("Das urbane, oft", False), ("Das ist alles.", True)):
+        page = page_lines("\n\n".join([*PARAGRAPHS, last]) + "\n")
+        blocks = kept_blocks(page.units, [True] * len(page.units), None)
+        assert [b.text for b in blocks] == PARAGRAPHS + ([last] if stays else [])
+        assert all(not b.is_heading for b in blocks)
 
 
 def test_decoder_keeps_the_article_and_drops_a_sure_caption_inside_it():
