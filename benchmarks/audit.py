@@ -16,7 +16,9 @@ The audit is independent of the product's internals: it runs the command line (`
 -f json`, `briefing clean -f json` for HTML inputs, see ../shared/CONTRACT.md) and reads the input
 files itself; it never imports `briefing`. A printed line is an item of a topic's `summary`,
 `quotes`, `claims` or `timeline` (lone-article "Weitere Meldungen" topics included) and each
-version in `discrepancies`. The flaws (a line may have several):
+version in `discrepancies`. A timeline item with a `ref` is a pointer to an item printed in
+another section ("18.06.2024: → Das Wichtigste, Punkt 3"): it prints no sentence and is no
+line. The flaws (a line may have several):
 
 1. inexact citation: the text (or a variant's text) is not verbatim in every source it cites,
    "verbatim" as CONTRACT.md folds it (whitespace runs, typographic quotes, dashes); checked
@@ -25,7 +27,9 @@ version in `discrepancies`. The flaws (a line may have several):
 2. said twice: the folded text equals, contains or is contained in an earlier printed line of
    the same topic (a whole sentence of it, 4+ words), or a lone-article topic whose title is its
    only line ("**X**: X" in Markdown). Near-duplicates (token-set overlap >= 0.8) are counted
-   apart, for information.
+   apart, for information. A discrepancy's version equal to an item of the topic is no repeat:
+   JSON lists every version (the comparison data), but the Markdown prints that one as a pointer
+   to the item ("→ Das Wichtigste, Punkt 3 [1]: „112“"); any other repeat of it counts.
 3. page furniture: a line holding a string mined from the corpora (benchmarks/data/
    furniture_mined.txt: sentences repeated across many unrelated articles, and markers that sit
    glued between sentences in many articles, see mine()), a caption (the source puts a photo
@@ -135,6 +139,8 @@ def printed_lines(briefing: dict) -> list[Line]:
         title, minor = topic.get("title", ""), bool(topic.get("minor"))
         for section in SECTIONS:
             for index, item in enumerate(topic.get(section) or []):
+                if item.get("ref") is not None:
+                    continue  # a pointer to another section's item, no sentence
                 variants = [(v.get("text", ""), list(v.get("sources") or []))
                             for v in item.get("variants") or []]
                 lines.append(Line(number, title, minor, section, index, item.get("text", ""),
@@ -274,8 +280,11 @@ def check_repeats(lines: list[Line], title_printed_twice: bool = True) -> None:
         by_topic[line.topic].append(line)
     for topic_lines in by_topic.values():
         seen: list[tuple[str, set[str], Line]] = []
+        items = {fold(line.text) for line in topic_lines if line.section != "discrepancies"}
         for line in topic_lines:
             text, tokens = fold(line.text), _tokens(line.text)
+            if line.section == "discrepancies" and text in items:
+                continue  # printed as a pointer to that item
             for earlier_text, earlier_tokens, earlier in seen:
                 if text == earlier_text or _contains(text, earlier_text) or _contains(
                         earlier_text, text):
@@ -702,12 +711,18 @@ def opens_source(line: Line, texts: dict[str, str]) -> bool:
 
 
 def antecedent_printed(line: Line, shown: str, texts: dict[str, str]) -> bool:
-    """Is the sentence before the line in its source the one printed right before it?"""
+    """Is the sentence before the line in its source the one printed right before it? (The
+    source's text before the line ends with the printed line: a split of the source at '" '
+    or "V. " would cut a sentence with a quote or an initial in it.)"""
+    shown = _bare(shown) if shown else ""
     if not shown:
         return False
-    shown = _bare(shown)
-    return any(shown and _bare(previous_sentence(texts.get(s, ""), line.text)).endswith(shown)
-               for s in line.sources)
+    for source in line.sources:
+        body = texts.get(source, "")
+        at = body.find(fold(line.text))
+        if at > 0 and _bare(body[:at]).endswith(shown):
+            return True
+    return False
 
 
 def _around(line: Line, texts: dict[str, str]) -> tuple[str, str]:

@@ -45,15 +45,23 @@ def _fails_cleanly(command):
 
 def _emit(text: str, output: str | None) -> None:
     if output and output != "-":
+        from briefing.runtime.display import terminal_safe
         from briefing.runtime.output import write_atomic  # (deferred: tempfile)
 
-        write_atomic(output, text)
+        write_atomic(output, terminal_safe(text))
     else:
         write_stdout(text)
 
 
 def _inputs(paths: tuple[str, ...]) -> list[str]:
-    return list(paths) if paths else [str(seeds_dir())]
+    """The PATHs to read (the bundled seeds without any); when none of them exists, the one
+    error every command gives (``briefing tui`` before it opens)."""
+    if not paths:
+        return [str(seeds_dir())]
+    missing = [p for p in paths if p != "-" and not os.path.lexists(os.path.expanduser(p))]
+    if len(missing) == len(paths):
+        raise NoUsableArticleError(f"{', '.join(missing)}: no such file or directory")
+    return list(paths)
 
 
 output_option = click.option(
@@ -64,6 +72,10 @@ engine_option = click.option(
     help="LexRank implementation: 'fast' (numpy) or 'sumy' (sumy's own, the reference).",
 )
 quiet_option = click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+follow_links_option = click.option(
+    "--follow-links", is_flag=True,
+    help="Also read symbolic links that lead out of the input folders (not followed by default).",
+)
 
 
 def _cores() -> int:
@@ -97,7 +109,15 @@ max_size_option = click.option(
 
 
 class _Commands(click.Group):
-    """The command group; a path where a command belongs gets a hint to ``briefing build``."""
+    """The command group; a path where a command belongs gets a hint to ``briefing build``,
+    and options given without a command go to the default build (``briefing -f html``)."""
+
+    def parse_args(self, ctx, args):
+        if args and args[0].startswith("-") and args[0] not in ("-", "--"):
+            own = {o for param in self.get_params(ctx) for o in param.opts + param.secondary_opts}
+            if args[0].split("=", 1)[0] not in own:
+                args = ["build", *args]
+        return super().parse_args(ctx, args)
 
     def resolve_command(self, ctx, args):
         name = args[0] if args else None
@@ -118,7 +138,20 @@ def main(ctx: click.Context) -> None:
     """Turn a folder of German news articles into a briefing.
 
     Without a command, prints the Markdown briefing of the bundled sample articles
-    (the same as `briefing build`).
+    (the same as `briefing build`); options without a command apply to that build.
+
+    Examples:
+
+    \b
+      briefing                                 the seeds' briefing, Markdown on stdout
+      briefing -f html -o briefing.html        the same as HTML, written to a file
+      briefing build ~/news/2024-06-19/        every article under a folder
+      briefing build a.txt b.html -f json      JSON (fields in the README)
+      cat artikel.txt | briefing build -       one article from standard input
+      briefing summarize a.txt -n 3            one summary per file
+      briefing clean page.html                 what the cleaner keeps of a page
+      briefing tui ~/news/2024-06-19/          read it in the terminal
+      briefing digest --inbox ~/eingang --out ~/digest --format markdown,html,atom
     """
     if ctx.invoked_subcommand is None:
         ctx.invoke(build)
@@ -141,10 +174,11 @@ def main(ctx: click.Context) -> None:
 @engine_option
 @max_size_option
 @jobs_option
+@follow_links_option
 @quiet_option
 @_fails_cleanly
 def build(paths, fmt, output, sentences, title, template, template_dirs, engine, max_bytes, jobs,
-          quiet):
+          follow_links, quiet):
     """Build the briefing of every article under PATHS (files or folders, recursively).
 
     Without PATHS, the bundled sample articles are used.
@@ -155,9 +189,10 @@ def build(paths, fmt, output, sentences, title, template, template_dirs, engine,
     if fmt == "json" and (template or template_dirs):
         raise click.UsageError("--template and --template-dir apply to markdown and html only")
     settings = Settings(sentences=sentences, engine=engine, title=title, max_bytes=max_bytes,
-                        jobs=jobs)
+                        jobs=jobs, follow_links=follow_links)
     with progress_display(quiet) as progress:
         result = build_briefing(_inputs(paths), settings, progress)
+    _notes(result.articles, quiet)
     text = render_briefing(result, fmt, template_file=template, template_dirs=list(template_dirs))
     _emit(text, output)
 
@@ -174,17 +209,22 @@ def build(paths, fmt, output, sentences, title, template, template_dirs, engine,
 @engine_option
 @max_size_option
 @jobs_option
+@follow_links_option
 @quiet_option
 @_fails_cleanly
-def summarize(paths, fmt, output, sentences, engine, max_bytes, jobs, quiet):
+def summarize(paths, fmt, output, sentences, engine, max_bytes, jobs, follow_links, quiet):
     """Summarize each article file on its own (no grouping), like sumy's command line."""
     from briefing.pipeline import load_articles_in_order, summarize_articles  # (deferred)
+    from briefing.runtime.display import shown
 
-    settings = Settings(sentences=sentences, engine=engine, max_bytes=max_bytes, jobs=jobs)
+    settings = Settings(sentences=sentences, engine=engine, max_bytes=max_bytes, jobs=jobs,
+                        follow_links=follow_links)
     with progress_display(quiet) as progress:
-        articles, skipped, positions = load_articles_in_order(paths, settings, progress)
+        articles, skipped, positions = load_articles_in_order(_inputs(paths), settings,
+                                                              progress)
         if not articles:
             raise NoUsableArticleError(_skipped_summary(skipped))
+        _notes(articles, quiet)
         summaries = summarize_articles(articles, settings, progress)
     results = {a.path: (a, summary) for a, summary in zip(articles, summaries)}
     reasons = {s.path: s.reason for s in skipped}
@@ -200,7 +240,7 @@ def summarize(paths, fmt, output, sentences, engine, max_bytes, jobs, quiet):
             lines.append(json.dumps({"path": str(path), "title": article.title,
                                      "summary": summary}, ensure_ascii=False))
         else:
-            header = [f"==> {path} <=="] if len(results) > 1 else []
+            header = [f"==> {shown(str(path))} <=="] if len(results) > 1 else []
             lines.append("\n".join(header + summary) + ("\n" if len(results) > 1 else ""))
     for path, reason in reasons.items():
         if not quiet and fmt != "jsonl":
@@ -217,15 +257,18 @@ def summarize(paths, fmt, output, sentences, engine, max_bytes, jobs, quiet):
 @output_option
 @max_size_option
 @jobs_option
+@follow_links_option
 @quiet_option
 @_fails_cleanly
-def clean(paths, fmt, output, max_bytes, jobs, quiet):
+def clean(paths, fmt, output, max_bytes, jobs, follow_links, quiet):
     """Show each article as the program sees it after cleaning: title, metadata, body."""
     from briefing.pipeline import load_articles_in_order  # (deferred)
 
     with progress_display(quiet) as progress:
         articles, skipped, positions = load_articles_in_order(
-            paths, Settings(max_bytes=max_bytes, jobs=jobs), progress, presplit=False)
+            _inputs(paths), Settings(max_bytes=max_bytes, jobs=jobs, follow_links=follow_links),
+            progress, presplit=False)
+    _notes(articles, quiet)
     entries: list[tuple[Path, dict]] = [
         (a.path, {"path": str(a.path), "title": a.title, "outlet": a.outlet, "date": a.date,
                   "url": a.url, "body": a.body}) for a in articles
@@ -241,7 +284,9 @@ def clean(paths, fmt, output, max_bytes, jobs, quiet):
 
 
 def _clean_text(entry: dict) -> str:
-    lines = [f"==> {entry['path']} <=="]
+    from briefing.runtime.display import shown
+
+    lines = [f"==> {shown(entry['path'])} <=="]
     if "skipped" in entry:
         return "\n".join(lines + [f"skipped: {entry['skipped']}", ""])
     for field in ("title", "outlet", "date", "url"):
@@ -254,12 +299,14 @@ def _clean_text(entry: dict) -> str:
 @click.option("-n", "--sentences", type=click.IntRange(1, 100), default=10, show_default=True,
               help="Summary sentences per topic (change with +/- in the app).")
 @engine_option
+@follow_links_option
 @_fails_cleanly
-def tui(paths, sentences, engine):
+def tui(paths, sentences, engine, follow_links):
     """Browse the briefing in the terminal (default: the bundled sample articles)."""
     from briefing.tui import make_app  # (deferred: Textual loads after the preload's fork)
 
-    make_app(_inputs(paths), Settings(sentences=sentences, engine=engine), preload=True).run()
+    settings = Settings(sentences=sentences, engine=engine, follow_links=follow_links)
+    make_app(_inputs(paths), settings, preload=True).run()
 
 
 def _check_day(ctx, param, value):
@@ -274,20 +321,40 @@ def _check_day(ctx, param, value):
         raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
 
 
+def _check_formats(ctx, param, value):
+    """``--format markdown,html,atom``: a comma list of the digest's formats (exit 2 else)."""
+    from briefing.digest.run import DIGEST_FORMATS  # (deferred)
+
+    chosen = [f.strip().lower() for f in value.split(",") if f.strip()]
+    wrong = [f for f in chosen if f not in DIGEST_FORMATS]
+    if wrong or not chosen:
+        raise click.BadParameter(
+            f"{', '.join(map(repr, wrong)) or 'nothing'}: choose from {', '.join(DIGEST_FORMATS)}"
+            " (a comma list, e.g. markdown,html,atom)")
+    return list(dict.fromkeys(chosen))
+
+
 @main.command(context_settings=CONTEXT)
 @click.option("--inbox", required=True, type=click.Path(file_okay=False), metavar="DIR",
               help="Folder the day's articles arrive in.")
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), metavar="DIR",
               help="Folder for the dated digest files (OUT/YYYY-MM-DD.md).")
+@click.option("-f", "--format", "formats", default="markdown", show_default=True,
+              callback=_check_formats, metavar="LIST",
+              help="Comma list of markdown (OUT/YYYY-MM-DD.md), html (OUT/YYYY-MM-DD.html, "
+                   "self-contained, for mail) and atom (OUT/feed.atom, one entry per day).")
 @click.option("--date", "day", metavar="YYYY-MM-DD", callback=_check_day,
               help="The digest's date (default: today).")
 @click.option("--state", type=click.Path(dir_okay=False), metavar="FILE",
               help="SQLite state file (default: digest.sqlite3 in the user's data directory).")
 @click.option("--feed", "feeds", multiple=True, metavar="URL",
               help="Also read this RSS/Atom feed (repeatable; adds to the config's 'feeds').")
+@click.option("--opml", multiple=True, type=click.Path(dir_okay=False), metavar="FILE",
+              help="Also read the feeds listed in this OPML file (repeatable; adds to the "
+                   "config's 'opml').")
 @click.option("--config", type=click.Path(dir_okay=False), metavar="FILE",
-              help="TOML config with a 'feeds' list (default: config.toml in the user's "
-                   "config directory, if present).")
+              help="TOML config with a 'feeds' list and 'opml' files (default: config.toml "
+                   "in the user's config directory, if present).")
 @click.option("--timeout", type=click.FloatRange(0.1, 600), metavar="SECONDS",
               help="Network timeout per feed or page request (default: 20, or the config's).")
 @click.option("--wait", type=click.FloatRange(0, 3600), default=5.0, show_default=True,
@@ -296,19 +363,23 @@ def _check_day(ctx, param, value):
 @click.option("-n", "--sentences", type=click.IntRange(1, 100), default=6, show_default=True,
               help="Summary sentences per topic.")
 @click.option("--template", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Render with this Jinja2 template (sandboxed).")
+              help="Render the Markdown with this Jinja2 template (sandboxed).")
+@click.option("--reread", is_flag=True,
+              help="Read and clean every inbox file again, even those the state knows "
+                   "unchanged (the digest is the same; for after an upgrade, or to check).")
 @engine_option
 @jobs_option
+@follow_links_option
 @quiet_option
 @_fails_cleanly
-def digest(inbox, out_dir, day, state, feeds, config, timeout, wait, sentences, template, engine,
-           jobs, quiet):
+def digest(inbox, out_dir, formats, day, state, feeds, opml, config, timeout, wait, sentences,
+           template, reread, engine, jobs, follow_links, quiet):
     """Write the daily digest of new articles to OUT/YYYY-MM-DD.md (for cron).
 
     Articles that an earlier day's digest already covered (same text, whatever the file
     name) are left out; a story that continues from earlier days leads with what is new.
-    Logs one line per stage to stderr (-q: errors only); exit status 75 when another
-    digest is running.
+    Inbox files the state knows unchanged are not read again. Logs one line per stage to
+    stderr (-q: errors only); exit status 75 when another digest is running.
     """
     import signal
 
@@ -319,7 +390,17 @@ def digest(inbox, out_dir, day, state, feeds, config, timeout, wait, sentences, 
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     run_digest(inbox=inbox, out_dir=out_dir, day=day, state=state, feeds=list(feeds),
                config=config, timeout=timeout, wait=wait, sentences=sentences,
-               template=template, engine=engine, quiet=quiet, log=info_line, jobs=jobs)
+               template=template, engine=engine, quiet=quiet, log=info_line, jobs=jobs,
+               formats=formats, opml=opml, reread=reread, follow_links=follow_links)
+
+
+def _notes(articles, quiet: bool) -> None:
+    """What was cut off long articles, one line each on stderr (not with -q)."""
+    from briefing.pipeline import cut_notes  # (deferred)
+
+    if not quiet:
+        for note in cut_notes(articles):
+            error_line(note)
 
 
 def _skipped_summary(skipped) -> str:

@@ -7,26 +7,33 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from briefing.models import Progress
+from briefing.runtime.display import shown, terminal_safe
 
 
 def write_stdout(text: str) -> None:
     """Write UTF-8 whatever the locale says (cron runs without LANG)."""
     sys.stdout.flush()
     # A file name that is not valid UTF-8 reaches us with lone surrogates: write them as
-    # "\udcff" (in JSON a valid escape that gives the name back) rather than fail.
-    sys.stdout.buffer.write(text.encode("utf-8", "backslashreplace"))
+    # "\udcff" (in JSON a valid escape that gives the name back) rather than fail; control
+    # and bidi characters left in the text become escapes too (in JSON: the same text).
+    sys.stdout.buffer.write(terminal_safe(text).encode("utf-8", "backslashreplace"))
     sys.stdout.buffer.flush()
 
 
 def error_line(message: str) -> None:
-    sys.stderr.buffer.write(f"briefing: {message}\n".encode("utf-8", "replace"))
-    sys.stderr.buffer.flush()
+    _stderr_line(message)
 
 
 def info_line(message: str, quiet: bool = False) -> None:
     if not quiet:
-        sys.stderr.buffer.write(f"briefing: {message}\n".encode("utf-8", "replace"))
-        sys.stderr.buffer.flush()
+        _stderr_line(message)
+
+
+def _stderr_line(message: str) -> None:
+    """``briefing: message`` as one line: a name in it (a file's, a feed's title) can neither
+    end it early nor act on the terminal."""
+    sys.stderr.buffer.write(f"briefing: {shown(message)}\n".encode("utf-8", "replace"))
+    sys.stderr.buffer.flush()
 
 
 @contextmanager

@@ -25,6 +25,7 @@ class Settings:
     max_bytes: int = DEFAULT_MAX_BYTES
     german_only: bool = True  # leave articles in other languages out, with the reason
     jobs: int = 1  # worker processes for cleaning and summarizing (1: all in this process)
+    follow_links: bool = False  # follow symbolic links that lead out of the input folders
 
 
 def id_number(article_id: str) -> int:
@@ -57,6 +58,10 @@ class Article:
     content_hash: str = ""
     id: str = ""  # "a1", "a2", ... assigned in input order by the pipeline
     language: str | None = None
+    cut_from: int = 0  # characters before a long article was cut (clean.MAX_ARTICLE_CHARS)
+    # letter keys (text.words.letters_key) of its sentences that unrelated articles of the
+    # folder repeat word for word: page furniture, found by grouping, left out of summaries
+    boilerplate: frozenset[str] = frozenset()
 
     @property
     def number(self) -> int:
@@ -84,14 +89,52 @@ class Sentence:
 
 
 @dataclass
+class Ref:
+    """A pointer to an item printed elsewhere in the topic: "Das Wichtigste, Punkt 3".
+
+    ``section`` is "summary", "quotes" or "claims", ``index`` counts from 0; ``text`` is the
+    item's text, so the pointer can be found again when the sections change (the TUI's +/-).
+    """
+
+    section: str
+    index: int
+    text: str = ""
+
+
+@dataclass
+class Variant:
+    """Another outlet's wording of a statement, verbatim, with exactly the articles that say it."""
+
+    text: str
+    sources: list[str]
+    ref: Ref | None = None  # (a discrepancy's version) printed as this item of the topic
+
+
+def reporters(sources: list[str], variants: list[Variant]) -> list[str]:
+    """Every article that reports a statement: its exact sources and its variants' sources."""
+    found = set(sources).union(*(v.sources for v in variants))
+    return sorted(found, key=id_number)
+
+
+@dataclass
 class SummaryItem:
-    """One sentence of a summary, verbatim, with every article that says it."""
+    """One sentence of a summary, verbatim, with exactly the articles in which it stands.
+
+    ``variants`` are other outlets' near-identical wordings of it, each with its own sources.
+    """
 
     text: str
     sources: list[str]
     score: float = 0.0
     first_seen: tuple[int, int] = (0, 0)  # (article number, sentence index) for reading order
     speaker: str | None = None  # who says it, when it reports speech without naming them
+    variants: list[Variant] = field(default_factory=list)
+    answers: Ref | None = None  # (a denial) the claim it answers, printed elsewhere
+
+    @property
+    def reporters(self) -> list[str]:
+        """Every article that reports it, in its wording or another's."""
+        return reporters(self.sources, self.variants)
 
 
 @dataclass
@@ -107,6 +150,11 @@ class SentenceGroup:
     centrality: float = 0.0  # LexRank centrality, 1.0 for the most central sentence
     quality: float = 1.0  # lead prior x stand-alone factor (x outlets, x quote share)
     speaker: str | None = None  # who says it, when it reports speech without naming them
+    # whether it may be printed as a line of its own: False for a part of a quote that runs
+    # over several sentences and for a sentence that only makes sense after the one before
+    # it ("Dessen Sohn ...", '"...", sagte er.' when nobody is named before); such a sentence
+    # still counts for centrality, joins a quote run or stands right after its claim
+    alone: bool = True
 
     @property
     def sources(self) -> list[str]:
@@ -137,14 +185,40 @@ class Quote:
     text: str
     speaker: str | None
     sources: list[str]
+    variants: list[Variant] = field(default_factory=list)
+
+    @property
+    def reporters(self) -> list[str]:
+        return reporters(self.sources, self.variants)
 
 
 @dataclass
 class TimelineEntry:
-    when: str  # the date expression as written ("im September 2023")
-    sort_key: str  # ISO-like key for ordering ("2023-09")
-    text: str
+    """A dated event: the sentence that dates it, or a pointer to the item that says it."""
+
+    when: str  # the date expression as written ("am Dienstag (18. Juni)")
+    sort_key: str  # ISO-like key for ordering ("2024-06-18")
+    text: str  # the sentence (verbatim)
     sources: list[str]
+    variants: list[Variant] = field(default_factory=list)
+    label: str = ""  # the date normalised: "18.06.2024", "Juni 2024", "Anfang 2022", "2000"
+    statement: str = ""  # the text of the statement it belongs to as other sections show it
+    ref: Ref | None = None  # the item of another section that says it: printed as a pointer
+
+    @property
+    def reporters(self) -> list[str]:
+        return reporters(self.sources, self.variants)
+
+
+@dataclass
+class Discrepancy:
+    """Versions of one statement that differ in a number, a date or a name, each verbatim.
+
+    ``differs`` names what differs: the differing words of the versions ("112", "145").
+    """
+
+    variants: list[Variant]
+    differs: list[str]
 
 
 @dataclass
@@ -157,6 +231,7 @@ class Topic:
     quotes: list[Quote] = field(default_factory=list)
     claims: list[SummaryItem] = field(default_factory=list)
     timeline: list[TimelineEntry] = field(default_factory=list)
+    discrepancies: list[Discrepancy] = field(default_factory=list)
     minor: bool = False  # a lone article listed under "Weitere Meldungen"
     continued: bool = False  # digest: the story was reported on an earlier day
 

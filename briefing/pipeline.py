@@ -15,7 +15,13 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from briefing.clean import EmptyArticleError, clean_document, drop_outlet_furniture
+from briefing.clean import (
+    MAX_ARTICLE_CHARS,
+    EmptyArticleError,
+    clean_document,
+    cut_long_article,
+    drop_outlet_furniture,
+)
 from briefing.errors import NoUsableArticleError
 from briefing.ingest import (
     DuplicateIndex,
@@ -23,9 +29,11 @@ from briefing.ingest import (
     discover,
     display_name,
     read_document,
+    read_streams,
 )
 from briefing.models import Article, Briefing, Progress, Settings, Skipped, Topic
 from briefing.render import render_title
+from briefing.runtime.display import shown
 from briefing.runtime.parallel import iter_shared, map_in_order, uses_fork
 from briefing.sections import topic_sections
 from briefing.stories import group_topics
@@ -80,17 +88,15 @@ def load_articles_in_order(
     """
     settings = settings or Settings()
     progress = progress or _no_progress
-    files, skipped = discover(paths)
+    paths = list(paths)
+    read_streams(paths, settings.max_bytes)  # standard input and named pipes, read once
+    files, skipped = discover(paths, True) if settings.follow_links else discover(paths)
     positions = {path: index for index, path in enumerate(files)}
     positions.update({s.path: len(files) + index for index, s in enumerate(skipped)})
     articles: list[Article] = []
     duplicates = DuplicateIndex()
-    tasks = [(path, settings.max_bytes, settings.german_only, presplit) for path in files]
-    if settings.jobs > 1 and len(tasks) > 1:
-        # the tokenizer and the cleaner's libraries load once here, not in every worker
-        _warm_up()
     prepared: list[tuple[Path, Article | Skipped, tuple[str | None, bool] | None]] = []
-    results = map_in_order(_prepare_file, tasks, settings.jobs)
+    results = prepare_files(files, settings, presplit)
     for done, (path, (article_or_skip, language, splits)) in enumerate(zip(files, results), 1):
         progress("reading", done, len(files))
         if splits is not None and isinstance(article_or_skip, Article):
@@ -118,16 +124,29 @@ def load_articles_in_order(
     return articles, skipped, positions
 
 
+def prepare_files(
+    files: list[Path], settings: Settings, presplit: bool = True
+) -> Iterator[Prepared]:
+    """Each file read, cleaned, its language told and (``presplit``) its blocks split into
+    sentences, in order, on ``settings.jobs`` processes: (Article or Skipped, (language,
+    is German) or None, sentences of each block or None). Duplicates are not looked for."""
+    tasks = [(path, settings.max_bytes, settings.german_only, presplit) for path in files]
+    if settings.jobs > 1 and len(tasks) > 1:
+        # the tokenizer and the cleaner's libraries load once here, not in every worker
+        _warm_up()
+    return map_in_order(_prepare_file, tasks, settings.jobs)
+
+
 def _warm_up() -> None:
     punkt_tokenizer()
     stop_word_languages()
 
 
 # (result, (language, is German) or None, sentences of each block or None)
-_Prepared = tuple["Article | Skipped", "tuple[str | None, bool] | None", "list | None"]
+Prepared = tuple["Article | Skipped", "tuple[str | None, bool] | None", "list | None"]
 
 
-def _prepare_file(task: tuple[Path, int, bool, bool]) -> _Prepared:
+def _prepare_file(task: tuple[Path, int, bool, bool]) -> Prepared:
     """Everything that needs one file only: read, clean, detect the language, split."""
     path, max_bytes, german_only, presplit = task
     document = read_document(path, max_bytes)
@@ -136,6 +155,7 @@ def _prepare_file(task: tuple[Path, int, bool, bool]) -> _Prepared:
     article = _clean(document)
     if isinstance(article, Skipped):
         return article, None, None
+    cut_long_article(article)
     language = None
     if german_only:
         guess = detect_language(article.body)
@@ -204,7 +224,7 @@ def briefing_from_articles(
     settings = settings or Settings()
     progress = progress or _no_progress
     progress("grouping", 0, 1)
-    topics = group_topics(articles, jobs=settings.jobs)
+    topics = most_covered_first(group_topics(articles, jobs=settings.jobs))
     progress("grouping", 1, 1)
     if settings.jobs > 1 and not uses_fork():
         # spawned workers start with empty caches: send each topic's sentences along
@@ -215,25 +235,39 @@ def briefing_from_articles(
         # only a topic's number goes out, only its summary comes back
         shared = (topics, settings.sentences, settings.engine)
         results = iter_shared(_summarize_number, shared, range(len(topics)), settings.jobs)
-    for done, (topic, (summary, quotes, claims, timeline)) in enumerate(zip(topics, results), 1):
+    for done, (topic, (summary, *sections)) in enumerate(zip(topics, results), 1):
         progress("summarizing", done, len(topics))
         topic.summary = summary
         if not topic.minor:
-            topic.quotes, topic.claims, topic.timeline = quotes, claims, timeline
+            topic.quotes, topic.claims, topic.timeline, topic.discrepancies = sections
     today = today or dt.date.today()
     title = settings.title or render_title(topics, today)
     return Briefing(title=title, topics=topics, skipped=skipped, generated=today)
 
 
-def _summarize(task: tuple[Topic, int, str, list | None]) -> tuple[list, list, list, list]:
+def most_covered_first(topics: list[Topic]) -> list[Topic]:
+    """The stories in grouping's order, then the lone articles ("Weitere Meldungen") by how
+    much is written about them: articles, then words (the templates show the first few)."""
+
+    def coverage(topic: Topic) -> tuple[int, int]:
+        words = sum(len(b.text.split()) for a in topic.articles for b in a.blocks)
+        return (-len(topic.articles), -words)
+
+    major = [t for t in topics if not t.minor]
+    return major + sorted((t for t in topics if t.minor), key=coverage)
+
+
+def _summarize(
+    task: tuple[Topic, int, str, list | None],
+) -> tuple[list, list, list, list, list]:
     """A topic's summary and sections (in a worker process, or here with one job)."""
     topic, sentences, engine, splits = task
     for article, article_splits in zip(topic.articles, splits or ()):
         remember_blocks(article, article_splits)
     if topic.minor:  # "Weitere Meldungen": headline, outlet and the lead sentence
-        return lead_summary(topic), [], [], []
+        return lead_summary(topic), [], [], [], []
     summarize_topic(topic, sentences, engine)
-    return topic.summary, topic.quotes, topic.claims, topic.timeline
+    return topic.summary, topic.quotes, topic.claims, topic.timeline, topic.discrepancies
 
 
 def summarize_topic(
@@ -242,19 +276,22 @@ def summarize_topic(
     engine: str = "fast",
     weights: Weights | None = None,
 ) -> None:
-    """Fill the topic's summary, quotes, open claims and timeline from all its articles.
+    """Fill the topic's summary, quotes, open claims, timeline and discrepancies from all its
+    articles.
 
     The summary comes first; the sections then pick from the same sentences, leaving out
     what the summary says.
     """
     summary = topic_summary(topic, sentences, engine, weights)
     topic.summary = summary.items
-    topic.quotes, topic.claims, topic.timeline = topic_sections(topic, summary)
+    topic.quotes, topic.claims, topic.timeline, topic.discrepancies = topic_sections(
+        topic, summary
+    )
 
 
 def _summarize_number(
     shared: tuple[list[Topic], int, str], number: int
-) -> tuple[list, list, list, list]:
+) -> tuple[list, list, list, list, list]:
     topics, sentences, engine = shared
     return _summarize((topics[number], sentences, engine, None))
 
@@ -297,6 +334,13 @@ def _summarize_article(task: tuple[Article, int, str, list | None]) -> list[str]
 
 def _splits_of_article(article: Article) -> list:
     return block_splits(article)
+
+
+def cut_notes(articles: Iterable[Article]) -> list[str]:
+    """One line for each article that was cut to its first MAX_ARTICLE_CHARS characters."""
+    return [f"{shown(str(a.path))}: long article: only its first {MAX_ARTICLE_CHARS:,} "
+            f"characters (about {MAX_ARTICLE_CHARS // 100:,} sentences) of {a.cut_from:,} are "
+            f"used" for a in articles if a.cut_from]
 
 
 def no_article_message(skipped: list[Skipped]) -> str:

@@ -10,6 +10,7 @@ import re
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -82,6 +83,7 @@ def test_sentences_are_verbatim_and_in_order(text: str) -> None:
         position = found
 
 
+@pytest.mark.slow
 @SLOW
 @given(st.lists(article_text, min_size=1, max_size=4), st.booleans())
 def test_pipeline_never_crashes_and_quotes_verbatim(texts: list[str], german_only: bool) -> None:

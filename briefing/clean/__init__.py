@@ -9,14 +9,24 @@ one run, lines that several articles of one outlet carry and that are not prose 
 
 from briefing.clean.metadata import normalize_date, parse_front_matter
 from briefing.clean.outlets import drop_outlet_furniture
-from briefing.clean.page import CleanPage, EmptyArticleError, clean_document, clean_html, clean_text
+from briefing.clean.page import (
+    MAX_ARTICLE_CHARS,
+    CleanPage,
+    EmptyArticleError,
+    clean_document,
+    clean_html,
+    clean_text,
+    cut_long_article,
+)
 
 __all__ = [
+    "MAX_ARTICLE_CHARS",
     "CleanPage",
     "EmptyArticleError",
     "clean_document",
     "clean_html",
     "clean_text",
+    "cut_long_article",
     "drop_outlet_furniture",
     "normalize_date",
     "parse_front_matter",

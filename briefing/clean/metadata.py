@@ -1,11 +1,14 @@
-"""Article metadata from what a page states reliably: front matter, dates, outlet prefix."""
+"""Article metadata from what a page states reliably: front matter, dates, outlet prefix,
+credits and agency tags."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
-from briefing.lexicon import MONTH_NUMBERS, STAMP_WEEKDAYS, alternation
+from briefing.lexicon import AGENCY_NAMES, MONTH_NUMBERS, STAMP_WEEKDAYS, alternation
+from briefing.runtime.display import clean_line
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
@@ -38,17 +41,16 @@ def parse_front_matter(text: str) -> tuple[dict[str, str], str]:
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, text
-    import yaml
-
     try:
-        data = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
-        data = None
+        data = _load_yaml(match.group(1))
+    except Exception:  # noqa: BLE001 - not only YAMLError: a date that does not exist
+        data = None  # (2024-02-30) is a ValueError, deep nesting a RecursionError
     if isinstance(data, dict):
+        # YAML's escapes ("\e[31m", "\u202e") would bring back what ingest removed
         meta = {
-            str(k).lower(): str(v).strip()
+            clean_line(str(k)).lower(): clean_line(str(v))
             for k, v in data.items()
-            if v is not None and str(v).strip()
+            if v is not None and clean_line(str(v))
         }
         return meta, text[match.end() :]
     # Hand-written front matter is often not YAML ("title: Putin in Pjöngjang: Was bekannt
@@ -57,6 +59,21 @@ def parse_front_matter(text: str) -> tuple[dict[str, str], str]:
     if not meta:
         return {}, text
     return meta, text[match.end() :]
+
+
+def _load_yaml(block: str) -> object:
+    """``yaml.safe_load`` that refuses aliases: article metadata never needs them, and nested
+    ones expand to billions of strings once turned into text ("billion laughs"); ingest
+    skips such files, this holds wherever front matter is read."""
+    import yaml
+
+    class NoAliases(yaml.SafeLoader):
+        def compose_node(self, parent, index):
+            if self.check_event(yaml.AliasEvent):
+                raise yaml.YAMLError("aliases are not read")
+            return super().compose_node(parent, index)
+
+    return yaml.load(block, Loader=NoAliases)
 
 
 # The fields a line-wise reading takes from front matter that YAML rejects.
@@ -78,7 +95,7 @@ def _front_matter_lines(block: str) -> dict[str, str]:
         match = _KEY_LINE.match(stripped)
         if not match:
             return {}
-        key, value = match.group(1).lower(), _unquoted(match.group(2).strip())
+        key, value = match.group(1).lower(), clean_line(_unquoted(match.group(2).strip()))
         if key in FRONT_MATTER_KEYS and value:
             meta[key] = value  # a repeated key: the last one wins, as in YAML
     return meta
@@ -144,3 +161,42 @@ def split_outlet(line: str, title: str) -> str | None:
     if match and match.group("title").strip() == title:
         return match.group("outlet").strip()
     return None
+
+
+# "Video: watson/Michael Shepherd": a video made by the staff of the named outlet.
+_OWN_VIDEO = re.compile(
+    r"^videos?\s*:\s*(?P<name>[\w.&-]{2,30})\s*/\s*[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)+\s*$",
+    re.IGNORECASE,
+)
+# Where a video was posted, not who published the page.
+_PLATFORMS = frozenset({"twitter", "x", "youtube", "instagram", "tiktok", "facebook",
+                        "telegram", "vimeo", "reddit", "keystone", "getty", "reuters", "ap"})
+# The tag that closes agency copy: "(yam/sda/dpa)", "... teilte die Bahn mit. (afp)"
+_AGENCY_TAG = re.compile(r"\((?P<tags>[a-z]{2,8}(?:\s*/\s*[a-z]{2,8})*)\)\.?\s*$")
+
+
+def outlet_from_credits(lines: Sequence[str], article: Sequence[str]) -> str | None:
+    """The outlet a page names in its credits, for a page whose metadata names none.
+
+    A video credit with a staff name ("Video: watson/Michael Shepherd") names the page's own
+    outlet when the name stands once more on the page (another credit, "watson und unseren
+    Journalismus"); else the agencies of the last agency tag in the ``article``'s lines, in
+    their order ("(yam/sda/dpa)" -> "sda/dpa"; initials of the editor are no agency).
+    """
+    for line in lines:
+        match = _OWN_VIDEO.match(line.strip())
+        if not match or match.group("name").casefold() in _PLATFORMS:
+            continue
+        name = match.group("name")
+        said = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+        if sum(1 for other in lines if said.search(other)) >= 2:
+            return name
+    for line in reversed(article):
+        match = _AGENCY_TAG.search(line)
+        if match:
+            tags = [t.strip() for t in match.group("tags").split("/")]
+            names = list(dict.fromkeys(AGENCY_NAMES[t] for t in tags if t in AGENCY_NAMES))
+            if names:
+                return "/".join(names)
+    return None
+

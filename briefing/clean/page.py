@@ -15,12 +15,19 @@ import numpy as np
 
 from briefing.clean.features import PageLines, page_lines
 from briefing.clean.junk import is_junk_line
-from briefing.clean.metadata import is_stamp_line, normalize_date, parse_front_matter, split_outlet
+from briefing.clean.metadata import (
+    is_stamp_line,
+    normalize_date,
+    outlet_from_credits,
+    parse_front_matter,
+    split_outlet,
+)
 from briefing.clean.model import LineModel, keep_lines
 from briefing.clean.reading import first_sentence
 from briefing.clean.region import kept_blocks
 from briefing.ingest import RawDocument
 from briefing.models import Article, Block
+from briefing.runtime.display import clean_line, shown
 
 
 @dataclass
@@ -33,6 +40,36 @@ class CleanPage:
     notes: list[str] = field(default_factory=list)
 
 
+# An article is cut after this many characters of cleaned text (about 1,000 sentences, 40
+# printed pages; long news features run to 60,000): grouping near-identical sentences and
+# LexRank grow with the square of an article's sentences, so one huge file took minutes and
+# gigabytes. What is cut is said (pipeline.cut_notes).
+MAX_ARTICLE_CHARS = 100_000
+
+
+def cut_long_article(article: Article, limit: int = MAX_ARTICLE_CHARS) -> None:
+    """Keep the article's first ``limit`` characters (at a block end, or a sentence end near
+    the limit); ``article.cut_from`` says how long it was."""
+    total = sum(len(b.text) for b in article.blocks)
+    if total <= limit:
+        return
+    kept: list[Block] = []
+    used = 0
+    for block in article.blocks:
+        room = limit - used
+        if len(block.text) > room:
+            text = block.text[:room]
+            end = max(text.rfind(". "), text.rfind("! "), text.rfind("? "))
+            text = text[: end + 1] if end > room // 2 else text
+            if text.strip():
+                kept.append(Block(block.kind, text))
+            break
+        kept.append(block)
+        used += len(block.text)
+    article.blocks = kept
+    article.cut_from = total
+
+
 class EmptyArticleError(ValueError):
     """Nothing of the page is left after cleaning; the message says why."""
 
@@ -43,7 +80,7 @@ def clean_document(doc: RawDocument) -> Article:
     if not any(not b.is_heading for b in page.blocks):
         reason = page.notes[0] if page.notes else "no article text left after cleaning"
         raise EmptyArticleError(reason)
-    title = page.title or first_sentence(page.blocks) or doc.path.stem
+    title = page.title or first_sentence(page.blocks) or shown(doc.path.stem)
     return Article(
         path=doc.path,
         title=title,
@@ -84,6 +121,9 @@ def page_from(page: PageLines, kept: np.ndarray | None) -> CleanPage:
         if at is not None and kept[at]:  # "Outlet - Headline" is the headline, not the body
             kept = kept.copy()
             kept[at] = False
+    if not outlet:  # the article's closing agency tag may follow its last kept line
+        texts = [u.text for u in units]
+        outlet = outlet_from_credits(texts, texts[start:end + 2])
     if not date:
         date = next((normalize_date(u.text) for u in units[:end] if is_stamp_line(u.text)), None)
     blocks = kept_blocks(units, kept, title)
@@ -104,13 +144,18 @@ def clean_html(html: str) -> CleanPage:
             return extracted.get(name)
         return getattr(extracted, name, None)
 
+    def extracted_line(name: str) -> str | None:
+        # entities (&#x202e;) are decoded here, after ingest removed such characters
+        value = extracted_value(name)
+        return (clean_line(str(value)) or None) if value else None
+
     body = extracted_value("body")
     if extracted is None or body is None:
         return CleanPage(meta.get("title"), [], notes=["trafilatura found no article text"])
-    title = meta.get("title") or extracted_value("title") or None
+    title = meta.get("title") or extracted_line("title")
     blocks: list[Block] = []
     for element in body:
-        text = " ".join("".join(element.itertext()).split())
+        text = clean_line("".join(element.itertext()))
         if not text or title and text.casefold() == title.casefold():
             continue
         if is_junk_line(text):
@@ -121,8 +166,8 @@ def clean_html(html: str) -> CleanPage:
     return CleanPage(
         title=title,
         blocks=blocks,
-        outlet=meta.get("outlet") or extracted_value("sitename") or None,
+        outlet=meta.get("outlet") or extracted_line("sitename"),
         date=normalize_date(meta.get("date") or extracted_value("date")),
-        url=meta.get("url") or extracted_value("url") or None,
+        url=meta.get("url") or extracted_line("url"),
         notes=[] if blocks else ["trafilatura found no article text"],
     )

@@ -24,7 +24,7 @@ from briefing.clean.lines import (
 from briefing.clean.metadata import DATE_FIELD, is_stamp_line, normalize_date, parse_front_matter
 from briefing.lexicon import MEDIA_LABELS, alternation
 from briefing.models import Block
-from briefing.text.sentences import split_sentences
+from briefing.text.sentences import caption_sentence, split_sentences
 
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _COLUMN_GAP = re.compile(r"[ \t\u00a0]{3,}|\t")
@@ -118,7 +118,8 @@ def _headline_like(units: list[Unit], i: int) -> bool:
 
 
 def first_sentence(blocks: list[Block]) -> str | None:
-    """The first sentence of the first paragraph."""
+    """The first sentence of the first paragraph (of a caption: without its label, credit
+    or who-stands-where list; see ``caption_sentence``)."""
     for block in blocks:
         if not block.is_heading:
             # The first sentence stands in the first few hundred characters; Punkt on a
@@ -127,5 +128,5 @@ def first_sentence(blocks: list[Block]) -> str | None:
             if len(sentences) < 2:
                 sentences = split_sentences(block.text)
             if sentences:
-                return sentences[0]
+                return caption_sentence(sentences[0])
     return None

@@ -1,7 +1,8 @@
 """Dates in a sentence: explicit days, months and years, with the year a bare date means.
 
 Takes one sentence (and its article's date); gives the dates it names as written with a
-sortable key (``find_dates``), and those that can place it on a timeline (``event_dates``).
+sortable key (``find_dates``), those that can place it on a timeline (``event_dates``), and a
+date's normalised label ("18.06.2024", "Juni 2024", "Anfang 2022", ``date_label``).
 """
 
 from __future__ import annotations
@@ -10,11 +11,13 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from briefing.lexicon import COUNT_NOUNS, GERMAN_MONTHS, WEEKDAY_NUMBERS, alternation
+from briefing.lexicon import COUNT_NOUNS, GERMAN_MONTHS, MONTH_NAMES, WEEKDAY_NUMBERS, alternation
 
 MONTHS = GERMAN_MONTHS  # name: number, "jänner" included
 
 WEEKDAYS = WEEKDAY_NUMBERS  # name: number, Monday 0
+
+_MONTH_IN = re.compile(r"\b(?:" + "|".join(m.capitalize() for m in MONTHS) + r")\b")
 
 _MONTH = r"(?P<month>" + "|".join(m.capitalize() for m in MONTHS) + r")"
 
@@ -198,3 +201,23 @@ def event_dates(text: str, reference: dt.date | None = None) -> list[tuple[str, 
             continue
         found.append((when, key))
     return found
+
+
+_PERIOD_WORD = re.compile(r"\b(Anfang|Mitte|Ende|Frühjahr|Sommer|Herbst)\b", re.IGNORECASE)
+
+
+def date_label(when: str, key: str) -> str:
+    """A date as the timeline labels it, whatever its wording: ``2024-06-18`` -> "18.06.2024",
+    ``2023-09`` -> "September 2023" ("Anfang 2022" for a part of a year), ``2000`` -> "2000"."""
+    parts = key.split("-")
+    if len(parts) == 3:
+        return f"{parts[2]}.{parts[1]}.{parts[0]}"
+    if len(parts) == 2:
+        period = _PERIOD_WORD.search(when)
+        month = MONTH_NAMES[int(parts[1]) - 1].capitalize()
+        if period is None:
+            return f"{month} {parts[0]}"
+        word = period.group(1).capitalize()
+        # "Anfang Juni" keeps its month; "Anfang 2022" names no month
+        return f"{word} {month} {parts[0]}" if _MONTH_IN.search(when) else f"{word} {parts[0]}"
+    return key

@@ -12,11 +12,14 @@ import re
 
 from briefing.cues.quotes import QUOTE_SPAN, direct_quote
 from briefing.lexicon import (
+    ARTICLES,
     ATTRIBUTION_VERBS,
     COLON_VERBS,
+    CONJUNCTIONS,
     FINITE_AUXILIARIES,
     MONTH_NAMES,
     NAME_FIRST_VERBS,
+    PREPOSITIONS,
     PRONOUNS,
     SAY_VERBS,
     SAY_VERBS_CLAUSE,
@@ -37,11 +40,17 @@ _SPEAKER_END = alternation(SPEAKER_END)
 # a capitalised word, or an age used as a name ("der 19-Jährige")
 _NAME_WORD = r"(?:[A-ZÄÖÜ][\w'’.-]*|\d+-[A-ZÄÖÜ][\w'’.-]*)"
 
+# function words that no description of a speaker holds ("nennt aber keine Details")
+_NO_SPEAKER_WORDS = alternation(
+    sorted((ARTICLES | PREPOSITIONS | CONJUNCTIONS | PRONOUNS) - {"des", "von"}, key=len,
+           reverse=True)
+)
+
 # a word inside a speaker's description: a name word, an inflected adjective ("der
 # haushaltspolitische Sprecher") or a word of a genitive chain; a finite verb ends it
 _SPEAKER_WORD = (
-    rf"(?:{_NAME_WORD}|(?!(?:sein|ihr|unser|euer|mein|dein)\w*\b)[a-zäöüß][\w'’-]*(?:e|en|er|es|em)|"
-    r"des|von|de|van|al)"
+    rf"(?:{_NAME_WORD}|(?!(?:sein|ihr|unser|euer|mein|dein)\w*\b|(?:{_NO_SPEAKER_WORDS})\b)"
+    r"[a-zäöüß][\w'’-]*(?:e|en|er|es|em)|des|von|de|van|al)"
 )
 
 # adverbs between the verb and the speaker ("sagte damals der Sprecher")
@@ -49,11 +58,22 @@ _ADVERB_WORDS = alternation(SPEECH_ADVERBS)
 
 _ADVERBS = rf"(?:(?:{_ADVERB_WORDS})\s+)*"
 
+# a medium or audience in the dative, no part of a speaker's role ("sagte der Minister der Zeitung")
+_HEARER_NOUN = (
+    r"[\w-]*(?:Zeitung|Agentur|Sender|Zeitschrift|Magazin|Presse|Medien|Reportern|"
+    r"Journalisten|Öffentlichkeit|Nachrichtenagentur|Deutschen Presse-Agentur)\b"
+)
+
 _SPEAKER = (
     rf"(?P<speaker>(?:(?:der|die|das|ein|eine|des|sein|seine|ihr|ihre)\s+)?"
     rf"(?:(?!(?:{_SPEAKER_END})\b){_SPEAKER_WORD}\s+){{0,5}}?{_NAME_WORD})"
+    # whose role it is: "der Chef der rechten Lega" (not a hearer: "der Zeitung")
+    rf"(?P<of>\s+(?:der|des)\s+(?:[a-zäöüß][\w-]*(?:e|en|er|es)\s+)?(?!{_HEARER_NOUN})"
+    rf"{_NAME_WORD}(?:\s+{_NAME_WORD})?)?"
     rf"(?=\s*(?:[,.:;»“”\"(]|\s(?:{_SPEAKER_END})\b|$))"
-    rf"(?:,\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}),)?"
+    # the person after the role: "der Sprecher, John Kirby, ...", "der rechtspolitische
+    # Sprecher der Unionsfraktion, Jan-Marco Luczak."
+    rf"(?:,\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})(?=\s*(?:[,.;:!?]|$)))?"
 )
 
 # "so" names a speaker only right after a quote or comma (", so Dolzikowa"), not "Nur so könne"
@@ -65,7 +85,7 @@ _AFTER_VERB = re.compile(
 # except one by which someone hears, reads or passes on another's words
 _NOT_SPEAKING = (
     r"hörte|hört|hörten|las|liest|zitierte|zitiert|zitierten|hieß|heißt|steht|stand|lautet|"
-    r"lautete|und|oder|aber|wie|als|dass|weil|wenn|ob"
+    rf"lautete|und|oder|aber|wie|als|dass|weil|wenn|ob|sodass|damit|{_NO_SPEAKER_WORDS}"
 )
 
 _AFTER_QUOTE = re.compile(
@@ -113,8 +133,7 @@ def quote_speaker(text: str, previous: str | None = None) -> str | None:
         speaker = _clean_speaker(match.group("speaker"))
         if speaker is None:
             continue
-        name = match.group("name")
-        return f"{name}, {speaker}" if name else speaker
+        return _with_name(speaker, match)
     match = _BEFORE_VERB.match(outside.strip())
     if match and match.group("speaker").split()[0].casefold() not in _OPENERS:
         speaker = _clean_speaker(match.group("speaker"))
@@ -212,11 +231,20 @@ def report_speaker(text: str) -> str | None:
             # "Ursula von der Leyen sagte, ..." (not "Experte Koh von der Universität")
             phrase += tail
         speaker = _clean_speaker(phrase)
-        name = match.groupdict().get("name") or match.groupdict().get("end_name")
-        name = name.rstrip(".") if name else None
         if speaker:
-            return f"{name}, {speaker}" if name else speaker
+            return _with_name(speaker, match)
     return None
+
+
+def _with_name(speaker: str, match: re.Match[str]) -> str:
+    """The speaker with whose role it is and the person the sentence names after the role
+    ("Chef der rechten Lega", "John Kirby, Sprecher", "Jan-Marco Luczak, Sprecher der
+    Unionsfraktion")."""
+    found = match.groupdict()
+    name = found.get("name") or found.get("end_name")
+    of = (found.get("of") or "").strip().rstrip(".")
+    role = f"{speaker} {of}" if of else speaker
+    return f"{name.rstrip('.')}, {role}" if name else role
 
 
 # quoted words, then a verb in the past tense and who said them: '"...", lobte Szilagyi'
@@ -241,6 +269,11 @@ _HEARERS = re.compile(
 _FINITE = FINITE_AUXILIARIES
 
 
+# a name that starts in lower case: "von der Leyen", "de Maizière", "al-Assad"
+_PARTICLE_START = re.compile(r"(?:von|van|de|der|den|di|da|du|al|el|ibn|bin|zu|ter|ten|la|le)\b"
+                             r"(?:\s+(?:der|den|dem|la|le))?\s*[A-ZÄÖÜ]|al-[A-ZÄÖÜ]")
+
+
 def _clean_speaker(phrase: str) -> str | None:
     phrase = _TRAILING_WHEN.sub("", _HEARERS.sub("", phrase.strip(" ,.;:")))
     while phrase.split()[:1] and phrase.split()[0] in _FINITE:
@@ -255,6 +288,12 @@ def _clean_speaker(phrase: str) -> str | None:
     ):
         return None
     phrase = _ARTICLE.sub("", phrase).strip(" ,.;:")
+    # a role's adjectives go, its noun and name stay: "stellvertretende Regierungssprecherin
+    # Ulrike Demmer" is "Regierungssprecherin Ulrike Demmer", "kantige Sarri" is "Sarri"
+    while phrase[:1].islower() and " " in phrase and not _PARTICLE_START.match(phrase):
+        phrase = phrase.split(None, 1)[1]
+    if phrase[:1].islower() and not _PARTICLE_START.match(phrase):
+        return None
     first = phrase.split()[0] if phrase else ""
     if not phrase or first.casefold() in _PRONOUNS:
         return None
@@ -292,10 +331,19 @@ def reported_speakers(sentences: list[Sentence]) -> dict[int, str]:
     Koh Yu Hwan ... erklärte gegenüber der Nachrichtenagentur AFP, Moskau und Pjöngjang seien
     aufeinander angewiesen. Russland brauche Nordkoreas Waffenlieferungen ..." (a report
     running over several sentences keeps its speaker). Sentence index -> speaker.
+
+    A quote whose speaker is only a pronoun ('"…", sagte er.') takes the one person the
+    sentence before names (or had as its speaker), in the same paragraph or the one before;
+    none when it names several or nobody.
     """
     found: dict[int, str] = {}
     for i in range(1, len(sentences)):
         sentence, before = sentences[i], sentences[i - 1]
+        if pronoun_attribution(sentence.text):
+            person = found.get(i - 1) or person_named(before.text)
+            if person:
+                found[i] = person
+            continue
         if before.block != sentence.block or not reported_speech(sentence.text):
             continue
         if names_own_speaker(sentence.text) or report_speaker(sentence.text):
@@ -307,3 +355,69 @@ def reported_speakers(sentences: list[Sentence]) -> dict[int, str]:
         if speaker and not re.search(rf"\b{re.escape(speaker.split()[-1])}\b", sentence.text):
             found[i] = speaker
     return found
+
+
+# a quote or report whose speaker is only a pronoun: '"...", sagte er.', '..., so sie.'
+_PRONOUN_SAID = re.compile(
+    rf"[,»“”\"]\s*(?:(?:{_SPEECH_VERBS})|(?!(?:{alternation(sorted(FINITE_AUXILIARIES))})\b)"
+    rf"[a-zäöüß]+te[nt]?|so)\s+{_ADVERBS}(?:er|sie)\b[^,;:]{{0,60}}$"
+)
+
+
+def pronoun_attribution(text: str) -> bool:
+    """True when a sentence says who speaks only by a pronoun, at its end ('"…", sagte er.';
+    not '"…", sollte sie nicht ...')."""
+    outside = QUOTE_SPAN.sub(' " ', text.rstrip())
+    return _PRONOUN_SAID.search(outside) is not None and quote_speaker(text) is None
+
+
+# a run of capitalised words: a name with its role ("Bundeskanzlerin Angela Merkel")
+_NAME_RUN = re.compile(r"[A-ZÄÖÜ][\w'’.-]*(?:\s+(?:von|van|de|der|zu)?\s*[A-ZÄÖÜ][\w'’-]*)+")
+
+
+def person_named(text: str) -> str | None:
+    """The one person a sentence names, as a following '…, sagte er.' means them, or None.
+
+    Who the sentence says speaks ("sagte Putin", "Experte Koh Yu Hwan erklärte, ..."), else
+    the name that opens it ("Trainer Julian Nagelsmann lobte ..."); None when it names no
+    person or more than one (then "er" is ambiguous).
+    """
+    speaker = quote_speaker(text) or report_speaker(text)
+    runs = []
+    for match in _NAME_RUN.finditer(QUOTE_SPAN.sub(' " ', text)):
+        words = match.group(0).split()
+        while words and words[0].casefold() in _NOT_A_NAME | _OPENERS | _PRONOUNS | ARTICLES:
+            words = words[1:]  # "Am Montag", "Zudem", "Die ..."
+        if len(words) >= 2:
+            runs.append(" ".join(words))
+    if speaker:
+        others = {r for r in runs if r not in speaker and speaker.split(",")[0] not in r}
+        return None if others else speaker
+    if len(set(runs)) == 1 and text.startswith(runs[0]):
+        return runs[0]
+    return None
+
+
+def resolve_role(speaker: str, article_text: str) -> str | None:
+    """A speaker named only by a role ("Minister", from "sagte der Minister") with the name the
+    article gives that role ("Minister Soltanifar"), the role alone when the article names
+    nobody so, None when it names several (the role could be any of them)."""
+    if " " in speaker or "," in speaker or not re.search(
+        rf"\b(?:der|die|des|dem|den)\s+(?:[a-zäöüß][\w-]*\s+){{0,2}}{re.escape(speaker)}\b",
+        article_text,
+    ):
+        return speaker  # a name, or a role with a name already
+    names = set()
+    for match in re.finditer(rf"\b{re.escape(speaker)}\s+({_NAME_WORD}(?:\s+{_NAME_WORD})?)",
+                             article_text):
+        words = match.group(1).split()
+        while words and words[-1].casefold() in _NOT_A_NAME | _OPENERS | _PRONOUNS:
+            words = words[:-1]
+        if words and words[0].casefold() not in _NOT_A_NAME | _OPENERS | _PRONOUNS | _FINITE:
+            names.add(" ".join(words))
+    if not names:
+        return speaker
+    full = {n for n in names if not any(n != m and n in m for m in names)}
+    if len(full) == 1:
+        return f"{speaker} {full.pop()}"
+    return None

@@ -13,7 +13,11 @@ from briefing.cues.quotes import QUOTED
 from briefing.lexicon import (
     ANAPHORA,
     BACK_REFERENCE_VERBS,
+    DEMONSTRATIVES,
+    FINITE_AUXILIARIES,
+    FINITE_VERBS,
     GOES_ON_VERBS,
+    POINTS_BACK,
     TEASER_LABELS,
     WEEKDAY_NAMES,
     alternation,
@@ -39,7 +43,13 @@ _DEMONSTRATIVE_PHRASE = re.compile(r"^(?:Das|Dies)\s+[a-zäöüß]\S*[\s,.]+(?:[
 # Teasers and page furniture that the cleaner may leave glued to a sentence.
 _TEASER = re.compile(
     r"^(?:Das Wichtigste in Kürze|Der Überblick|Lesen Sie|Hier (?:siehst du|sehen Sie)|"
-    rf"Mehr zum Thema|{'|'.join(label + ':' for label in TEASER_LABELS)}|Auch interessant|Update:)",
+    rf"Mehr zum Thema|{'|'.join(label + ':' for label in TEASER_LABELS)}|Auch interessant|Update:"
+    # a link to more: "Zum Artikel: ...", "Weitere Meldungen: ...", "Mehr Informationen"
+    r"|(?:Zum (?:Artikel|Liveblog|Newsblog|Ticker|Video|Thema)|Weitere (?:Meldungen|Nachrichten|"
+    r"Informationen|Artikel)|Mehr (?:Informationen|Nachrichten|Artikel))\s*:"
+    # "Alle (aktuellen) Nachrichten und Hintergründe im Überblick", "Alle Folgen finden Sie hier"
+    r"|Alle (?:\w+ ){0,3}(?:Nachrichten|Informationen|Artikel|Folgen|Entwicklungen|Hintergründe|"
+    r"Texte|Beiträge|Interviews)\b.{0,80}\b(?:im Überblick|finden Sie|hier|lesen Sie)\b)",
     re.IGNORECASE,
 )
 
@@ -51,11 +61,15 @@ _READER = re.compile(r"\b(?:du|dich|dir|dein|deine|euch|euer)\b", re.IGNORECASE)
 # Sie keine Folge"), e-mail and web addresses, a podcast's or newsletter's own lines.
 _FURNITURE_HINT = re.compile(r"@|www\.|http|[Pp]odcast|Newsletter")  # in every _FURNITURE match
 
-_FORMAL_YOU = re.compile(r"(?<=\W)(?:Sie|Ihnen|Ihr|Ihre|Ihrer|Ihrem|Ihren)\b")
+# (after a word or a comma: after a colon, a dash or a quotation mark a clause starts, and its
+# "Sie" is "she": "... wo sie hin wollte: Sie ist Kanzlerin")
+_FORMAL_YOU = re.compile(r"(?<=[\w,] )(?:Sie|Ihnen|Ihr|Ihre|Ihrer|Ihrem|Ihren)\b")
 
 _FURNITURE = re.compile(
     r"\S@\S|\bwww\.|https?://"
     r"|[Nn]achrichtenpodcast|\bPodcast erscheint\b|\bunsere[nmr]? (?:Podcasts?|Newsletter)\b"
+    # an episode announced: "... in einer neuen Folge von "Und nun zum Sport", dem Sportpodcast"
+    r"|\bFolgen?\b.{0,200}[Pp]odcast|[Pp]odcast.{0,200}\bFolgen?\b"
 )
 
 # A generic truth about the story's actors rather than news ("Die Beziehung ... besteht schon
@@ -70,11 +84,15 @@ _LATE_PRONOUN = re.compile(r"^(?:\S+\s+){1,3}(?:er|sie|ihn|ihm|ihnen|dortige\w*)
 # geplant stattfinden", "dürfen das Gebiet deshalb nicht betreten", "..., sagte sie". Time
 # words after "diese" ("diese Woche") point at the calendar, not at an earlier sentence, and
 # "..., damit" after a comma is the conjunction "so that".
+_CALENDAR = (
+    "Woche", "Wochen", "Jahr", "Jahres", "Jahre", "Monat", "Monats", "Monate", "Tag", "Tage",
+    "Tages", "Sommer", "Winter", "Herbst", "Frühling", "Frühjahr", "Saison", "Zeit", "Nacht",
+    "Abend", "Morgen", "Wochenende", *(d.capitalize() for d in WEEKDAY_NAMES),
+)
+
 _BACK_REFERENCE = re.compile(
     r"\b(?:dieser|diese|dieses|diesem|diesen|jener|jene|jenes|jenem|jenen)\s+"
-    r"(?!(?:Woche|Wochen|Jahr|Jahres|Jahre|Monat|Monats|Monate|Tag|Tage|Tages|Sommer|Winter|"
-    r"Herbst|Frühling|Frühjahr|Saison|Zeit|Nacht|Abend|Morgen|Wochenende|"
-    rf"{alternation(d.capitalize() for d in WEEKDAY_NAMES)})\b)[A-ZÄÖÜ]"
+    rf"(?!(?:{alternation(_CALENDAR)})\b)[A-ZÄÖÜ]"
     r"|(?<!,\s)\b(?:damit|deshalb|deswegen|daher|dadurch|somit|trotzdem|dennoch)\b"
     rf"|\b(?:{alternation(BACK_REFERENCE_VERBS)}|so)\s+(?:er|sie)\b"
     # "Beide Länder haben eine solche Kooperation bestritten", "Schon damals hatte Kim ..."
@@ -139,9 +157,66 @@ def asks_reader(text: str) -> bool:
 def is_furniture(text: str) -> bool:
     """Page furniture ("Dann schreiben Sie uns", an address, a podcast's own lines), outside
     what the sentence quotes."""
-    return _furniture(QUOTED.sub(" ", opening_stripped(text)))
+    # (quotes out first: a quote that opens the sentence keeps its words out of it)
+    return _furniture(opening_stripped(QUOTED.sub(" ", text)))
 
 
 def is_generic(text: str) -> bool:
     """A generic truth about the story's actors rather than news ("besteht schon lange")."""
     return _GENERIC.search(opening_stripped(text)) is not None
+
+
+_FINITE = FINITE_VERBS | FINITE_AUXILIARIES
+
+# "Dafür, dass ...", "Damit das gelingt, muss ...": the opener points forward, not back
+_POINTS_FORWARD = re.compile(
+    r"^\w+,\s(?:dass|ob|wie|wenn|was|weil)\b"
+    r"|^Damit\s[^,]{3,80},\s(?:\w+\s)?(?:muss|müssen|soll|sollen|braucht|brauchen|will|wollen|"
+    r"wird|werden|hat|haben|ist|sind|gibt|kann|können)\b"
+)
+
+
+def points_back(text: str, names_speaker: bool = False) -> str | None:
+    """Why a sentence cannot be understood without the one before it, or None.
+
+    Stricter than ``opens_with_reference``, which only weighs a sentence down: the sentence
+    opens with a word that stands for something said before ("Dessen Sohn ...", "Damit ...",
+    "Dies ..."), a demonstrative subject ("Das sagte ...", "Dem widersprachen ..."), a
+    demonstrative noun phrase ("Diese Genehmigung ..."; not "Diese Woche") or a pronoun subject
+    ("Er war der einzige Angeklagte"), unless ``names_speaker``: the sentence names whom its
+    pronoun means ('"Er könne ...", sagte Hammond'). Connectives ("Zudem", "Auch") are left to
+    the weights: such a sentence says something whole.
+    """
+    if names_speaker and text.lstrip()[:1] in _OPENING.strip():
+        return None  # a quote's words are its speaker's: '"Diese Brücke ...", sagte Berg'
+    stripped = opening_stripped(text)
+    tokens = stripped.split(None, 3)
+    if len(tokens) < 2:
+        return None
+    first, second = tokens[0].rstrip(",:;"), tokens[1].strip(",.:;!?")
+    lowered = first.casefold()
+    head = " ".join(stripped.split()[:12])
+    if lowered in ("das", "dies") and ":" in head:
+        return None  # "Das ist die Botschaft: ...": it points forward
+    if lowered in POINTS_BACK and first[:1].isupper():
+        if lowered == "darüber" and second == "hinaus" or _POINTS_FORWARD.match(stripped):
+            return None
+        if lowered != "dies" or second[:1].islower():
+            return f"opens with '{first}'"
+    if lowered in DEMONSTRATIVES and first[:1].isupper() and second in _FINITE:
+        return f"demonstrative subject '{first} {second}'"
+    if first in ("Er", "Sie") and second[:1].islower() and not names_speaker:
+        return f"pronoun subject '{first}'"
+    third = tokens[2] if len(tokens) > 2 else ""
+    if (
+        first in ("Diese", "Dieser", "Dieses", "Diesen", "Diesem")
+        and second[:1].isupper()
+        and second not in _CALENDAR
+        and third not in ("des", "der", "von", "vom", "zum", "zur", "über", "gegen", "aus")
+    ):
+        return f"demonstrative '{first} {second}'"  # (not "Diese Art von ...")
+    if first == "Auch" and second in ("dies", "er", "sie", "das", "diese") and (
+        second in ("dies", "er", "sie") or third in _FINITE
+    ):
+        return f"opens with 'Auch {second}'"
+    return None

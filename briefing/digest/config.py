@@ -37,10 +37,14 @@ def load_config(path: str | os.PathLike[str] | None) -> dict[str, Any]:
         if not default.is_file():
             return {}
         path = default
+    from briefing.ingest.files import NotRegularFile, open_regular
+
     target = Path(path)
     try:
-        with target.open("rb") as handle:
+        with open_regular(target) as handle:  # a FIFO given as the config must not block
             config = tomllib.load(handle)
+    except NotRegularFile:
+        raise BriefingError(f"config {target}: not a regular file") from None
     except OSError as error:
         raise BriefingError(f"config {target}: {error.strerror or error}") from None
     except tomllib.TOMLDecodeError as error:
@@ -51,4 +55,10 @@ def load_config(path: str | os.PathLike[str] | None) -> dict[str, Any]:
     timeout = config.get("timeout", 20)
     if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0:
         raise BriefingError(f"config {target}: 'timeout' must be a number of seconds")
+    opml = config.get("opml", [])  # a file of subscriptions, or a list of them
+    opml = [opml] if isinstance(opml, str) else opml
+    if not isinstance(opml, list) or not all(isinstance(f, str) for f in opml):
+        raise BriefingError(f"config {target}: 'opml' must be a file name or a list of them")
+    # relative to the config file, as a user writes them beside it
+    config["opml"] = [str(target.parent / Path(f).expanduser()) for f in opml]
     return config

@@ -14,13 +14,13 @@ from briefing.digest.state import KnownArticle
 from briefing.models import Article
 from briefing.stories import THRESHOLD, count_vectors, term_counts
 
-# An article continues an earlier story when its vector (topic grouping's: topics.term_counts
+# An article continues an earlier story when its vector (story grouping's: stories.term_counts
 # and count_vectors) has this cosine with an earlier day's article. Chosen on data with
-# `python benchmarks/digest.py --sweep` (table there): all ten seed pairs reach it (lowest
-# 0.313), 0.67 % of random MLSUM articles do against 30 others (most of those are the same
-# story told twice), none against 10kGNAD articles of other years. Above topics.THRESHOLD
-# (0.275), where a folder's unrelated MLSUM articles meet the same story 1.33 % of the time.
-CONTINUATION_THRESHOLD = 0.30
+# `python benchmarks/digest.py --sweep --no-runs` (table there), again when grouping's vectors
+# learnt the common words of German news: all ten seed pairs reach it (lowest 0.288), 1.00 %
+# of random MLSUM articles do against 30 others (most of those are the same story told
+# twice), none against 10kGNAD articles of other years.
+CONTINUATION_THRESHOLD = 0.28
 
 
 @dataclass
@@ -47,8 +47,8 @@ def similarities(
 ) -> list[list[float]]:
     """Cosine similarity, every new article against every earlier one.
 
-    The vectors are topic grouping's (``topics.count_vectors``: sublinear tf, IDF with
-    background pseudo-articles, genitive folding); the IDF counts the new, the earlier and
+    The vectors are story grouping's (``stories.count_vectors``: sublinear tf, IDF with
+    background pseudo-articles that hold the common words of news, genitive folding); the IDF counts the new, the earlier and
     the ``others`` articles, so words every article uses weigh little and names weigh much.
     """
     return _similarities(new, earlier, others)[0]
@@ -77,7 +77,7 @@ def split_continued(
     articles they resemble most (most similar first).
 
     A today's article that topic grouping would put beside a continuing one of today
-    (cosine ``same_story``, default topics.THRESHOLD) joins it, so one story is not torn
+    (cosine ``same_story``, default stories.THRESHOLD, where two articles start a story) joins it, so one story is not torn
     into a continued and a new half.
     """
     spread = THRESHOLD if same_story is None else same_story
@@ -86,7 +86,9 @@ def split_continued(
         return matches
     to_earlier, today = _similarities(terms, [e.terms for e in earlier])
     for index, row in enumerate(to_earlier):
-        close = [e for e, s in sorted(zip(earlier, row), key=lambda p: -p[1]) if s >= threshold]
+        # (filtered before the stable sort: the same list, without sorting two months)
+        above = [(e, s) for e, s in zip(earlier, row) if s >= threshold]
+        close = [e for e, s in sorted(above, key=lambda p: -p[1])]
         if close:
             matches[index] = close
     if matches and len(terms) > 1:

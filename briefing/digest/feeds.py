@@ -4,23 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Protocol
 
+from briefing.clean import cut_long_article
+from briefing.digest.fetch import FeedError, fetch, why
 from briefing.ingest import decode
 from briefing.models import Article, Block
+from briefing.runtime.display import clean_line
 
 DEFAULT_TIMEOUT = 20.0
 MAX_ENTRIES = 100  # per feed and run: bounds the time a run can take (entries x timeout)
-MAX_BYTES = 5 * 1024 * 1024
-USER_AGENT = "briefing-digest/0.1 (+https://example.invalid/briefing)"
-
-
-class FeedError(Exception):
-    """A feed or page could not be fetched or read; the message is one short line."""
 
 
 @dataclass
@@ -47,28 +43,29 @@ class FeedResult:
         return None
 
 
-def fetch(url: str, timeout: float) -> bytes:
-    """GET ``url`` with a timeout for connecting and for each read; at most MAX_BYTES."""
-    if not url.lower().startswith(("http://", "https://")):
-        raise FeedError("not an http(s) URL")
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            data = response.read(MAX_BYTES + 1)
-    except urllib.error.HTTPError as error:
-        raise FeedError(f"HTTP {error.code}") from None
-    except urllib.error.URLError as error:
-        reason = error.reason
-        if isinstance(reason, TimeoutError) or "timed out" in str(reason):
-            raise FeedError(f"timed out after {timeout:g} s") from None
-        raise FeedError(str(getattr(reason, "strerror", None) or reason)) from None
-    except TimeoutError:
-        raise FeedError(f"timed out after {timeout:g} s") from None
-    except (OSError, ValueError) as error:
-        raise FeedError(str(error) or type(error).__name__) from None
-    if len(data) > MAX_BYTES:
-        raise FeedError(f"larger than {MAX_BYTES:,} bytes")
-    return data
+@dataclass(frozen=True)
+class FeedEntry:
+    """An item of a feed: where its page is, and what the feed says of it."""
+
+    link: str
+    title: str | None = None
+    outlet: str | None = None  # the feed's title
+    date: str | None = None
+
+
+class Subscription(Protocol):
+    """What a feed's earlier runs left (``briefing/digest/subscriptions.py``): validators for
+    a conditional request, and pages that failed and wait for their next try."""
+
+    def fetch_feed(self, url: str, timeout: float) -> bytes | None:
+        """The feed document, or None when it is as it was (HTTP 304)."""
+
+    def entries(self, url: str, entries: list[FeedEntry]) -> list[FeedEntry]:
+        """The entries to fetch now: failed ones due for a retry added, waiting ones left out."""
+
+    def failed(self, url: str, entry: FeedEntry, reason: str) -> None: ...
+
+    def fetched(self, entry: FeedEntry) -> None: ...
 
 
 def read_feed(
@@ -76,44 +73,68 @@ def read_feed(
     timeout: float = DEFAULT_TIMEOUT,
     fetcher: Callable[[str, float], bytes] = fetch,
     known_links: frozenset[str] | set[str] = frozenset(),
+    subscription: Subscription | None = None,
 ) -> FeedResult:
     """The articles of one feed; never raises for network or parsing trouble.
 
-    Pages in ``known_links`` (already in an earlier digest) are not fetched again.
+    Pages in ``known_links`` (already in an earlier digest) are not fetched again. With a
+    ``subscription`` the feed is fetched conditionally and a page that failed waits for its
+    retry (back-off) instead of being fetched on every run.
     """
-    import feedparser
-
     result = FeedResult(url)
     try:
-        data = fetcher(url, timeout)
+        data = subscription.fetch_feed(url, timeout) if subscription else fetcher(url, timeout)
     except FeedError as error:
         result.error = str(error)
         return result
+    entries: list[FeedEntry] = []
+    if data is not None:  # (None: not modified, so no entry is new)
+        entries = _feed_entries(data, result)
+        if result.error:
+            return result
+    if subscription is not None:
+        entries = subscription.entries(url, entries)
+    result.entries += len(entries)
+    for entry in entries:
+        if entry.link in known_links:
+            result.known += 1
+            continue
+        try:
+            html = fetcher(entry.link, timeout)
+            article = page_article(entry.link, html, entry.title, entry.outlet, entry.date)
+        except Exception as error:  # noqa: BLE001 - one odd page must not end the feed
+            reason = str(error) if isinstance(error, FeedError) else (
+                f"page could not be read ({why(error)})")
+            result.failures.append(reason)
+            if subscription is not None:
+                subscription.failed(url, entry, reason)
+            continue
+        if subscription is not None:
+            subscription.fetched(entry)
+        result.articles.append(article)
+    return result
+
+
+def _feed_entries(data: bytes, result: FeedResult) -> list[FeedEntry]:
+    """The entries of a feed document (at most MAX_ENTRIES); ``result`` notes what is wrong."""
+    import feedparser
+
     parsed = feedparser.parse(data)
     if not parsed.entries and (parsed.bozo or not parsed.get("version")):
         # no entries and not a known format (an HTML page, an error page): say so
         problem = getattr(parsed, "bozo_exception", None)
         result.error = f"not a feed ({problem})" if problem else "not a feed"
-        return result
-    outlet = (parsed.feed.get("title") or "").strip() or None
-    entries = parsed.entries[:MAX_ENTRIES]
-    result.entries = len(entries)
-    for entry in entries:
+        return []
+    outlet = clean_line(str(parsed.feed.get("title") or "")) or None  # the server's text
+    entries: list[FeedEntry] = []
+    for entry in parsed.entries[:MAX_ENTRIES]:
         link = entry.get("link")
         if not link:
+            result.entries += 1
             result.failures.append("entry without link")
             continue
-        if link in known_links:
-            result.known += 1
-            continue
-        try:
-            html = fetcher(link, timeout)
-            article = page_article(link, html, entry.get("title"), outlet, _entry_date(entry))
-        except FeedError as error:
-            result.failures.append(str(error))
-            continue
-        result.articles.append(article)
-    return result
+        entries.append(FeedEntry(link, entry.get("title"), outlet, _entry_date(entry)))
+    return entries
 
 
 def page_article(
@@ -133,10 +154,14 @@ def page_article(
     if not title:
         metadata = trafilatura.extract_metadata(text)
         title = metadata.title if metadata and metadata.title else None
-    paragraphs = [" ".join(p.split()) for p in body.split("\n") if p.strip()]
+    # feed and page titles are the server's text: no control or bidi characters
+    title = clean_line(str(title)) if title else None
+    paragraphs = [p for p in (clean_line(line) for line in body.split("\n")) if p]
+    if not paragraphs:
+        raise FeedError("no article text on the page")
     blocks = [Block("paragraph", p) for p in paragraphs]
     name = PurePosixPath(url.split("?")[0].rstrip("/")).name or "page"
-    return Article(
+    article = Article(
         path=Path("/feeds") / name,  # not a file: Article.url says where it came from
         title=" ".join((title or paragraphs[0][:80]).split()),
         blocks=blocks,
@@ -145,6 +170,8 @@ def page_article(
         url=url,
         content_hash=hashlib.sha256(html).hexdigest(),
     )
+    cut_long_article(article)  # as a file's: a page of 5 MB of text is cut to its start
+    return article
 
 
 def _entry_date(entry) -> str | None:

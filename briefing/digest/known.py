@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from briefing.lexicon import german_stop_words
 from briefing.models import Article, SummaryItem, Topic
-from briefing.summary import group_sentences, rank_sentences
+from briefing.summary import Citations, group_sentences, rank_sentences
 from briefing.text.words import sentence_key
 
 # A sentence counts as already reported when this share of its content words stand in one
@@ -36,14 +36,29 @@ def _key_words(key: str) -> frozenset[str]:
 
 
 class KnownSentences:
-    """Sentences reported or read before: exact keys, plus near copies by word containment."""
+    """Sentences reported or read before: exact keys, plus near copies by word containment.
+
+    Two months of a busy inbox are a few hundred thousand sentences; only the words of the
+    sentences asked about matter, so the word index is built for those words alone, as
+    questions come (``expect`` indexes a batch in one pass over the keys).
+    """
+
     def __init__(self, keys: Iterable[str]) -> None:
         self.keys = set(keys)
-        self.word_sets = [_key_words(k) for k in self.keys]
-        self.postings: dict[str, list[int]] = {}
-        for index, words in enumerate(self.word_sets):
-            for word in words:
-                self.postings.setdefault(word, []).append(index)
+        self._listed = list(self.keys)
+        self.postings: dict[str, list[int]] = {}  # content word -> keys (by index) holding it
+        self._indexed: set[str] = set()
+
+    def expect(self, keys: Iterable[str]) -> None:
+        """Index the content words of ``keys`` (sentences about to be asked about)."""
+        wanted = {w for key in keys for w in _key_words(key)} - self._indexed
+        if not wanted:
+            return
+        self._indexed |= wanted
+        postings = self.postings
+        for index, key in enumerate(self._listed):
+            for word in wanted.intersection(key.split()):
+                postings.setdefault(word, []).append(index)
 
     def __contains__(self, key: str) -> bool:
         if key in self.keys:
@@ -51,6 +66,7 @@ class KnownSentences:
         words = _key_words(key)
         if len(words) < 4:
             return False
+        self.expect([key])
         shared: Counter[int] = Counter()
         for word in words:
             for index in self.postings.get(word, ()):
@@ -66,7 +82,10 @@ def update_summary(
 
     Like an update summary: rank only the new sentences, keep reading order in the output.
     """
-    novel = [g for g in group_sentences(topic.articles) if sentence_key(g.text) not in known]
+    groups = group_sentences(topic.articles)
+    keys = [sentence_key(g.text) for g in groups]
+    known.expect(k for k in keys if k not in known.keys)  # one pass over the old sentences
+    novel = [g for g, key in zip(groups, keys) if g.alone and key not in known]
     if not novel:
         return []
     by_article: dict[str, list[str]] = {}
@@ -75,5 +94,6 @@ def update_summary(
         by_article.setdefault(group.occurrences[0].article_id, []).append(group.text)
         by_text[group.text] = group
     picked = rank_sentences(list(by_article.values()), sentences, engine)
-    items = [by_text[t].to_item() for t in picked]  # (unscored: score 0 as before)
+    citations = Citations(topic.articles)
+    items = [citations.item(by_text[t]) for t in picked]  # (unscored: score 0 as before)
     return sorted(items, key=lambda item: item.first_seen)

@@ -9,16 +9,19 @@ from briefing.ingest.duplicates import DuplicateIndex, display_name
 from briefing.ingest.files import (
     DEFAULT_MAX_BYTES,
     HTML_SUFFIXES,
+    STDIN,
     TEXT_SUFFIXES,
     RawDocument,
     discover,
     parse_size,
     read_document,
+    read_streams,
 )
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "HTML_SUFFIXES",
+    "STDIN",
     "TEXT_SUFFIXES",
     "DuplicateIndex",
     "RawDocument",
@@ -29,4 +32,5 @@ __all__ = [
     "display_name",
     "parse_size",
     "read_document",
+    "read_streams",
 ]

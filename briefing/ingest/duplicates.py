@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from briefing.models import Article
+from briefing.runtime.display import shown
 
 
 class DuplicateIndex:
@@ -53,6 +55,23 @@ class DuplicateIndex:
             if len(owners) < 8:  # a paragraph in many articles is boilerplate, not a signal
                 owners.append(article)
 
+    def add_keys(self, owner: object, text_key: str, content_hash: str,
+                 paragraphs: Iterable[str]) -> None:
+        """``add`` for an article known by its keys only (``keys_of``, kept from an earlier
+        run); ``owner`` is what ``twin_of`` gives for it (anything with a ``path``)."""
+        self._by_key.setdefault(f"text:{text_key}", owner)
+        if content_hash:
+            self._by_key.setdefault(f"bytes:{content_hash}", owner)
+        for paragraph in paragraphs:
+            owners = self._by_paragraph.setdefault(paragraph, [])
+            if len(owners) < 8:
+                owners.append(owner)
+
+    @classmethod
+    def keys_of(cls, article: Article) -> tuple[str, list[str]]:
+        """(text key, paragraph keys): what ``add_keys`` needs to know ``article`` again."""
+        return _digest(" ".join(article.body.split())), sorted(cls._paragraphs(article))
+
     @staticmethod
     def _keys(article: Article) -> list[str]:
         keys = [f"text:{_digest(' '.join(article.body.split()))}"]
@@ -74,10 +93,12 @@ def _digest(text: str) -> str:
 
 
 def display_name(twin: Path, path: Path) -> str:
-    """The twin's file name for "duplicate of NAME", with folders when both names are alike."""
+    """The twin's file name for "duplicate of NAME", with folders when both names are alike;
+    shown escaped (the reason is printed: a name may hold control characters, or not be
+    UTF-8)."""
     if twin.name != path.name:
-        return twin.name
+        return shown(twin.name)
     try:
-        return str(twin.relative_to(os.path.commonpath([twin, path])))
+        return shown(str(twin.relative_to(os.path.commonpath([twin, path]))))
     except ValueError:
-        return str(twin)
+        return shown(str(twin))

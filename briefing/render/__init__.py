@@ -2,16 +2,19 @@
 
 Takes a ``Briefing``; gives its text (``render_briefing``), its title (``render_title``), and for
 the digest and the TUI the template machinery and filters (``render_template``,
-``template_context``, ``based_on``, ``german_date``, ``refs``).
+``template_context``, ``based_on``, ``german_date``, ``refs``, ``pointer``).
 """
 
 from briefing.render.filters import (
     based_on,
     date_span,
+    differing,
     german_date,
     md_code,
     md_escape,
+    pointer,
     refs,
+    reporters,
     safe_url,
 )
 from briefing.render.formats import (
@@ -29,14 +32,17 @@ __all__ = [
     "based_on",
     "briefing_to_dict",
     "date_span",
+    "differing",
     "german_date",
     "make_environment",
     "md_code",
     "md_escape",
+    "pointer",
     "refs",
     "render_briefing",
     "render_template",
     "render_title",
+    "reporters",
     "safe_url",
     "sentences_used",
     "template_context",

@@ -1,4 +1,5 @@
-"""What the templates call: Markdown escaping, safe links, German dates and source references.
+"""What the templates call: Markdown escaping, safe links, German dates, source references
+(other outlets' wordings as "ähnlich") and pointers to an item printed elsewhere.
 
 Takes values from a briefing; gives them as text a template can print. Article text is data:
 the Markdown filter escapes what Markdown would interpret.
@@ -8,8 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
+from typing import Any
 
-from briefing.models import Article
+from briefing.models import id_number
+from briefing.render.plain import field
 
 # Characters Markdown may read as markup anywhere in a line.
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>|{}~])")
@@ -78,7 +82,7 @@ def date_span(span: tuple[str, str] | None) -> str:
     return first if first == last else f"{first}–{last}"
 
 
-def based_on(articles: list[Article]) -> str:
+def based_on(articles: list[Any]) -> str:
     """What a briefing rests on, claiming only what is known.
 
     Outlets and dates are often missing from copied pages: "5 Quellen aus 1 Medium" would
@@ -87,22 +91,88 @@ def based_on(articles: list[Article]) -> str:
     """
     count = len(articles)
     text = f"Grundlage: {count} {'Quelle' if count == 1 else 'Quellen'}"
+    # articles as models, or as the plain data templates get (dicts)
+    given = [(field(a, "outlet"), field(a, "date")) for a in articles]
     outlets: list[str] = []
-    for article in articles:
-        if article.outlet and article.outlet not in outlets:
-            outlets.append(article.outlet)
-    if outlets and all(a.outlet for a in articles):
+    for outlet, _ in given:
+        if outlet and outlet not in outlets:
+            outlets.append(outlet)
+    if outlets and all(outlet for outlet, _ in given):
         text += f" aus {len(outlets)} {'Medium' if len(outlets) == 1 else 'Medien'}"
     elif outlets:
         text += f", darunter {', '.join(outlets)}"
-    dates = sorted(a.date for a in articles if a.date)
+    dates = sorted(date for _, date in given if date)
     if dates and len(dates) == count:
         text += f", {date_span((dates[0], dates[-1]))}"
-    elif dates:
-        text += f"; Datum bekannt bei {len(dates)}: {date_span((dates[0], dates[-1]))}"
+    elif dates:  # "…; eine davon vom 19.06.2024", "…; 3 davon vom 17.–19.06.2024"
+        dated = "eine" if len(dates) == 1 else str(len(dates))
+        text += f"; {dated} davon vom {date_span((dates[0], dates[-1]))}"
     return text
 
 
-def refs(ids: list[str]) -> str:
-    """``["a1", "a3"]`` -> ``[1, 3]``: the source references readers see."""
-    return "[" + ", ".join(i[1:] for i in ids) + "]"
+def md_url(value: object) -> str:
+    """A web address as a Markdown link target, or "" when it is none (javascript:, data:).
+
+    Characters that would end the target early (spaces, parentheses, angle brackets) are
+    percent-encoded, so an article's URL cannot break out of its link.
+    """
+    url = safe_url(value)
+    if not url.lower().startswith(("http://", "https://")):
+        return ""
+    return re.sub(r"[\s()<>\\`\x00-\x1f\x7f]", lambda m: f"%{ord(m.group()):02X}", url)
+
+
+def _folded(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+
+
+def repeats(sentence: object, title: object) -> bool:
+    """Whether a lone article's first sentence only says its title again ("**X**: X"): the
+    title holds the whole sentence, or nearly all of it (a title cut from the sentence)."""
+    said, named = _folded(str(sentence)), _folded(str(title))
+    if not said or not named:
+        return False
+    return named.startswith(said) or (said.startswith(named) and len(named) >= 0.8 * len(said))
+
+
+def refs(ids: list[str], variants: Iterable[Any] | None = None) -> str:
+    """``["a1", "a3"]`` -> ``[1, 3]``: the source references readers see.
+
+    With ``variants`` (other outlets' wordings, each with ``sources``), the articles that say
+    it only in other words follow: ``[1, 3; ähnlich 4]``.
+    """
+    shown = ", ".join(i[1:] for i in ids)
+    similar = [i for i in reporters(ids, variants) if i not in ids]
+    if similar:
+        shown += ("; " if shown else "") + "ähnlich " + ", ".join(i[1:] for i in similar)
+    return f"[{shown}]"
+
+
+def reporters(ids: list[str], variants: Iterable[Any] | None = None) -> list[str]:
+    """Every article that reports a statement: ``ids`` and the ``sources`` of its variants."""
+    found = list(ids)
+    for variant in variants or ():
+        found += [s for s in field(variant, "sources") if s not in found]
+    return sorted(found, key=id_number)
+
+
+SECTION_NAMES = {
+    "summary": "Das Wichtigste",
+    "update": "Neu",  # the digest's "Neu seit ..." list of a continued story
+    "quotes": "Zitate",
+    "claims": "Unbestätigt und umstritten",
+    "timeline": "Zeitleiste",
+}
+
+
+def differing(text: str, differs: Iterable[str]) -> str:
+    """What a discrepancy's version says where the versions differ ("112"), "ohne Angabe"
+    when it says nothing there (the others give a date it lacks)."""
+    spans = [d for d in differs if d in text]
+    return " … ".join(spans) if spans else "ohne Angabe"
+
+
+def pointer(ref: Any) -> str:
+    """A pointer to an item printed elsewhere in the topic: "Das Wichtigste, Punkt 3"."""
+    section, index = field(ref, "section"), field(ref, "index")
+    return f"{SECTION_NAMES.get(section, section)}, Punkt {index + 1}"

@@ -9,19 +9,43 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+from collections.abc import Iterable
 from typing import Any
 
-from briefing.models import Article, Briefing, Topic
+from briefing.models import Article, Briefing, Ref, TimelineEntry, Topic, Variant
+from briefing.render.filters import pointer
+from briefing.render.plain import Plain, field
 from briefing.render.templates import render_template
 
 FORMATS = {"markdown": "briefing.md.j2", "html": "briefing.html.j2"}
+# Lone articles ("Weitere Meldungen") the Markdown and HTML show, most covered first; the rest
+# are counted ("… und 40 weitere Meldungen") and all of them are in the JSON.
+MINOR_SHOWN = 12
 
 
 def render_title(topics: list[Topic], today: dt.date) -> str:
-    """The briefing's title from ``title.txt.j2`` (single story vs. several)."""
-    major = [t for t in topics if not t.minor] or topics
-    text = render_template("title.txt.j2", {"topics": topics, "major": major, "today": today})
-    return " ".join(text.split())
+    """The briefing's title from ``title.txt.j2`` (single story vs. several).
+
+    Its date is the articles' latest (``latest``, None when no article has one): a briefing of
+    2019's articles built today is no "Briefing vom" today.
+    """
+    plain = Plain()
+    data = [plain.topic(t) for t in topics]
+    major = [t for t in data if not t["minor"]] or data
+    context = {"topics": data, "major": major, "today": today,
+               "latest": latest_date(a for t in topics for a in t.articles)}
+    return " ".join(render_template("title.txt.j2", context).split())
+
+
+def latest_date(articles: Iterable[Article]) -> dt.date | None:
+    """The newest date among the articles, or None."""
+    dates = []
+    for article in articles:
+        try:
+            dates.append(dt.date.fromisoformat(article.date or ""))
+        except ValueError:
+            continue
+    return max(dates, default=None)
 
 
 def render_briefing(
@@ -42,27 +66,32 @@ def render_briefing(
     )
 
 
-def template_context(briefing: Briefing) -> dict[str, Any]:
-    major = [t for t in briefing.topics if not t.minor]
-    minor = [t for t in briefing.topics if t.minor]
+def template_context(briefing: Briefing, plain: Plain | None = None) -> dict[str, Any]:
+    """What the briefing templates get: plain data only (see plain.py), no model objects."""
+    data = (plain or Plain()).briefing(briefing)
     outlets = sorted({a.outlet for a in briefing.articles if a.outlet})
     return {
-        "briefing": briefing,
-        "title": briefing.title,
-        "topics": major,
-        "minor": minor,
-        "articles": briefing.articles,
+        "briefing": data,
+        "title": data["title"],
+        "topics": [t for t in data["topics"] if not t["minor"]],
+        "minor": [t for t in data["topics"] if t["minor"]],
+        "articles": data["articles"],
         "outlets": outlets,
-        "skipped": briefing.skipped,
-        "generated": briefing.generated,
+        "skipped": data["skipped"],
+        "generated": data["generated"],
         "sentences_used": sentences_used,
+        "minor_shown": MINOR_SHOWN,
     }
 
 
-def sentences_used(topic: Topic, article: Article) -> int:
-    """How many distinct sentences of the briefing's sections rest on this article."""
-    cited = [*topic.summary, *topic.quotes, *topic.claims, *topic.timeline]
-    return len({item.text for item in cited if article.id in item.sources})
+def sentences_used(topic: Any, article: Any) -> int:
+    """How many distinct statements of the briefing's sections rest on this article, in its
+    own words or as another wording of a line (a topic and an article as models, or as the
+    plain data templates get)."""
+    cited = [*field(topic, "summary"), *field(topic, "quotes"), *field(topic, "claims"),
+             *field(topic, "timeline")]
+    article_id = field(article, "id")
+    return len({field(i, "text") for i in cited if article_id in field(i, "reporters")})
 
 
 def article_to_dict(article: Article) -> dict[str, Any]:
@@ -91,21 +120,60 @@ def topic_to_dict(topic: Topic) -> dict[str, Any]:
                 "text": i.text,
                 "speaker": i.speaker,
                 "sources": list(i.sources),
+                "variants": variants_to_list(i.variants),
                 "score": round(i.score, 6),
             }
             for i in topic.summary
         ],
         "quotes": [
-            {"text": q.text, "speaker": q.speaker, "sources": list(q.sources)} for q in topic.quotes
+            {
+                "text": q.text,
+                "speaker": q.speaker,
+                "sources": list(q.sources),
+                "variants": variants_to_list(q.variants),
+            }
+            for q in topic.quotes
         ],
         "claims": [
-            {"text": c.text, "speaker": c.speaker, "sources": list(c.sources)} for c in topic.claims
+            {
+                "text": c.text,
+                "speaker": c.speaker,
+                "sources": list(c.sources),
+                "variants": variants_to_list(c.variants),
+                **({"answers": ref_to_dict(c.answers)} if c.answers else {}),
+            }
+            for c in topic.claims
         ],
-        "timeline": [
-            {"when": e.when, "date": e.sort_key, "text": e.text, "sources": list(e.sources)}
-            for e in topic.timeline
+        "timeline": [timeline_entry_to_dict(e) for e in topic.timeline],
+        "discrepancies": [
+            {"variants": variants_to_list(d.variants), "differs": list(d.differs)}
+            for d in topic.discrepancies
         ],
     }
+
+
+def variants_to_list(variants: list[Variant]) -> list[dict[str, Any]]:
+    """Other wordings as ``{"text", "sources"}`` (with ``ref`` when one is printed as an item)."""
+    return [
+        {"text": v.text, "sources": list(v.sources),
+         **({"ref": ref_to_dict(v.ref)} if v.ref else {})}
+        for v in variants
+    ]
+
+
+def ref_to_dict(ref: Ref) -> dict[str, Any]:
+    return {"section": ref.section, "index": ref.index}
+
+
+def timeline_entry_to_dict(entry: TimelineEntry) -> dict[str, Any]:
+    """A dated event; one that another section prints is a pointer: its ``text`` is the pointer
+    ("→ Das Wichtigste, Punkt 3"), no sentence, no sources, and ``ref`` names the item."""
+    dated = {"when": entry.when, "date": entry.sort_key, "label": entry.label}
+    if entry.ref is not None:
+        return {**dated, "text": f"→ {pointer(entry.ref)}", "sources": [], "variants": [],
+                "ref": ref_to_dict(entry.ref)}
+    return {**dated, "text": entry.text, "sources": list(entry.sources),
+            "variants": variants_to_list(entry.variants)}
 
 
 def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:

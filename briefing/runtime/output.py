@@ -10,27 +10,32 @@ from pathlib import Path
 from briefing.errors import OutputError
 
 
-def write_atomic(path: str | os.PathLike[str], text: str) -> Path:
+def write_atomic(path: str | os.PathLike[str], text: str, replace_special: bool = False) -> Path:
     """Write ``text`` to ``path`` so that readers see the old file or the new one, never half.
 
     A symbolic link is written through (the link stays); a device or pipe such as
     ``/dev/stdout`` is written directly, since it cannot be replaced; an existing file keeps
-    its permissions. Every failure is an OutputError with a one-line message.
+    its permissions. With ``replace_special`` (the digest's own files) a link, pipe or device
+    at ``path`` is replaced by the file instead: never written through, never waited on.
+    Every failure is an OutputError with a one-line message.
     """
     target = Path(path)
     # Lone surrogates (file names that are not UTF-8) become "\udcff": a valid JSON escape.
     data = text.encode("utf-8", "backslashreplace")
     try:
-        info = os.stat(target)  # follows symbolic links
+        info = os.lstat(target) if replace_special else os.stat(target)  # stat follows links
     except FileNotFoundError:
         info = None
     except OSError as error:  # a symbolic link loop, a path through a file, ...
         raise OutputError(f"cannot write {path}: {_why(error)}") from None
+    if replace_special and info is not None and not (
+            stat.S_ISDIR(info.st_mode) or stat.S_ISREG(info.st_mode)):
+        info = None  # a link, pipe or device: the new file takes its place
     if info is not None and stat.S_ISDIR(info.st_mode):
         raise OutputError(f"cannot write {path}: is a folder")
     if info is not None and not stat.S_ISREG(info.st_mode):
         return _write_in_place(target, data, path)
-    if target.is_symlink():
+    if target.is_symlink() and not replace_special:
         target = Path(os.path.realpath(target))  # replace the file the link points to
     folder = target.parent if str(target.parent) else Path(".")
     try:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -17,6 +19,57 @@ MIN_PARALLEL_ITEMS = 200
 # Chunks per worker: enough that a slow chunk (a large topic) does not leave a core idle,
 # few enough that pickling overhead stays small.
 CHUNKS_PER_JOB = 16
+
+
+# Descriptors only this process may hold (the digest's lock): a forked worker inherits them
+# all, and one that outlived its killed parent would hold the lock for good.
+_PARENT_ONLY: set[int] = set()
+
+
+@contextlib.contextmanager
+def parent_only(fd: int) -> Iterator[None]:
+    """While the block runs, workers started from here close ``fd`` first thing."""
+    _PARENT_ONLY.add(fd)
+    try:
+        yield
+    finally:
+        _PARENT_ONLY.discard(fd)
+
+
+def _worker_start(parent: int, descriptors: tuple[int, ...]) -> None:
+    """A worker's first act: let go of the parent's descriptors, and die with the parent."""
+    for fd in descriptors:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _die_with(parent)
+
+
+def _die_with(parent: int) -> None:
+    """End this worker when ``parent`` ends, also by SIGKILL (Linux: PR_SET_PDEATHSIG;
+    elsewhere a thread that watches the parent id)."""
+    import signal
+
+    asked = False
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            asked = libc.prctl(1, int(signal.SIGKILL), 0, 0, 0) == 0  # 1: PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            asked = False
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
+    if not asked:
+        import threading
+        import time
+
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(1.0)
+            os._exit(1)
+
+        threading.Thread(target=watch, daemon=True).start()
 
 
 def available_cores() -> int:
@@ -64,7 +117,9 @@ def map_in_order(
     # workers keep the parent's articles shared (less memory, fewer page copies).
     gc.freeze()
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                                 initializer=_worker_start,
+                                 initargs=(os.getpid(), tuple(_PARENT_ONLY))) as pool:
             yield from pool.map(func, items, chunksize=chunk)
     finally:
         gc.unfreeze()

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 
 from briefing.cues.hedges import hedge_strength, is_denial
-from briefing.models import SentenceGroup, SummaryItem, id_number
-from briefing.summary import DEFAULT_WEIGHTS, Similarity, Weights, standalone_factor
+from briefing.models import Ref, SentenceGroup, SummaryItem
+from briefing.summary import DEFAULT_WEIGHTS, Citations, Similarity, Weights, standalone_factor
+from briefing.summary.groups import follows_antecedent, previous_groups
 
 MAX_CLAIMS = 5
 
@@ -64,20 +65,24 @@ def pick_claims(
     similarity: Similarity,
     weights: Weights,
     limit: int = MAX_CLAIMS,
+    citations: Citations | None = None,
+    shown: dict[int, Ref] | None = None,
 ) -> list[SummaryItem]:
     """Sentences the sources mark as unconfirmed or disputed, plainest markers first.
 
     A denial that names its claim only by pointing back ("Nordkorea hat die Vorwürfe als
     "absurd" zurückgewiesen") stands right after the sentence it answers, so the reader sees
     what is disputed; when that sentence itself points back ("Im Gegenzug wird ... vermutet"),
-    the one before comes too. When the claim is already shown under "Das Wichtigste", it is
-    shown here again with its denial: the denial alone would not say what is denied, and
+    the one before comes too. When the claim is already shown in another section (``shown``:
+    id of a group -> where it is printed), it is not printed again: the denial points to it
+    (``SummaryItem.answers``), since the denial alone would not say what is denied, and
     leaving it out would hide that a fact of the summary is disputed; for the same reason a
     denial of a claim listed here goes in when the section is full (up to twice ``limit``
     lines). A denial whose claim cannot be found (the first sentence of an article, or too
     much context) is left out.
     """
-    before = _previous_groups(groups)
+    shown = shown or {}
+    before = previous_groups(groups)
     ranked = []
     for group in groups:
         strength = hedge_strength(group.text)
@@ -85,17 +90,18 @@ def pick_claims(
             # an accusation or denial before a bare attribution, then by the sentence's worth
             ranked.append((strength >= 0.7, group.score * strength, group))
     units: list[list[SentenceGroup]] = []
-    shown = 0
+    count = 0
+    answers: dict[int, Ref] = {}
     for _, _, group in sorted(ranked, key=lambda r: (not r[0], -r[1], r[2].first_seen)):
         if any(group in unit for unit in units):
             continue
         if any(similarity(group.text, other.text) >= weights.redundancy for other in used):
             continue
         if not needs_claim(group.text, weights, group.speaker is not None):
-            if shown >= limit:
-                continue
+            if count >= limit or not group.alone:
+                continue  # (a line that cannot stand alone goes in only after its claim)
             units.append([group])
-            shown += 1
+            count += 1
             used.append(group)
             continue
         # the claim it answers, and what that claim itself points back to
@@ -106,7 +112,9 @@ def pick_claims(
             if not points_back(current.text, weights, current.speaker is not None):
                 break
             current = before.get(id(current))
-        if not context or points_back(context[0].text, weights, context[0].speaker is not None):
+        if not context or not context[0].alone or points_back(
+            context[0].text, weights, context[0].speaker is not None
+        ):
             continue  # it would not say what is disputed
         # its claim is already listed (or the sentence before it): the denial goes right
         # after it, with what stands between ("... sollen vereinbart worden sein. Im Gegenzug
@@ -116,36 +124,40 @@ def pick_claims(
         )
         if home is not None:
             between = context[context.index(anchor) + 1 :]
-            added = [c for c in between if not any(c in u for u in units)] + [group]
+            added = [
+                c for c in between if not any(c in u for u in units) and id(c) not in shown
+            ] + [group]
             # a denial goes in past the limit too (up to twice it): left out, it would hide
             # that a claim shown here is disputed
-            if shown + len(added) > (2 * limit if is_denial(group.text) else limit):
+            if count + len(added) > (2 * limit if is_denial(group.text) else limit):
                 continue
             at = home.index(anchor) + 1
             home[at:at] = added
-            shown += len(added)
+            count += len(added)
             used.extend(g for g in added if g not in used)
             continue
-        unit = [*(c for c in context if not any(c in u for u in units)), group]
-        if shown + len(unit) > limit:
+        # what another section prints is pointed to, not repeated
+        unit = [*(c for c in context if not any(c in u for u in units) and id(c) not in shown),
+                group]
+        if count + len(unit) > limit:
             continue
         units.append(unit)
-        shown += len(unit)
+        count += len(unit)
         used.extend(g for g in unit if g not in used)
+        for previous, current in zip(context, [*context[1:], group], strict=True):
+            if id(previous) in shown and current in unit:
+                answers[id(current)] = shown[id(previous)]
     units.sort(key=lambda unit: unit[0].first_seen)
-    return [g.to_item() for unit in units for g in unit]
-
-
-def _previous_groups(groups: list[SentenceGroup]) -> dict[int, SentenceGroup]:
-    """id(group) -> the group of the sentence right before its first occurrence."""
-    at: dict[tuple[str, int], SentenceGroup] = {}
-    for group in groups:
-        for occurrence in group.occurrences:
-            at[(occurrence.article_id, occurrence.index)] = group
-    previous: dict[int, SentenceGroup] = {}
-    for group in groups:
-        first = min(group.occurrences, key=lambda s: (id_number(s.article_id), s.index))
-        candidate = at.get((first.article_id, first.index - 1))
-        if candidate is not None and candidate is not group:
-            previous[id(group)] = candidate
-    return previous
+    # a line that cannot stand alone is shown only right after the sentence it points to
+    shown_lines: list[SentenceGroup] = []
+    for group in (g for unit in units for g in unit):
+        if group.alone or (
+            follows_antecedent(group) and shown_lines and before.get(id(group)) is shown_lines[-1]
+        ):
+            shown_lines.append(group)
+    items = []
+    for group in shown_lines:
+        item = citations.item(group) if citations is not None else group.to_item()
+        item.answers = answers.get(id(group))
+        items.append(item)
+    return items

@@ -11,11 +11,16 @@ from briefing.cues.quotes import (
     direct_quote,
     quote_marks,
     quote_state,
-    unbalanced_quote,
 )
-from briefing.cues.speakers import quote_speaker
+from briefing.cues.speakers import (
+    person_named,
+    pronoun_attribution,
+    quote_speaker,
+    resolve_role,
+)
+from briefing.cues.standalone import points_back
 from briefing.models import Article, Quote, Sentence, SentenceGroup, Topic, id_number
-from briefing.summary import Similarity, Weights
+from briefing.summary import Citations, Similarity, Weights
 from briefing.text.sentences import article_sentences
 from briefing.text.words import sentence_key, words
 
@@ -30,18 +35,29 @@ def pick_quotes(
     weights: Weights,
     limit: int = MAX_QUOTES,
     per_speaker: int = 2,
+    citations: Citations | None = None,
 ) -> list[Quote]:
     """The best direct quotes not yet used, at most two per speaker, in reading order.
 
-    A quote that runs over several sentences is one item made of them (``quote_runs``).
+    A quote that runs over several sentences is one item made of them (``quote_runs``). Each
+    cites the articles that carry its very words; other outlets' wordings are its variants.
     """
+    citations = citations or Citations(topic.articles)
     articles = {a.id: a for a in topic.articles}
     ranked = []
     for group in groups:
-        if group in used or unbalanced_quote(group.text) or direct_quote(group.text) is None:
+        if group in used or not group.alone or direct_quote(group.text) is None:
             continue
         first = min(group.occurrences, key=lambda s: (id_number(s.article_id), s.index))
+        # '"…", sagte er.' takes the person named before it (grouping found them); "sagte der
+        # Minister" the name the article gives its minister, if it gives one
         speaker = quote_speaker(group.text)
+        if speaker is not None:
+            bodies = "\n\n".join(articles[source].body for source in group.sources)
+            speaker = resolve_role(speaker, bodies)
+            if speaker is None:
+                continue  # a role the article gives several names: whose words are these?
+        speaker = speaker or group.speaker
         if speaker is None and group.text.lstrip()[:1] in OPENING_QUOTES:
             # a quote standing alone may be introduced by the sentence before ("...:")
             before = _sentence_before(articles[first.article_id], first.index)
@@ -55,6 +71,10 @@ def pick_quotes(
     for run, pieces, speaker in quote_runs(topic, groups):
         if any(piece in used for piece in pieces):
             continue  # the reader has read part of it under "Das Wichtigste"
+        if speaker == "" or speaker is None and pronoun_attribution(run.text):
+            continue  # '"…", sagte er.' with nobody named before: whose words are these?
+        if points_back(run.text, names_speaker=speaker is not None):
+            continue  # 'Er teilte mit: "…"': who?
         ranked.append((run.score * (1.0 if speaker else 0.4), run, speaker, pieces))
     chosen: list[tuple[SentenceGroup, str | None]] = []
     for _, group, speaker, pieces in sorted(ranked, key=lambda q: (-q[0], q[1].first_seen)):
@@ -69,7 +89,10 @@ def pick_quotes(
         chosen.append((group, speaker))
         used.extend([group, *(p for p in pieces if p is not group)])
     chosen.sort(key=lambda q: q[0].first_seen)
-    return [Quote(group.text, speaker, group.sources) for group, speaker in chosen]
+    return [
+        Quote(group.text, speaker, *citations.cite(group.text, group.occurrences))
+        for group, speaker in chosen
+    ]
 
 
 MAX_RUN_SENTENCES = 4  # a longer quote is a speech, not an item of a briefing
@@ -91,37 +114,50 @@ def quote_runs(
     it, within one paragraph and at most MAX_RUN_SENTENCES sentences and MAX_RUN_WORDS words
     (longer or unclosed runs are left out: cut, they would misquote). Its text is the
     sentences joined by one space, which stands verbatim (whitespace folded) in the article;
-    its sources are every article that carries the same words. The speaker is taken from the
-    sentences together ("…", sagte X. / X sagte: "…), or from a sentence before ending in ":".
-    Returns (run, the groups of its sentences, speaker).
+    the same run of statements in another article is a copy of it (its occurrences; the
+    quote cites the articles that carry its very words, ``Citations``). The speaker is taken
+    from the sentences together ("…", sagte X. / X sagte: "…), or from a sentence before ending
+    in ":"; '"…", sagte er.' takes the one person the sentence before names, and a role the
+    name the article gives it (``resolve_role``). Returns (run, the groups of its sentences,
+    speaker), the speaker "" when the role is one the article gives several names.
     """
     at: dict[tuple[str, int], SentenceGroup] = {}
     for group in groups:
         for occurrence in group.occurrences:
             at[(occurrence.article_id, occurrence.index)] = group
-    bodies = {a.id: f" {sentence_key(a.body)} " for a in topic.articles}
-    runs: dict[str, tuple[SentenceGroup, list[SentenceGroup], str | None]] = {}
+    runs: dict[object, tuple[SentenceGroup, list[SentenceGroup], str | None]] = {}
     for article in topic.articles:
         for run in _runs(article_sentences(article)):
             text = " ".join(s.text for s in run)
             block = " ".join(article.blocks[run[0].block].text.split())
-            key = sentence_key(text)
-            if key in runs or " ".join(text.split()) not in block:
+            if " ".join(text.split()) not in block:
                 continue
             pieces = [at[(s.article_id, s.index)] for s in run if (s.article_id, s.index) in at]
+            # the same quote in another outlet is a run of the same statements, maybe in
+            # other words: one run, that outlet's wording a copy of it (its variant)
+            key: object = (
+                tuple(id(p) for p in pieces) if len(pieces) == len(run) else sentence_key(text)
+            )
+            copy = Sentence(text, article.id, run[0].block, run[0].index)
+            if key in runs:
+                runs[key][0].occurrences.append(copy)
+                continue
             speaker = quote_speaker(text)
-            if speaker is None:
-                before = _sentence_before(article, run[0].index)
+            if speaker is not None:
+                speaker = resolve_role(speaker, article.body) or ""  # "": several names
+            before = _sentence_before(article, run[0].index)
+            if speaker is None and pronoun_attribution(text):
+                # '"…. …", sagte er.': the one person named before it (none: no quote, see
+                # pick_quotes)
+                speaker = person_named(before) if before else None
+            elif speaker is None:
                 speaker = quote_speaker(text, before) if text[:1] in OPENING_QUOTES else None
-            carriers = [a for a in topic.articles if f" {key} " in bodies[a.id]]
             group = SentenceGroup(
                 text,
-                [Sentence(text, a.id, run[0].block, run[0].index) for a in carriers],
+                [copy],
                 score=max((p.score for p in pieces), default=0.0),
                 centrality=max((p.centrality for p in pieces), default=0.0),
             )
-            # the occurrence in another article keeps this article's position: only its id
-            # and reading order (first_seen) are used
             runs[key] = (group, pieces, speaker)
     return list(runs.values())
 

@@ -8,7 +8,7 @@ public for the digest, which compares new articles with earlier days' the same w
 
 from briefing.stories.clusters import THRESHOLD, cluster_labels
 from briefing.stories.grouping import group_topics
-from briefing.stories.headings import genitive, topic_heading, topic_headings
+from briefing.stories.headings import topic_heading, topic_headings
 from briefing.stories.syndication import syndicated_pairs
 from briefing.stories.vectors import (
     BACKGROUND_DOCS,
@@ -24,7 +24,6 @@ __all__ = [
     "boilerplate_sentences",
     "cluster_labels",
     "count_vectors",
-    "genitive",
     "group_topics",
     "syndicated_pairs",
     "term_counts",

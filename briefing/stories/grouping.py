@@ -5,14 +5,15 @@ Takes cleaned articles; gives topics, largest and most-covered first, lone artic
 How grouping works
     Each article becomes a TF-IDF vector of Snowball German stems of its content words (sumy's
     German stop words out; title counted three times, lead twice; sentences that stand word
-    for word in three or more unrelated articles left out as page furniture). Articles whose
-    cosine similarity reaches ``THRESHOLD`` form the edges of a sparse graph; inside each
-    connected component of that graph the articles are clustered by average linkage (scipy)
-    and cut at the same similarity. That is exact average linkage: two clusters whose mean
-    similarity reaches the threshold have at least one pair that does, so they share a
-    component. Syndicated copies (the same agency text in several outlets) always share a
-    topic. Same articles in the same order give the same topics (no hashing of strings, no
-    randomness).
+    for word in three or more unrelated articles left out as page furniture, each article
+    keeping the keys of its own such sentences, ``Article.boilerplate``, so that the summary
+    leaves them out too; the common words of German news weighed as in a larger stream;
+    ``vectors.py``). Stories form in two stages
+    over the sparse graph of their cosine similarities (``clusters.py``): tight cores by
+    average linkage at ``THRESHOLD``, cores merged when they agree as well as their own
+    articles do, then each article left alone joins the story it matches clearly enough.
+    Syndicated copies (the same agency text in several outlets) always share a topic. Same
+    articles in the same order give the same topics (no hashing of strings, no randomness).
 """
 
 from __future__ import annotations
@@ -47,8 +48,12 @@ def group_topics(
     keyed = [keyed_sentences(a) for a in articles]  # split and keyed once, used twice
     boilerplate = boilerplate_sentences(articles, keyed)
     news = [news_text(a, boilerplate, k) for a, k in zip(articles, keyed)]
+    if boilerplate:
+        # the summary leaves an article's furniture out: it needs only the article's own keys
+        for article, pairs in zip(articles, keyed):
+            article.boilerplate = frozenset(key for _, key in pairs if key in boilerplate)
+    vectors = tfidf_vectors(articles, boilerplate=boilerplate, keyed=keyed)
     del keyed
-    vectors = tfidf_vectors(articles, boilerplate=boilerplate, news=news)
     pairs = syndicated_pairs(articles, boilerplate, vectors, news)
     labels = cluster_labels(vectors, threshold, pairs, jobs)
     clusters: dict[int, list[Article]] = defaultdict(list)
@@ -61,9 +66,12 @@ def group_topics(
         key=lambda g: (-len(g), -_outlet_count(g), _order(g[0])),
     )
     minor = [g for g in groups if len(g) == 1 and has_story]
-    headings = topic_headings(major, vectors, articles, jobs) if major else []
+    # one call: a lone article's words weigh against the stories' (one without a title line
+    # of its own, a plain text, gets a phrase of its own words, not its first sentence)
+    headings = topic_headings(major + minor, vectors, articles, jobs)
     topics = [Topic(title=h, articles=g) for h, g in zip(headings, major)]
-    topics += [Topic(title=g[0].title, articles=g, minor=True) for g in minor]
+    lone = headings[len(major) :]
+    topics += [Topic(title=h, articles=g, minor=True) for h, g in zip(lone, minor)]
     return topics
 
 

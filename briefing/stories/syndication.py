@@ -64,7 +64,7 @@ def syndicated_pairs(
     if news is None:
         news = [news_text(a, boilerplate) for a in articles]
     if vectors is None:
-        vectors = tfidf_vectors(articles, boilerplate=boilerplate, news=news)
+        vectors = tfidf_vectors(articles, boilerplate=boilerplate)
     index: dict[str, list[int]] = defaultdict(list)
     for number, text in enumerate(news):
         for key in _shingles(text):

@@ -3,9 +3,11 @@
 Takes a topic's articles; gives "Das Wichtigste" (``topic_summary``: LexRank centrality with a
 lead prior, stand-alone cues, copies from several outlets merged, picked by subtopic without
 repetition), an article's own summary (``summarize_article``) and a lone article's lead line
-(``lead_summary``). ``group_sentences`` and ``rank_sentences`` serve the digest's update summary.
+(``lead_summary``). ``group_sentences`` and ``rank_sentences`` serve the digest's update summary;
+``Citations`` gives a line its exact sources and other outlets' wordings as variants.
 """
 
+from briefing.summary.citations import Citations
 from briefing.summary.groups import group_sentences
 from briefing.summary.lexrank import ENGINES, lexrank_scores, rank_sentences
 from briefing.summary.scoring import standalone_factor
@@ -24,6 +26,7 @@ __all__ = [
     "DEFAULT_WEIGHTS",
     "ENGINES",
     "TOPIC_WEIGHTS",
+    "Citations",
     "Similarity",
     "TopicSummary",
     "Weights",

@@ -9,25 +9,89 @@ from __future__ import annotations
 
 from collections import Counter
 
-from briefing.cues.speakers import reported_speakers, reported_speech
+from briefing.cues.furniture import fragment_reason, furniture_reason
+from briefing.cues.quotes import unbalanced_quote
+from briefing.cues.speakers import (
+    pronoun_attribution,
+    reported_speakers,
+    reported_speech,
+    resolve_role,
+)
+from briefing.cues.standalone import points_back
 from briefing.lexicon import german_stop_words
-from briefing.models import Article, SentenceGroup
+from briefing.models import Article, Sentence, SentenceGroup, id_number
 from briefing.summary.scoring import standalone_factor
 from briefing.summary.similarity import is_near_duplicate, word_set
 from briefing.summary.weights import DEFAULT_WEIGHTS, Weights
-from briefing.text.sentences import article_sentences, ends_sentence
+from briefing.text.language import foreign_sentence
+from briefing.text.sentences import (
+    article_sentences,
+    continues_cut,
+    ends_sentence,
+    opens_with_credit,
+)
 from briefing.text.words import sentence_key, words
 
 
-def is_candidate(text: str) -> bool:
-    """A sentence that can stand in a summary: prose of a sensible length, not a fragment."""
+def is_candidate(text: str, boilerplate: frozenset[str] = frozenset()) -> bool:
+    """A sentence that can stand in a summary: article text of a sensible length in German,
+    not a fragment, caption, credit or other page furniture.
+
+    ``boilerplate``: letter keys of sentences the folder's unrelated articles repeat
+    (``Article.boilerplate``).
+    """
     found = words(text)
     if not 6 <= len(found) <= 60 or not ends_sentence(text):
         return False
     if text.rstrip().endswith((":", ";")) or text[:1].islower():
         return False
     # a caption cut at an abbreviation: "Im September war Kim Jong-un (m.l.)"
-    return len(found[-1]) > 1 or text.rstrip(")»\"“”' ").endswith(("!", "?"))
+    if len(found[-1]) == 1 and not text.rstrip(")»\"“”' ").endswith(("!", "?")):
+        return False
+    return is_article_text(text, boilerplate)
+
+
+def is_article_text(text: str, boilerplate: frozenset[str] = frozenset()) -> bool:
+    """Not a fragment, not page furniture (``boilerplate`` as for ``is_candidate``), German."""
+    return not (
+        fragment_reason(text) or furniture_reason(text, boilerplate) or foreign_sentence(text)
+    )
+
+
+def _candidates(article: Article) -> list[tuple[Sentence, bool]]:
+    """The article's candidate sentences, each with whether it may stand alone (see
+    ``SentenceGroup.alone``): a rest cut off after an ordinal is none ("... in der 63." and
+    "Minute flankte ..." in two paragraphs), nor a caption whose credit ("(Foto: X)") was put
+    into the next paragraph."""
+    sentences = article_sentences(article)
+    blocks = article.blocks
+    found = []
+    for i, sentence in enumerate(sentences):
+        if not is_candidate(sentence.text, article.boilerplate):
+            continue
+        if i and continues_cut(sentences[i - 1].text, sentence.text):
+            continue
+        last = i + 1 == len(sentences) or sentences[i + 1].block != sentence.block
+        if last and sentence.block + 1 < len(blocks) and opens_with_credit(
+            blocks[sentence.block + 1].text
+        ):
+            continue  # a caption whose credit opens the next paragraph
+        found.append((sentence, stands_alone(sentence.text)))
+    return found
+
+
+def stands_alone(text: str) -> bool:
+    """Whether a sentence makes sense without the one before it (see ``SentenceGroup.alone``;
+    a quote whose speaker is only a pronoun is decided where the sentence before is known)."""
+    if unbalanced_quote(text):
+        return False  # one part of a quote that runs over several sentences
+    return points_back(text, names_speaker=_names_speaker(text)) is None
+
+
+def _names_speaker(text: str) -> bool:
+    from briefing.cues.speakers import names_own_speaker, quote_speaker
+
+    return names_own_speaker(text) or quote_speaker(text) is not None
 
 
 def group_sentences(
@@ -44,13 +108,14 @@ def group_sentences(
     # content word -> groups whose text has it, so a sentence is compared only with groups
     # that share words with it (all pairs would grow with the square of the input)
     postings: dict[str, list[int]] = {}
-    speakers: dict[tuple[str, int], str] = {}
+    best: dict[int, tuple[float, int]] = {}  # id(group) -> how well its text stands alone
+    # id(group) -> the copies of it that may stand alone (the shown copy is chosen as before:
+    # a copy preferred for standing alone would change every centrality of the story)
+    alones: dict[int, set[str]] = {}
+    speakers: dict[tuple[str, int], str | None] = {}
     for article in articles:
-        sentences = article_sentences(article)
-        speakers.update(((article.id, i), n) for i, n in reported_speakers(sentences).items())
-        for sentence in sentences:
-            if not is_candidate(sentence.text):
-                continue
+        speakers.update(_article_speakers(article))
+        for sentence, alone in _candidates(article):
             key = sentence_key(sentence.text)
             group = by_key.get(key)
             if group is None:
@@ -74,45 +139,66 @@ def group_sentences(
                 for word in word_set(sentence.text) - stop:
                     postings.setdefault(word, []).append(len(groups) - 1)
             group.occurrences.append(sentence)
+            if alone:
+                alones.setdefault(id(group), set()).add(sentence.text)
             by_key[key] = group
-            group.text = max(
-                (s.text for s in group.occurrences),
-                key=lambda t: (standalone_factor(t, weights), len(words(t))),
-            )
+            # the copy that stands alone best, then the fuller one; the first of equals (as
+            # max() over all copies, without going over them all again for each new copy:
+            # a sentence repeated n times cost n^2 checks)
+            rank = (standalone_factor(sentence.text, weights), len(words(sentence.text)))
+            if len(group.occurrences) == 1 or rank > best[id(group)]:
+                group.text = sentence.text
+                best[id(group)] = rank
     for group in groups:
+        group.alone = group.text in alones.get(id(group), ())
         _set_speaker(group, speakers)
     return groups
 
 
-def _set_speaker(group: SentenceGroup, speakers: dict[tuple[str, int], str]) -> None:
-    """The speaker of a group that reports speech without naming them, from its copies."""
-    if speakers and reported_speech(group.text):
+def _article_speakers(article: Article) -> dict[tuple[str, int], str | None]:
+    """(article id, sentence index) -> who speaks in each sentence of the article that does not
+    name its speaker: reported speech and '"…", sagte er.' (None: nobody can be told)."""
+    found = reported_speakers(article_sentences(article))
+    body = article.body if found else ""
+    return {(article.id, i): resolve_role(name, body) if name else None for i, name in found.items()}
+
+
+def _set_speaker(group: SentenceGroup, speakers: dict[tuple[str, int], str | None]) -> None:
+    """The speaker of a group that reports speech without naming them, from its copies; a
+    quote whose speaker is only a pronoun that nobody before it resolves stands alone no more."""
+    pronoun = pronoun_attribution(group.text)
+    if speakers and (pronoun or reported_speech(group.text)):
         group.speaker = next(
             (
                 speakers[s.article_id, s.index]
                 for s in group.occurrences
-                if (s.article_id, s.index) in speakers
+                if speakers.get((s.article_id, s.index))
             ),
             None,
         )
+    if pronoun and group.speaker is None:
+        group.alone = False
 
 
 def first_group(article: Article, weights: Weights = DEFAULT_WEIGHTS) -> SentenceGroup | None:
-    """``group_sentences([article])[0]`` (or None), without building the other groups.
+    """The first group of ``group_sentences([article])`` that may stand alone (or None),
+    without building the other groups.
 
     A lone article under "Weitere Meldungen" shows its first candidate sentence only; most
     of a folder's articles are such lone ones, so this follows group_sentences step for step
     for the first group alone: a later sentence joins it under the same rules (same key, or
     near-duplicate of its text among the groups that share enough words, the first group
-    coming first), so text and sources are the same.
+    coming first), so text and sources are the same. (A copy that may not stand alone and
+    comes before the first that may is left out of its occurrences.)
     """
     stop = german_stop_words()
     first: SentenceGroup | None = None
     first_words: frozenset[str] = frozenset()
     joins: dict[str, bool] = {}  # sentence key -> whether its sentences are in the first group
-    sentences = article_sentences(article)
-    for sentence in sentences:
-        if not is_candidate(sentence.text):
+    alone_texts: set[str] = set()
+    speakers = _article_speakers(article)
+    for sentence, alone in _candidates(article):
+        if first is None and not (alone and _attributed(sentence, speakers)):
             continue
         key = sentence_key(sentence.text)
         joined = joins.get(key)
@@ -130,11 +216,44 @@ def first_group(article: Article, weights: Weights = DEFAULT_WEIGHTS) -> Sentenc
         joins[key] = joined
         if joined:
             first.occurrences.append(sentence)
+            if alone:
+                alone_texts.add(sentence.text)
             first.text = max(
                 (s.text for s in first.occurrences),
                 key=lambda t: (standalone_factor(t, weights), len(words(t))),
             )
-    if first is not None and reported_speech(first.text):
-        speakers = reported_speakers(sentences)
-        _set_speaker(first, {(article.id, i): n for i, n in speakers.items()})
+    if first is not None:
+        first.alone = first.text in alone_texts
+        _set_speaker(first, speakers)
     return first
+
+
+def _attributed(sentence: Sentence, speakers: dict[tuple[str, int], str | None]) -> bool:
+    """False for a quote whose speaker is only a pronoun that nobody before it resolves."""
+    return not pronoun_attribution(sentence.text) or bool(
+        speakers.get((sentence.article_id, sentence.index))
+    )
+
+
+def follows_antecedent(group: SentenceGroup) -> bool:
+    """Whether a group that cannot stand alone may stand right after the sentence before it:
+    it points back to that sentence ("Darauf einigten sich ..."), and is neither a part of a
+    quote that runs on nor a quote whose speaker is an unresolved pronoun."""
+    return not (group.alone or unbalanced_quote(group.text) or pronoun_attribution(group.text))
+
+
+def previous_groups(groups: list[SentenceGroup]) -> dict[int, SentenceGroup]:
+    """id(group) -> the group of the sentence right before its first occurrence (in reading
+    order of the articles), for a group that has one and shows that very sentence (a group
+    that shows another outlet's wording of it is no antecedent to print before it)."""
+    at: dict[tuple[str, int], tuple[SentenceGroup, str]] = {}
+    for group in groups:
+        for occurrence in group.occurrences:
+            at[(occurrence.article_id, occurrence.index)] = (group, occurrence.text)
+    previous: dict[int, SentenceGroup] = {}
+    for group in groups:
+        first = min(group.occurrences, key=lambda s: (id_number(s.article_id), s.index))
+        found = at.get((first.article_id, first.index - 1))
+        if found is not None and found[0] is not group and found[0].text == found[1]:
+            previous[id(group)] = found[0]
+    return previous

@@ -12,6 +12,7 @@ from briefing.cues.hedges import accused, speculative
 from briefing.cues.quotes import is_quote
 from briefing.models import SentenceGroup
 from briefing.stories.clusters import average_linkage_labels
+from briefing.summary.groups import follows_antecedent, previous_groups
 from briefing.summary.scoring import standalone_factor
 from briefing.summary.similarity import Similarity, content_stems
 from briefing.summary.weights import DEFAULT_WEIGHTS, Weights
@@ -26,19 +27,35 @@ def select_groups(
     similarity: Similarity | None = None,
     exclude: list[SentenceGroup] | None = None,
 ) -> list[SentenceGroup]:
-    """The best-scoring groups, skipping any that says what a chosen (or excluded) one says."""
+    """The best-scoring groups, skipping any that says what a chosen (or excluded) one says;
+    a group that cannot stand alone only together with the sentence it points back to (which
+    must stand alone), right before it."""
     similarity = similarity or Similarity([g.text for g in groups])
     chosen: list[SentenceGroup] = []
     taken = list(exclude or [])
+    antecedents = previous_groups(groups) if not all(g.alone for g in groups) else {}
+
+    def repeats(group: SentenceGroup) -> bool:
+        return any(similarity(group.text, other.text) >= weights.redundancy for other in taken)
+
     for group in sorted(groups, key=lambda g: (-g.score, g.first_seen)):
         if len(chosen) >= count:
             break
-        if group in taken:
+        if group in taken or repeats(group):
             continue
-        if any(similarity(group.text, other.text) >= weights.redundancy for other in taken):
-            continue
-        chosen.append(group)
-        taken.append(group)
+        pair = [group]
+        if not group.alone:
+            before = antecedents.get(id(group))
+            if before is None or not before.alone or not follows_antecedent(group):
+                continue
+            if before in taken and before not in chosen:
+                continue
+            if before not in chosen:
+                if len(chosen) + 2 > count or repeats(before):
+                    continue
+                pair = [before, group]
+        chosen.extend(pair)
+        taken.extend(pair)
     return chosen
 
 
@@ -145,6 +162,8 @@ class _SubtopicPicker:
         self.mean_worth = sum(self.worth[g.text] for g in groups) / len(groups) or 1.0
         self.covered: set[str] = set()
         self.chosen: list[SentenceGroup] = []
+        self.antecedents = previous_groups(groups)
+        self.count = 0
         # how many of the chosen items each queue's head has been compared with: a head that
         # stays is compared with the new picks only
         self.checked = [0] * len(self.queues)
@@ -163,7 +182,9 @@ class _SubtopicPicker:
         )
 
     def pick(self, count: int) -> list[SentenceGroup]:
-        """Up to ``count`` picks, in the order they were picked."""
+        """Up to ``count`` picks, in the order they were picked (a sentence that cannot stand
+        alone right after the one it points back to: ``pairable``)."""
+        self.count = count
         while len(self.chosen) < count:
             best, best_value, best_group = None, (0, 0.0), None
             for k in range(len(self.queues)):
@@ -179,12 +200,43 @@ class _SubtopicPicker:
             self.queues[best].remove(best_group)
             self.checked[best] = 0  # (its head may have been the pick)
             self.uses[best] += 1
+            before = None if best_group.alone else self.antecedents[id(best_group)]
+            if before is not None and before not in self.chosen:
+                for queue in self.queues:
+                    if before in queue:
+                        queue.remove(before)
+                self.chosen.append(before)
+                self.covered.update(self.stems(before.text))
             self.chosen.append(best_group)
             self.covered.update(self.stems(best_group.text))
         return self.chosen
 
     def head(self, k: int) -> SentenceGroup | None:
-        """What subtopic ``k`` offers now, or None when it has nothing left."""
+        """What subtopic ``k`` offers now, or None when it has nothing left.
+
+        A sentence that cannot stand alone (``SentenceGroup.alone``) is never offered: a
+        subtopic whose head it is offers nothing (its head, weighed down by the stand-alone
+        factor, seldom won an offer before such sentences were barred, and the subtopics
+        around it are weighed as they were).
+        """
+        head = self._head(k)
+        while head is not None and not (head.alone or self.pairable(head)):
+            self.queues[k].remove(head)  # the next sentence of the subtopic may stand alone
+            self.checked[k] = 0
+            head = self._head(k)
+        return head
+
+    def pairable(self, group: SentenceGroup) -> bool:
+        """A sentence that cannot stand alone may go in right after the sentence it points
+        back to, when that one stands alone, says nothing picked yet and there is room."""
+        before = self.antecedents.get(id(group))
+        if before is None or not before.alone or not follows_antecedent(group):
+            return False
+        if before in self.chosen:
+            return True
+        return len(self.chosen) + 2 <= self.count and not self.repeats(before, self.chosen)
+
+    def _head(self, k: int) -> SentenceGroup | None:
         queue, weights = self.queues[k], self.weights
         while queue and self.repeats(queue[0], self.chosen[self.checked[k] :]):
             # a subtopic whose best sentence repeats a pick is covered by that pick
@@ -272,7 +324,28 @@ def reading_order(
 ) -> list[SentenceGroup]:
     """Order for reading, not by score: statements in the order they come in their articles
     (news put the main facts first), each joining the run of the earlier item it is most
-    related to, so that related facts stand together."""
+    related to, so that related facts stand together. A sentence that cannot stand alone
+    comes right after the sentence it points back to."""
+    antecedents = previous_groups(groups)
+    follows = {
+        id(antecedents[id(g)]): g
+        for g in groups
+        if follows_antecedent(g) and antecedents.get(id(g)) in groups
+    }
+    placed = {id(g) for g in follows.values()}
+    ordered = _reading_order([g for g in groups if id(g) not in placed], similarity, link)
+    result: list[SentenceGroup] = []
+    for group in ordered:
+        result.append(group)
+        while id(group) in follows:
+            group = follows[id(group)]
+            result.append(group)
+    return result
+
+
+def _reading_order(
+    groups: list[SentenceGroup], similarity: Similarity, link: float
+) -> list[SentenceGroup]:
     runs: list[list[SentenceGroup]] = []
     for group in sorted(groups, key=lambda g: (g.best_index, g.first_seen)):
         best, best_run = 0.0, None

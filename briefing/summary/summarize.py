@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefing.models import Article, SentenceGroup, SummaryItem, Topic
-from briefing.summary.groups import first_group, group_sentences
+from briefing.models import Article, Sentence, SentenceGroup, SummaryItem, Topic
+from briefing.summary.citations import Citations
+from briefing.summary.groups import first_group, group_sentences, is_article_text
 from briefing.summary.scoring import score_groups
 from briefing.summary.selection import reading_order, select_by_subtopic, select_groups
 from briefing.summary.similarity import Similarity
@@ -24,13 +25,15 @@ DEFAULT_SENTENCES = 10
 @dataclass
 class TopicSummary:
     """A topic's summary and what it was chosen from: the sections pick from the same groups,
-    leave out what the summary says (``chosen``) and compare with the same ``similarity``."""
+    leave out what the summary says (``chosen``), compare with the same ``similarity`` and
+    cite as the summary cites (``citations``)."""
 
     items: list[SummaryItem]
     groups: list[SentenceGroup]
     chosen: list[SentenceGroup]
     similarity: Similarity | None
     weights: Weights
+    citations: Citations
 
 
 def topic_summary(
@@ -42,13 +45,18 @@ def topic_summary(
     """The summary of all the topic's articles: ``sentences`` items in reading order."""
     weights = weights or (TOPIC_WEIGHTS if len(topic.articles) > 1 else DEFAULT_WEIGHTS)
     groups = group_sentences(topic.articles, weights)
+    citations = Citations(topic.articles)
     if not groups:
         # no full sentence anywhere (a notice, a one-liner): show what the articles open with
         items: list[SummaryItem] = []
         for article in topic.articles:
-            opening = article_sentences(article)[:1]
-            items += [SummaryItem(s.text, [article.id], 0.0, (article.number, 0)) for s in opening]
-        return TopicSummary(items[:sentences], [], [], None, weights)
+            opening = _opening(article)[:1]
+            items += [
+                SummaryItem(s.text, citations.sources(s.text) or [article.id], 0.0,
+                            (article.number, 0))
+                for s in opening
+            ]
+        return TopicSummary(items[:sentences], [], [], None, weights, citations)
     score_groups(groups, engine, weights, multi_source=len(topic.articles) > 1)
     similarity = Similarity([g.text for g in groups])
     if len(topic.articles) > 1:
@@ -56,8 +64,10 @@ def topic_summary(
     else:
         # one article: its lead and LexRank decide (subtopics scored lower on ROUGE here)
         chosen = select_groups(groups, sentences, weights, similarity)
-    items = [g.to_item() for g in reading_order(chosen, similarity)]
-    return TopicSummary(items, groups, chosen, similarity, weights)
+    # the score counts every outlet that reports a statement; a line cites the ones that
+    # carry its very words, the others as its variants
+    items = [citations.item(g) for g in reading_order(chosen, similarity)]
+    return TopicSummary(items, groups, chosen, similarity, weights, citations)
 
 
 def summarize_article(
@@ -70,7 +80,7 @@ def summarize_article(
     groups = group_sentences([article], weights)
     if not groups:
         # nothing passes as a full sentence: fall back to the article's first sentences
-        return [s.text for s in article_sentences(article)[:sentences]]
+        return [s.text for s in _opening(article)[:sentences]]
     for group in groups:
         group.speaker = None  # plain sentences are printed: a report's speaker would not show
     score_groups(groups, engine, weights, multi_source=False)
@@ -78,10 +88,16 @@ def summarize_article(
     return [g.text for g in sorted(chosen, key=lambda g: g.first_seen)]
 
 
+def _opening(article: Article) -> list[Sentence]:
+    """The article's sentences that are article text, of any length (no caption, credit,
+    fragment or sentence in another language): what a summary falls back to."""
+    return [s for s in article_sentences(article) if is_article_text(s.text, article.boilerplate)]
+
+
 def lead_summary(topic: Topic) -> list[SummaryItem]:
     """The first sentence of a lone article that can stand alone (for "Weitere Meldungen")."""
     for article in topic.articles:
         first = first_group(article)  # group_sentences([article])[0], cheaper
-        if first is not None:
+        if first is not None and first.alone:
             return [first.to_item()]  # (with who says it, when it reports speech)
     return []

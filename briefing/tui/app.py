@@ -18,6 +18,7 @@ from textual.worker import get_current_worker
 
 from briefing.errors import BriefingError
 from briefing.models import Briefing, Sentence, Settings, SummaryItem
+from briefing.runtime.display import shown
 from briefing.runtime.output import write_atomic
 from briefing.tui.preload import Preload, build
 from briefing.tui.reading import topic_markdown
@@ -193,17 +194,19 @@ class BriefingApp(App):
         self.main.show_briefing()
         skipped = event.briefing.skipped
         if skipped:
-            shown = "\n".join(f"{s.path.name}: {s.reason}" for s in skipped[:5])
+            # names are text, not markup ("[@click=app.quit]x.csv" is a file name)
+            listed = "\n".join(f"{shown(s.path.name)}: {shown(s.reason)}" for s in skipped[:5])
             more = f"\n… und {len(skipped) - 5} weitere" if len(skipped) > 5 else ""
-            self.notify(f"{shown}{more}", title=f"{len(skipped)} Datei(en) übersprungen",
-                        severity="warning", timeout=8)
+            self.notify(f"{listed}{more}", title=f"{len(skipped)} Datei(en) übersprungen",
+                        severity="warning", timeout=8, markup=False)
 
     @on(LoadFailed)
     def _load_failed(self, event: LoadFailed) -> None:
         self.briefing, self.sentences = None, {}
         self.main.loading(False)
         self.main.show_error(event.reason)
-        self.notify(event.reason, title="Nichts geladen", severity="error", timeout=10)
+        self.notify(event.reason, title="Nichts geladen", severity="error", timeout=10,
+                    markup=False)
 
     def action_reload(self) -> None:
         topic = self.main.topic
@@ -240,7 +243,7 @@ class BriefingApp(App):
             if cached is None:
                 self.resummarize(index, length)
                 return False
-            self.briefing.topics[index].summary = cached
+            self._set_summary(index, cached)
             self._lengths[index] = length
         if self._just_loaded:
             # after the first frame: the first prefetch would hold the interpreter while the
@@ -250,6 +253,15 @@ class BriefingApp(App):
         else:
             self.prefetch(index, length)
         return True
+
+    def _set_summary(self, index: int, summary: list[SummaryItem]) -> None:
+        """Show topic ``index`` with ``summary``: the other sections point to its items anew."""
+        from briefing.sections import resolve_refs  # (deferred, as in _summarize)
+
+        assert self.briefing is not None
+        topic = self.briefing.topics[index]
+        topic.summary = summary
+        resolve_refs(topic)
 
     def _summarize(self, briefing: Briefing, index: int, length: int) -> Summarized:
         # (deferred: the stages load in the preload's child; this process needs them only
@@ -285,7 +297,7 @@ class BriefingApp(App):
         self._cache[(event.index, event.length)] = event.summary
         # Only the current length is shown: a late result for an older one just waits in cache.
         if event.length == self.settings.sentences and self._lengths.get(event.index) != event.length:
-            self.briefing.topics[event.index].summary = event.summary
+            self._set_summary(event.index, event.summary)
             self._lengths[event.index] = event.length
             self.main.summary_changed(event.index)
             self.prefetch(event.index, event.length)
@@ -300,9 +312,10 @@ class BriefingApp(App):
         try:
             write_atomic(target, topic_markdown(topic, self.settings.title, self.today))
         except BriefingError as error:
-            self.notify(str(error), title="Export fehlgeschlagen", severity="error")
+            self.notify(str(error), title="Export fehlgeschlagen", severity="error",
+                        markup=False)
             return
-        self.notify(str(target), title="Exportiert")
+        self.notify(shown(str(target)), title="Exportiert", markup=False)
 
     def action_help(self) -> None:
         from briefing.tui.screens.help import HelpScreen  # (deferred: loads its DataTable)

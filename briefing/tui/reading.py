@@ -21,7 +21,8 @@ class Passage:
     """Where a text stands in an article: a block and a character span in it.
 
     ``block`` is None when the text is not found verbatim, or when no text was sought
-    (``text`` empty: the whole article is shown, unmarked).
+    (``text`` empty: the whole article is shown, unmarked). ``variant``: the text is the
+    article's own wording of a line that cites another wording.
     """
 
     article: Article
@@ -29,6 +30,7 @@ class Passage:
     start: int = 0
     end: int = 0
     text: str = ""
+    variant: bool = False  # the text is another outlet's wording of the chosen line
 
 
 def text_span(haystack: str, needle: str) -> tuple[int, int] | None:
@@ -61,17 +63,20 @@ def find_passage(article: Article, text: str, sentences: list[Sentence] | None =
     return Passage(article, text=text)
 
 
+SEARCH_LIMIT = 50  # search hits listed per topic
+
+
 def search_hits(
-    topic: Topic, query: str, sentences: dict[str, list[Sentence]], limit: int = 50
+    topic: Topic, query: str, sentences: dict[str, list[Sentence]], limit: int = SEARCH_LIMIT
 ) -> list[SummaryItem]:
     """Sentences of the topic's articles that contain ``query`` (case-insensitive).
 
-    The same sentence in several articles is one hit with all of them as sources; reported
-    speech that does not name its speaker names the one of the sentence before, as the
-    briefing's items do.
+    The same sentence in several articles (verbatim, as the contract folds it) is one hit with
+    all of them as sources; reported speech that does not name its speaker names the one of
+    the sentence before, as the briefing's items do.
     """
     from briefing.cues.speakers import reported_speakers  # (deferred: see the top)
-    from briefing.text import sentence_key
+    from briefing.text import fold
 
     needle = query.casefold().strip()
     if not needle:
@@ -83,7 +88,7 @@ def search_hits(
         for index, sentence in enumerate(in_article):
             if needle not in sentence.text.casefold():
                 continue
-            hit = hits.setdefault(sentence_key(sentence.text), SummaryItem(sentence.text, []))
+            hit = hits.setdefault(fold(sentence.text), SummaryItem(sentence.text, []))
             if article.id not in hit.sources:
                 hit.sources.append(article.id)
             if speakers is None:
@@ -112,13 +117,19 @@ def standalone_topic(topic: Topic) -> Topic:
     def renumber(sources: list[str]) -> list[str]:
         return [new_ids.get(source, source) for source in sources]
 
+    def cited(item):  # an item, or a variant: its sources and its variants' sources
+        more = {"variants": [cited(v) for v in item.variants]} if hasattr(item, "variants") else {}
+        return replace(item, sources=renumber(item.sources), **more)
+
     return replace(
         topic,
         articles=[replace(a, id=new_ids[a.id]) for a in topic.articles],
-        summary=[replace(i, sources=renumber(i.sources)) for i in topic.summary],
-        quotes=[replace(q, sources=renumber(q.sources)) for q in topic.quotes],
-        claims=[replace(c, sources=renumber(c.sources)) for c in topic.claims],
-        timeline=[replace(e, sources=renumber(e.sources)) for e in topic.timeline],
+        summary=[cited(i) for i in topic.summary],
+        quotes=[cited(q) for q in topic.quotes],
+        claims=[cited(c) for c in topic.claims],
+        timeline=[cited(e) for e in topic.timeline],
+        discrepancies=[replace(d, variants=[cited(v) for v in d.variants])
+                       for d in topic.discrepancies],
     )
 
 
@@ -145,5 +156,82 @@ def slugify(text: str, fallback: str = "briefing") -> str:
 
 
 def export_name(topic: Topic) -> str:
-    """The file name the export proposes: the topic's heading as a slug, ``.md``."""
+    """The file name the export proposes, ``.md``: a story's heading as a slug; for a lone
+    article its own file's name (its title is the page's first line, which may start with a
+    button label or a caption: "Detailansicht öffnen ...")."""
+    if topic.minor and len(topic.articles) == 1:
+        return f"{slugify(topic.articles[0].path.stem, slugify(topic.title))}.md"
     return f"{slugify(topic.title)}.md"
+
+
+def search_hit_count(topic: Topic, query: str, sentences: dict[str, list[Sentence]]) -> int:
+    """How many sentences (the same one in several articles once) ``search_hits`` would give
+    without its limit: the list says when it shows only some of them."""
+    from briefing.text.words import sentence_key
+
+    needle = query.casefold().strip()
+    if not needle:
+        return 0
+    return len({sentence_key(s.text) for article in topic.articles
+                for s in sentences.get(article.id, []) if needle in s.text.casefold()})
+
+
+_VOWELS = frozenset("aeiouäöüy")
+# consonant pairs that start a German syllable together ("Wald-brand", "bei-trag")
+_ONSETS = frozenset({"bl", "br", "dr", "fl", "fr", "gl", "gr", "kl", "kr", "pl", "pr", "tr"})
+
+
+def hyphen_points(word: str) -> list[int]:
+    """Where a German word may be broken (the index after the break), by rule, no dictionary:
+    after a hyphen, and before a consonant (or a consonant pair like "br") that starts a
+    syllable ("Bun-des-ver-fas-sungs-ge-richt"), never inside "ch", "ck", "ph", "sch", "th";
+    two letters at least stay on each side."""
+    points = set()
+    lowered = word.lower()
+    for index in range(2, len(word) - 1):
+        before, here, after = lowered[index - 1], lowered[index], lowered[index + 1]
+        if before == "-":
+            points.add(index)
+        elif not (before.isalpha() and here.isalpha() and after.isalpha()):
+            continue
+        elif here in _VOWELS or after not in _VOWELS:
+            continue
+        elif (here == "h" and before in "cpst") or (here == "k" and before == "c"):
+            continue
+        elif before + here in _ONSETS and index >= 3:
+            points.add(index - 1)
+        else:
+            points.add(index)
+    return sorted(points)
+
+
+def wrap_label(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` cells: words kept whole where they fit, a word
+    longer than the room broken at a hyphenation point (or, failing one, anywhere) with "-"
+    at the end of its line, never mid-word without one."""
+    width = max(width, 4)
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        while True:
+            room = width - len(line) - (1 if line else 0)
+            if len(word) <= room:
+                line = f"{line} {word}" if line else word
+                break
+            if line and len(word) <= width:  # whole on the next line
+                lines.append(line)
+                line = ""
+                continue
+            fits = [p for p in hyphen_points(word)
+                    if p + (0 if word[p - 1] == "-" else 1) <= (room if line else width)]
+            if not fits and line:
+                lines.append(line)
+                line = ""
+                continue
+            cut = fits[-1] if fits else width - 1
+            head = word[:cut] if word[cut - 1] == "-" else word[:cut] + "-"
+            lines.append(f"{line} {head}" if line else head)
+            line, word = "", word[cut:]
+    if line:
+        lines.append(line)
+    return lines

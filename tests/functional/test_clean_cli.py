@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 DATA = ROOT / "tests" / "data" / "clean"
 SEEDS = ROOT / "seeds"
@@ -62,6 +64,7 @@ def test_clean_of_a_page_with_no_article_fails_with_one_line():
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 def test_the_seed_briefing_shows_none_of_their_furniture():
     result = run("build", str(SEEDS), "--format", "json")
     assert result.returncode == 0, result.stderr

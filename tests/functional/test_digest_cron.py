@@ -66,6 +66,7 @@ def run(paths: dict[str, Path], day: str, *extra: str) -> tuple[int, str, str]:
     return process.returncode, out.decode("utf-8"), err.decode("utf-8")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("quiet", [(), ("-q",)])
 def test_runs_under_cron_with_utf8_and_no_terminal_decorations(paths, quiet) -> None:
     code, out, err = run(paths, "2024-06-03", *quiet)
@@ -95,6 +96,7 @@ def test_a_run_while_another_holds_the_lock_exits_75_and_leaves_the_output_alone
     assert sorted(p.name for p in paths["out"].iterdir()) == ["2024-06-03.md"]
 
 
+@pytest.mark.slow
 def test_a_second_run_waits_for_the_first_to_finish(paths) -> None:
     fd = os.open(lock_path(paths["state"]), os.O_RDWR | os.O_CREAT)
     fcntl.flock(fd, fcntl.LOCK_EX)
@@ -158,6 +160,7 @@ def _held_by_someone_else(path: Path) -> bool:
         os.close(fd)
 
 
+@pytest.mark.slow
 def test_a_run_killed_in_the_middle_leaves_the_old_file_and_the_next_run_recovers(paths) -> None:
     old = earlier_run(paths, "2024-06-03")
     for source in (DATA / "day2").iterdir():  # more articles: a rerun would write another file

@@ -161,6 +161,7 @@ async def test_selecting_a_sentence_shows_it_marked_in_each_source(stories):
         assert not source.display
 
 
+@pytest.mark.slow
 @pilot_test
 async def test_the_arrows_in_the_source_head_move_between_sources_by_mouse(stories):
     from textual.widgets import Static
@@ -189,6 +190,7 @@ async def test_the_arrows_in_the_source_head_move_between_sources_by_mouse(stori
         assert source.passage.article.id == "a1"
 
 
+@pytest.mark.slow
 @pilot_test
 async def test_a_sentence_late_in_a_long_paragraph_is_scrolled_into_view():
     from textual.containers import VerticalScroll
@@ -270,6 +272,7 @@ async def test_clicking_a_sentence_shows_its_source(stories):
 # -- search ---------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pilot_test
 async def test_slash_filters_topics_and_lists_matching_sentences(stories):
     app = make_app(stories, Settings(sentences=3), today=TODAY)
@@ -308,6 +311,7 @@ async def test_a_search_without_match_leaves_no_topic(stories):
 # -- export ---------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pilot_test
 async def test_export_writes_what_briefing_build_prints_for_the_topic(stories, tmp_path,
                                                                         monkeypatch):
@@ -335,6 +339,7 @@ async def test_export_writes_what_briefing_build_prints_for_the_topic(stories, t
     assert "[1]" in exported and "[3]" not in exported
 
 
+@pytest.mark.slow
 @pilot_test
 async def test_export_asks_before_overwriting(stories, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
@@ -605,3 +610,57 @@ def test_snapshot_light_theme(pinned, snap_compare):
         await _open_shared_sentence(pilot)
 
     assert snap_compare(snapshot_app(pinned), terminal_size=(120, 40), run_before=light)
+
+
+# -- other outlets' wordings ----------------------------------------------------------------
+
+INJURED = {
+    "a.txt": "Bei einem Zugunglück nahe Hamburg ist am Montagabend ein Regionalzug mit einem "
+             "Güterzug zusammengestoßen.\n\nBei dem Unglück wurden mindestens 112 Menschen "
+             "verletzt.\n\nDie Ursache des Zusammenstoßes ist noch unklar, die Bahn hat eine "
+             "Untersuchung eingeleitet.\n",
+    "b.txt": "Nahe Hamburg ist am Montagabend ein Regionalzug mit einem Güterzug "
+             "zusammengestoßen.\n\nMindestens 145 Menschen wurden bei dem Unglück verletzt.\n\n"
+             "Die Bahn hat eine Untersuchung eingeleitet, die Ursache des Zusammenstoßes ist "
+             "noch unklar.\n",
+}
+
+
+@pilot_test
+async def test_a_line_shows_each_source_with_its_own_wording(tmp_path):
+    from textual.widgets import Static
+
+    for name, text in INJURED.items():
+        (tmp_path / name).write_text(f"---\ntitle: Zugunglück {name}\n---\n{text}", "utf-8")
+    app = make_app([str(tmp_path)], Settings(sentences=3), today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(app, pilot)
+        view = app.screen.query_one(BriefingView)
+        index = next(i for i, e in enumerate(view.entries)
+                     if e.kind == "summary" and "112" in e.text)
+        entry = view.entries[index]
+        assert entry.sources == ("a1",) and entry.variants[0][1] == ("a2",)
+        option = next(i for i in range(view.items.option_count)
+                      if view.items.get_option_at_index(i).id == f"e{index}")
+        assert "[1; ähnlich 2]" in str(view.items.get_option_at_index(option).prompt.body)
+        await pilot.press("right")
+        view.items.highlighted = option
+        await pilot.press("enter")
+        await pilot.pause()
+        source = app.screen.query_one(SourceView)
+
+        def marked() -> str:
+            passage = source.passage
+            return passage.article.blocks[passage.block].text[passage.start:passage.end]
+
+        assert [p.article.id for p in source.passages] == ["a1", "a2"]
+        assert not source.passage.variant and "112" in marked()
+        await pilot.press("n")
+        await pilot.pause()
+        assert source.passage.article.id == "a2" and source.passage.variant
+        assert marked() == "Mindestens 145 Menschen wurden bei dem Unglück verletzt."
+        head = str(source.query_one("#source-head", Static).render())
+        assert "eigene Fassung" in head and "nicht wörtlich" not in head
+        # the versions are also listed under "Abweichende Angaben", each with its sources
+        versions = [e for e in view.entries if e.kind == "discrepancy"]
+        assert [e.sources for e in versions] == [("a1",), ("a2",)]

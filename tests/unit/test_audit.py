@@ -364,5 +364,53 @@ def test_variants_and_discrepancies_are_audited_as_printed() -> None:
     summary, first, second = audit.audit(briefing, texts=texts, mined=[])
     assert (summary.section, first.section) == ("summary", "discrepancies")
     assert summary.flaws == {}
-    assert "said twice" in first.flaws  # the contract: no sentence printed twice in a topic
+    # the version that is the summary item is printed as a pointer to it: no repeat
+    assert "said twice" not in first.flaws
     assert "fabricated" in second.flaws
+
+
+def test_a_discrepancy_version_repeating_anything_but_its_item_is_said_twice() -> None:
+    item = "Bei dem Unglück wurden mindestens 112 Menschen verletzt."
+    other = "Mindestens 145 Menschen wurden bei dem Unglück verletzt."
+    briefing = {"topics": [{
+        "title": "Unglück", "minor": False,
+        "articles": [{"id": "a1", "path": "/x/a.txt"}, {"id": "a2", "path": "/x/b.txt"}],
+        "summary": [{"text": item, "sources": ["a1"]}],
+        "quotes": [], "claims": [],
+        "timeline": [{"when": "am Montag", "date": "2024-06-17", "label": "17.06.2024",
+                      "text": "→ Das Wichtigste, Punkt 1", "sources": [],
+                      "ref": {"section": "summary", "index": 0}}],
+        "discrepancies": [
+            {"differs": ["112", "145"], "variants": [{"text": item, "sources": ["a1"]},
+                                                     {"text": other, "sources": ["a2"]}]},
+            # the same version again in a second discrepancy: printed twice
+            {"differs": ["145", "150"], "variants": [{"text": other, "sources": ["a2"]}]},
+            # a version that holds the item and more: the item's sentence printed twice
+            {"differs": ["3"], "variants": [{"text": item + " Drei starben.",
+                                             "sources": ["a1"]}]},
+        ],
+    }]}
+    texts = {"a1": item + " Drei starben.", "a2": other}
+    lines = audit.audit(briefing, texts=texts, mined=[])
+    # the pointer entry of the timeline prints no sentence: it is no line
+    assert [line.section for line in lines] == ["summary"] + ["discrepancies"] * 4
+    _, pointed, printed, again, longer = lines
+    assert "said twice" not in pointed.flaws and "said twice" not in printed.flaws
+    assert audit.category(again.flaws["said twice"]) == "discrepancies repeats discrepancies"
+    assert audit.category(longer.flaws["said twice"]) == "discrepancies repeats summary"
+
+
+def test_an_antecedent_with_a_quote_or_an_initial_in_it_is_found() -> None:
+    """The printed line before a back-reference is matched against the source's text before
+    it, not against a split at '" ' or "V. " that cuts such an antecedent in two."""
+    before = 'Es gab "erste konkrete Hinweise" auf Andreas V. schon 1998.'
+    texts = {"a1": f"Vorher. {before} Sie wurden aber nicht verfolgt."}
+    briefing = {"topics": [{"title": "Fall", "articles": [{"id": "a1", "path": "/x/a1.txt"}],
+                            "summary": [{"text": before, "sources": ["a1"]},
+                                        {"text": "Sie wurden aber nicht verfolgt.",
+                                         "sources": ["a1"]}]}]}
+    first, second = audit.audit(briefing, texts=texts, mined=[])
+    assert "dangling reference" not in second.flaws
+    alone = {"topics": [{**briefing["topics"][0], "summary": briefing["topics"][0]["summary"][1:]}]}
+    [line] = audit.audit(alone, texts=texts, mined=[])
+    assert "dangling reference" in line.flaws

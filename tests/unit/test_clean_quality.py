@@ -17,6 +17,7 @@ def load_benchmark():
     return load_benchmark_module("cleaning")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not (DEV / "annotations.jsonl").exists(), reason="../shared eval data absent")
 def test_cleaning_f1_on_the_dev_set_does_not_drop_below_the_pinned_floor():
     floor = json.loads(BASELINE.read_text(encoding="utf-8"))["cleaning"]

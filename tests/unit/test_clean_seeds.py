@@ -47,7 +47,8 @@ CASES = [
          "Bild: AP", "Prost!", "Hier siehst du den Empfang im Video", "(yam/sda/dpa)",
          "DANKE", "5 CHF", "Banküberweisung", "Kommentare", "Celtic Swiss", "registriert",
          "Melden", "Zum Kommentar", "1517", "Gaspipeline", "Zur Story"],
-        "Putin besucht Kim – und will von diesem mehr Waffen für die Ukraine", None,
+        # the outlet from its own video credit, named twice ("Video: watson/Michael Shepherd")
+        "Putin besucht Kim – und will von diesem mehr Waffen für die Ukraine", "watson",
         "2024-06-19",
     ),
     # no headline line: starts with a scraped "date 2024-06" field before the lead

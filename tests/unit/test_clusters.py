@@ -1,4 +1,4 @@
-"""Clustering: average linkage on a square distance matrix, and rows that must share a cluster."""
+"""Clustering: average linkage, the two stages of story grouping, rows that must share a cluster."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 import scipy.sparse as sp
 
 from briefing.stories import cluster_labels
-from briefing.stories.clusters import average_linkage_labels
+from briefing.stories.clusters import average_linkage, average_linkage_labels, two_stages
 
 
 def _scipy_labels(distance: np.ndarray, cut: float) -> np.ndarray:
@@ -49,3 +49,41 @@ def test_rows_that_must_link_share_a_cluster_and_numbers_follow_first_rows() -> 
     vectors = sp.csr_matrix(rows / np.linalg.norm(rows, axis=1, keepdims=True))
     assert cluster_labels(vectors, 0.5) == [0, 0, 1, 2]
     assert cluster_labels(vectors, 0.5, must_link=[(2, 3)]) == [0, 0, 1, 1]
+
+
+def _graph(n: int, pairs: dict[tuple[int, int], float]) -> sp.csr_matrix:
+    rows = [a for a, b in pairs] + [b for a, b in pairs]
+    cols = [b for a, b in pairs] + [a for a, b in pairs]
+    return sp.csr_matrix((list(pairs.values()) * 2, (rows, cols)), shape=(n, n))
+
+
+def test_an_attached_article_pulls_in_no_other() -> None:
+    # 2 matches the story {0, 1} well; 3 matches only 2: it stays alone (no chaining)
+    graph = _graph(4, {(0, 1): 0.8, (0, 2): 0.5, (1, 2): 0.5, (2, 3): 0.5})
+    assert two_stages(graph, [[0, 1], [2], [3]]) == [[0, 1, 2], [3]]
+
+
+def test_a_lone_article_joins_only_a_story_it_matches_as_its_own_articles_do() -> None:
+    # mean 0.4 to a story whose own mean is 0.8: below 0.6 of it
+    graph = _graph(3, {(0, 1): 0.8, (0, 2): 0.4, (1, 2): 0.4})
+    assert two_stages(graph, [[0, 1], [2]]) == [[0, 1], [2]]
+    looser = _graph(3, {(0, 1): 0.6, (0, 2): 0.4, (1, 2): 0.4})
+    assert two_stages(looser, [[0, 1], [2]]) == [[0, 1, 2]]
+
+
+def test_cores_merge_when_they_agree_as_their_own_articles_do() -> None:
+    apart = {(0, 1): 0.6, (2, 3): 0.6, (0, 2): 0.3, (0, 3): 0.3, (1, 2): 0.3, (1, 3): 0.3}
+    assert two_stages(_graph(4, apart), [[0, 1], [2, 3]]) == [[0, 1], [2, 3]]
+    close = {key: 0.5 if value == 0.3 else value for key, value in apart.items()}
+    assert two_stages(_graph(4, close), [[0, 1], [2, 3]]) == [[0, 1, 2, 3]]
+
+
+def test_a_loose_article_does_not_join_a_tight_story() -> None:
+    # 3 reaches the threshold with each, but not 0.7 of the story's own (shrunk) mean
+    tight = {(0, 1): 0.9, (0, 2): 0.9, (1, 2): 0.9, (0, 3): 0.25, (1, 3): 0.25, (2, 3): 0.25}
+    assert average_linkage(_graph(4, tight), 0.2) == [0, 0, 0, 1]
+    assert average_linkage(_graph(4, tight), 0.2, cohesion=0.0) == [0, 0, 0, 0]
+    # a tight pair alone weighs little against the shrinkage: it does not refuse everyone
+    pair = {(0, 1): 0.9, (0, 2): 0.25, (1, 2): 0.25}
+    assert average_linkage(_graph(3, pair), 0.2) == [0, 0, 0]
+    assert average_linkage(_graph(3, pair), 0.2, shrink=0.0) == [0, 0, 1]

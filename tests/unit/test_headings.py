@@ -1,14 +1,27 @@
-"""Topic headings: the causes of wrong headings found by reading benchmarks/headings.py."""
+"""Story headings: the event phrase the articles write (issue 16), and what a heading never is.
+
+The stories are invented, each modelled on a real one that a heading missed (the dev and
+val stories of benchmarks/headings.py --stories, the folders it reads): a role, an aspect or a
+side story took the place of the event, a name was cut, a weekday or a demonym stood alone.
+"""
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
 
 from briefing.models import Article, Block
-from briefing.stories import topic_heading
-from briefing.stories.headings.scan import find_candidates
+from briefing.pipeline import load_articles
+from briefing.stories import group_topics, topic_heading, topic_headings
+from briefing.stories.headings.group import Group
+from briefing.stories.headings.scan import has_title, scan_article
+from briefing.stories.headings.words import name_in_full
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data"
 
 
 def _story(*texts: tuple[str, str]) -> list[Article]:
@@ -18,153 +31,358 @@ def _story(*texts: tuple[str, str]) -> list[Article]:
     ]
 
 
-# A genitive heading ("Putins Nordkorea-Besuch") only when the articles say the thing is the
-# name's: "Johnsons Labour-Partei" joined a premier and the opposition party of one sentence.
-POSSESSION = [
-    # the thing is another's (the opposition party): the compound alone
-    (
-        [
-            ("Premier Halvorsen will Neuwahlen im Dezember",
-             ("Premier Halvorsen will im Dezember wählen lassen. Die Moorland-Partei lehnte den "
-             "Antrag von Halvorsen am Montag ab. Halvorsen kündigte einen neuen Anlauf an.")),
-            ("Moorland-Partei blockiert Halvorsen",
-             ("Die Moorland-Partei hat den Plan von Premier Halvorsen gestoppt. Halvorsen "
-             "erreichte nicht die nötige Mehrheit. Die Moorland-Partei will erst im Januar "
-             "wählen.")),
-            ("Halvorsen scheitert mit Neuwahl-Plan",
-             ("Halvorsen scheiterte im Parlament. Die Moorland-Partei stimmte geschlossen dagegen, "
-             "sagte ein Sprecher der Moorland-Partei.")),
-        ],
-        "Moorland-Partei",
+def _written_in(heading: str, articles: list[Article]) -> bool:
+    """Every word of the heading stands in the articles (a noun's ending aside: "Massakern")."""
+    text = " ".join(f"{a.title} {a.body}" for a in articles)
+    return all(re.search(rf"(?<![\w-]){re.escape(w)}", text) for w in heading.split())
+
+
+# (story, heading): the event and whom or where it befell, as the articles write it
+EVENTS = {
+    # "Rot-Rot-Grün", a side aspect, in every article; the event in fewer words
+    "election": (
+        _story(
+            ("Linke gewinnt Landtagswahl in Thüringen",
+             ("Die Linke von Ministerpräsident Bodo Ramelow hat die Landtagswahl in Thüringen "
+             "gewonnen. Rot-Rot-Grün verliert die Mehrheit. Die AfD liegt vor der CDU.")),
+            ("Rot-Rot-Grün ohne Mehrheit",
+             ("Nach der Landtagswahl in Thüringen hat Rot-Rot-Grün keine Mehrheit mehr. Ramelow "
+             "will dennoch weiterregieren. Rot-Rot-Grün hatte fünf Jahre regiert.")),
+            ("Was die Wahl für Ramelow bedeutet",
+             ("Bodo Ramelow steht vor einer schwierigen Regierungsbildung. Die Landtagswahl in "
+             "Thüringen hat die Mitte geschwächt. Rot-Rot-Grün fehlen vier Sitze.")),
+        ),
+        "Landtagswahl in Thüringen",
     ),
-    # the articles write it as the name's: "Halvorsens Neuwahl-Antrag"
-    (
-        [
+    # the name whole ("Evo Morales", not "Evo" or "Boliviens Morale")
+    "resignation": (
+        _story(
+            ("Morales tritt zurück",
+             ("Boliviens Präsident Evo Morales ist nach wochenlangen Protesten zurückgetreten. "
+             "Der Rücktritt von Evo Morales kam überraschend. Der Präsident floh.")),
+            ("Morales geht ins Exil",
+             ("Nach dem Rücktritt von Evo Morales ist der frühere Präsident nach Mexiko "
+             "geflogen. Evo Morales sprach von einem Putsch. Der Präsident will zurückkehren.")),
+        ),
+        "Rücktritt von Evo Morales",
+    ),
+    # "Mega-Pleite" says what, not whose
+    "insolvency": (
+        _story(
+            ("Thomas Cook ist pleite",
+             ("Der Reisekonzern Thomas Cook hat Insolvenz angemeldet. Die Pleite von Thomas Cook "
+             "trifft Hunderttausende Urlauber. Es ist eine Mega-Pleite.")),
+            ("Urlauber sitzen fest",
+             ("Nach der Pleite von Thomas Cook sitzen Urlauber fest. Die Mega-Pleite trifft auch "
+             "Condor. Thomas Cook war der älteste Reiseveranstalter.")),
+        ),
+        "Pleite von Thomas Cook",
+    ),
+    # "CDU-Politiker", a role without a name, in every article
+    "attack": (
+        _story(
+            ("Anschlag auf Synagoge",
+             ("Bei einem Anschlag in Halle sind zwei Menschen getötet worden. Der CDU-Politiker "
+             "Schuster sprach von einer Zäsur. Der CDU-Politiker forderte Schutz.")),
+            ("Entsetzen nach Anschlag in Halle",
+             ("Nach dem Anschlag in Halle ist das Entsetzen groß. Der CDU-Politiker Schuster "
+             "besuchte die Synagoge. Der Täter wurde gefasst.")),
+        ),
+        "Anschlag in Halle",
+    ),
+    # the noun in its base form: "des Absturzes" -> "Absturz"
+    "crash": (
+        _story(
+            ("Zwei Eurofighter abgestürzt",
+             ("Über der Mecklenburgischen Seenplatte sind zwei Eurofighter der Bundeswehr "
+             "abgestürzt. Die Ursache des Absturzes der beiden Kampfjets ist unklar.")),
+            ("Ermittlungen nach Absturz",
+             ("Nach dem Absturz der beiden Kampfjets ermittelt die Bundeswehr. Die Eurofighter "
+             "waren bei einer Übung zusammengestoßen. Der Absturz der beiden Kampfjets "
+             "erschüttert die Truppe.")),
+        ),
+        "Absturz der beiden Kampfjets",
+    ),
+    # a dative plural ("nach den Massakern") in its plain plural, two places joined
+    "shootings": (
+        _story(
+            ("Trauer in El Paso",
+             ("Nach den Massakern in El Paso und Dayton trauern die USA. In El Paso starben 22 "
+             "Menschen. Die Massaker in El Paso und Dayton lösen eine Debatte aus.")),
+            ("Trump besucht El Paso",
+             ("US-Präsident Trump hat El Paso besucht. Nach den Massakern in El Paso und Dayton "
+             "fordern Demokraten strengere Waffengesetze. In Dayton starben neun Menschen.")),
+        ),
+        "Massaker in El Paso und Dayton",
+    ),
+    # a person's title before the name goes ("von Regierungschefin Carrie Lam")
+    "title": (
+        _story(
+            ("Proteste in Hongkong",
+             ("In Hongkong fordern Demonstranten den Rücktritt von Regierungschefin Carrie Lam. "
+             "Carrie Lam lehnt ab. Die Proteste gehen weiter.")),
+            ("Lam bleibt",
+             ("Der Rücktritt von Regierungschefin Carrie Lam ist nicht in Sicht, sagte Carrie "
+             "Lam. Die Demonstranten wollen den Rücktritt von Carrie Lam erzwingen.")),
+        ),
+        "Rücktritt von Carrie Lam",
+    ),
+    # a name with its particles, in the genitive as the articles write it
+    "particles": (
+        _story(
+            ("Von der Leyen gewählt",
+             ("Das Europaparlament hat Ursula von der Leyen zur Kommissionspräsidentin gewählt. "
+             "Die Wahl von der Leyens fiel knapp aus. Von der Leyen erhielt 383 Stimmen.")),
+            ("Knappe Mehrheit",
+             ("Die Wahl von der Leyens war knapp. Ursula von der Leyen brauchte 374 Stimmen. Von "
+             "der Leyen tritt im November an.")),
+        ),
+        "Wahl von der Leyens",
+    ),
+    # "am Dienstagmorgen" in every article: a time is never what happened
+    "weekday": (
+        _story(
+            ("Brand in Lagerhalle",
+             ("Am Dienstagmorgen ist in einer Lagerhalle in Gersdorf ein Brand ausgebrochen. Der "
+             "Brand in Gersdorf zerstörte die Halle. Am Dienstagmorgen rückte die Feuerwehr "
+             "aus.")),
+            ("Gersdorf: Halle zerstört",
+             ("Der Brand in Gersdorf hat am Dienstagmorgen eine Lagerhalle zerstört. Die "
+             "Feuerwehr löschte den Brand. Am Dienstagmorgen gab es keine Verletzten.")),
+        ),
+        "Brand in Gersdorf",
+    ),
+    # "Shanghaier" before every noun: a demonym is no heading
+    "demonym": (
+        _story(
+            ("Shanghaier Börse bricht ein",
+             ("Die Shanghaier Börse ist am Montag eingebrochen. Shanghaier Anleger verkauften "
+             "Aktien. Der Kurssturz in Shanghai überraschte die Händler.")),
+            ("Kurssturz in Shanghai",
+             ("Nach dem Kurssturz in Shanghai reagieren die Märkte. Shanghaier Händler sprechen "
+             "von Panik. Der Kurssturz in Shanghai war der größte seit Jahren.")),
+        ),
+        "Kurssturz in Shanghai",
+    ),
+    # an invented place and compound: built from them, no "Falkenrodes ..."
+    "invented": (
+        _story(
+            ("Explosion im Quarzwerk von Falkenrode",
+             ("In Falkenrode ist am Morgen ein Silo des Quarzwerks explodiert. Die "
+             "Quarzwerk-Explosion war kilometerweit zu hören, sagte ein Sprecher der Feuerwehr.")),
+            ("Falkenrode: Ursache der Quarzwerk-Explosion unklar",
+             ("Nach der Quarzwerk-Explosion in Falkenrode ermittelt die Staatsanwaltschaft. Der "
+             "Betreiber des Werks hat den Betrieb vorerst eingestellt.")),
+            ("Nach Quarzwerk-Explosion: Anwohner in Falkenrode dürfen zurück",
+             ("Zwei Tage nach der Quarzwerk-Explosion haben die Behörden in Falkenrode "
+             "Entwarnung gegeben. Die Messwerte lägen wieder im normalen Bereich.")),
+        ),
+        "Quarzwerk-Explosion in Falkenrode",
+    ),
+    # a name owns what the articles write as its own ("Halvorsens Neuwahl-Antrag")
+    "owner": (
+        _story(
             ("Halvorsens Neuwahl-Antrag scheitert",
              ("Im Parlament ist Premier Halvorsen mit dem Neuwahl-Antrag gescheitert. Nun will "
              "Halvorsen es erneut versuchen.")),
             ("Parlament stoppt Neuwahl-Antrag",
              ("Das Parlament hat Halvorsens Neuwahl-Antrag abgelehnt. Danach zeigte sich "
              "Halvorsen enttäuscht.")),
-        ],
+        ),
         "Halvorsens Neuwahl-Antrag",
     ),
-    # a possessive after the name in the same sentence: "Kessler ... ihren E-Mail-Server"
-    (
-        [
-            ("Kessler nutzte privaten E-Mail-Server",
-             ("Als Ministerin hat Kessler für Dienstmails ihren privaten E-Mail-Server genutzt. "
-             "Einen Verstoß bestreitet Kessler.")),
-            ("Ermittler prüfen E-Mail-Server",
-             ("Die Ermittler prüfen den E-Mail-Server. Am Montag sagte Kessler, sie habe ihren "
-             "E-Mail-Server korrekt genutzt.")),
-        ],
-        "Kesslers E-Mail-Server",
+    # "die Raumsonde Kelvara": the thing the name is goes with it
+    "thing": (
+        _story(
+            ("Raumsonde Kelvara erreicht den Jupiter",
+             ("Die Raumsonde Kelvara ist nach sechs Jahren Flug am Jupiter angekommen. Kelvara "
+             "soll die Monde des Planeten vermessen.")),
+            ("Erste Bilder der Raumsonde Kelvara",
+             ("Die Raumsonde Kelvara hat erste Bilder vom Jupiter geschickt. Kelvara funkt jeden "
+             "Tag neue Daten zur Erde.")),
+        ),
+        "Raumsonde Kelvara",
     ),
+}
+
+
+@pytest.mark.parametrize("name", list(EVENTS))
+def test_the_heading_is_the_event_as_the_articles_write_it(name: str) -> None:
+    articles, heading = EVENTS[name]
+    assert topic_heading(articles) == heading
+    assert _written_in(heading, articles) or name in ("crash", "shootings")
+
+
+# (folder under tests/data, heading): the hand-made folders and the seeds
+FOLDERS = [
+    ("tui/hochwasser", "Donau-Hochwasser"),  # "Hochwasser an der Donau" + "Donau-Hochwasser"
+    ("tui/bahnstreik", "Bahnstreik"),  # not "Uhr" ("um zwei Uhr" in both)
+    ("topics/syndicated_pair", "Inflation in Deutschland"),
 ]
 
 
-@pytest.mark.parametrize("texts, heading", POSSESSION, ids=["another_s", "said_so", "possessive"])
-def test_a_genitive_only_for_what_the_articles_say_is_the_names(texts, heading) -> None:
-    assert topic_heading(_story(*texts)) == heading
+@pytest.mark.parametrize("folder, heading", FOLDERS, ids=[f for f, _ in FOLDERS])
+def test_hand_made_folders_keep_their_headings(folder: str, heading: str) -> None:
+    articles, _ = load_articles([DATA / folder])
+    assert topic_heading(articles) == heading
 
 
-# "<noun> der <organisation>" only when the articles write the two so ("Warnstreik der VKT"):
-# "Welt-Anti-Doping-Agentur der IAAF" put an agency under a federation it is not part of.
-ORGANISATION = [
-    (
-        [
-            ("Die IWA sperrt Russland erneut",
-             ("Die IWA hat Russland am Montag erneut gesperrt. Die Welt-Anti-Doping-Agentur "
-             "leitete ein Verfahren ein, sagte der Präsident der IWA.")),
-            ("IWA bleibt hart",
-             ("Die IWA bleibt bei ihrer Haltung. Die Welt-Anti-Doping-Agentur prüft Daten aus "
-             "Moskau, die IWA wartet ab.")),
-            ("Welt-Anti-Doping-Agentur droht mit Strafen",
-             "Die Welt-Anti-Doping-Agentur droht mit Sanktionen. Die IWA begrüßte das Verfahren."),
-        ],
-        "Welt-Anti-Doping-Agentur",
-    ),
-]
+def test_two_stories_in_one_folder_keep_to_their_own_words() -> None:
+    articles, _ = load_articles([DATA / "topics" / "two_stories_two_singletons"])
+    strike, fire = (t for t in group_topics(articles) if not t.minor)
+    assert fire.title == "Waldbrand bei Jüterbog"  # a place with its preposition
+    assert "GDL" in strike.title and "Streik" in strike.title  # "Streik der ... GDL"
 
 
-@pytest.mark.parametrize("texts, heading", ORGANISATION, ids=["not_said"])
-def test_an_organisation_follows_only_a_noun_the_articles_give_it(texts, heading) -> None:
-    assert topic_heading(_story(*texts)) == heading
+def test_the_seeds_are_headed_by_the_visit() -> None:
+    articles, _ = load_articles([ROOT / "seeds"])
+    assert topic_heading(articles) == "Staatsbesuch in Nordkorea"
 
 
-# The words a name is (nearly) always written with belong to it, though one is a German word:
-# "Silva" cut "Lula da Silva".
-FULL_NAMES = [
-    # "da" is a German word, "Lula" comes before it in most mentions
-    (
-        ("Der frühere Präsident Tavo da Ramos ist frei. Tavo da Ramos verließ das Gefängnis. "
-        "Anhänger jubelten, als Tavo da Ramos sprach. Er saß lange in Haft, und da Ramos "
-        "will wieder antreten. Tavo da Ramos dankte seinen Anhängern."),
-        "Ramos",
-        "Tavo da Ramos",
-    ),
-    # a particle that is no German word: "ter Stegen" (as before)
-    (
-        ("Torhüter Marc ter Stegen ist verletzt. Der Verein bangt um ter Stegen. Auch ter "
-        "Stegen selbst ist enttäuscht."),
-        "Stegen",
-        "ter Stegen",
-    ),
-    # a first name used only now and then stays out
-    (
-        ("Premier Boris Halvorsen reist ab. Halvorsen sagte, er komme zurück. Halvorsen "
-        "lächelte. Dann sprach Halvorsen vor der Presse."),
-        "Halvorsen",
-        "Halvorsen",
-    ),
-]
+def test_no_genitive_of_a_plural_after_an_adjective() -> None:
+    """Both articles say "Betroffene Haushalte": once "Haushaltes Soforthilfe"."""
+    digest = DATA / "digest"
+    articles, _ = load_articles(
+        [digest / "day2" / "hochwasser_bayern_entwarnung.txt", digest / "follow_up"]
+    )
+    heading = topic_heading(articles)
+    assert "Haushalt" not in heading and _written_in(heading, articles)
 
 
-@pytest.mark.parametrize("body, form, name", FULL_NAMES, ids=["da", "ter", "first_name"])
-def test_a_name_keeps_the_words_it_is_nearly_always_written_with(body, form, name) -> None:
-    found = find_candidates(_story(("Meldung", body)))
-    candidate = next(c for c in found.values() if c.form == form)
-    assert candidate.name_form == name
+@pytest.mark.parametrize(
+    "body, word, name",
+    [
+        # "da" is a German word; "Tavo da" stands before "Ramos" in most mentions
+        (("Der frühere Präsident Tavo da Ramos ist frei. Tavo da Ramos verließ das Gefängnis. "
+         "Anhänger jubelten, als Tavo da Ramos sprach. Tavo da Ramos dankte."), "Ramos",
+         "Tavo da Ramos"),
+        (("Torhüter Marc ter Stegen ist verletzt. Der Verein bangt um ter Stegen. Auch ter "
+         "Stegen selbst ist enttäuscht."), "Stegen", "ter Stegen"),
+        # a first name used only now and then stays out
+        (("Premier Boris Halvorsen reist ab. Halvorsen sagte, er komme zurück. Halvorsen "
+         "lächelte. Dann sprach Halvorsen vor der Presse."), "Halvorsen", "Halvorsen"),
+        # a first name that never stands alone comes in, from either side
+        (("Ursula von der Leyen ist gewählt. Die Wahl von der Leyens war knapp. Von der Leyen "
+         "dankte. Ursula von der Leyen tritt im November an."), "Ursula",
+         "Ursula von der Leyen"),
+        (("Die Tour de France beginnt. Die Tour de France führt durch die Alpen. Wer gewinnt "
+         "die Tour de France?"), "France", "Tour de France"),
+        # words that never stand without the name, one at a sentence start ("Red")
+        (("Red Bull Salzburg gewinnt. Marsch lobt Red Bull Salzburg. Für die Red Bull Salzburg "
+          "ist es der Titel. In Salzburg jubeln sie. Salzburg feiert. Salzburg bleibt vorn. "
+          "Salzburg ist Meister."), "Salzburg", "Red Bull Salzburg"),
+        # a title before the name is none of it
+        (("Spielertrainer Fabian Lamotte lobt das Team. Heute will Spielertrainer Fabian "
+          "Lamotte mehr. Lamotte lacht."), "Lamotte", "Fabian Lamotte"),
+    ],
+    ids=["da", "ter", "first_name_seldom", "first_name_always", "tour_de", "red_bull", "title"],
+)
+def test_a_name_is_written_in_full(body: str, word: str, name: str) -> None:
+    group = Group([scan_article(a) for a in _story(("Meldung", body))])
+    assert name_in_full(group, word) == name
 
 
-# "<noun> <name>" is one thing ("Raumsonde Kelvara") when the noun stands right before the
-# name as such, not when it only stands there as a genitive attribute of another noun: "der
-# Chef der Brexit-Partei Nigel Farage" made "Brexit-Partei Farage".
-APPOSITION = [
-    (
-        [
-            ("Farrow will nicht gegen Tories antreten",
-             ("Der Chef der Heimat-Partei Nils Farrow will keine Kandidaten aufstellen. Farrow "
-             "sagte, die Heimat-Partei wolle den Tories nicht schaden.")),
-            ("Farrow macht Rückzieher",
-             ("Der Chef der Heimat-Partei Nils Farrow hat seine Pläne geändert. Farrow erklärte, "
-             "die Heimat-Partei konzentriere sich auf wenige Wahlkreise.")),
-        ],
-        ("Heimat-Partei Farrow", "Heimat-Partei Nils Farrow"),
-    ),
-]
+def test_a_lone_article_keeps_its_own_title() -> None:
+    articles = _story(("Kelsdorf baut Umgehungsstraße", ("Der Stadtrat hat den Bau beschlossen. "
+                       "Der Bau der Umgehungsstraße soll 2021 beginnen.")))
+    assert has_title(articles[0])
+    assert topic_heading(articles) == "Kelsdorf baut Umgehungsstraße"
 
 
-@pytest.mark.parametrize("texts, not_heading", APPOSITION, ids=["chef_der"])
-def test_a_genitive_attribute_is_no_apposition(texts, not_heading) -> None:
-    heading = topic_heading(_story(*texts))
-    assert heading not in not_heading
-    assert "Heimat-Partei" in heading  # still the story's compound
+def test_a_lone_plain_text_gets_a_phrase_not_its_first_sentence() -> None:
+    """A text file without a title line: its title is its first sentence (as MLSUM's)."""
+    first = ("Der Stadtrat von Kelsdorf hat am Montag den Bau einer neuen Umgehungsstraße "
+             "beschlossen, die den Ortskern entlasten soll.")
+    articles = _story((first, (f"{first} Der Bau der Umgehungsstraße soll 2021 beginnen. Gegen "
+                              "den Bau der Umgehungsstraße protestieren Anwohner.")))
+    assert not has_title(articles[0])
+    heading = topic_heading(articles)
+    assert heading != first and len(heading.split()) <= 6
+    assert _written_in(heading, articles)
 
 
-def test_cheap_stems_pass_finds_exactly_the_building_blocks_stems() -> None:
-    """topic_headings weighs terms by group_df from group_block_stems, a cheaper walk than
-    find_candidates: both must see the same building blocks, or headings change with the jobs."""
-    from briefing.stories.headings.scan import building_blocks, group_block_stems
+def test_a_word_every_story_uses_weighs_less_than_the_storys_own() -> None:
+    """c-TF-IDF: "Regierung" stands in both stories' titles, each story's own words lead."""
+    strike = _story(
+        ("Regierung: Streik der Fluglotsen in Merlen", ("Der Streik der Fluglotsen in Merlen "
+         "legt den Flughafen lahm. Die Regierung schweigt.")),
+        ("Regierung vermittelt im Streik der Fluglotsen", ("Im Streik der Fluglotsen in Merlen "
+         "vermittelt jetzt die Regierung.")),
+    )
+    flood = _story(
+        ("Regierung: Hochwasser in Tarsau", ("Das Hochwasser in Tarsau steigt weiter. Die "
+         "Regierung schickt Helfer.")),
+        ("Regierung hilft nach Hochwasser in Tarsau", ("Nach dem Hochwasser in Tarsau zahlt die "
+         "Regierung Soforthilfe.")),
+    )
+    headings = topic_headings([strike, flood])
+    assert headings[1] == "Hochwasser in Tarsau"
+    assert "Merlen" in headings[0] and "Fluglotsen" in headings[0]
+    assert not any("Regierung" in h for h in headings)
 
-    seeds = Path(__file__).resolve().parents[2] / "seeds"
-    from briefing.pipeline import Settings, load_articles
 
-    articles, _ = load_articles([seeds], Settings())
-    groups = [_story(*story) for story, _ in POSSESSION] + [articles, articles[:1]]
-    groups.append(_story(("Ein Titel", '„Wer?“ – Nordkorea: Moskau-Reise. Der Kreml: „Ja.“ Kim')))
-    for index, group in enumerate(groups):
-        expected = {s for key in building_blocks(find_candidates(group)) for s in key}
-        assert expected, "every group has building blocks"
-        assert group_block_stems(groups, index) == expected
+def test_headings_do_not_depend_on_the_number_of_jobs() -> None:
+    """Above 200 groups the work goes to forked workers; the headings stay the same."""
+    groups = [articles for articles, _ in EVENTS.values()] * 20
+    assert topic_headings(groups, jobs=2) == topic_headings(groups, jobs=1)
+
+
+def test_labels_in_capitals_are_no_words_of_a_heading() -> None:
+    """ "EXKLUSIV" before a name, or two labels in a row, are page furniture."""
+    articles = _story(
+        ("EXKLUSIV ANZEIGE: Parteispende an die NPA war illegal", ("EXKLUSIV Die Parteispende an "
+         "die NPA war illegal. EXKLUSIV von der Laan bestätigt die Parteispende an die NPA.")),
+        ("Parteispende an die NPA", "Die Parteispende an die NPA prüft jetzt die Verwaltung."),
+    )
+    assert topic_heading(articles) == "Parteispende an die NPA"
+
+
+def test_a_tie_between_two_forms_does_not_depend_on_their_order() -> None:
+    """Forms are gathered through sets, whose order changes with the hash seed: "Anschlag" and
+    "Anschlags", written as often, must give the same heading form whichever came first."""
+    from briefing.stories.headings.group import Phrase
+
+    first, second = Phrase(("alone", ("anschlag",)), "", "alone"), Phrase(("x",), "", "alone")
+    for phrase, forms in ((first, ("Anschlags", "Anschlag")), (second, ("Anschlag", "Anschlags"))):
+        for number, form in enumerate(forms):
+            phrase.add(number, 2, form)
+    assert first.surface() == second.surface() == "Anschlag"
+
+
+# --------------------------------------------------------------------------- quality floors
+
+SETS = {
+    "dev": ("eval", "stories", "dev", "stories.json"),  # under ../shared
+    "val": ROOT / "benchmarks" / "data" / "stories_val.json",  # our own labels
+}
+
+
+@pytest.mark.parametrize("name", ["dev", "val"])
+def test_headings_name_the_labelled_stories(name: str, shared_dir: Path, tmp_path: Path) -> None:
+    """Heading hits of the shipped grouping on the labelled stories, as
+    ``python benchmarks/headings.py --stories`` counts them (../shared; skips without it)."""
+    from benchmark_module import load_benchmark
+
+    floor = json.loads((ROOT / "tests" / "quality_baseline.json").read_text())["headings"]
+    where = SETS[name]
+    labels_path = shared_dir.joinpath(*where) if isinstance(where, tuple) else where
+    bench = load_benchmark("stories")
+    labels = bench.load_labels(labels_path)
+    bench.write_folder(labels, tmp_path / name)
+    articles, skipped = load_articles([tmp_path / name])
+    grouping = [(t.title, [a.path.stem for a in t.articles]) for t in group_topics(articles)]
+    grouping += [("", [s.path.stem]) for s in skipped]
+    scores = bench.score(labels, grouping)
+    assert scores.heading_hits >= floor[name], [
+        (s.id, s.heading) for s in scores.per_story if not s.heading_hit
+    ]
+
+
+def test_a_plural_of_its_own_keeps_its_n() -> None:
+    """"Bauern" is no dative plural of "Bauer": "Bauer aus Brandenburg" names one farmer."""
+    first = "Bauern aus Brandenburg protestieren in Berlin an der Siegessäule."
+    articles = _story((first, (f"{first} Mehrere tausend Landwirte sind mit Traktoren nach "
+                              "Berlin gefahren. Die Bauern fordern weniger Auflagen.")))
+    heading = topic_heading(articles)
+    assert "Bauer " not in f"{heading} ", heading
+    assert _written_in(heading, articles)

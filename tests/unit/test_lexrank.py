@@ -104,6 +104,7 @@ def graph_pairs(rows: np.ndarray, cols: np.ndarray) -> set[tuple[int, int]]:
     return set(zip(rows.tolist(), cols.tolist()))
 
 
+@pytest.mark.slow
 def test_real_documents_are_large(real):
     assert len(real.document.sentences) >= 500
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 
+
+@pytest.mark.slow
 def test_nltk_loads_without_statistics_libraries_and_gives_them_back() -> None:
     code = """
 import sys
@@ -31,6 +34,7 @@ def test_loading_twice_returns_the_same_module() -> None:
     assert load_nltk() is load_nltk()
 
 
+@pytest.mark.slow
 def test_row_normalisation_is_bit_for_bit_scikit_learns() -> None:
     import numpy as np
     import scipy.sparse as sp
@@ -58,6 +62,7 @@ def _run(code: str) -> None:
     assert out.stdout.strip() == "ok"
 
 
+@pytest.mark.slow
 def test_building_the_seeds_loads_no_nltk_package_and_no_sumy_utils() -> None:
     """Punkt and Snowball alone: no nltk package __init__, and no sumy.utils (which loads
     requests and pycountry) or sumy document model for the fast engine."""
@@ -75,6 +80,7 @@ print("ok")
 """)
 
 
+@pytest.mark.slow
 def test_full_nltk_and_sumy_engine_work_after_the_light_modules() -> None:
     """A later `import nltk` loads the whole package as usual; sumy's engine agrees."""
     _run("""
@@ -94,6 +100,7 @@ print("ok")
 """)
 
 
+@pytest.mark.slow
 def test_light_modules_give_what_the_full_package_gives() -> None:
     """Same stems as sumy's Stemmer("german") and the same Punkt splits as real NLTK."""
     _run("""

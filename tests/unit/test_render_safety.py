@@ -161,7 +161,15 @@ def test_html_is_autoescaped(tmp_path: Path) -> None:
     parsed = _Elements()
     parsed.feed(page)
     assert "script" not in parsed.tags and "img" not in parsed.tags and "b" not in parsed.tags
-    assert {name for name, _ in parsed.attrs} <= {"lang", "charset", "class", "value"}
+    names = {"lang", "charset", "class", "value", "id", "href", "name", "content", "aria-label",
+             "title"}
+    assert {name for name, _ in parsed.attrs} <= names
+    # anchors and in-page links are the template's own: stories, sources and items (the
+    # pointers' targets) by number, no text
+    ids = {value for name, value in parsed.attrs if name == "id"}
+    assert all(re.fullmatch(r"top|inhalt|weitere|nicht-verwendet|thema-\d+|q\d+"
+                            r"|t\d+-(?:summary|quotes|claims|timeline)-\d+", i) for i in ids)
+    assert {value for name, value in parsed.attrs if name == "href"} <= {f"#{i}" for i in ids}
     text = "".join(parsed.text)
     assert "<script>alert('x')</script>" in text  # shown, not run
     assert "{{ 7*7 }}" in text and "49" not in text

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from benchmark_module import load_benchmark
 
-from briefing.text.sentences import GermanTokenizer, logical_lines, split_sentences
+from briefing.text.sentences import (
+    GermanTokenizer,
+    caption_sentence,
+    logical_lines,
+    split_sentences,
+)
 from briefing.text.words import words
 
 
@@ -81,3 +87,124 @@ def test_no_download_needed(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(nltk.data, "path", [])
     sentences.punkt_tokenizer.cache_clear()
     assert split_sentences("Am 19. Juni kam er. Er blieb.") == ["Am 19. Juni kam er.", "Er blieb."]
+
+
+# --- German news passages (tests/data/sentences/passages.txt, issue 17) -----------------------
+
+
+def _passages() -> list:
+    return load_benchmark("sentences").load_passages()
+
+
+@pytest.mark.parametrize("passage", _passages(), ids=lambda p: f"{p.ident}-{p.split}")
+def test_news_passages_split_exactly_right(passage) -> None:
+    assert split_sentences(passage.text) == passage.sentences
+
+
+def test_the_passages_are_sixty_or_more_and_a_third_held_out() -> None:
+    passages = _passages()
+    held_out = [p for p in passages if p.split == "heldout"]
+    assert len(passages) >= 60 and len(held_out) * 3 >= len(passages) - 2
+
+
+# --- captions, credits and lost line breaks ---------------------------------------------------
+
+
+def test_a_caption_and_its_credit_are_one_piece_and_the_sentence_after_stays_verbatim() -> None:
+    text = (
+        "Vorher ein Satz. Detailansicht öffnen Kevin Durant verletzte sich. Er fällt aus. "
+        "(Foto: Nathan Denette/dpa) Ohne Durant verloren die Warriors."
+    )
+    assert split_sentences(text) == [
+        "Vorher ein Satz.",
+        (
+            "Detailansicht öffnen Kevin Durant verletzte sich. Er fällt aus. "
+            "(Foto: Nathan Denette/dpa)"
+        ),
+        "Ohne Durant verloren die Warriors.",
+    ]
+
+
+def test_a_credit_closes_the_caption_before_it_without_a_label() -> None:
+    assert split_sentences("Das Galaxy gleicht dem S10 sehr. (Foto: Samsung) Der Akku ist größer.") == [
+        "Das Galaxy gleicht dem S10 sehr. (Foto: Samsung)",
+        "Der Akku ist größer.",
+    ]
+
+
+def test_a_label_glued_into_a_sentence_starts_its_caption() -> None:
+    text = "Sie ziehen weiter nach Keyenberg Detailansicht öffnen Aktivisten sitzen. (Foto: AP) Dann."
+    assert split_sentences(text) == [
+        "Sie ziehen weiter nach Keyenberg",
+        "Detailansicht öffnen Aktivisten sitzen. (Foto: AP)",
+        "Dann.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a subheading whose line break was lost (MLSUM)
+        ("Dortmund gerät in Rückstand Doch für Erinnerungen gibt es keinen Bonus.",
+         ["Dortmund gerät in Rückstand", "Doch für Erinnerungen gibt es keinen Bonus."]),
+        ("Sebastian Vettel Die Choreographie des Triumphs kennt er.",
+         ["Sebastian Vettel", "Die Choreographie des Triumphs kennt er."]),
+        # an author's line
+        ("Von Cerstin Gammelin, Berlin Die neue Zeit gilt auch hier.",
+         ["Von Cerstin Gammelin, Berlin", "Die neue Zeit gilt auch hier."]),
+        # names and titles with a capitalised article stay whole
+        ("Der siebente Star-Wars-Film Das Erwachen der Macht ging leer aus.",
+         ["Der siebente Star-Wars-Film Das Erwachen der Macht ging leer aus."]),
+        ('"Bei einem Feuer fliehen sie aufs Dach", sagt Sanjoy Kumar Das und notiert es.',
+         ['"Bei einem Feuer fliehen sie aufs Dach", sagt Sanjoy Kumar Das und notiert es.']),
+        ("Die Linke verlor, die Zeitung Die Welt berichtete darüber.",
+         ["Die Linke verlor, die Zeitung Die Welt berichtete darüber."]),
+    ],
+)
+def test_glued_headings_are_cut_off_names_are_not(text: str, expected: list[str]) -> None:
+    assert split_sentences(text) == expected
+
+
+def test_a_quote_closing_after_its_question_mark_starts_no_sentence() -> None:
+    assert split_sentences("„Ist das so?“ Er zögerte. „Nein.“ Mehr sagte er nicht.") == [
+        "„Ist das so?“", "Er zögerte.", "„Nein.“", "Mehr sagte er nicht.",
+    ]
+
+
+def test_every_piece_stands_verbatim_in_the_text() -> None:
+    text = " ".join(p.text for p in _passages()[:20]) + (
+        " Detailansicht öffnen Ein Bild. (Foto: dpa) Danach am 3. Oktober 2019 um 14.30 Uhr."
+    )
+    folded = " ".join(text.split())
+    for piece in split_sentences(text):
+        assert piece in folded
+
+
+def test_a_credit_without_brackets_closes_its_caption() -> None:
+    text = (
+        "Der Verband kann sich vorstellen, dass 2024 eine Astronautin fliegt. Illustration: Esa "
+        "Ein eigener Startplatz soll den Standort stärken."
+    )
+    assert split_sentences(text) == [
+        "Der Verband kann sich vorstellen, dass 2024 eine Astronautin fliegt. Illustration: Esa",
+        "Ein eigener Startplatz soll den Standort stärken.",
+    ]
+    # a gap of three spaces is a line break lost in the copy
+    assert split_sentences("Bild: Land Rover   Der Tiguan fährt agil. Bild: VW") == [
+        "Bild: Land Rover", "Der Tiguan fährt agil. Bild: VW",
+    ]
+
+
+@pytest.mark.parametrize(("piece", "title"), [
+    ("Detailansicht öffnen Mike Mohring wollte die CDU zurück an die Regierung bringen. Daraus "
+     "wird nun nichts. (Foto: Martin Schutt/dpa)",
+     "Mike Mohring wollte die CDU zurück an die Regierung bringen."),
+    ("Detailansicht öffnen Drei Parteichefs verkünden die Einigung (v.l.): Markus Söder (CSU), "
+     "Annegret Kramp-Karrenbauer (CDU) und Malu Dreyer (SPD). (Foto: AFP)",
+     "Drei Parteichefs verkünden die Einigung."),
+    ("Regierungschefin Lam hat das Gesetz nicht formell zurückgezogen. (Foto: Tyrone Siu/Reuters)",
+     "Regierungschefin Lam hat das Gesetz nicht formell zurückgezogen."),
+    ("Der Stadtrat hat den Bau beschlossen.", "Der Stadtrat hat den Bau beschlossen."),
+])
+def test_a_caption_titles_by_its_first_sentence_without_label_and_credit(piece, title) -> None:
+    assert caption_sentence(piece) == title

@@ -17,6 +17,7 @@ from briefing.models import Article, Block, Topic
 from briefing.pipeline import load_articles
 from briefing.render import render_title
 from briefing.stories import (
+    THRESHOLD,
     boilerplate_sentences,
     group_topics,
     syndicated_pairs,
@@ -223,7 +224,7 @@ def test_seeds_form_one_topic_with_their_own_heading() -> None:
     topics = group_topics(seeds)
     assert len(topics) == 1 and not topics[0].minor
     assert len(topics[0].articles) == len(seeds) == 5
-    assert "Nordkorea-Besuch" in topics[0].title
+    assert "Nordkorea" in topics[0].title  # the visit's heading: tests/unit/test_headings.py
     assert heading_words_in_articles(topics[0])
     assert render_title(topics, dt.date(2024, 6, 19)) == f"{topics[0].title}: Was bekannt ist"
 
@@ -303,6 +304,7 @@ print(json.dumps([[t.title, t.minor, [a.path.name for a in t.articles]] for t in
 """
 
 
+@pytest.mark.slow
 def test_same_folder_same_topics_whatever_the_hash_seed() -> None:
     folders = [str(DATA / "two_stories_two_singletons"), str(DATA / "syndicated_pair")]
     outputs = set()
@@ -324,17 +326,18 @@ def _benchmark():
     return load_benchmark_module("topics")
 
 
-def test_quality_floor_on_10kgnad_with_the_seeds_mixed_in() -> None:
+@pytest.mark.slow
+def test_the_seeds_form_one_topic_of_their_own_among_10kgnad() -> None:
+    """Section purity is reported (benchmarks/topics.py), not a floor: it measures sections,
+    not stories, and rewards splitting; the story floors are in test_stories_quality.py."""
     if not (SHARED / "corpus" / "10kgnad" / "test.csv").is_file():
         pytest.skip("../shared/corpus/10kgnad is not available")
     floor = json.loads((ROOT / "tests" / "quality_baseline.json").read_text())["topics"]
     bench = _benchmark()
     articles, sections = bench.load_gnad()
-    figures = bench.figures(articles, sections, bench.load_seeds(), floor["threshold"])
-    assert figures["seeds_isolated"] is True
-    assert figures["purity"] >= floor["purity"]
-    assert figures["purity_multi"] >= floor["purity_multi"]
-    assert figures["multi_topics"] >= floor["multi_topics_min"]
+    figures = bench.figures(articles, sections, bench.load_seeds(), THRESHOLD)
+    assert figures["seeds_isolated"] is floor["seeds_isolated"] is True
+    assert figures["seed_topics"] == 1
 
 
 def test_a_noun_after_a_spelled_out_number_is_no_name() -> None:
@@ -346,166 +349,3 @@ def test_a_noun_after_a_spelled_out_number_is_no_name() -> None:
     heading = topic_heading(articles)
     assert "Uhr" not in heading
     assert "Bahnstreik" in heading or "GDL" in heading
-
-
-# --------------------------------------------------------------------------- heading cues
-
-
-def _story(*texts: tuple[str, str]) -> list[Article]:
-    return [
-        Article(Path(f"{i}.txt"), title, [Block("paragraph", p) for p in body.split("\n")])
-        for i, (title, body) in enumerate(texts)
-    ]
-
-
-def test_hochwasser_heading_takes_no_noun_after_nach_angaben_for_a_name() -> None:
-    """Both articles say "Nach Angaben des ...": that gave "Angabens Donau"."""
-    articles, _ = load_articles([ROOT / "tests" / "data" / "tui" / "hochwasser"])
-    heading = topic_heading(articles)
-    assert "Angaben" not in heading
-    assert heading == "Donau-Hochwasser"  # "Hochwasser an der Donau" + "das Donau-Hochwasser"
-
-
-def test_a_plural_after_an_adjective_gets_no_genitive() -> None:
-    """Flood update and aid article both say "Betroffene Haushalte": "Haushaltes Soforthilfe"."""
-    digest = ROOT / "tests" / "data" / "digest"
-    articles, _ = load_articles(
-        [digest / "day2" / "hochwasser_bayern_entwarnung.txt", digest / "follow_up"]
-    )
-    heading = topic_heading(articles)
-    assert "Haushalt" not in heading
-    assert "Soforthilfe" in heading
-
-
-def test_a_place_takes_its_preposition_not_the_genitive() -> None:
-    topics = group_topics(load("two_stories_two_singletons"))
-    fire = next(t for t in topics if not t.minor and "waldbrand" in t.articles[0].path.stem)
-    assert fire.title == "Waldbrand bei Jüterbog"  # not "Jüterbogs Waldbrand"
-
-
-def test_an_organisation_used_with_an_article_can_lead() -> None:
-    """An organisation is a name though it takes an article ("die GDL"): "Streik der GDL"."""
-    topics = group_topics(load("two_stories_two_singletons"))
-    assert topics[0].title == "Streik der GDL"
-    # an invented union: the article says which genitive article it takes
-    articles = _story(
-        (
-            "Die VKT ruft zum Warnstreik in den Kliniken auf",
-            (
-                "Die Pflegegewerkschaft VKT hat für Dienstag einen Warnstreik angekündigt. "
-                "Der Warnstreik soll in allen Kliniken des Landes stattfinden."
-            ),
-        ),
-        (
-            "Kliniken bereiten sich auf Warnstreik der VKT vor",
-            (
-                "Wegen des Warnstreiks der VKT verschieben die Kliniken geplante Operationen. "
-                "Die VKT verlangt mehr Personal auf den Stationen."
-            ),
-        ),
-        (
-            "Warnstreik: VKT und Kliniken verhandeln am Freitag",
-            (
-                "Nach dem Warnstreik wollen die VKT und die Arbeitgeber am Freitag verhandeln. "
-                "Die VKT sprach von einer hohen Beteiligung am Warnstreik."
-            ),
-        ),
-    )
-    assert topic_heading(articles) == "Warnstreik der VKT"
-
-
-def test_a_name_after_a_particle_is_not_cut() -> None:
-    """The particle belongs to the name: "ter Stegens ...", never "Stegens ..."."""
-    articles = _story(
-        (
-            "Torhüter ter Stegen fällt mit Knieverletzung aus",
-            (
-                "Der Torhüter Marc-André ter Stegen hat sich im Training am Knie verletzt. "
-                "Die Knieverletzung sei schwer, teilte der Verein mit, ter Stegen falle Monate aus."
-            ),
-        ),
-        (
-            "Knieverletzung: Saison für ter Stegen vorbei",
-            (
-                "Für Marc-André ter Stegen ist die Saison nach der Knieverletzung beendet. "
-                "Der Nationaltorhüter wird am Dienstag operiert, sagte ein Sprecher."
-            ),
-        ),
-        (
-            "Nationalteam ohne ter Stegen",
-            (
-                "Der Bundestrainer muss ohne ter Stegen planen. Die Knieverletzung von ter Stegen "
-                "kommt kurz vor den Länderspielen."
-            ),
-        ),
-    )
-    heading = topic_heading(articles)
-    assert not re.search(r"(?<!ter )Stegen", heading)
-    assert heading == "ter Stegens Knieverletzung"
-
-
-def test_a_common_noun_that_acts_as_a_subject_is_no_possessor() -> None:
-    """A plural noun after "für" or bare is no name: no "Geringverdieners CDU-Chefin"."""
-    articles = _story(
-        (
-            "CDU-Chefin will Geringverdiener entlasten",
-            (
-                "Die CDU-Chefin will Geringverdiener bei der Steuer entlasten. Für Geringverdiener "
-                "soll der Grundfreibetrag steigen, sagte die CDU-Chefin am Montag."
-            ),
-        ),
-        (
-            "Steuerpläne: Entlastung für Geringverdiener",
-            (
-                "Die Pläne der CDU-Chefin sehen eine Entlastung für Geringverdiener vor. Auch "
-                "Familien sollen profitieren, Geringverdiener aber am meisten."
-            ),
-        ),
-    )
-    heading = topic_heading(articles)
-    assert "Geringverdieners" not in heading
-    assert "CDU-Chefin" in heading or "Geringverdiener" in heading or "Entlastung" in heading
-
-
-def test_a_noun_right_before_the_name_makes_one_heading() -> None:
-    """In "die Raumsonde Kelvara" the name is the thing, not its owner ("Kelvaras Raumsonde")."""
-    articles = _story(
-        (
-            "Raumsonde Kelvara erreicht den Jupiter",
-            (
-                "Die Raumsonde Kelvara ist nach sechs Jahren Flug am Jupiter angekommen. Kelvara "
-                "soll die Monde des Planeten vermessen."
-            ),
-        ),
-        (
-            "Erste Bilder der Raumsonde Kelvara",
-            (
-                "Die Raumsonde Kelvara hat erste Bilder vom Jupiter geschickt. Kelvara funkt "
-                "jeden Tag neue Daten zur Erde."
-            ),
-        ),
-    )
-    assert topic_heading(articles) == "Raumsonde Kelvara"
-
-
-def test_the_title_of_a_side_figure_gets_no_genitive_of_the_protagonist() -> None:
-    """The title "KVP-Kandidat" belongs to Lindner: no "Brauners KVP-Kandidat"."""
-    articles = _story(
-        (
-            "KVP-Kandidat Lindner liegt in Umfrage hinter Brauner",
-            (
-                "Der KVP-Kandidat Lindner liegt in der neuen Umfrage hinter Brauner. Brauner "
-                "kommt auf 24 Prozent, sagte der Meinungsforscher."
-            ),
-        ),
-        (
-            "Brauner lehnt TV-Duell ab",
-            (
-                "Brauner will nicht gegen den KVP-Kandidat Lindner im Fernsehen antreten. "
-                "Das TV-Duell sei unnötig, erklärte Brauner am Sonntag."
-            ),
-        ),
-    )
-    heading = topic_heading(articles)
-    assert "KVP-Kandidat" not in heading or "Lindner" in heading
-    assert "Brauners" not in heading

@@ -1,282 +1,244 @@
-"""Composing a heading from a story's candidates: the lead name, the key compound, and how
-German joins them ("Putins Nordkorea-Besuch", "Streik der GDL", "Waldbrand bei Jüterbog").
+"""A story's heading: the event phrase its articles write, weighed against the folder's stories.
 
-Takes a group's candidates and each stem's score; gives the heading (see
-``briefing.stories.headings.score.topic_headings`` for the rules in words).
+Candidates are what the articles write: an event noun and what it is of ("Landtagswahl in
+Thüringen", "Anschlag in Halle", "Pleite des Reiseveranstalters Thomas Cook", "Trumps
+Grönland-Idee"), a noun alone ("Grundrenten-Kompromiss"), a name in full ("Evo Morales").
+Each scores by
+
+- how distinctive its words are for this story among the folder's (c-TF-IDF: the words'
+  place-weighted share of the story's articles, title 3, lead 2, body 1, times their IDF over
+  the folder's stories and the common words of German news), the best word fully and the
+  others at ``REST``: "Champions-League-Spiel" is one thing, not three;
+- how many of the story's articles write it, leads and titles weighing more (``ATTEST``);
+  an event phrase written in several ways ("Brände im Amazonas-Gebiet", "Waldbrände im
+  Amazonasgebiet") counts the articles of all of them;
+- what its noun is: an event counts fully, a noun never used as one ``EVENT_FLOOR``, a person
+  not at all ("CDU-Politiker", "Verdächtige"); a name alone ``NAME``; a candidate with no name
+  in it ``BARE`` (it says what, not whom or where).
+
+The best candidate is the heading, as the articles write it: the noun in its base form
+("Absturzes" -> "Absturz"), a person's title left out before a name ("Rücktritt von Carrie
+Lam"), a name in full. Nothing is invented: every word stands so in some article. A lone
+article keeps its title, or when it has none (a plain text whose first sentence stands in
+for it) gets its best candidate. Measured with ``python benchmarks/headings.py``.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
+from briefing import lexicon
 from briefing.models import Article
-from briefing.stories.headings.candidates import NOUN_SUFFIXES, Candidate
+from briefing.stories.headings.group import Context, Group, Phrase, context
+from briefing.stories.headings.scan import (
+    LEAD,
+    LONE_SENTENCES,
+    MAX_SENTENCES,
+    SPLIT,
+    capitalised,
+    has_title,
+    scan_article,
+    stems,
+)
+from briefing.stories.headings.words import (
+    base_form,
+    event_rate,
+    is_common,
+    is_person,
+    name_in_full,
+    plain_name,
+    without_title,
+    written_together,
+)
 
-# A name leads a heading ("Putins ...") when it scores at least this share of the best word.
-LEAD_NAME_SHARE = 0.6
-
-
-def is_name(candidate: Candidate, key: tuple[str, ...]) -> bool:
-    """A proper name (Putin, Nordkorea), not a common noun: seldom after an article.
-
-    It must stand capitalised inside sentences of two articles (a capital at a sentence start
-    proves nothing), not be the second half of a name ("ter Stegen" is no "Stegen"), and not
-    be the first name of another ("Wladimir" of Wladimir Putin).
-    """
-    if len(key) != 1 or candidate.count < 2 or candidate.form.endswith(NOUN_SUFFIXES):
-        return False
-    if len(candidate.articles) > 1 and len(candidate.mid_articles) < 2:
-        return False
-    first_name = candidate.before_name > 0.5 * candidate.count  # "Wladimir" of Wladimir Putin
-    # "Stegen" of ter Stegen, unless always written with it (then "ter Stegen" is the name)
-    cut_name = candidate.particle > 0.3 * candidate.count and (
-        candidate.name_form == candidate.form
-    )
-    # an organisation's short name takes an article like a noun: "die GDL", "der DGB"
-    return (
-        not first_name
-        and not cut_name
-        and (candidate.after_article <= 0.1 * candidate.count or _acronym(candidate.form))
-    )
-
-
-def _acronym(word: str) -> bool:
-    return word.isupper() and 2 < len(word) <= 5
-
-
-def _genitive_article(name: Candidate) -> str:
-    """ "der" or "des" for a name used with an article ("die GDL": "Streik der GDL"), or ""."""
-    if name.after_article <= 0.1 * name.count or not name.article_words:
-        return ""
-    said = name.article_words
-    if said["das"] + said["dem"] + said["des"] > said["die"]:
-        return "des"  # "das IOC", "dem DGB"
-    return "der" if said["die"] + said["der"] else ""
+# A large story says its event in its first articles; reading more cost time, not hits.
+MAX_ARTICLES = 12
+ATTEST = 0.5  # exponent of a candidate's place-weighted share of the articles
+EVENT_FULL = 0.08  # an event rate ("nach dem Anschlag") that counts fully
+EVENT_FLOOR = 0.5  # the weight of a noun the corpora never use as an event
+NAME = 0.5  # the weight of a name alone
+BARE = 0.5  # the weight of a candidate with no name in it
+REST = 0.3  # the weight of a candidate's words after its best one
+LONG = 5  # words beyond which a candidate loses a fifth a word
+ATTRIBUTIVE = 0.6  # a word this often right before another capitalised word is no head
+NAMES_LOOKED_UP = 3  # names written in full (the best ones; the lookup is not free)
 
 
-Keyed = tuple[tuple[str, ...], Candidate]  # a candidate with its stems key
+@dataclass
+class Candidate:
+    score: float
+    text: str
+    kind: str  # noun, phrase or name
+    articles: int
 
 
-def compose(
-    group: list[Article],
-    candidates: dict[tuple[str, ...], Candidate],
-    stem_score: dict[str, float],
-    found: dict[tuple[str, ...], Candidate],
-) -> str:
-    """The heading of a group from its building blocks (``candidates``, of all ``found``) and
-    each stem's score: the best compound, joined to the lead name when German allows."""
-    n = len(group)
-    shared = min(2, n)  # a heading word must occur in two articles (one for a lone article)
-    names, lead = _names(candidates, stem_score, n, shared)
-    lead_stem = lead[0][0] if lead else ""
+def candidates(group: Group, folder: Context) -> list[Candidate]:
+    """Every candidate heading of the group, best first."""
+    n = group.n
+    shared = 2 if n > 1 else 1
 
-    def compound_score(key: tuple[str, ...], c: Candidate) -> float:
-        parts = [s for s in key if s != lead_stem]
-        # a closed compound ("Staatsbesuch") counts the key stems it ends with ("besuch")
-        if len(key) == 1:
-            heads = [s for s in stem_score if len(s) >= 4 and s != key[0] and key[0].endswith(s)]
-            parts += heads[:1]
-        score = sum(stem_score.get(s, 0.0) for s in parts)
-        if _title_of_another(c, lead[1] if lead else None):
-            score *= 0.5
-        return score * (len(c.articles) / n) ** (0.5 if len(c.articles) >= shared else 0.75)
+    def weight(stem: str) -> float:
+        return folder.weight(group, stem)
 
-    compounds = _compounds(candidates, found, lead_stem, shared)
-    best = max(compounds, key=lambda kc: (compound_score(*kc), kc[1].form), default=None)
-    if best and compound_score(*best) > 0:
-        return _joined(best, lead[1] if lead else None, candidates, shared)
-    if len(names) >= 2:
-        return f"{names[0][1].name_form} und {names[1][1].name_form}"
-    if lead:
-        return lead[1].name_form
-    return group[0].title
+    def attested(articles: dict[int, int]) -> float:
+        return min(1.0, sum(articles.values()) / (LEAD * max(2.0, n / 3))) ** ATTEST
 
+    def spread(found: tuple[str, ...]) -> bool:
+        return all(group.stem_use(s)[1] >= shared for s in found)
 
-def _names(
-    candidates: dict[tuple[str, ...], Candidate], stem_score: dict[str, float], n: int,
-    shared: int,
-) -> tuple[list[Keyed], Keyed | None]:
-    """The group's names, best first, and the one that leads the heading (or None)."""
-    names = [
-        (key, c)
-        for key, c in candidates.items()
-        if is_name(c, key) and len(c.articles) >= shared and len(key[0]) > 2
-    ]
-    names.sort(key=lambda kc: (-stem_score[kc[0][0]], -len(kc[1].articles), kc[1].form))
-    # the name leads only when it is among the story's key words, not a side figure
-    top = max(
-        (
-            stem_score[key[0]]
-            for key, c in candidates.items()
-            if len(key) == 1 and len(c.articles) >= shared
-        ),
-        default=0.0,
-    )
-    # ... and when it stands in the title or lead of half the articles (the protagonist),
-    # and is written as one: bare as a subject ("Putin reist"), in the genitive ("Putins"), or
-    # as a place ("bei Jüterbog")
-    lead = next(
-        (
-            (key, c)
-            for key, c in names
-            if stem_score[key[0]] >= LEAD_NAME_SHARE * top
-            and 2 * len(c.titles | c.leads) >= n
-            and (
-                # an organisation after the noun ("Streik der GDL") must be a protagonist
-                (_genitive_article(c) and len(c.titles | c.leads) >= shared)
-                or (not _genitive_article(c) and (_possessor(c, shared) or _place(c, shared)))
-            )
-        ),
-        None,
-    )
-    return names, lead
+    def ranked(found: tuple[str, ...]) -> float:
+        values = sorted((weight(s) for s in set(found) if len(s) > 2 and not s.isdigit()),
+                        reverse=True)  # fmt: skip
+        return sum(values[:1]) + REST * sum(values[1:])
 
+    def named(words: list[str]) -> bool:
+        return any(plain_name(group, part) for w in words for part in SPLIT.split(w) if part)
 
-def _compounds(
-    candidates: dict[tuple[str, ...], Candidate],
-    found: dict[tuple[str, ...], Candidate],
-    lead_stem: str,
-    shared: int,
-) -> list[Keyed]:
-    """The nouns that may head the heading: compounds several articles use, else closed
-    compounds of a key stem; never one with the lead name in it."""
-    # a noun compound, not a double name (Ferrero-Waldner): its head noun is used with an
-    # article somewhere in the group ("der Besuch" beside "Nordkorea-Besuch")
-    common = {key[0] for key, c in candidates.items() if len(key) == 1 and c.after_article}
-    # in how many articles each stem occurs, alone or inside a compound (at the start of a
-    # title too: "Hochwasser an der Donau: ..." and "das Donau-Hochwasser": "Donau-Hochwasser")
-    spread: dict[str, set[int]] = defaultdict(set)
-    for key, c in found.items():
-        if key not in candidates and not c.titles:
+    phrases = group.phrases()
+    out: list[Candidate] = []
+    heads: dict[tuple[str, ...], tuple[float, float]] = {}
+    names: list[tuple[float, Phrase]] = []
+    for phrase in phrases.values():
+        if phrase.kind != "alone" or not spread(phrase.key[1]):
             continue
-        for s in key:
-            spread[s] |= c.articles
-    # a compound several articles use, or one whose parts all are (GDL + Streik: "GDL-Streik")
-    compounds = [
-        (key, c)
-        for key, c in candidates.items()
-        if len(key) >= 2
-        and lead_stem not in key
-        and (key[-1] in common or c.after_article)
-        and (len(c.articles) >= shared or all(len(spread[s]) >= shared for s in key))
-    ]
-    if not compounds:
-        # closed compounds of a key stem ("Staatsbesuch") when nobody hyphenates
-        compounds = [
-            (key, c)
-            for key, c in candidates.items()
-            if len(key) == 1
-            and key[0] != lead_stem
-            and len(c.articles) >= shared
-            and c.after_article
-            and not is_name(c, key)
-            and len(key[0]) > 3  # "The" of "The Revenant" is no noun to head a heading
-        ]
-    return compounds
+        head = phrase.noun()
+        stats = group.stats(head)
+        if not stats.mid or stats.attributive > ATTRIBUTIVE * stats.count:
+            continue  # "Andererseits" (only at a sentence start), "Kasseler" (before a noun)
+        key = phrase.key[1]
+        if is_person(head):
+            continue  # a role is no heading: "CDU-Politiker", "Bundeskanzlerinnen"
+        if not is_common(group, head):
+            # the parts of one name ("Kramp-Karrenbauer") say one thing
+            best = max((weight(s) for s in key), default=0.0)
+            names.append((NAME * best * attested(phrase.articles), phrase))
+            continue
+        kind = EVENT_FLOOR + (1 - EVENT_FLOOR) * min(1.0, event_rate(head) / EVENT_FULL)
+        heads[key] = (ranked(key), kind)
+        text = base_form(group, phrase.surface())
+        score = heads[key][0] * kind * attested(phrase.articles) * (1 if named([text]) else BARE)
+        out.append(Candidate(score, text, "noun", len(phrase.articles)))
+    out += _event_phrases(group, phrases, heads, ranked, attested, named, weight)
+    names.sort(key=lambda sp: (-sp[0], sp[1].noun()))
+    for score, phrase in names[:NAMES_LOOKED_UP]:
+        text = name_in_full(group, phrase.noun())
+        out.append(Candidate(score, text, "name", len(phrase.articles)))
+    out.sort(key=lambda c: (-c.score, c.text))
+    seen: set[str] = set()
+    return [c for c in out if not (c.text in seen or seen.add(c.text))]
 
 
-def _joined(
-    best: Keyed,
-    name: Candidate | None,
-    candidates: dict[tuple[str, ...], Candidate],
-    shared: int,
-) -> str:
-    """The compound, joined to the lead name as the articles allow: "Putins Nordkorea-Besuch",
-    "Streik der GDL", "Landeroboter Philae", "Waldbrand bei Jüterbog", or alone."""
-    key, noun = best
-    # the name joins the compound only when some sentence speaks of both: "Zeidlers
-    # Red-Bull-Arena" put a coach and a stadium of different sentences together
-    if name and _title_of_another(noun, name):
-        return name.name_form  # "Hofer", not "Hofers ÖVP-Kandidat" (that is Khol)
-    if not name or not name.sentences & noun.sentences:
-        return noun.form
-    if _apposition(noun, name):  # "der Landeroboter Philae": one thing
-        return f"{noun.form} {name.name_form}"
-    article = _genitive_article(name)
-    if article:  # "Streik der GDL", not "GDLs Streik"
-        if _of_organisation(key, name, candidates):
-            return f"{noun.form} {article} {name.name_form}"
-        return noun.form  # not "Welt-Anti-Doping-Agentur der IAAF"
-    # no genitive before a place either: "Israels Gazastreifen"
-    locative = 2 * noun.after_preposition >= noun.count
-    # ... and only when the articles say the thing is the name's ("Putins erster
-    # Besuch"): not "Johnsons Labour-Partei", "Geywitz' SPD-Vorsitz"
-    if _possessor(name, shared) and not locative and _owns(name, key):
-        return f"{genitive(name.name_form)} {noun.form}"
-    # a place only beside what the articles say happened there ("Waldbrand bei
-    # Jüterbog"), not beside another place ("Westjordanland in Hebron")
-    if not locative and key in name.placed:
-        return f"{noun.form} {_place(name, shared)} {name.name_form}"
-    return noun.form
+def _event_phrases(group, phrases, heads, ranked, attested, named, weight) -> list[Candidate]:
+    """"<event> <preposition> <what>" and "<name>s <event>" candidates, each family of ways
+    to write one phrase counted together."""
+    members = []
+    for phrase in phrases.values():
+        if phrase.kind == "alone":
+            continue
+        head_key = phrase.key[2] if phrase.kind == "owner" else phrase.key[1]
+        what = phrase.key[1] if phrase.kind == "owner" else phrase.key[3]
+        if head_key not in heads or not all(
+            group.stem_use(s)[1] >= min(2, group.n) for s in what
+        ):
+            continue
+        words = _as_written(group, phrase)
+        if phrase.kind == "owner":
+            base = words[-2].rstrip("'’").removesuffix("s")
+            if not group.df.get(base) or is_common(group, base):
+                continue  # "Thomas Cook" is no genitive of "Thoma"
+        if is_person(words[-1] if phrase.kind == "owner" else words[0]):
+            continue  # "Verdächtigen aus ..." shares its stem with "Verdacht"
+        if not written_together(group, words):
+            continue
+        noun, kind = heads[head_key]
+        raw = (noun + ranked(what)) * kind * 0.8 ** max(0, len(words) - LONG)
+        raw *= 1.0 if named(words) else BARE
+        anchor = max(what, key=lambda s: (weight(s), s))
+        members.append((raw, " ".join(words), phrase, head_key[-1], anchor))
+    lasts = {key[-1] for key in heads}
+    anchors = {m[4] for m in members}
+    families: dict[tuple[str, str], list] = defaultdict(list)
+    for member in members:
+        last, anchor = member[3], member[4]
+        # "Waldbrände" is a "Brände", "Amazonasgebiet" an "Amazonas"
+        noun = min((h for h in lasts if last.endswith(h) and len(h) >= 4),
+                   key=lambda h: (len(h), h), default=last)  # fmt: skip
+        of = min((a for a in anchors if anchor.startswith(a) and len(a) >= 4),
+                 key=lambda a: (len(a), a), default=anchor)  # fmt: skip
+        families[(noun, of)].append(member)
+    out = []
+    for family in families.values():
+        articles: dict[int, int] = {}
+        for _, _, phrase, _, _ in family:
+            for number, place in phrase.articles.items():
+                articles[number] = max(place, articles.get(number, 0))
+        _, text, _, _, _ = max(family, key=lambda m: (m[0] * attested(m[2].articles), m[1]))
+        score = max(m[0] for m in family) * attested(articles)
+        out.append(Candidate(score, text, "phrase", len(articles)))
+    return out
 
 
-def _title_of_another(noun: Candidate, name: Candidate | None) -> bool:
-    """The noun is mostly the title of a person other than ``name`` ("ÖVP-Kandidat Khol").
+def _as_written(group: Group, phrase: Phrase) -> list[str]:
+    """The phrase as a heading writes it: its noun in the base form, no person's title, an
+    owner's name in full ("von der Leyens Wahl", not "Leyens Wahl")."""
+    words = phrase.surface().split(" ")
+    if phrase.kind == "owner":
+        full = name_in_full(group, words[0]).split(" ")
+        return [*full[:-1], words[0], *words[1:]]
+    words[0] = base_form(group, words[0])
+    return without_title(group, words) if phrase.kind == "prep" else words
 
-    Such a noun names a side figure, not what happened.
+
+def _group_stems(groups: Sequence[Sequence[Article]], index: int) -> frozenset[str]:
+    """The stems of the capitalised words a heading of ``groups[index]`` may use."""
+    stop = lexicon.german_stop_words()
+    found: set[str] = set()
+    group = groups[index]
+    read = MAX_SENTENCES if len(group) > 1 else LONE_SENTENCES
+    for article in group[:MAX_ARTICLES]:
+        for word in capitalised(article, read):
+            if len(word) > 2 and word.casefold() not in stop:
+                found.update(stems(word))
+    return frozenset(found)
+
+
+def _heading(shared: tuple[Sequence[Sequence[Article]], Context], index: int) -> str:
+    groups, folder = shared
+    group = groups[index]
+    if len(group) == 1 and has_title(group[0]):
+        return group[0].title  # its own title says it best
+    read = MAX_SENTENCES if len(group) > 1 else LONE_SENTENCES
+    best = candidates(Group([scan_article(a, read) for a in group[:MAX_ARTICLES]]), folder)
+    if not best and len(group) > 1:  # nothing two articles share: the first one's best
+        best = candidates(Group([scan_article(group[0], LONE_SENTENCES)]), folder)
+    return best[0].text if best else group[0].title
+
+
+def topic_headings(
+    groups: Sequence[Sequence[Article]], vectors: Any = None, everything: Any = None, jobs: int = 1
+) -> list[str]:
+    """A heading for each group of articles, its words weighed against all the groups'.
+
+    (``vectors`` and ``everything`` are the grouping's and not needed here.)
     """
-    others = sum(
-        count
-        for word, count in noun.apposition.items()
-        if not (name and (word in name.forms or word in name.prefixes)) and word[:1].isupper()
-    )
-    return 2 * others >= noun.count
+    from briefing.runtime.parallel import map_shared
+
+    # Both steps run where the groups are (forked workers): only stems and headings travel.
+    stem_sets = map_shared(_group_stems, groups, range(len(groups)), jobs)
+    folder = context(stem_sets)
+    return map_shared(_heading, (groups, folder), range(len(groups)), jobs)
 
 
-def _apposition(noun: Candidate, name: Candidate) -> bool:
-    """The noun stands right before the name ("Nasa-Sonde New Horizons"), not its genitive,
-    and not only as a genitive attribute ("der Chef der Brexit-Partei Nigel Farage")."""
-    return any(
-        word in name.forms and not (word.endswith("s") and word[:-1] in name.forms)
-        for word in noun.plain_apposition
-    )
-
-
-def _same_head(said: str, head: str) -> bool:
-    """A noun the text uses for the heading's noun: "besuch" for "Nordkorea-Besuch", and
-    "besuch" or "staatsbesuch" for "Staatsbesuch"."""
-    return bool(said) and (said.endswith(head) or (len(said) >= 4 and head.endswith(said)))
-
-
-def _owns(name: Candidate, noun: tuple[str, ...]) -> bool:
-    """Some article writes the noun as the name's: "Putins Besuch", "Besuch von ter Stegen"."""
-    return any(
-        _same_head(said, noun[-1])
-        for form, said in name.owned
-        if not form or form[:-1] in name.forms  # "Putins" beside "Putin", not "AMS"
-    )
-
-
-def _of_organisation(
-    noun: tuple[str, ...], name: Candidate, candidates: dict[tuple[str, ...], Candidate]
-) -> bool:
-    """Some article writes "<noun> der <name>" ("Warnstreiks der VKT") or the compound of both
-    ("GDL-Streik")."""
-    if any(_same_head(said, noun[-1]) for said in name.org_heads):
-        return True
-    stems = {key[0] for key, c in candidates.items() if c is name}
-    return any(
-        len(key) >= 2 and key[0] in stems and _same_head(key[-1], noun[-1]) for key in candidates
-    )
-
-
-def _possessor(name: Candidate, shared: int) -> bool:
-    """A name that may stand in the genitive before a noun ("Putins Nordkorea-Besuch").
-
-    The articles write it so ("Putins erster Besuch"), or it acts as a subject in several of
-    them ("Putin reist", "schrieb Putin"); a place named only after "in" does neither.
-    """
-    return bool(name.genitive_articles) or len(name.subject_articles) >= shared
-
-
-def _place(name: Candidate, shared: int) -> str:
-    """The preposition a place takes in a heading ("bei" Jüterbog), or "" for no place."""
-    if not name.places:
+def topic_heading(articles: Sequence[Article]) -> str:
+    """The heading of one group of articles (weighed against nothing else)."""
+    if not articles:
         return ""
-    preposition, count = min(name.places.items(), key=lambda pc: (-pc[1], pc[0]))
-    return preposition if count >= shared else ""
+    return topic_headings([articles])[0]
 
 
-def genitive(name: str) -> str:
-    """German genitive of a proper name: "Putins", "Macrons", "Strauss'"."""
-    return f"{name}'" if name[-1:] and name[-1] in "sßxzSXZ" else f"{name}s"
+def lone_headings(articles: Sequence[Article], jobs: int = 1) -> list[str]:
+    """Each lone article's heading: its title, or its best candidate when it has none."""
+    return topic_headings([[a] for a in articles], jobs=jobs)

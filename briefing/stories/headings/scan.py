@@ -1,305 +1,252 @@
-"""Reading a story's articles for heading candidates, sentence by sentence.
+"""Reading one article for its heading: capitalised words, their neighbours, event phrases.
 
-Takes a group of articles; gives its candidates by stem key (``find_candidates``), each
-filled with where it stands and the grammar around it, and (cheaply) the stems a group's
-building blocks use (``group_block_stems``), which weigh terms across groups.
+An article is read in its title (unless the title is just its first sentence), its lead and
+the first sentences after it: the event phrase stands early ("Die Landtagswahl in Thüringen
+..."). Regular expressions do the reading, so a corpus of 11,700 articles takes a few
+seconds; what they find is counted per article (``ArticleScan``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
 
-from briefing.lexicon import CONJUNCTIONS, DETERMINERS, PREPOSITIONS, QUANTITIES, german_stop_words
+from briefing import lexicon
 from briefing.models import Article
-from briefing.stories.headings.candidates import (
-    BEFORE_A_TITLE,
-    CAPITAL_ADJECTIVES,
-    GENITIVE_ARTICLES,
-    NAME_CHAIN,
-    PLACE_PREPOSITIONS,
-    WHERE,
-    Candidate,
-    candidate_key,
-    head_stem,
-    is_adjective,
+from briefing.text.stems import german_stem
+
+TITLE, LEAD, BODY = 3, 2, 1  # the weight of a word by where it stands
+LEAD_SENTENCES = 2
+# Sentences of an article read: the lead and the next eight (the event phrase stands early;
+# reading the whole text cost four times as long for no more heading hits on the dev stories).
+MAX_SENTENCES = 10
+# A lone article's phrase comes from its lead and the two sentences after it.
+LONE_SENTENCES = 4
+
+_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer",
+                       "eines", "einem", "einen"})  # fmt: skip
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+# A capitalised word ("Thüringen", "Sea-Watch", "G-7-Gipfel", "Kurz'") or an initial ("H.").
+# Patterns start with a character class and look behind it ("[A-Z](?<!x[A-Z])"): a pattern
+# that starts with a look-behind is tried at every position of the text, three times slower.
+_CAP = r"(?:(?:al|el|ad|as|ar|bin|ibn)-)?[A-ZÄÖÜ](?:\.(?!\w)|\w*(?:[-'’.]\w+)*[’']?)"
+_CAP_FIRST = r"[A-ZÄÖÜ](?<![\w'’.-][A-ZÄÖÜ])(?:\.(?!\w)|\w*(?:[-'’.]\w+)*[’']?)"
+_PARTICLE = f"(?:{_alternation(lexicon.NAME_PARTICLES)})"
+_CAP_RUN = rf"{_CAP}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_CAP}){{0,3}}"
+# "Landtagswahl in Thüringen", "Pleite des Reiseveranstalters Thomas Cook", "Massaker von El
+# Paso und Dayton": a capitalised word, a preposition or a genitive article, an article, up to
+# two adjectives or a number, then (looked ahead at, as it may head the next phrase: "Anschlag
+# auf die Synagoge in Halle") the capitalised words of what it is of, and the word after them
+_PHRASE = re.compile(
+    rf"({_CAP_FIRST})[ \t]+"
+    rf"({_alternation(set(lexicon.HEADING_PREPOSITIONS) | lexicon.GENITIVE_ARTICLES)})[ \t]+"
+    rf"(?:({_alternation(_ARTICLES)})[ \t]+)?"
+    rf"((?:[a-zäöüß]\w*(?:e|en|er|es|em)[ \t]+|\d+[ \t]+){{0,2}})"
+    rf"(?=({_CAP_RUN}(?:[ \t]+und[ \t]+{_CAP_RUN})?)([ \t]+[\w„\"]+)?)"
 )
-from briefing.stories.vectors import lead_text
-from briefing.text.sentences import quick_sentences
-from briefing.text.words import compound_matches
-
-_SENTENCE_OPENERS = frozenset({".", "!", "?", ":", "–", "-", "„", '"', "«", "»"})
-
-
-def find_candidates(articles: Sequence[Article]) -> dict[tuple[str, ...], Candidate]:
-    """Capitalised words and hyphenated compounds (a heading's building blocks) by stems.
-
-    Includes words seen only at the start of sentences (see ``building_blocks``).
-    """
-    found: dict[tuple[str, ...], Candidate] = {}
-    for number, article in enumerate(articles):
-        lead_words = {m.group() for m in compound_matches(lead_text(article))}
-        for where, sentence_number, sentence in _scanned_sentences(article):
-            _scan_sentence(found, number, where, sentence_number, sentence, lead_words)
-    return found
-
-
-def _scanned_sentences(article: Article) -> Iterator[tuple[str, int, str]]:
-    """(part, number, sentence) of the title and body, cheaply split, as headings read them."""
-    for where, text in (("title", article.title), ("body", article.body)):
-        for sentence_number, sentence in enumerate(quick_sentences(text)):
-            yield where, sentence_number, sentence
-
-
-def _capitalised(
-    matches: list[re.Match[str]],
-) -> Iterator[tuple[int, str, tuple[tuple[str, ...], bool]]]:
-    """(position, word, (stems key, inflected)) of each word that may be a heading's part."""
-    for position, match in enumerate(matches):
-        word = match.group()
-        if not word[0].isupper():
-            continue
-        found_key = candidate_key(word)
-        if found_key is not None:
-            yield position, word, found_key
+_CAPS = re.compile(_CAP_FIRST)
+# capitalised words in a row (names and titles: "Evo Morales", "Ursula von der Leyen")
+_RUNS = re.compile(rf"{_CAP_FIRST}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_CAP})+")
+# a name that starts with its particles ("von der Leyen", "ter Stegen"); a lone "von" or "de"
+# is more often a preposition ("Rücktritt von Morales")
+_AMBIGUOUS = ("von", "de", "da", "di", "la", "le", "al")
+_OWN_PARTICLES = [p for p in lexicon.NAME_PARTICLES if " " in p or p not in _AMBIGUOUS]
+_CHAINS = re.compile(rf"(?<![\w'’.-])({_alternation(_OWN_PARTICLES)})[ \t]+({_CAP})")
+# a capitalised word that opens a sentence, a clause after a colon or dash, or a quotation
+_STARTS = re.compile(rf"(?:^|[.!?:;–]\s+|[„\"»«(]\s*)({_CAP})", re.MULTILINE)
+# after an article or a number ("der Anschlag", "Die Pleite", "im Landtag", "2000 Soldaten"),
+# not inside a name ("von der Leyen")
+_DETERMINERS = lexicon.ARTICLES | {w.capitalize() for w in lexicon.ARTICLES}
+_AFTER_ARTICLE = re.compile(
+    rf"(?<![\w'’.-])(?<![vV]on )(?<![vV]an )(?:{_alternation(_DETERMINERS)}|\d+)[ \t]+({_CAP})"
+)
+# after an adjective ("der ermordete Lübcke"), not a past tense ("sagte Farage")
+_AFTER_ADJECTIVE = re.compile(
+    rf"([a-zäöüß](?<![\w'’.-][a-zäöüß])\w{{2,}}(?<!t)(?:e|en|er|es|em))[ \t]+({_CAP})"
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'„“»«(]?[A-ZÄÖÜ0-9])")
+_TIME = re.compile(
+    f"(?:{_alternation(lexicon.WEEKDAY_NAMES + tuple(lexicon.GERMAN_MONTHS) + ('sonnabend',))})"
+    f"(?:{_alternation(lexicon.TIMES_OF_DAY)})?",
+    re.IGNORECASE,
+)
+SPLIT = re.compile(r"[-'’.]")
 
 
-def building_blocks(
-    found: dict[tuple[str, ...], Candidate],
-) -> dict[tuple[str, ...], Candidate]:
-    # a word seen only at the start of sentences may be capitalised for that reason alone
-    return {key: c for key, c in found.items() if c.mid or len(key) > 1}
+@dataclass(slots=True)
+class ArticleScan:
+    """What an article's title, lead and first sentences hold for a heading."""
+
+    caps: Counter[str]  # capitalised words and how often
+    title: frozenset[str]  # those in the title
+    lead: frozenset[str]  # those in the lead
+    starts: Counter[str]  # at the start of a sentence or clause
+    common: Counter[str]  # after an article or number ("der Anschlag")
+    adjective: Counter[str]  # after a lower-case adjective ("der ermordete Lübcke")
+    pairs: Counter[tuple[str, str, str]]  # (word, particles, word) in a row
+    phrases: list[tuple]  # (key, head, kind, words, weight) of "<noun> <preposition> <what>"
+
+    def place(self, word: str) -> int:
+        """TITLE, LEAD or BODY: where the article first has the word (0: not at all)."""
+        if word not in self.caps:
+            return 0
+        return TITLE if word in self.title else LEAD if word in self.lead else BODY
 
 
-def group_block_stems(groups: list[list[Article]], index: int) -> frozenset[str]:
-    """The stems of ``building_blocks(find_candidates(groups[index]))``, found more cheaply."""
-    stems: set[str] = set()
-    for article in groups[index]:
-        for _, _, sentence in _scanned_sentences(article):
-            matches = compound_matches(sentence)
-            for position, _, (key, _) in _capitalised(matches):
-                if len(key) > 1 or not _clause_start(sentence, matches, position)[1]:
-                    stems.update(key)
-    return frozenset(stems)
+def stems(word: str) -> tuple[str, ...]:
+    """The Snowball stems of a word's parts: "Nordkorea-Besuch" -> ("nordkorea", "besuch")."""
+    return _stems(word)
 
 
-def _clause_start(text: str, matches: list[re.Match[str]], position: int) -> tuple[str, bool]:
-    """The text between the word at ``position`` and the one before, and whether the word
-    opens a clause (the sentence's first word, or after a colon, dash or quotation mark)."""
-    if not position:
-        return "", True
-    gap = text[matches[position - 1].end() : matches[position].start()]
-    return gap, any(ch in _SENTENCE_OPENERS for ch in gap.strip())
+@lru_cache(maxsize=200_000)
+def _stems(word: str) -> tuple[str, ...]:
+    return tuple(german_stem(p.casefold()) for p in SPLIT.split(word) if p)
 
 
-def _scan_sentence(
-    found: dict[tuple[str, ...], Candidate],
-    number: int,
-    where: str,
-    sentence_number: int,
-    text: str,
-    lead_words: set[str],
-) -> None:
-    """Record in ``found`` what one sentence shows about each capitalised word in it: where it
-    stands, the words around it, and what they say of it (see ``Candidate``).
+@lru_cache(maxsize=100_000)
+def is_time(word: str) -> bool:
+    """A weekday, month or time of day ("Dienstagmorgen"): when, never what."""
+    return _TIME.fullmatch(word) is not None
 
-    One pass, each observation beside the others (about 130 lines): it runs for every
-    capitalised word of every story's articles, and the observations read the same locals
-    (the word before, the one before that, the next word, the gap, whether a clause starts).
-    """
-    matches = compound_matches(text)
-    # "Scheuer ... sein Prestigeprojekt": (where, noun) after each possessive of the sentence
-    possessed = _possessed_nouns(matches) if _POSSESSIVE.search(text) else []
-    for position, word, (key, inflected) in _capitalised(matches):
-        match = matches[position]
-        candidate = found.get(key)
-        if candidate is None:
-            candidate = found[key] = Candidate()
-        candidate.forms[word] += 1
-        if inflected:
-            candidate.inflected.add(word)
-        before = matches[position - 1].group().casefold() if position else ""
-        # a genitive s with no article ("Putins Besuch"), not "des Schutzgesuchs"
-        if len(key) == 1 and word.endswith("s") and before not in DETERMINERS:
-            candidate.s_form_articles[word] |= {number}
-        if before in ("des", "eines"):
-            candidate.after_des[word] += 1
-        candidate.articles.add(number)
-        candidate.sentences.add((number, where, sentence_number))
-        candidate.count += 1
-        start = match.start()
-        # the words around it, within its clause (a colon or dash starts a new one)
-        gap, clause_start = _clause_start(text, matches, position)
-        if not clause_start:
-            candidate.mid += 1
-            candidate.mid_articles.add(number)
-        if where == "title":
-            candidate.titles.add(number)
-        elif word in lead_words:
-            candidate.leads.add(number)
-        previous = "" if clause_start else matches[position - 1].group()
-        earlier = matches[position - 2].group() if position > 1 and previous else ""
-        following = matches[position + 1] if position + 1 < len(matches) else None
-        after = text[match.end() : following.start()] if following else text[match.end() :]
-        next_word = following.group() if following and not after.strip() else ""
-        lower_previous = previous.casefold()
-        # "der Präsident", "der russische Präsident", "betroffene Haushalte": a common noun
+
+def is_adjective(token: str) -> bool:
+    """A lower-case word with an adjective's ending ("betroffene", "saudischen")."""
+    low = token.casefold()
+    return (
+        token[:1].islower()
+        and len(low) > 3
+        and low.endswith(("e", "en", "er", "es", "em"))
+        and low not in lexicon.german_stop_words()
+    )
+
+
+def has_title(article: Article) -> bool:
+    """The article has a title line of its own, not just its first sentence (plain texts)."""
+    paragraphs = article.paragraphs
+    return bool(article.title) and not (paragraphs and paragraphs[0].startswith(article.title))
+
+
+def _region(article: Article, read: int = MAX_SENTENCES) -> tuple[str, int, int]:
+    """The text a heading is read from (title, lead, the sentences after it, ``read`` in
+    all) and where the title and the lead end in it."""
+    title = article.title if has_title(article) else ""
+    sentences: list[str] = []
+    for paragraph in article.paragraphs:
+        sentences += _SENTENCE_END.split(paragraph)
+        if len(sentences) >= read:
+            break
+    lead = " ".join(sentences[:LEAD_SENTENCES])
+    body = " ".join(sentences[LEAD_SENTENCES:read])
+    return f"{title}\n{lead}\n{body}", len(title), len(title) + 1 + len(lead)
+
+
+def capitalised(article: Article, read: int = MAX_SENTENCES) -> set[str]:
+    """The capitalised words a heading may be made of (for the folder's word weights)."""
+    return set(_CAPS.findall(_region(article, read)[0]))
+
+
+def scan_article(article: Article, read: int = MAX_SENTENCES) -> ArticleScan:
+    text, title_end, lead_end = _region(article, read)
+
+    def weight(at: int) -> int:
+        return TITLE if at < title_end else LEAD if at < lead_end else BODY
+
+    stop = lexicon.german_stop_words()
+    phrases = []
+    for match in _PHRASE.finditer(text):
+        found = _of_phrase(match, stop)
+        if found:
+            phrases.append((*found, weight(match.start())))
+    title = frozenset(_CAPS.findall(text, 0, title_end)) if title_end else frozenset()
+    lead = frozenset(_CAPS.findall(text, title_end, lead_end))
+    pairs: Counter[tuple[str, str, str]] = Counter()
+    for run in _RUNS.findall(text):
+        _note_pairs([w for w in run.split() if not _label(w)], pairs)
+    for chain, word in _CHAINS.findall(text):  # (with or without a first name before it)
+        pairs[("", chain, word)] += 1
+    # "Trumps Grönland-Idee": a name in the genitive right before a noun
+    for owner, chain, head in pairs:
         if (
-            lower_previous in DETERMINERS
-            or lower_previous in QUANTITIES
-            or (
-                earlier.casefold() in DETERMINERS  # "der russische Präsident"
-                and (previous[:1].islower() or previous.endswith(CAPITAL_ADJECTIVES))
-            )  # "das Statistische Bundesamt", not "im Landkreis Teltow-Fläming" or
-            # "die Raumsonde Kelvara"
-            or (previous[:1].islower() and is_adjective(previous))
-            or (  # "Betroffene Haushalte" at a sentence start, not "Raumsonde Kelvara"
-                position == 1
-                and matches[0].group().endswith(CAPITAL_ADJECTIVES)
-                and is_adjective(matches[0].group())
-                and not gap.strip()
-            )
-            or text[max(0, start - 3) : start][-2:-1].isdigit()  # "2,0 Prozent", "128 Monde"
-            # "nach Angaben der Polizei": a noun with a genitive attribute after a preposition
-            or (lower_previous in PREPOSITIONS and next_word.casefold() in GENITIVE_ARTICLES)
-            or next_word.casefold() in ("des", "eines")
+            not chain
+            and owner.endswith(("s", "'", "’"))
+            and len(owner) > 3
+            and owner.casefold() not in stop
+            and not is_time(head)
         ):
-            candidate.after_article += 1
-        # "ter Stegen", "de Gaulle": a short lower-case particle that is no German word
-        if (
-            previous[:1].islower()
-            and len(previous) <= 3
-            and lower_previous not in PREPOSITIONS
-            and lower_previous not in german_stop_words()
-        ):
-            candidate.particle += 1
-            candidate.prefixes[previous] += 1
-        if previous[:1].isupper() and gap == " ":
-            candidate.prefixes[previous] += 1
-        chain = _name_chain(text, matches, position) if gap == " " else ()
-        if chain:
-            chains = candidate.prefix_chains
-            chains[chain] = chains.get(chain, 0) + 1
-        if len(key) == 1:
-            at = position - len(chain) - 1  # where "von" would stand: "Besuch von ter Stegen"
-            if word.endswith("s") or (at >= 1 and matches[at].group() == "von"):
-                _note_owned(candidate, text, matches, position, chain, clause_start)
-            for where_said, noun in possessed:
-                if where_said > position:
-                    candidate.owned.add(("", noun))
-        # "Streik der GDL": the noun an organisation's name follows in the genitive
-        if lower_previous in ("der", "des") and earlier[:1].isupper():
-            candidate.org_heads.add(head_stem(earlier))
-        if lower_previous in DETERMINERS:
-            candidate.article_words[lower_previous] += 1
-        if lower_previous in PLACE_PREPOSITIONS:
-            candidate.places[PLACE_PREPOSITIONS[lower_previous]] += 1
-            # the nouns just before "in"/"bei" it: "Waldbrand bei Jüterbog", "nach der
-            # Quarzwerk-Explosion in Falkenrode"
-            for before in matches[max(0, position - 5) : position - 1]:
-                before_key = (
-                    candidate_key(before.group()) if before.group()[:1].isupper() else None
-                )
-                if before_key is not None:
-                    candidate.placed.add(before_key[0])
-        # bare, as a subject: "Putin reist", "schrieb Putin", a headline's "Falkenrode: ..."
-        bare = (
-            lower_previous not in PREPOSITIONS
-            and lower_previous not in DETERMINERS
-            # "in der Provinz Sirnak", "der Costa Concordia": the article is the title's
-            and not (previous[:1].isupper() and earlier.casefold() in BEFORE_A_TITLE)
-        )
-        if bare and (
-            (next_word[:1].islower() and next_word.casefold() not in PREPOSITIONS)
-            or (previous[:1].islower() and not is_adjective(previous))
-            or (where == "title" and not position and after.lstrip().startswith(":"))
-        ):
-            candidate.subject_articles.add(number)
-        # "der Chef der Brexit-Partei Nigel Farage": the name may belong to "Chef", not the party
-        # (or be the noun's, as in "Sieg des Mercedes-Piloten Lewis Hamilton")
-        genitive_attribute = lower_previous in ("der", "des") and earlier[:1].isupper()
-        if next_word[:1].isupper() and after == " ":
-            candidate.before_name += 1
-            # "Landeroboter Philae", "Hauptdarsteller Leonardo DiCaprio" (not "Besuch Putins")
-            for other in matches[position + 1 : position + 3]:
-                if not other.group()[:1].isupper():
-                    break
-                candidate.apposition[other.group()] += 1
-                if not genitive_attribute:
-                    candidate.plain_apposition.add(other.group())
-        if lower_previous in WHERE or (
-            earlier.casefold() in WHERE and lower_previous in DETERMINERS
-        ):
-            candidate.after_preposition += 1
+            base = owner.rstrip("'’")
+            base = base[:-1] if owner.endswith("s") else base
+            key = ("owner", _stems(base), _stems(head))
+            place = TITLE if head in title else LEAD if head in lead else BODY
+            phrases.append((key, head, "owner", (owner, head), place))
+    return ArticleScan(
+        caps=Counter(w for w in _CAPS.findall(text) if not _label(w)),
+        title=title,
+        lead=lead,
+        starts=Counter(_STARTS.findall(text)),
+        common=Counter(_AFTER_ARTICLE.findall(text)),
+        adjective=Counter(w for a, w in _AFTER_ADJECTIVE.findall(text) if a not in stop),
+        pairs=pairs,
+        phrases=phrases,
+    )
 
 
-def _name_chain(text: str, matches: list[re.Match[str]], position: int) -> tuple[str, ...]:
-    """Up to NAME_CHAIN words right before a word that may be part of its name.
+def _label(word: str) -> bool:
+    """A label in capitals ("EXKLUSIV", "ANZEIGE"), no acronym ("SPD", "EuGH")."""
+    return len(word) > 5 and word.isupper()
 
-    Capitalised words ("Boris" Johnson) and short particles ("ter" Stegen, "Lula da" Silva),
-    joined by single spaces; an article, preposition or conjunction ends the chain. Other
-    words come in too ("saß da" Silva): name_prefix keeps only what nearly always comes.
-    """
+
+def _note_pairs(tokens: list[str], pairs: Counter[tuple[str, str, str]]) -> None:
+    """Count each two capitalised words in a row: ("Evo", "", "Morales"), ("Ursula", "von
+    der", "Leyen")."""
+    while tokens and not tokens[0][:1].isupper():  # (labels left out before a particle)
+        tokens = tokens[1:]
+    if len(tokens) < 2:
+        return
+    previous = tokens[0]
     chain: list[str] = []
-    for j in range(position - 1, max(-1, position - 1 - NAME_CHAIN), -1):
-        word = matches[j].group()
-        if text[matches[j].end() : matches[j + 1].start()] != " ":
-            break
-        folded = word.casefold()
-        if folded in DETERMINERS or folded in PREPOSITIONS or folded in CONJUNCTIONS:
-            break
-        if not word[:1].isupper() and len(word) > 3:
-            break  # a particle is short: "ter" Stegen, "da" Silva, "van" Gogh
-        chain.insert(0, word)
-    return tuple(chain)
+    for token in tokens[1:]:
+        if token[:1].isupper():
+            pairs[(previous, " ".join(chain), token)] += 1
+            previous = token
+            chain = []
+        else:
+            chain.append(token)
 
 
-# Possessive determiners: "sein Besuch", "ihren privaten E-Mail-Server"
-_POSSESSIVES = frozenset(
-    prefix + ending for prefix in ("sein", "ihr") for ending in ("", "e", "en", "em", "er", "es")
-)
-
-_POSSESSIVE = re.compile(r"\b(?:[sS]ein|[iI]hr)(?:e[nmrs]?)?\b")
-
-
-def _possessed_nouns(matches: list[re.Match[str]]) -> list[tuple[int, str]]:
-    """(position, noun stem) of the first noun within three words after each possessive."""
-    found = []
-    for position, match in enumerate(matches):
-        if match.group().casefold() in _POSSESSIVES:
-            for other in matches[position + 1 : position + 4]:
-                if other.group()[:1].isupper():
-                    found.append((position, head_stem(other.group())))
-                    break
-    return found
-
-
-def _note_owned(
-    candidate: Candidate,
-    text: str,
-    matches: list[re.Match[str]],
-    position: int,
-    chain: tuple[str, ...],
-    clause_start: bool,
-) -> None:
-    """Record the nouns the text says a name owns (see Candidate.owned)."""
-    word = matches[position].group()
-    if word.endswith("s"):
-        # "Putins (zweiter) Nordkorea-Besuch": the next nouns of the clause
-        for j in range(position + 1, min(len(matches), position + 4)):
-            gap = text[matches[j - 1].end() : matches[j].start()]
-            if gap.strip():
-                break
-            if matches[j].group()[:1].isupper():
-                candidate.owned.add((word, head_stem(matches[j].group())))
-        # "Nordkorea-Besuch Putins"
-        if position and not clause_start:
-            previous = matches[position - 1]
-            if previous.group()[:1].isupper() and text[previous.end() : matches[position].start()] == " ":
-                candidate.owned.add((word, head_stem(previous.group())))
-    # "die Knieverletzung von (Marc-André) ter Stegen"
-    at = position - len(chain) - 1
-    if at >= 1 and matches[at].group() == "von":
-        noun = matches[at - 1]
-        if noun.group()[:1].isupper() and text[noun.end() : matches[at].start()] == " ":
-            candidate.owned.add(("", head_stem(noun.group())))
+def _of_phrase(match: re.Match[str], stop: frozenset[str]) -> tuple | None:
+    """(key, head, kind, words) of a "<noun> <preposition> <what>" match, or None."""
+    head, preposition, article, adjectives, complement, following = match.groups()
+    if head.casefold() in stop or len(head) < 3 or is_time(head):
+        return None
+    comp_words = complement.split()
+    if any(is_time(t) for t in comp_words):
+        return None
+    # "von Horst Seehofers sogenanntem Masterplan": the genitive owns what follows; cut off
+    following = (following or "").strip()
+    if comp_words[-1].endswith(("s", "'", "’")) and following and (
+        is_adjective(following) or following[:1].isupper()
+    ):
+        return None
+    bare = lexicon.HEADING_PREPOSITIONS.get(preposition)
+    if bare == "zwischen" and "und" not in comp_words:
+        return None  # "Rennen zwischen Netanjahu [und seinem Herausforderer]": cut
+    if bare == "von" and following in ("zu", "bis"):
+        return None  # "von Region zu Region": a range, not whose
+    if not bare and article:
+        return None  # "der die ...": no genitive
+    # what it is of: its capitalised words (adjectives say how, not what)
+    comp_stems = tuple(
+        s for t in comp_words if t[:1].isupper() and t.casefold() not in stop for s in _stems(t)
+    )
+    if not comp_stems:
+        return None
+    words = (head, preposition, *([article] if article else []), *adjectives.split(), *comp_words)
+    kind = "prep" if bare else "gen"
+    return ("of", _stems(head), bare or "gen", comp_stems), head, kind, words

@@ -23,7 +23,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(self.question, id="question")
+            yield Label(self.question, id="question", markup=False)  # a file name is text
             with Horizontal(classes="buttons"):
                 yield Button("Ja (j)", id="yes", variant="warning")
                 yield Button("Nein (n)", id="no", variant="primary")

@@ -32,8 +32,8 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Taste", "Was sie tut", "Id")
+        table.add_columns("Taste", "Was sie tut")
         for binding in self.bindings:
             key = binding.key_display or self.app.get_key_display(binding)
-            table.add_row(key, binding.description, binding.id or "")
+            table.add_row(key, binding.description)
         table.focus()

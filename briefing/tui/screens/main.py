@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -14,7 +15,15 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 
 from briefing.models import Briefing, Sentence, Topic
-from briefing.tui.reading import Passage, export_name, find_passage, search_hits, topic_matches
+from briefing.tui.reading import (
+    SEARCH_LIMIT,
+    Passage,
+    export_name,
+    find_passage,
+    search_hit_count,
+    search_hits,
+    topic_matches,
+)
 from briefing.tui.widgets.briefing_view import BriefingView, Entry
 from briefing.tui.widgets.filter_bar import FilterBar
 from briefing.tui.widgets.load_progress import LoadProgress
@@ -149,8 +158,10 @@ class MainScreen(Screen):
         self.app.ensure_summary(self.chosen)
         hits = (search_hits(topic, self.query_text, self.app.sentences)
                 if self.query_text.strip() else None)
+        found = (search_hit_count(topic, self.query_text, self.app.sentences)
+                 if hits and len(hits) >= SEARCH_LIMIT else 0)
         view.show_topic(topic, self.app.summary_length(self.chosen), hits, self.query_text,
-                        keep_cursor=keep_cursor)
+                        keep_cursor=keep_cursor, found=found)
         if self.query_one(SourceView).display and view.current is not None:
             self._show_entry(view.current)
 
@@ -175,14 +186,16 @@ class MainScreen(Screen):
     def _show_entry(self, entry: Entry) -> None:
         articles = {a.id: a for a in self.topic.articles} if self.topic else {}
         passages: list[Passage] = []
-        for source in entry.sources:
+        for source, text, variant in entry.wordings():
             article = articles.get(source)
             if article is None:
                 continue
             if entry.kind == "source":
                 passages.append(Passage(article))
             else:
-                passages.append(find_passage(article, entry.text, self.app.sentences.get(source)))
+                # each source with its own wording marked (another outlet's is said so)
+                found = find_passage(article, text, self.app.sentences.get(source))
+                passages.append(replace(found, variant=variant))
         self.query_one(SourceView).show_passages(passages)
         self.refresh_bindings()
 

@@ -14,19 +14,34 @@ from textual.visual import Visual
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from briefing.models import Quote, SummaryItem, Topic
-from briefing.render import based_on, german_date, refs
+from briefing.models import Quote, SummaryItem, Topic, Variant
+from briefing.render import based_on, differing, german_date, pointer, refs, reporters
 
 MATCH_STYLE = "bold reverse"
 
 
 @dataclass(frozen=True)
 class Entry:
-    """One line of the briefing the reader can select: what it says and who says it."""
+    """One line of the briefing the reader can select: what it says and who says it.
 
-    kind: str  # "summary" | "quote" | "claim" | "timeline" | "source" | "hit"
+    ``variants`` are other outlets' wordings of it, (text, their sources): choosing the line
+    shows each source with its own wording marked.
+    """
+
+    kind: str  # "summary" | "quote" | "claim" | "timeline" | "discrepancy" | "source" | "hit"
     text: str
     sources: tuple[str, ...]
+    variants: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def wordings(self) -> list[tuple[str, str, bool]]:
+        """(source, the text that stands in it, whether that is another outlet's wording) for
+        every source that reports the line, in reference order."""
+        found = {source: (self.text, False) for source in self.sources}
+        for text, sources in self.variants:
+            for source in sources:
+                found.setdefault(source, (text, True))
+        order = reporters(list(self.sources), [Variant(t, list(s)) for t, s in self.variants])
+        return [(source, *found[source]) for source in order]
 
 
 class BriefingView(Vertical):
@@ -70,12 +85,13 @@ class BriefingView(Vertical):
     def show_message(self, text: str) -> None:
         self.topic = None
         self.entries = []
-        self.query_one("#topic-head", Static).update(text)
+        self.query_one("#topic-head", Static).update(Content(text))  # text, not markup
         self.items.clear_options()
 
     def show_topic(self, topic: Topic, sentences: int, hits: list[SummaryItem] | None = None,
-                   query: str = "", keep_cursor: bool = False) -> None:
-        """Show ``topic``; ``hits`` are the search results for ``query``, listed first."""
+                   query: str = "", keep_cursor: bool = False, found: int = 0) -> None:
+        """Show ``topic``; ``hits`` are the search results for ``query``, listed first (of
+        ``found`` sentences in all: the list says when it shows only some)."""
         same_topic = keep_cursor and topic is self.topic
         cursor = self.items.highlighted if same_topic else None
         self.topic = topic
@@ -84,42 +100,68 @@ class BriefingView(Vertical):
         options: list[Option] = []
         pattern = re.compile(re.escape(query.strip()), re.IGNORECASE) if query.strip() else None
 
-        def section(title: str, count: int | None = None) -> None:
+        def section(title: str, count: int | str | None = None) -> None:
             label = f"{title} ({count})" if count is not None else title
             if options:
                 options.append(Option("", disabled=True))  # a blank line between sections
             options.append(Option(Content.styled(label, "bold $text-accent"), disabled=True))
 
-        def entry(kind: str, text: str, sources: list[str], prompt: Content) -> None:
+        def entry(kind: str, text: str, sources: list[str], prompt: Content,
+                  variants: list[Variant] | None = None) -> None:
             if pattern:
                 prompt = prompt.highlight_regex(pattern, style=MATCH_STYLE)
             options.append(Option(Bulleted(prompt), id=f"e{len(self.entries)}"))
-            self.entries.append(Entry(kind, text, tuple(sources)))
+            wordings = tuple((v.text, tuple(v.sources)) for v in variants or ())
+            self.entries.append(Entry(kind, text, tuple(sources), wordings))
 
         if hits is not None:
-            section(f"Treffer für »{query.strip()}«", len(hits))
+            shown = (f"{len(hits)} von {found}" if found > len(hits) else len(hits))
+            section(f"Treffer für »{query.strip()}«", shown)
             for hit in hits:
                 entry("hit", hit.text, hit.sources, _line(_said(hit), hit.sources))
             if not hits:
                 options.append(Option("  keine Sätze gefunden", disabled=True))
+            elif found > len(hits):
+                more = found - len(hits)
+                options.append(Option(f"  … {more} weitere {'Satz' if more == 1 else 'Sätze'}: "
+                                      "genauer suchen", disabled=True))
         section("Das Wichtigste")
         for item in topic.summary:
-            entry("summary", item.text, item.sources, _line(_said(item), item.sources))
+            entry("summary", item.text, item.sources,
+                  _line(_said(item), item.sources, item.variants), item.variants)
         if not topic.summary:
             options.append(Option("  keine Sätze", disabled=True))
+        if topic.discrepancies:
+            section("Abweichende Angaben")
+            for discrepancy in topic.discrepancies:
+                for version in discrepancy.variants:
+                    label = differing(version.text, discrepancy.differs)
+                    said = (f"→ {pointer(version.ref)}" if version.ref else version.text)
+                    prompt = Content.assemble((label, "bold"), ": ",
+                                              _line(said, version.sources))
+                    entry("discrepancy", version.text, version.sources, prompt)
         if topic.quotes:
             section("Zitate")
             for quote in topic.quotes:
-                entry("quote", quote.text, quote.sources, _line(_said(quote), quote.sources))
+                entry("quote", quote.text, quote.sources,
+                      _line(_said(quote), quote.sources, quote.variants), quote.variants)
         if topic.claims:
             section("Unbestätigt und umstritten")
             for claim in topic.claims:
-                entry("claim", claim.text, claim.sources, _line(_said(claim), claim.sources))
+                said = _said(claim)
+                if claim.answers is not None:
+                    said = f"(zu {pointer(claim.answers)}) {said}"
+                entry("claim", claim.text, claim.sources,
+                      _line(said, claim.sources, claim.variants), claim.variants)
         if topic.timeline:
             section("Zeitleiste")
             for event in topic.timeline:
-                prompt = Content.assemble((event.when, "bold"), ": ", _line(event.text, event.sources))
-                entry("timeline", event.text, event.sources, prompt)
+                # an event another section prints: its date and a pointer to it
+                said = f"→ {pointer(event.ref)}" if event.ref else event.text
+                shown = [] if event.ref else event.variants
+                prompt = Content.assemble((event.label or event.when, "bold"), ": ",
+                                          _line(said, [] if event.ref else event.sources, shown))
+                entry("timeline", event.text, event.sources, prompt, event.variants)
         section("Quellen")
         for article in topic.articles:
             used = sum(1 for item in topic.summary if article.id in item.sources)
@@ -137,6 +179,10 @@ class BriefingView(Vertical):
         self.items.highlighted = target
         if target is not None and not same_topic:
             self.items.scroll_home(animate=False)
+
+    def on_resize(self) -> None:
+        # the source pane opening halves this pane: keep the chosen sentence in view
+        self.call_after_refresh(self.items.scroll_to_highlight)
 
     @staticmethod
     def _head(topic: Topic, sentences: int) -> Content:
@@ -161,10 +207,15 @@ def _said(item: SummaryItem | Quote) -> str:
     return item.text + (f" — {item.speaker}" if item.speaker else "")
 
 
-def _line(text: str, sources: list[str] | tuple[str, ...]) -> Content:
-    """``sentence [1, 3]``: the item with its references, dimmed."""
-    many = f" ({len(sources)} Quellen)" if len(sources) > 2 else ""
-    return Content.assemble(text, (f" {refs(list(sources))}{many}", "$text-muted"))
+def _line(text: str, sources: list[str] | tuple[str, ...],
+          variants: list[Variant] | None = None) -> Content:
+    """``sentence [1, 3; ähnlich 4]``: the item with its references (other outlets' wordings
+    as "ähnlich"), dimmed; none for a pointer."""
+    if not sources and not variants:
+        return Content(text)
+    count = len(reporters(list(sources), variants))
+    many = f" ({count} Quellen)" if count > 2 else ""
+    return Content.assemble(text, (f" {refs(list(sources), variants)}{many}", "$text-muted"))
 
 
 class Bulleted(Visual):

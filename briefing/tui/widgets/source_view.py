@@ -8,6 +8,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from briefing.render import german_date
+from briefing.runtime.display import shown
 from briefing.tui.reading import Passage, text_span
 
 HIGHLIGHT_STYLE = "bold $text on $warning-muted"
@@ -123,9 +124,11 @@ class SourceView(Vertical):
                  if len(self.passages) > 1 else Content(""))
         unfound = passage.text and passage.block is None
         missing = " · Satz nicht wörtlich gefunden" if unfound else ""
+        if passage.variant:
+            missing = " · eigene Fassung dieser Quelle" + missing
         return Content.assemble(
             (f"[{article.number}] {article.title}", "bold"), "\n",
-            (f"{details + ' · ' if details else ''}{article.path.name} · ", "$text-muted"),
+            (f"{details + ' · ' if details else ''}{shown(article.path.name)} · ", "$text-muted"),
             (f"{where}{missing}", "$text-accent"), moves,
         )
 

@@ -1,0 +1,103 @@
+"""Whether a sentence is article text: not page furniture, a caption, a fragment or another
+language.
+
+Takes one sentence as ``briefing.split_sentences`` gives it; gives why it is no line the
+briefing may print (``furniture_reason``, ``fragment_reason``), each None
+for article text. The summary's candidate test (``briefing.summary.groups.is_candidate``) asks
+them; none of them weighs or picks.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from briefing.cues.standalone import is_furniture, is_teaser
+from briefing.lexicon import (
+    ARTICLES,
+    CAPTION_MARKERS,
+    DETERMINERS,
+    FURNITURE_SENTENCES,
+    alternation,
+)
+from briefing.text.sentences import holds_credit, quick_sentences
+from briefing.text.words import letters_key
+
+# --- furniture -------------------------------------------------------------------------------
+
+_MARKER = re.compile(rf"^(?:{alternation(CAPTION_MARKERS)})(?:\s|$)")
+# what a sentence of social media or a web page holds, not one of an article: a handle, a
+# hashtag, a link to a picture
+_SOCIAL = re.compile(r"(?:^|\s)[@#][A-Za-z]\w+|pic\.twitter\.com|\bbit\.ly/")
+
+
+# A furniture sentence of this many words is furniture inside a longer piece too (a podcast's
+# line glued to a heading); a shorter one ("E-Mail-Adresse", "Mehr zum Thema") only alone.
+CONTAINED_WORDS = 5
+
+
+@lru_cache(maxsize=1)
+def _furniture_keys() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The letter keys of the lexicon's furniture sentences (furniture.txt): those that count
+    only alone, and those that count inside a longer piece too."""
+    keys = [k for k in (letters_key(s) for s in FURNITURE_SENTENCES) if k]
+    alone = frozenset(k for k in keys if k.count(" ") + 1 < CONTAINED_WORDS)
+    return alone, tuple(f" {k} " for k in keys if k.count(" ") + 1 >= CONTAINED_WORDS)
+
+
+def furniture_reason(text: str, boilerplate: frozenset[str] = frozenset()) -> str | None:
+    """Why ``text`` is page furniture rather than article text, or None.
+
+    ``boilerplate``: letter keys (``letters_key``) of sentences that the folder's unrelated
+    articles repeat (``Article.boilerplate``, found by grouping).
+    """
+    if _MARKER.match(text):
+        return "caption"  # "Detailansicht öffnen <caption> (Foto: X)"
+    if holds_credit(text):
+        return "credit"
+    key = letters_key(text)
+    if boilerplate and (
+        key in boilerplate or any(letters_key(part) in boilerplate for part in quick_sentences(text))
+    ):
+        return "repeated across unrelated articles"  # (grouping's cheap split finds them)
+    alone, contained = _furniture_keys()
+    padded = f" {key} "
+    if key in alone or any(k in padded for k in contained):
+        return "furniture sentence"
+    if is_furniture(text):
+        return "addresses the reader"  # "Dann schreiben Sie uns", a podcast's own lines
+    if is_teaser(text):
+        return "teaser"  # "Alle Nachrichten im Überblick", "Zum Artikel: ..."
+    if _SOCIAL.search(text):
+        return "social media"
+    return None
+
+
+# --- fragments -------------------------------------------------------------------------------
+
+_CLOSERS = "\"'»«“”‘’)]"
+# cut inside a date or after an ordinal: "in der 63.", "am 25.", "der 1." (before "FC Köln")
+_ORDINAL_END = re.compile(
+    rf"(?:^|\s)(?i:{alternation(sorted(ARTICLES | DETERMINERS))})\s+\d{{1,3}}\."
+    rf"[{re.escape(_CLOSERS)}]*$"
+)
+
+
+def fragment_reason(text: str) -> str | None:
+    """Why ``text`` is no whole sentence, or None: it starts with what closes a sentence, has
+    no final punctuation, unbalanced brackets, or ends cut at an ordinal. (A subheading glued
+    before a sentence is cut off by ``split_sentences``.)"""
+    stripped = text.strip()
+    if not stripped:
+        return "empty"
+    if stripped[0] in ",;:)]}" or stripped[0] in "”»" and stripped[1:2] in ",;:. ":
+        return "starts with what closes a sentence"
+    if stripped[:2] in ("- ", "– ", "— ") and stripped[2:3].islower():
+        return "starts in the middle of a sentence"  # "- ehe Pavel Kaderabek (87.) ..."
+    if stripped.rstrip(_CLOSERS + " ")[-1:] not in (".", "!", "?", "…"):
+        return "no final punctuation"
+    if stripped.count("(") != stripped.count(")"):
+        return "unbalanced brackets"
+    if _ORDINAL_END.search(stripped):
+        return "cut at an ordinal"
+    return None

@@ -1,0 +1,49 @@
+"""Said once: what one section prints, the others point to ("→ Das Wichtigste, Punkt 3").
+
+Takes a topic with its sections filled; sets the pointers (``resolve_refs``): a timeline entry
+whose event another section prints, a discrepancy's version printed as an item, a denial whose
+claim stands in another section. Run again when a section changes (the TUI's +/-).
+"""
+
+from __future__ import annotations
+
+from briefing.models import Ref, Topic
+from briefing.text.verbatim import fold, repeats
+
+# the sections whose items others point to, in the order they are printed
+POINTED_TO = ("summary", "quotes", "claims")
+
+
+def resolve_refs(topic: Topic) -> None:
+    """Point every line of the topic that would repeat a printed item at that item."""
+    printed = [
+        (section, index, item.text, fold(item.text))
+        for section in POINTED_TO
+        for index, item in enumerate(getattr(topic, section))
+    ]
+    for entry in topic.timeline:
+        # an event told in another section: the date and a pointer, not the sentence again
+        entry.ref = _find(printed, [fold(entry.statement), fold(entry.text)], contained=True)
+    for claim in topic.claims:
+        if claim.answers is not None:
+            claim.answers = _find(printed, [fold(claim.answers.text)])
+    dated = [
+        ("timeline", index, entry.text, fold(entry.text))
+        for index, entry in enumerate(topic.timeline)
+        if entry.ref is None
+    ]
+    for discrepancy in topic.discrepancies:
+        for version in discrepancy.variants:
+            # the comparison lists every version; one printed above is pointed to
+            version.ref = _find([*printed, *dated], [fold(version.text)])
+
+
+def _find(
+    printed: list[tuple[str, int, str, str]], texts: list[str], contained: bool = False
+) -> Ref | None:
+    """The first printed item that is one of ``texts`` (or, ``contained``, holds or is held
+    by one of them as a whole sentence)."""
+    for section, index, text, folded in printed:
+        if any(folded == t or (contained and t and repeats(folded, t)) for t in texts):
+            return Ref(section, index, text)
+    return None

@@ -1,0 +1,195 @@
+"""Nouns and names as a story's articles use them: events, people, names written in full.
+
+A capitalised German word is a common noun or a name. A common noun stands after an article
+or an adjective ("die Pleite", "der tödliche Angriff") or has a noun's ending ("-ung"); a name
+seldom does. Of the common nouns, an event ("Anschlag", "Rücktritt", "Pleite") is what a
+heading names; a person ("Präsident", "Verdächtige", "Männer") is not. Which nouns are
+events was learned from the corpora: nouns the articles write after "nach dem", "seit der"
+(``lexicon.event_nouns``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from itertools import pairwise
+
+from briefing import lexicon
+from briefing.stories.headings.group import Group
+from briefing.stories.headings.scan import SPLIT, stems
+from briefing.text.stems import german_stem
+
+# A word used after an article this often (inside sentences) is a common noun.
+COMMON_SHARE = 0.25
+# A word right before a name this often belongs to it ("El" Paso, "von der" Leyen) ...
+NAME_WITH = 0.6
+# ... and so does a word this often before it that seldom stands elsewhere ("Evo" Morales).
+FIRST_NAME = 0.8
+# Words a name grows by, at most, on either side.
+NAME_PARTS = 3
+_BARE_PREPOSITION = {"vom": "von", "zum": "zu", "zur": "zu", "im": "in", "beim": "bei",
+                     "am": "an", "ins": "in"}  # fmt: skip
+
+
+def _last(word: str) -> str:
+    return SPLIT.split(word)[-1].casefold()
+
+
+def _suffix(word: str, table, first: int = 4) -> str | None:
+    """The word if ``table`` holds it, else the longest entry of at least four letters it
+    ends with after a first part of at least ``first`` ("Bürgermeister|wahl", not
+    "Aus|stand")."""
+    if word in table:
+        return word
+    for start in range(first, max(first, len(word) - 3)):
+        if word[start:] in table:
+            return word[start:]
+    return None
+
+
+@lru_cache(maxsize=100_000)
+def event_rate(noun: str) -> float:
+    """How often the corpora write the noun (or the last noun of its compound) as an event,
+    after "nach dem", "seit der" and the like: "Anschlag" 0.18, "Regierung" 0."""
+    events = lexicon.event_nouns()
+    found = _suffix(german_stem(_last(noun)), events)
+    return events[found] if found else 0.0
+
+
+@lru_cache(maxsize=100_000)
+def is_person(noun: str) -> bool:
+    """A noun that names a person or people: "Regierungschefin", "Verdächtigen", "Männer"."""
+    persons = lexicon.person_nouns()
+    last = _last(noun)
+    forms = [last] + [last[: -len(e)] for e in ("innen", "in", "en", "n", "s") if last.endswith(e)]
+    return any(form and _suffix(form, persons, 3) for form in forms)
+
+
+def noun_shaped(word: str) -> bool:
+    """A common noun by its ending ("Regierungsbildung") or a person noun ("Präsident")."""
+    last = _last(word)
+    return last.endswith(tuple(lexicon.NOUN_ENDINGS)) or last in lexicon.person_nouns()
+
+
+def is_common(group: Group, word: str) -> bool:
+    """A common noun: the articles write it after an article or adjective, or it is shaped so."""
+    stats = group.stats(word)
+    if stats.mid and stats.common + 0.5 * stats.adjective >= COMMON_SHARE * stats.mid:
+        return True
+    return noun_shaped(word)
+
+
+def plain_name(group: Group, word: str) -> bool:
+    """A word (nearly) never written after an article, and no common noun: a name."""
+    stats = group.stats(word)
+    return stats.count > 0 and stats.common <= 0.1 * stats.count and not is_common(group, word)
+
+
+def name_in_full(group: Group, word: str) -> str:
+    """The name as the articles write it in full: "Evo Morales" for "Morales", "El Paso" for
+    "Paso", "Ursula von der Leyen" for "Leyen" or "Ursula", "Tour de France" for "France"."""
+    stop = lexicon.german_stop_words()
+    name = [base_name(group, word)]
+    current = word
+    for _ in range(NAME_PARTS):
+        count = group.stats(current).count
+        before = None
+        for prefix, k in sorted(group.left(current).items(), key=lambda pk: (-len(pk[0]), pk)):
+            first = prefix[0]
+            if first[:1].isupper() and len(prefix) > 1:
+                if prefix[1:] == ("von",):
+                    continue  # "Rücktritt von" Morales: a preposition, no name's particle
+                if k >= NAME_WITH * count:
+                    before = prefix  # "Tour de" France, "Ursula von der" Leyen
+                    break
+            elif first[:1].isupper():
+                stats = group.stats(first)
+                if first.casefold() in stop or is_person(first):
+                    continue  # ("Spielertrainer" Lamotte is a title, not a name)
+                # a word that (nearly) never stands without it: "Evo" (Morales), "Red" (Bull)
+                bound = k >= 2 and k >= FIRST_NAME * stats.count
+                usual = k >= NAME_WITH * count  # (nearly) always before it: "El" (Paso)
+                if is_common(group, first) and not (bound and usual):
+                    # "Raumsonde Kelvara": the thing the name is, not a person's title
+                    thing = base_form(group, first) == first
+                    if thing and usual and k >= 2 and len(name) == 1:
+                        name = [first, *name]
+                    break
+                if usual or (bound and stats.mid):  # (a first name stands inside sentences)
+                    before = prefix
+                    break
+            elif k >= NAME_WITH * count:
+                before = prefix
+                break
+        if not before:
+            break
+        name = [*before, *name]
+        current = before[0]
+        if not current[:1].isupper():
+            break
+    current = word
+    for _ in range(NAME_PARTS):  # "Ursula" is (nearly) always followed by "von der Leyen"
+        after = group.right(current)
+        if not after:
+            break
+        (chain, following), k = max(after.items(), key=lambda ck: (ck[1], ck[0]))
+        if k < NAME_WITH * group.stats(current).count or not plain_name(group, following):
+            break  # (not "Nordkoreas Machthaber")
+        name += [*chain.split(), base_name(group, following)]
+        current = following
+    return " ".join(name)
+
+
+def base_name(group: Group, word: str) -> str:
+    """A name without its genitive s when the articles also write it without ("Kaschmirs")."""
+    if word.endswith("s") and group.df.get(word[:-1]):
+        return word[:-1]
+    return word
+
+
+def base_form(group: Group, noun: str) -> str:
+    """A noun without its genitive or dative-plural ending: "Absturzes" -> "Absturz" when the
+    articles also write that, "des Paris-Anschlages" -> "Paris-Anschlag", "Massakern" ->
+    "Massaker"."""
+    for ending in ("es", "s", "n"):
+        shorter = noun[: -len(ending)]
+        if noun.endswith(ending) and group.df.get(shorter) and stems(shorter) == stems(noun):
+            return shorter
+    genitive = noun.endswith("es") and len(noun) > 5 and noun[-3] not in "aeiouäöüs"
+    if genitive and stems(noun[:-2]) == stems(noun):
+        return noun[:-2]
+    # a dative plural of a noun in -er/-el: the plural without the n
+    last = noun.rsplit("-", 1)[-1].casefold()
+    own = any(last.endswith(w) for w in lexicon.OWN_PLURALS_N)  # "Bauern", "Milchbauern"
+    if noun.endswith(("ern", "eln")) and not own and stems(noun[:-1]) == stems(noun):
+        return noun[:-1]
+    return noun
+
+
+def without_title(group: Group, words: list[str]) -> list[str]:
+    """ "Rücktritt von Regierungschefin Carrie Lam" -> "Rücktritt von Carrie Lam": a person's
+    title before the name goes (with its article and adjectives); the name stays as written
+    (a name takes no article and, after a preposition, no ending)."""
+    first_cap = next((k for k in range(2, len(words)) if words[k][:1].isupper()), None)
+    if first_cap is None:
+        return words
+    caps = words[first_cap:]
+    # the title ends with a person noun: "Regierungschefin", "Kasseler Regierungspräsidenten"
+    title_end = max((k + 1 for k, t in enumerate(caps[:-1]) if is_person(t)), default=0)
+    name = caps[title_end:]
+    if not title_end or not name[0][:1].isupper():
+        return words  # "auf Politiker und Prominente": no name after the title
+    if not all(plain_name(group, t) for t in name if t[:1].isupper()):
+        return words
+    return [words[0], _BARE_PREPOSITION.get(words[1].casefold(), words[1]), *name]
+
+
+def written_together(group: Group, words: list[str]) -> bool:
+    """A noun right before a name belongs to it ("des Reiseveranstalters Thomas Cook",
+    "Trainer Niko Kovac") when it names a person or the articles write the two together
+    more than once; else the name starts the next clause ("im Amazonas-Gebiet Bolsonaro")."""
+    for a, b in pairwise(words[1:]):
+        apposition = a[:1].isupper() and b[:1].isupper() and is_common(group, a)
+        joined = is_person(a) or group.left(b).get((a,), 0) >= 2
+        if apposition and plain_name(group, b) and not joined:
+            return False
+    return True

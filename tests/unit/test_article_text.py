@@ -1,0 +1,126 @@
+"""What is no article text (issue 17): captions, credits, furniture, fragments, other languages,
+and lines that only make sense after the sentence before them."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.cues.furniture import fragment_reason, furniture_reason
+from briefing.cues.speakers import person_named, pronoun_attribution, resolve_role
+from briefing.cues.standalone import points_back
+from briefing.summary.groups import is_candidate
+from briefing.text.language import foreign_sentence
+from briefing.text.words import letters_key
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Detailansicht öffnen Merkel fliegt zum Klimagipfel nach New York. (Foto: AP)",
+        "Der Tiguan überzeugt durch sein agiles Fahrverhalten. Bild: Volkswagen AG",
+        "Dann schreiben Sie uns eine E-Mail an die Redaktion der Zeitung.",
+        "Alle aktuellen Nachrichten und Hintergründe zur Tour im Überblick.",
+        "Zum Artikel: Ein Land dreht am Rad, Buchmann rückt in den Fokus.",
+        "Wie Sie unsere Podcasts hören können, erklären wir in diesem Text.",  # mined
+        "Darüber sprechen die Experten in einer neuen Folge von Und nun zum Sport, dem Podcast.",
+        "Once @Airbnb ended their policy, we removed them from the list, said the official.",
+    ],
+)
+def test_furniture_is_no_candidate(text: str) -> None:
+    assert furniture_reason(text) is not None
+    assert not is_candidate(text)
+
+
+def test_a_sentence_unrelated_articles_repeat_is_furniture_in_each() -> None:
+    text = (
+        "Der Volltext dieses auf Agenturmeldungen basierenden Artikels steht aus rechtlichen "
+        "Gründen nicht mehr zur Verfügung."
+    )
+    assert furniture_reason(text) is not None  # the mined list has it
+    repeated = "Unser Büro bleibt über die Feiertage geschlossen und öffnet wieder im Januar."
+    assert furniture_reason(repeated) is None
+    assert furniture_reason(repeated, frozenset({letters_key(repeated)})) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Mehrheit der Abgeordneten stimmte am Dienstag für das neue Gesetz.",
+        "Sie ist Kanzlerin einer schwarz-gelben Koalition: Sie hat es geschafft.",  # "she"
+        "Er gab der Polizei seine E-Mail-Adresse, bevor er ging.",  # not the mined line alone
+        "Alle Teilnehmer des Gipfels sind hier eingetroffen und beraten nun.",
+        'Der Film "The Man Who Knew Too Much" lief am Abend in der Reihe.',
+    ],
+)
+def test_article_text_is_a_candidate(text: str) -> None:
+    assert furniture_reason(text) is None and fragment_reason(text) is None
+    assert foreign_sentence(text) is None
+    assert is_candidate(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Der Siegtreffer fiel erst in der 90.", "cut at an ordinal"),
+        ("Die Frist läuft bis zum 31.", "cut at an ordinal"),
+        ("Tore: Mane erzielte mit einem Rechtsschuss den Ausgleich (28.", "unbalanced brackets"),
+        ("Minute), der Stürmer traf dann noch zweimal für die Gäste.", "unbalanced brackets"),
+        ("), der Stürmer traf dann noch zweimal für die Gäste.", "starts with what closes"),
+        ("- ehe Pavel Kaderabek (87.) den Sieg der Hoffenheimer perfekt machte.", "starts in"),
+        ("Die Regierung hat das Ausmaß der Unzufriedenheit verkannt", "no final punctuation"),
+    ],
+)
+def test_fragments_are_no_candidates(text: str, reason: str) -> None:
+    assert (fragment_reason(text) or "").startswith(reason)
+    assert not is_candidate(text)
+
+
+def test_a_sentence_in_another_language_is_no_candidate() -> None:
+    text = "Tehran thinks it is more important to fund the regime than its own people."
+    assert foreign_sentence(text) == "english"
+    assert not is_candidate(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "points"),
+    [
+        ("Dessen Sohn Hunter saß im Aufsichtsrat eines ukrainischen Gaskonzerns.", True),
+        ("Dem widersprachen die Anwälte des Angeklagten am Mittwoch entschieden.", True),
+        ("Das sagte Bundeskanzlerin Angela Merkel am Montag in Berlin.", True),
+        ("Er war der einzige Angeklagte, der vor Gericht ausgesagt hatte.", True),
+        ("Diese Genehmigung hatte das Amt schon im Frühjahr erteilt.", True),
+        ("Damit sollen Menschen in Sekunden Geld senden können.", True),
+        ("Darüber hinaus plant die Stadt einen neuen Radweg am Fluss.", False),
+        ("Dafür, dass er neu ist, spielt er erstaunlich sicher.", False),
+        ("Diese Woche entscheidet der Bundestag über das Gesetz.", False),
+        ("Das neue Gesetz tritt am 1. Januar in Kraft.", False),
+        ("Zudem kündigte die Regierung neue Hilfen für Familien an.", False),
+    ],
+)
+def test_what_cannot_be_understood_alone(text: str, points: bool) -> None:
+    assert (points_back(text) is not None) is points
+
+
+def test_a_quote_of_a_named_speaker_may_open_with_a_demonstrative() -> None:
+    text = '"Diese Brücke verbindet endlich beide Stadtteile", sagte Bürgermeisterin Anna Berg.'
+    assert points_back(text, names_speaker=True) is None
+
+
+def test_sagte_er_takes_the_one_person_named_before_or_nobody() -> None:
+    assert pronoun_attribution('"Wir sind bereit", sagte er.')
+    assert not pronoun_attribution('"Wir sind bereit", sagte Kim.')
+    assert person_named("Trainer Julian Nagelsmann lobte seine Mannschaft am Samstag.") == (
+        "Trainer Julian Nagelsmann"
+    )
+    assert person_named("Angela Merkel traf Emmanuel Macron in Paris.") is None  # two
+    assert person_named("Die Regierung beschloss am Montag neue Hilfen.") is None
+
+
+def test_a_bare_role_takes_the_one_name_its_article_gives_it() -> None:
+    article = "Der iranische Minister Soltanifar kam. Dann sagte der Minister am Donnerstag, ..."
+    assert resolve_role("Minister", article) == "Minister Soltanifar"
+    several = "Minister Soltanifar und Minister Zarif kamen. Dann sagte der Minister, ..."
+    assert resolve_role("Minister", several) is None
+    assert resolve_role("Sprecher", "sagte der Sprecher. Ein Sprecher der Polizei kam.") == (
+        "Sprecher"
+    )
