@@ -15,7 +15,13 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from briefing.clean import MAX_ARTICLE_CHARS, EmptyArticleError, clean_document, cut_long_article
+from briefing.clean import (
+    MAX_ARTICLE_CHARS,
+    EmptyArticleError,
+    clean_document,
+    cut_long_article,
+    drop_outlet_furniture,
+)
 from briefing.errors import NoUsableArticleError
 from briefing.ingest import (
     DuplicateIndex,
@@ -72,9 +78,11 @@ def load_articles_in_order(
     missing and the folders that could not be listed; ``summarize`` and ``clean`` print in
     this order.
 
-    Articles get ids ``a1``, ``a2``, ... in input order. A file that repeats an earlier
-    article (same text, or only paragraphs the earlier one has) is skipped as its duplicate;
-    with ``settings.german_only`` an article in another language is skipped with its language.
+    Articles get ids ``a1``, ``a2``, ... in input order. Lines that three or more articles of
+    one web host carry and that are not prose go (``clean.drop_outlet_furniture``). A file
+    that repeats an earlier article (same text, or only paragraphs the earlier one has) is
+    skipped as its duplicate; with ``settings.german_only`` an article in another language is
+    skipped with its language.
     Reading, cleaning, language detection and (``presplit``) sentence splitting of each file
     run on ``settings.jobs`` processes; duplicates are found here, in input order.
     """
@@ -87,9 +95,16 @@ def load_articles_in_order(
     positions.update({s.path: len(files) + index for index, s in enumerate(skipped)})
     articles: list[Article] = []
     duplicates = DuplicateIndex()
-    prepared = prepare_files(files, settings, presplit)
-    for done, (path, (article_or_skip, language, splits)) in enumerate(zip(files, prepared), 1):
+    prepared: list[tuple[Path, Article | Skipped, tuple[str | None, bool] | None]] = []
+    results = prepare_files(files, settings, presplit)
+    for done, (path, (article_or_skip, language, splits)) in enumerate(zip(files, results), 1):
         progress("reading", done, len(files))
+        if splits is not None and isinstance(article_or_skip, Article):
+            remember_blocks(article_or_skip, splits)
+        prepared.append((path, article_or_skip, language))
+    # lines that several articles of one outlet carry: furniture only the folder shows
+    drop_outlet_furniture([a for _, a, _ in prepared if isinstance(a, Article)])
+    for path, article_or_skip, language in prepared:
         if isinstance(article_or_skip, Skipped):
             skipped.append(article_or_skip)
             continue
@@ -106,8 +121,6 @@ def load_articles_in_order(
         duplicates.add(article)
         article.id = f"a{len(articles) + 1}"
         articles.append(article)
-        if splits is not None:
-            remember_blocks(article, splits)
     return articles, skipped, positions
 
 

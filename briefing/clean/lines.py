@@ -50,6 +50,7 @@ class Unit:
     junk: bool = False
     dated: bool = False
     repeated: bool = False  # a short line whose pattern recurs on the page (a list's label)
+    phrases: int = 0  # curated page phrases in it (lines under 1,000 characters)
     content: set[str] | None = None  # crude stems of its content words, once needed
 
 
@@ -100,7 +101,7 @@ def _unit(text: str, german: frozenset[str], english: frozenset[str]) -> Unit:
 
 def classify(units: list[Unit]) -> None:
     """Give every unit a class and a weight for the body search."""
-    shapes = Counter(_shape(u.text) for u in units if u.words <= 8)
+    shapes = Counter(line_shape(u.text) for u in units if u.words <= 8)
     exact = Counter(u.text for u in units)
     german_page = _german_page(units)
     if not german_page:
@@ -112,7 +113,7 @@ def classify(units: list[Unit]) -> None:
             or is_stamp_line(u.text)
             or (german_page and _english_line(u))
         )
-        phrases = phrase_hits(u.lowered, u.text) if u.chars < 1000 else 0
+        u.phrases = phrases = phrase_hits(u.lowered, u.text) if u.chars < 1000 else 0
         u.dated = u.words <= 15 and not u.sentence and has_date(u.text)
         if u.words <= 12 and MARKER_LINE.match(u.text):
             u.kind = MARKER
@@ -124,20 +125,36 @@ def classify(units: list[Unit]) -> None:
             u.kind = BAD
         elif u.dated:
             u.kind = BAD  # a dateline or byline with a date: metadata, a comment's head
-        elif u.words <= 8 and shapes[_shape(u.text)] >= 3:
+        elif u.words <= 8 and shapes[line_shape(u.text)] >= 3:
             u.kind = BAD  # a repeated pattern: "4 hrs ago", "Antworten", dates of comments
             u.repeated = True
         elif _glued_list(u):
             u.kind = BAD  # link texts run together: "Alles was lebtAlpha CepheiAnd ..."
-        elif u.chars >= 70 and u.german >= 0.2 or u.chars >= 150 and u.german >= 0.12:
+        elif _long_prose(u):
             u.kind = GOOD
-        elif u.chars >= 30 and u.sentence and u.german >= 0.15:
+        elif _short_prose(u):
             u.kind = NEAR
         else:
             u.kind = SHORT
         if u.kind in (GOOD, NEAR) and exact[u.text] > 1 and u.chars < 200:
             u.kind = SHORT  # the same line twice: a teaser or a repeated headline
     _weigh(units)
+
+
+def _long_prose(u: Unit) -> bool:
+    return u.chars >= 70 and u.german >= 0.2 or u.chars >= 150 and u.german >= 0.12
+
+
+def _short_prose(u: Unit) -> bool:
+    return u.chars >= 30 and u.sentence and u.german >= 0.15
+
+
+def prose_like(text: str) -> bool:
+    """A line that reads as prose by the rules' signals alone (length, stop words, a
+    sentence end), whatever page it stands on."""
+    german, english = stop_words()
+    u = _unit(text, german, english)
+    return _long_prose(u) or _short_prose(u)
 
 
 # The weight of a short line inside a link list (a run of three or more non-prose lines).
@@ -195,7 +212,8 @@ def _glued_list(u: Unit) -> bool:
     return u.chars >= 400 and count_sentence_ends(u.text) * 500 < u.chars
 
 
-def _shape(text: str) -> str:
+def line_shape(text: str) -> str:
+    """What recurs of a short line on a page: lower case, every number as 0."""
     return _DIGITS.sub("0", text.lower())
 
 

@@ -1,56 +1,33 @@
 """Clean a scraped page down to its article: title, metadata and body blocks.
 
-Plain text (``.txt``/``.md``) goes through the project's own cleaner (``lines``: generic line
-signals; ``region``: the body region, trailing blocks cut whole; ``junk``: lines dropped);
-HTML pages go through trafilatura. Metadata comes, in order of trust, from YAML front
-matter, trafilatura's metadata (HTML), then what the text itself states reliably.
+Plain text (``.txt``/``.md``) is read into lines with the rules' signals (``reading``,
+``lines``, ``region``, ``junk``); the learned line model (``features``, ``model``) picks the
+article's lines, and the rules find the headline, outlet and date. HTML pages go through
+trafilatura. Metadata comes, in order of trust, from YAML front matter, trafilatura's metadata
+(HTML), then what the text itself states reliably.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+import numpy as np
+
+from briefing.clean.features import PageLines, page_lines
 from briefing.clean.junk import is_junk_line
-from briefing.clean.lines import (
-    BAD,
-    END,
-    GOOD,
-    MARKER,
-    NEAR,
-    Unit,
-    classify,
-    content_words,
-    make_units,
-    unit_words,
-)
 from briefing.clean.metadata import (
-    DATE_FIELD,
     is_stamp_line,
     normalize_date,
     outlet_from_credits,
     parse_front_matter,
     split_outlet,
 )
-from briefing.clean.region import body_blocks, body_region, trim_region
+from briefing.clean.model import LineModel, keep_lines
+from briefing.clean.reading import first_sentence
+from briefing.clean.region import kept_blocks
 from briefing.ingest import RawDocument
-from briefing.lexicon import MEDIA_LABELS, alternation
 from briefing.models import Article, Block
 from briefing.runtime.display import clean_line, shown
-from briefing.text.sentences import caption_sentence, split_sentences
-
-_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
-_COLUMN_GAP = re.compile(r"[ \t\u00a0]{3,}|\t")
-_MEDIA_LABEL = re.compile(rf"^(?:{alternation(MEDIA_LABELS)})\s*:", re.IGNORECASE)
-# Breadcrumbs, bylines and reading-time notes stand where a headline would.
-_NOT_A_HEADLINE = re.compile(
-    r"\s[»>|›/]\s|^(?:home|start|startseite|sie sind hier|von|by|protokoll|text|foto|post date|"
-    r"lesedauer|veröffentlicht|aktualisiert|nächster|vorheriger|zurück)\b",
-    re.IGNORECASE,
-)
-_FIRST_SENTENCE_CHARS = 600
-# How far before the body the headline may stand (lines of the page).
-_TITLE_WINDOW = 8
 
 
 @dataclass
@@ -103,7 +80,7 @@ def clean_document(doc: RawDocument) -> Article:
     if not any(not b.is_heading for b in page.blocks):
         reason = page.notes[0] if page.notes else "no article text left after cleaning"
         raise EmptyArticleError(reason)
-    title = page.title or _first_sentence(page.blocks) or shown(doc.path.stem)
+    title = page.title or first_sentence(page.blocks) or shown(doc.path.stem)
     return Article(
         path=doc.path,
         title=title,
@@ -115,30 +92,43 @@ def clean_document(doc: RawDocument) -> Article:
     )
 
 
-def clean_text(text: str) -> CleanPage:
-    """Clean a page copied out of a browser as plain text."""
-    meta, units, date = _read_page(text)
+def clean_text(text: str, model: LineModel | None = None) -> CleanPage:
+    """Clean a page copied out of a browser as plain text (``model``: the shipped one)."""
+    page = page_lines(text)
+    if not page.units or page.region[0] == page.region[1]:
+        return page_from(page, None)
+    return page_from(page, keep_lines(page, model))
+
+
+def page_from(page: PageLines, kept: np.ndarray | None) -> CleanPage:
+    """The CleanPage of a read page whose kept units are known (None: the rules found no
+    prose at all); title, outlet and date as the rules find them."""
+    meta, units = page.meta, page.units
+    title, outlet, date, url = page.title, meta.get("outlet"), page.date, meta.get("url")
     if not units:
-        return CleanPage(meta.get("title"), [], meta.get("outlet"), date, meta.get("url"),
-                         ["the page has no text"])
-    start, end = body_region(units)
-    if start == end:
-        return CleanPage(meta.get("title"), [], meta.get("outlet"), date, meta.get("url"),
+        return CleanPage(title, [], outlet, date, url, ["the page has no text"])
+    if kept is None or page.region[0] == page.region[1]:
+        return CleanPage(title, [], outlet, date, url,
                          ["no article text found: only navigation, lists or short lines"])
-    title, outlet = meta.get("title"), meta.get("outlet")
-    start, end = trim_region(units, start, end, title or _find_title(units, start))
-    if not title:
-        title = _find_title(units, start, end)
+    # Metadata stands above the rules' article and above the kept lines, whichever is later.
+    start, end = page.trimmed
+    if kept.any():
+        start = max(start, int(np.argmax(kept)))
+        end = max(end, len(kept) - int(np.argmax(kept[::-1])))
     if title and not outlet:
-        outlet = next((o for u in units[:start] if (o := split_outlet(u.text, title))), None)
+        found = ((i, o) for i, u in enumerate(units[:start]) if (o := split_outlet(u.text, title)))
+        at, outlet = next(found, (None, None))
+        if at is not None and kept[at]:  # "Outlet - Headline" is the headline, not the body
+            kept = kept.copy()
+            kept[at] = False
     if not outlet:  # the article's closing agency tag may follow its last kept line
         texts = [u.text for u in units]
         outlet = outlet_from_credits(texts, texts[start:end + 2])
     if not date:
         date = next((normalize_date(u.text) for u in units[:end] if is_stamp_line(u.text)), None)
-    blocks = body_blocks(units[start:end], title)
+    blocks = kept_blocks(units, kept, title)
     notes = [] if blocks else ["no article text left after removing page furniture"]
-    return CleanPage(title, blocks, outlet, date, meta.get("url"), notes)
+    return CleanPage(title, blocks, outlet, date, url, notes)
 
 
 def clean_html(html: str) -> CleanPage:
@@ -181,93 +171,3 @@ def clean_html(html: str) -> CleanPage:
         url=meta.get("url") or extracted_line("url"),
         notes=[] if blocks else ["trafilatura found no article text"],
     )
-
-
-def _read_page(text: str) -> tuple[dict[str, str], list[Unit], str | None]:
-    """Front matter, the page's units (classified) and a date from the front matter or field."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    meta, text = parse_front_matter(text)
-    lines = [cell for line in text.split("\n") for cell in _cells(line)]
-    lines, field_date = _strip_date_field(lines)
-    units = make_units(lines)
-    classify(units)
-    return meta, units, normalize_date(meta.get("date")) or field_date
-
-
-def _cells(line: str) -> list[str]:
-    """A line's cells: wide runs of spaces or tabs separate columns copied side by side."""
-    line = _MARKDOWN_HEADING.sub("", line.strip())
-    if "   " not in line and "\t" not in line:
-        return [line]
-    return [cell for cell in _COLUMN_GAP.split(line) if cell] or [""]
-
-
-def _strip_date_field(lines: list[str]) -> tuple[list[str], str | None]:
-    """Remove a scraper's "date 2024-06" field before the first text; its date if it has a day."""
-    for i, line in enumerate(lines):
-        if not line:
-            continue
-        match = DATE_FIELD.match(line)
-        if not match:
-            return lines, None
-        year, month, day = match.groups()
-        date = normalize_date(f"{year}-{month}-{day}") if day else None
-        return lines[:i] + [line[match.end() :].strip()] + lines[i + 1 :], date
-    return lines, None
-
-
-def _find_title(units: list[Unit], start: int, end: int | None = None) -> str | None:
-    """The headline: a headline-like line shortly before the body that shares words with it.
-
-    Without the body's extent (``end``), the nearest headline-like line.
-    """
-    candidates = [
-        units[i].text
-        for i in range(start - 1, max(0, start - _TITLE_WINDOW) - 1, -1)
-        if _headline_like(units, i)
-    ]
-    if end is None or not candidates:
-        return candidates[0] if candidates else None
-    body: set[str] = set()
-    for u in units[start:end]:
-        if u.kind in (GOOD, NEAR):
-            body |= unit_words(u)
-            if len(body) > 120:  # the lead and the first paragraphs are enough
-                break
-
-    def shared(text: str) -> float:
-        # German compounds: "Schüler" is shared with "Schülerinnen", "Preis" with "Landespreis".
-        words = content_words(text)
-        hits = sum(
-            1 for w in words
-            if w in body or (len(w) >= 4 and any(w in b or (len(b) >= 5 and b in w) for b in body))
-        )
-        return hits / len(words) if words else 0.0
-
-    best = max(candidates, key=shared)  # the nearest one wins a tie
-    return best if shared(best) > 0 else None
-
-
-def _headline_like(units: list[Unit], i: int) -> bool:
-    u = units[i]
-    if u.junk or u.kind in (MARKER, END, BAD) or is_stamp_line(u.text):
-        return False
-    if i > 0 and _MEDIA_LABEL.match(units[i - 1].text):
-        return False  # the title of a video or gallery, under its "Video: ..." credit
-    if _NOT_A_HEADLINE.search(u.text):
-        return False
-    opening = u.text.lstrip("«»„“\"'‹›")[:1]
-    return 3 <= u.words <= 25 and not u.text.endswith((".", ",", ";")) and opening.isupper()
-
-
-def _first_sentence(blocks: list[Block]) -> str | None:
-    for block in blocks:
-        if not block.is_heading:
-            # The first sentence stands in the first few hundred characters; Punkt on a
-            # whole long paragraph would cost more than the rest of the cleaning.
-            sentences = split_sentences(block.text[:_FIRST_SENTENCE_CHARS])
-            if len(sentences) < 2:
-                sentences = split_sentences(block.text)
-            if sentences:
-                return caption_sentence(sentences[0])
-    return None

@@ -1,31 +1,29 @@
-"""The article's region of a page: the best run of lines, narrowed to the article's parts.
+"""The rules' article region of a page, and the blocks of the lines the cleaner keeps.
 
-The body is the contiguous run of units with the largest total weight; navigation, link
-lists and footers weigh against it. Section openers ("Kommentare", "Mehr zum Thema"),
+The rules' body is the contiguous run of units with the largest total weight; navigation,
+link lists and footers weigh against it. Section openers ("Kommentare", "Mehr zum Thema"),
 article ends (agency tags, bylines, copyright) and datelines split that run into parts; the
 part that tells the headline's story is the article, and the parts after it are cut whole
 (with everything after them) where they are about something else - too few words in common
-with the article - or are a list of teasers. Inside the body single junk lines are dropped
-(captions, credits, UI strings, timestamps, counts); short lines before a paragraph stay as
-subheadings.
+with the article - or are a list of teasers. The line model reads this region as evidence
+and its kept lines are cut the same way. The kept lines become paragraphs and subheadings:
+short lines before a paragraph stay as subheadings; the headline, box labels and author
+boxes go.
 
-Takes a page's classified units; gives the body's extent (``body_region``, ``trim_region``) and
-its paragraphs and subheadings (``body_blocks``).
+Takes a page's classified units; gives the region's extent (``body_region``, ``trim_region``)
+and the paragraphs and subheadings of the lines kept (``kept_blocks``).
 """
 
 from __future__ import annotations
 
 import re
-from itertools import pairwise
+from collections.abc import Sequence
 
 from briefing.clean.junk import is_teaser_line
 from briefing.clean.lines import (
-    BAD,
     COLON_END,
     END,
     GOOD,
-    LIST_ITEM,
-    LIST_WEIGHT,
     MARKER,
     NEAR,
     SHORT,
@@ -157,7 +155,7 @@ def _recover_lead(units: list[Unit], start: int, vocabulary: set[str]) -> int:
     earliest = start
     for i in range(start - 1, max(-1, start - LEAD_REACH - 1), -1):
         u = units[i]
-        if u.kind == MARKER or (u.kind == SHORT and u.words >= 4 and _heading_like(u)):
+        if u.kind == MARKER or (u.kind == SHORT and u.words >= 4 and heading_like(u)):
             break  # a section opener, or the headline: the lead stands below it
         if u.kind == GOOD and u.sentence:
             if not _coherent([u], vocabulary, TRAIL_OVERLAP):
@@ -174,56 +172,6 @@ def _coherent(rest: list[Unit], vocabulary: set[str], threshold: float) -> bool:
         shared += len(words & vocabulary)
         total += len(words)
     return total > 0 and shared / total >= threshold
-
-
-def body_blocks(units: list[Unit], title: str | None) -> list[Block]:
-    """Paragraphs and subheadings of the body units, single junk lines dropped."""
-    folded_title = title.casefold() if title else None
-    kept: list[tuple[str, Unit]] = []
-    # A title right above a teaser ("... Von Markus Balser") goes with the teaser.
-    teaser_titles = [
-        u for u, after in pairwise(units) if after.junk and is_teaser_line(after.text)
-    ]
-    for i, u in enumerate(units):
-        if u.kind in (MARKER, END, BAD) or u.junk:
-            continue
-        following = units[i + 1] if i + 1 < len(units) else None
-        if (
-            COLON_END.search(u.text)
-            and u.words <= 10
-            and (following is None or _dropped(following))
-        ):
-            continue  # "Hier siehst du das Video:" before a video that is gone
-        if folded_title and (u.text.casefold() == folded_title or _is_lowercase_copy(u)):
-            continue
-        if u.kind in (GOOD, NEAR):
-            label = LEADING_LABEL.match(u.text)
-            if label:  # "Das Wichtigste in Kürze Nordkoreas Machthaber ...": a box label
-                u = Unit(**{**vars(u), "text": u.text[label.end() :]})
-            kept.append(("paragraph", u))
-        elif u.sentence and u.words >= 3 and u.german >= 0.15:
-            kept.append(("paragraph", u))  # a short sentence of its own
-        elif LIST_ITEM.match(u.text):
-            kept.append(("paragraph", u))  # an item of a list in the text
-        else:
-            kept.append(("candidate", u))
-    blocks: list[Block] = []
-    for i, (role, u) in enumerate(kept):
-        if role == "paragraph":
-            blocks.append(Block("paragraph", u.text))
-            continue
-        following = kept[i + 1][0] if i + 1 < len(kept) else None
-        if (
-            following == "paragraph"
-            and _heading_like(u)
-            and u.weight > LIST_WEIGHT
-            and not any(u is title for title in teaser_titles)
-        ):
-            blocks.append(Block("heading", u.text))
-    _drop_author_box(blocks)
-    while blocks and blocks[-1].is_heading:
-        blocks.pop()
-    return blocks
 
 
 # The box about the author after an article: "Moritz Gathmann leitet das Ressort ...",
@@ -273,11 +221,8 @@ LEADING_LABEL = re.compile(
 )
 
 
-def _dropped(u: Unit) -> bool:
-    return u.kind in (MARKER, END, BAD) or u.junk
-
-
-def _heading_like(u: Unit) -> bool:
+def heading_like(u: Unit) -> bool:
+    """Short, capitalised, without final punctuation: a subheading if a paragraph follows."""
     opening = u.text[:1]
     if u.words > 15 or not (opening.isupper() or opening.isdigit() or opening in "»„\"«"):
         return False
@@ -287,3 +232,49 @@ def _heading_like(u: Unit) -> bool:
 def _is_lowercase_copy(u: Unit) -> bool:
     """A headline-like line written all in lower case: a slug or a repeated headline."""
     return u.words >= 4 and u.text == u.text.lower() and not u.sentence
+
+
+def kept_blocks(units: list[Unit], kept: Sequence[bool], title: str | None) -> list[Block]:
+    """The kept units as paragraphs and subheadings: a short headline-like line before a
+    paragraph is a subheading, unless it is the title of a teaser that is gone; the headline
+    itself goes, a summary box's label ("Das Wichtigste in Kürze") goes, and so does a short
+    line that announces with a colon what is gone ("Hier siehst du den Empfang im Video:");
+    so do a short headline-like line at the end (a text cut off mid-sentence) and an author
+    box after the article."""
+    folded_title = title.casefold() if title else None
+    # A title right above a teaser ("... Von Markus Balser") goes with the teaser.
+    teaser_titles = {
+        i for i in range(len(units) - 1) if units[i + 1].junk and is_teaser_line(units[i + 1].text)
+    }
+    chosen: list[tuple[int, Unit, str]] = []
+    for i, u in enumerate(units):
+        if not kept[i] or folded_title and (
+            u.text.casefold() == folded_title or _is_lowercase_copy(u)
+        ):
+            continue
+        announces = COLON_END.search(u.text) and u.words <= 10
+        if announces and (i + 1 == len(units) or not kept[i + 1]):
+            continue
+        label = LEADING_LABEL.match(u.text)
+        chosen.append((i, u, u.text[label.end() :] if label else u.text))
+    blocks: list[Block] = []
+    for k, (index, u, text) in enumerate(chosen):
+        following = chosen[k + 1][1] if k + 1 < len(chosen) else None
+        if _paragraph(u) or not heading_like(u):
+            blocks.append(Block("paragraph", text))
+        elif (
+            following is not None
+            and not (text.endswith(":") and not _paragraph(following))
+            and index not in teaser_titles
+        ):
+            blocks.append(Block("heading", text))
+        # else: the last line, short and without a sentence's end (a text cut off mid-sentence:
+        # "Das urbane, oft"), or a label ("Der Überblick:") over a box or list that is gone
+    _drop_author_box(blocks)
+    while blocks and blocks[-1].is_heading:
+        blocks.pop()
+    return blocks
+
+
+def _paragraph(u: Unit) -> bool:
+    return u.kind in (GOOD, NEAR) or u.sentence or u.words > 15
