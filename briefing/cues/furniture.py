@@ -20,7 +20,8 @@ from briefing.lexicon import (
     FURNITURE_SENTENCES,
     alternation,
 )
-from briefing.text.sentences import holds_credit, quick_sentences
+from briefing.text.captions import holds_credit
+from briefing.text.sentences import quick_sentences
 from briefing.text.words import letters_key
 
 # --- furniture -------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.errors import BriefingError
+from briefing.ingest.files import NotRegularFile, open_regular
 
 
 def parse_day(value: str | None, today: dt.date | None = None) -> str:
@@ -37,8 +38,6 @@ def load_config(path: str | os.PathLike[str] | None) -> dict[str, Any]:
         if not default.is_file():
             return {}
         path = default
-    from briefing.ingest.files import NotRegularFile, open_regular
-
     target = Path(path)
     try:
         with open_regular(target) as handle:  # a FIFO given as the config must not block

@@ -131,7 +131,7 @@ def run_digest(
     Holds a lock beside the state for the whole run (DigestLockedError after ``wait`` s).
     The state changes only after the file is in place, in one transaction, so a killed run
     leaves both as they were and the next run does the work again. (The run's steps in order,
-    each one call, with the log lines between them: about 80 lines.)
+    each one call, with the log lines between them: about 100 lines with the docstring.)
     """
     day = parse_day(day, today)
     prefix = f"digest {day}"
@@ -193,43 +193,73 @@ def run_digest(
         result.continued = sum(1 for t in briefing.topics if t.continued)
         say(f"{prefix}: {_count(result.topics, 'topic')}, {result.continued} continued")
         previous = store.last_digest_before(day)
-        texts: dict[Path, str] = {}
-        for fmt in formats:
-            if fmt == "atom":
-                entry = AtomEntry(day, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                                  f"Digest vom {_german_date(day)}",
-                                  render_digest(briefing, day, continuations, previous,
-                                                fmt="html", fragment=True),
-                                  f"{day}.html" if "html" in formats else None)
-                feed = atom_feed([*stored_entries(store.connection, but=day), entry], out_path)
-                record.extras.append(store_entry(entry))
-                texts[targets[fmt]] = feed
-            else:
-                texts[targets[fmt]] = render_digest(
-                    briefing, day, continuations, previous,
-                    template if fmt == "markdown" else None, fmt=fmt)
+        texts = _rendered(briefing, day, continuations, previous, template, formats, targets,
+                          store, record)
         record.path = str(target.absolute())
         record.extras += [inbox_read.store, memory.store]
-        forget = dt.date.fromisoformat(day) - dt.timedelta(days=2 * HISTORY_DAYS)
-        # the record is written first (a full disk or a read-only state shows there), then
-        # the files, then the record is committed; if that fails, the old files are put back
-        try:
-            with contextlib.ExitStack() as undo:
-                for path in texts:
-                    undo.enter_context(_file_undone_on_failure(path))
-                store.record_day(record, forget_sentences_before=forget.isoformat(),
-                                 then=lambda: _write_all(texts))
-        except sqlite3.Error as error:
-            raise BriefingError(f"state file {state_path}: cannot save the day ({error}); "
-                                f"nothing changed") from None
-        try:
-            store.forget_before(forget.isoformat())
-        except sqlite3.Error as error:  # the day is saved; only the old rows stay a day longer
-            problem(f"{prefix}: state file {state_path}: old days not dropped ({error})")
+        _save_day(store, record, texts, state_path, lambda m: problem(f"{prefix}: {m}"))
         written = [str(path.absolute()) for path in texts]
         say(f"{prefix}: read {_count(result.files, 'file')}, {result.new} new, "
             f"{_count(result.topics, 'topic')}, wrote {', '.join(written)}")
     return result
+
+
+def _rendered(
+    briefing: Briefing,
+    day: str,
+    continuations: dict[int, Continuation],
+    previous: str | None,
+    template: str | os.PathLike[str] | None,
+    formats: list[str],
+    targets: dict[str, Path],
+    store: DigestState,
+    record: DayRecord,
+) -> dict[Path, str]:
+    """The day's files by path: the Markdown and HTML digests, and the Atom feed with the
+    stored entries of earlier days (its new entry goes into ``record``, stored with the day)."""
+    texts: dict[Path, str] = {}
+    for fmt in formats:
+        if fmt == "atom":
+            entry = AtomEntry(day, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                              f"Digest vom {_german_date(day)}",
+                              render_digest(briefing, day, continuations, previous,
+                                            fmt="html", fragment=True),
+                              f"{day}.html" if "html" in formats else None)
+            feed = atom_feed([*stored_entries(store.connection, but=day), entry],
+                             targets[fmt].parent)
+            record.extras.append(store_entry(entry))
+            texts[targets[fmt]] = feed
+        else:
+            texts[targets[fmt]] = render_digest(
+                briefing, day, continuations, previous,
+                template if fmt == "markdown" else None, fmt=fmt)
+    return texts
+
+
+def _save_day(
+    store: DigestState,
+    record: DayRecord,
+    texts: dict[Path, str],
+    state_path: Path,
+    problem: Log,
+) -> None:
+    """Write the day's files and its record as one: the record is written first (a full disk
+    or a read-only state shows there), then the files, then the record is committed; if that
+    fails, the old files are put back. Then what is older than the horizon goes."""
+    forget = (dt.date.fromisoformat(record.day) - dt.timedelta(days=2 * HISTORY_DAYS)).isoformat()
+    try:
+        with contextlib.ExitStack() as undo:
+            for path in texts:
+                undo.enter_context(_file_undone_on_failure(path))
+            store.record_day(record, forget_sentences_before=forget,
+                             then=lambda: _write_all(texts))
+    except sqlite3.Error as error:
+        raise BriefingError(f"state file {state_path}: cannot save the day ({error}); "
+                            f"nothing changed") from None
+    try:
+        store.forget_before(forget)
+    except sqlite3.Error as error:  # the day is saved; only the old rows stay a day longer
+        problem(f"state file {state_path}: old days not dropped ({error})")
 
 
 def _write_all(texts: dict[Path, str]) -> None:

@@ -38,7 +38,7 @@ def make_environment(
     """
     from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined
 
-    from briefing.render.sandbox import PlainDataSandbox, guard_filters
+    from briefing.render.sandbox import PlainDataSandbox, guard_filters  # (jinja2, deferred)
 
     packaged = FileSystemLoader(str(templates_dir()))
     loaders: list[Any] = [FileSystemLoader([str(d) for d in template_dirs or []])]
@@ -85,7 +85,7 @@ def render_template(
     from jinja2 import TemplateNotFound, TemplateSyntaxError
     from jinja2.exceptions import SecurityError
 
-    from briefing.render.sandbox import render_bounded
+    from briefing.render.sandbox import render_bounded  # (imports jinja2: deferred, as above)
 
     dirs = [Path(d) for d in template_dirs or []]
     for folder in dirs:

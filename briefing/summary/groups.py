@@ -13,7 +13,9 @@ from functools import lru_cache
 from briefing.cues.furniture import fragment_reason, furniture_reason
 from briefing.cues.quotes import unbalanced_quote
 from briefing.cues.speakers import (
+    names_own_speaker,
     pronoun_attribution,
+    quote_speaker,
     reported_speakers,
     reported_speech,
     resolve_role,
@@ -24,13 +26,9 @@ from briefing.models import Article, Sentence, SentenceGroup, id_number
 from briefing.summary.scoring import standalone_factor
 from briefing.summary.similarity import is_near_duplicate, word_set
 from briefing.summary.weights import DEFAULT_WEIGHTS, Weights
+from briefing.text.captions import opens_with_credit
 from briefing.text.language import foreign_sentence
-from briefing.text.sentences import (
-    article_sentences,
-    continues_cut,
-    ends_sentence,
-    opens_with_credit,
-)
+from briefing.text.sentences import article_sentences, continues_cut, ends_sentence
 from briefing.text.words import sentence_key, words
 
 
@@ -91,8 +89,6 @@ def stands_alone(text: str) -> bool:
 
 
 def _names_speaker(text: str) -> bool:
-    from briefing.cues.speakers import names_own_speaker, quote_speaker
-
     return names_own_speaker(text) or quote_speaker(text) is not None
 
 

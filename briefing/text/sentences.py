@@ -19,8 +19,6 @@ from typing import TYPE_CHECKING
 from briefing.lexicon import (
     ABBREVIATIONS,
     ARTICLES,
-    CAPTION_LABELS,
-    CAPTION_MARKERS,
     CONJUNCTIONS,
     DETERMINERS,
     MONTH_ABBREVIATIONS,
@@ -32,6 +30,16 @@ from briefing.lexicon import (
     alternation,
 )
 from briefing.models import Article, Sentence
+from briefing.text.captions import (
+    CLAUSE_STARTS,
+    CREDIT,
+    LABEL,
+    MARKER,
+    PICTURE_PLACES,
+    SENTENCE_INSIDE,
+    captions_apart,
+    holds_credit,
+)
 from briefing.text.nltk_import import punkt_module
 from briefing.text.words import words
 
@@ -182,22 +190,6 @@ _ORDINAL = re.compile(r"(?:^|(?<=[\s(\[/–-]))(?P<word>\S+\s+)?(?<![\d:,./])\d{
 # does not ("stieg auf 120. Am Montag ...")
 _BEFORE_ORDINAL = ARTICLES | DETERMINERS
 _AFTER_ORDINAL = ORDINAL_NOUNS | {m.capitalize() for m in MONTH_NAMES} | {"Jänner", "Feber"}
-# a credit in brackets, the end of a picture's caption: "(Foto: Seilbahn Komperdell)"
-_CREDIT = re.compile(rf"\((?i:{alternation(CAPTION_LABELS)})\s*:[^()]{{0,120}}\)")
-_CREDIT_THEN_SENTENCE = re.compile(rf"{_CREDIT.pattern}(?=\s+[\"„»«(\dA-ZÄÖÜ])")
-# ... or without brackets, after the caption ("... Fahrverhalten. Bild: Volkswagen AG")
-_LABEL = re.compile(rf"(?i:{alternation(CAPTION_LABELS)})\s*:\s+(?=\S)")
-_LABEL_AFTER_SENTENCE = re.compile(rf"[.!?][\"“”»«]?\s+{_LABEL.pattern}")
-MAX_CREDIT = 80  # characters of a credit without brackets, up to the next clause or gap
-# a gap of three spaces or more: a line break lost in the copy ("Bild: Land Rover   Der VW")
-_GAP = re.compile(r"(?<=\S)\s{3,}(?=[\"„»«(A-ZÄÖÜ])")
-# a label that opens a picture's caption glued into the text ("Detailansicht öffnen")
-_MARKER = re.compile(rf"(?:^|(?<=\s))(?:{alternation(CAPTION_MARKERS)})(?=\s|$)")
-MAX_CAPTION = 500  # characters from a caption's label to its credit
-# where the people of a picture stand: "(v.l.)", "(von links)", "(li.)", "(Mitte)"
-_PICTURE_PLACES = re.compile(
-    r"\s*\((?:v\.\s?[lr]\.|von (?:links|rechts)|li\.|re\.|links|rechts|Mitte|M\.)\)")
-MAX_CAPTION_PIECES = 4
 
 
 def _repaired(unit: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -220,12 +212,12 @@ def _repaired(unit: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 continue
             joined.append((start, end))
         spans = joined
-    if "(" in unit or "   " in unit or _MARKER.search(unit) or (":" in unit and _LABEL.search(unit)):
-        spans = _captions_apart(unit, spans)
+    if "(" in unit or "   " in unit or MARKER.search(unit) or (":" in unit and LABEL.search(unit)):
+        spans = captions_apart(unit, spans)
     cut: list[tuple[int, int]] = []
     for start, end in spans:
         at = glued_heading(unit[start:end])
-        if at is not None and not _MARKER.match(unit, start):
+        if at is not None and not MARKER.match(unit, start):
             cut.append((start, start + at))  # the lost line break between heading and sentence
             start += at
         cut.append((start, end))
@@ -262,17 +254,7 @@ def _joins(before: str, after: str) -> bool:
 # clause-starting word written with a capital inside a sentence, after a word without any
 # punctuation, starts a new sentence; names and titles are the exceptions ("Sanjoy Kumar Das",
 # "die Zeitung Die Welt", "der Film Das Erwachen der Macht").
-_CLAUSE_STARTS = (
-    "Der", "Die", "Das", "Dem", "Ein", "Eine", "Einen", "Einem", "Er", "Es", "Wir", "Ich",
-    "Doch", "Aber", "Dann", "Nun", "Auch", "Zudem", "Außerdem", "Dabei", "Damit", "Deshalb",
-    "Daher", "Trotzdem", "Allerdings", "Im", "Am", "Mit", "Nach", "Bei", "Seit", "Für",
-    "Während", "Wenn", "Weil", "Obwohl", "Bislang", "Bisher", "Jetzt", "Heute", "Schon",
-    "Noch", "Immer", "Laut", "Zwar", "Denn", "Vor", "Als", "Wie", "Was", "Wer", "So", "Diese",
-    "Dieser", "Dieses",
-)
-_GLUE = re.compile(rf"(?<=[a-zäöüß0-9]) ((?:{'|'.join(_CLAUSE_STARTS)})) (\S+)")
-# where a credit without brackets ends: a clause starts, a gap, a sentence ends
-_CREDIT_STOP = re.compile(rf"\s(?=(?:{'|'.join(_CLAUSE_STARTS)})\s)|\s{{2,}}|(?<=[.!?])\s")
+_GLUE = re.compile(rf"(?<=[a-zäöüß0-9]) ((?:{'|'.join(CLAUSE_STARTS)})) (\S+)")
 # a name or title after the word before: "die Zeitung Die Welt", "eine Gruppe namens Die Enkel"
 _NAMING = re.compile(
     r"(?:namens|heißt|hieß|genannt|\w*(?:titel|motto|film|filme?s|buch|buches|roman|serie|album|"
@@ -292,8 +274,6 @@ _TITLE_WORDS = re.compile(
     r"Sportfreunde|Toten|Ärzte|Prinzen|Fantastischen)\b"
 )
 MAX_HEADING_WORDS = 25
-# a sentence's end inside what would be the heading: then it is no heading
-_SENTENCE_INSIDE = re.compile(r"[.!?;][\"“”»«']?\s")
 
 
 def _open_mark(text: str) -> bool:
@@ -319,7 +299,7 @@ _AFTER_A_NAME = CONJUNCTIONS | {"sagt", "sagte", "sagten", "erklärte", "meint",
 _NAME = r"[A-ZÄÖÜ][\w'’-]+"
 _BYLINE = re.compile(
     rf"Von {_NAME}(?: {_NAME}){{1,2}}(?: und {_NAME}(?: {_NAME}){{1,2}})?(?:, {_NAME})? "
-    rf"(?=(?:{'|'.join(_CLAUSE_STARTS)}) )"
+    rf"(?=(?:{'|'.join(CLAUSE_STARTS)}) )"
 )
 
 
@@ -338,7 +318,7 @@ def glued_heading(text: str) -> int | None:
         head_words = head.split()
         if not 1 <= len(head_words) <= MAX_HEADING_WORDS:
             continue
-        if _SENTENCE_INSIDE.search(head) or head[:1].islower() or _open_mark(head):
+        if SENTENCE_INSIDE.search(head) or head[:1].islower() or _open_mark(head):
             continue  # a sentence, a list or a quote before it: not a heading
         word, following = match.group(1), match.group(2)
         previous = head_words[-1]
@@ -375,50 +355,6 @@ def _closing_quotes(after: str) -> int:
     return 0
 
 
-def _captions_apart(unit: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A picture's caption and credit as one piece, the sentence after them as another.
-
-    Cut after a credit in brackets that a sentence follows, and before a caption's label
-    ("Detailansicht öffnen") inside a sentence; then a label starts a piece that runs up to the
-    credit after it (a caption may have several sentences), and a credit alone joins the
-    caption before it.
-    """
-    cut: list[tuple[int, int]] = []
-    for start, end in spans:
-        points = {m.end() for m in _CREDIT_THEN_SENTENCE.finditer(unit, start, end)}
-        points |= {m.start() for m in _MARKER.finditer(unit, start, end) if m.start() > start}
-        points |= {m.end() for m in _GAP.finditer(unit, start, end)}
-        for point in sorted(points):
-            if unit[start:point].strip():
-                cut.append((start, point))
-                start = point
-        cut.append((start, end))
-    cut = [(s + len(unit[s:e]) - len(unit[s:e].lstrip()), e) for s, e in cut if unit[s:e].strip()]
-    cut = [piece for start, end in cut for piece in _credit_cut(unit, start, end)]
-    pieces: list[tuple[int, int]] = []
-    index = 0
-    while index < len(cut):
-        start, end = cut[index]
-        text = unit[start:end].strip()
-        if _is_credit(text) and pieces and not holds_credit(unit[pieces[-1][0] : pieces[-1][1]]):
-            pieces[-1] = (pieces[-1][0], end)  # the credit closes the caption before it
-            index += 1
-            continue
-        if _MARKER.match(text) and not holds_credit(text):
-            for ahead in range(index + 1, min(index + MAX_CAPTION_PIECES, len(cut))):
-                if cut[ahead][1] - start > MAX_CAPTION or _MARKER.match(
-                    unit[cut[ahead][0] : cut[ahead][1]]
-                ):
-                    break
-                if holds_credit(unit[cut[ahead][0] : cut[ahead][1]]):
-                    end = cut[ahead][1]
-                    index = ahead
-                    break
-        pieces.append((start, end))
-        index += 1
-    return pieces
-
-
 def block_splits(article: Article) -> list[tuple[str, ...] | None]:
     """The sentences of each running-text block of the article (None for a subheading)."""
     return [
@@ -448,68 +384,28 @@ def article_sentences(article: Article) -> list[Sentence]:
     return found
 
 
-def _credit_cut(unit: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The piece ``unit[start:end]``, or when it opens with a credit without brackets
-    ("Illustration: Esa Ein eigener ...") that credit and the rest: the credit ends at the
-    next clause-starting word, a gap or the piece's end, within MAX_CREDIT characters."""
-    label = _LABEL.match(unit, start, end)
-    if label is None:
-        return [(start, end)]
-    window = unit[label.end() : min(end, label.end() + MAX_CREDIT)]
-    stop = _CREDIT_STOP.search(window)
-    if stop is None:
-        return [(start, end)]
-    point = label.end() + stop.start()
-    rest = point + len(unit[point:end]) - len(unit[point:end].lstrip())
-    return [(start, point), (rest, end)] if rest < end else [(start, end)]
-
-
-def _is_credit(text: str) -> bool:
-    """A piece that is a credit alone: "(Foto: X)" or "Bild: Volkswagen AG"."""
-    return bool(_CREDIT.fullmatch(text)) or (
-        _LABEL.match(text) is not None and len(text) <= MAX_CREDIT + 15
-        and not _SENTENCE_INSIDE.search(text)
-    )
-
-
-def holds_credit(text: str) -> bool:
-    """Whether a piece holds a picture's credit: in brackets anywhere, or a label ("Bild:",
-    "Foto:") that opens it or follows a sentence in it."""
-    return bool(
-        ("(" in text and _CREDIT.search(text))
-        or _LABEL.match(text)
-        or (":" in text and _LABEL_AFTER_SENTENCE.search(text))
-    )
-
-
 def caption_sentence(text: str) -> str:
     """The first sentence of a picture's caption, without its label and credit: "Detailansicht
     öffnen Mike Mohring wollte ... bringen. Daraus wird nun nichts. (Foto: X/dpa)" -> "Mike
     Mohring wollte ... bringen." Any other piece as it is."""
     if not holds_credit(text):
         return text
-    marker = _MARKER.match(text)
+    marker = MARKER.match(text)
     rest = text[marker.end():].lstrip() if marker else text
-    found = _CREDIT.search(rest) or _LABEL.search(rest)
+    found = CREDIT.search(rest) or LABEL.search(rest)
     caption = rest[: found.start()].rstrip() if found and found.start() else rest
     # who stands where in the picture ("(v.l.): Markus Söder (CSU), ...") describes the photo
-    places = _PICTURE_PLACES.search(caption)
+    places = PICTURE_PLACES.search(caption)
     if places and places.start() > 0:
         return caption[: places.start()].rstrip(" ,:;–-") + "."
     first = quick_sentences(caption, 1)[0] if caption.strip() else ""
     return first if ends_sentence(first) else text
 
 
-def opens_with_credit(text: str) -> bool:
-    """Whether a block of text opens with a picture's credit ("(Foto: X/dpa) ...", "Bild: X")."""
-    stripped = text.lstrip()
-    return _CREDIT.match(stripped) is not None or _LABEL.match(stripped) is not None
-
-
 def is_sentence_piece(text: str) -> bool:
     """False for a piece of ``split_sentences`` that is no sentence: it lacks final
     punctuation (a heading, a byline, a label) or is a picture's caption with its credit."""
-    return ends_sentence(text) and not (_MARKER.match(text) or holds_credit(text))
+    return ends_sentence(text) and not (MARKER.match(text) or holds_credit(text))
 
 
 class GermanTokenizer:

@@ -32,6 +32,7 @@ from typing import Any
 
 from briefing import lexicon
 from briefing.models import Article
+from briefing.runtime.parallel import map_shared
 from briefing.stories.headings.group import Context, Group, Phrase, context
 from briefing.stories.headings.scan import (
     LEAD,
@@ -224,8 +225,6 @@ def topic_headings(
 
     (``vectors`` and ``everything`` are the grouping's and not needed here.)
     """
-    from briefing.runtime.parallel import map_shared
-
     # Both steps run where the groups are (forked workers): only stems and headings travel.
     stem_sets = map_shared(_group_stems, groups, range(len(groups)), jobs)
     folder = context(stem_sets)
