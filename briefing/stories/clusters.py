@@ -146,6 +146,9 @@ def average_linkage(
     towards the threshold by ``shrink`` pseudo-pairs. ``clusters`` (lists of rows) are where
     the merging starts; ``must_link`` rows are joined at the end. Numbers follow the first
     row of each cluster.
+
+    (About 100 lines: one merge loop over a heap of candidate pairs whose sums, sizes and
+    neighbour lists it updates in place; its steps share all of that state.)
     """
     import scipy.sparse as sp
 

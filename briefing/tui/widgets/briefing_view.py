@@ -91,7 +91,10 @@ class BriefingView(Vertical):
     def show_topic(self, topic: Topic, sentences: int, hits: list[SummaryItem] | None = None,
                    query: str = "", keep_cursor: bool = False, found: int = 0) -> None:
         """Show ``topic``; ``hits`` are the search results for ``query``, listed first (of
-        ``found`` sentences in all: the list says when it shows only some)."""
+        ``found`` sentences in all: the list says when it shows only some).
+
+        (About 90 lines: the view's widgets in reading order, section by section, each
+        section a few lines; the cursor is kept across them.)"""
         same_topic = keep_cursor and topic is self.topic
         cursor = self.items.highlighted if same_topic else None
         self.topic = topic
