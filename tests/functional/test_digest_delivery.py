@@ -15,7 +15,9 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from test_digest_feeds import page, rss  # an article page and a feed, as the feed tests serve
+
+# an article page and a feed as the feed tests serve them, and their digest run
+from test_digest_feeds import digest, page, rss
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "digest"
 SERVER_LIFETIME = 60.0  # the server stops by itself even if a test forgets it
@@ -97,19 +99,6 @@ def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[SimpleNamespace]:
         thread.join(timeout=5)
 
 
-@pytest.fixture
-def paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    return {"inbox": inbox, "out": tmp_path / "out", "state": tmp_path / "state.sqlite3",
-            "tmp": tmp_path}
-
-
-def digest(cli, paths, day: str, *extra: str):
-    return cli("digest", "--inbox", str(paths["inbox"]), "--out", str(paths["out"]),
-               "--state", str(paths["state"]), "--date", day, *extra)
 
 
 def arrive(inbox: Path, day_folder: str) -> None:

@@ -104,15 +104,6 @@ def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[SimpleNamespace]:
         thread.join(timeout=5)
 
 
-@pytest.fixture
-def paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    return {"inbox": inbox, "out": tmp_path / "out", "state": tmp_path / "state.sqlite3",
-            "tmp": tmp_path}
-
-
 def digest(cli, paths, day: str, *extra: str):
     return cli("digest", "--inbox", str(paths["inbox"]), "--out", str(paths["out"]),
                "--state", str(paths["state"]), "--date", day, *extra)
