@@ -7,16 +7,16 @@ from __future__ import annotations
 import html
 import re
 import shutil
-import threading
 from collections.abc import Iterator
 from html.parser import HTMLParser
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
 # an article page and a feed as the feed tests serve them, and their digest run
+from http_server import local_server
 from test_digest_feeds import digest, page, rss
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "digest"
@@ -68,35 +68,20 @@ def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[SimpleNamespace]:
         def log_message(self, *args) -> None:
             return None
 
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    httpd.block_on_close = False
-    base = f"http://127.0.0.1:{httpd.server_address[1]}"
-    routes["/artikel/hochwasser.html"] = ("text/html; charset=utf-8",
-                                          page(DATA / "day2" / "hochwasser_bayern_entwarnung.txt"))
-    routes["/artikel/zinsen.html"] = ("text/html; charset=utf-8",
-                                      page(DATA / "day2" / "ezb_zinsen.txt"))
-    routes["/feed.xml"] = ("application/rss+xml", rss(base, [
-        ("Donau-Pegel sinkt", "/artikel/hochwasser.html"),
-        ("EZB senkt den Leitzins", "/artikel/zinsen.html"),
-        ("Gelöschter Artikel", "/artikel/weg.html"),  # 404
-    ]))
-    routes["/other.xml"] = ("application/rss+xml", rss(base, [
-        ("EZB senkt den Leitzins", "/artikel/zinsen.html"),
-    ]))
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05},
-                              daemon=True)
-    thread.start()
-    stopper = threading.Timer(SERVER_LIFETIME, httpd.shutdown)
-    stopper.daemon = True
-    stopper.start()
-    try:
+    with local_server(Handler, SERVER_LIFETIME) as base:
+        routes["/artikel/hochwasser.html"] = ("text/html; charset=utf-8",
+                                              page(DATA / "day2" / "hochwasser_bayern_entwarnung.txt"))
+        routes["/artikel/zinsen.html"] = ("text/html; charset=utf-8",
+                                          page(DATA / "day2" / "ezb_zinsen.txt"))
+        routes["/feed.xml"] = ("application/rss+xml", rss(base, [
+            ("Donau-Pegel sinkt", "/artikel/hochwasser.html"),
+            ("EZB senkt den Leitzins", "/artikel/zinsen.html"),
+            ("Gelöschter Artikel", "/artikel/weg.html"),  # 404
+        ]))
+        routes["/other.xml"] = ("application/rss+xml", rss(base, [
+            ("EZB senkt den Leitzins", "/artikel/zinsen.html"),
+        ]))
         yield SimpleNamespace(base=base, hits=hits, headers=headers)
-    finally:
-        stopper.cancel()
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=5)
 
 
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import html
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from http_server import local_server
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "digest"
 SLOW_SECONDS = 3.0  # the hanging feed answers after this; the client gives up long before
@@ -75,33 +75,18 @@ def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[SimpleNamespace]:
         def log_message(self, *args) -> None:
             return None
 
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    httpd.block_on_close = False
-    base = f"http://127.0.0.1:{httpd.server_address[1]}"
-    flood = DATA / "day2" / "hochwasser_bayern_entwarnung.txt"
-    rates = DATA / "day2" / "ezb_zinsen.txt"
-    routes["/artikel/hochwasser.html"] = ("text/html; charset=utf-8", page(flood))
-    routes["/artikel/zinsen.html"] = ("text/html; charset=utf-8", page(rates))
-    routes["/feed.xml"] = ("application/rss+xml", rss(base, [
-        ("Donau-Pegel sinkt", "/artikel/hochwasser.html"),
-        ("EZB senkt den Leitzins", "/artikel/zinsen.html"),
-        ("Gelöschter Artikel", "/artikel/weg.html"),  # 404: one failed page
-    ]))
-    routes["/slow.xml"] = ("application/rss+xml", rss(base, []))
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05},
-                              daemon=True)
-    thread.start()
-    stopper = threading.Timer(SERVER_LIFETIME, httpd.shutdown)
-    stopper.daemon = True
-    stopper.start()
-    try:
+    with local_server(Handler, SERVER_LIFETIME) as base:
+        flood = DATA / "day2" / "hochwasser_bayern_entwarnung.txt"
+        rates = DATA / "day2" / "ezb_zinsen.txt"
+        routes["/artikel/hochwasser.html"] = ("text/html; charset=utf-8", page(flood))
+        routes["/artikel/zinsen.html"] = ("text/html; charset=utf-8", page(rates))
+        routes["/feed.xml"] = ("application/rss+xml", rss(base, [
+            ("Donau-Pegel sinkt", "/artikel/hochwasser.html"),
+            ("EZB senkt den Leitzins", "/artikel/zinsen.html"),
+            ("Gelöschter Artikel", "/artikel/weg.html"),  # 404: one failed page
+        ]))
+        routes["/slow.xml"] = ("application/rss+xml", rss(base, []))
         yield SimpleNamespace(base=base, hits=hits)
-    finally:
-        stopper.cancel()
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=5)
 
 
 def digest(cli, paths, day: str, *extra: str):
