@@ -386,3 +386,20 @@ def test_a_plural_of_its_own_keeps_its_n() -> None:
     heading = topic_heading(articles)
     assert "Bauer " not in f"{heading} ", heading
     assert _written_in(heading, articles)
+
+
+def test_two_stories_of_a_folder_do_not_share_a_heading() -> None:
+    """Both stories' best heading is "Boris Johnson": the smaller one (later) takes its next."""
+    elected = _story(
+        ("Boris Johnson wird Premierminister", "Boris Johnson ist neuer Premierminister. Boris "
+         "Johnson gewann die Wahl der Tories deutlich. Boris Johnson zieht in die Downing Street."),
+        ("Boris Johnson übernimmt", "Boris Johnson übernimmt das Amt. Boris Johnson siegte klar. "
+         "Die Tories stimmten für Boris Johnson."))
+    brussels = _story(
+        ("Boris Johnson in Brüssel", "Boris Johnson verhandelt in Brüssel. Boris Johnson traf die "
+         "EU-Kommission. Boris Johnson will einen neuen Vertrag."),
+        ("Boris Johnson bei der EU", "Boris Johnson sprach mit der EU-Kommission. Boris Johnson "
+         "reiste nach Brüssel. Ein Vertrag sei möglich, sagte Boris Johnson."))
+    first, second = topic_headings([elected, brussels])
+    assert first == "Boris Johnson" == topic_heading(brussels)
+    assert second != first and _written_in(second, brussels)

@@ -66,6 +66,7 @@ REST = 0.3  # the weight of a candidate's words after its best one
 LONG = 5  # words beyond which a candidate loses a fifth a word
 ATTRIBUTIVE = 0.6  # a word this often right before another capitalised word is no head
 NAMES_LOOKED_UP = 3  # names written in full (the best ones; the lookup is not free)
+ALTERNATIVES = 3  # next best headings a story keeps in case an earlier story has its best
 
 
 @dataclass
@@ -206,16 +207,22 @@ def _group_stems(groups: Sequence[Sequence[Article]], index: int) -> frozenset[s
     return frozenset(found)
 
 
-def _heading(shared: tuple[Sequence[Sequence[Article]], Context], index: int) -> str:
+def _headings(
+    shared: tuple[Sequence[Sequence[Article]], Context], index: int
+) -> tuple[str, ...]:
+    """The group's heading and, for a story of several articles, the next best ones."""
     groups, folder = shared
     group = groups[index]
     if len(group) == 1 and has_title(group[0]):
-        return group[0].title  # its own title says it best
+        return (group[0].title,)  # its own title says it best
     read = MAX_SENTENCES if len(group) > 1 else LONE_SENTENCES
     best = candidates(Group([scan_article(a, read) for a in group[:MAX_ARTICLES]]), folder)
     if not best and len(group) > 1:  # nothing two articles share: the first one's best
         best = candidates(Group([scan_article(group[0], LONE_SENTENCES)]), folder)
-    return best[0].text if best else group[0].title
+    if not best:
+        return (group[0].title,)
+    texts = dict.fromkeys(c.text for c in best)
+    return tuple(texts)[: ALTERNATIVES + 1] if len(group) > 1 else (best[0].text,)
 
 
 def topic_headings(
@@ -228,7 +235,16 @@ def topic_headings(
     # Both steps run where the groups are (forked workers): only stems and headings travel.
     stem_sets = map_shared(_group_stems, groups, range(len(groups)), jobs)
     folder = context(stem_sets)
-    return map_shared(_heading, (groups, folder), range(len(groups)), jobs)
+    ranked = map_shared(_headings, (groups, folder), range(len(groups)), jobs)
+    # two stories of one folder under one heading ("Boris Johnson" twice) tell the reader
+    # nothing apart: a later (smaller) story takes its next best heading that is still free
+    used: set[str] = set()
+    chosen = []
+    for options in ranked:
+        heading = next((h for h in options if h not in used), options[0])
+        used.add(heading)
+        chosen.append(heading)
+    return chosen
 
 
 def topic_heading(articles: Sequence[Article]) -> str:
