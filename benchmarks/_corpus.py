@@ -59,3 +59,21 @@ def write_corpus(folder: Path, fraction: float = 1.0) -> int:
     for number, text in enumerate(chosen):
         (folder / f"{number:05d}.txt").write_text(as_paragraphs(text) + "\n", encoding="utf-8")
     return len(chosen)
+
+
+def cached_articles(folder: Path, cache: Path, write, jobs: int | None = None) -> list:
+    """The articles of a benchmark folder, read and cleaned once and then kept as a pickle:
+    ``write(folder)`` writes the folder the first time (the pickle is of today's code; delete
+    it after a change to reading or cleaning)."""
+    import pickle
+
+    from briefing.models import Settings
+    from briefing.pipeline import load_articles
+
+    if cache.exists():
+        return pickle.loads(cache.read_bytes())
+    write(folder)
+    articles, _ = load_articles([folder], Settings(jobs=jobs) if jobs else None)
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    cache.write_bytes(pickle.dumps(articles))
+    return articles

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import pickle
 import random
 import re
 import sys
@@ -189,16 +188,12 @@ def headed(articles: list[Article], groups: list[list[int]], jobs: int = 1) -> l
 
 def labelled(path: Path) -> tuple[dict, list[Article], list[str]]:
     import stories as bench
+    from _corpus import cached_articles
 
     labels = bench.load_labels(path)
     cache = CACHE / f"{path.parent.name if path.name == 'stories.json' else path.stem}.pickle"
-    if cache.exists():
-        articles = pickle.loads(cache.read_bytes())
-    else:
-        folder = cache.with_suffix("")
-        bench.write_folder(labels, folder)
-        articles, _ = load_articles([folder])
-        cache.write_bytes(pickle.dumps(articles))
+    articles = cached_articles(cache.with_suffix(""), cache,
+                               lambda folder: bench.write_folder(labels, folder))
     return labels, articles, [a.path.stem for a in articles]
 
 
@@ -257,18 +252,11 @@ def gnad_folder(grouping: str, lone: bool = False) -> None:
 
 def corpus_time(grouping: str, jobs: int) -> None:
     """CPU and wall seconds of the headings of all 11,707 articles' groups."""
-    from _corpus import write_corpus
+    from _corpus import cached_articles, write_corpus
 
-    from briefing.models import Settings
 
     cache = CACHE / "corpus.pickle"
-    if cache.exists():
-        articles = pickle.loads(cache.read_bytes())
-    else:
-        folder = cache.with_suffix("")
-        write_corpus(folder)
-        articles, _ = load_articles([folder], Settings(jobs=2))
-        cache.write_bytes(pickle.dumps(articles))
+    articles = cached_articles(cache.with_suffix(""), cache, write_corpus, jobs=2)
     groups = grouped(articles, grouping, jobs)
     multi = sum(1 for g in groups if len(g) > 1)
     start, wall = time.process_time(), time.perf_counter()

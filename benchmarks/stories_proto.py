@@ -268,20 +268,12 @@ def make_prior(path: Path = PRIOR_FILE) -> int:
 
 def load_labelled(labels_path: Path, folder: Path) -> tuple[dict, list[Article], list[str]]:
     """The labelled set, its folder's articles (written and loaded once, cached) and ids."""
-    import pickle
-
     import stories as bench
-
-    from briefing.pipeline import load_articles
+    from _corpus import cached_articles
 
     labels = bench.load_labels(labels_path)
     cache = folder.with_suffix(".articles.pickle")  # the package layout of 96b7b45 on
-    if cache.exists():
-        articles = pickle.loads(cache.read_bytes())
-    else:
-        bench.write_folder(labels, folder)
-        articles, _ = load_articles([folder])
-        cache.write_bytes(pickle.dumps(articles))
+    articles = cached_articles(folder, cache, lambda to: bench.write_folder(labels, to))
     return labels, articles, [a.path.stem for a in articles]
 
 
@@ -384,23 +376,14 @@ def gnad_checks(args: argparse.Namespace, threshold: float) -> dict:
 
 def corpus_checks(args: argparse.Namespace, threshold: float) -> dict:
     """All 11,707 articles: CPU time and peak memory, the largest topics, the dev stories."""
-    import pickle
     import resource
     import tempfile
 
     import stories as bench
-    from _corpus import write_corpus
-
-    from briefing.pipeline import Settings, load_articles
+    from _corpus import cached_articles, write_corpus
 
     cache = Path(tempfile.gettempdir()) / "stories_proto" / "corpus.articles.pickle"
-    if cache.exists():
-        articles = pickle.loads(cache.read_bytes())
-    else:
-        folder = cache.with_suffix("")
-        write_corpus(folder)
-        articles, _ = load_articles([folder], Settings(jobs=2))
-        cache.write_bytes(pickle.dumps(articles))
+    articles = cached_articles(cache.with_suffix(""), cache, write_corpus, jobs=2)
     start, wall = time.process_time(), time.perf_counter()
     groups = group_stories(articles, **options(args, threshold))
     seconds, wall = time.process_time() - start, time.perf_counter() - wall
