@@ -290,6 +290,43 @@ def v_units_dates(folder: Folder) -> np.ndarray:
     return dated(v_units(folder), folder, 0.3, 0.5)
 
 
+_NAME_RUN = re.compile(r"(?<=[a-zäöüß,;] )([A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)+)")
+
+
+def v_name_pairs(folder: Folder) -> np.ndarray:
+    """Today's counts plus each multi-word name (two or more capitalised words after a
+    lower-case word: "Deutsche Bank", "Carola Rackete") as one term, weight 2."""
+    rows = []
+    for article, count, sentences in zip(folder.articles, folder.counts, folder.sentences):
+        row = dict(count)
+        for match in _NAME_RUN.finditer(article.title + " " + " ".join(sentences)):
+            term = "@" + match.group(1).casefold()
+            row[term] = row.get(term, 0) + 2
+        rows.append(row)
+    m = V.count_vectors(rows)
+    return (m @ m.T).toarray()
+
+
+def event_boosted(folder: Folder, boost: float, share: float = 0.1) -> np.ndarray:
+    """Today's counts with event nouns (lexicon.event_nouns at ``share`` or more: Anschlag,
+    Rücktritt, Pleite) counted ``boost`` times: what happened, not the theme."""
+    from briefing.lexicon import event_nouns
+
+    events = {t for t, s in event_nouns().items() if s >= share}
+    rows = [{t: c * boost if t in events else c for t, c in count.items()}
+            for count in folder.counts]
+    m = V.count_vectors(rows)
+    return (m @ m.T).toarray()
+
+
+def v_events2(folder: Folder) -> np.ndarray:
+    return event_boosted(folder, 2.0)
+
+
+def v_events4(folder: Folder) -> np.ndarray:
+    return event_boosted(folder, 4.0)
+
+
 VARIANTS: dict[str, Callable[[Folder], np.ndarray]] = {
     "cosine": v_cosine,
     "sent_article": v_sent_article,
@@ -307,6 +344,9 @@ VARIANTS: dict[str, Callable[[Folder], np.ndarray]] = {
     "numbers1": v_numbers1,
     "units": v_units,
     "units_dates": v_units_dates,
+    "name_pairs": v_name_pairs,
+    "events2": v_events2,
+    "events4": v_events4,
 }
 
 
@@ -329,7 +369,7 @@ def quantile_matched(similarity: np.ndarray, reference: np.ndarray) -> np.ndarra
 
 # --dense: a folder where this share of pairs reaches the core-merge cut is one theme; its
 # topics then merge by plain average linkage (no cohesion test) at DENSE_CUT.
-DENSE: tuple[float, float] | None = None
+DENSE: tuple[float, ...] | None = None
 
 
 def group(folder: Folder, similarity: np.ndarray, scale: float = 1.0) -> list[list[int]]:
@@ -346,7 +386,8 @@ def group(folder: Folder, similarity: np.ndarray, scale: float = 1.0) -> list[li
     n = len(matrix)
     if DENSE and n > 2 and np.mean(matrix[np.triu_indices(n, 1)] >= merge) >= DENSE[0]:
         matrix[matrix < DENSE[1] / 2] = 0
-        labels = C.average_linkage(sp.csr_matrix(matrix), DENSE[1], 0.0, 0.0, (), groups)
+        cohesion = DENSE[2] if len(DENSE) > 2 else 0.0
+        labels = C.average_linkage(sp.csr_matrix(matrix), DENSE[1], cohesion, 0.0, (), groups)
         groups = C.groups_of(labels)
     return groups
 
@@ -390,12 +431,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--raw", action="store_true", help="no quantile matching to the cosine")
     parser.add_argument("--single", action="store_true", help="also one story per folder")
     parser.add_argument("--stories", action="store_true")
-    parser.add_argument("--dense", help="SHARE,CUT: merge a dense folder's topics")
+    parser.add_argument("--dense", help="SHARE,CUT[,COHESION]: merge a dense folder's topics")
     args = parser.parse_args(argv)
     global DENSE
     if args.dense:
-        share, cut = (float(x) for x in args.dense.split(","))
-        DENSE = (share, cut)
+        DENSE = tuple(float(x) for x in args.dense.split(","))
     if not args.labels.exists() or not bench.CORPUS.exists():
         print("skipped: labels or corpus not found")
         return 0
