@@ -232,9 +232,9 @@ def group_stories(
     )
     if core is None:
         return C.groups_of(labels)
-    return C.two_stages(
+    return C.one_theme(graph, C.two_stages(
         graph, C.groups_of(labels), threshold, core_cohesion, attach, attach_share
-    )
+    ))
 
 
 # --------------------------------------------------------------------------- evaluation

@@ -383,12 +383,17 @@ def group(folder: Folder, similarity: np.ndarray, scale: float = 1.0) -> list[li
     labels = C.average_linkage(graph, core, C.COHESION, C.SHRINK, folder.copies)
     groups = C.two_stages(graph, C.groups_of(labels), merge, C.CORE_COHESION, attach,
                           C.ATTACH_SHARE)
-    n = len(matrix)
-    if DENSE and n > 2 and np.mean(matrix[np.triu_indices(n, 1)] >= merge) >= DENSE[0]:
-        matrix[matrix < DENSE[1] / 2] = 0
+    if DENSE:  # the shipped stage 4 (clusters.one_theme) with its settings open
+        matrix[matrix < min(core, merge) / 2] = 0
         cohesion = DENSE[2] if len(DENSE) > 2 else 0.0
-        labels = C.average_linkage(sp.csr_matrix(matrix), DENSE[1], cohesion, 0.0, (), groups)
-        groups = C.groups_of(labels)
+        if cohesion:
+            n = len(matrix)
+            if n > 2 and np.mean(matrix[np.triu_indices(n, 1)] >= merge) >= DENSE[0]:
+                labels = C.average_linkage(sp.csr_matrix(matrix), DENSE[1], cohesion, 0.0, (),
+                                           groups)
+                groups = C.groups_of(labels)
+        else:
+            groups = C.one_theme(sp.csr_matrix(matrix), groups, DENSE[0], DENSE[1])
     return groups
 
 

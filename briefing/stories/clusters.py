@@ -67,6 +67,10 @@ CORE_COHESION = 0.7
 # A lone article joins a story at this mean cosine and ATTACH_SHARE of the story's own mean.
 ATTACH = 0.10
 ATTACH_SHARE = 0.6
+# A folder in which this share of all pairs reaches MERGE_THRESHOLD is one story or theme: its
+# stories merge by plain average linkage (no cohesion test) at ONE_THEME_CUT.
+ONE_THEME_SHARE = 0.4
+ONE_THEME_CUT = 0.10
 
 
 def similarity_graph(
@@ -113,7 +117,7 @@ def cluster_labels(
         return []
     graph = similarity_graph(vectors, min(threshold, MERGE_THRESHOLD) / 2, jobs=jobs)
     cores = groups_of(average_linkage(graph, threshold, COHESION, SHRINK, must_link))
-    stories = two_stages(graph, cores)
+    stories = one_theme(graph, two_stages(graph, cores))
     labels = [0] * n
     for number, rows in enumerate(stories):
         for row in rows:
@@ -277,6 +281,30 @@ def two_stages(
             left.append([row])
     groups = [sorted(rows + extra) for rows, extra in zip(stories, joined)] + left
     return sorted(groups, key=min)
+
+
+def one_theme(
+    graph: csr_matrix,
+    stories: list[list[int]],
+    share: float = ONE_THEME_SHARE,
+    cut: float = ONE_THEME_CUT,
+) -> list[list[int]]:
+    """Stage 4: in a folder of three or more articles where ``share`` of all pairs reach
+    MERGE_THRESHOLD (one story's articles, or one theme's), the ``stories`` merge by average
+    linkage at ``cut`` without a cohesion test; otherwise they stay as they are.
+
+    The cohesion tests keep a story from swallowing its neighbours in a folder of many
+    stories; in a folder of one story they split it (a commentary, a tight pair of agency
+    copies): 20 dev stories' members, each alone as a folder, fell into 3.15 topics on
+    average, 1.25 with this stage. In a folder of mixed news (614 dev articles: 1.4 % of the
+    pairs, ten random articles: none) it changes nothing.
+    """
+    n = graph.shape[0]
+    if n < 3 or len(stories) < 2:
+        return stories
+    if int((graph.data >= MERGE_THRESHOLD).sum()) < share * n * (n - 1):  # both triangles
+        return stories
+    return groups_of(average_linkage(graph, cut, 0.0, 0.0, (), stories))
 
 
 def average_linkage_labels(distance: Any, cut: float) -> Any:
