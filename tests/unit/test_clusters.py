@@ -7,7 +7,12 @@ import pytest
 import scipy.sparse as sp
 
 from briefing.stories import cluster_labels
-from briefing.stories.clusters import average_linkage, average_linkage_labels, two_stages
+from briefing.stories.clusters import (
+    average_linkage,
+    average_linkage_labels,
+    one_theme,
+    two_stages,
+)
 
 
 def _scipy_labels(distance: np.ndarray, cut: float) -> np.ndarray:
@@ -87,3 +92,39 @@ def test_a_loose_article_does_not_join_a_tight_story() -> None:
     pair = {(0, 1): 0.9, (0, 2): 0.25, (1, 2): 0.25}
     assert average_linkage(_graph(3, pair), 0.2) == [0, 0, 0]
     assert average_linkage(_graph(3, pair), 0.2, shrink=0.0) == [0, 0, 1]
+
+
+def test_a_folder_of_one_story_becomes_one_topic() -> None:
+    # a tight pair of copies refuses 2 and 3 (below 0.7 of its mean), as in a folder of many
+    # stories; but every pair of this folder reaches the core-merge cut: it is one story
+    pairs = {(0, 1): 0.9, (0, 2): 0.2, (1, 2): 0.2, (0, 3): 0.15, (1, 3): 0.15, (2, 3): 0.3}
+    graph = _graph(4, pairs)
+    split = two_stages(graph, [[0, 1], [2, 3]])
+    assert split == [[0, 1], [2, 3]]
+    assert one_theme(graph, split) == [[0, 1, 2, 3]]
+
+
+def test_one_theme_leaves_a_folder_of_several_stories_as_it_is() -> None:
+    # two stories of three: 6 of 15 pairs (40 %) reach the cut, but the stories share little
+    within = {(0, 1): 0.5, (0, 2): 0.5, (1, 2): 0.5, (3, 4): 0.5, (3, 5): 0.5, (4, 5): 0.5}
+    apart = {**within, (0, 3): 0.07}
+    assert one_theme(_graph(6, apart), [[0, 1, 2], [3, 4, 5]]) == [[0, 1, 2], [3, 4, 5]]
+    # with 13 more articles alone the share is too low: not even close stories merge there
+    close = {**within, **{(a, b): 0.3 for a in (0, 1, 2) for b in (3, 4, 5)}}
+    lone = [[row] for row in range(6, 19)]
+    stories = [[0, 1, 2], [3, 4, 5], *lone]
+    assert one_theme(_graph(19, close), stories) == stories
+    assert one_theme(_graph(6, close), stories[:2]) == [[0, 1, 2, 3, 4, 5]]
+
+
+def test_cluster_labels_groups_a_one_story_folder_as_one() -> None:
+    # rows whose cosines are the first test's: a tight pair and a looser one
+    cosine = np.array([[1.0, 0.9, 0.2, 0.15], [0.9, 1.0, 0.2, 0.15], [0.2, 0.2, 1.0, 0.3],
+                       [0.15, 0.15, 0.3, 1.0]])
+    vectors = sp.csr_matrix(np.linalg.cholesky(cosine))
+    assert cluster_labels(vectors) == [0, 0, 0, 0]
+    # the same four among eight unrelated articles: two stories, as before
+    unrelated = np.zeros((8, 8 + 4))
+    unrelated[:, 4:] = np.eye(8)
+    mixed = sp.vstack([sp.hstack([vectors, sp.csr_matrix((4, 8))]), sp.csr_matrix(unrelated)])
+    assert cluster_labels(mixed.tocsr())[:4] == [0, 0, 1, 1]

@@ -39,3 +39,30 @@ def test_stories_hold_their_floors(name: str, shared_dir: Path, tmp_path: Path) 
     assert scores.precision >= floor["precision"], scores.precision
     assert scores.near_miss_rate <= floor["near_miss_rate_max"], scores.near_miss_rate
     assert scores.heading_hits >= floor["heading_hits"], scores.heading_hits
+
+
+def one_topic_stories(labels_path: Path, folder: Path) -> int:
+    """Stories whose members, alone as a folder, form one topic."""
+    bench = load_benchmark("stories")
+    labels = bench.load_labels(labels_path)
+    texts = bench.corpus_texts({str(m) for s in labels["stories"] for m in s["members"]})
+    one = 0
+    for story in labels["stories"]:
+        members = {"stories": [dict(story, near_misses=[])], "distractors": []}
+        here = folder / story["id"]
+        here.mkdir(parents=True)
+        for ident in bench.folder_ids(members):
+            (here / f"{ident}.txt").write_text(bench.as_paragraphs(texts[ident]) + "\n", "utf-8")
+        articles, _ = load_articles([here])
+        one += len(group_topics(articles)) == 1
+    return one
+
+
+@pytest.mark.parametrize("name", ["dev", "val"])
+def test_one_story_alone_is_one_topic(name: str, shared_dir: Path, tmp_path: Path) -> None:
+    """The outside key-fact check builds each story's articles alone: they are one topic."""
+    floor = json.loads((ROOT / "tests" / "quality_baseline.json").read_text())["stories"][name]
+    where = SETS[name]
+    labels_path = shared_dir.joinpath(*where) if isinstance(where, tuple) else where
+    one = one_topic_stories(labels_path, tmp_path / name)
+    assert one >= floor["one_topic_alone"], one
