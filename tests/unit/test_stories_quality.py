@@ -29,11 +29,16 @@ def story_scores(labels_path: Path, folder: Path):
     return bench.score(labels, grouping)
 
 
-@pytest.mark.parametrize("name", ["dev", "val"])
-def test_stories_hold_their_floors(name: str, shared_dir: Path, tmp_path: Path) -> None:
+def floor_and_labels(name: str, shared_dir: Path) -> tuple[dict, Path]:
+    """The set's floors in quality_baseline.json and its labels file."""
     floor = json.loads((ROOT / "tests" / "quality_baseline.json").read_text())["stories"][name]
     where = SETS[name]
-    labels_path = shared_dir.joinpath(*where) if isinstance(where, tuple) else where
+    return floor, shared_dir.joinpath(*where) if isinstance(where, tuple) else where
+
+
+@pytest.mark.parametrize("name", ["dev", "val"])
+def test_stories_hold_their_floors(name: str, shared_dir: Path, tmp_path: Path) -> None:
+    floor, labels_path = floor_and_labels(name, shared_dir)
     scores = story_scores(labels_path, tmp_path / name)
     assert scores.f1 >= floor["f1"], scores.f1
     assert scores.precision >= floor["precision"], scores.precision
@@ -61,8 +66,6 @@ def one_topic_stories(labels_path: Path, folder: Path) -> int:
 @pytest.mark.parametrize("name", ["dev", "val"])
 def test_one_story_alone_is_one_topic(name: str, shared_dir: Path, tmp_path: Path) -> None:
     """The outside key-fact check builds each story's articles alone: they are one topic."""
-    floor = json.loads((ROOT / "tests" / "quality_baseline.json").read_text())["stories"][name]
-    where = SETS[name]
-    labels_path = shared_dir.joinpath(*where) if isinstance(where, tuple) else where
+    floor, labels_path = floor_and_labels(name, shared_dir)
     one = one_topic_stories(labels_path, tmp_path / name)
     assert one >= floor["one_topic_alone"], one
