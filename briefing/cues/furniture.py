@@ -18,6 +18,7 @@ from briefing.lexicon import (
     CAPTION_MARKERS,
     DETERMINERS,
     FURNITURE_SENTENCES,
+    LOST_UMLAUTS,
     alternation,
 )
 from briefing.text.captions import holds_credit
@@ -83,10 +84,15 @@ _ORDINAL_END = re.compile(
     rf"[{re.escape(_CLOSERS)}]*$"
 )
 
+# a word that lost its capital umlaut ("in sterreich", "die neue ra", "weniger l als"): after a
+# space, before a space or punctuation (not "(l)", "2.v.l"); the line would read as broken
+_LOST_UMLAUT = re.compile(rf"(?<=\s)(?:{alternation(LOST_UMLAUTS)})(?=[\s,.;:!?]|$)")
+
 
 def fragment_reason(text: str) -> str | None:
     """Why ``text`` is no whole sentence, or None: it starts with what closes a sentence, has
-    no final punctuation, unbalanced brackets, or ends cut at an ordinal. (A subheading glued
+    no final punctuation, unbalanced brackets, ends cut at an ordinal, or holds a word that
+    lost its capital umlaut ("sterreich"). (A subheading glued
     before a sentence is cut off by ``split_sentences``.)"""
     stripped = text.strip()
     if not stripped:
@@ -101,4 +107,6 @@ def fragment_reason(text: str) -> str | None:
         return "unbalanced brackets"
     if _ORDINAL_END.search(stripped):
         return "cut at an ordinal"
+    if _LOST_UMLAUT.search(stripped):
+        return "a word lost its capital umlaut"
     return None

@@ -44,9 +44,10 @@ _DEMONSTRATIVE_PHRASE = re.compile(r"^(?:Das|Dies)\s+[a-zäöüß]\S*[\s,.]+(?:[
 _TEASER = re.compile(
     r"^(?:Das Wichtigste in Kürze|Der Überblick|Lesen Sie|Hier (?:siehst du|sehen Sie)|"
     rf"Mehr zum Thema|{'|'.join(label + ':' for label in TEASER_LABELS)}|Auch interessant|Update:"
-    # a link to more: "Zum Artikel: ...", "Weitere Meldungen: ...", "Mehr Informationen"
+    # a link to more: "Zum Artikel: ...", "Weitere Meldungen: ...", "Mehr Informationen"; a
+    # podcast's other subjects: "Weitere Themen: Googles Quantencomputer, ..."
     r"|(?:Zum (?:Artikel|Liveblog|Newsblog|Ticker|Video|Thema)|Weitere (?:Meldungen|Nachrichten|"
-    r"Informationen|Artikel)|Mehr (?:Informationen|Nachrichten|Artikel))\s*:"
+    r"Informationen|Artikel|Themen)|Mehr (?:Informationen|Nachrichten|Artikel))\s*:"
     # "Alle (aktuellen) Nachrichten und Hintergründe im Überblick", "Alle Folgen finden Sie hier"
     r"|Alle (?:\w+ ){0,3}(?:Nachrichten|Informationen|Artikel|Folgen|Entwicklungen|Hintergründe|"
     r"Texte|Beiträge|Interviews)\b.{0,80}\b(?:im Überblick|finden Sie|hier|lesen Sie)\b)",

@@ -24,6 +24,7 @@ from briefing.text.words import letters_key
         "Wie Sie unsere Podcasts hören können, erklären wir in diesem Text.",  # mined
         "Darüber sprechen die Experten in einer neuen Folge von Und nun zum Sport, dem Podcast.",
         "Once @Airbnb ended their policy, we removed them from the list, said the official.",
+        "Weitere Themen: Googles Quantencomputer, Kabinett beschließt weitere Teile des Klimapakets.",
     ],
 )
 def test_furniture_is_no_candidate(text: str) -> None:
@@ -68,6 +69,12 @@ def test_article_text_is_a_candidate(text: str) -> None:
         ("), der Stürmer traf dann noch zweimal für die Gäste.", "starts with what closes"),
         ("- ehe Pavel Kaderabek (87.) den Sieg der Hoffenheimer perfekt machte.", "starts in"),
         ("Die Regierung hat das Ausmaß der Unzufriedenheit verkannt", "no final punctuation"),
+        # damaged texts that lost their capital umlauts (MLSUM)
+        ("Die neue ra währte nicht einmal einen Monat, dann kam das Gericht.", "a word lost"),
+        ("Das Monopol der Casinos, die alle Casinos in sterreich betreibt, gehöre aufgelöst.",
+         "a word lost"),
+        ("Lahmt die Wirtschaft, wird auch weniger l als Grundstoff vieler Produkte benötigt.",
+         "a word lost"),
     ],
 )
 def test_fragments_are_no_candidates(text: str, reason: str) -> None:
