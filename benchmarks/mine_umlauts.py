@@ -5,10 +5,11 @@ Usage (from the repository root):
     python benchmarks/mine_umlauts.py            # the mined words, each with its counts
     python benchmarks/mine_umlauts.py --write    # rewrite briefing/lexicon/lost_umlauts.txt
 
-Some MLSUM texts lost every capital Ä and Ö ("in sterreich", "die neue ra", "weniger l"); a
-line with such a word reads as broken, and the briefing prints lines verbatim, so it leaves them
-out. A word is mined when a word starting with Ä or Ö stands somewhere in the corpora (10,679
-MLSUM texts, the 10,279 MLSUM training articles, 1,028 10kGNAD texts of DER STANDARD, whose
+Some MLSUM texts lost every capital Ä and Ö ("in sterreich", "die neue ra", "weniger l"). The
+briefing prints lines verbatim, so it leaves out a line whose such word is too short to be read
+("ra"; a longer one still reads as its word and its line stays: briefing/cues/furniture.py).
+A word is mined when a word starting with Ä or Ö stands somewhere in the corpora (10,679 MLSUM
+texts, the 10,279 MLSUM training articles, 1,028 10kGNAD texts of DER STANDARD, whose
 umlauts are whole), its rest without that letter stands in the MLSUM texts, and that rest is
 no word of the 10kGNAD texts in any case ("ra" is none; "de" would be, but no "Äde" exists).
 """
@@ -32,8 +33,8 @@ HAND = {"l": "Öl"}
 
 HEADER = """\
 # Words that lost their capital Ä or Ö in damaged texts ("sterreich" for "Österreich"), with
-# the word they stand for. A sentence holding one reads as broken; the briefing prints lines
-# verbatim, so it leaves such a sentence out (briefing.cues.furniture.fragment_reason).
+# the word they stand for. A sentence holding a short one ("ra") cannot be read; the briefing
+# prints lines verbatim, so it leaves such a sentence out (briefing.cues.furniture).
 # Mined by benchmarks/mine_umlauts.py (--write rewrites this file); see its docstring.
 """
 

@@ -71,6 +71,8 @@ _FURNITURE = re.compile(
     r"|[Nn]achrichtenpodcast|\bPodcast erscheint\b|\bunsere[nmr]? (?:Podcasts?|Newsletter)\b"
     # an episode announced: "... in einer neuen Folge von "Und nun zum Sport", dem Sportpodcast"
     r"|\bFolgen?\b.{0,200}[Pp]odcast|[Pp]odcast.{0,200}\bFolgen?\b"
+    # a podcast's notes: "Im Podcast erklärt er, was hinter Trumps Kaufangebot steckt"
+    r"|^Im Podcast (?:erklärt|erzählt|beschreibt|spricht|berichtet|analysiert)\b"
 )
 
 # A generic truth about the story's actors rather than news ("Die Beziehung ... besteht schon
