@@ -60,7 +60,7 @@ _READER = re.compile(r"\b(?:du|dich|dir|dein|deine|euch|euer)\b", re.IGNORECASE)
 # Page furniture that the cleaner may leave in an article's body: the reader addressed
 # formally (a capital "Sie"/"Ihnen" after the first word: "Dann schreiben Sie uns", "Verpassen
 # Sie keine Folge"), e-mail and web addresses, a podcast's or newsletter's own lines.
-_FURNITURE_HINT = re.compile(r"@|www\.|http|[Pp]odcast|Newsletter")  # in every _FURNITURE match
+_FURNITURE_HINT = re.compile(r"@|www\.|http|[Pp]odcast|Newsletter|^Die neue Folge")  # in every _FURNITURE match
 
 # (after a word or a comma: after a colon, a dash or a quotation mark a clause starts, and its
 # "Sie" is "she": "... wo sie hin wollte: Sie ist Kanzlerin")
@@ -71,8 +71,10 @@ _FURNITURE = re.compile(
     r"|[Nn]achrichtenpodcast|\bPodcast erscheint\b|\bunsere[nmr]? (?:Podcasts?|Newsletter)\b"
     # an episode announced: "... in einer neuen Folge von "Und nun zum Sport", dem Sportpodcast"
     r"|\bFolgen?\b.{0,200}[Pp]odcast|[Pp]odcast.{0,200}\bFolgen?\b"
-    # a podcast's notes: "Im Podcast erklärt er, was hinter Trumps Kaufangebot steckt"
+    # a podcast's notes: "Im Podcast erklärt er, was hinter Trumps Kaufangebot steckt", "Die
+    # neue Folge von "Und nun zum Sport" mit Anna Dreher", "... gibt es unter sz.de/podcast."
     r"|^Im Podcast (?:erklärt|erzählt|beschreibt|spricht|berichtet|analysiert)\b"
+    r"|^Die neue Folge (?:von|des)\b.{0,120}\bmit\b|\b[a-z]+\.(?:de|at|ch|com)/[Pp]odcast"
 )
 
 # A generic truth about the story's actors rather than news ("Die Beziehung ... besteht schon
@@ -171,6 +173,10 @@ def is_generic(text: str) -> bool:
 
 _FINITE = FINITE_VERBS | FINITE_AUXILIARIES
 
+# "ich" and "mein" outside quotation marks: an interview's answer or a columnist, whose words
+# a reader cannot place without the question or the byline ("wir" may be the paper's own voice)
+_FIRST_PERSON = re.compile(r"\b(?:[Ii]ch|mich|mir|[Mm]ein|[Mm]eine[nmrs]?)\b")
+
 # "Dafür, dass ...", "Damit das gelingt, muss ...": the opener points forward, not back
 _POINTS_FORWARD = re.compile(
     r"^\w+,\s(?:dass|ob|wie|wenn|was|weil)\b"
@@ -186,12 +192,15 @@ def points_back(text: str, names_speaker: bool = False) -> str | None:
     opens with a word that stands for something said before ("Dessen Sohn ...", "Damit ...",
     "Dies ..."), a demonstrative subject ("Das sagte ...", "Dem widersprachen ..."), a
     demonstrative noun phrase ("Diese Genehmigung ..."; not "Diese Woche") or a pronoun subject
-    ("Er war der einzige Angeklagte"), unless ``names_speaker``: the sentence names whom its
-    pronoun means ('"Er könne ...", sagte Hammond'). Connectives ("Zudem", "Auch") are left to
-    the weights: such a sentence says something whole.
+    ("Er war der einzige Angeklagte"), or it speaks in the first person outside quotation marks
+    ("Ich weiß gar nicht, was ich fühle": an interview's answer), unless ``names_speaker``: the
+    sentence names whom its pronoun means ('"Er könne ...", sagte Hammond'). Connectives
+    ("Zudem", "Auch") are left to the weights: such a sentence says something whole.
     """
     if names_speaker and text.lstrip()[:1] in _OPENING.strip():
         return None  # a quote's words are its speaker's: '"Diese Brücke ...", sagte Berg'
+    if not names_speaker and _FIRST_PERSON.search(QUOTED.sub(" ", text)):
+        return "first person outside a quote"  # an interview's answer: "Ich weiß gar nicht, ..."
     stripped = opening_stripped(text)
     tokens = stripped.split(None, 3)
     if len(tokens) < 2:

@@ -35,7 +35,8 @@ from briefing.text.words import sentence_key, words
 
 def is_candidate(text: str, boilerplate: frozenset[str] = frozenset()) -> bool:
     """A sentence that can stand in a summary: article text of a sensible length in German,
-    not a fragment, caption, credit or other page furniture.
+    no question of the writer's ("Wird nun alles besser in der Notaufnahme?"), not a
+    fragment, caption, credit or other page furniture.
 
     ``boilerplate``: letter keys of sentences the folder's unrelated articles repeat
     (``Article.boilerplate``).
@@ -43,8 +44,8 @@ def is_candidate(text: str, boilerplate: frozenset[str] = frozenset()) -> bool:
     found = words(text)
     if not 6 <= len(found) <= 60 or not ends_sentence(text):
         return False
-    if text.rstrip().endswith((":", ";")) or text[:1].islower():
-        return False
+    if text.rstrip().endswith((":", ";", "?")) or text[:1].islower():
+        return False  # (a question a quote asks ends in its quotation mark: '... Xi?"')
     # a caption cut at an abbreviation: "Im September war Kim Jong-un (m.l.)"
     if len(found[-1]) == 1 and not text.rstrip(")»\"“”' ").endswith(("!", "?")):
         return False

@@ -25,6 +25,8 @@ from briefing.text.words import letters_key
         "Darüber sprechen die Experten in einer neuen Folge von Und nun zum Sport, dem Podcast.",
         "Once @Airbnb ended their policy, we removed them from the list, said the official.",
         "Im Podcast erklärt er, was hinter Trumps Kaufangebot steckt und was es auslöste.",
+        'Die neue Folge von "Und nun zum Sport" mit Anna Dreher und Johannes Knuth.',
+        "Alle Informationen gibt es unter sz.de/podcast.",
         "Weitere Themen: Googles Quantencomputer, Kabinett beschließt weitere Teile des Klimapakets.",
     ],
 )
@@ -101,6 +103,9 @@ def test_a_sentence_in_another_language_is_no_candidate() -> None:
         ("Diese Woche entscheidet der Bundestag über das Gesetz.", False),
         ("Das neue Gesetz tritt am 1. Januar in Kraft.", False),
         ("Zudem kündigte die Regierung neue Hilfen für Familien an.", False),
+        ("Ich weiß gar nicht, was ich im Moment fühle, nach diesem Finale.", True),
+        ("Mein Büro soll künftig Herbert Hainer beziehen, das ist klar.", True),
+        ('"Ich weiß gar nicht, was ich fühle", sagte Federer nach dem Finale.', False),
     ],
 )
 def test_what_cannot_be_understood_alone(text: str, points: bool) -> None:
