@@ -35,8 +35,7 @@ from briefing.text.words import sentence_key, words
 
 def is_candidate(text: str, boilerplate: frozenset[str] = frozenset()) -> bool:
     """A sentence that can stand in a summary: article text of a sensible length in German,
-    no question of the writer's ("Wird nun alles besser in der Notaufnahme?"), not a
-    fragment, caption, credit or other page furniture.
+    not a fragment, caption, credit or other page furniture.
 
     ``boilerplate``: letter keys of sentences the folder's unrelated articles repeat
     (``Article.boilerplate``).
@@ -44,8 +43,8 @@ def is_candidate(text: str, boilerplate: frozenset[str] = frozenset()) -> bool:
     found = words(text)
     if not 6 <= len(found) <= 60 or not ends_sentence(text):
         return False
-    if text.rstrip().endswith((":", ";", "?")) or text[:1].islower():
-        return False  # (a question a quote asks ends in its quotation mark: '... Xi?"')
+    if text.rstrip().endswith((":", ";")) or text[:1].islower():
+        return False
     # a caption cut at an abbreviation: "Im September war Kim Jong-un (m.l.)"
     if len(found[-1]) == 1 and not text.rstrip(")»\"“”' ").endswith(("!", "?")):
         return False
@@ -114,10 +113,11 @@ def group_sentences(
     alones: dict[int, set[str]] = {}
     speakers: dict[tuple[str, int], str | None] = {}
     off_story = _other_ticker_items(articles, stop)
+    several = len(articles) > 1
     for article in articles:
         speakers.update(_article_speakers(article))
         for sentence, alone in candidate_sentences(article):
-            if (article.id, sentence.index) in off_story:
+            if (article.id, sentence.index) in off_story or several and _writer_asks(sentence):
                 continue
             key = sentence_key(sentence.text)
             group = by_key.get(key)
@@ -156,6 +156,14 @@ def group_sentences(
         group.alone = group.text in alones.get(id(group), ())
         _set_speaker(group, speakers)
     return groups
+
+
+def _writer_asks(sentence: Sentence) -> bool:
+    """A question of the writer's ("Wird nun alles besser in der Notaufnahme?"; a quote's
+    question ends in its quotation mark): no news in a story told from several sources. (One
+    article's summary keeps them: its questions are often its point, and leaving them out cost
+    the single-article ROUGE on the 21 dev articles 0.9 points of ROUGE-1, 1.9 of ROUGE-2.)"""
+    return sentence.text.rstrip().endswith("?")
 
 
 def _other_ticker_items(articles: list[Article], stop: frozenset[str]) -> set[tuple[str, int]]:
