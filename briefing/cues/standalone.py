@@ -85,6 +85,14 @@ _GENERIC = re.compile(
 
 _LATE_PRONOUN = re.compile(r"^(?:\S+\s+){1,3}(?:er|sie|ihn|ihm|ihnen|dortige\w*)\b")
 
+# "das" or "dies" standing for what was said before, within the first words: as an object
+# ("Kemmerich verneint das und ...") or a subject ("Trotzdem ist das falsch"); an article is
+# followed by its noun ("verneint das Gerücht"), a relative pronoun by a comma before it
+_EARLY_DEMONSTRATIVE = re.compile(
+    r"^(?:\S+(?<!,)\s+){1,3}(?:das|dies)(?=\s+(?:und|oder|aber|sei|ist|war|nicht|auch|so|"
+    r"jedoch|allerdings|zurück|ab|an|zu)\b|\s*[,.;:!?])"
+)
+
 # Back-references later in the sentence: "folgte dieser Auffassung nicht", "kann damit wie
 # geplant stattfinden", "dürfen das Gebiet deshalb nicht betreten", "..., sagte sie". Time
 # words after "diese" ("diese Woche") point at the calendar, not at an earlier sentence, and
@@ -191,7 +199,8 @@ def points_back(text: str, names_speaker: bool = False) -> str | None:
     Stricter than ``opens_with_reference``, which only weighs a sentence down: the sentence
     opens with a word that stands for something said before ("Dessen Sohn ...", "Damit ...",
     "Dies ..."), a demonstrative subject ("Das sagte ...", "Dem widersprachen ..."), a
-    demonstrative noun phrase ("Diese Genehmigung ..."; not "Diese Woche") or a pronoun subject
+    demonstrative noun phrase ("Diese Genehmigung ..."; not "Diese Woche"), a demonstrative
+    "das" among its first words ("Kemmerich verneint das und ...") or a pronoun subject
     ("Er war der einzige Angeklagte"), or it speaks in the first person outside quotation marks
     ("Ich weiß gar nicht, was ich fühle": an interview's answer), unless ``names_speaker``: the
     sentence names whom its pronoun means ('"Er könne ...", sagte Hammond'). Connectives
@@ -217,6 +226,8 @@ def points_back(text: str, names_speaker: bool = False) -> str | None:
             return f"opens with '{first}'"
     if lowered in DEMONSTRATIVES and first[:1].isupper() and second in _FINITE:
         return f"demonstrative subject '{first} {second}'"
+    if _EARLY_DEMONSTRATIVE.match(stripped):
+        return "demonstrative 'das' for what was said before"
     if first in ("Er", "Sie") and second[:1].islower() and not names_speaker:
         return f"pronoun subject '{first}'"
     third = tokens[2] if len(tokens) > 2 else ""
