@@ -108,11 +108,6 @@ def pick_claims(
             count += 1
             used.append(group)
             continue
-        if not is_denial(group.text) and not _REFERS_BACK.search(group.text):
-            # a claim that only lacks its subject ("Er nannte Höcke einen "Nazi" ..."): the
-            # sentence before would stand here as a claim though it claims nothing ("Mohring
-            # gab sich im Wahlkampf als Mann der Mitte.")
-            continue
         # the claim it answers, and what that claim itself points back to
         context: list[SentenceGroup] = []
         current = before.get(id(group))

@@ -652,13 +652,3 @@ def test_a_denial_of_a_listed_claim_is_shown_when_the_section_is_full():
     similarity = Similarity([g.text for g in groups])
     claims = pick_claims(groups, [], similarity, TOPIC_WEIGHTS, limit=2)
     assert [c.text for c in claims] == [other, claim, more, denial]
-
-
-def test_a_claim_that_only_lacks_its_subject_brings_no_plain_sentence_along():
-    """"Er nannte ..." needs "Mohring ..." before it, which claims nothing: a plain sentence
-    would stand under "Unbestätigt und umstritten" (read on the Thüringen story)."""
-    plain = "Mohring gab sich im Wahlkampf gerne als Mann der Mitte und der Vernunft."
-    claim = ("Er griff Ramelow an, weil dieser sich angeblich nicht genug von der DDR als "
-             "Unrechtsstaat distanzierte.")
-    claims = _claims(_article("a1", f"{LEAD} {plain} {claim}"))
-    assert plain not in claims and claim not in claims, claims
