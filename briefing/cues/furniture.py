@@ -30,6 +30,9 @@ from briefing.text.words import letters_key
 _MARKER = re.compile(rf"^(?:{alternation(CAPTION_MARKERS)})(?:\s|$)")
 # what a sentence of social media or a web page holds, not one of an article: a handle, a
 # hashtag, a link to a picture
+# an agency's or author's initials with the date, closing a report, glued before what follows
+# it (a team's line-up, a result table): "(APA, 22.8.2015) Mögliche Aufstellungen: ..."
+_DATED_CREDIT = re.compile(r"^\([A-Za-z]{2,8}(?:/[A-Za-z]{2,8})*,\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\)")
 _SOCIAL = re.compile(r"(?:^|\s)[@#][A-Za-z]\w+|pic\.twitter\.com|\bbit\.ly/")
 
 
@@ -55,7 +58,7 @@ def furniture_reason(text: str, boilerplate: frozenset[str] = frozenset()) -> st
     """
     if _MARKER.match(text):
         return "caption"  # "Detailansicht öffnen <caption> (Foto: X)"
-    if holds_credit(text):
+    if holds_credit(text) or _DATED_CREDIT.match(text):
         return "credit"
     key = letters_key(text)
     if boilerplate and (

@@ -60,7 +60,7 @@ _READER = re.compile(r"\b(?:du|dich|dir|dein|deine|euch|euer)\b", re.IGNORECASE)
 # Page furniture that the cleaner may leave in an article's body: the reader addressed
 # formally (a capital "Sie"/"Ihnen" after the first word: "Dann schreiben Sie uns", "Verpassen
 # Sie keine Folge"), e-mail and web addresses, a podcast's or newsletter's own lines.
-_FURNITURE_HINT = re.compile(r"@|www\.|http|[Pp]odcast|Newsletter|^Die neue Folge")  # in every _FURNITURE match
+_FURNITURE_HINT = re.compile(r"@|www\.|http|[Pp]odcast|Newsletter|^Die neue Folge|Moderator")  # in every _FURNITURE match
 
 # (after a word or a comma: after a colon, a dash or a quotation mark a clause starts, and its
 # "Sie" is "she": "... wo sie hin wollte: Sie ist Kanzlerin")
@@ -75,6 +75,9 @@ _FURNITURE = re.compile(
     # neue Folge von "Und nun zum Sport" mit Anna Dreher", "... gibt es unter sz.de/podcast."
     r"|^Im Podcast (?:erklärt|erzählt|beschreibt|spricht|berichtet|analysiert)\b"
     r"|^Die neue Folge (?:von|des)\b.{0,120}\bmit\b|\b[a-z]+\.(?:de|at|ch|com)/[Pp]odcast"
+    # ... its hosts: "Die SZ-Redakteure X und Y erklären bei Moderator Z, wie ...", "der Podcast
+    # der Süddeutschen Zeitung"
+    r"|\bbei Moderator(?:in)? [A-ZÄÖÜ]|[Pp]odcast der [A-ZÄÖÜ][\w-]+ Zeitung\b"
 )
 
 # A generic truth about the story's actors rather than news ("Die Beziehung ... besteht schon
