@@ -44,9 +44,10 @@ _DEMONSTRATIVE_PHRASE = re.compile(r"^(?:Das|Dies)\s+[a-zäöüß]\S*[\s,.]+(?:[
 _TEASER = re.compile(
     r"^(?:Das Wichtigste in Kürze|Der Überblick|Lesen Sie|Hier (?:siehst du|sehen Sie)|"
     rf"Mehr zum Thema|{'|'.join(label + ':' for label in TEASER_LABELS)}|Auch interessant|Update:"
-    # a link to more: "Zum Artikel: ...", "Weitere Meldungen: ...", "Mehr Informationen"
+    # a link to more: "Zum Artikel: ...", "Weitere Meldungen: ...", "Mehr Informationen"; a
+    # podcast's other subjects: "Weitere Themen: Googles Quantencomputer, ..."
     r"|(?:Zum (?:Artikel|Liveblog|Newsblog|Ticker|Video|Thema)|Weitere (?:Meldungen|Nachrichten|"
-    r"Informationen|Artikel)|Mehr (?:Informationen|Nachrichten|Artikel))\s*:"
+    r"Informationen|Artikel|Themen)|Mehr (?:Informationen|Nachrichten|Artikel))\s*:"
     # "Alle (aktuellen) Nachrichten und Hintergründe im Überblick", "Alle Folgen finden Sie hier"
     r"|Alle (?:\w+ ){0,3}(?:Nachrichten|Informationen|Artikel|Folgen|Entwicklungen|Hintergründe|"
     r"Texte|Beiträge|Interviews)\b.{0,80}\b(?:im Überblick|finden Sie|hier|lesen Sie)\b)",
@@ -59,7 +60,7 @@ _READER = re.compile(r"\b(?:du|dich|dir|dein|deine|euch|euer)\b", re.IGNORECASE)
 # Page furniture that the cleaner may leave in an article's body: the reader addressed
 # formally (a capital "Sie"/"Ihnen" after the first word: "Dann schreiben Sie uns", "Verpassen
 # Sie keine Folge"), e-mail and web addresses, a podcast's or newsletter's own lines.
-_FURNITURE_HINT = re.compile(r"@|www\.|http|[Pp]odcast|Newsletter")  # in every _FURNITURE match
+_FURNITURE_HINT = re.compile(r"@|www\.|http|[Pp]odcast|Newsletter|^Die neue Folge|Moderator")  # in every _FURNITURE match
 
 # (after a word or a comma: after a colon, a dash or a quotation mark a clause starts, and its
 # "Sie" is "she": "... wo sie hin wollte: Sie ist Kanzlerin")
@@ -70,6 +71,13 @@ _FURNITURE = re.compile(
     r"|[Nn]achrichtenpodcast|\bPodcast erscheint\b|\bunsere[nmr]? (?:Podcasts?|Newsletter)\b"
     # an episode announced: "... in einer neuen Folge von "Und nun zum Sport", dem Sportpodcast"
     r"|\bFolgen?\b.{0,200}[Pp]odcast|[Pp]odcast.{0,200}\bFolgen?\b"
+    # a podcast's notes: "Im Podcast erklärt er, was hinter Trumps Kaufangebot steckt", "Die
+    # neue Folge von "Und nun zum Sport" mit Anna Dreher", "... gibt es unter sz.de/podcast."
+    r"|^Im Podcast (?:erklärt|erzählt|beschreibt|spricht|berichtet|analysiert)\b"
+    r"|^Die neue Folge (?:von|des)\b.{0,120}\bmit\b|\b[a-z]+\.(?:de|at|ch|com)/[Pp]odcast"
+    # ... its hosts: "Die SZ-Redakteure X und Y erklären bei Moderator Z, wie ...", "der Podcast
+    # der Süddeutschen Zeitung"
+    r"|\bbei Moderator(?:in)? [A-ZÄÖÜ]|[Pp]odcast der [A-ZÄÖÜ][\w-]+ Zeitung\b"
 )
 
 # A generic truth about the story's actors rather than news ("Die Beziehung ... besteht schon
@@ -79,6 +87,14 @@ _GENERIC = re.compile(
 )
 
 _LATE_PRONOUN = re.compile(r"^(?:\S+\s+){1,3}(?:er|sie|ihn|ihm|ihnen|dortige\w*)\b")
+
+# "das" or "dies" standing for what was said before, within the first words: as an object
+# ("Kemmerich verneint das und ...") or a subject ("Trotzdem ist das falsch"); an article is
+# followed by its noun ("verneint das Gerücht"), a relative pronoun by a comma before it
+_EARLY_DEMONSTRATIVE = re.compile(
+    r"^(?:\S+(?<!,)\s+){1,3}(?:das|dies)(?=\s+(?:und|oder|aber|sei|ist|war|nicht|auch|so|"
+    r"jedoch|allerdings|zurück|ab|an|zu)\b|\s*[,.;:!?])"
+)
 
 # Back-references later in the sentence: "folgte dieser Auffassung nicht", "kann damit wie
 # geplant stattfinden", "dürfen das Gebiet deshalb nicht betreten", "..., sagte sie". Time
@@ -168,6 +184,10 @@ def is_generic(text: str) -> bool:
 
 _FINITE = FINITE_VERBS | FINITE_AUXILIARIES
 
+# "ich" and "mein" outside quotation marks: an interview's answer or a columnist, whose words
+# a reader cannot place without the question or the byline ("wir" may be the paper's own voice)
+_FIRST_PERSON = re.compile(r"\b(?:[Ii]ch|mich|mir|[Mm]ein|[Mm]eine[nmrs]?)\b")
+
 # "Dafür, dass ...", "Damit das gelingt, muss ...": the opener points forward, not back
 _POINTS_FORWARD = re.compile(
     r"^\w+,\s(?:dass|ob|wie|wenn|was|weil)\b"
@@ -182,13 +202,17 @@ def points_back(text: str, names_speaker: bool = False) -> str | None:
     Stricter than ``opens_with_reference``, which only weighs a sentence down: the sentence
     opens with a word that stands for something said before ("Dessen Sohn ...", "Damit ...",
     "Dies ..."), a demonstrative subject ("Das sagte ...", "Dem widersprachen ..."), a
-    demonstrative noun phrase ("Diese Genehmigung ..."; not "Diese Woche") or a pronoun subject
-    ("Er war der einzige Angeklagte"), unless ``names_speaker``: the sentence names whom its
-    pronoun means ('"Er könne ...", sagte Hammond'). Connectives ("Zudem", "Auch") are left to
-    the weights: such a sentence says something whole.
+    demonstrative noun phrase ("Diese Genehmigung ..."; not "Diese Woche"), a demonstrative
+    "das" among its first words ("Kemmerich verneint das und ...") or a pronoun subject
+    ("Er war der einzige Angeklagte"), or it speaks in the first person outside quotation marks
+    ("Ich weiß gar nicht, was ich fühle": an interview's answer), unless ``names_speaker``: the
+    sentence names whom its pronoun means ('"Er könne ...", sagte Hammond'). Connectives
+    ("Zudem", "Auch") are left to the weights: such a sentence says something whole.
     """
     if names_speaker and text.lstrip()[:1] in _OPENING.strip():
         return None  # a quote's words are its speaker's: '"Diese Brücke ...", sagte Berg'
+    if not names_speaker and _FIRST_PERSON.search(QUOTED.sub(" ", text)):
+        return "first person outside a quote"  # an interview's answer: "Ich weiß gar nicht, ..."
     stripped = opening_stripped(text)
     tokens = stripped.split(None, 3)
     if len(tokens) < 2:
@@ -205,6 +229,8 @@ def points_back(text: str, names_speaker: bool = False) -> str | None:
             return f"opens with '{first}'"
     if lowered in DEMONSTRATIVES and first[:1].isupper() and second in _FINITE:
         return f"demonstrative subject '{first} {second}'"
+    if _EARLY_DEMONSTRATIVE.match(stripped):
+        return "demonstrative 'das' for what was said before"
     if first in ("Er", "Sie") and second[:1].islower() and not names_speaker:
         return f"pronoun subject '{first}'"
     third = tokens[2] if len(tokens) > 2 else ""

@@ -120,6 +120,8 @@ FRACTIONS = {row[1]: float(row[0]) for row in _rows("numbers") if row[2] == "fra
 DURATIONS = frozenset(row[1] for row in _rows("numbers") if row[2] == "duration")
 CURRENCIES = frozenset(row[1] for row in _rows("numbers") if row[2] == "currency")
 CLOCK_WORDS = frozenset(row[1] for row in _rows("numbers") if row[2] == "clock")
+# "sterreich" for "Österreich": words of damaged texts that lost their capital Ä or Ö
+LOST_UMLAUTS = tuple(row[0] for row in _rows("lost_umlauts"))
 
 # --- furniture inside the text (furniture.txt) ------------------------------------------------
 CAPTION_MARKERS = _tagged("furniture", "marker") + tuple(

@@ -23,6 +23,11 @@ CLAUSE_STARTS = (
     "Während", "Wenn", "Weil", "Obwohl", "Bislang", "Bisher", "Jetzt", "Heute", "Schon",
     "Noch", "Immer", "Laut", "Zwar", "Denn", "Vor", "Als", "Wie", "Was", "Wer", "So", "Diese",
     "Dieser", "Dieses",
+    # found glued after a subheading in the MLSUM texts ("... und Fabriken Neben Telekom ...")
+    "Neben", "Nachdem", "Dass", "Bereits", "Um", "Erst", "Bis", "Viele", "Nicht", "Ob", "Über",
+    "Nur", "Zuvor", "Zur", "Zum", "Einige", "Stattdessen", "Dennoch", "Insgesamt", "Manche",
+    "Gerade", "Gleichzeitig", "Mittlerweile", "Inzwischen", "Immerhin", "Hinzu", "Vorher",
+    "Danach", "Ebenfalls", "Selbst", "Vielmehr", "Zunächst", "Unter", "Ohne", "Statt", "In",
 )
 # where a credit without brackets ends: a clause starts, a gap, a sentence ends
 _CREDIT_STOP = re.compile(rf"\s(?=(?:{'|'.join(CLAUSE_STARTS)})\s)|\s{{2,}}|(?<=[.!?])\s")

@@ -254,7 +254,8 @@ def _joins(before: str, after: str) -> bool:
 # clause-starting word written with a capital inside a sentence, after a word without any
 # punctuation, starts a new sentence; names and titles are the exceptions ("Sanjoy Kumar Das",
 # "die Zeitung Die Welt", "der Film Das Erwachen der Macht").
-_GLUE = re.compile(rf"(?<=[a-zäöüß0-9]) ((?:{'|'.join(CLAUSE_STARTS)})) (\S+)")
+# (a heading may end in a closing quotation mark: '"Lieber tot im Graben" Nachdem ...')
+_GLUE = re.compile(rf"(?<=[a-zäöüß0-9\"“”»]) ((?:{'|'.join(CLAUSE_STARTS)})) (\S+)")
 # a name or title after the word before: "die Zeitung Die Welt", "eine Gruppe namens Die Enkel"
 _NAMING = re.compile(
     r"(?:namens|heißt|hieß|genannt|\w*(?:titel|motto|film|filme?s|buch|buches|roman|serie|album|"

@@ -24,6 +24,14 @@ from briefing.text.words import letters_key
         "Wie Sie unsere Podcasts hören können, erklären wir in diesem Text.",  # mined
         "Darüber sprechen die Experten in einer neuen Folge von Und nun zum Sport, dem Podcast.",
         "Once @Airbnb ended their policy, we removed them from the list, said the official.",
+        "Im Podcast erklärt er, was hinter Trumps Kaufangebot steckt und was es auslöste.",
+        'Die neue Folge von "Und nun zum Sport" mit Anna Dreher und Johannes Knuth.',
+        "Alle Informationen gibt es unter sz.de/podcast.",
+        "(APA, 22.8.2015) Mögliche Aufstellungen: FC Red Bull Salzburg – FK Austria Wien.",
+        "Die SZ-Redakteure Markus Schäflein und Philipp Schneider erklären bei Moderator Jonas "
+        "Beckenkamp, wie es so weit kommen konnte.",
+        'Einen tieferen Einblick bietet "Und nun zum Sport", der Podcast der Süddeutschen Zeitung.',
+        "Weitere Themen: Googles Quantencomputer, Kabinett beschließt weitere Teile des Klimapakets.",
     ],
 )
 def test_furniture_is_no_candidate(text: str) -> None:
@@ -68,6 +76,10 @@ def test_article_text_is_a_candidate(text: str) -> None:
         ("), der Stürmer traf dann noch zweimal für die Gäste.", "starts with what closes"),
         ("- ehe Pavel Kaderabek (87.) den Sieg der Hoffenheimer perfekt machte.", "starts in"),
         ("Die Regierung hat das Ausmaß der Unzufriedenheit verkannt", "no final punctuation"),
+        # damaged texts that lost their capital umlauts (MLSUM)
+        ("Die neue ra währte nicht einmal einen Monat, dann kam das Gericht.", "a word lost"),
+        ("Lahmt die Wirtschaft, wird auch weniger l als Grundstoff vieler Produkte benötigt.",
+         "a word lost"),
     ],
 )
 def test_fragments_are_no_candidates(text: str, reason: str) -> None:
@@ -95,6 +107,13 @@ def test_a_sentence_in_another_language_is_no_candidate() -> None:
         ("Diese Woche entscheidet der Bundestag über das Gesetz.", False),
         ("Das neue Gesetz tritt am 1. Januar in Kraft.", False),
         ("Zudem kündigte die Regierung neue Hilfen für Familien an.", False),
+        ("Ich weiß gar nicht, was ich im Moment fühle, nach diesem Finale.", True),
+        ("Kemmerich verneint das und verwirft alle Überlegungen zu einer Minderheitsregierung.",
+         True),
+        ("Kemmerich verneint das Gerücht und verwirft alle Überlegungen zur Unterstützung.", False),
+        ("Ein Gesetz, das am Montag in Kraft trat, regelt die Zuwanderung von Fachkräften.", False),
+        ("Mein Büro soll künftig Herbert Hainer beziehen, das ist klar.", True),
+        ('"Ich weiß gar nicht, was ich fühle", sagte Federer nach dem Finale.', False),
     ],
 )
 def test_what_cannot_be_understood_alone(text: str, points: bool) -> None:

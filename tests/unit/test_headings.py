@@ -403,3 +403,19 @@ def test_two_stories_of_a_folder_do_not_share_a_heading() -> None:
     first, second = topic_headings([elected, brussels])
     assert first == "Boris Johnson" == topic_heading(brussels)
     assert second != first and _written_in(second, brussels)
+
+
+def test_no_heading_points_back_or_names_a_unit_of_time() -> None:
+    """"Bundesregierung in ihrem jüngsten Monatsbericht" (whose?) and "Stunden" (how long, not
+    what) won on the dev stories' folder: neither may head a story."""
+    pension = _story(
+        ("", "Die Bundesbank plädiert für eine Anhebung des Rentenalters auf 70 Jahre. Dazu "
+         "ermahnt die Bundesbank die Bundesregierung in ihrem jüngsten Monatsbericht."),
+        ("", "Die Bundesbank fordert eine Anhebung des Rentenalters. Die Bundesbank mahnt die "
+         "Bundesregierung in ihrem jüngsten Monatsbericht zu der Korrektur."))
+    heading = topic_heading(pension)
+    assert "ihrem" not in heading and _written_in(heading, pension), heading
+    race = _story(
+        ("", "Nach acht Stunden kam Frodeno ins Ziel. Die Stunden in der Hitze waren hart."),
+        ("", "Der Sieger brauchte knapp acht Stunden. Stunden später feierte Kona."))
+    assert topic_heading(race) != "Stunden"

@@ -149,6 +149,10 @@ def test_a_label_glued_into_a_sentence_starts_its_caption() -> None:
          ["Dortmund gerät in Rückstand", "Doch für Erinnerungen gibt es keinen Bonus."]),
         ("Sebastian Vettel Die Choreographie des Triumphs kennt er.",
          ["Sebastian Vettel", "Die Choreographie des Triumphs kennt er."]),
+        ("Der Standard eignet sich für Fabriken Neben Telekom haben auch andere Frequenzen.",
+         ["Der Standard eignet sich für Fabriken", "Neben Telekom haben auch andere Frequenzen."]),
+        ('"Lieber tot im Graben" Nachdem der Antrag angenommen war, musste Johnson handeln.',
+         ['"Lieber tot im Graben"', "Nachdem der Antrag angenommen war, musste Johnson handeln."]),
         # an author's line
         ("Von Cerstin Gammelin, Berlin Die neue Zeit gilt auch hier.",
          ["Von Cerstin Gammelin, Berlin", "Die neue Zeit gilt auch hier."]),

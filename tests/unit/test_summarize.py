@@ -609,3 +609,37 @@ def test_rouge_cross_validated_stays_above_lead_3():
     for measure in ("rouge1", "rouge2", "rougeL"):
         assert held_out[measure] >= floor["cross_validated"][measure] - 1e-4, measure
         assert held_out[measure] > table["lead-3"][measure], measure
+
+
+_TICKER = (
+    "FC Bayern, Niklas Süle: Joachim Löw muss bei der EM auf seinen verletzten Abwehrchef "
+    "Niklas Süle verzichten. Süle hatte sich in Augsburg das Kreuzband im linken Knie gerissen. "
+    "Handball, Bundesliga: Die TSV Hannover-Burgdorf hat ihre Erfolgsserie in der "
+    "Handball-Bundesliga auch gegen Flensburg fortgesetzt. Die Niedersachsen gewannen das "
+    "Topspiel vor ausverkauftem Haus mit drei Toren Vorsprung."
+)
+
+
+def test_a_ticker_gives_a_story_only_its_item_about_the_story() -> None:
+    from briefing.cues.tickers import ticker_items
+
+    ticker = _article("a1", _TICKER)
+    assert ticker_items(article_sentences(ticker)) == [0, 0, 1, 1]
+    other = _article(
+        "a2", "Bundestrainer Joachim Löw verliert Niklas Süle für die EM. Der Abwehrchef des "
+        "FC Bayern hat sich das Kreuzband im linken Knie gerissen, sagte Löw am Montag."
+    )
+    texts = {g.text for g in group_sentences([ticker, other])}
+    assert any("Kreuzband im linken Knie gerissen" in t and "Augsburg" in t for t in texts)
+    assert not any("Handball" in t or "Niedersachsen" in t for t in texts), texts
+    # alone, nothing tells which item a reader wants: all stay
+    alone = {g.text for g in group_sentences([ticker])}
+    assert any("Niedersachsen" in t for t in alone)
+
+
+def test_an_article_with_one_labelled_sentence_is_no_ticker() -> None:
+    from briefing.cues.tickers import ticker_items
+
+    article = _article("a1", "Berlin, Mitte: Die Polizei hat am Montag eine Demonstration "
+                       "aufgelöst. Die Teilnehmer zogen danach friedlich ab.")
+    assert ticker_items(article_sentences(article)) is None

@@ -113,6 +113,8 @@ def candidates(group: Group, folder: Context) -> list[Candidate]:
         key = phrase.key[1]
         if is_person(head):
             continue  # a role is no heading: "CDU-Politiker", "Bundeskanzlerinnen"
+        if head.casefold() in lexicon.DURATIONS:
+            continue  # a unit of time says when or how long, never what: "Stunden"
         if not is_common(group, head):
             # the parts of one name ("Kramp-Karrenbauer") say one thing
             best = max((weight(s) for s in key), default=0.0)
@@ -147,6 +149,8 @@ def _event_phrases(group, phrases, heads, ranked, attested, named, weight) -> li
         ):
             continue
         words = _as_written(group, phrase)
+        if any(w.casefold() in lexicon.PRONOUNS for w in words):
+            continue  # "Bundesregierung in ihrem jüngsten Monatsbericht": whose?
         if phrase.kind == "owner":
             base = words[-2].rstrip("'’").removesuffix("s")
             if not group.df.get(base) or is_common(group, base):

@@ -1,0 +1,40 @@
+"""News tickers: articles that string short items of different stories together, each opened by
+a label ("FC Bayern, Niklas Süle: Joachim Löw muss ...", "Handball, Bundesliga: Die TSV ...").
+
+Takes an article's sentences; gives which item each sentence belongs to (``ticker_items``), or
+None for an ordinary article. The summary keeps a ticker's lines to the item its story is about
+(``briefing.summary.groups``): a story about Niklas Süle prints no line of the handball item.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from briefing.models import Sentence
+
+# An item's label: one to four words, a comma, one to four words, a colon, then the item's
+# first sentence ("Formel 1, Qualifying: ...", "Transfers, FC Bayern: ...").
+_LABEL_PART = r"[A-ZÄÖÜ0-9][\w.'’-]*(?: [\w.'’-]+){0,3}"
+_ITEM_LABEL = re.compile(rf"^{_LABEL_PART}, {_LABEL_PART}: (?=[\"„«A-ZÄÖÜ0-9])")
+
+# an article with fewer labelled items is an ordinary one whose sentence opens with a list
+MIN_ITEMS = 2
+
+
+def opens_item(text: str) -> bool:
+    """Whether the sentence opens a ticker item with its label ("DFB, Länderspiele: ...")."""
+    return _ITEM_LABEL.match(text) is not None
+
+
+def ticker_items(sentences: Sequence[Sentence]) -> list[int] | None:
+    """The item of each sentence (0 for those before the first label: the first item has none
+    when the title stands before it), or None when the article is no ticker."""
+    opened = [opens_item(s.text) for s in sentences]
+    if sum(opened) < MIN_ITEMS:
+        return None
+    items, current = [], 0
+    for i, opens in enumerate(opened):
+        current += opens and i > 0
+        items.append(current)
+    return items
