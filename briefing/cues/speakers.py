@@ -360,13 +360,16 @@ def reported_speakers(sentences: list[Sentence]) -> dict[int, str]:
 # a quote or report whose speaker is only a pronoun: '"...", sagte er.', '..., so sie.'
 _PRONOUN_SAID = re.compile(
     rf"[,»“”\"]\s*(?:(?:{_SPEECH_VERBS})|(?!(?:{alternation(sorted(FINITE_AUXILIARIES))})\b)"
-    rf"[a-zäöüß]+te[nt]?|so)\s+{_ADVERBS}(?:er|sie)\b[^,;:]{{0,60}}$"
+    rf"[a-zäöüß]+te[nt]?|so)\s+{_ADVERBS}(?:er|sie)\b"
+    # ... at its end, or going on: '"...", sagt er, und ein Raunen geht durch den Saal',
+    # '"...", sagte sie am Dienstag, "die Erholung ..."', '"...", sagte er nach einem Bericht ...'
+    r"[^;:]{0,200}$"
 )
 
 
 def pronoun_attribution(text: str) -> bool:
-    """True when a sentence says who speaks only by a pronoun, at its end ('"…", sagte er.';
-    not '"…", sollte sie nicht ...')."""
+    """True when a sentence says who speaks only by a pronoun after its quote ('"…", sagte er.',
+    '"…", sagt er, und ein Raunen geht durch den Saal'; not '"…", sollte sie nicht ...')."""
     outside = QUOTE_SPAN.sub(' " ', text.rstrip())
     return _PRONOUN_SAID.search(outside) is not None and quote_speaker(text) is None
 

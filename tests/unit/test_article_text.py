@@ -128,6 +128,13 @@ def test_a_quote_of_a_named_speaker_may_open_with_a_demonstrative() -> None:
 def test_sagte_er_takes_the_one_person_named_before_or_nobody() -> None:
     assert pronoun_attribution('"Wir sind bereit", sagte er.')
     assert not pronoun_attribution('"Wir sind bereit", sagte Kim.')
+    # the pronoun need not end the sentence (the audit found them printed with no speaker)
+    assert pronoun_attribution('"Wer das nicht will, kann gehen", sagt er, und ein Raunen geht '
+                               'durch den Saal, Buhrufe, dann lauter Protest.')
+    assert pronoun_attribution('"Wir können niemals eine Waffenruhe erklären", sagte er nach '
+                               "einem Bericht von CNN-Türk im Gespräch mit Journalisten auf dem "
+                               "Rückflug von einem Besuch in Aserbaidschan.")
+    assert not pronoun_attribution('"Wir sind bereit", sagte Kim, und er lächelte dabei.')
     assert person_named("Trainer Julian Nagelsmann lobte seine Mannschaft am Samstag.") == (
         "Trainer Julian Nagelsmann"
     )
