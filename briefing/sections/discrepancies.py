@@ -15,7 +15,14 @@ from collections import Counter
 from collections.abc import Iterator
 
 from briefing.cues.figures import differences, frame, has_figure, recounted, tokens
-from briefing.lexicon import ARTICLES, DETERMINERS, PREPOSITIONS, german_stop_words
+from briefing.lexicon import (
+    ARTICLES,
+    DETERMINERS,
+    PREPOSITIONS,
+    WEEKDAY_NAMES,
+    alternation,
+    german_stop_words,
+)
 from briefing.models import Discrepancy, SentenceGroup, Variant, id_number
 from briefing.summary import Citations
 from briefing.text.verbatim import fold
@@ -41,6 +48,7 @@ _ARTICLE_LIKE = ARTICLES | DETERMINERS | PREPOSITIONS | _CONTRACTIONS
 # adjective endings ("kräftigen Abschlägen"); verbs of saying before a name end in -te
 _INFLECTED = ("en", "em", "er", "es")
 MIN_NAME_USES = 2
+_WEEKDAY = re.compile(rf"\b(?:{alternation(d.capitalize() for d in WEEKDAY_NAMES)})\b")
 
 
 def find_discrepancies(
@@ -64,13 +72,20 @@ def find_discrepancies(
         [*_within_groups(groups, citations, names), *_across_groups(groups, citations)]
     ):
         days = {dates.get(s) for v in discrepancy.variants for s in v.sources}
-        if None not in days and len(days) > 1:
+        if None not in days and len(days) > 1 or _different_weekdays(discrepancy.variants):
             continue  # reports of different days: the figure may have changed between them
         rank = (any(id(g) in printed for g in involved), max(g.score for g in involved))
         first = min(g.first_seen for g in involved)
         found.append((rank, first, discrepancy))
     found.sort(key=lambda f: (not f[0][0], -f[0][1], f[1]))
     return [d for _, _, d in sorted(found[:limit], key=lambda f: f[1])]
+
+
+def _different_weekdays(variants: list[Variant]) -> bool:
+    """Versions that each name a weekday, not the same one: reports of different days ("Der
+    Euro ist am Mittwoch leicht gestiegen" / "am Donnerstag"), as articles of different dates."""
+    named = [frozenset(_WEEKDAY.findall(v.text)) for v in variants]
+    return all(named) and len(set(named)) > 1
 
 
 def _within_groups(

@@ -138,6 +138,19 @@ def test_a_figure_that_changes_from_report_to_report_is_no_discrepancy() -> None
     assert len(_discrepancies(*daily[:2])) == 1  # the same day: the outlets differ
 
 
+
+def test_versions_that_name_different_weekdays_are_reports_of_different_days() -> None:
+    # undated texts (MLSUM): "am Mittwoch" and "am Donnerstag" tell the reports apart
+    first = _article("a1", LEAD, "Der Ölpreis ist am Mittwoch gestiegen: Ein Barrel der Sorte "
+                     "Brent kostete am Mittwoch 61,38 US-Dollar.")
+    second = _article("a2", LEAD, "Der Ölpreis ist am Donnerstag gestiegen: Ein Barrel der Sorte "
+                      "Brent kostete am Donnerstag 64,93 US-Dollar.")
+    assert _discrepancies(first, second) == []
+    same_day = _article("a3", LEAD, "Der Ölpreis ist am Mittwoch gestiegen: Ein Barrel der "
+                        "Sorte Brent kostete am Mittwoch 64,93 US-Dollar.")
+    assert len(_discrepancies(first, same_day)) == 1  # the same day: the outlets differ
+
+
 # ------------------------------------------------------------------ said once
 
 
