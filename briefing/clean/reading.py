@@ -8,6 +8,7 @@ first sentence of a body (``first_sentence``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from briefing.clean.lines import (
     BAD,
@@ -105,13 +106,27 @@ def find_title(units: list[Unit], start: int, end: int | None = None) -> str | N
     return best if shared(best) > 0 else None
 
 
+def _menu_or_tags(text: str) -> bool:
+    """A navigation bar or a list of tags, not a headline: a word three times ("Abnehmen
+    Ernährungscoaching Training zum Abnehmen Rezepte zum Abnehmen ..."), six or more words
+    and every one capitalised, or words set apart by spaced commas ("Homophobie ,
+    Homosexualität , Gewalt , Islam")."""
+    if text.count(" , ") >= 2:
+        return True
+    words = text.split()
+    if len(words) >= 6 and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+        return True  # "Fitness Food Abnehmen Love Beauty Fashion Health Life Deals"
+    counts = Counter(w.casefold() for w in re.findall(r"\w{3,}", text))
+    return bool(counts) and max(counts.values()) >= 3
+
+
 def _headline_like(units: list[Unit], i: int) -> bool:
     u = units[i]
     if u.junk or u.kind in (MARKER, END, BAD) or is_stamp_line(u.text):
         return False
     if i > 0 and _MEDIA_LABEL.match(units[i - 1].text):
         return False  # the title of a video or gallery, under its "Video: ..." credit
-    if _NOT_A_HEADLINE.search(u.text):
+    if _NOT_A_HEADLINE.search(u.text) or _menu_or_tags(u.text):
         return False
     opening = u.text.lstrip("«»„“\"'‹›")[:1]
     return 3 <= u.words <= 25 and not u.text.endswith((".", ",", ";")) and opening.isupper()

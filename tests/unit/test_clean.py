@@ -287,3 +287,17 @@ def test_a_long_paragraph_ending_in_an_ellipsis_is_prose_not_a_cut_teaser():
     ) * 5 + "Wann er wieder mit dem Zug von Prag nach Wien fährt, ist noch offen ..."
     article = clean_document(raw(paragraph + "\n"))
     assert article.body.endswith("ist noch offen ...")
+
+
+@pytest.mark.parametrize(
+    "menu",
+    ["Fitness Food Abnehmen Love Beauty Fashion Health Life Deals",
+     "Abnehmen , Fitness , Ernährungstipps , Weihnachten"],
+)
+def test_a_menu_or_a_tag_list_is_no_headline(menu: str) -> None:
+    """Found as titles of the cleaning dev pages under "Weitere Meldungen"."""
+    body = ("Die Weihnachtszeit steht für Genuss und Besinnlichkeit, doch beim Abnehmen hilft sie "
+            "nicht. Unsere Ernährungstipps zum Abnehmen: kleine Portionen, viel Gemüse und "
+            "Bewegung an der frischen Luft. Wer auf Fitness und gesundes Food achtet, kommt gut "
+            "durch die Feiertage.")
+    assert clean_text(f"{menu}\n\n{body}\n").title is None
