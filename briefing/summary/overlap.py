@@ -119,21 +119,19 @@ class OverlapModel:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """How often the training teasers repeated a word (pair) of their article: (rate, articles)
-    for the words and pairs in enough articles; the priors stand for the rest."""
+    """How often the training teasers repeated a word (pair) of their article: [rate, articles]
+    for the words and pairs ("word word") in enough articles; the priors stand for the rest.
+    Kept as the file has them (read in a few milliseconds)."""
 
-    words: dict[str, tuple[float, float]]
-    pairs: dict[tuple[str, str], tuple[float, float]]
+    words: dict[str, list[float]]
+    pairs: dict[str, list[float]]
     word_prior: float
     pair_prior: float
 
     @classmethod
     def from_spec(cls, spec: dict[str, Any]) -> Lexicon:
         return cls(
-            {w: (float(r), float(df)) for w, (r, df) in spec["words"].items()},
-            {tuple(p.split(" ")): (float(r), float(df)) for p, (r, df) in spec["pairs"].items()},
-            float(spec["word_prior"]),
-            float(spec["pair_prior"]),
+            spec["words"], spec["pairs"], float(spec["word_prior"]), float(spec["pair_prior"])
         )
 
 
@@ -172,7 +170,7 @@ def type_tables(
     last = max(n - 1, 1)
 
     def known(w: str) -> tuple[float, float]:
-        rate, df = lexicon.words.get(w, (lexicon.word_prior, 0.0))
+        rate, df = lexicon.words.get(w, (lexicon.word_prior, 0))
         return rate, math.log1p(df)
 
     word_list = list(count)
@@ -188,7 +186,7 @@ def type_tables(
     for a, b in pair_list:
         (rate_a, df_a), (rate_b, df_b) = known(a), known(b)
         start = pair_first[a, b]
-        rate, df = lexicon.pairs.get((a, b), (lexicon.pair_prior, 0.0))
+        rate, df = lexicon.pairs.get(f"{a} {b}", (lexicon.pair_prior, 0))
         pair_rows.append([
             rate, math.log1p(df), rate_a, rate_b, df_a, df_b, pair_count[a, b], count[a], count[b], start,
             start / last, a in capitals, b in capitals, min(len(a), len(b)),
