@@ -188,8 +188,8 @@ def type_tables(
         start = pair_first[a, b]
         rate, df = lexicon.pairs.get(f"{a} {b}", (lexicon.pair_prior, 0))
         pair_rows.append([
-            rate, math.log1p(df), rate_a, rate_b, df_a, df_b, pair_count[a, b], count[a], count[b], start,
-            start / last, a in capitals, b in capitals, min(len(a), len(b)),
+            rate, math.log1p(df), rate_a, rate_b, df_a, df_b, pair_count[a, b], count[a],
+            count[b], start, start / last, a in capitals, b in capitals, min(len(a), len(b)),
         ])
     return (
         tokens,
