@@ -105,7 +105,11 @@ def word_list(cases: list[Case], min_df: int = MIN_DF) -> dict:
         teaser = rouge_tokens(c.summary)
         for kind, present, wanted in (
             ("words", {w for ts in c.tokens for w in ts}, set(teaser)),
-            ("pairs", {p for ts in c.tokens for p in itertools.pairwise(ts)}, set(itertools.pairwise(teaser))),
+            (
+                "pairs",
+                {p for ts in c.tokens for p in itertools.pairwise(ts)},
+                set(itertools.pairwise(teaser)),
+            ),
         ):
             found[kind][0].update(present)
             found[kind][1].update(present & wanted)
