@@ -7,7 +7,7 @@ Usage (from the repository root):
     python benchmarks/rouge.py --cv              # leave-one-out: the settings chosen on the
                                                  # other 20 articles, scored on the 21st
     python benchmarks/rouge.py --data FILE.jsonl --sentences 3
-    python benchmarks/rouge.py --validation      # the learned scorer's validation split: the
+    python benchmarks/rouge.py --validation      # the learned models' validation split: the
                                                  # fifth of the train file it never saw
 
 The data is ``../shared/eval/summaries/mlsum_de_dev.jsonl`` (MLSUM German: title, text and the
@@ -15,12 +15,13 @@ outlet's own teaser as ``summary``). When a text starts with a copy of its tease
 cut off first, or every method would find the answer in the text. ROUGE-1/2/L are F1, averaged
 over articles, on lower-cased word tokens that keep umlauts and ß (no stemming, no downloads).
 
-``briefing`` is `briefing summarize`: the learned sentence scorer, trained on the train file
-``mlsum_de_train.jsonl`` less its validation split (``benchmarks/train_scorer.py``). Its figure
+``briefing`` is `briefing summarize`: the teaser-overlap selection, trained on the train file
+``mlsum_de_train.jsonl`` less its validation split (``benchmarks/train_overlap.py``). Its figure
 to report is ``--validation``: the 2,026 articles of that split (``is_validation``), never fit
 or chosen on; they have no titles. On the 21 dev articles the figures are tuning figures: the
 hand weights (``briefing, hand weights``, the scoring before the learned one) were chosen on
-them, and the learned scorer's dev figures were looked at while its settings were chosen.
+them, and the learned sentence scorer's dev figures were looked at while its settings were
+chosen (the teaser-overlap selection's were looked at once, after its design was fixed).
 ``--cv`` re-chooses the hand weights for each dev article on the other 20 (leave-one-out).
 """
 

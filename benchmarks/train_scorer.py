@@ -321,6 +321,14 @@ def export(model, settings: Settings) -> dict:
             "intercept": float(regression.intercept_[0]),
         }
         return spec
+    spec["kind"] = "trees"
+    spec["trees"] = forest_spec(model)
+    return spec
+
+
+def forest_spec(model) -> dict:
+    """A fitted scikit-learn HistGradientBoosting model (regressor or binary classifier) as the
+    flat tree arrays ``briefing.summary.overlap.Forest`` and ``SentenceScorer`` walk."""
     feature, threshold, left, right, value, roots = [], [], [], [], [], []
     depth = 0
     for (predictor,) in model._predictors:
@@ -336,8 +344,7 @@ def export(model, settings: Settings) -> dict:
             left.append(offset + (k if leaf else int(node["left"])))
             right.append(offset + (k if leaf else int(node["right"])))
             value.append(float(node["value"]) if leaf else 0.0)
-    spec["kind"] = "trees"
-    spec["trees"] = {
+    return {
         "baseline": float(np.ravel(model._baseline_prediction)[0]),
         "depth": depth,
         "roots": roots,
@@ -347,7 +354,6 @@ def export(model, settings: Settings) -> dict:
         "right": right,
         "value": value,
     }
-    return spec
 
 
 def sklearn_scores(model, table: np.ndarray) -> np.ndarray:

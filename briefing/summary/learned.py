@@ -26,6 +26,7 @@ from briefing.summary.features import (
     tf_idf_vectors,
 )
 from briefing.summary.groups import is_candidate
+from briefing.summary.overlap import Forest, select_by_overlap
 from briefing.text.sentences import article_sentences
 from briefing.text.words import words
 
@@ -57,15 +58,7 @@ class SentenceScorer:
             self._coef = np.asarray(linear["coef"], dtype=float)
             self._intercept = float(linear["intercept"])
         elif self.kind == "trees":
-            trees = spec["trees"]
-            self._feature = np.asarray(trees["feature"], dtype=np.intp)
-            self._threshold = np.asarray(trees["threshold"], dtype=float)
-            self._left = np.asarray(trees["left"], dtype=np.intp)
-            self._right = np.asarray(trees["right"], dtype=np.intp)
-            self._value = np.asarray(trees["value"], dtype=float)
-            self._roots = np.asarray(trees["roots"], dtype=np.intp)
-            self._depth = int(trees["depth"])
-            self._baseline = float(trees["baseline"])
+            self._forest = Forest(spec["trees"])
         else:
             raise ValueError(f"sentence scorer: unknown model kind {self.kind!r}")
 
@@ -76,15 +69,7 @@ class SentenceScorer:
         table = np.asarray(table, dtype=float)
         if self.kind == "linear":
             return (table - self._mean) / self._scale @ self._coef + self._intercept
-        # Every row walks down every tree at once, one numpy step per level. The nodes of all
-        # trees share flat arrays and a leaf points to itself, so walking on stays on it; a
-        # row goes left when its feature is at most the node's threshold.
-        rows = np.arange(len(table))[:, None]
-        node = np.broadcast_to(self._roots, (len(table), len(self._roots)))
-        for _ in range(self._depth):
-            left = table[rows, self._feature[node]] <= self._threshold[node]
-            node = np.where(left, self._left[node], self._right[node])
-        return self._baseline + self._value[node].sum(axis=1)
+        return self._forest.predict(table)
 
 
 @lru_cache(maxsize=4)
@@ -153,16 +138,19 @@ def summarize_sentences(
     centrality: Sequence[float] | None = None,
     eligible: Sequence[bool] | None = None,
 ) -> list[str]:
-    """The ``count`` sentences the learned scorer picks from one article, in article order.
+    """The ``count`` sentences picked from one article, in article order.
 
-    Eligible sentences (``eligible``, by default ``summary_eligible``) go first while there
-    are enough; a sentence that repeats a pick (tf-idf cosine at the model's ``redundancy``)
-    is passed over.
+    Picked by the teaser-overlap model (``overlap.select_by_overlap``: the set of sentences
+    whose words a teaser most likely repeats, per word shown); with ``scorer``, by that
+    sentence scorer's scores instead, passing over a sentence that repeats a pick (how it was
+    picked before; ``centrality`` feeds its features). Eligible sentences (``eligible``, by
+    default ``summary_eligible``) go first while there are enough.
     """
-    scorer = scorer or load_scorer()
-    scores = score_sentences(sentences, centrality, scorer)
     if eligible is None:
         eligible = [summary_eligible(s) for s in sentences]
+    if scorer is None:
+        return [sentences[i] for i in select_by_overlap(sentences, count, eligible)]
+    scores = score_sentences(sentences, centrality, scorer)
     chosen = select_sentences(sentences, list(scores), count, scorer.redundancy, eligible)
     return [sentences[i] for i in chosen]
 

@@ -20,7 +20,6 @@ from briefing.summary.groups import (
     is_article_text,
 )
 from briefing.summary.learned import article_priors, summarize_sentences, summary_eligible
-from briefing.summary.lexrank import lexrank_scores
 from briefing.summary.scoring import score_groups
 from briefing.summary.selection import reading_order, select_by_subtopic, select_groups
 from briefing.summary.similarity import Similarity
@@ -87,20 +86,19 @@ def summarize_article(
 ) -> list[str]:
     """The best ``sentences`` sentences of one article, in article order.
 
-    Scored by the learned sentence scorer (``learned.py``; centrality from ``engine``) over
-    the article's text (``_opening``: no caption, credit or furniture), picked without
-    repeating one another among the candidates that may stand alone and ask the reader
-    nothing while there are enough. With ``weights``, scored by the hand-weighted LexRank and
-    lead prior instead (what it was before; benchmarks compare).
+    Picked from the article's text (``_opening``: no caption, credit or furniture) by the
+    teaser-overlap model (``overlap.py``: the sentences whose words a teaser most likely
+    repeats, per word shown, no word counted twice) among the candidates that may stand alone
+    and ask the reader nothing while there are enough. With ``weights``, scored by the
+    hand-weighted LexRank (``engine``) and lead prior instead (what it was before; benchmarks
+    compare).
     """
     if weights is not None:
         return _hand_weighted_summary(article, sentences, engine, weights)
     opening = _opening(article)
     alone = {s.index for s, stands in candidate_sentences(article) if stands}
     eligible = [s.index in alone and summary_eligible(s.text) for s in opening]
-    texts = [s.text for s in opening]
-    centrality = lexrank_scores([texts], engine) if engine != "fast" and texts else None
-    return summarize_sentences(texts, sentences, centrality=centrality, eligible=eligible)
+    return summarize_sentences([s.text for s in opening], sentences, eligible=eligible)
 
 
 def _hand_weighted_summary(

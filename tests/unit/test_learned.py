@@ -150,8 +150,8 @@ def test_summary_passes_over_a_question_to_the_reader() -> None:
 
 @pytest.mark.skipif(not TRAIN_FILE.is_file(), reason="../shared/eval/summaries absent")
 def test_rouge_on_a_validation_slice_stays_above_the_floor() -> None:
-    """The learned scorer on the first 200 articles of its validation split (never fit or
-    chosen on), as `briefing summarize` reads them: at its floor, above Lead-3 on ROUGE-1 and
+    """`briefing summarize` (the teaser-overlap selection) on the first 200 articles of the
+    validation split (never fit or chosen on), as it reads them: at its floor, above Lead-3 on ROUGE-1 and
     ROUGE-L (Lead-3 is ahead on ROUGE-2 here, as on all 2,026 since the text merge)."""
     rouge = load_benchmark("rouge")
     floor = json.loads((ROOT / "tests" / "quality_baseline.json").read_text())
