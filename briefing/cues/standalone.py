@@ -188,6 +188,12 @@ _FINITE = FINITE_VERBS | FINITE_AUXILIARIES
 # a reader cannot place without the question or the byline ("wir" may be the paper's own voice)
 _FIRST_PERSON = re.compile(r"\b(?:[Ii]ch|mich|mir|[Mm]ein|[Mm]eine[nmrs]?)\b")
 
+
+def first_person(text: str) -> bool:
+    """The sentence speaks in the first person outside quotation marks ("Ich weiß gar nicht,
+    was ich fühle": an interview's answer, a columnist)."""
+    return _FIRST_PERSON.search(QUOTED.sub(" ", text)) is not None
+
 # "Dafür, dass ...", "Damit das gelingt, muss ...": the opener points forward, not back
 _POINTS_FORWARD = re.compile(
     r"^\w+,\s(?:dass|ob|wie|wenn|was|weil)\b"
@@ -204,15 +210,12 @@ def points_back(text: str, names_speaker: bool = False) -> str | None:
     "Dies ..."), a demonstrative subject ("Das sagte ...", "Dem widersprachen ..."), a
     demonstrative noun phrase ("Diese Genehmigung ..."; not "Diese Woche"), a demonstrative
     "das" among its first words ("Kemmerich verneint das und ...") or a pronoun subject
-    ("Er war der einzige Angeklagte"), or it speaks in the first person outside quotation marks
-    ("Ich weiß gar nicht, was ich fühle": an interview's answer), unless ``names_speaker``: the
-    sentence names whom its pronoun means ('"Er könne ...", sagte Hammond'). Connectives
+    ("Er war der einzige Angeklagte"), unless ``names_speaker``: the sentence names whom its
+    pronoun means ('"Er könne ...", sagte Hammond'). Connectives
     ("Zudem", "Auch") are left to the weights: such a sentence says something whole.
     """
     if names_speaker and text.lstrip()[:1] in _OPENING.strip():
         return None  # a quote's words are its speaker's: '"Diese Brücke ...", sagte Berg'
-    if not names_speaker and _FIRST_PERSON.search(QUOTED.sub(" ", text)):
-        return "first person outside a quote"  # an interview's answer: "Ich weiß gar nicht, ..."
     stripped = opening_stripped(text)
     tokens = stripped.split(None, 3)
     if len(tokens) < 2:

@@ -107,13 +107,10 @@ def test_a_sentence_in_another_language_is_no_candidate() -> None:
         ("Diese Woche entscheidet der Bundestag über das Gesetz.", False),
         ("Das neue Gesetz tritt am 1. Januar in Kraft.", False),
         ("Zudem kündigte die Regierung neue Hilfen für Familien an.", False),
-        ("Ich weiß gar nicht, was ich im Moment fühle, nach diesem Finale.", True),
         ("Kemmerich verneint das und verwirft alle Überlegungen zu einer Minderheitsregierung.",
          True),
         ("Kemmerich verneint das Gerücht und verwirft alle Überlegungen zur Unterstützung.", False),
         ("Ein Gesetz, das am Montag in Kraft trat, regelt die Zuwanderung von Fachkräften.", False),
-        ("Mein Büro soll künftig Herbert Hainer beziehen, das ist klar.", True),
-        ('"Ich weiß gar nicht, was ich fühle", sagte Federer nach dem Finale.', False),
     ],
 )
 def test_what_cannot_be_understood_alone(text: str, points: bool) -> None:

@@ -643,3 +643,19 @@ def test_an_article_with_one_labelled_sentence_is_no_ticker() -> None:
     article = _article("a1", "Berlin, Mitte: Die Polizei hat am Montag eine Demonstration "
                        "aufgelöst. Die Teilnehmer zogen danach friedlich ab.")
     assert ticker_items(article_sentences(article)) is None
+
+
+def test_a_story_of_several_sources_leaves_out_the_writers_questions_and_first_person() -> None:
+    """Whose words would they be? One article's summary keeps them (its voice is known)."""
+    first = _article(
+        "a1", "Roger Federer hat das Finale von Wimbledon gegen Novak Djokovic verloren. Ich "
+        "weiß gar nicht, was ich im Moment fühle. Wird er noch einmal ein Finale erreichen? "
+        '"Ich weiß gar nicht, was ich fühle", sagte Federer nach dem Finale.')
+    second = _article(
+        "a2", "Novak Djokovic hat das Finale von Wimbledon gegen Roger Federer gewonnen. Das "
+        "Spiel dauerte fast fünf Stunden und endete im Tiebreak des fünften Satzes.")
+    texts = {g.text for g in group_sentences([first, second])}
+    assert not any(t.startswith(("Ich weiß", "Wird er")) for t in texts), texts
+    assert any(t.startswith('"Ich weiß') for t in texts)  # a quote names its speaker
+    alone = {g.text for g in group_sentences([first])}
+    assert any(t.startswith("Ich weiß") for t in alone) and any(t.startswith("Wird") for t in alone)
