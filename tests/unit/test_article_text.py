@@ -28,8 +28,8 @@ from briefing.text.words import letters_key
         'Die neue Folge von "Und nun zum Sport" mit Anna Dreher und Johannes Knuth.',
         "Alle Informationen gibt es unter sz.de/podcast.",
         "(APA, 22.8.2015) Mögliche Aufstellungen: FC Red Bull Salzburg – FK Austria Wien.",
-        "Die SZ-Redakteure Markus Schäflein und Philipp Schneider erklären bei Moderator Jonas "
-        "Beckenkamp, wie es so weit kommen konnte.",
+        ("Die SZ-Redakteure Markus Schäflein und Philipp Schneider erklären bei Moderator Jonas "
+         "Beckenkamp, wie es so weit kommen konnte."),
         'Einen tieferen Einblick bietet "Und nun zum Sport", der Podcast der Süddeutschen Zeitung.',
         "Weitere Themen: Googles Quantencomputer, Kabinett beschließt weitere Teile des Klimapakets.",
     ],
