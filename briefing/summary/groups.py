@@ -8,6 +8,7 @@ alone (``first_group``).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from functools import lru_cache
 
 from briefing.cues.furniture import fragment_reason, furniture_reason
@@ -63,9 +64,14 @@ def candidate_sentences(article: Article) -> list[tuple[Sentence, bool]]:
     ``SentenceGroup.alone``): a rest cut off after an ordinal is none ("... in der 63." and
     "Minute flankte ..." in two paragraphs), nor a caption whose credit ("(Foto: X)") was put
     into the next paragraph."""
+    return [(sentence, stands_alone(sentence.text)) for sentence in _candidates(article)]
+
+
+def _candidates(article: Article) -> Iterator[Sentence]:
+    """``candidate_sentences`` without whether each may stand alone (``first_group`` asks
+    that only of the few sentences that decide its group)."""
     sentences = article_sentences(article)
     blocks = article.blocks
-    found = []
     for i, sentence in enumerate(sentences):
         if not is_candidate(sentence.text, article.boilerplate):
             continue
@@ -76,15 +82,20 @@ def candidate_sentences(article: Article) -> list[tuple[Sentence, bool]]:
             blocks[sentence.block + 1].text
         ):
             continue  # a caption whose credit opens the next paragraph
-        found.append((sentence, stands_alone(sentence.text)))
-    return found
+        yield sentence
 
 
+@lru_cache(maxsize=1 << 16)  # candidate_sentences and the timeline ask it of each sentence
 def stands_alone(text: str) -> bool:
     """Whether a sentence makes sense without the one before it (see ``SentenceGroup.alone``;
     a quote whose speaker is only a pronoun is decided where the sentence before is known)."""
     if unbalanced_quote(text):
         return False  # one part of a quote that runs over several sentences
+    if points_back(text) is None:
+        return True
+    # Whether the sentence names its speaker (a slow regular expression, a tenth of the
+    # summaries' time when asked of every sentence) can only turn points_back's reason into
+    # None, never give one: it is asked only of the sentences that point back otherwise.
     return points_back(text, names_speaker=_names_speaker(text)) is None
 
 
@@ -195,8 +206,8 @@ def first_group(article: Article, weights: Weights = DEFAULT_WEIGHTS) -> Sentenc
     joins: dict[str, bool] = {}  # sentence key -> whether its sentences are in the first group
     alone_texts: set[str] = set()
     speakers = _article_speakers(article)
-    for sentence, alone in candidate_sentences(article):
-        if first is None and not (alone and _attributed(sentence, speakers)):
+    for sentence in _candidates(article):
+        if first is None and not (stands_alone(sentence.text) and _attributed(sentence, speakers)):
             continue
         key = sentence_key(sentence.text)
         joined = joins.get(key)
@@ -214,7 +225,7 @@ def first_group(article: Article, weights: Weights = DEFAULT_WEIGHTS) -> Sentenc
         joins[key] = joined
         if joined:
             first.occurrences.append(sentence)
-            if alone:
+            if stands_alone(sentence.text):
                 alone_texts.add(sentence.text)
             first.text = max(
                 (s.text for s in first.occurrences),
