@@ -172,11 +172,13 @@ def _article_speakers(article: Article) -> dict[tuple[str, int], str | None]:
     return {(article.id, i): resolve_role(name, body) if name else None for i, name in found.items()}
 
 
-def _set_speaker(group: SentenceGroup, speakers: dict[tuple[str, int], str | None]) -> None:
+def _set_speaker(
+    group: SentenceGroup, speakers: dict[tuple[str, int], str | None] | _LazySpeakers
+) -> None:
     """The speaker of a group that reports speech without naming them, from its copies; a
     quote whose speaker is only a pronoun that nobody before it resolves stands alone no more."""
     pronoun = pronoun_attribution(group.text)
-    if speakers and (pronoun or reported_speech(group.text)):
+    if (pronoun or reported_speech(group.text)) and speakers:  # (speakers: maybe lazy)
         group.speaker = next(
             (
                 speakers[s.article_id, s.index]
@@ -205,7 +207,7 @@ def first_group(article: Article, weights: Weights = DEFAULT_WEIGHTS) -> Sentenc
     first_words: frozenset[str] = frozenset()
     joins: dict[str, bool] = {}  # sentence key -> whether its sentences are in the first group
     alone_texts: set[str] = set()
-    speakers = _article_speakers(article)
+    speakers = _LazySpeakers(article)
     for sentence in _candidates(article):
         if first is None and not (stands_alone(sentence.text) and _attributed(sentence, speakers)):
             continue
@@ -237,7 +239,32 @@ def first_group(article: Article, weights: Weights = DEFAULT_WEIGHTS) -> Sentenc
     return first
 
 
-def _attributed(sentence: Sentence, speakers: dict[tuple[str, int], str | None]) -> bool:
+class _LazySpeakers:
+    """``_article_speakers(article)``, worked out when first asked: a lone article's lead line
+    (``first_group``) seldom needs to know who speaks, and finding out reads every sentence."""
+
+    def __init__(self, article: Article) -> None:
+        self._article = article
+        self._found: dict[tuple[str, int], str | None] | None = None
+
+    def _speakers(self) -> dict[tuple[str, int], str | None]:
+        if self._found is None:
+            self._found = _article_speakers(self._article)
+        return self._found
+
+    def __bool__(self) -> bool:
+        return bool(self._speakers())
+
+    def __getitem__(self, key: tuple[str, int]) -> str | None:
+        return self._speakers()[key]
+
+    def get(self, key: tuple[str, int]) -> str | None:
+        return self._speakers().get(key)
+
+
+def _attributed(
+    sentence: Sentence, speakers: dict[tuple[str, int], str | None] | _LazySpeakers
+) -> bool:
     """False for a quote whose speaker is only a pronoun that nobody before it resolves."""
     return not pronoun_attribution(sentence.text) or bool(
         speakers.get((sentence.article_id, sentence.index))
