@@ -313,8 +313,9 @@ def concept_weights(groups: list[SentenceGroup], similarity: Similarity) -> dict
     """
     outlets: dict[str, set[str]] = {}
     for group in groups:
+        sources = group.sources  # (a property that sorts the occurrences: once a group)
         for stem in set(content_stems(group.text)):
-            outlets.setdefault(stem, set()).update(group.sources)
+            outlets.setdefault(stem, set()).update(sources)
     # idf less its floor of 1: a word in nearly every sentence weighs next to nothing
     return {stem: len(found) * (similarity.idf(stem) - 1.0) for stem, found in outlets.items()}
 
