@@ -38,6 +38,7 @@ from briefing.text.captions import (
     PICTURE_PLACES,
     SENTENCE_INSIDE,
     captions_apart,
+    has_marker,
     holds_credit,
 )
 from briefing.text.nltk_import import punkt_module
@@ -212,7 +213,7 @@ def _repaired(unit: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 continue
             joined.append((start, end))
         spans = joined
-    if "(" in unit or "   " in unit or MARKER.search(unit) or (":" in unit and LABEL.search(unit)):
+    if "(" in unit or "   " in unit or has_marker(unit) or (":" in unit and LABEL.search(unit)):
         spans = captions_apart(unit, spans)
     cut: list[tuple[int, int]] = []
     for start, end in spans:
