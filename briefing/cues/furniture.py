@@ -41,12 +41,14 @@ CONTAINED_WORDS = 5
 
 
 @lru_cache(maxsize=1)
-def _furniture_keys() -> tuple[frozenset[str], tuple[str, ...]]:
+def _furniture_keys() -> tuple[frozenset[str], re.Pattern[str] | None]:
     """The letter keys of the lexicon's furniture sentences (furniture.txt): those that count
-    only alone, and those that count inside a longer piece too."""
+    only alone, and those that count inside a longer piece too (as one pattern of the padded
+    keys " k ": one search of a sentence instead of a substring test for each key)."""
     keys = [k for k in (letters_key(s) for s in FURNITURE_SENTENCES) if k]
     alone = frozenset(k for k in keys if k.count(" ") + 1 < CONTAINED_WORDS)
-    return alone, tuple(f" {k} " for k in keys if k.count(" ") + 1 >= CONTAINED_WORDS)
+    contained = [f" {k} " for k in keys if k.count(" ") + 1 >= CONTAINED_WORDS]
+    return alone, re.compile("|".join(map(re.escape, contained))) if contained else None
 
 
 def furniture_reason(text: str, boilerplate: frozenset[str] = frozenset()) -> str | None:
@@ -65,8 +67,7 @@ def furniture_reason(text: str, boilerplate: frozenset[str] = frozenset()) -> st
     ):
         return "repeated across unrelated articles"  # (grouping's cheap split finds them)
     alone, contained = _furniture_keys()
-    padded = f" {key} "
-    if key in alone or any(k in padded for k in contained):
+    if key in alone or contained is not None and contained.search(f" {key} "):
         return "furniture sentence"
     if is_furniture(text):
         return "addresses the reader"  # "Dann schreiben Sie uns", a podcast's own lines
