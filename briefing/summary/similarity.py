@@ -109,7 +109,7 @@ class Similarity:
         (va, _), (vb, _) = self._vector(a), self._vector(b)
         total_a, total_b = self._total(a), self._total(b)
         small, large = (va, vb) if total_a <= total_b else (vb, va)
-        total = total_a if total_a <= total_b else total_b
+        total = min(total_a, total_b)
         return sum(v for w, v in small.items() if w in large) / total if total else 0.0
 
     def _total(self, text: str) -> float:
