@@ -79,6 +79,8 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 
+_DIGIT = re.compile(r"\d")
+
 _COUNT_BEFORE = re.compile(
     r"(?:mehr als|rund|etwa|über|knapp|fast|bis zu|insgesamt|zirka|ca\.)\s*$"
 )
@@ -98,7 +100,12 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[tuple[str, s
 def _find_dates(text: str, reference: dt.date | None) -> tuple[tuple[str, str], ...]:
     found: list[tuple[int, str, str]] = []
     taken: list[range] = []
+    # every pattern but "month_only" needs a digit: in a sentence without one, searching them
+    # (from every position) finds nothing, and most of the timeline's time went to that
+    digits = _DIGIT.search(text) is not None
     for kind, pattern in DATE_PATTERNS:
+        if not digits and kind != "month_only":
+            continue
         for match in pattern.finditer(text):
             span = range(match.start(), match.end())
             if any(span.start < t.stop and t.start < span.stop for t in taken):

@@ -34,6 +34,9 @@ _MARKER = re.compile(rf"^(?:{alternation(CAPTION_MARKERS)})(?:\s|$)")
 # it (a team's line-up, a result table): "(APA, 22.8.2015) Mögliche Aufstellungen: ..."
 _DATED_CREDIT = re.compile(r"^\([A-Za-z]{2,8}(?:/[A-Za-z]{2,8})*,\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\)")
 _SOCIAL = re.compile(r"(?:^|\s)[@#][A-Za-z]\w+|pic\.twitter\.com|\bbit\.ly/")
+# what every match of _SOCIAL holds: most sentences have none of it, and one look for these
+# is cheaper than _SOCIAL's search from every position
+_SOCIAL_HINT = re.compile(r"[@#]|pic\.twitter\.com|bit\.ly/")
 
 
 # A furniture sentence of this many words is furniture inside a longer piece too (a podcast's
@@ -42,12 +45,14 @@ CONTAINED_WORDS = 5
 
 
 @lru_cache(maxsize=1)
-def _furniture_keys() -> tuple[frozenset[str], tuple[str, ...]]:
+def _furniture_keys() -> tuple[frozenset[str], re.Pattern[str] | None]:
     """The letter keys of the lexicon's furniture sentences (furniture.txt): those that count
-    only alone, and those that count inside a longer piece too."""
+    only alone, and those that count inside a longer piece too (as one pattern of the padded
+    keys " k ": one search of a sentence instead of a substring test for each key)."""
     keys = [k for k in (letters_key(s) for s in FURNITURE_SENTENCES) if k]
     alone = frozenset(k for k in keys if k.count(" ") + 1 < CONTAINED_WORDS)
-    return alone, tuple(f" {k} " for k in keys if k.count(" ") + 1 >= CONTAINED_WORDS)
+    contained = [f" {k} " for k in keys if k.count(" ") + 1 >= CONTAINED_WORDS]
+    return alone, re.compile("|".join(map(re.escape, contained))) if contained else None
 
 
 def furniture_reason(text: str, boilerplate: frozenset[str] = frozenset()) -> str | None:
@@ -66,14 +71,13 @@ def furniture_reason(text: str, boilerplate: frozenset[str] = frozenset()) -> st
     ):
         return "repeated across unrelated articles"  # (grouping's cheap split finds them)
     alone, contained = _furniture_keys()
-    padded = f" {key} "
-    if key in alone or any(k in padded for k in contained):
+    if key in alone or contained is not None and contained.search(f" {key} "):
         return "furniture sentence"
     if is_furniture(text):
         return "addresses the reader"  # "Dann schreiben Sie uns", a podcast's own lines
     if is_teaser(text):
         return "teaser"  # "Alle Nachrichten im Überblick", "Zum Artikel: ..."
-    if _SOCIAL.search(text):
+    if _SOCIAL_HINT.search(text) and _SOCIAL.search(text):
         return "social media"
     return None
 
@@ -114,7 +118,9 @@ def fragment_reason(text: str) -> str | None:
         return "no final punctuation"
     if stripped.count("(") != stripped.count(")"):
         return "unbalanced brackets"
-    if _ORDINAL_END.search(stripped):
+    # (_ORDINAL_END tried from every position of every sentence took most of this test's
+    # time; it can match only where the text ends in a number, a full stop and closers)
+    if stripped.rstrip(_CLOSERS)[-2:-1].isdecimal() and _ORDINAL_END.search(stripped):
         return "cut at an ordinal"
     if _LOST_UMLAUT.search(stripped):
         return "a word lost its capital umlaut"  # and cannot be read: "die neue ra"

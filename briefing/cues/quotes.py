@@ -28,6 +28,9 @@ _TITLE_BEFORE = re.compile(
     r"Podcast|Ausstellung|Oper|Bewegung|Gedicht|Artikel|Bericht|Studie|Gesetz|Projekt)s?\s*$"
 )
 
+# every quotation mark of OPENING_QUOTES, CLOSING_QUOTES, QUOTE_SPAN and QUOTED
+_ANY_QUOTE = re.compile(r"[«„“\"‚‹»”‘›’]")
+
 _SAYS = re.compile(rf"\b(?:{alternation(SAY_VERBS)})\b|[,»“”\"]\s*so\s+[A-ZÄÖÜ]")
 
 
@@ -40,6 +43,10 @@ def direct_quote(text: str) -> str | None:
     are no title ("in der Sendung "Hart aber fair""); or when the sentence opens a quote that
     goes on past its end (a quote of several sentences).
     """
+    if _ANY_QUOTE.search(text) is None and text.strip().rstrip(".!?"):
+        # each way to a quote below needs a quotation mark, and most sentences have none (a
+        # text of only ".!?" or spaces takes the long way: it counts as a quote's end there)
+        return None
     spans = [m.group(1) for m in QUOTE_SPAN.finditer(text)]
     longest = max(spans, key=lambda s: len(words(s)), default="")
     if len(words(longest)) >= 5:
@@ -132,8 +139,11 @@ def unbalanced_quote(text: str) -> bool:
 
 def quoted_share(text: str) -> float:
     """The share of a sentence's words that stand inside quotation marks."""
+    spans = QUOTED.findall(text)
+    if not spans:
+        return 0.0  # (without cutting the sentence into words)
     total = len(words(text))
-    inside = sum(len(words(m)) for m in QUOTED.findall(text))
+    inside = sum(len(words(m)) for m in spans)
     return inside / total if total else 0.0
 
 

@@ -22,7 +22,7 @@ from briefing.lexicon import (
     WEEKDAY_NAMES,
     alternation,
 )
-from briefing.text.words import words
+from briefing.text.words import first_word
 
 # Quotation marks and spaces a sentence may open with; the cues read the words after them.
 _OPENING = "«»\"„“”'‚‘ "
@@ -143,7 +143,7 @@ def is_teaser(text: str) -> bool:
 def opens_with_reference(text: str) -> bool:
     """The first word points back ("Er", "Dies", "Damit"; "Das ist ..." as a demonstrative)."""
     stripped = opening_stripped(text)
-    first = (words(stripped)[:1] or [""])[0]
+    first = first_word(stripped)
     return (
         first.casefold() in ANAPHORA
         or _DEMONSTRATIVE.match(stripped) is not None

@@ -8,6 +8,7 @@ alone (``first_group``).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from functools import lru_cache
 
 from briefing.cues.furniture import fragment_reason, furniture_reason
@@ -64,9 +65,14 @@ def candidate_sentences(article: Article) -> list[tuple[Sentence, bool]]:
     ``SentenceGroup.alone``): a rest cut off after an ordinal is none ("... in der 63." and
     "Minute flankte ..." in two paragraphs), nor a caption whose credit ("(Foto: X)") was put
     into the next paragraph."""
+    return [(sentence, stands_alone(sentence.text)) for sentence in _candidates(article)]
+
+
+def _candidates(article: Article) -> Iterator[Sentence]:
+    """``candidate_sentences`` without whether each may stand alone (``first_group`` asks
+    that only of the few sentences that decide its group)."""
     sentences = article_sentences(article)
     blocks = article.blocks
-    found = []
     for i, sentence in enumerate(sentences):
         if not is_candidate(sentence.text, article.boilerplate):
             continue
@@ -77,15 +83,20 @@ def candidate_sentences(article: Article) -> list[tuple[Sentence, bool]]:
             blocks[sentence.block + 1].text
         ):
             continue  # a caption whose credit opens the next paragraph
-        found.append((sentence, stands_alone(sentence.text)))
-    return found
+        yield sentence
 
 
+@lru_cache(maxsize=1 << 16)  # candidate_sentences and the timeline ask it of each sentence
 def stands_alone(text: str) -> bool:
     """Whether a sentence makes sense without the one before it (see ``SentenceGroup.alone``;
     a quote whose speaker is only a pronoun is decided where the sentence before is known)."""
     if unbalanced_quote(text):
         return False  # one part of a quote that runs over several sentences
+    if points_back(text) is None:
+        return True
+    # Whether the sentence names its speaker (a slow regular expression, a tenth of the
+    # summaries' time when asked of every sentence) can only turn points_back's reason into
+    # None, never give one: it is asked only of the sentences that point back otherwise.
     return points_back(text, names_speaker=_names_speaker(text)) is None
 
 
@@ -202,11 +213,13 @@ def _article_speakers(article: Article) -> dict[tuple[str, int], str | None]:
     return {(article.id, i): resolve_role(name, body) if name else None for i, name in found.items()}
 
 
-def _set_speaker(group: SentenceGroup, speakers: dict[tuple[str, int], str | None]) -> None:
+def _set_speaker(
+    group: SentenceGroup, speakers: dict[tuple[str, int], str | None] | _LazySpeakers
+) -> None:
     """The speaker of a group that reports speech without naming them, from its copies; a
     quote whose speaker is only a pronoun that nobody before it resolves stands alone no more."""
     pronoun = pronoun_attribution(group.text)
-    if speakers and (pronoun or reported_speech(group.text)):
+    if (pronoun or reported_speech(group.text)) and speakers:  # (speakers: maybe lazy)
         group.speaker = next(
             (
                 speakers[s.article_id, s.index]
@@ -235,9 +248,9 @@ def first_group(article: Article, weights: Weights = DEFAULT_WEIGHTS) -> Sentenc
     first_words: frozenset[str] = frozenset()
     joins: dict[str, bool] = {}  # sentence key -> whether its sentences are in the first group
     alone_texts: set[str] = set()
-    speakers = _article_speakers(article)
-    for sentence, alone in candidate_sentences(article):
-        if first is None and not (alone and _attributed(sentence, speakers)):
+    speakers = _LazySpeakers(article)
+    for sentence in _candidates(article):
+        if first is None and not (stands_alone(sentence.text) and _attributed(sentence, speakers)):
             continue
         key = sentence_key(sentence.text)
         joined = joins.get(key)
@@ -255,7 +268,7 @@ def first_group(article: Article, weights: Weights = DEFAULT_WEIGHTS) -> Sentenc
         joins[key] = joined
         if joined:
             first.occurrences.append(sentence)
-            if alone:
+            if stands_alone(sentence.text):
                 alone_texts.add(sentence.text)
             first.text = max(
                 (s.text for s in first.occurrences),
@@ -267,7 +280,32 @@ def first_group(article: Article, weights: Weights = DEFAULT_WEIGHTS) -> Sentenc
     return first
 
 
-def _attributed(sentence: Sentence, speakers: dict[tuple[str, int], str | None]) -> bool:
+class _LazySpeakers:
+    """``_article_speakers(article)``, worked out when first asked: a lone article's lead line
+    (``first_group``) seldom needs to know who speaks, and finding out reads every sentence."""
+
+    def __init__(self, article: Article) -> None:
+        self._article = article
+        self._found: dict[tuple[str, int], str | None] | None = None
+
+    def _speakers(self) -> dict[tuple[str, int], str | None]:
+        if self._found is None:
+            self._found = _article_speakers(self._article)
+        return self._found
+
+    def __bool__(self) -> bool:
+        return bool(self._speakers())
+
+    def __getitem__(self, key: tuple[str, int]) -> str | None:
+        return self._speakers()[key]
+
+    def get(self, key: tuple[str, int]) -> str | None:
+        return self._speakers().get(key)
+
+
+def _attributed(
+    sentence: Sentence, speakers: dict[tuple[str, int], str | None] | _LazySpeakers
+) -> bool:
     """False for a quote whose speaker is only a pronoun that nobody before it resolves."""
     return not pronoun_attribution(sentence.text) or bool(
         speakers.get((sentence.article_id, sentence.index))

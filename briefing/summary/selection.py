@@ -167,6 +167,10 @@ class _SubtopicPicker:
         # how many of the chosen items each queue's head has been compared with: a head that
         # stays is compared with the new picks only
         self.checked = [0] * len(self.queues)
+        # (repeats_chosen) id(group) -> how many picks it was found to repeat none of; the ids
+        # of those found to repeat a pick
+        self.unrepeated: dict[int, int] = {}
+        self.repeating: set[int] = set()
 
     def stems(self, text: str) -> frozenset[str]:
         if text not in self.stems_of:
@@ -174,12 +178,30 @@ class _SubtopicPicker:
         return self.stems_of[text]
 
     def novelty(self, text: str) -> float:
-        return _novelty_of(self.stems(text), self.concept, self.covered)
+        """The share of a sentence's fact words (weighted) that no pick has said yet (its total,
+        ``self.worth``, is summed once, not again on every pick)."""
+        total = self.worth[text]
+        if not total:
+            return 1.0
+        return sum(self.concept.get(s, 0.0) for s in self.stems(text) - self.covered) / total
 
     def repeats(self, group: SentenceGroup, picks: list[SentenceGroup]) -> bool:
         return any(
             self.similarity(group.text, c.text) >= self.weights.redundancy for c in picks
         )
+
+    def repeats_chosen(self, group: SentenceGroup) -> bool:
+        """``repeats(group, self.chosen)``, compared only with the picks made since it was last
+        asked: picks are only ever added, so a sentence that repeated one still does, and one
+        that repeated none still repeats none of those (every head is asked on every pick)."""
+        if id(group) in self.repeating:
+            return True
+        start = self.unrepeated.get(id(group), 0)
+        if self.repeats(group, self.chosen[start:]):
+            self.repeating.add(id(group))
+            return True
+        self.unrepeated[id(group)] = len(self.chosen)
+        return False
 
     def pick(self, count: int) -> list[SentenceGroup]:
         """Up to ``count`` picks, in the order they were picked (a sentence that cannot stand
@@ -234,7 +256,7 @@ class _SubtopicPicker:
             return False
         if before in self.chosen:
             return True
-        return len(self.chosen) + 2 <= self.count and not self.repeats(before, self.chosen)
+        return len(self.chosen) + 2 <= self.count and not self.repeats_chosen(before)
 
     def _head(self, k: int) -> SentenceGroup | None:
         queue, weights = self.queues[k], self.weights
@@ -251,7 +273,7 @@ class _SubtopicPicker:
             # the subtopic offers the one of its first sentences that adds most to the
             # picks, not one that mostly repeats them ("unterzeichneten ein
             # Beistandsabkommen" rather than "wurde am Flughafen empfangen")
-            offers = [g for g in queue[: weights.heads] if not self.repeats(g, self.chosen)]
+            offers = [g for g in queue[: weights.heads] if not self.repeats_chosen(g)]
             head = max(offers, key=lambda g: self.rank[id(g)] * self.novelty(g.text))
         return head
 
@@ -291,8 +313,9 @@ def concept_weights(groups: list[SentenceGroup], similarity: Similarity) -> dict
     """
     outlets: dict[str, set[str]] = {}
     for group in groups:
+        sources = group.sources  # (a property that sorts the occurrences: once a group)
         for stem in set(content_stems(group.text)):
-            outlets.setdefault(stem, set()).update(group.sources)
+            outlets.setdefault(stem, set()).update(sources)
     # idf less its floor of 1: a word in nearly every sentence weighs next to nothing
     return {stem: len(found) * (similarity.idf(stem) - 1.0) for stem, found in outlets.items()}
 
@@ -300,14 +323,6 @@ def concept_weights(groups: list[SentenceGroup], similarity: Similarity) -> dict
 def worth_of(stems: frozenset[str], concept: dict[str, float]) -> float:
     """The summed worth of a sentence's fact words (its content stems)."""
     return sum(concept.get(s, 0.0) for s in stems)
-
-
-def _novelty_of(stems: frozenset[str], concept: dict[str, float], covered: set[str]) -> float:
-    """The share of a sentence's fact words (weighted) that no chosen item has said yet."""
-    total = sum(concept.get(s, 0.0) for s in stems)
-    if not total:
-        return 1.0
-    return sum(concept.get(s, 0.0) for s in stems - covered) / total
 
 
 def subtopic_labels(matrix, cut: float = 0.9):

@@ -83,6 +83,9 @@ class Similarity:
         self._vectors: dict[str, tuple[dict[str, float], float]] = {}
         # the selection loop asks for the same pairs again on every pick
         self._pairs: dict[tuple[str, str], float] = {}
+        # what each pair's redundancy asks of its two texts again and again
+        self._totals: dict[str, float] = {}
+        self._stem_sets: dict[str, frozenset[str]] = {}
 
     def _vector(self, text: str) -> tuple[dict[str, float], float]:
         if text not in self._vectors:
@@ -104,9 +107,23 @@ class Similarity:
     def containment(self, a: str, b: str) -> float:
         """How much of the shorter sentence's (idf-weighted) content the other one says."""
         (va, _), (vb, _) = self._vector(a), self._vector(b)
-        small, large = (va, vb) if sum(va.values()) <= sum(vb.values()) else (vb, va)
-        total = sum(small.values())
+        total_a, total_b = self._total(a), self._total(b)
+        small, large = (va, vb) if total_a <= total_b else (vb, va)
+        total = min(total_a, total_b)
         return sum(v for w, v in small.items() if w in large) / total if total else 0.0
+
+    def _total(self, text: str) -> float:
+        """The sum of the text's vector (the same sum each time: asked on every pair)."""
+        total = self._totals.get(text)
+        if total is None:
+            total = self._totals[text] = sum(self._vector(text)[0].values())
+        return total
+
+    def _stem_set(self, text: str) -> frozenset[str]:
+        found = self._stem_sets.get(text)
+        if found is None:
+            found = self._stem_sets[text] = frozenset(content_stems(text))
+        return found
 
     def matrix(self, texts: list[str]):
         """Cosine of every pair of ``texts`` as a dense numpy array."""
@@ -135,7 +152,7 @@ class Similarity:
 
     def _redundancy(self, a: str, b: str) -> float:
         value = max(self.cosine(a, b), 0.75 * self.containment(a, b))
-        shared = set(content_stems(a)) & set(content_stems(b))
+        shared = self._stem_set(a) & self._stem_set(b)
         numbers = {w for w in shared if w[:1].isdigit() and not _YEAR_LIKE.fullmatch(w)}
         if numbers and len(shared) > len(numbers):
             # the same count with the same word ("seit 24 Jahren") is the same fact

@@ -38,6 +38,7 @@ from briefing.text.captions import (
     PICTURE_PLACES,
     SENTENCE_INSIDE,
     captions_apart,
+    has_marker,
     holds_credit,
 )
 from briefing.text.nltk_import import punkt_module
@@ -212,7 +213,7 @@ def _repaired(unit: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 continue
             joined.append((start, end))
         spans = joined
-    if "(" in unit or "   " in unit or MARKER.search(unit) or (":" in unit and LABEL.search(unit)):
+    if "(" in unit or "   " in unit or has_marker(unit) or (":" in unit and LABEL.search(unit)):
         spans = captions_apart(unit, spans)
     cut: list[tuple[int, int]] = []
     for start, end in spans:
@@ -338,8 +339,15 @@ def glued_heading(text: str) -> int | None:
 def continues_cut(before: str, after: str) -> bool:
     """Whether ``after`` is the rest of a sentence cut after an ordinal or a day at the end of
     ``before`` ("... in der 63." | "Minute flankte ..."; "bis zum 30." | "Juni")."""
-    ordinal = _ORDINAL.search(before.rstrip())
-    if ordinal is None or not after[:1].isupper():
+    if not after[:1].isupper():
+        return False
+    before = before.rstrip()
+    # _ORDINAL can only match a text that ends in a digit and a full stop; most sentences end
+    # otherwise, and its search from every position was a tenth of the splitting's time
+    if not (before.endswith(".") and before[-2:-1].isdecimal()):
+        return False
+    ordinal = _ORDINAL.search(before)
+    if ordinal is None:
         return False
     word = (ordinal.group("word") or "").strip().casefold()
     following = after.split(None, 1)[0].rstrip(".,;:)")

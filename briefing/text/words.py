@@ -20,6 +20,12 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def first_word(text: str) -> str:
+    """The first of ``words(text)``, or "" (without cutting the rest of the text into words)."""
+    found = _WORD.search(text)
+    return found.group(0) if found else ""
+
+
 def tokens(text: str) -> list[str]:
     """All tokens, punctuation included (for display and overlap measures)."""
     return _TOKEN.findall(text)

@@ -71,6 +71,7 @@ class Group:
         self._counts: tuple[Counter[str], ...] | None = None
         self._stats: dict[str, WordStats] = {}
         self._use: dict[str, dict[int, int]] | None = None
+        self._uses: Counter[str] | None = None
         self._left: dict[str, Counter[tuple[str, ...]]] | None = None
         self._right: dict[str, Counter[tuple[str, str]]] | None = None
 
@@ -119,9 +120,20 @@ class Group:
         if not where:
             return 0.0, 0
         if self.n == 1:  # one article: what it says again and again is what it is about
-            uses = sum(k for w, k in self.scans[0].caps.items() if stem in stems(w))
+            uses = self._lone_uses().get(stem, 0)
             return sum(where.values()) / TITLE * min(1.0, uses / LONE_REPEATS), 1
         return sum(where.values()) / (TITLE * self.n), len(where)
+
+    def _lone_uses(self) -> Counter[str]:
+        """Stem -> uses of the capitalised words that have it, in a group of one article (each
+        word counted once, however often its parts have the stem), counted once for all the
+        stems asked instead of going over all the words for each."""
+        if self._uses is None:
+            self._uses = Counter()
+            for word, k in self.scans[0].caps.items():
+                for s in set(stems(word)):
+                    self._uses[s] += k
+        return self._uses
 
     def left(self, word: str) -> Counter[tuple[str, ...]]:
         """The words right before ``word`` that may belong to its name: ("Evo",) of
