@@ -8,6 +8,7 @@ the key under which two copies of a sentence are equal.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*")
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
@@ -15,9 +16,10 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _NORMALIZE = re.compile(r"[\W_]+")
 
-def words(text: str) -> list[str]:
+@lru_cache(maxsize=1 << 14)  # a candidate sentence is cut into words by four or five checks
+def words(text: str) -> tuple[str, ...]:
     """Word tokens as sumy's tokenizer would keep them: letters, inner hyphens/apostrophes."""
-    return _WORD.findall(text)
+    return tuple(_WORD.findall(text))
 
 
 def first_word(text: str) -> str:
