@@ -67,9 +67,9 @@ def test_logical_lines_keeps_headings_apart() -> None:
 
 
 def test_words_keep_umlauts_and_compounds_without_numbers() -> None:
-    assert words("Putins Nordkorea-Besuch am 19. Juni: «Grüße»!") == [
+    assert words("Putins Nordkorea-Besuch am 19. Juni: «Grüße»!") == (
         "Putins", "Nordkorea-Besuch", "am", "Juni", "Grüße",
-    ]
+    )
 
 
 def test_sumy_tokenizer_interface() -> None:
