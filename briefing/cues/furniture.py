@@ -28,11 +28,13 @@ from briefing.text.words import letters_key
 # --- furniture -------------------------------------------------------------------------------
 
 _MARKER = re.compile(rf"^(?:{alternation(CAPTION_MARKERS)})(?:\s|$)")
-# what a sentence of social media or a web page holds, not one of an article: a handle, a
-# hashtag, a link to a picture
 # an agency's or author's initials with the date, closing a report, glued before what follows
 # it (a team's line-up, a result table): "(APA, 22.8.2015) Mögliche Aufstellungen: ..."
-_DATED_CREDIT = re.compile(r"^\([A-Za-z]{2,8}(?:/[A-Za-z]{2,8})*,\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\)")
+_DATED_CREDIT = re.compile(
+    r"^\([A-Za-z]{2,8}(?:/[A-Za-z]{2,8})*,\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\)"
+)
+# what a sentence of social media or a web page holds, not one of an article: a handle, a
+# hashtag, a link to a picture
 _SOCIAL = re.compile(r"(?:^|\s)[@#][A-Za-z]\w+|pic\.twitter\.com|\bbit\.ly/")
 # what every match of _SOCIAL holds: most sentences have none of it, and one look for these
 # is cheaper than _SOCIAL's search from every position

@@ -60,7 +60,8 @@ _READER = re.compile(r"\b(?:du|dich|dir|dein|deine|euch|euer)\b", re.IGNORECASE)
 # Page furniture that the cleaner may leave in an article's body: the reader addressed
 # formally (a capital "Sie"/"Ihnen" after the first word: "Dann schreiben Sie uns", "Verpassen
 # Sie keine Folge"), e-mail and web addresses, a podcast's or newsletter's own lines.
-_FURNITURE_HINT = re.compile(r"@|www\.|http|[Pp]odcast|Newsletter|^Die neue Folge|Moderator")  # in every _FURNITURE match
+# (something of it stands in every _FURNITURE match)
+_FURNITURE_HINT = re.compile(r"@|www\.|http|[Pp]odcast|Newsletter|^Die neue Folge|Moderator")
 
 # (after a word or a comma: after a colon, a dash or a quotation mark a clause starts, and its
 # "Sie" is "she": "... wo sie hin wollte: Sie ist Kanzlerin")
