@@ -195,6 +195,20 @@ def first_person(text: str) -> bool:
     was ich fühle": an interview's answer, a columnist)."""
     return _FIRST_PERSON.search(QUOTED.sub(" ", text)) is not None
 
+
+# Capitalised only at the start: inside a sentence "Uns"/"Unser" are names ("Kim Jong Uns
+# Vater", the party "Unser Haus Israel")
+_FIRST_PLURAL = re.compile(r"\b(?:[Ww]ir|uns|unser(?:e[nmrs]?)?)\b|^\W*Uns(?:er(?:e[nmrs]?)?)?\b")
+
+
+def first_person_plural(text: str) -> bool:
+    """"Wir"/"uns"/"unser" outside quotation marks and before any colon: a team's or a firm's
+    answer whose quotation marks the page lost ("Wir haben zu oft Unentschieden gespielt."),
+    or the paper's own voice ("Heute beginnen wir mit der Samstags-Konferenz"). After a colon
+    the words before it say who speaks ("Malte Gelück: Wir schließen ..."); whether the
+    sentence names its speaker otherwise is the caller's to ask."""
+    return _FIRST_PLURAL.search(QUOTED.sub(" ", text).split(":", 1)[0]) is not None
+
 # "Dafür, dass ...", "Damit das gelingt, muss ...": the opener points forward, not back
 _POINTS_FORWARD = re.compile(
     r"^\w+,\s(?:dass|ob|wie|wenn|was|weil)\b"

@@ -659,3 +659,24 @@ def test_a_story_of_several_sources_leaves_out_the_writers_questions_and_first_p
     assert any(t.startswith('"Ich weiß') for t in texts)  # a quote names its speaker
     alone = {g.text for g in group_sentences([first])}
     assert any(t.startswith("Ich weiß") for t in alone) and any(t.startswith("Wird") for t in alone)
+
+
+def test_a_story_of_several_sources_leaves_out_we_that_says_nobody() -> None:
+    """ "Wir" whose quotation marks the page lost: whose team? Kept when the sentence says who
+    speaks (", sagte ...", "Laut ...", a name before a colon); one article's summary keeps it."""
+    first = _article(
+        "a1", "Red Bull Salzburg ist zum dritten Mal in Folge österreichischer Meister. Wir haben "
+        "zu Hause in letzter Zeit zu oft Unentschieden gespielt. Wir wollten heute unbedingt "
+        "gewinnen, sagte Trainer Oscar Garcia nach dem Spiel. Laut Garcia sind wir noch lange "
+        "nicht am Ziel der Saison. Kapitän Jonatan Soriano: Wir feiern heute die ganze Nacht. "
+        "Unsere Mannschaft hat von der ersten Minute an gekämpft. Kim Jong Uns Vater war nie "
+        "in Salzburg zu Gast, das Stadion besuchte er nicht.")
+    second = _article(
+        "a2", "Salzburg hat den Meistertitel mit einem 1:1 gegen Sturm Graz fixiert. Das Spiel "
+        "in Wals-Siezenheim sahen mehr als 11.000 Zuschauer im Stadion.")
+    texts = {g.text for g in group_sentences([first, second])}
+    assert not any(t.startswith(("Wir haben zu Hause", "Unsere")) for t in texts), texts
+    for kept in ("Wir wollten heute", "Laut Garcia", "Kapitän Jonatan Soriano:", "Kim Jong"):
+        assert any(t.startswith(kept) for t in texts), (kept, texts)
+    alone = {g.text for g in group_sentences([first])}
+    assert any(t.startswith("Wir haben zu Hause") for t in alone)
