@@ -106,16 +106,26 @@ def find_title(units: list[Unit], start: int, end: int | None = None) -> str | N
     return best if shared(best) > 0 else None
 
 
+_HEADLINE_PUNCTUATION = re.compile(r"[:,.?!]")
+
+
 def _menu_or_tags(text: str) -> bool:
     """A navigation bar or a list of tags, not a headline: a word three times ("Abnehmen
     Ernährungscoaching Training zum Abnehmen Rezepte zum Abnehmen ..."), six or more words
-    and every one capitalised, or words set apart by spaced commas ("Homophobie ,
-    Homosexualität , Gewalt , Islam")."""
+    all capitalised without a headline's punctuation, or words set apart by spaced commas
+    ("Homophobie , Homosexualität , Gewalt , Islam")."""
     if text.count(" , ") >= 2:
         return True
     words = text.split()
-    if len(words) >= 6 and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
-        return True  # "Fitness Food Abnehmen Love Beauty Fashion Health Life Deals"
+    if (
+        len(words) >= 6
+        and not _HEADLINE_PUNCTUATION.search(text)
+        and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    ):
+        # "Fitness Food Abnehmen Love Beauty Fashion Health Life Deals"; German nouns are
+        # capitalised, so a headline may be too, but it has its colon or commas ("Mein Motto
+        # Konsumsparen: Fazit, Erkenntnisse, Pläne")
+        return True
     counts = Counter(w.casefold() for w in re.findall(r"\w{3,}", text))
     return bool(counts) and max(counts.values()) >= 3
 

@@ -301,3 +301,13 @@ def test_a_menu_or_a_tag_list_is_no_headline(menu: str) -> None:
             "Bewegung an der frischen Luft. Wer auf Fitness und gesundes Food achtet, kommt gut "
             "durch die Feiertage.")
     assert clean_text(f"{menu}\n\n{body}\n").title is None
+
+
+def test_a_headline_of_capitalised_nouns_with_its_punctuation_stays_the_headline() -> None:
+    """German nouns are capitalised: six capitalised words with a colon are a headline (a page
+    of the cleaning dev set), not a menu."""
+    title = "Mein Motto Konsumsparen: Fazit, Erkenntnisse, Pläne"
+    body = ("Ein Jahr lang habe ich versucht, weniger zu kaufen und mehr zu sparen. Das Motto "
+            "Konsumsparen hat mein Leben verändert, und ich ziehe heute mein Fazit mit allen "
+            "Erkenntnissen und den Plänen für das kommende Jahr.")
+    assert clean_text(f"{title}\n\n{body}\n").title == title
