@@ -28,6 +28,11 @@ CLAUSE_STARTS = (
     "Nur", "Zuvor", "Zur", "Zum", "Einige", "Stattdessen", "Dennoch", "Insgesamt", "Manche",
     "Gerade", "Gleichzeitig", "Mittlerweile", "Inzwischen", "Immerhin", "Hinzu", "Vorher",
     "Danach", "Ebenfalls", "Selbst", "Vielmehr", "Zunächst", "Unter", "Ohne", "Statt", "In",
+    # ... and more of them ("... lag Giammattei noch deutlich hinten Seine Herausforderin ...")
+    # (not numbers: "die großen Drei", "die Nummer Zwei")
+    "Sein", "Seine", "Seinen", "Seinem", "Seiner", "Beide", "Knapp", "Mehr",
+    "Kein", "Keine", "Jeder", "Jede", "Dazu", "Dafür", "Darüber", "Deswegen", "Dort", "Hier",
+    "Alle",
 )
 # where a credit without brackets ends: a clause starts, a gap, a sentence ends
 _CREDIT_STOP = re.compile(rf"\s(?=(?:{'|'.join(CLAUSE_STARTS)})\s)|\s{{2,}}|(?<=[.!?])\s")

@@ -273,7 +273,7 @@ _NAMING = re.compile(
 _TITLE_WORDS = re.compile(
     r"(?:Linke|Linken|Grüne|Grünen|Zeit|Welt|Spiegel|Erste|Presse|Partei|PARTEI|Republikaner|"
     r"Piraten|Tageszeitung|Standard|Krone|Furche|Rheinpfalz|Tagesspiegel|Bild|Freiheitlichen|"
-    r"Sportfreunde|Toten|Ärzte|Prinzen|Fantastischen)\b"
+    r"Sportfreunde|Toten|Ärzte|Prinzen|Fantastischen|Hoheit|Majestät|Heiligkeit|Exzellenz)\b"
 )
 MAX_HEADING_WORDS = 25
 
@@ -291,6 +291,8 @@ _NO_HEADING_END = (
     CONJUNCTIONS
     | ARTICLES
     | {"sei", "seien", "habe", "hätten", "werde", "wäre"}
+    # a preposition with its article ("ein Plädoyer fürs Hier und Jetzt")
+    | {"fürs", "ans", "ins", "aufs", "ums", "übers", "vors", "durchs", "hinters", "unters"}
     # a preposition, unless it may be a verb's particle ("wirft London Piraterie vor")
     | PREPOSITIONS - {"an", "auf", "aus", "ab", "bei", "mit", "nach", "vor", "zu", "durch", "um",
                       "über", "unter", "zurück", "fest", "hinzu", "ein", "entgegen", "gegenüber"}

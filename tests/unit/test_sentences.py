@@ -163,6 +163,18 @@ def test_a_label_glued_into_a_sentence_starts_its_caption() -> None:
          ['"Bei einem Feuer fliehen sie aufs Dach", sagt Sanjoy Kumar Das und notiert es.']),
         ("Die Linke verlor, die Zeitung Die Welt berichtete darüber.",
          ["Die Linke verlor, die Zeitung Die Welt berichtete darüber."]),
+        # a possessive or a quantifier opens the sentence after the heading (MLSUM) ...
+        ("In der ersten Wahlrunde lag Giammattei noch deutlich hinten Seine Herausforderin "
+         "Sandra Torres hatte im ersten Wahlgang gewonnen.",
+         ["In der ersten Wahlrunde lag Giammattei noch deutlich hinten",
+          "Seine Herausforderin Sandra Torres hatte im ersten Wahlgang gewonnen."]),
+        ("Noch gibt es keine Beweise Mehr als 90 Prozent der Atomwaffen lagern in Russland.",
+         ["Noch gibt es keine Beweise", "Mehr als 90 Prozent der Atomwaffen lagern in Russland."]),
+        # ... but not after a preposition with its article, nor before a title
+        ("Wenn Fußballer ein Plädoyer fürs Hier und Jetzt halten, haben sie verloren.",
+         ["Wenn Fußballer ein Plädoyer fürs Hier und Jetzt halten, haben sie verloren."]),
+        ("Eben noch hat Seine Hoheit, der Emir, zu den Gästen gesprochen.",
+         ["Eben noch hat Seine Hoheit, der Emir, zu den Gästen gesprochen."]),
     ],
 )
 def test_glued_headings_are_cut_off_names_are_not(text: str, expected: list[str]) -> None:
