@@ -94,7 +94,10 @@ _LATE_PRONOUN = re.compile(r"^(?:\S+\s+){1,3}(?:er|sie|ihn|ihm|ihnen|dortige\w*)
 # followed by its noun ("verneint das Gerücht"), a relative pronoun by a comma before it
 _EARLY_DEMONSTRATIVE = re.compile(
     r"^(?:\S+(?<!,)\s+){1,3}(?:das|dies)(?=\s+(?:und|oder|aber|sei|ist|war|nicht|auch|so|"
-    r"jedoch|allerdings|zurück|ab|an|zu)\b|\s*[,.;:!?])"
+    r"jedoch|allerdings|zurück|ab|an|zu|"
+    # an article right after it: "das" is no article then ("Oft ist das den Grazern nicht
+    # gelungen", "Für Huawei wäre das eine Katastrophe")
+    r"der|die|den|dem|des|ein|eine|einen|einem|einer)\b|\s*[,.;:!?])"
 )
 
 # Back-references later in the sentence: "folgte dieser Auffassung nicht", "kann damit wie
