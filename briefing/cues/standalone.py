@@ -100,6 +100,13 @@ _EARLY_DEMONSTRATIVE = re.compile(
     r"der|die|den|dem|des|ein|eine|einen|einem|einer)\b|\s*[,.;:!?])"
 )
 
+# A person named by their age among the first words: whom the sentence before named ("Der
+# 62-Jährige wurde einstimmig gewählt", "Am Sonntag bejubelte der 24-Jährige ..."); not "ein
+# 23-Jähriger", someone new, nor "der 56-jährige Politiker", whose noun says what he is
+_AGE_FOR_NAME = re.compile(
+    r"^(?:\S+(?<!,)\s+){0,3}(?:[Dd]er|[Dd]ie|[Dd]en|[Dd]em|[Dd]es)\s+(?:\d+|[a-zäöü]+)-Jährigen?\b"
+)
+
 # Back-references later in the sentence: "folgte dieser Auffassung nicht", "kann damit wie
 # geplant stattfinden", "dürfen das Gebiet deshalb nicht betreten", "..., sagte sie". Time
 # words after "diese" ("diese Woche") point at the calendar, not at an earlier sentence, and
@@ -266,4 +273,6 @@ def points_back(text: str, names_speaker: bool = False) -> str | None:
         second in ("dies", "er", "sie") or third in _FINITE
     ):
         return f"opens with 'Auch {second}'"
+    if _AGE_FOR_NAME.match(stripped):
+        return "a person by their age ('Der 62-Jährige wurde ...')"
     return None

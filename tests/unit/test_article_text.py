@@ -117,6 +117,10 @@ def test_a_sentence_in_another_language_is_no_candidate() -> None:
         ("Oft ist das den Grazern zuletzt nicht gelungen, schon gar nicht zu Hause.", True),
         ("Für Huawei wäre das eine Katastrophe.", True),
         ("Am Montag hat das Parlament die Reform mit großer Mehrheit beschlossen.", False),
+        ("Am Vormittag wird die 56-Jährige im Bundespräsidialamt ihre Urkunde erhalten.", True),
+        ("Der 62-Jährige wurde am Freitag einstimmig zum Präsidenten gewählt.", True),
+        ("Ein 23-Jähriger wurde am Sonntag in Augsburg festgenommen.", False),
+        ("Der 56-jährige Politiker Peter Tschentscher wurde am Freitag gewählt.", False),
     ],
 )
 def test_what_cannot_be_understood_alone(text: str, points: bool) -> None:
