@@ -273,6 +273,12 @@ def points_back(text: str, names_speaker: bool = False) -> str | None:
         second in ("dies", "er", "sie") or third in _FINITE
     ):
         return f"opens with 'Auch {second}'"
-    if _AGE_FOR_NAME.match(stripped):
-        return "a person by their age ('Der 62-Jährige wurde ...')"
     return None
+
+
+def person_by_age(text: str) -> bool:
+    """A person named by their age among the first words: whom the sentence before named ("Der
+    62-Jährige wurde einstimmig gewählt"). Not ``points_back``'s: in one article's summary the
+    reader knows whom the article is about (leaving such lines out there cost the 21 dev
+    articles' ROUGE-1 1.4 points), in a story of several articles the person could be anyone."""
+    return _AGE_FOR_NAME.match(opening_stripped(text)) is not None

@@ -23,7 +23,12 @@ from briefing.cues.speakers import (
     reported_speech,
     resolve_role,
 )
-from briefing.cues.standalone import first_person, first_person_plural, points_back
+from briefing.cues.standalone import (
+    first_person,
+    first_person_plural,
+    person_by_age,
+    points_back,
+)
 from briefing.cues.tickers import ticker_items
 from briefing.lexicon import german_stop_words
 from briefing.models import Article, Sentence, SentenceGroup, id_number
@@ -158,6 +163,8 @@ def group_sentences(
                 for word in word_set(sentence.text) - stop:
                     postings.setdefault(word, []).append(len(groups) - 1)
             group.occurrences.append(sentence)
+            if alone and several and person_by_age(sentence.text):
+                alone = False  # "Der 62-Jährige ...": only right after the line naming him
             if alone:
                 alones.setdefault(id(group), set()).add(sentence.text)
             by_key[key] = group

@@ -117,10 +117,6 @@ def test_a_sentence_in_another_language_is_no_candidate() -> None:
         ("Oft ist das den Grazern zuletzt nicht gelungen, schon gar nicht zu Hause.", True),
         ("Für Huawei wäre das eine Katastrophe.", True),
         ("Am Montag hat das Parlament die Reform mit großer Mehrheit beschlossen.", False),
-        ("Am Vormittag wird die 56-Jährige im Bundespräsidialamt ihre Urkunde erhalten.", True),
-        ("Der 62-Jährige wurde am Freitag einstimmig zum Präsidenten gewählt.", True),
-        ("Ein 23-Jähriger wurde am Sonntag in Augsburg festgenommen.", False),
-        ("Der 56-jährige Politiker Peter Tschentscher wurde am Freitag gewählt.", False),
     ],
 )
 def test_what_cannot_be_understood_alone(text: str, points: bool) -> None:
@@ -157,3 +153,18 @@ def test_a_bare_role_takes_the_one_name_its_article_gives_it() -> None:
     assert resolve_role("Sprecher", "sagte der Sprecher. Ein Sprecher der Polizei kam.") == (
         "Sprecher"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "by_age"),
+    [
+        ("Am Vormittag wird die 56-Jährige im Bundespräsidialamt ihre Urkunde erhalten.", True),
+        ("Der 62-Jährige wurde am Freitag einstimmig zum Präsidenten gewählt.", True),
+        ("Ein 23-Jähriger wurde am Sonntag in Augsburg festgenommen.", False),
+        ("Der 56-jährige Politiker Peter Tschentscher wurde am Freitag gewählt.", False),
+    ],
+)
+def test_a_person_named_by_their_age(text: str, by_age: bool) -> None:
+    from briefing.cues.standalone import person_by_age
+
+    assert person_by_age(text) is by_age

@@ -680,3 +680,20 @@ def test_a_story_of_several_sources_leaves_out_we_that_says_nobody() -> None:
         assert any(t.startswith(kept) for t in texts), (kept, texts)
     alone = {g.text for g in group_sentences([first])}
     assert any(t.startswith("Wir haben zu Hause") for t in alone)
+
+
+def test_a_person_named_by_age_stands_alone_in_one_article_not_among_several() -> None:
+    """ "Der 62-Jährige ..." in a story of several articles: which of their people? It may
+    stand only right after the line that names him; one article's summary keeps it."""
+    first = _article(
+        "a1", "Der Deutsche Fußball-Bund hat am Freitag einen neuen Präsidenten gewählt. Der "
+        "62-Jährige wurde beim Bundestag in Frankfurt einstimmig zum Chef des Verbandes gewählt.")
+    second = _article(
+        "a2", "Fritz Keller ist neuer Präsident des Deutschen Fußball-Bundes. Der Verband "
+        "hatte nach dem Rücktritt von Reinhard Grindel monatelang einen Nachfolger gesucht.")
+    several = {g.text: g.alone for g in group_sentences([first, second])}
+    assert several["Der 62-Jährige wurde beim Bundestag in Frankfurt einstimmig zum Chef des "
+                   "Verbandes gewählt."] is False
+    alone = {g.text: g.alone for g in group_sentences([first])}
+    assert alone["Der 62-Jährige wurde beim Bundestag in Frankfurt einstimmig zum Chef des "
+                 "Verbandes gewählt."] is True
