@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from briefing.cues.quotes import (
     OPENING_QUOTES,
+    QUOTED,
     direct_quote,
     quote_marks,
     quote_state,
@@ -64,6 +65,8 @@ def pick_quotes(
             speaker = quote_speaker(group.text, before)
         if speaker is None and group.text.lstrip()[:1] not in OPENING_QUOTES:
             continue  # quoted words inside a report ("eine «Friedensinitiative»") quote nobody
+        if speaker is None and _quote_alone(group.text):
+            continue  # '"Dem Land geht es unglaublich gut."' and nobody named: whose words?
         # a quote with a named speaker is worth more than an anonymous one, a whole
         # statement more than a few words quoted inside a report
         worth = group.score * (1.0 if speaker else 0.4) * _quote_size(group.text)
@@ -71,7 +74,9 @@ def pick_quotes(
     for run, pieces, speaker in quote_runs(topic, groups):
         if any(piece in used for piece in pieces):
             continue  # the reader has read part of it under "Das Wichtigste"
-        if speaker == "" or speaker is None and pronoun_attribution(run.text):
+        if speaker == "" or speaker is None and (
+            pronoun_attribution(run.text) or _quote_alone(run.text)
+        ):
             continue  # '"…", sagte er.' with nobody named before: whose words are these?
         if points_back(run.text, names_speaker=speaker is not None):
             continue  # 'Er teilte mit: "…"': who?
@@ -98,6 +103,12 @@ def pick_quotes(
 MAX_RUN_SENTENCES = 4  # a longer quote is a speech, not an item of a briefing
 
 MAX_RUN_WORDS = 90
+
+
+def _quote_alone(text: str) -> bool:
+    """Nothing but the quote: no word outside its quotation marks could say who speaks (in the
+    whole corpus' briefing 369 of 3,360 quotes were such, with no speaker found before them)."""
+    return len(words(QUOTED.sub(" ", text))) <= 1
 
 
 def _quote_size(text: str) -> float:
