@@ -436,6 +436,20 @@ def test_quoted_words_without_a_speaker_are_no_quote_for_the_section():
     assert [q.speaker for q in topic.quotes] == ["Präsident"]
 
 
+def test_a_quote_alone_with_nobody_named_is_no_quote_for_the_section():
+    """'"Dem Land geht es unglaublich gut."' with no speaker before or in it: whose words?"""
+    article = _article(
+        "a1",
+        "Der Präsident ist zu Gesprächen über die Lage am Golf nach New York gereist. "
+        "Die Wirtschaft des Landes wuchs im vergangenen Jahr um fünf Prozent. "
+        '"Dem Land geht es unglaublich gut, und allen seinen Menschen auch." '
+        '"Wir wollen Frieden und Sicherheit für alle Staaten der Region", sagte der Präsident.',
+    )
+    topic = Topic("Golf", [article])
+    summarize_topic(topic, 1)
+    assert [q.speaker for q in topic.quotes] == ["Präsident"], topic.quotes
+
+
 def test_sources_count_the_sentences_of_every_section():
     from briefing.render import sentences_used
 
