@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.cues.quotes import QUOTE_SPAN, direct_quote
+from briefing.cues.quotes import OPENING_QUOTES, QUOTE_SPAN, direct_quote
 from briefing.lexicon import (
     ARTICLES,
     ATTRIBUTION_VERBS,
@@ -365,13 +365,18 @@ _PRONOUN_SAID = re.compile(
     # '"...", sagte sie am Dienstag, "die Erholung ..."', '"...", sagte er nach einem Bericht ...'
     r"[^;:]{0,200}$"
 )
+# ... and in a sentence that opens with the quote, also when a second quote follows a colon
+# ('"Es liegt an mir", erklärte sie jetzt in München: "Alles fängt bei mir an."'); elsewhere a
+# colon after "machte er ..." opens no quote of his
+_PRONOUN_SAID_QUOTE = re.compile(_PRONOUN_SAID.pattern.replace("[^;:]{0,200}$", "[^;]{0,200}$"))
 
 
 def pronoun_attribution(text: str) -> bool:
     """True when a sentence says who speaks only by a pronoun after its quote ('"…", sagte er.',
     '"…", sagt er, und ein Raunen geht durch den Saal'; not '"…", sollte sie nicht ...')."""
     outside = QUOTE_SPAN.sub(' " ', text.rstrip())
-    return _PRONOUN_SAID.search(outside) is not None and quote_speaker(text) is None
+    pattern = _PRONOUN_SAID_QUOTE if text.lstrip()[:1] in OPENING_QUOTES else _PRONOUN_SAID
+    return pattern.search(outside) is not None and quote_speaker(text) is None
 
 
 # a run of capitalised words: a name with its role ("Bundeskanzlerin Angela Merkel")

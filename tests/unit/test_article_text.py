@@ -138,6 +138,11 @@ def test_sagte_er_takes_the_one_person_named_before_or_nobody() -> None:
                                "einem Bericht von CNN-Türk im Gespräch mit Journalisten auf dem "
                                "Rückflug von einem Besuch in Aserbaidschan.")
     assert not pronoun_attribution('"Wir sind bereit", sagte Kim, und er lächelte dabei.')
+    # ... nor when a second quote follows a colon (the full-corpus audit found them printed)
+    assert pronoun_attribution('"Es liegt an mir", erklärte sie jetzt in München: "Alles fängt '
+                               'bei mir an."')
+    assert not pronoun_attribution("Als der Mann sich über das Kind ärgerte, bestrafte er es: Er "
+                                   "schleifte das Kind in den Hof.")
     assert person_named("Trainer Julian Nagelsmann lobte seine Mannschaft am Samstag.") == (
         "Trainer Julian Nagelsmann"
     )
