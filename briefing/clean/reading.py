@@ -23,6 +23,7 @@ from briefing.clean.lines import (
     unit_words,
 )
 from briefing.clean.metadata import DATE_FIELD, is_stamp_line, normalize_date, parse_front_matter
+from briefing.cues.furniture import furniture_reason
 from briefing.lexicon import MEDIA_LABELS, alternation
 from briefing.models import Block
 from briefing.text.sentences import caption_sentence, split_sentences
@@ -37,6 +38,8 @@ _NOT_A_HEADLINE = re.compile(
     re.IGNORECASE,
 )
 _FIRST_SENTENCE_CHARS = 600
+# sentences looked at for one that is no furniture before the first one is taken after all
+_FURNITURE_FIRST = 4
 # How far before the body the headline may stand (lines of the page).
 _TITLE_WINDOW = 8
 
@@ -144,14 +147,26 @@ def _headline_like(units: list[Unit], i: int) -> bool:
 
 def first_sentence(blocks: list[Block]) -> str | None:
     """The first sentence of the first paragraph (of a caption: without its label, credit
-    or who-stands-where list; see ``caption_sentence``)."""
+    or who-stands-where list; see ``caption_sentence``) that is no page furniture ("Falls der
+    Podcast nicht korrekt abgespielt wird, kann er unter diesem Link aufgerufen werden." titled
+    eleven podcast notes of the corpus); the first sentence when the first few all are."""
+    first = None
+    looked = 0
     for block in blocks:
-        if not block.is_heading:
-            # The first sentence stands in the first few hundred characters; Punkt on a
-            # whole long paragraph would cost more than the rest of the cleaning.
-            sentences = split_sentences(block.text[:_FIRST_SENTENCE_CHARS])
-            if len(sentences) < 2:
-                sentences = split_sentences(block.text)
-            if sentences:
-                return caption_sentence(sentences[0])
-    return None
+        if block.is_heading:
+            continue
+        # The first sentence stands in the first few hundred characters; Punkt on a
+        # whole long paragraph would cost more than the rest of the cleaning.
+        sentences = split_sentences(block.text[:_FIRST_SENTENCE_CHARS])
+        if len(block.text) > _FIRST_SENTENCE_CHARS:
+            # the last piece may be cut at the limit; with fewer than two, split it all
+            sentences = sentences[:-1] if len(sentences) >= 2 else split_sentences(block.text)
+        for sentence in sentences:
+            candidate = caption_sentence(sentence)
+            if furniture_reason(candidate) is None:
+                return candidate
+            first = first or candidate
+            looked += 1
+            if looked >= _FURNITURE_FIRST:
+                return first
+    return first

@@ -311,3 +311,13 @@ def test_a_headline_of_capitalised_nouns_with_its_punctuation_stays_the_headline
             "Konsumsparen hat mein Leben verändert, und ich ziehe heute mein Fazit mit allen "
             "Erkenntnissen und den Plänen für das kommende Jahr.")
     assert clean_text(f"{title}\n\n{body}\n").title == title
+
+
+def test_a_text_without_a_headline_is_not_titled_by_a_furniture_sentence() -> None:
+    """Eleven podcast notes of the corpus were titled 'Falls der Podcast nicht korrekt
+    abgespielt wird, ...' in the Quellen list and under Weitere Meldungen."""
+    text = ("Falls der Podcast nicht korrekt abgespielt wird, kann er unter diesem Link aufgerufen "
+            "werden. Katharina Marisa Katz hat ein Buch übers Gründen geschrieben. Darin erzählt "
+            "sie von ihrem Weg in die Selbstständigkeit.\n")
+    title = clean_document(raw(text)).title
+    assert title == "Katharina Marisa Katz hat ein Buch übers Gründen geschrieben."
