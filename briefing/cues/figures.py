@@ -285,11 +285,32 @@ def differences(
         if tag == "equal":
             continue
         sa, sb = list(ta[i1:i2]), list(tb[j1:j2])
+        if _which_of_a_series(a, sa, ta) and _which_of_a_series(b, sb, tb):
+            continue  # "die elfte Etappe" / "die 16. Etappe": two stages, not two counts
         if _differ(sa, sb, ta, tb, figures_a, figures_b, is_name):
             found.append((_span(a, sa), _span(b, sb)))
     # words in another order ("mindestens 112 Menschen wurden" / "wurden mindestens 145
     # Menschen") align as additions on both sides: figures that count the same thing
     return found or ([] if _converted(ta, tb) else recounted(a, b))
+
+
+def _which_of_a_series(text: str, span: list[Token], found: tuple[Token, ...]) -> bool:
+    """The span's figures are all ordinals that say which one of a series ("den ersten Teil des
+    Stresstests", "die 16. Etappe"), not how often ("zum dritten Mal", a count two reports may
+    give differently): versions that differ there tell of different items. (A day of a month,
+    "am 16. Juli", is a date: its tokens are of kind "day".)"""
+    figures = [t for t in span if t.kind in ("number", "ordinal")]
+    if not figures:
+        return False
+    for token in figures:
+        digit_ordinal = token.kind == "number" and token.value.isdigit() and (
+            text[token.end : token.end + 1] == "."
+        )
+        if token.kind != "ordinal" and not digit_ordinal:
+            return False
+    last = found.index(figures[-1])
+    following = found[last + 1].norm if last + 1 < len(found) else ""
+    return following not in ("mal", "male")
 
 
 def _differ(
