@@ -78,6 +78,25 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 SPLIT = re.compile(r"[-'’.]")
+# Damaged texts lost a capital Ä or Ö ("Wahl in sterreich"): the word a heading may be made of
+# comes back as it is written elsewhere ("Österreich"); an adjective ("sterreichische") comes
+# back in lower case, as inside a sentence. Short losses ("ra" for "Ära") stay: too ambiguous.
+_REPAIRS = {
+    lost: (word[0].lower() + word[1:] if re.search(r"(?:lich|isch)(?:e[mnrs]?)?$", lost) else word)
+    for lost, word in lexicon._rows("lost_umlauts")
+    if len(lost) >= 4
+}
+_LOST_BY_FIRST: dict[str, list[str]] = {}
+for _lost in _REPAIRS:
+    _LOST_BY_FIRST.setdefault(_lost[0], []).append(_lost[1:])
+_FIRST = "".join(sorted(_LOST_BY_FIRST))
+# a first letter that starts a word, then the rest of an entry with that letter (a pattern that
+# starts with a look-behind or an alternation is tried at every position, twice as slow)
+_LOST = re.compile(
+    rf"[{_FIRST}](?<![\w-][{_FIRST}])(?:"
+    + "|".join(f"(?<={c})(?:{_alternation(rest)})" for c, rest in sorted(_LOST_BY_FIRST.items()))
+    + r")(?!\w)"
+)
 
 
 @dataclass(slots=True)
@@ -142,9 +161,15 @@ def _region(article: Article, read: int = MAX_SENTENCES) -> tuple[str, int, int]
         sentences += _SENTENCE_END.split(paragraph)
         if len(sentences) >= read:
             break
-    lead = " ".join(sentences[:LEAD_SENTENCES])
-    body = " ".join(sentences[LEAD_SENTENCES:read])
+    lead = _repaired(" ".join(sentences[:LEAD_SENTENCES]))
+    body = _repaired(" ".join(sentences[LEAD_SENTENCES:read]))
+    title = _repaired(title)
     return f"{title}\n{lead}\n{body}", len(title), len(title) + 1 + len(lead)
+
+
+def _repaired(text: str) -> str:
+    """The text with its words that lost a capital umlaut written whole again."""
+    return _LOST.sub(lambda m: _REPAIRS[m.group()], text)
 
 
 def capitalised(article: Article, read: int = MAX_SENTENCES) -> set[str]:
