@@ -455,3 +455,13 @@ def test_a_word_that_lost_its_capital_umlaut_is_read_whole() -> None:
         ("", "Nach der Wahl in sterreich sucht Kurz Partner. Die Grünen sind die Gewinner."),
         ("", "Die Wahl in sterreich bringt Kurz zurück. Strache ist nicht mehr dabei."))
     assert topic_heading(vote) == "Wahl in Österreich"
+
+
+def test_a_compound_that_lost_its_capital_umlaut_is_read_whole() -> None:
+    """No MLSUM text writes "Ölanlagen" whole ("lanlagen"): the attack on the Saudi oil
+    plants was headed "Jemen" as its event phrase could not be read."""
+    attack = _story(
+        ("", "Die Angriffe auf saudische lanlagen treffen das Königreich. In Abqaiq brennt es."),
+        ("", "Nach den Angriffen auf saudische lanlagen steigt der Preis. Riad beschuldigt Iran."),
+        ("", "Wer steckt hinter den Angriffen auf saudische lanlagen? Jemen weist alles zurück."))
+    assert topic_heading(attack) == "Angriffe auf saudische Ölanlagen"

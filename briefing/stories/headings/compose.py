@@ -76,6 +76,7 @@ class Candidate:
     text: str
     kind: str  # noun, phrase or name
     articles: int
+    bare: tuple[str, ...] = ()  # a noun with no name in it: its stems (it may take an owner)
 
 
 def candidates(group: Group, folder: Context) -> list[Candidate]:
@@ -101,7 +102,6 @@ def candidates(group: Group, folder: Context) -> list[Candidate]:
         return any(plain_name(group, part) for w in words for part in SPLIT.split(w) if part)
 
     phrases = group.phrases()
-    owner = _owner(group, phrases)
     out: list[Candidate] = []
     heads: dict[tuple[str, ...], tuple[float, float]] = {}
     names: list[tuple[float, Phrase]] = []
@@ -126,9 +126,8 @@ def candidates(group: Group, folder: Context) -> list[Candidate]:
         heads[key] = (ranked(key), kind)
         text = base_form(group, phrase.surface())
         score = heads[key][0] * kind * attested(phrase.articles) * (1 if named([text]) else BARE)
-        if owner and not named([text]) and not set(key) & owner[1]:
-            text = f"{text} {owner[0]}"  # "Umbau" says what, not whose: "Umbau der Deutschen Bank"
-        out.append(Candidate(score, text, "noun", len(phrase.articles)))
+        bare = () if named([text]) else key
+        out.append(Candidate(score, text, "noun", len(phrase.articles), bare))
     out += _event_phrases(group, phrases, heads, ranked, attested, named, weight)
     names.sort(key=lambda sp: (-sp[0], sp[1].noun()))
     for score, phrase in names[:NAMES_LOOKED_UP]:
@@ -136,7 +135,15 @@ def candidates(group: Group, folder: Context) -> list[Candidate]:
         out.append(Candidate(score, text, "name", len(phrase.articles)))
     out.sort(key=lambda c: (-c.score, c.text))
     seen: set[str] = set()
-    return [c for c in out if not (c.text in seen or seen.add(c.text))]
+    out = [c for c in out if not (c.text in seen or seen.add(c.text))]
+    # "Umbau" says what, not whose: "Umbau der Deutschen Bank" (looked for only when a bare
+    # noun is among the headings a story may take; the lookup is not free)
+    if any(c.bare for c in out[: ALTERNATIVES + 1]):
+        owner = _owner(group, phrases)
+        for c in out[: ALTERNATIVES + 1]:
+            if owner and c.bare and not set(c.bare) & owner[1]:
+                c.text = f"{c.text} {owner[0]}"
+    return out
 
 
 def _owner(group: Group, phrases: dict[tuple, Phrase]) -> tuple[str, set[str]] | None:
