@@ -446,6 +446,15 @@ def test_fighters_and_activists_are_people_not_what_happened() -> None:
         assert is_person(noun), noun
 
 
+def test_a_womans_role_is_a_person_whether_or_not_the_corpora_taught_it() -> None:
+    """"Urlauberin in Österreich" headed a lone article: a role, though "Urlauberin" is in no
+    learned list; "Schwerin" and "Severin" are no roles."""
+    for noun in ("Urlauberin", "Amrum-Liebhaberin", "Klimaaktivistinnen", "Polizistin"):
+        assert is_person(noun), noun
+    for name in ("Schwerin", "Severin", "Kristin"):
+        assert not is_person(name), name
+
+
 def test_a_word_that_lost_its_capital_umlaut_is_read_whole() -> None:
     """Damaged texts write "sterreich" for "Österreich": the Austrian election was headed
     "Enthüllungen um Strache" as its place could not be read."""
