@@ -474,3 +474,19 @@ def test_a_compound_that_lost_its_capital_umlaut_is_read_whole() -> None:
         ("", "Nach den Angriffen auf saudische lanlagen steigt der Preis. Riad beschuldigt Iran."),
         ("", "Wer steckt hinter den Angriffen auf saudische lanlagen? Jemen weist alles zurück."))
     assert topic_heading(attack) == "Angriffe auf saudische Ölanlagen"
+
+
+def test_a_first_sentence_behind_a_label_is_no_title() -> None:
+    """An MLSUM text whose first line is a photo label and its caption: the caption came as the
+    title ("Tidjane Thiam, Chef der Schweizer Bank Credit Suisse, bleibt vorerst im Amt."), and
+    a lone article's heading was that whole sentence."""
+    caption = "Tidjane Thiam, Chef der Schweizer Bank Credit Suisse, bleibt vorerst im Amt."
+    articles = _story((caption, (
+        f"Detailansicht öffnen {caption} (Foto: AFP) Nach einer Beschattungsaktion hat der "
+        "Verwaltungsrat Tidjane Thiam das Vertrauen ausgesprochen. Tidjane Thiam bleibt.")))
+    assert not has_title(articles[0])
+    heading = topic_heading(articles)
+    assert heading != caption and len(heading.split()) <= 6, heading
+    # a title line of its own that the text repeats later is still a title
+    own = _story(("Thiam bleibt", "Der Verwaltungsrat hat entschieden: Thiam bleibt im Amt."))
+    assert has_title(own[0])

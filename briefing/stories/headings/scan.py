@@ -24,6 +24,8 @@ LEAD_SENTENCES = 2
 MAX_SENTENCES = 10
 # A lone article's phrase comes from its lead and the two sentences after it.
 LONE_SENTENCES = 4
+# Letters of a label before a plain text's first sentence ("Detailansicht öffnen").
+TITLE_LABEL = 40
 
 _ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer",
                        "eines", "einem", "einen"})  # fmt: skip
@@ -150,7 +152,13 @@ def is_adjective(token: str) -> bool:
 def has_title(article: Article, paragraphs: list[str] | None = None) -> bool:
     """The article has a title line of its own, not just its first sentence (plain texts)."""
     paragraphs = article.paragraphs if paragraphs is None else paragraphs
-    return bool(article.title) and not (paragraphs and paragraphs[0].startswith(article.title))
+    title = article.title
+    if not title or not paragraphs:
+        return bool(title)
+    # a plain text's first sentence, also behind a short label ("Detailansicht öffnen Tidjane
+    # Thiam, Chef der Credit Suisse, bleibt vorerst im Amt."): a sentence, no title line
+    at = paragraphs[0].find(title, 0, TITLE_LABEL + len(title))
+    return not (at == 0 or (at > 0 and title.rstrip("\"“”'»«)").endswith((".", "!", "?"))))
 
 
 def _region(article: Article, read: int = MAX_SENTENCES) -> tuple[str, int, int]:
