@@ -25,7 +25,7 @@ for it) gets its best candidate. Measured with ``python benchmarks/headings.py``
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -67,6 +67,7 @@ LONG = 5  # words beyond which a candidate loses a fifth a word
 ATTRIBUTIVE = 0.6  # a word this often right before another capitalised word is no head
 NAMES_LOOKED_UP = 3  # names written in full (the best ones; the lookup is not free)
 ALTERNATIVES = 3  # next best headings a story keeps in case an earlier story has its best
+OWNER_SHARE = 2 / 3  # a bare noun takes an owner that two of three of the articles name
 
 
 @dataclass
@@ -75,6 +76,7 @@ class Candidate:
     text: str
     kind: str  # noun, phrase or name
     articles: int
+    bare: tuple[str, ...] = ()  # a noun with no name in it: its stems (it may take an owner)
 
 
 def candidates(group: Group, folder: Context) -> list[Candidate]:
@@ -124,7 +126,8 @@ def candidates(group: Group, folder: Context) -> list[Candidate]:
         heads[key] = (ranked(key), kind)
         text = base_form(group, phrase.surface())
         score = heads[key][0] * kind * attested(phrase.articles) * (1 if named([text]) else BARE)
-        out.append(Candidate(score, text, "noun", len(phrase.articles)))
+        bare = () if named([text]) else key
+        out.append(Candidate(score, text, "noun", len(phrase.articles), bare))
     out += _event_phrases(group, phrases, heads, ranked, attested, named, weight)
     names.sort(key=lambda sp: (-sp[0], sp[1].noun()))
     for score, phrase in names[:NAMES_LOOKED_UP]:
@@ -132,7 +135,50 @@ def candidates(group: Group, folder: Context) -> list[Candidate]:
         out.append(Candidate(score, text, "name", len(phrase.articles)))
     out.sort(key=lambda c: (-c.score, c.text))
     seen: set[str] = set()
-    return [c for c in out if not (c.text in seen or seen.add(c.text))]
+    out = [c for c in out if not (c.text in seen or seen.add(c.text))]
+    # "Umbau" says what, not whose: "Umbau der Deutschen Bank" (looked for only when a bare
+    # noun is among the headings a story may take; the lookup is not free)
+    if any(c.bare for c in out[: ALTERNATIVES + 1]):
+        owner = _owner(group, phrases)
+        for c in out[: ALTERNATIVES + 1]:
+            if owner and c.bare and not set(c.bare) & owner[1]:
+                c.text = f"{c.text} {owner[0]}"
+    return out
+
+
+def _owner(group: Group, phrases: dict[tuple, Phrase]) -> tuple[str, set[str]] | None:
+    """The name the story's articles write most in the genitive after a noun ("Zukunft der
+    Deutschen Bank", "Lage der Deutschen Bank"), as written ("der Deutschen Bank"), and its
+    stems: a bare noun takes it ("Umbau der Deutschen Bank"). Only a name, by its words a
+    name ("des FC Bayern", "der SPD"), never a role ("der Koalitionsspitzen") or a thing."""
+    found: dict[tuple[str, ...], tuple[dict[int, int], Counter[str]]] = {}
+    for phrase in phrases.values():
+        if phrase.kind != "gen":
+            continue
+        what = phrase.key[3]
+        if any(group.stem_use(s)[1] < OWNER_SHARE * group.n for s in what):
+            continue  # an aside, not whom the story is about
+        for surface, uses in phrase.surfaces.items():
+            tail = surface.split(" ")[1:]
+            caps = tail[1:]
+            if tail[0] not in ("der", "des") or not caps or is_person(caps[-1]):
+                continue  # "eines ..." is no one in particular
+            if not all(w[:1].isupper() for w in caps):
+                continue  # (an adjective before it: "der britischen Muttergesellschaft")
+            if len(caps) == 1 and not (caps[0].isupper() or plain_name(group, caps[0])):
+                continue  # "der Regierung": a common noun
+            articles, tails = found.setdefault(what, ({}, Counter()))
+            articles.update(phrase.articles)
+            tails[" ".join(tail)] += uses
+    best = max(
+        ((len(articles), sum(tails.values()), what) for what, (articles, tails) in found.items()
+         if (len(articles) >= 2 if group.n > 1 else sum(tails.values()) >= 2)),
+        default=None,
+    )  # fmt: skip
+    if best is None:
+        return None
+    tails = found[best[2]][1]
+    return min(tails, key=lambda t: (-tails[t], t)), set(best[2])
 
 
 def _event_phrases(group, phrases, heads, ranked, attested, named, weight) -> list[Candidate]:

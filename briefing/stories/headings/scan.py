@@ -24,6 +24,8 @@ LEAD_SENTENCES = 2
 MAX_SENTENCES = 10
 # A lone article's phrase comes from its lead and the two sentences after it.
 LONE_SENTENCES = 4
+# Letters of a label before a plain text's first sentence ("Detailansicht öffnen").
+TITLE_LABEL = 40
 
 _ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer",
                        "eines", "einem", "einen"})  # fmt: skip
@@ -78,6 +80,26 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 SPLIT = re.compile(r"[-'’.]")
+# Damaged texts lost a capital Ä or Ö ("Wahl in sterreich"): the word a heading may be made of
+# comes back as it is written elsewhere ("Österreich"); an adjective ("sterreichische") comes
+# back in lower case, as inside a sentence. Short losses ("ra" for "Ära") stay: too ambiguous.
+# (Compounds of them, "lanlagen" for "Ölanlagen", are mined apart: no MLSUM text writes them.)
+_REPAIRS = {
+    lost: (word[0].lower() + word[1:] if re.search(r"(?:lich|isch)(?:e[mnrs]?)?$", lost) else word)
+    for lost, word in (*lexicon._rows("lost_umlauts"), *lexicon._rows("lost_umlaut_compounds"))
+    if len(lost) >= 4
+}
+_LOST_BY_FIRST: dict[str, list[str]] = {}
+for _lost in _REPAIRS:
+    _LOST_BY_FIRST.setdefault(_lost[0], []).append(_lost[1:])
+# after a space (a pattern that starts with a plain character lets the regex engine skip
+# ahead to it; one that starts with a character class or a look-behind is tried at every
+# position, twice as slow), one of the entries' first letters, then the rest of an entry
+_LOST = re.compile(
+    " ("
+    + "|".join(f"{c}(?:{_alternation(rest)})" for c, rest in sorted(_LOST_BY_FIRST.items()))
+    + r")(?!\w)"
+)
 
 
 @dataclass(slots=True)
@@ -127,24 +149,37 @@ def is_adjective(token: str) -> bool:
     )
 
 
-def has_title(article: Article) -> bool:
+def has_title(article: Article, paragraphs: list[str] | None = None) -> bool:
     """The article has a title line of its own, not just its first sentence (plain texts)."""
-    paragraphs = article.paragraphs
-    return bool(article.title) and not (paragraphs and paragraphs[0].startswith(article.title))
+    paragraphs = article.paragraphs if paragraphs is None else paragraphs
+    title = article.title
+    if not title or not paragraphs:
+        return bool(title)
+    # a plain text's first sentence, also behind a short label ("Detailansicht öffnen Tidjane
+    # Thiam, Chef der Credit Suisse, bleibt vorerst im Amt."): a sentence, no title line
+    at = paragraphs[0].find(title, 0, TITLE_LABEL + len(title))
+    return not (at == 0 or (at > 0 and title.rstrip("\"“”'»«)").endswith((".", "!", "?"))))
 
 
 def _region(article: Article, read: int = MAX_SENTENCES) -> tuple[str, int, int]:
     """The text a heading is read from (title, lead, the sentences after it, ``read`` in
     all) and where the title and the lead end in it."""
-    title = article.title if has_title(article) else ""
+    paragraphs = article.paragraphs  # (built anew at each use: once here)
+    title = article.title if has_title(article, paragraphs) else ""
     sentences: list[str] = []
-    for paragraph in article.paragraphs:
+    for paragraph in paragraphs:
         sentences += _SENTENCE_END.split(paragraph)
         if len(sentences) >= read:
             break
-    lead = " ".join(sentences[:LEAD_SENTENCES])
-    body = " ".join(sentences[LEAD_SENTENCES:read])
+    lead = _repaired(" ".join(sentences[:LEAD_SENTENCES]))
+    body = _repaired(" ".join(sentences[LEAD_SENTENCES:read]))
+    title = _repaired(title) if title else title
     return f"{title}\n{lead}\n{body}", len(title), len(title) + 1 + len(lead)
+
+
+def _repaired(text: str) -> str:
+    """The text with its words that lost a capital umlaut written whole again."""
+    return _LOST.sub(lambda m: " " + _REPAIRS[m[1]], f" {text}")[1:]
 
 
 def capitalised(article: Article, read: int = MAX_SENTENCES) -> set[str]:

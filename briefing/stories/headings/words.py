@@ -26,6 +26,11 @@ NAME_WITH = 0.6
 FIRST_NAME = 0.8
 # Words a name grows by, at most, on either side.
 NAME_PARTS = 3
+# Letters before a woman's role ending ("Urlaub|erin"; "Schw|erin" is a town).
+PERSON_STEM = 5
+_PERSON_ENDINGS = tuple(
+    row[0] for row in lexicon._rows("heading_words") if "person-ending" in row[-1].split()
+)
 _BARE_PREPOSITION = {"vom": "von", "zum": "zu", "zur": "zu", "im": "in", "beim": "bei",
                      "am": "an", "ins": "in"}  # fmt: skip
 
@@ -60,6 +65,9 @@ def is_person(noun: str) -> bool:
     """A noun that names a person or people: "Regierungschefin", "Verdächtigen", "Männer"."""
     persons = lexicon.person_nouns()
     last = _last(noun)
+    ending = next((e for e in _PERSON_ENDINGS if last.endswith(e)), "")
+    if ending and len(last) - len(ending) >= PERSON_STEM:
+        return True  # "Urlauberin", "Klimaaktivistinnen"
     forms = [last] + [last[: -len(e)] for e in ("innen", "in", "en", "n", "s") if last.endswith(e)]
     return any(form and _suffix(form, persons, 3) for form in forms)
 
