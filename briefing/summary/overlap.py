@@ -8,7 +8,8 @@ from the article itself (how often and how early it comes, capitals) and from ho
 teasers of the training articles repeated the word (a shipped word list). A set of sentences
 is worth the chances of the distinct words and pairs it holds over its length, an F1 of the
 expected overlap: a word said twice counts once, so the picks do not repeat one another, and a
-short sentence that says the same is worth more than a long one.
+short sentence that says the same is worth more than a long one. A sentence that cannot
+stand alone may come with the sentence it leans on (``partners``).
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ WORD_FEATURES: tuple[str, ...] = (
     "lead_count",  # times in the article's first three sentences
     "family",  # the article's tokens that open with its first five letters (its inflections)
     "sentences",  # the article's sentences
+    "last_relative",  # index of the last sentence that has it / (sentences - 1)
+    "opening_count",  # times in the first sentence
 )
 PAIR_FEATURES: tuple[str, ...] = (
     "rate",  # share of training articles with the pair whose teaser has it (shipped list)
@@ -60,6 +63,8 @@ PAIR_FEATURES: tuple[str, ...] = (
     "lead_count",  # times in the article's first three sentences
     "family_1", "family_2",  # the two words' families (see WORD_FEATURES)
     "sentences",  # the article's sentences
+    "last_relative",  # index of the last sentence that has it / (sentences - 1)
+    "opening_count",  # times in the first sentence
 )
 
 _TOKEN = re.compile(r"[^\W_]+")  # the words ROUGE counts: letters and digits, umlauts kept
@@ -171,18 +176,23 @@ def type_tables(
     pair_first_token: dict[tuple[str, str], int] = {}
     in_sentences: Counter[str] = Counter()
     offset = 0
+    last_seen: dict[str, int] = {}
+    pair_last: dict[tuple[str, str], int] = {}
     for i, ts in enumerate(tokens):
         for w in set(ts):
             in_sentences[w] += 1
             first.setdefault(w, i)
+            last_seen[w] = i
         for k, w in enumerate(ts):
             first_token.setdefault(w, offset + k)
         for k, p in enumerate(pairwise(ts)):
             pair_first.setdefault(p, i)
             pair_first_token.setdefault(p, offset + k)
+            pair_last[p] = i
         offset += len(ts)
     lead = Counter(w for ts in tokens[:3] for w in ts)
     lead_pairs = Counter(p for ts in tokens[:3] for p in pairwise(ts))
+    opening, opening_pairs = Counter(tokens[0]), Counter(pairwise(tokens[0]))
     stems: Counter[str] = Counter()
     for w, c in count.items():
         stems[w[:5]] += c
@@ -200,7 +210,8 @@ def type_tables(
         word_rows.append([
             rate, log_df, count[w], count[w] / total, in_sentences[w] / n, first[w],
             first[w] / last, w in capitals, len(w), w.isdigit(), first_token[w] / total,
-            lead[w], stems[w[:5]] if len(w) >= 5 else count[w], n,
+            lead[w], stems[w[:5]] if len(w) >= 5 else count[w], n, last_seen[w] / last,
+            opening[w],
         ])
     pair_list = list(pair_count)
     pair_rows = []
@@ -213,7 +224,7 @@ def type_tables(
             count[b], start, start / last, a in capitals, b in capitals, min(len(a), len(b)),
             pair_first_token[a, b] / total, lead_pairs[a, b],
             stems[a[:5]] if len(a) >= 5 else count[a], stems[b[:5]] if len(b) >= 5 else count[b],
-            n,
+            n, pair_last[a, b] / last, opening_pairs[a, b],
         ])
     return (
         tokens,
@@ -267,12 +278,16 @@ def select_by_overlap(
     count: int,
     eligible: Sequence[bool] | None = None,
     model: OverlapModel | None = None,
+    partners: Sequence[int | None] | None = None,
 ) -> list[int]:
     """Indices (in article order) of the ``count`` sentences with the best expected overlap F1.
 
     The best-valued sentences alone (``candidates`` of them, ``eligible`` ones while there are
     enough) are combined every way; a set's words and pairs count once however many of its
     sentences hold them. For a long summary (too many combinations) the set grows greedily.
+    ``partners``: for a sentence that is not eligible alone, the index of the sentence it may
+    be shown with (the one before, which its "Er" or "Das" means; the answer after a
+    question), None for the others: such a sentence may be picked when its partner is too.
     """
     import numpy as np
 
@@ -286,21 +301,46 @@ def select_by_overlap(
         lengths + teaser
     )
     pool = list(range(n))
+    partner: dict[int, int] = {}
+    alone_ok = set(pool)  # the sentences that may be shown without a partner
     if eligible is not None and sum(map(bool, eligible)) >= count:
-        pool = [i for i in pool if eligible[i]]
-    order = sorted(pool, key=lambda i: (-alone[i], i))[: max(model.candidates, count)]
+        alone_ok = {i for i in pool if eligible[i]}
+        partner = {
+            i: p
+            for i, p in enumerate(partners or ())
+            if p is not None and 0 <= p < n and p != i and i not in alone_ok
+        }
+        pool = [i for i in pool if i in alone_ok or i in partner]
+    ranked = sorted(pool, key=lambda i: (-alone[i], i))
+    best = ranked[: max(model.candidates, count)]
+    # a paired sentence among the best brings its partner; enough eligible ones are always in
+    best += [partner[i] for i in best if i in partner]
+    best += [i for i in ranked if i in alone_ok][:count]
+    order = sorted(set(best))
 
     def value(sets: np.ndarray) -> np.ndarray:
         words = has_word[sets].max(axis=1) @ word_chance
         pairs = has_pair[sets].max(axis=1) @ pair_chance
         return (2 * words + weight * 2 * pairs) / (lengths[sets].sum(axis=1) + teaser)
 
+    def shown_alone(chosen: Sequence[int]) -> bool:
+        """Every sentence is eligible, or shown with a partner that is (in turn)."""
+        inside, good = set(chosen), {i for i in chosen if i in alone_ok}
+        while True:
+            more = {i for i in inside - good if partner.get(i) in good}
+            if not more:
+                return good == inside
+            good |= more
+
     if math.comb(len(order), count) <= 5000:
-        sets = np.array(list(combinations(sorted(order), count)), dtype=np.intp)
+        combos = [c for c in combinations(order, count) if shown_alone(c)]
+        sets = np.array(combos, dtype=np.intp)
         return sorted(sets[int(np.argmax(value(sets)))].tolist())
     chosen: list[int] = []
     while len(chosen) < count:
-        rest = [i for i in order if i not in chosen]
+        rest = [i for i in order if i not in chosen and shown_alone([*chosen, i])]
+        if not rest:  # only paired sentences are left: take the best of them with its partner
+            rest = [i for i in order if i not in chosen]
         sets = np.array([[*chosen, i] for i in rest], dtype=np.intp)
         chosen.append(rest[int(np.argmax(value(sets)))])
     return sorted(chosen)

@@ -659,3 +659,22 @@ def test_a_story_of_several_sources_leaves_out_the_writers_questions_and_first_p
     assert any(t.startswith('"Ich weiß') for t in texts)  # a quote names its speaker
     alone = {g.text for g in group_sentences([first])}
     assert any(t.startswith("Ich weiß") for t in alone) and any(t.startswith("Wird") for t in alone)
+
+
+def test_an_article_s_sentences_name_their_partners() -> None:
+    from briefing.summary.summarize import article_choices
+
+    text = (
+        "Der Bundestag hat am Donnerstag die Grundrente beschlossen, die ab Januar gilt. "
+        "Das sagte der Sprecher des Ministeriums am Abend in Berlin. "
+        "Was bedeutet das Gesetz für die rund 1,3 Millionen Rentner in Deutschland? "
+        "Sie bekommen ab Januar im Schnitt rund 75 Euro im Monat mehr ausgezahlt. "
+        "Die Opposition kritisierte das Gesetz zur Grundrente im Bundestag als zu teuer."
+    )
+    article = Article(Path("a.txt"), "", [Block("paragraph", text)], id="a1")
+    texts, eligible, partners = article_choices(article)
+    assert len(texts) == 5
+    assert eligible == [True, False, False, False, True]
+    # "Das sagte ..." goes with the sentence before, the question with its answer after it;
+    # the answer's "Sie" leans on the question
+    assert partners == [None, 0, 3, 2, None]
