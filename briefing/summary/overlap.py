@@ -42,12 +42,6 @@ WORD_FEATURES: tuple[str, ...] = (
     "capital",  # written with a capital inside a sentence somewhere (a noun or a name)
     "length",  # letters
     "digits",  # a number
-    "first_token",  # its first token's place among the article's tokens (0 to 1)
-    "lead_count",  # times in the article's first three sentences
-    "family",  # the article's tokens that open with its first five letters (its inflections)
-    "sentences",  # the article's sentences
-    "last_relative",  # index of the last sentence that has it / (sentences - 1)
-    "opening_count",  # times in the first sentence
 )
 PAIR_FEATURES: tuple[str, ...] = (
     "rate",  # share of training articles with the pair whose teaser has it (shipped list)
@@ -59,12 +53,6 @@ PAIR_FEATURES: tuple[str, ...] = (
     "first", "first_relative",
     "capital_1", "capital_2",
     "length",  # letters of the shorter word
-    "first_token",  # its first token's place among the article's tokens (0 to 1)
-    "lead_count",  # times in the article's first three sentences
-    "family_1", "family_2",  # the two words' families (see WORD_FEATURES)
-    "sentences",  # the article's sentences
-    "last_relative",  # index of the last sentence that has it / (sentences - 1)
-    "opening_count",  # times in the first sentence
 )
 
 _TOKEN = re.compile(r"[^\W_]+")  # the words ROUGE counts: letters and digits, umlauts kept
@@ -172,30 +160,13 @@ def type_tables(
     pair_count: Counter[tuple[str, str]] = Counter(p for ts in tokens for p in pairwise(ts))
     first: dict[str, int] = {}
     pair_first: dict[tuple[str, str], int] = {}
-    first_token: dict[str, int] = {}
-    pair_first_token: dict[tuple[str, str], int] = {}
     in_sentences: Counter[str] = Counter()
-    offset = 0
-    last_seen: dict[str, int] = {}
-    pair_last: dict[tuple[str, str], int] = {}
     for i, ts in enumerate(tokens):
         for w in set(ts):
             in_sentences[w] += 1
             first.setdefault(w, i)
-            last_seen[w] = i
-        for k, w in enumerate(ts):
-            first_token.setdefault(w, offset + k)
-        for k, p in enumerate(pairwise(ts)):
+        for p in pairwise(ts):
             pair_first.setdefault(p, i)
-            pair_first_token.setdefault(p, offset + k)
-            pair_last[p] = i
-        offset += len(ts)
-    lead = Counter(w for ts in tokens[:3] for w in ts)
-    lead_pairs = Counter(p for ts in tokens[:3] for p in pairwise(ts))
-    opening, opening_pairs = Counter(tokens[0]), Counter(pairwise(tokens[0]))
-    stems: Counter[str] = Counter()
-    for w, c in count.items():
-        stems[w[:5]] += c
     total = max(sum(count.values()), 1)
     last = max(n - 1, 1)
 
@@ -209,9 +180,7 @@ def type_tables(
         rate, log_df = known(w)
         word_rows.append([
             rate, log_df, count[w], count[w] / total, in_sentences[w] / n, first[w],
-            first[w] / last, w in capitals, len(w), w.isdigit(), first_token[w] / total,
-            lead[w], stems[w[:5]] if len(w) >= 5 else count[w], n, last_seen[w] / last,
-            opening[w],
+            first[w] / last, w in capitals, len(w), w.isdigit(),
         ])
     pair_list = list(pair_count)
     pair_rows = []
@@ -222,9 +191,6 @@ def type_tables(
         pair_rows.append([
             rate, math.log1p(df), rate_a, rate_b, df_a, df_b, pair_count[a, b], count[a],
             count[b], start, start / last, a in capitals, b in capitals, min(len(a), len(b)),
-            pair_first_token[a, b] / total, lead_pairs[a, b],
-            stems[a[:5]] if len(a) >= 5 else count[a], stems[b[:5]] if len(b) >= 5 else count[b],
-            n, pair_last[a, b] / last, opening_pairs[a, b],
         ])
     return (
         tokens,
