@@ -91,9 +91,9 @@ def summarize_article(
     teaser-overlap model (``overlap.py``: the sentences whose words a teaser most likely
     repeats, per word shown, no word counted twice) among the candidates that may stand alone
     and ask the reader nothing while there are enough; one that leans on the sentence before
-    it comes only with that one, a question only with its answer (``_partners``). With ``weights``, scored by the
-    hand-weighted LexRank (``engine``) and lead prior instead (what it was before; benchmarks
-    compare).
+    it comes only with that one, a question only with its answer (``_partners``). With
+    ``weights``, scored by the hand-weighted LexRank (``engine``) and lead prior instead (what
+    it was before; benchmarks compare).
     """
     if weights is not None:
         return _hand_weighted_summary(article, sentences, engine, weights)
