@@ -176,9 +176,14 @@ def back_reference(text: str) -> bool:
     return _BACK_REFERENCE.search(opening_stripped(text)) is not None
 
 
+def is_question(text: str) -> bool:
+    """The sentence ends in a question mark (inside a closing quote or bracket too)."""
+    return text.rstrip(")»\"“”' ").endswith("?")
+
+
 def asks_reader(text: str) -> bool:
     """A question, or the reader addressed directly ("Hier siehst du ...")."""
-    return text.rstrip(")»\"“”' ").endswith("?") or _READER.search(text) is not None
+    return is_question(text) or _READER.search(text) is not None
 
 
 def is_furniture(text: str) -> bool:

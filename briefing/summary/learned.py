@@ -137,6 +137,7 @@ def summarize_sentences(
     scorer: SentenceScorer | None = None,
     centrality: Sequence[float] | None = None,
     eligible: Sequence[bool] | None = None,
+    partners: Sequence[int | None] | None = None,
 ) -> list[str]:
     """The ``count`` sentences picked from one article, in article order.
 
@@ -144,12 +145,14 @@ def summarize_sentences(
     whose words a teaser most likely repeats, per word shown); with ``scorer``, by that
     sentence scorer's scores instead, passing over a sentence that repeats a pick (how it was
     picked before; ``centrality`` feeds its features). Eligible sentences (``eligible``, by
-    default ``summary_eligible``) go first while there are enough.
+    default ``summary_eligible``) go first while there are enough; a sentence that is not may
+    still be picked with its partner (``partners``, see ``select_by_overlap``).
     """
     if eligible is None:
         eligible = [summary_eligible(s) for s in sentences]
     if scorer is None:
-        return [sentences[i] for i in select_by_overlap(sentences, count, eligible)]
+        chosen = select_by_overlap(sentences, count, eligible, partners=partners)
+        return [sentences[i] for i in chosen]
     scores = score_sentences(sentences, centrality, scorer)
     chosen = select_sentences(sentences, list(scores), count, scorer.redundancy, eligible)
     return [sentences[i] for i in chosen]

@@ -8,7 +8,8 @@ from the article itself (how often and how early it comes, capitals) and from ho
 teasers of the training articles repeated the word (a shipped word list). A set of sentences
 is worth the chances of the distinct words and pairs it holds over its length, an F1 of the
 expected overlap: a word said twice counts once, so the picks do not repeat one another, and a
-short sentence that says the same is worth more than a long one.
+short sentence that says the same is worth more than a long one. A sentence that cannot
+stand alone may come with the sentence it leans on (``partners``).
 """
 
 from __future__ import annotations
@@ -243,12 +244,16 @@ def select_by_overlap(
     count: int,
     eligible: Sequence[bool] | None = None,
     model: OverlapModel | None = None,
+    partners: Sequence[int | None] | None = None,
 ) -> list[int]:
     """Indices (in article order) of the ``count`` sentences with the best expected overlap F1.
 
     The best-valued sentences alone (``candidates`` of them, ``eligible`` ones while there are
     enough) are combined every way; a set's words and pairs count once however many of its
     sentences hold them. For a long summary (too many combinations) the set grows greedily.
+    ``partners``: for a sentence that is not eligible alone, the index of the sentence it may
+    be shown with (the one before, which its "Er" or "Das" means; the answer after a
+    question), None for the others: such a sentence may be picked when its partner is too.
     """
     import numpy as np
 
@@ -262,21 +267,46 @@ def select_by_overlap(
         lengths + teaser
     )
     pool = list(range(n))
+    partner: dict[int, int] = {}
+    alone_ok = set(pool)  # the sentences that may be shown without a partner
     if eligible is not None and sum(map(bool, eligible)) >= count:
-        pool = [i for i in pool if eligible[i]]
-    order = sorted(pool, key=lambda i: (-alone[i], i))[: max(model.candidates, count)]
+        alone_ok = {i for i in pool if eligible[i]}
+        partner = {
+            i: p
+            for i, p in enumerate(partners or ())
+            if p is not None and 0 <= p < n and p != i and i not in alone_ok
+        }
+        pool = [i for i in pool if i in alone_ok or i in partner]
+    ranked = sorted(pool, key=lambda i: (-alone[i], i))
+    best = ranked[: max(model.candidates, count)]
+    # a paired sentence among the best brings its partner; enough eligible ones are always in
+    best += [partner[i] for i in best if i in partner]
+    best += [i for i in ranked if i in alone_ok][:count]
+    order = sorted(set(best))
 
     def value(sets: np.ndarray) -> np.ndarray:
         words = has_word[sets].max(axis=1) @ word_chance
         pairs = has_pair[sets].max(axis=1) @ pair_chance
         return (2 * words + weight * 2 * pairs) / (lengths[sets].sum(axis=1) + teaser)
 
+    def shown_alone(chosen: Sequence[int]) -> bool:
+        """Every sentence is eligible, or shown with a partner that is (in turn)."""
+        inside, good = set(chosen), {i for i in chosen if i in alone_ok}
+        while True:
+            more = {i for i in inside - good if partner.get(i) in good}
+            if not more:
+                return good == inside
+            good |= more
+
     if math.comb(len(order), count) <= 5000:
-        sets = np.array(list(combinations(sorted(order), count)), dtype=np.intp)
+        combos = [c for c in combinations(order, count) if shown_alone(c)]
+        sets = np.array(combos, dtype=np.intp)
         return sorted(sets[int(np.argmax(value(sets)))].tolist())
     chosen: list[int] = []
     while len(chosen) < count:
-        rest = [i for i in order if i not in chosen]
+        rest = [i for i in order if i not in chosen and shown_alone([*chosen, i])]
+        if not rest:  # only paired sentences are left: take the best of them with its partner
+            rest = [i for i in order if i not in chosen]
         sets = np.array([[*chosen, i] for i in rest], dtype=np.intp)
         chosen.append(rest[int(np.argmax(value(sets)))])
     return sorted(chosen)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from briefing.cues.standalone import asks_reader, is_question
 from briefing.models import Article, Sentence, SentenceGroup, SummaryItem, Topic
 from briefing.summary.citations import Citations
 from briefing.summary.groups import (
@@ -89,16 +90,44 @@ def summarize_article(
     Picked from the article's text (``_opening``: no caption, credit or furniture) by the
     teaser-overlap model (``overlap.py``: the sentences whose words a teaser most likely
     repeats, per word shown, no word counted twice) among the candidates that may stand alone
-    and ask the reader nothing while there are enough. With ``weights``, scored by the
-    hand-weighted LexRank (``engine``) and lead prior instead (what it was before; benchmarks
-    compare).
+    and ask the reader nothing while there are enough; one that leans on the sentence before
+    it comes only with that one, a question only with its answer (``_partners``). With
+    ``weights``, scored by the hand-weighted LexRank (``engine``) and lead prior instead (what
+    it was before; benchmarks compare).
     """
     if weights is not None:
         return _hand_weighted_summary(article, sentences, engine, weights)
+    texts, eligible, partners = article_choices(article)
+    return summarize_sentences(texts, sentences, eligible=eligible, partners=partners)
+
+
+def article_choices(article: Article) -> tuple[list[str], list[bool], list[int | None]]:
+    """What one article's summary picks from: its text's sentences (``_opening``), whether
+    each may stand alone, and the partner each other one may be shown with (``_partners``)."""
     opening = _opening(article)
-    alone = {s.index for s, stands in candidate_sentences(article) if stands}
-    eligible = [s.index in alone and summary_eligible(s.text) for s in opening]
-    return summarize_sentences([s.text for s in opening], sentences, eligible=eligible)
+    candidates = {s.index: stands for s, stands in candidate_sentences(article)}
+    eligible = [candidates.get(s.index, False) and summary_eligible(s.text) for s in opening]
+    return [s.text for s in opening], eligible, _partners(opening, candidates)
+
+
+def _partners(opening: list[Sentence], candidates: dict[int, bool]) -> list[int | None]:
+    """For each sentence, the one it may be shown with when it cannot stand alone: a candidate
+    that leans on the sentence directly before it ("Er ...", "Das sagte ...") goes with that
+    one, a question with its answer directly after it; None for the others. Both read as the
+    article has them, the summary showing its lines in article order."""
+    found: list[int | None] = []
+    for k, s in enumerate(opening):
+        before = k > 0 and opening[k - 1].index == s.index - 1
+        after = k + 1 < len(opening) and opening[k + 1].index == s.index + 1
+        if s.index not in candidates:
+            found.append(None)
+        elif is_question(s.text):
+            found.append(k + 1 if after else None)
+        elif not candidates[s.index] and not asks_reader(s.text):
+            found.append(k - 1 if before else None)
+        else:
+            found.append(None)
+    return found
 
 
 def _hand_weighted_summary(

@@ -108,3 +108,28 @@ def test_training_script_uses_the_runtime_tables() -> None:
     script = load_benchmark("train_overlap")
     assert script.type_tables is type_tables
     assert script.OVERLAP_PATH == OVERLAP_PATH
+
+
+def test_a_sentence_that_leans_on_the_one_before_comes_only_with_it() -> None:
+    # the grant opens "Das ...": not eligible alone, fine right after what it points back to
+    eligible = [True, True, False, True, True]
+    partners = [None, None, 1, None, None]
+    for count in (1, 2, 3):
+        chosen = select_by_overlap(ARTICLE, count, eligible, partners=partners)
+        assert 2 not in chosen or 1 in chosen
+    chosen = select_by_overlap(ARTICLE, 4, eligible, partners=partners)
+    assert 2 not in chosen or 1 in chosen
+    # without a partner it stays out while eligible sentences are enough
+    assert 2 not in select_by_overlap(ARTICLE, 4, eligible)
+    # a partner that may not stand alone itself does not carry it
+    assert 2 not in select_by_overlap(ARTICLE, 3, [True, False, False, True, True], partners=[
+        None, None, 1, None, None])
+
+
+def test_a_question_comes_only_with_its_answer() -> None:
+    question = "Was bringt die Grundrente den Rentnern im Januar 2021 konkret?"
+    article = [*ARTICLE[:3], question, *ARTICLE[4:]]
+    eligible = [True, True, True, False, True]
+    for count in (2, 3, 4):
+        chosen = select_by_overlap(article, count, eligible, partners=[None] * 3 + [4, None])
+        assert 3 not in chosen or 4 in chosen

@@ -697,3 +697,22 @@ def test_a_person_named_by_age_stands_alone_in_one_article_not_among_several() -
     alone = {g.text: g.alone for g in group_sentences([first])}
     assert alone["Der 62-Jährige wurde beim Bundestag in Frankfurt einstimmig zum Chef des "
                  "Verbandes gewählt."] is True
+
+
+def test_an_article_s_sentences_name_their_partners() -> None:
+    from briefing.summary.summarize import article_choices
+
+    text = (
+        "Der Bundestag hat am Donnerstag die Grundrente beschlossen, die ab Januar gilt. "
+        "Das sagte der Sprecher des Ministeriums am Abend in Berlin. "
+        "Was bedeutet das Gesetz für die rund 1,3 Millionen Rentner in Deutschland? "
+        "Sie bekommen ab Januar im Schnitt rund 75 Euro im Monat mehr ausgezahlt. "
+        "Die Opposition kritisierte das Gesetz zur Grundrente im Bundestag als zu teuer."
+    )
+    article = Article(Path("a.txt"), "", [Block("paragraph", text)], id="a1")
+    texts, eligible, partners = article_choices(article)
+    assert len(texts) == 5
+    assert eligible == [True, False, False, False, True]
+    # "Das sagte ..." goes with the sentence before, the question with its answer after it;
+    # the answer's "Sie" leans on the question
+    assert partners == [None, 0, 3, 2, None]
