@@ -92,11 +92,14 @@ class DuplicateIndex:
 
     @classmethod
     def _paragraphs(cls, article: Article) -> set[str]:
-        return {
-            _digest(" ".join(block.text.split()).casefold())
-            for block in article.blocks
-            if not block.is_heading and len(block.text.split()) >= cls.MIN_PARAGRAPH_WORDS
-        }
+        found = set()
+        for block in article.blocks:
+            if block.is_heading:
+                continue
+            words = block.text.split()  # (once: the count and the key both need them)
+            if len(words) >= cls.MIN_PARAGRAPH_WORDS:
+                found.add(_digest(" ".join(words).casefold()))
+        return found
 
 
 def _digest(text: str) -> str:

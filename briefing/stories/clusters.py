@@ -53,6 +53,7 @@ story's articles as they are to each other.
 from __future__ import annotations
 
 import heapq
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -174,15 +175,11 @@ def average_linkage(
             parent[row] = rows[0]
         size[rows[0]] = len(rows)
     inner = [0.0] * n  # sum of the similarities inside the cluster
-    neighbours: list[dict[int, float]] = [{} for _ in range(n)]  # sums to other clusters
-    upper = sp.triu(graph, 1).tocoo()
-    for a, b, s in zip(upper.row.tolist(), upper.col.tolist(), upper.data.tolist()):
-        a, b = parent[a], parent[b]
-        if a == b:
-            inner[a] += s
-        else:
-            neighbours[a][b] = neighbours[a].get(b, 0.0) + s
-            neighbours[b][a] = neighbours[a][b]
+    upper = sp.triu(graph, 1).tocsr()
+    if clusters:
+        neighbours = _cluster_sums(upper, parent, inner)
+    else:
+        neighbours = _pair_sums(upper)
 
     def tightness(x: int) -> float | None:
         pairs = size[x] * (size[x] - 1) / 2
@@ -190,19 +187,30 @@ def average_linkage(
             return None
         return (inner[x] + shrink * threshold) / (pairs + shrink)
 
+    # each cluster's tightness, worked out again only when the cluster changes (it is asked
+    # of every neighbour on every merge)
+    tight: list[float | None] = [tightness(x) for x in range(n)]
+
     def may_merge(a: int, b: int, mean: float) -> bool:
         if mean < threshold * max(1.0, (size[a] + size[b]) / story_size) ** growth:
             return False
-        tight = [t for t in (tightness(a), tightness(b)) if t is not None]
-        return not tight or mean >= cohesion * max(tight)
+        ta, tb = tight[a], tight[b]
+        if ta is None:
+            return tb is None or mean >= cohesion * tb
+        return mean >= cohesion * (ta if tb is None else max(ta, tb))
 
-    heap = []
-    for a in range(n):
-        for b, total in neighbours[a].items():
-            mean = total / (size[a] * size[b])
-            if a < b and may_merge(a, b, mean):
-                heap.append((-mean, a, b))
+    if clusters:
+        heap = []
+        for a in range(n):
+            for b, total in neighbours[a].items():
+                mean = total / (size[a] * size[b])
+                if a < b and may_merge(a, b, mean):
+                    heap.append((-mean, a, b))
+    else:
+        heap = _singleton_candidates(upper, threshold * max(1.0, 2 / story_size) ** growth)
     heapq.heapify(heap)
+    # no merge below this mean (the raised threshold of large clusters is higher still)
+    floor = threshold if threshold >= 0 else -math.inf
     while heap:
         negative, a, b = heapq.heappop(heap)
         if parent[a] != a or parent[b] != b:
@@ -218,18 +226,22 @@ def average_linkage(
         parent[b] = a
         inner[a] += inner[b] + total
         size[a] += size[b]
-        del neighbours[a][b]
+        tight[a] = tightness(a)
+        into = neighbours[a]
+        del into[b]
         for c, s in neighbours[b].items():
             if c == a:
                 continue
-            del neighbours[c][b]
-            neighbours[a][c] = neighbours[a].get(c, 0.0) + s
-            neighbours[c][a] = neighbours[a][c]
+            around = neighbours[c]
+            del around[b]
+            around[a] = into[c] = into.get(c, 0.0) + s
         neighbours[b] = {}
-        for c, s in neighbours[a].items():
-            mean = s / (size[a] * size[c])
-            if may_merge(a, c, mean):
-                heapq.heappush(heap, (-mean, min(a, c), max(a, c)))
+        size_a = size[a]
+        for c, s in into.items():
+            mean = s / (size_a * size[c])
+            # (below the threshold may_merge says no: most neighbours, asked cheaply)
+            if mean >= floor and may_merge(a, c, mean):
+                heapq.heappush(heap, (-mean, a, c) if a < c else (-mean, c, a))
 
     def root(x: int) -> int:
         while parent[x] != x:
@@ -243,6 +255,50 @@ def average_linkage(
             parent[max(ra, rb)] = min(ra, rb)
     first: dict[int, int] = {}
     return [first.setdefault(root(row), len(first)) for row in range(n)]
+
+
+def _pair_sums(upper: Any) -> list[dict[int, float]]:
+    """Each row's similarities to its neighbours (rows not joined into clusters yet): the
+    upper triangle's value for both rows of a pair, as the merge loop keeps them."""
+    lower = upper.T.tocsr()
+    up_start, up_columns, up_values = (upper.indptr.tolist(), upper.indices.tolist(),
+                                       upper.data.tolist())
+    low_start, low_columns, low_values = (lower.indptr.tolist(), lower.indices.tolist(),
+                                          lower.data.tolist())
+    neighbours = []
+    for row in range(upper.shape[0]):
+        found = dict(zip(low_columns[low_start[row] : low_start[row + 1]],
+                         low_values[low_start[row] : low_start[row + 1]]))
+        found.update(zip(up_columns[up_start[row] : up_start[row + 1]],
+                         up_values[up_start[row] : up_start[row + 1]]))
+        neighbours.append(found)
+    return neighbours
+
+
+def _cluster_sums(upper: Any, parent: list[int], inner: list[float]) -> list[dict[int, float]]:
+    """The sums of the similarities between clusters (by their first row, ``parent``), pair by
+    pair in row order; a pair inside one cluster adds to its ``inner`` sum."""
+    neighbours: list[dict[int, float]] = [{} for _ in range(upper.shape[0])]
+    upper = upper.tocoo()
+    for a, b, s in zip(upper.row.tolist(), upper.col.tolist(), upper.data.tolist()):
+        a, b = parent[a], parent[b]
+        if a == b:
+            inner[a] += s
+        else:
+            neighbours[a][b] = neighbours[a].get(b, 0.0) + s
+            neighbours[b][a] = neighbours[a][b]
+    return neighbours
+
+
+def _singleton_candidates(upper: Any, bar: float) -> list[tuple[float, int, int]]:
+    """The merge loop's first heap when every row is a cluster of its own: the pairs whose
+    similarity (their mean) reaches ``bar`` (no cluster has an inner mean to test yet)."""
+    import numpy as np
+
+    upper = upper.tocoo()
+    keep = upper.data.astype(np.float64) >= bar  # in double, as the loop compares
+    values = upper.data[keep].astype(np.float64)
+    return list(zip((-values).tolist(), upper.row[keep].tolist(), upper.col[keep].tolist()))
 
 
 def two_stages(

@@ -159,15 +159,22 @@ def boilerplate_sentences(
 def _merge_genitive_s(docs: list[dict[str, float]]) -> list[dict[str, float]]:
     # Snowball keeps "nordkoreas" apart from "nordkorea"; fold a trailing s when the folder
     # also has the bare form (names in the genitive: Putins, Nordkoreas).
-    vocabulary = {t for doc in docs for t in doc}
+    vocabulary = set().union(*docs)
     fold = {t: t[:-1] for t in vocabulary if t.endswith("s") and t[:-1] in vocabulary}
     if not fold:
         return docs
     merged: list[dict[str, float]] = []
     for doc in docs:
-        counts: dict[str, float] = defaultdict(float)
-        for term, count in doc.items():
-            counts[fold.get(term, term)] += count
+        folded = fold.keys() & doc.keys()
+        if not folded:
+            merged.append(doc)
+            continue
+        # each folded term's count moves to its bare form (one step: "xss" to "xs", whose
+        # own count moves on to "x"); every folded term leaves before any count arrives
+        counts = dict(doc)
+        moved = [(fold[term], counts.pop(term)) for term in folded]
+        for bare, count in moved:
+            counts[bare] = counts.get(bare, 0) + count
         merged.append(counts)
     return merged
 
@@ -187,7 +194,37 @@ def term_counts(
         keyed = [keyed_sentences(a) for a in articles]
     if boilerplate is None:
         boilerplate = boilerplate_sentences(articles, keyed)
-    return [dict(Counter(article_terms(a, boilerplate, k))) for a, k in zip(articles, keyed)]
+    return [_weighted_counts(a, boilerplate, k) for a, k in zip(articles, keyed)]
+
+
+def _weighted_counts(
+    article: Article, boilerplate: frozenset[str], keyed: list[tuple[str, str]]
+) -> dict[str, int]:
+    """``dict(Counter(article_terms(article, boilerplate, keyed)))``, stems in the same order
+    (of their first word), each distinct word of a part looked up once.
+
+    A sentence's key (``letters_key``) is its case-folded letter runs joined by spaces, the
+    words ``content_stems`` finds in it; the lead and the body are the news sentences joined
+    by spaces, so their words are their keys' words (no letter run crosses a space).
+    """
+    keys = [key for _, key in keyed if key not in boilerplate]
+    parts = (
+        (letter_runs(article.title.casefold()), TITLE_WEIGHT),
+        (" ".join(keys[:LEAD_SENTENCES]).split(), LEAD_WEIGHT - 1),
+        (" ".join(keys).split(), 1),
+    )
+    known = _TERMS.get
+    counts: dict[str, int] = {}
+    for found, weight in parts:
+        if weight <= 0:
+            continue
+        for word, count in Counter(found).items():
+            term = known(word)
+            if term is None:
+                term = _term(word)
+            if term:
+                counts[term] = counts.get(term, 0) + count * weight
+    return counts
 
 
 def tfidf_vectors(
@@ -225,22 +262,28 @@ def count_vectors(
     docs = _merge_genitive_s([dict(c) for c in counts])
     # columns in alphabetical order, counts as float32: the same matrix scikit-learn's
     # TfidfVectorizer gave, down to the last bit
-    vocabulary = {t: i for i, t in enumerate(sorted({t for doc in docs for t in doc}))}
+    vocabulary = {t: i for i, t in enumerate(sorted(set().union(*docs)))}
     if not vocabulary:  # nothing but stop words: no article resembles another
         return sp.csr_matrix((len(docs), 1), dtype=np.float32)
-    indptr = [0]
-    indices: list[int] = []
-    values: list[float] = []
+    # every (row, column, count) at once; each row's columns then sorted by one stable sort
+    column_list: list[int] = []
+    count_list: list[float] = []
     for doc in docs:
-        for column, count in sorted((vocabulary[t], c) for t, c in doc.items() if c > 0):
-            indices.append(column)
-            values.append(count)
-        indptr.append(len(indices))
-    data = np.asarray(values, dtype=np.float32)
+        column_list.extend(map(vocabulary.__getitem__, doc))
+        count_list.extend(doc.values())
+    columns = np.array(column_list, dtype=np.int64)
+    counts = np.array(count_list, dtype=np.float64)
+    rows = np.repeat(np.arange(len(docs), dtype=np.int64), [len(doc) for doc in docs])
+    positive = counts > 0
+    columns, counts, rows = columns[positive], counts[positive], rows[positive]
+    order = np.lexsort((columns, rows))
+    data = counts[order].astype(np.float32)
     np.log(data, data)  # sublinear tf: 1 + log(count)
     data += 1.0
+    indptr = np.zeros(len(docs) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows, minlength=len(docs)), out=indptr[1:])
     tf = sp.csr_matrix(
-        (data, np.asarray(indices, dtype=np.int32), np.asarray(indptr, dtype=np.int64)),
+        (data, columns[order].astype(np.int32), indptr),
         shape=(len(docs), len(vocabulary)),
     )
     df = np.bincount(tf.indices, minlength=tf.shape[1])

@@ -7,16 +7,20 @@ another (``verbatim_in``), and whether two texts say the same sentence (``repeat
 
 from __future__ import annotations
 
-import re
-
-_FOLD = str.maketrans({"„": '"', "“": '"', "”": '"', "«": '"', "»": '"',
-                       "‚": "'", "‘": "'", "’": "'", "–": "-", "—": "-"})
-_SPACE = re.compile(r"\s+")
+_FOLD = {"„": '"', "“": '"', "”": '"', "«": '"', "»": '"',
+         "‚": "'", "‘": "'", "’": "'", "–": "-", "—": "-"}
 
 
 def fold(text: str) -> str:
     """``text`` with whitespace runs, typographic quotes and dashes folded (../CONTRACT.md)."""
-    return _SPACE.sub(" ", text.translate(_FOLD)).strip()
+    # one replace a character, only for those the text has: str.translate with a table of
+    # non-ASCII characters looks each character up (a fifth of the sections' time); split()
+    # cuts at the whitespace runs that a \s+ pattern finds (the same characters) and drops
+    # them at both ends, as strip() did
+    for typographic, plain in _FOLD.items():
+        if typographic in text:
+            text = text.replace(typographic, plain)
+    return " ".join(text.split())
 
 
 def verbatim_in(text: str, folded_haystack: str) -> bool:
