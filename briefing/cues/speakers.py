@@ -85,7 +85,9 @@ _AFTER_VERB = re.compile(
 # except one by which someone hears, reads or passes on another's words
 _NOT_SPEAKING = (
     r"hörte|hört|hörten|las|liest|zitierte|zitiert|zitierten|hieß|heißt|steht|stand|lautet|"
-    rf"lautete|und|oder|aber|wie|als|dass|weil|wenn|ob|sodass|damit|{_NO_SPEAKER_WORDS}"
+    rf"lautete|und|oder|aber|wie|als|dass|weil|wenn|ob|sodass|damit|{_NO_SPEAKER_WORDS}|"
+    # an adverb is no verb: '"…", außerdem eine gewisse Lockerheit' names nobody
+    rf"{_ADVERB_WORDS}|sowie|sogar|etwa|jedoch|allerdings"
 )
 
 _AFTER_QUOTE = re.compile(

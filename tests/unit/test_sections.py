@@ -123,6 +123,13 @@ from briefing.render import render_briefing
             ),
             None,
         ),
+        # nor an adverb after the quote's comma (found in the whole corpus' briefing, printed
+        # with the speaker "Lockerheit")
+        (
+            'Er registriere eine "positive Stimmung in der Truppe", außerdem eine gewisse '
+            "Lockerheit.",
+            None,
+        ),
     ],
 )
 def test_quote_speaker(text, speaker):
