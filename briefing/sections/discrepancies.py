@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from briefing.cues.figures import differences, frame, has_figure, recounted, tokens
+from briefing.cues.standalone import points_back
 from briefing.lexicon import (
     ARTICLES,
     DETERMINERS,
@@ -74,6 +75,8 @@ def find_discrepancies(
         days = {dates.get(s) for v in discrepancy.variants for s in v.sources}
         if None not in days and len(days) > 1 or _different_weekdays(discrepancy.variants):
             continue  # reports of different days: the figure may have changed between them
+        if any(points_back(v.text) for v in discrepancy.variants):
+            continue  # "Sie kommen auf 22,7 Prozent": who? Versions side by side need a subject
         rank = (any(id(g) in printed for g in involved), max(g.score for g in involved))
         first = min(g.first_seen for g in involved)
         found.append((rank, first, discrepancy))
