@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from briefing.cues.furniture import fragment_reason, furniture_reason
-from briefing.cues.quotes import unbalanced_quote
+from briefing.cues.quotes import OPENING_QUOTES, unbalanced_quote
 from briefing.cues.speakers import (
     names_own_speaker,
     pronoun_attribution,
@@ -114,6 +114,21 @@ def _names_speaker(text: str) -> bool:
     return names_own_speaker(text) or quote_speaker(text) is not None
 
 
+def _points_back_among_several(text: str) -> bool:
+    """``points_back`` for a story of several articles, where a pronoun counts as named only by
+    the speaker at the sentence's end (", sagte Hammond.") or by the speaker of the quote the
+    sentence opens with: asked of any sentence, ``quote_speaker`` takes the noun after a verb
+    of saying ("Sie bekräftigte die Forderung ..." names "Forderung"), which ``stands_alone``
+    lets pass (one article's summary scored higher with it: the validation slice's ROUGE-1
+    0.1990 -> 0.1986 without)."""
+    if points_back(text) is None:
+        return False
+    named = names_own_speaker(text) or (
+        text.lstrip()[:1] in OPENING_QUOTES and quote_speaker(text) is not None
+    )
+    return points_back(text, names_speaker=named) is not None
+
+
 def group_sentences(
     articles: list[Article], weights: Weights = DEFAULT_WEIGHTS
 ) -> list[SentenceGroup]:
@@ -163,8 +178,12 @@ def group_sentences(
                 for word in word_set(sentence.text) - stop:
                     postings.setdefault(word, []).append(len(groups) - 1)
             group.occurrences.append(sentence)
-            if alone and several and person_by_age(sentence.text):
-                alone = False  # "Der 62-Jährige ...": only right after the line naming him
+            if alone and several and (
+                person_by_age(sentence.text) or _points_back_among_several(sentence.text)
+            ):
+                # "Der 62-Jährige ...", "Sie bekräftigte die Forderung ...": only right after
+                # the line that names them
+                alone = False
             if alone:
                 alones.setdefault(id(group), set()).add(sentence.text)
             by_key[key] = group

@@ -716,3 +716,20 @@ def test_an_article_s_sentences_name_their_partners() -> None:
     # "Das sagte ..." goes with the sentence before, the question with its answer after it;
     # the answer's "Sie" leans on the question
     assert partners == [None, 0, 3, 2, None]
+
+
+def test_among_several_articles_a_noun_after_a_verb_of_saying_names_no_speaker() -> None:
+    """'Sie bekräftigte die Forderung ...': 'Forderung' is no speaker that says who 'Sie' is;
+    among several articles the line stands only after the one naming her (the whole corpus'
+    timeline printed it alone)."""
+    first = _article(
+        "a1", "Die Verteidigungsministerin hat am Montag ihre Pläne für die Bundeswehr vorgestellt. "
+        "Sie bekräftigte die Forderung nach einer deutlichen Erhöhung der Verteidigungsausgaben "
+        "bis zum Jahr 2031.")
+    second = _article(
+        "a2", "Annegret Kramp-Karrenbauer will die Bundeswehr besser ausstatten. Die Ministerin "
+        "sprach am Montag in München vor Studenten der Bundeswehr-Universität.")
+    text = ("Sie bekräftigte die Forderung nach einer deutlichen Erhöhung der "
+            "Verteidigungsausgaben bis zum Jahr 2031.")
+    assert {g.text: g.alone for g in group_sentences([first, second])}[text] is False
+    assert {g.text: g.alone for g in group_sentences([first])}[text] is True
