@@ -96,37 +96,35 @@ def _candidates(article: Article) -> Iterator[Sentence]:
         yield sentence
 
 
-@lru_cache(maxsize=1 << 16)  # candidate_sentences and the timeline ask it of each sentence
 def stands_alone(text: str) -> bool:
     """Whether a sentence makes sense without the one before it (see ``SentenceGroup.alone``;
     a quote whose speaker is only a pronoun is decided where the sentence before is known)."""
+    return _alone(text)[0]
+
+
+def _alone_among_several(text: str) -> bool:
+    """``stands_alone`` for a story of several articles, where a pronoun counts as named only
+    by the speaker at the sentence's end (", sagte Hammond.") or by the speaker of the quote
+    the sentence opens with: asked of any sentence, ``quote_speaker`` takes the noun after a
+    verb of saying ("Sie bekräftigte die Forderung ..." names "Forderung"), which
+    ``stands_alone`` lets pass (one article's summary scored higher with it: the validation
+    slice's ROUGE-1 0.1990 -> 0.1986 without)."""
+    return _alone(text)[1]
+
+
+@lru_cache(maxsize=1 << 16)  # candidate_sentences and the timeline ask it of each sentence
+def _alone(text: str) -> tuple[bool, bool]:
+    """(``stands_alone``, ``_alone_among_several``), from one look at the sentence."""
     if unbalanced_quote(text):
-        return False  # one part of a quote that runs over several sentences
+        return False, False  # one part of a quote that runs over several sentences
     if points_back(text) is None:
-        return True
+        return True, True
     # Whether the sentence names its speaker (a slow regular expression, a tenth of the
     # summaries' time when asked of every sentence) can only turn points_back's reason into
     # None, never give one: it is asked only of the sentences that point back otherwise.
-    return points_back(text, names_speaker=_names_speaker(text)) is None
-
-
-def _names_speaker(text: str) -> bool:
-    return names_own_speaker(text) or quote_speaker(text) is not None
-
-
-def _points_back_among_several(text: str) -> bool:
-    """``points_back`` for a story of several articles, where a pronoun counts as named only by
-    the speaker at the sentence's end (", sagte Hammond.") or by the speaker of the quote the
-    sentence opens with: asked of any sentence, ``quote_speaker`` takes the noun after a verb
-    of saying ("Sie bekräftigte die Forderung ..." names "Forderung"), which ``stands_alone``
-    lets pass (one article's summary scored higher with it: the validation slice's ROUGE-1
-    0.1990 -> 0.1986 without)."""
-    if points_back(text) is None:
-        return False
-    named = names_own_speaker(text) or (
-        text.lstrip()[:1] in OPENING_QUOTES and quote_speaker(text) is not None
-    )
-    return points_back(text, names_speaker=named) is not None
+    own = names_own_speaker(text)
+    alone = points_back(text, names_speaker=own or quote_speaker(text) is not None) is None
+    return alone, alone and (own or text.lstrip()[:1] in OPENING_QUOTES)
 
 
 def group_sentences(
@@ -179,7 +177,7 @@ def group_sentences(
                     postings.setdefault(word, []).append(len(groups) - 1)
             group.occurrences.append(sentence)
             if alone and several and (
-                person_by_age(sentence.text) or _points_back_among_several(sentence.text)
+                person_by_age(sentence.text) or not _alone_among_several(sentence.text)
             ):
                 # "Der 62-Jährige ...", "Sie bekräftigte die Forderung ...": only right after
                 # the line that names them
