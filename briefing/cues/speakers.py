@@ -124,6 +124,29 @@ _MEDIUM = re.compile(
 )
 
 
+# The subject in the first place, before the verb in the second: "Trump selbst bekräftigte ein
+# mögliches Treffen: "…"" - what follows the verb is its object. Two name words or one with a
+# focus word ("selbst", "auch"): a lone capitalised word may be an adverb ("Gleichzeitig").
+_SUBJECT_FIRST = re.compile(
+    rf"^(?P<speaker>(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})"
+    r"(?P<focus>\s+(?:selbst|auch|dagegen|hingegen|wiederum|jedoch|aber))?$"
+)
+
+
+def _subject_first(head: str) -> str | None:
+    """The speaker that ``head``, the words before a verb of saying, names as its subject."""
+    match = _SUBJECT_FIRST.match(head.strip())
+    if match is None:
+        return None
+    words = match.group("speaker").split()
+    first = words[0].casefold()
+    if first in _OPENERS or first in PREPOSITIONS or first in _NOT_A_NAME:  # "Am Montag"
+        return None
+    if len(words) < 2 and not match.group("focus"):
+        return None
+    return _clean_speaker(match.group("speaker"))
+
+
 def quote_speaker(text: str, previous: str | None = None) -> str | None:
     """Who speaks in a sentence with a direct quote ("sagte Putin", "so Dolzikowa").
 
@@ -132,6 +155,10 @@ def quote_speaker(text: str, previous: str | None = None) -> str | None:
     """
     outside = QUOTE_SPAN.sub(' " ', text)
     for match in [*_AFTER_VERB.finditer(outside), *_AFTER_QUOTE.finditer(outside)]:
+        # (only a verb after a space: after a comma or quote "…, so seine These" is inserted)
+        subject = outside[match.start()].isspace() and _subject_first(outside[: match.start()])
+        if subject:
+            return subject
         speaker = _clean_speaker(match.group("speaker"))
         if speaker is None:
             continue
