@@ -135,6 +135,13 @@ def repeats(sentence: object, title: object) -> bool:
     return named.startswith(said) or (said.startswith(named) and len(named) >= 0.8 * len(said))
 
 
+def after_title(title: object) -> str:
+    """What joins a lone article's title to its first sentence: ": ", or a space after a title
+    that ends a sentence itself ("**Mehrfach wurden Greifvögel getötet.** Alte Feindbilder ...",
+    not "getötet.**: Alte")."""
+    return " " if str(title).rstrip(" \"'»«“”„)").endswith((".", "!", "?", "…", ":")) else ": "
+
+
 def refs(ids: list[str], variants: Iterable[Any] | None = None) -> str:
     """``["a1", "a3"]`` -> ``[1, 3]``: the source references readers see.
 

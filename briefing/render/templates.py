@@ -13,6 +13,7 @@ from typing import Any
 
 from briefing.errors import TemplateError
 from briefing.render.filters import (
+    after_title,
     based_on,
     date_span,
     differing,
@@ -55,7 +56,7 @@ def make_environment(
     own = {"md": md_escape, "md_code": md_code, "safe_url": safe_url, "md_url": md_url,
            "german_date": german_date, "date_span": date_span, "refs": refs,
            "repeats": repeats, "reporters": reporters, "pointer": pointer,
-           "differing": differing}
+           "differing": differing, "after_title": after_title}
     env.filters.update(own)
     guard_filters(env, own)  # steps, widths and result sizes (sandbox.py)
     env.globals["based_on_text"] = based_on

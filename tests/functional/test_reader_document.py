@@ -251,6 +251,21 @@ def test_weitere_meldungen_say_each_entry_once(crowded: dict) -> None:
         assert title.rstrip(".") not in rest, line
 
 
+def test_a_title_that_ends_a_sentence_is_not_followed_by_a_colon(cli, tmp_path: Path) -> None:
+    folder = tmp_path / "artikel"
+    shutil.copytree(STORIES, folder)
+    (folder / "greifvoegel.txt").write_text(
+        "Mehrfach wurden geschützte Greifvögel getötet.\n\n"
+        "Alte Feindbilder und ausgesetzte Zuchttiere dürften die Situation verschärfen. Im "
+        "Burgenland fanden Spaziergänger vergiftete Seeadler. Die Polizei ermittelt.\n",
+        encoding="utf-8")
+    markdown, html = build(cli, str(folder)), build(cli, str(folder), "-f", "html")
+    assert "- **Mehrfach wurden geschützte Greifvögel getötet.** Alte Feindbilder" in markdown
+    assert "getötet.</strong> Alte Feindbilder" in html.replace("</a>", "")
+    # a title without its own full stop keeps the colon
+    assert "- **Freiburg gewinnt knapp gegen Mainz** (kicker): Der SC Freiburg" in markdown
+
+
 def test_weitere_meldungen_are_capped_and_json_has_them_all(crowded: dict) -> None:
     minor = [t for t in crowded["json"]["topics"] if t["minor"]]
     assert len(minor) >= 30
