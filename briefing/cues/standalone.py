@@ -107,6 +107,16 @@ _AGE_FOR_NAME = re.compile(
     r"^(?:\S+(?<!,)\s+){0,3}(?:[Dd]er|[Dd]ie|[Dd]en|[Dd]em|[Dd]es)\s+(?:\d+|[a-zäöü]+)-Jährigen?\b"
 )
 
+# A person or group the sentence before named, as an object pronoun among the first words:
+# "Glück für ihn, ...", "Fast die Hälfte von ihnen ...", "Ihm wird vorgeworfen, ...", or at
+# the end: "Maaßen gehört zu ihnen."
+_PRONOUN_FOR_NAME = re.compile(
+    r"^(?:Ihm|Ihn|Ihnen)\b"
+    r"|^(?:[^\s,:;]+\s+){0,5}?(?:von|unter|zu|mit|bei|neben|aus|vor|nach|für|gegen|über)\s+"
+    r"(?:ihnen|ihm|ihn)\b"
+    r"|\b(?:zu|unter)\s+ihnen[.!]$"
+)
+
 # Back-references later in the sentence: "folgte dieser Auffassung nicht", "kann damit wie
 # geplant stattfinden", "dürfen das Gebiet deshalb nicht betreten", "..., sagte sie". Time
 # words after "diese" ("diese Woche") point at the calendar, not at an earlier sentence, and
@@ -279,6 +289,14 @@ def points_back(text: str, names_speaker: bool = False) -> str | None:
     ):
         return f"opens with 'Auch {second}'"
     return None
+
+
+def person_by_pronoun(text: str) -> bool:
+    """Whom the sentence before named, as an object pronoun among the first words or as the
+    group it ends in ("Glück für ihn", "26 von ihnen wurden zugelassen", "Maaßen gehört zu
+    ihnen."). Like ``person_by_age``, for a story of several articles; a quote's words do not
+    count, and whether the sentence names its speaker (", sagt Kaiser.") is the caller's."""
+    return _PRONOUN_FOR_NAME.search(QUOTED.sub(" ", opening_stripped(text)).strip()) is not None
 
 
 def person_by_age(text: str) -> bool:

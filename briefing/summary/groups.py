@@ -27,6 +27,7 @@ from briefing.cues.standalone import (
     first_person,
     first_person_plural,
     person_by_age,
+    person_by_pronoun,
     points_back,
 )
 from briefing.cues.tickers import ticker_items
@@ -177,10 +178,12 @@ def group_sentences(
                     postings.setdefault(word, []).append(len(groups) - 1)
             group.occurrences.append(sentence)
             if alone and several and (
-                person_by_age(sentence.text) or not _alone_among_several(sentence.text)
+                person_by_age(sentence.text)
+                or not _alone_among_several(sentence.text)
+                or person_by_pronoun(sentence.text) and not _says_who(sentence.text)
             ):
-                # "Der 62-Jährige ...", "Sie bekräftigte die Forderung ...": only right after
-                # the line that names them
+                # "Der 62-Jährige ...", "Sie bekräftigte die Forderung ...", "Glück für ihn":
+                # only right after the line that names them
                 alone = False
             if alone:
                 alones.setdefault(id(group), set()).add(sentence.text)

@@ -699,6 +699,46 @@ def test_a_person_named_by_age_stands_alone_in_one_article_not_among_several() -
                  "Verbandes gewählt."] is True
 
 
+@pytest.mark.parametrize(
+    ("text", "leans"),
+    [
+        ("Glück für ihn, blöd allerdings für die Kunden der Bank.", True),
+        ("Fast die Hälfte von ihnen (48 Prozent) behauptet, Juden seien loyaler zu Israel.", True),
+        ("Ihm wird vorgeworfen, auf das Absacken der Lira zu langsam reagiert zu haben.", True),
+        ("Der frühere Verfassungsschutzpräsident Hans-Georg Maaßen gehört zu ihnen.", True),
+        # named before the pronoun, or the pronoun only inside a quote or late in the sentence
+        ("Als Frank-Walter Steinmeier die Dolomiten kreuzt, wird ihm eine Ehre zuteil.", False),
+        ('Der Trainer sagte: "Mit ihm haben wir einen echten Anführer gewonnen."', False),
+        ("Der Verkehrssicherheitsrat kritisierte den Vorschlag heftig, der ADAC begrüßte ihn.",
+         False),
+    ],
+)
+def test_person_by_pronoun(text: str, leans: bool) -> None:
+    from briefing.cues.standalone import person_by_pronoun
+
+    assert person_by_pronoun(text) is leans
+
+
+def test_an_object_pronoun_stands_alone_in_one_article_not_among_several() -> None:
+    """ "Glück für ihn" in a story of several articles: whom? Unless the sentence says who
+    speaks (", sagt Kaiser."), where the pronoun is most often its speaker."""
+    first = _article(
+        "a1", "Die Bank hat den Fehler am Morgen behoben. Glück für ihn, blöd allerdings für "
+        "die Kunden, die sich schon gefreut hatten. Die Verantwortlichen hätten die Vorwürfe "
+        "gegen ihn nicht belegt, sagt Kaiser.")
+    second = _article(
+        "a2", "Eine Panne der Bank schrieb Kunden am Montag Millionen gut. Der Fehler ist "
+        "inzwischen behoben, teilte die Bank mit.")
+    several = {g.text: g.alone for g in group_sentences([first, second])}
+    assert several["Glück für ihn, blöd allerdings für die Kunden, die sich schon gefreut "
+                   "hatten."] is False
+    assert several["Die Verantwortlichen hätten die Vorwürfe gegen ihn nicht belegt, sagt "
+                   "Kaiser."] is True
+    alone = {g.text: g.alone for g in group_sentences([first])}
+    assert alone["Glück für ihn, blöd allerdings für die Kunden, die sich schon gefreut "
+                 "hatten."] is True
+
+
 def test_an_article_s_sentences_name_their_partners() -> None:
     from briefing.summary.summarize import article_choices
 
