@@ -133,14 +133,20 @@ _SUBJECT_FIRST = re.compile(
 )
 
 
+def _not_subject(first: str) -> bool:
+    """A sentence's first word (lower-cased) that opens no subject: an opener ("Zudem"), a
+    preposition ("Über Trump", "Am Montag") or a dative article ("Dem Besucher")."""
+    return first in _OPENERS or first in PREPOSITIONS or first in _NOT_A_NAME or first in (
+        "dem", "den")
+
+
 def _subject_first(head: str) -> str | None:
     """The speaker that ``head``, the words before a verb of saying, names as its subject."""
     match = _SUBJECT_FIRST.match(head.strip())
     if match is None:
         return None
     words = match.group("speaker").split()
-    first = words[0].casefold()
-    if first in _OPENERS or first in PREPOSITIONS or first in _NOT_A_NAME:  # "Am Montag"
+    if _not_subject(words[0].casefold()):  # "Am Montag"
         return None
     if len(words) < 2 and not match.group("focus"):
         return None
@@ -164,7 +170,8 @@ def quote_speaker(text: str, previous: str | None = None) -> str | None:
             continue
         return _with_name(speaker, match)
     match = _BEFORE_VERB.match(outside.strip())
-    if match and match.group("speaker").split()[0].casefold() not in _OPENERS:
+    # (not what the words were said about or to: "Über Trump sagte er", "Dem Besucher sagte er")
+    if match and not _not_subject(match.group("speaker").split()[0].casefold()):
         speaker = _clean_speaker(match.group("speaker"))
         if speaker:
             return speaker

@@ -291,12 +291,29 @@ def points_back(text: str, names_speaker: bool = False) -> str | None:
     return None
 
 
+# A possessive for whom the sentence before named, opening the sentence: "Sein Vertrag lief
+# noch bis 2021", "Ihr Ergebnis: ..."
+_POSSESSIVE_OPENER = re.compile(r"^(?:Sein|Ihr)(?:e|en|em|er|es)?\s+[A-ZÄÖÜ]")
+
+
 def person_by_pronoun(text: str) -> bool:
-    """Whom the sentence before named, as an object pronoun among the first words or as the
-    group it ends in ("Glück für ihn", "26 von ihnen wurden zugelassen", "Maaßen gehört zu
-    ihnen."). Like ``person_by_age``, for a story of several articles; a quote's words do not
-    count, and whether the sentence names its speaker (", sagt Kaiser.") is the caller's."""
-    return _PRONOUN_FOR_NAME.search(QUOTED.sub(" ", opening_stripped(text)).strip()) is not None
+    """Whom the sentence before named, as a pronoun among the first words: a subject after the
+    verb ("2015 hatte er einen schweren Unfall", "Dann nickte er"; not after a comma, where the
+    words before name whom it means), an object ("Glück für ihn",
+    "26 von ihnen wurden zugelassen"), a possessive that opens it ("Sein Vertrag lief bis
+    2021"), or the group it ends in ("Maaßen gehört zu ihnen."). ``points_back`` leaves these
+    to the weights (``late_pronoun``): in one article's summary the reader knows whom the
+    article is about. Like ``person_by_age``, for a story of several articles; a quote's words
+    do not count, and whether the sentence names its speaker (", sagt Kaiser.") is the
+    caller's."""
+    stripped = opening_stripped(text)
+    late = _LATE_PRONOUN.match(stripped) if text.lstrip()[:1] not in '«"„“' else None
+    return (
+        # (not after a comma: "Cain erklärt, sie habe ...", "Trump bestreitet, dass er ...")
+        late is not None and "," not in late.group(0)
+        or _POSSESSIVE_OPENER.match(stripped) is not None
+        or _PRONOUN_FOR_NAME.search(QUOTED.sub(" ", stripped).strip()) is not None
+    )
 
 
 def person_by_age(text: str) -> bool:

@@ -19,7 +19,7 @@ from briefing.cues.speakers import (
     quote_speaker,
     resolve_role,
 )
-from briefing.cues.standalone import points_back
+from briefing.cues.standalone import person_by_pronoun, points_back
 from briefing.models import Article, Quote, Sentence, SentenceGroup, Topic, id_number
 from briefing.summary import Citations, Similarity, Weights
 from briefing.text.sentences import article_sentences
@@ -80,6 +80,8 @@ def pick_quotes(
             continue  # '"…", sagte er.' with nobody named before: whose words are these?
         if points_back(run.text, names_speaker=speaker is not None):
             continue  # 'Er teilte mit: "…"': who?
+        if speaker is None and len(topic.articles) > 1 and person_by_pronoun(run.text):
+            continue  # 'Dann aber sagte sie: "…"' among several articles: who?
         ranked.append((run.score * (1.0 if speaker else 0.4), run, speaker, pieces))
     chosen: list[tuple[SentenceGroup, str | None]] = []
     for _, group, speaker, pieces in sorted(ranked, key=lambda q: (-q[0], q[1].first_seen)):

@@ -277,6 +277,10 @@ def test_a_quote_without_speaker_after_a_sentence_naming_one_is_reported() -> No
     "Diese Entscheidung stieß auf scharfe Kritik.",
     "Damit steigt die Zahl der Toten auf 50.",
     '"Das wird großartig für beide Länder", erklärte er.',
+    # a pronoun among the first words, a possessive opener
+    "2013 war er laut seiner Familie nach Syrien gegangen.",
+    "Glück für ihn, blöd allerdings für die Kunden.",
+    "Sein Vertrag in München läuft noch bis 2021.",
 ])
 def test_dangling_references_are_flagged(text: str) -> None:
     assert audit.dangling(text) is not None
@@ -293,6 +297,9 @@ def test_dangling_references_are_flagged(text: str) -> None:
     "Es ist erst Putins zweiter Besuch in Nordkorea.",
     "Damit die Kinder lernen können, braucht es mehr Lehrer.",
     "Auch das Betriebssystem Android basiert auf quelloffener Software.",
+    "Drinnen erklärte Zuma, er habe mit Korruption nichts zu tun.",
+    "Ihm sei der Kreislauf abgesackt, sagte Torsten Lönnfors im ZDF.",
+    '"Mit ihm haben wir einen Anführer", sagte der Trainer.',
 ])
 def test_lines_that_name_their_subject_are_not_dangling(text: str) -> None:
     assert audit.dangling(text) is None

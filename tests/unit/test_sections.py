@@ -143,6 +143,13 @@ from briefing.render import render_briefing
         ),
         # an adverbial in the first place is no subject
         ('Am Montag sagte Merkel: "Wir bleiben dabei."', "Merkel"),
+        # nor is what the words were said about or to ("Über Michel" was a speaker)
+        (
+            'Über Michel sagte er vor ein paar Monaten der Westfalenpost: "Sveni ist manchmal '
+            'so ein bisschen wie ein Panzerfahrer - mit dem Kopf gerade durch."',
+            None,
+        ),
+        ('Dem Besucher sagte er, durchaus stolz: "Die Kartoffeln reichen bis Januar".', None),
         ('Gleichzeitig sagte der Minister: "Wir bleiben dabei."', "Minister"),
         # nor is what comes before an inserted "so": the quote's speaker is not named
         (
@@ -475,6 +482,29 @@ def test_a_quote_alone_with_nobody_named_is_no_quote_for_the_section():
     topic = Topic("Golf", [article])
     summarize_topic(topic, 1)
     assert [q.speaker for q in topic.quotes] == ["Präsident"], topic.quotes
+
+
+def test_a_quote_introduced_by_a_pronoun_is_no_quote_of_a_story_of_several_articles():
+    """'Dann aber sagte sie: "…"' among several articles: whose words? One article's quotes
+    keep it (the reader knows whom the article is about)."""
+    first = _article(
+        "a1",
+        "Die Klimaaktivistin Greta Thunberg hat den Umweltpreis des Nordischen Rates "
+        "abgelehnt. Zuerst bedankte sie sich für die Ehre. Dann aber sagte sie: \"Die "
+        "Klimabewegung braucht keine weiteren Preise. Wir brauchen Politiker, die endlich "
+        "zuhören.\"",
+    )
+    second = _article(
+        "a2",
+        "Greta Thunberg lehnt den Umweltpreis des Nordischen Rates ab. Der Preis ist mit "
+        "rund 47 000 Euro dotiert und wurde in Stockholm verliehen.",
+    )
+    several = Topic("Thunberg", [first, second])
+    summarize_topic(several, 3)
+    assert not [q for q in several.quotes if q.text.startswith("Dann aber sagte sie")]
+    alone = Topic("Thunberg", [first])
+    summarize_topic(alone, 3)
+    assert [q for q in alone.quotes if q.text.startswith("Dann aber sagte sie")]
 
 
 def test_sources_count_the_sentences_of_every_section():

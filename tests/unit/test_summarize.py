@@ -706,6 +706,14 @@ def test_a_person_named_by_age_stands_alone_in_one_article_not_among_several() -
         ("Fast die Hälfte von ihnen (48 Prozent) behauptet, Juden seien loyaler zu Israel.", True),
         ("Ihm wird vorgeworfen, auf das Absacken der Lira zu langsam reagiert zu haben.", True),
         ("Der frühere Verfassungsschutzpräsident Hans-Georg Maaßen gehört zu ihnen.", True),
+        # a subject after the verb, a possessive that opens the sentence
+        ("2015 hatte er einen schweren Unfall, bei dem er ein Auge verlor.", True),
+        ("Dann nickte er, es war ein sehr entschlossenes Nicken.", True),
+        ("Sein Vertrag in München läuft noch bis 2021.", True),
+        ("Seiner Meinung nach diente die Partie auch dem Teambuilding.", True),
+        # after a comma the words before name whom it means
+        ("Drinnen erklärte Zuma, er habe mit Korruption nichts zu tun.", False),
+        ("Seit 2004 ist Müller Vorsitzender der Partei.", False),
         # named before the pronoun, or the pronoun only inside a quote or late in the sentence
         ("Als Frank-Walter Steinmeier die Dolomiten kreuzt, wird ihm eine Ehre zuteil.", False),
         ('Der Trainer sagte: "Mit ihm haben wir einen echten Anführer gewonnen."', False),
