@@ -46,6 +46,10 @@ dev .883/.587/.705 23.2 %, val .895/.694/.782 25.9 %):
   8.6 % against .598 at 11.1 %), at 5 % it is not (dev .453 against round 1's .519), and
   today's operating point does not move (val .748 at 24.7 % against .782 at 25.9 %). Ranks
   are the folder's, too: the 20th neighbour in 600 and in 11,700 articles differ.
+- Cores by the pair model, core merges and attachments by the cosine as today (``--cv
+  --hybrid 1.0``; the later cuts x0.8-1.0 give the same groups): all 16 features, core cut
+  x0.8 .847/.622/.717 27.3 %, x0.9 .684 21.2 %, x1.0 .654 17.2 %, x1.25 .529 8.1 %; ranks
+  only x0.8 .747 29.3 %, x0.9 .653 18.2 %, x1.1 .611 11.1 %: the pair model's own curve.
 - The story's key entity (``--key``): an article's two rarest names in its first two news
   sentences (Ramelow, Erfurt; Thüringen; Mohring). Pair AUC: one's key in the other's text
   0.579, in its lead 0.556: near misses share the key (Seehofer's gamer remark names Halle).

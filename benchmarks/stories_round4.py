@@ -4,6 +4,7 @@
     python benchmarks/stories_round4.py --auc                 # dev: pair AUC of every feature
     python benchmarks/stories_round4.py --cv                  # dev: pair model, 4 folds of stories
     python benchmarks/stories_round4.py --cv --features cos,rel,mrank
+    python benchmarks/stories_round4.py --cv --hybrid 1.0   # pair model cores, cosine after
     python benchmarks/stories_round4.py --key boost,0.3       # dev: key entities (or gate,0.5)
     python benchmarks/stories_round4.py --nearest 0.12,0.15,0.18   # dev: nearest-group merges
     python benchmarks/stories_round4.py --val                 # trained on all dev, run on val
@@ -189,8 +190,31 @@ def line(name: str, scores) -> str:
             f"near {100 * scores.near_miss_rate:.1f} %")
 
 
+def hybrid(folder: r3.Folder, learned: np.ndarray, cos: np.ndarray, core: float,
+           rest: float) -> list[list[int]]:
+    """Cores by average linkage over the pair model's similarities (the core cut times
+    ``core``); core merges and attachments over the cosine (their cuts times ``rest``)."""
+    import scipy.sparse as sp
+
+    from briefing.stories import clusters as C
+
+    def graph(matrix: np.ndarray, floor: float):
+        matrix = np.array(matrix, dtype=np.float64)
+        np.fill_diagonal(matrix, 0)
+        matrix[matrix < floor] = 0
+        return sp.csr_matrix(matrix)
+
+    cut = C.THRESHOLD * core
+    cores = C.groups_of(C.average_linkage(graph(learned, cut / 2), cut, C.COHESION, C.SHRINK,
+                                          folder.copies))
+    merge = C.MERGE_THRESHOLD * rest
+    return C.two_stages(graph(cos, merge / 2), cores, merge, C.CORE_COHESION, C.ATTACH * rest,
+                        C.ATTACH_SHARE)
+
+
 def cross_validated(path: Path, names: Sequence[str], scales: Sequence[float],
-                    folds: int = 4) -> None:
+                    folds: int = 4, rest: float | None = None) -> None:
+    """With ``rest``, the scales are the pair model's core cut (``hybrid``)."""
     labels, articles, ids = load(path)
     folder = r3.Folder(articles)
     features = pair_features(folder)
@@ -203,7 +227,10 @@ def cross_validated(path: Path, names: Sequence[str], scales: Sequence[float],
         similarity = pair_model_similarity(fit(stacked, y), features, names)
         part = dict(labels, stories=[s for s in labels["stories"] if s["id"] in held])
         for s in scales:
-            groups = r3.group(folder, similarity, s)
+            if rest is None:
+                groups = r3.group(folder, similarity, s)
+            else:
+                groups = hybrid(folder, similarity, features["cos"], s, rest)
             scores = bench.score(part, proto.grouping_of(groups, ids, labels, articles))
             for story in scores.per_story:
                 totals[s][0] += story.precision * story.members
@@ -213,7 +240,8 @@ def cross_validated(path: Path, names: Sequence[str], scales: Sequence[float],
             totals[s][4] += scores.near_misses
     for s in scales:
         p, r = totals[s][0] / totals[s][2], totals[s][1] / totals[s][2]
-        print(f"pair model [{','.join(names)}] x{s}: P {p:.3f} R {r:.3f} "
+        what = "pair model" if rest is None else f"cosine x{rest} on cores of the pair model"
+        print(f"{what} [{','.join(names)}] x{s}: P {p:.3f} R {r:.3f} "
               f"F1 {2 * p * r / (p + r):.3f} near {100 * totals[s][3] / totals[s][4]:.1f} %")
 
 
@@ -379,6 +407,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--stories", action="store_true", help="with --diagnose: every member")
     parser.add_argument("--auc", action="store_true")
     parser.add_argument("--cv", action="store_true")
+    parser.add_argument("--hybrid", type=float,
+                        help="with --cv: cores by the pair model, the rest by the cosine x this")
     parser.add_argument("--val", action="store_true", help="train on dev, run on val once")
     parser.add_argument("--nearest", help="cuts: groups join their nearest article's group")
     parser.add_argument("--key", help="MODE,WEIGHT: boost,0.3 or gate,0.5")
@@ -393,7 +423,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.auc:
         feature_aucs(args.labels)
     if args.cv:
-        cross_validated(args.labels, names, scales)
+        cross_validated(args.labels, names, scales, rest=args.hybrid)
     if args.key:
         mode, weight = args.key.split(",")
         key_variant(args.labels, mode, float(weight), scales)
