@@ -178,9 +178,7 @@ def group_sentences(
                     postings.setdefault(word, []).append(len(groups) - 1)
             group.occurrences.append(sentence)
             if alone and several and (
-                person_by_age(sentence.text)
-                or not _alone_among_several(sentence.text)
-                or person_by_pronoun(sentence.text) and not _says_who(sentence.text)
+                not _alone_among_several(sentence.text) or _leans_on_someone(sentence.text)
             ):
                 # "Der 62-Jährige ...", "Sie bekräftigte die Forderung ...", "Glück für ihn":
                 # only right after the line that names them
@@ -199,6 +197,13 @@ def group_sentences(
         group.alone = group.text in alones.get(id(group), ())
         _set_speaker(group, speakers)
     return groups
+
+
+def _leans_on_someone(text: str) -> bool:
+    """Whom the sentence before named, by age or pronoun ("Der 62-Jährige ...", "2015 hatte er
+    ...", "Glück für ihn"), unless the sentence says who speaks: no line shown without the
+    sentence before it (a story of several articles, a lone article's one line)."""
+    return person_by_age(text) or person_by_pronoun(text) and not _says_who(text)
 
 
 def _writers_own(sentence: Sentence) -> bool:
@@ -284,7 +289,10 @@ def first_group(article: Article, weights: Weights = DEFAULT_WEIGHTS) -> Sentenc
     """The first group of ``group_sentences([article])`` that may stand alone (or None),
     without building the other groups.
 
-    A lone article under "Weitere Meldungen" shows its first candidate sentence only; most
+    A lone article under "Weitere Meldungen" shows its first candidate sentence only, after
+    its title: like a line among several articles it must not lean on someone a sentence
+    before named ("Ich kenne ihn von seiner Zeit in Basel", "Der 62-Jährige ...";
+    ``_leans_on_someone``), so the group starts at the first sentence that does not. Most
     of a folder's articles are such lone ones, so this follows group_sentences step for step
     for the first group alone: a later sentence joins it under the same rules (same key, or
     near-duplicate of its text among the groups that share enough words, the first group
@@ -298,7 +306,11 @@ def first_group(article: Article, weights: Weights = DEFAULT_WEIGHTS) -> Sentenc
     alone_texts: set[str] = set()
     speakers = _LazySpeakers(article)
     for sentence in _candidates(article):
-        if first is None and not (stands_alone(sentence.text) and _attributed(sentence, speakers)):
+        if first is None and not (
+            stands_alone(sentence.text)
+            and _attributed(sentence, speakers)
+            and not _leans_on_someone(sentence.text)
+        ):
             continue
         key = sentence_key(sentence.text)
         joined = joins.get(key)

@@ -262,6 +262,21 @@ def test_lone_article_shows_its_lead_sentence() -> None:
     assert item.sources == [saturn.articles[0].id]
 
 
+def test_a_lone_article_s_line_does_not_lean_on_someone_named_before() -> None:
+    """Under "Weitere Meldungen" the line stands alone after the title: "Seine Hände sind
+    gefesselt, ..." - whose? The first sentence that names whom it is about is shown."""
+    text = (
+        "Hamburg feiert einen Piraten.\n\n"
+        "Seine Hände sind gefesselt, aber seinen Kopf trägt er aufrecht. Am 20. Oktober 1401, "
+        "so die Legende, wurden Klaus Störtebeker und seine Kumpanen in Hamburg geköpft. Die "
+        "Stadt erinnert mit einer Statue an ihn."
+    )
+    article = Article(Path("stoertebeker.txt"), "Hamburg feiert einen Piraten",
+                      [Block("paragraph", text.split("\n\n", 1)[1])], id="a1")
+    (item,) = lead_summary(Topic("Störtebeker", [article]))
+    assert item.text.startswith("Am 20. Oktober 1401, so die Legende, wurden Klaus Störtebeker")
+
+
 def test_topic_heading_of_one_story() -> None:
     articles = [a for a in load("two_stories_two_singletons") if a.path.stem.startswith("wald")]
     heading = topic_heading(articles)
