@@ -75,7 +75,9 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # Words that put a date without a year ahead of the article rather than behind it.
 _FUTURE = re.compile(
     r"\b(?:wird|werden|soll|sollen|will|wollen|plant|planen|geplant|bis|ab|kommende[nmrs]?|"
-    r"nächste[nmrs]?|künftig|voraussichtlich|beginnt|startet)\b",
+    r"nächste[nmrs]?|künftig|voraussichtlich|beginnt|startet|"
+    # a deadline: "eine Verlängerung der Frist über den 31. Oktober hinaus", "spätestens"
+    r"hinaus|[\w-]*[Ff]rist|spätestens)\b",
     re.IGNORECASE,
 )
 
@@ -149,11 +151,20 @@ def _date_key(kind: str, match: re.Match[str], text: str, reference: dt.date | N
 def _nearest_year(when: dt.date, reference: dt.date, future: bool, month: bool = False) -> int:
     """The year of a day or month without one: the last one up to the article's date for what
     is told as past ("im Dezember" in a January article is last December), the next one from
-    it for what is told as ahead ("im März soll gewählt werden")."""
+    it for what is told as ahead ("im März soll gewählt werden") or lies a few weeks ahead
+    (``NEAR_AHEAD_DAYS``)."""
     point = reference.replace(day=1) if month else reference
     if future:
         return when.year if when >= point else when.year + 1
+    if point < when <= point + dt.timedelta(days=NEAR_AHEAD_DAYS):
+        return when.year  # "einen geregelten EU-Austritt am 31. Oktober" twelve days ahead
     return when.year if when <= point else when.year - 1
+
+
+# A day or month without a year this many days after the article's date is the coming one,
+# however it is told: a report names the date a year back with its year ("am 31. Oktober
+# 2018"), not one a fortnight ahead.
+NEAR_AHEAD_DAYS = 45
 
 
 def _resolve_year(

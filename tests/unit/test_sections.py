@@ -258,6 +258,23 @@ REFERENCE = dt.date(2024, 6, 19)
             [("im Mai", "2024-05")],
         ),
         ("Seit Beginn seiner Amtszeit im Mai war Putin in China.", None, []),
+        # a deadline lies ahead: twelve days after the article, not a year before it
+        (
+            "Johnson ist verpflichtet, eine Verlängerung der Brexit-Frist über den 31. Oktober "
+            "hinaus zu beantragen.",
+            dt.date(2019, 10, 19),
+            [("31. Oktober", "2019-10-31")],
+        ),
+        # ... and so does a date a few weeks ahead, however it is told
+        (
+            "Es sei ein grossartiger Deal, der einen geregelten EU-Austritt am 31. Oktober "
+            "möglich mache.",
+            dt.date(2019, 10, 17),
+            [("am 31. Oktober", "2019-10-31")],
+        ),
+        # a date months ahead and told as past is last year's
+        ("Am 24. Dezember hatte er das Spiel verloren.", dt.date(2019, 10, 17),
+         [("Am 24. Dezember", "2018-12-24")]),
         # a weekday alone is not resolved
         ("Putin traf am Dienstagabend in Pjöngjang ein.", REFERENCE, []),
         # four-digit counts are not years
