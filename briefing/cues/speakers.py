@@ -64,9 +64,12 @@ _HEARER_NOUN = (
     r"Journalisten|Öffentlichkeit|Nachrichtenagentur|Deutschen Presse-Agentur)\b"
 )
 
+# a name does not end at a title's full stop: "So schreibt Prof. Volker Quaschning: ..."
+_NOT_A_TITLE = r"(?<!\bProf)(?<!\bDr)(?<!\bDipl)(?<!\bMag)(?<!\bIng)(?<!\bSt)(?<!\bHl)"
+
 _SPEAKER = (
     rf"(?P<speaker>(?:(?:der|die|das|ein|eine|des|sein|seine|ihr|ihre)\s+)?"
-    rf"(?:(?!(?:{_SPEAKER_END})\b){_SPEAKER_WORD}\s+){{0,5}}?{_NAME_WORD})"
+    rf"(?:(?!(?:{_SPEAKER_END})\b){_SPEAKER_WORD}\s+){{0,5}}?{_NAME_WORD}{_NOT_A_TITLE})"
     # whose role it is: "der Chef der rechten Lega" (not a hearer: "der Zeitung")
     rf"(?P<of>\s+(?:der|des)\s+(?:[a-zäöüß][\w-]*(?:e|en|er|es)\s+)?(?!{_HEARER_NOUN})"
     rf"{_NAME_WORD}(?:\s+{_NAME_WORD})?)?"

@@ -141,6 +141,14 @@ from briefing.render import render_briefing
             'Gäste-Trainer Stefan Tebbe sagte der NRZ: "Der Schiedsrichter wurde geschlagen."',
             "Gäste-Trainer Stefan Tebbe",
         ),
+        # a name does not end at a title's full stop ("— Prof" in the cleaning pages' briefing)
+        (
+            "So schreibt Prof. Volker Quaschning: „Hügel, Anhöhen und Bergkuppen haben einen "
+            "Einfluss auf die Windgeschwindigkeit.“",
+            "Prof. Volker Quaschning",
+        ),
+        ('"Das ist ein Dankeschön", sagt der Vorstandssprecher Dr. Michael Diederich.',
+         "Vorstandssprecher Dr. Michael Diederich"),
         # an adverbial in the first place is no subject
         ('Am Montag sagte Merkel: "Wir bleiben dabei."', "Merkel"),
         # nor is what the words were said about or to ("Über Michel" was a speaker)
