@@ -147,6 +147,13 @@ def _furniture(text: str) -> bool:
     first_line = text.split("\n", 1)[0]
     if first_line[:1].strip() and _FORMAL_YOU.search(first_line):
         return True
+    return is_page_notice(text)
+
+
+def is_page_notice(text: str) -> bool:
+    """A page's notice of itself: an e-mail or web address, a podcast's or newsletter's own
+    lines ("Verpassen Sie keine Folge ...", "Der Podcast erscheint ..."); ``is_furniture``
+    without the reader addressed formally, which interviews and service pieces do too."""
     # most sentences have none of the marks: a cheap look for them first
     return _FURNITURE_HINT.search(text) is not None and _FURNITURE.search(text) is not None
 

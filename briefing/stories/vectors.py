@@ -8,10 +8,12 @@ vectors grouping, syndication and the digest's continuation use.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from briefing.cues.standalone import is_furniture, is_page_notice
 from briefing.lexicon import german_stop_words, news_stem_rates
 from briefing.models import Article
 from briefing.text.sentences import quick_sentences
@@ -127,7 +129,8 @@ def keyed_sentences(article: Article) -> list[tuple[str, str]]:
 def boilerplate_sentences(
     articles: Sequence[Article], keyed: Sequence[list[tuple[str, str]]] | None = None
 ) -> frozenset[str]:
-    """Sentences that stand word for word in BOILERPLATE_ARTICLES or more unrelated articles.
+    """Sentences that stand word for word in BOILERPLATE_ARTICLES or more unrelated articles,
+    and a page's notices of itself (``is_page_notice``).
 
     Page furniture that survived cleaning ("Der Volltext dieses Artikels steht nicht mehr
     zur Verfügung.", a podcast notice) must not pull unrelated articles together. A sentence
@@ -153,7 +156,35 @@ def boilerplate_sentences(
             words.update(titles[number])
         if not words or max(words.values()) * 3 < 2 * len(numbers):
             boilerplate.append(key)
+    # ... and a page's notices to its reader about itself, however few articles repeat them
+    # ("Verpassen Sie keine Folge und abonnieren Sie unser Audio-Angebot ...", "Dann schreiben
+    # Sie uns: podcast@sz.de."): each outlet words its podcast notice a little differently, and
+    # their shared words made unrelated podcast notes one topic. Not a podcast's own summary
+    # ("Im Podcast erklärt er, was hinter Trumps Kaufangebot steckt"), which holds its story,
+    # nor an interview's "Sie" or a quote (a quote's words are someone's).
+    for pairs in keyed:
+        boilerplate += [key for sentence, key in pairs if _notice_to_reader(sentence)]
     return frozenset(boilerplate)
+
+
+def _notice_to_reader(sentence: str) -> bool:
+    return (
+        _CHANNEL.search(sentence) is not None
+        and not _QUOTE_MARKS.intersection(sentence)
+        and is_furniture(sentence)
+        and (_FORMAL_READER.search(sentence) is not None or is_page_notice(sentence))
+        and not sentence.lstrip().startswith("Im Podcast")
+    )
+
+
+_QUOTE_MARKS = frozenset('"„“”»«')
+
+# a medium's own channels ("Podcast", "Folge", "Newsletter", "abonnieren"; not any web
+# address: a service piece's "finden Sie unter www..." holds its story's words)
+_CHANNEL = re.compile(r"(?i)podcast|\bfolgen?\b|newsletter|abonnier")
+
+# the reader addressed formally after the first word
+_FORMAL_READER = re.compile(r"(?<=\S )(?:Sie|Ihnen|Ihr|Ihre[nmrs]?)\b")
 
 
 def _merge_genitive_s(docs: list[dict[str, float]]) -> list[dict[str, float]]:

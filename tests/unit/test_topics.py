@@ -364,3 +364,37 @@ def test_a_noun_after_a_spelled_out_number_is_no_name() -> None:
     heading = topic_heading(articles)
     assert "Uhr" not in heading
     assert "Bahnstreik" in heading or "GDL" in heading
+
+
+_PODCAST_NOTICES = [
+    "So können Sie den Podcast abonnieren: Der Podcast erscheint immer mittwochs um 17 Uhr. "
+    "Alle Folgen finden Sie unter sz.de/das-thema, sobald sie erscheinen. Verpassen Sie keine "
+    "Folge und abonnieren Sie unser Audio-Angebot, etwa bei iTunes, Spotify, Deezer oder in "
+    "Ihrer Lieblings-Podcast-App.",
+    "So können Sie den Plan W-Podcast abonnieren: Der Plan W-Podcast erscheint jeden zweiten "
+    "Freitag. Alle Folgen finden Sie hier. Verpassen Sie keine Folge und abonnieren Sie unser "
+    "Audio-Angebot, etwa bei: Spotify iTunes Deezer oder in Ihrer Lieblings-Podcast-App.",
+    "Sie finden den Sport-Podcast auf iTunes, Spotify, Deezer und allen anderen gängigen "
+    "Podcast-Apps. Wie Sie unsere Podcasts hören können, erklären wir in diesem Text. Alle "
+    "unsere Podcasts finden Sie unter: www.sz.de/podcast.",
+]
+
+_PODCAST_BODIES = [
+    "Die Bayer-Aktie ist im vergangenen Jahr von ungefähr 100 Euro auf 53 Euro gefallen. Der "
+    "Grund ist die Übernahme von Monsanto und die Klagen wegen des Unkrautvernichters Roundup.",
+    "Anna Dimitrova kennt sich mit Neuanfängen aus. Die Managerin plant in einem "
+    "Telekommunikationskonzern die Digitalstrategie, statt in der Modeindustrie zu arbeiten.",
+    "Die DFB-Frauen stehen nach einem 3:0 gegen Nigeria im Viertelfinale der Weltmeisterschaft. "
+    "Das Minimalziel ist erreicht, jetzt soll die Olympiaqualifikation folgen.",
+]
+
+
+def test_podcast_notes_of_unrelated_subjects_are_no_story() -> None:
+    """Each podcast note ends in its outlet's notice, worded a little differently ("Verpassen
+    Sie keine Folge ..."): its words must not make three unrelated notes one topic (found
+    reading 300 random articles: a topic "Podcast" of Bayer, a manager and the DFB women)."""
+    articles = [
+        Article(Path(f"p{n}.txt"), "", [Block("paragraph", f"{body} {notice}")], id=f"a{n}")
+        for n, (body, notice) in enumerate(zip(_PODCAST_BODIES, _PODCAST_NOTICES), 1)
+    ]
+    assert [len(t.articles) for t in group_topics(articles)] == [1, 1, 1]
