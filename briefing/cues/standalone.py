@@ -46,7 +46,7 @@ _TEASER = re.compile(
     rf"Mehr zum Thema|{'|'.join(label + ':' for label in TEASER_LABELS)}|Auch interessant|Update:"
     # a link to more: "Zum Artikel: ...", "Weitere Meldungen: ...", "Mehr Informationen"; a
     # podcast's other subjects: "Weitere Themen: Googles Quantencomputer, ..."
-    r"|(?:Zum (?:Artikel|Liveblog|Newsblog|Ticker|Video|Thema)|Weitere (?:Meldungen|Nachrichten|"
+    r"|(?:Zum (?:Artikel|Liveblog|Newsblog|Ticker|Video|Thema|Weiterlesen)|Weitere (?:Meldungen|Nachrichten|"
     r"Informationen|Artikel|Themen)|Mehr (?:Informationen|Nachrichten|Artikel))\s*:"
     # "Alle (aktuellen) Nachrichten und Hintergründe im Überblick", "Alle Folgen finden Sie hier"
     r"|Alle (?:\w+ ){0,3}(?:Nachrichten|Informationen|Artikel|Folgen|Entwicklungen|Hintergründe|"
@@ -61,7 +61,7 @@ _READER = re.compile(r"\b(?:du|dich|dir|dein|deine|euch|euer)\b", re.IGNORECASE)
 # formally (a capital "Sie"/"Ihnen" after the first word: "Dann schreiben Sie uns", "Verpassen
 # Sie keine Folge"), e-mail and web addresses, a podcast's or newsletter's own lines.
 # (something of it stands in every _FURNITURE match)
-_FURNITURE_HINT = re.compile(r"@|www\.|http|[Pp]odcast|Newsletter|^Die neue Folge|Moderator")
+_FURNITURE_HINT = re.compile(r"@|www\.|http|[Pp]odcast|Newsletter|Folge|Moderator")
 
 # (after a word or a comma: after a colon, a dash or a quotation mark a clause starts, and its
 # "Sie" is "she": "... wo sie hin wollte: Sie ist Kanzlerin")
@@ -79,6 +79,10 @@ _FURNITURE = re.compile(
     # ... its hosts: "Die SZ-Redakteure X und Y erklären bei Moderator Z, wie ...", "der Podcast
     # der Süddeutschen Zeitung"
     r"|\bbei Moderator(?:in)? [A-ZÄÖÜ]|[Pp]odcast der [A-ZÄÖÜ][\w-]+ Zeitung\b"
+    # ... and who speaks in this episode: "Das erklärt in dieser Folge der SZ-Redakteur ...",
+    # "Darüber sprechen ... in der neuen Folge von "Und nun zum Sport"" (not a magazine's
+    # "Ausgabe", which news quotes)
+    r"|\b[Ii]n (?:dieser|der neuen|der aktuellen|der heutigen) (?:Folge|Episode)\b"
 )
 
 # A generic truth about the story's actors rather than news ("Die Beziehung ... besteht schon

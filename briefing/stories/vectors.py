@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from briefing.cues.standalone import is_furniture, is_page_notice
+from briefing.cues.standalone import is_furniture
 from briefing.lexicon import german_stop_words, news_stem_rates
 from briefing.models import Article
 from briefing.text.sentences import quick_sentences
@@ -172,8 +172,7 @@ def _notice_to_reader(sentence: str) -> bool:
         _CHANNEL.search(sentence) is not None
         and not _QUOTE_MARKS.intersection(sentence)
         and is_furniture(sentence)
-        and (_FORMAL_READER.search(sentence) is not None or is_page_notice(sentence))
-        and not sentence.lstrip().startswith("Im Podcast")
+        and (_FORMAL_READER.search(sentence) is not None or _ADDRESS.search(sentence) is not None)
     )
 
 
@@ -182,6 +181,9 @@ _QUOTE_MARKS = frozenset('"„“”»«')
 # a medium's own channels ("Podcast", "Folge", "Newsletter", "abonnieren"; not any web
 # address: a service piece's "finden Sie unter www..." holds its story's words)
 _CHANNEL = re.compile(r"(?i)podcast|\bfolgen?\b|newsletter|abonnier")
+
+# an e-mail or web address
+_ADDRESS = re.compile(r"\S@\S|\bwww\.|https?://")
 
 # the reader addressed formally after the first word
 _FORMAL_READER = re.compile(r"(?<=\S )(?:Sie|Ihnen|Ihr|Ihre[nmrs]?)\b")

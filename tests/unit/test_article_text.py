@@ -26,6 +26,8 @@ from briefing.text.words import letters_key
         "Once @Airbnb ended their policy, we removed them from the list, said the official.",
         "Im Podcast erklärt er, was hinter Trumps Kaufangebot steckt und was es auslöste.",
         'Die neue Folge von "Und nun zum Sport" mit Anna Dreher und Johannes Knuth.',
+        "Zum Weiterlesen: Der Anwalt Brent Wisner kämpft gegen Monsanto.",
+        "Das erklärt in dieser Folge der SZ-Redakteur Daniel Brössler.",
         "Alle Informationen gibt es unter sz.de/podcast.",
         "(APA, 22.8.2015) Mögliche Aufstellungen: FC Red Bull Salzburg – FK Austria Wien.",
         ("Die SZ-Redakteure Markus Schäflein und Philipp Schneider erklären bei Moderator Jonas "
