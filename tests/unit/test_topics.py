@@ -398,3 +398,18 @@ def test_podcast_notes_of_unrelated_subjects_are_no_story() -> None:
         for n, (body, notice) in enumerate(zip(_PODCAST_BODIES, _PODCAST_NOTICES), 1)
     ]
     assert [len(t.articles) for t in group_topics(articles)] == [1, 1, 1]
+
+
+def test_two_stubs_that_share_only_a_furniture_sentence_are_no_story() -> None:
+    """Two 10kGNAD stubs end in the lexicon's "Der Volltext dieses auf Agenturmeldungen
+    basierenden Artikels ...": below the count that makes a sentence boilerplate, it had made
+    a topic "Agenturmeldungen" of an attack in Turkey and Guantanamo (300 random articles)."""
+    stub = ("Der Volltext dieses auf Agenturmeldungen basierenden Artikels steht aus rechtlichen "
+            "Gründen nicht mehr zur Verfügung.")
+    leads = [
+        "Rund 100 Menschen verletzt – Politiker sehen IS-Miliz hinter Anschlag.",
+        "Obama will das umstrittene Gefangenenlager noch vor Ende seiner Amtszeit schließen.",
+    ]
+    articles = [Article(Path(f"s{n}.txt"), "", [Block("paragraph", f"{lead} {stub}")], id=f"a{n}")
+                for n, lead in enumerate(leads, 1)]
+    assert [len(t.articles) for t in group_topics(articles)] == [1, 1]
