@@ -57,6 +57,20 @@ def _furniture_keys() -> tuple[frozenset[str], re.Pattern[str] | None]:
     return alone, re.compile("|".join(map(re.escape, contained))) if contained else None
 
 
+def is_furniture_key(key: str) -> bool:
+    """Whether a sentence's letter key (``letters_key``) is one of the lexicon's furniture
+    sentences (furniture.txt), alone or, for a long one, inside a longer piece."""
+    alone, contained = _furniture_keys()
+    return key in alone or contained is not None and contained.search(f" {key} ") is not None
+
+
+@lru_cache(maxsize=1)
+def furniture_sentence_keys() -> frozenset[str]:
+    """The letter keys of all the lexicon's furniture sentences: a sentence that is one, word
+    for word (a set look-up, where ``is_furniture_key`` also searches inside longer pieces)."""
+    return frozenset(k for k in (letters_key(s) for s in FURNITURE_SENTENCES) if k)
+
+
 def furniture_reason(text: str, boilerplate: frozenset[str] = frozenset()) -> str | None:
     """Why ``text`` is page furniture rather than article text, or None.
 
@@ -72,8 +86,7 @@ def furniture_reason(text: str, boilerplate: frozenset[str] = frozenset()) -> st
         key in boilerplate or any(letters_key(part) in boilerplate for part in quick_sentences(text))
     ):
         return "repeated across unrelated articles"  # (grouping's cheap split finds them)
-    alone, contained = _furniture_keys()
-    if key in alone or contained is not None and contained.search(f" {key} "):
+    if is_furniture_key(key):
         return "furniture sentence"
     if is_furniture(text):
         return "addresses the reader"  # "Dann schreiben Sie uns", a podcast's own lines

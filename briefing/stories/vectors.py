@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from briefing.cues.furniture import furniture_sentence_keys
 from briefing.cues.standalone import is_furniture
 from briefing.lexicon import german_stop_words, news_stem_rates
 from briefing.models import Article
@@ -162,8 +163,14 @@ def boilerplate_sentences(
     # their shared words made unrelated podcast notes one topic. Not a podcast's own summary
     # ("Im Podcast erklärt er, was hinter Trumps Kaufangebot steckt"), which holds its story,
     # nor an interview's "Sie" or a quote (a quote's words are someone's).
+    # The lexicon's furniture sentences count however few articles hold them (two 10kGNAD
+    # stubs' "Der Volltext dieses auf Agenturmeldungen basierenden Artikels steht ... nicht
+    # mehr zur Verfügung." made a topic "Agenturmeldungen" of an attack and Guantanamo).
+    furniture = furniture_sentence_keys()
     for pairs in keyed:
-        boilerplate += [key for sentence, key in pairs if _notice_to_reader(sentence)]
+        boilerplate += [
+            key for sentence, key in pairs if key in furniture or _notice_to_reader(sentence)
+        ]
     return frozenset(boilerplate)
 
 
