@@ -21,6 +21,12 @@ _ITEM_LABEL = re.compile(rf"^{_LABEL_PART}, {_LABEL_PART}: (?=[\"„«A-ZÄÖÜ0
 # an article with fewer labelled items is an ordinary one whose sentence opens with a list
 MIN_ITEMS = 2
 
+# Inside a ticker that opens with a full label, a shorter one opens an item too: one or two
+# capitalised words and a colon ("Eisschnelllauf: Claudia Pechstein ...", "Serie A: ..."),
+# not a sentence opener ("Aber: ...", "Siehe: ...").
+_SHORT_LABEL = re.compile(r"^([A-ZÄÖÜ][\w-]+)(?: [A-ZÄÖÜ0-9][\w.-]*)?: (?=[\"„«A-ZÄÖÜ0-9])")
+_NOT_A_LABEL = frozenset({"aber", "siehe", "da", "dann", "also", "fazit", "achtung", "und", "doch"})
+
 
 def opens_item(text: str) -> bool:
     """Whether the sentence opens a ticker item with its label ("DFB, Länderspiele: ...")."""
@@ -31,6 +37,10 @@ def ticker_items(sentences: Sequence[Sentence]) -> list[int] | None:
     """The item of each sentence (0 for those before the first label: the first item has none
     when the title stands before it), or None when the article is no ticker."""
     opened = [opens_item(s.text) for s in sentences]
+    if opened[:1] == [True] and _names_only(sentences[0].text):
+        # a ticker from its first sentence ("Tennis, ATP: ..."; not a saying, "Vertrauen ist
+        # gut, Kontrolle ist besser: ..."): shorter labels open items too
+        opened = [o or _short_label(s.text) for o, s in zip(opened, sentences)]
     if sum(opened) < MIN_ITEMS:
         return None
     items, current = [], 0
@@ -38,3 +48,15 @@ def ticker_items(sentences: Sequence[Sentence]) -> list[int] | None:
         current += opens and i > 0
         items.append(current)
     return items
+
+
+def _short_label(text: str) -> bool:
+    match = _SHORT_LABEL.match(text)
+    return match is not None and match.group(1).casefold() not in _NOT_A_LABEL
+
+
+def _names_only(text: str) -> bool:
+    """The label that opens ``text`` holds capitalised words and numbers only ("Tennis, ATP",
+    "2. Bundesliga, Nürnberg"), as a ticker's do."""
+    label = text.split(": ", 1)[0]
+    return all(word[:1].isupper() or word[:1].isdigit() for word in label.replace(",", " ").split())

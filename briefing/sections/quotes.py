@@ -20,8 +20,10 @@ from briefing.cues.speakers import (
     resolve_role,
 )
 from briefing.cues.standalone import person_by_pronoun, points_back
+from briefing.lexicon import german_stop_words
 from briefing.models import Article, Quote, Sentence, SentenceGroup, Topic, id_number
 from briefing.summary import Citations, Similarity, Weights
+from briefing.summary.groups import other_ticker_items
 from briefing.text.sentences import article_sentences
 from briefing.text.words import sentence_key, words
 
@@ -139,8 +141,13 @@ def quote_runs(
         for occurrence in group.occurrences:
             at[(occurrence.article_id, occurrence.index)] = group
     runs: dict[object, tuple[SentenceGroup, list[SentenceGroup], str | None]] = {}
+    # a news ticker's items that are not the story's (Zitate had Messi's coach in a story of
+    # the Swiss attorney general: a ticker's other item)
+    off_story = other_ticker_items(topic.articles, german_stop_words())
     for article in topic.articles:
         for run in _runs(article_sentences(article)):
+            if any((article.id, s.index) in off_story for s in run):
+                continue
             text = " ".join(s.text for s in run)
             block = " ".join(article.blocks[run[0].block].text.split())
             if " ".join(text.split()) not in block:

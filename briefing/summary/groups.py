@@ -147,7 +147,7 @@ def group_sentences(
     # a copy preferred for standing alone would change every centrality of the story)
     alones: dict[int, set[str]] = {}
     speakers: dict[tuple[str, int], str | None] = {}
-    off_story = _other_ticker_items(articles, stop)
+    off_story = other_ticker_items(articles, stop)
     several = len(articles) > 1
     for article in articles:
         speakers.update(_article_speakers(article))
@@ -233,7 +233,7 @@ def _says_who(text: str) -> bool:
     )
 
 
-def _other_ticker_items(articles: list[Article], stop: frozenset[str]) -> set[tuple[str, int]]:
+def other_ticker_items(articles: list[Article], stop: frozenset[str]) -> set[tuple[str, int]]:
     """(article id, sentence index) of the sentences of a news ticker's items that are not the
     story's (``briefing.cues.tickers``): of a ticker in a story of several articles, only the
     item that shares the most words with the story's other articles is the story's. (A ticker

@@ -641,6 +641,31 @@ def test_a_ticker_gives_a_story_only_its_item_about_the_story() -> None:
     assert any("Niedersachsen" in t for t in alone)
 
 
+def test_inside_a_ticker_a_shorter_label_opens_an_item_and_its_quote_is_not_the_story_s() -> None:
+    """ "Tennis, ATP: ... Eisschnelllauf: Claudia Pechstein ...": the second item's label has no
+    comma; its lines and its quote are no part of a story about Andy Murray (300 random
+    articles printed both)."""
+    from briefing.cues.tickers import ticker_items
+
+    ticker = _article(
+        "a1", "Tennis, ATP: Andy Murray hat in Antwerpen seinen ersten Titel seit 2017 "
+        "gewonnen. Murray besiegte im Finale Stan Wawrinka in drei Sätzen. Eisschnelllauf: "
+        "Claudia Pechstein trainiert künftig mit dem polnischen Team. \"Wer als Bundestrainer "
+        "so kommuniziert, hat seinen Job verfehlt. Hier wirst du nicht mehr glücklich\", sagte "
+        "Pechstein laut Bild-Zeitung.")
+    assert ticker_items(article_sentences(ticker)) == [0, 0, 1, 1, 1]
+    other = _article(
+        "a2", "Andy Murray hat in Antwerpen gegen Stan Wawrinka gewonnen. Es ist der erste "
+        "Titel des Schotten seit seiner Hüftoperation, sagte Murray nach dem Finale.")
+    topic = Topic("Murray", [ticker, other])
+    summarize_topic(topic, 5)
+    lines = [i.text for i in topic.summary] + [q.text for q in topic.quotes]
+    assert not any("Pechstein" in t or "Bundestrainer" in t for t in lines), lines
+    # "Aber:" opens no item
+    article = _article("a1", "Tennis, ATP: Murray gewinnt. Aber: Die Hüfte hält.")
+    assert ticker_items(article_sentences(article)) is None
+
+
 def test_an_article_with_one_labelled_sentence_is_no_ticker() -> None:
     from briefing.cues.tickers import ticker_items
 
