@@ -68,9 +68,7 @@ def furniture_reason(text: str, boilerplate: frozenset[str] = frozenset()) -> st
     if holds_credit(text) or _DATED_CREDIT.match(text):
         return "credit"
     key = letters_key(text)
-    if boilerplate and (
-        key in boilerplate or any(letters_key(part) in boilerplate for part in quick_sentences(text))
-    ):
+    if boilerplate and (key in boilerplate or _part_in(text, boilerplate)):
         return "repeated across unrelated articles"  # (grouping's cheap split finds them)
     alone, contained = _furniture_keys()
     if key in alone or contained is not None and contained.search(f" {key} "):
@@ -82,6 +80,13 @@ def furniture_reason(text: str, boilerplate: frozenset[str] = frozenset()) -> st
     if _SOCIAL_HINT.search(text) and _SOCIAL.search(text):
         return "social media"
     return None
+
+
+def _part_in(text: str, boilerplate: frozenset[str]) -> bool:
+    """Whether a sentence of ``text`` by grouping's cheap split is among ``boilerplate``."""
+    parts = quick_sentences(text)
+    # one part is the text itself, whose key the caller looked up already
+    return len(parts) > 1 and any(letters_key(part) in boilerplate for part in parts)
 
 
 # --- fragments -------------------------------------------------------------------------------
