@@ -82,9 +82,7 @@ def furniture_reason(text: str, boilerplate: frozenset[str] = frozenset()) -> st
     if holds_credit(text) or _DATED_CREDIT.match(text):
         return "credit"
     key = letters_key(text)
-    if boilerplate and (
-        key in boilerplate or any(letters_key(part) in boilerplate for part in quick_sentences(text))
-    ):
+    if boilerplate and (key in boilerplate or _part_in(text, boilerplate)):
         return "repeated across unrelated articles"  # (grouping's cheap split finds them)
     if is_furniture_key(key):
         return "furniture sentence"
@@ -95,6 +93,13 @@ def furniture_reason(text: str, boilerplate: frozenset[str] = frozenset()) -> st
     if _SOCIAL_HINT.search(text) and _SOCIAL.search(text):
         return "social media"
     return None
+
+
+def _part_in(text: str, boilerplate: frozenset[str]) -> bool:
+    """Whether a sentence of ``text`` by grouping's cheap split is among ``boilerplate``."""
+    parts = quick_sentences(text)
+    # one part is the text itself, whose key the caller looked up already
+    return len(parts) > 1 and any(letters_key(part) in boilerplate for part in parts)
 
 
 # --- fragments -------------------------------------------------------------------------------

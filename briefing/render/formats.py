@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from json.encoder import encode_basestring
 from typing import Any
 
 from briefing.models import Article, Briefing, Ref, TimelineEntry, Topic, Variant
@@ -56,7 +58,7 @@ def render_briefing(
 ) -> str:
     """The briefing as Markdown or HTML through the templates, or as JSON."""
     if fmt == "json":
-        return json.dumps(briefing_to_dict(briefing), ensure_ascii=False, indent=2) + "\n"
+        return indented_json(briefing_to_dict(briefing)) + "\n"
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}")
     # HTML output is autoescaped whatever the user's template is called.
@@ -88,10 +90,20 @@ def sentences_used(topic: Any, article: Any) -> int:
     """How many distinct statements of the briefing's sections rest on this article, in its
     own words or as another wording of a line (a topic and an article as models, or as the
     plain data templates get)."""
-    cited = [*field(topic, "summary"), *field(topic, "quotes"), *field(topic, "claims"),
-             *field(topic, "timeline")]
-    article_id = field(article, "id")
-    return len({field(i, "text") for i in cited if article_id in field(i, "reporters")})
+    return len(_texts_by_article(topic).get(field(article, "id"), ()))
+
+
+def _texts_by_article(topic: Any) -> dict[str, set[str]]:
+    """Article id -> the texts of the topic's statements that rest on it (``sentences_used``
+    of every article of the topic at once: asked article by article, a topic of a hundred
+    articles went through all its items a hundred times)."""
+    texts: dict[str, set[str]] = {}
+    for section in ("summary", "quotes", "claims", "timeline"):
+        for item in field(topic, section):
+            text = field(item, "text")
+            for article_id in field(item, "reporters"):
+                texts.setdefault(article_id, set()).add(text)
+    return texts
 
 
 def article_to_dict(article: Article) -> dict[str, Any]:
@@ -106,13 +118,14 @@ def article_to_dict(article: Article) -> dict[str, Any]:
 
 
 def topic_to_dict(topic: Topic) -> dict[str, Any]:
+    used = _texts_by_article(topic)
     return {
         "title": topic.title,
         "minor": topic.minor,
         "continued": topic.continued,
         # as "Quellen" shows it: how many of the briefing's sentences rest on each article
         "articles": [
-            {**article_to_dict(a), "sentences_used": sentences_used(topic, a)}
+            {**article_to_dict(a), "sentences_used": len(used.get(a.id, ()))}
             for a in topic.articles
         ],
         "summary": [
@@ -184,3 +197,84 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
         "topics": [topic_to_dict(t) for t in briefing.topics],
         "skipped": [{"path": str(s.path), "reason": s.reason} for s in briefing.skipped],
     }
+
+
+def indented_json(value: Any) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2)``, the same text, faster.
+
+    With ``indent`` the standard library encodes in Python through nested generators (its C
+    encoder knows no indentation): about 0.8 s of CPU for the 15 MB of the 11,700-article
+    briefing, at the end of a build when nothing else runs. This writes the same text with
+    one list of parts and the C string encoder. Data of other types than JSON's own go to
+    ``json.dumps``, which raises for them as it always did.
+    """
+    parts: list[str] = []
+    try:
+        _encode(value, 0, parts.append)
+    except _NotPlain:
+        return json.dumps(value, ensure_ascii=False, indent=2)
+    return "".join(parts)
+
+
+class _NotPlain(Exception):
+    """A value that is no str, int, float, bool, None, list, tuple or dict with str keys."""
+
+
+def _scalar(value: Any) -> str | None:
+    """A JSON scalar's text as ``json.dumps`` writes it, or None for a container."""
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float):
+        if math.isfinite(value):
+            return float.__repr__(value)
+        return json.dumps(value)  # NaN, Infinity, -Infinity
+    if isinstance(value, (list, tuple, dict)):
+        return None
+    raise _NotPlain
+
+
+def _encode(value: Any, level: int, append: Callable[[str], None]) -> None:
+    text = _scalar(value)
+    if text is not None:
+        append(text)
+        return
+    if not value:
+        append("{}" if isinstance(value, dict) else "[]")
+        return
+    inner = "\n" + "  " * (level + 1)
+    between = "," + inner
+    if isinstance(value, dict):
+        separator = "{" + inner
+        for key, item in value.items():
+            if type(key) is not str:
+                raise _NotPlain  # json.dumps turns numbers and None into keys: left to it
+            # (most values are strings: written here without a call for each)
+            if type(item) is str:
+                append(f"{separator}{encode_basestring(key)}: {encode_basestring(item)}")
+            elif (text := _scalar(item)) is not None:
+                append(f"{separator}{encode_basestring(key)}: {text}")
+            else:
+                append(f"{separator}{encode_basestring(key)}: ")
+                _encode(item, level + 1, append)
+            separator = between
+        append("\n" + "  " * level + "}")
+        return
+    separator = "[" + inner
+    for item in value:
+        if type(item) is str:
+            append(separator + encode_basestring(item))
+        elif (text := _scalar(item)) is not None:
+            append(separator + text)
+        else:
+            append(separator)
+            _encode(item, level + 1, append)
+        separator = between
+    append("\n" + "  " * level + "]")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefing.lexicon import ALL_FUNCTION_WORDS, LANGUAGE_FUNCTION_WORDS
-from briefing.text.words import words
+from briefing.text.words import fresh_words
 
 GERMAN = "german"
 # sumy ships these lists (sumy/data/stopwords/<language>.txt).
@@ -91,7 +91,7 @@ def detect_language(text: str, limit: int = 20_000) -> LanguageGuess:
     sample = text[:limit]
     owners = stop_word_languages()
     scores: dict[str, float] = {}
-    for word in words(sample.casefold()):
+    for word in fresh_words(sample.casefold()):
         langs = owners.get(word)
         if langs:
             for lang in langs:
@@ -156,8 +156,8 @@ def foreign_sentence(text: str) -> str | None:
     german = 0
     # a title or quote in another language inside a German sentence ('spielte "Let It Be"')
     # does not make it foreign: the words outside quotation marks decide, if there are some
-    outside = words(_QUOTED.sub(" ", text).casefold())
-    for word in outside if len(outside) >= 4 else words(text.casefold()):
+    outside = fresh_words(_QUOTED.sub(" ", text).casefold())
+    for word in outside if len(outside) >= 4 else fresh_words(text.casefold()):
         if word in german_words:
             german += 1
             continue

@@ -10,16 +10,24 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*")
+# letter runs joined by single inner hyphens or apostrophes; the same words as
+# r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*", whose alternation per letter took a third longer
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-_NORMALIZE = re.compile(r"[\W_]+")
+_ALPHANUMERIC = re.compile(r"[^\W_]+")
 
 @lru_cache(maxsize=1 << 14)  # a candidate sentence is cut into words by four or five checks
 def words(text: str) -> tuple[str, ...]:
     """Word tokens as sumy's tokenizer would keep them: letters, inner hyphens/apostrophes."""
     return tuple(_WORD.findall(text))
+
+
+def fresh_words(text: str) -> list[str]:
+    """``words(text)`` without the cache: for a text made on the spot (a case-folded copy),
+    which no other check asks about; in the cache it would only push out the sentences'."""
+    return _WORD.findall(text)
 
 
 def first_word(text: str) -> str:
@@ -55,4 +63,6 @@ def letters_key(text: str) -> str:
 
 def sentence_key(text: str) -> str:
     """A key under which the same sentence in two outlets is equal (case, quotes, spaces)."""
-    return _NORMALIZE.sub(" ", text.casefold()).strip()
+    # its letter and digit runs joined by single spaces (as replacing every other run by a
+    # space and stripping the ends, a fifth slower)
+    return " ".join(_ALPHANUMERIC.findall(text.casefold()))
