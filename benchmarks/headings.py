@@ -297,15 +297,10 @@ def labelled_ids() -> set[str]:
     return ids
 
 
-def make_lexicon(path: Path = NOUNS_FILE) -> int:
-    """Event nouns (written after "nach dem", "seit der") and person nouns (with a feminine
-    "-in" form, or made of an adjective) of the MLSUM and 10kGNAD corpora, the labelled
-    stories left out."""
+def unlabelled_texts() -> list[str]:
+    """The MLSUM and 10kGNAD corpus texts, the labelled stories' articles left out."""
     import stories as bench
     from _corpus import gnad_rows
-
-    from briefing.stories.headings.scan import is_adjective
-    from briefing.text.stems import german_stem
 
     skip = labelled_ids()
     texts = []
@@ -313,7 +308,17 @@ def make_lexicon(path: Path = NOUNS_FILE) -> int:
         for row in map(json.loads, handle):
             if str(row["id"]) not in skip:
                 texts.append(row["text"])
-    texts += [text for _, text in gnad_rows()]
+    return texts + [text for _, text in gnad_rows()]
+
+
+def make_lexicon(path: Path = NOUNS_FILE) -> int:
+    """Event nouns (written after "nach dem", "seit der") and person nouns (with a feminine
+    "-in" form, or made of an adjective) of the MLSUM and 10kGNAD corpora, the labelled
+    stories left out."""
+    from briefing.stories.headings.scan import is_adjective
+    from briefing.text.stems import german_stem
+
+    texts = unlabelled_texts()
     articles = lexicon.ARTICLES
     total: Counter[str] = Counter()
     temporal: Counter[str] = Counter()
@@ -346,26 +351,41 @@ def make_lexicon(path: Path = NOUNS_FILE) -> int:
         for stem, count in sorted(total.items())
         if count >= EVENT_MIN_COUNT and temporal[stem] >= 2 and common[stem] >= COMMON_SHARE * count
     ]
-    persons = {
-        # made of an adjective ("der Verdächtige", "ein Verdächtiger"): its lower-case forms take
-        # the adjective endings; no plural of a noun ("Besuche": "Besuch")
-        word
-        for word, count in surfaces.items()
-        if word.endswith("e")
-        and len(word) >= 5
-        and count >= PERSON_MIN_COUNT
-        and sum(lower[word[:-1] + e] >= 1 for e in ("e", "en", "er", "es", "em")) >= 3
-        and surfaces[word + "r"] >= 2
-        and surfaces[word[:-1]] < 2
-    } | {
-        # a common noun with a feminine form ("Präsident", "Präsidentin")
-        word
-        for word, count in surfaces.items()
-        if len(word) >= 4
-        and count >= PERSON_MIN_COUNT
-        and surfaces[word + "in"] >= FEMININE_MIN_COUNT
-        and surface_common[word] >= COMMON_SHARE * count
-    }
+    persons = (
+        {
+            # made of an adjective ("der Verdächtige", "ein Verdächtiger"): its lower-case forms take
+            # the adjective endings; no plural of a noun ("Besuche": "Besuch")
+            word
+            for word, count in surfaces.items()
+            if word.endswith("e")
+            and len(word) >= 5
+            and count >= PERSON_MIN_COUNT
+            and sum(lower[word[:-1] + e] >= 1 for e in ("e", "en", "er", "es", "em")) >= 3
+            and surfaces[word + "r"] >= 2
+            and surfaces[word[:-1]] < 2
+        }
+        | {
+            # a common noun with a feminine form ("Präsident", "Präsidentin")
+            word
+            for word, count in surfaces.items()
+            if len(word) >= 4
+            and count >= PERSON_MIN_COUNT
+            and surfaces[word + "in"] >= FEMININE_MIN_COUNT
+            and surface_common[word] >= COMMON_SHARE * count
+        }
+        | {
+            # a noun in -e drops it ("Experte", "Expertin"), a common noun too (not "Schwere",
+            # "Schwerin"; "Arme", "Armin")
+            word
+            for word, count in surfaces.items()
+            if word.endswith("e")
+            and len(word) >= 4
+            and count >= PERSON_MIN_COUNT
+            and surfaces[(feminine := word[:-1] + "in")] >= FEMININE_MIN_COUNT
+            and surface_common[feminine] >= COMMON_SHARE * surfaces[feminine]
+            and surface_common[word] >= COMMON_SHARE * count
+        }
+    )
     rows += [f"{word}\tperson" for word in sorted(persons)]
     header = [
         "# Nouns a story's heading names or avoids, learned from the MLSUM and 10kGNAD corpora",
