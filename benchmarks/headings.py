@@ -8,6 +8,7 @@
     python benchmarks/headings.py --corpus             # time on all 11,707 articles
     python benchmarks/headings.py --make-lexicon       # rewrite lexicon/heading_nouns.txt
     python benchmarks/headings.py --make-compounds     # rewrite lexicon/lost_umlaut_compounds.txt
+    python benchmarks/headings.py --make-first-names   # rewrite lexicon/name_words.txt
 
 --stories: a story's heading hits when the heading of its main topic (the one holding most of
 its members) contains one of its ``heading_terms`` (case-insensitive), as benchmarks/stories.py
@@ -56,6 +57,7 @@ VAL = ROOT / "benchmarks" / "data" / "stories_val.json"
 CACHE = Path(tempfile.gettempdir()) / "headings_bench"
 NOUNS_FILE = ROOT / "briefing" / "lexicon" / "heading_nouns.txt"
 COMPOUNDS_FILE = ROOT / "briefing" / "lexicon" / "lost_umlaut_compounds.txt"
+FIRST_NAMES_FILE = ROOT / "briefing" / "lexicon" / "name_words.txt"
 
 
 # --------------------------------------------------------------------------- the sample
@@ -401,6 +403,99 @@ def make_lexicon(path: Path = NOUNS_FILE) -> int:
     return len(rows)
 
 
+# --------------------------------------------------------------------------- first names
+
+FIRST_NAME_USES = 5  # uses before another capitalised word
+FIRST_NAME_FOLLOWERS = 3  # different words it stands before
+FIRST_NAME_BEFORE = 0.6  # share of its uses (inside a sentence) before a capitalised word
+FIRST_NAME_COMMON = 0.05  # share of its uses after an article, at most
+FIRST_NAME_NUMBER = 0.3  # ... after a number ("2,5 Millionen"; "(23) Laura" happens)
+FIRST_NAME_LOWER = 0.5  # its lower-case uses, at most this share of its capitalised ones
+TITLE_USES = 3  # uses of a title before a capitalised word
+TITLE_BEFORE = 0.3  # share of its uses before a capitalised word, at least
+TITLE_COMMON = 0.2  # share of its uses after an article, at least
+
+
+def make_first_names(path: Path = FIRST_NAMES_FILE) -> int:
+    """First names ("Fritz", "Ursula", "Evo"): words the corpora write (nearly) only right
+    before another capitalised word (a surname), before several different ones, and (nearly)
+    never after an article, as a title is ("der Radprofi", "die Kanzlerin"); the labelled
+    stories left out. One article names a person in full once and then by the surname, so a
+    lone article's heading can tell "Fritz Keller" from "Radprofi Matt Brammeier" only so."""
+    from briefing.stories.headings.words import is_person
+
+    texts = unlabelled_texts()
+    stop = lexicon.german_stop_words()
+    particles = {w for p in lexicon.NAME_PARTICLES for w in p.split()}
+    uses: Counter[str] = Counter()
+    before: Counter[str] = Counter()
+    common: Counter[str] = Counter()
+    counted: Counter[str] = Counter()
+    followers: dict[str, set[str]] = {}
+    lower: Counter[str] = Counter()  # words written in lower case ("alle", "politische")
+    for text in texts:
+        tokens = _TOKEN.findall(text)
+        lower.update(t for t in tokens if t[:1].islower())
+        for i in range(1, len(tokens) - 1):
+            word = tokens[i]
+            if not word[:1].isupper() or tokens[i - 1] in _OPENERS or word.isupper():
+                continue
+            uses[word] += 1
+            # (after an article only: a verb's ending looks like an adjective's, "sagte Maria")
+            common[word] += tokens[i - 1].casefold() in lexicon.ARTICLES
+            counted[word] += tokens[i - 1][:1].isdigit()  # "2,5 Millionen", "300 Tausend"
+            following = tokens[i + 1]
+            at = i + 1
+            while at < min(i + 3, len(tokens) - 1) and tokens[at] in particles:
+                at += 1  # "Ursula von der Leyen"
+            following = tokens[at]
+            if following[:1].isupper() and following.isalpha():
+                before[word] += 1
+                followers.setdefault(word, set()).add(following)
+    # a title: written before a name and after an article ("der Radprofi Matt Brammeier")
+    titles = sorted(
+        word
+        for word, k in before.items()
+        if k >= TITLE_USES
+        and k >= TITLE_BEFORE * uses[word]
+        and common[word] >= TITLE_COMMON * uses[word]
+        and word.casefold() not in stop
+    )
+    title_set = set(titles)
+    names = sorted(
+        word
+        for word, k in before.items()
+        if k >= FIRST_NAME_USES
+        and len(followers[word]) >= FIRST_NAME_FOLLOWERS
+        and k >= FIRST_NAME_BEFORE * uses[word]
+        and common[word] <= FIRST_NAME_COMMON * uses[word]
+        and word.casefold() not in stop
+        and len(word) > 1
+        and not (word.endswith("s") and uses[word[:-1]] >= uses[word])  # "Epsteins Tod"
+        and not is_person(word)  # "Commerzbank-Analystin"
+        and word.rpartition("-")[2] not in title_set  # "Fußball-Erstligisten"
+        # no word also written in lower case ("Alle", "Mehrere", "Politische", "The"), no
+        # number ("Millionen", "Tausende": after digits)
+        and lower[word.casefold()] < FIRST_NAME_LOWER * uses[word]
+        and counted[word] <= FIRST_NAME_NUMBER * uses[word]
+    )
+    header = [
+        "# Words before names, learned from the MLSUM and 10kGNAD corpora (labelled stories left",
+        "# out) by: python benchmarks/headings.py --make-first-names",
+        "#   <word> first   written (nearly) only right before another capitalised word (60 % of",
+        "#                  its uses inside a sentence, 5+ times, before 3+ different words) and",
+        "#                  (nearly) never after an article (5 %), seldom after a number (30 %)",
+        "#                  or in lower case (half as often): a first name",
+        "#   <word> title   written before a capitalised word (30 %+, 3+ times) and after an",
+        '#                  article (20 %+ of its uses): "der Radprofi Matt Brammeier"',
+        '# A lone article\'s heading writes a name in full with a first name ("Fritz Keller"),',
+        "# never with a title.",
+    ]
+    rows = [f"{w}\tfirst" for w in names] + [f"{w}\ttitle" for w in titles if w not in names]
+    path.write_text("\n".join(header + rows) + "\n", encoding="utf-8")
+    return len(rows)
+
+
 # --------------------------------------------------------------------------- lost umlauts
 
 _WORD = re.compile(r"(?<![\w-])[A-Za-zÄÖÜäöüß]+(?![\w-])")
@@ -479,18 +574,21 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--make-lexicon", action="store_true")
     parser.add_argument("--make-compounds", action="store_true")
+    parser.add_argument("--make-first-names", action="store_true")
     args = parser.parse_args()
     CACHE.mkdir(parents=True, exist_ok=True)
     groupings = args.grouping or ["briefing", "proto"]
     import stories as bench
 
     needs_shared = (args.stories or args.random or args.gnad or args.corpus or args.make_lexicon
-                    or args.make_compounds)
+                    or args.make_compounds or args.make_first_names)
     if needs_shared and not bench.CORPUS.exists():
         print(f"skipped: {bench.CORPUS} not found")
         return 0
     if args.make_lexicon:
         print(f"{make_lexicon()} rows written to {NOUNS_FILE}")
+    elif args.make_first_names:
+        print(f"{make_first_names()} rows written to {FIRST_NAMES_FILE}")
     elif args.make_compounds:
         print(f"{make_compounds()} rows written to {COMPOUNDS_FILE}")
     elif args.stories:

@@ -6,8 +6,9 @@ from pathlib import Path
 
 from briefing.models import Article, Block
 from briefing.stories.headings.compose import lone_headings
+from briefing.stories.headings.group import Group
 from briefing.stories.headings.scan import LONE_SENTENCES, scan_article
-from briefing.stories.headings.words import is_person
+from briefing.stories.headings.words import FIRST_NAMES, TITLES, is_person, name_in_full
 
 
 def test_a_role_of_a_noun_in_e_is_a_person() -> None:
@@ -39,3 +40,34 @@ def test_van_der_is_part_of_a_name_not_a_genitive() -> None:
     assert not [p for p in scan_article(article, LONE_SENTENCES).phrases if p[1] == "Van"]
     heading = lone_headings([article])[0]
     assert heading.endswith("Van der Bellen"), heading
+
+
+def test_a_lone_article_writes_a_name_in_full_with_the_first_name_it_uses_once() -> None:
+    """One article names a person in full once, then by the surname: "Fritz Kellbinger",
+    not the cut "Kellbinger"; a title before the first name stays out of it."""
+    article = _plain(
+        "Der Freiburger Fritz Kellbinger ist neuer Präsident des Verbands. Kellbinger setzte "
+        "sich mit großer Mehrheit durch. Kellbinger will den Verband neu aufstellen.\n"
+        "Die Delegierten stimmten für Kellbinger. Kellbinger dankte ihnen.\n"
+    )
+    lone = Group([scan_article(article, LONE_SENTENCES)], lone=True)
+    assert name_in_full(lone, "Kellbinger") == "Fritz Kellbinger"
+    # a story's articles keep their rule: a first name written once of five mentions stays out
+    story = Group([scan_article(article, LONE_SENTENCES)])
+    assert name_in_full(story, "Kellbinger") == "Kellbinger"
+    titled = _plain(
+        "Brüche am Becken, trotzdem hat der Fußballprofi Jochen Wendrath Glück gehabt. "
+        "Wendrath stürzte auf einer Abfahrt. Wendrath wird operiert. Wendrath fällt aus.\n"
+    )
+    assert "Fußballprofi" in TITLES
+    group = Group([scan_article(titled, LONE_SENTENCES)], lone=True)
+    assert name_in_full(group, "Wendrath") == "Jochen Wendrath"
+    assert lone_headings([titled])[0] == "Jochen Wendrath"
+
+
+def test_the_name_words_are_learned_first_names_and_titles() -> None:
+    assert {"Fritz", "Ursula", "Christian", "Jochen"} <= FIRST_NAMES
+    assert {"Bundestrainer", "Trainer", "Schauspielerin"} <= TITLES
+    # no title, quantifier, adjective or number is a first name
+    assert not FIRST_NAMES & {"Trainer", "Herr", "Präsident", "Bundeskanzlerin", "Alle"}
+    assert not FIRST_NAMES & {"Mehrere", "Politische", "Millionen", "The", "Fußball-Erstligisten"}

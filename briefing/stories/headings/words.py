@@ -31,6 +31,10 @@ PERSON_STEM = 5
 _PERSON_ENDINGS = tuple(
     row[0] for row in lexicon._rows("heading_words") if "person-ending" in row[-1].split()
 )
+# Words before names (mined from the corpora): first names ("Fritz"), written before surnames
+# and never after an article, and titles ("Radprofi"), written before names and after articles.
+FIRST_NAMES = frozenset(row[0] for row in lexicon._rows("name_words") if row[-1] == "first")
+TITLES = frozenset(row[0] for row in lexicon._rows("name_words") if row[-1] == "title")
 _BARE_PREPOSITION = {"vom": "von", "zum": "zu", "zur": "zu", "im": "in", "beim": "bei",
                      "am": "an", "ins": "in"}  # fmt: skip
 
@@ -101,12 +105,16 @@ def name_in_full(group: Group, word: str) -> str:
     for _ in range(NAME_PARTS):
         count = group.stats(current).count
         before = None
+        known = max(
+            ((k, p) for p, k in group.left(current).items() if len(p) == 1 and p[0] in FIRST_NAMES),
+            default=(0, None),
+        )[1]
         for prefix, k in sorted(group.left(current).items(), key=lambda pk: (-len(pk[0]), pk)):
             first = prefix[0]
             if first[:1].isupper() and len(prefix) > 1:
                 if prefix[1:] == ("von",):
                     continue  # "Rücktritt von" Morales: a preposition, no name's particle
-                if k >= NAME_WITH * count:
+                if k >= NAME_WITH * count or (group.lone and first in FIRST_NAMES):
                     before = prefix  # "Tour de" France, "Ursula von der" Leyen
                     break
             elif first[:1].isupper():
@@ -116,6 +124,14 @@ def name_in_full(group: Group, word: str) -> str:
                 # a word that (nearly) never stands without it: "Evo" (Morales), "Red" (Bull)
                 bound = k >= 2 and k >= FIRST_NAME * stats.count
                 usual = k >= NAME_WITH * count  # (nearly) always before it: "El" (Paso)
+                if group.lone and prefix == known:
+                    # one article names a person in full once and then by the surname, so
+                    # "usual" says nothing: a first name the corpora know ("Fritz" Keller;
+                    # the one written most: "Pau" Gasol, not his brother "Marc")
+                    before = prefix
+                    break
+                if group.lone and current != word and current in FIRST_NAMES:
+                    continue  # before a first name only another one, no title ("Radprofi")
                 if is_common(group, first) and not (bound and usual):
                     # "Raumsonde Kelvara": the thing the name is, not a person's title
                     thing = base_form(group, first) == first
