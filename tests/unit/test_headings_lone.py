@@ -71,3 +71,20 @@ def test_the_name_words_are_learned_first_names_and_titles() -> None:
     # no title, quantifier, adjective or number is a first name
     assert not FIRST_NAMES & {"Trainer", "Herr", "Präsident", "Bundeskanzlerin", "Alle"}
     assert not FIRST_NAMES & {"Mehrere", "Politische", "Millionen", "The", "Fußball-Erstligisten"}
+
+
+def test_a_word_cut_off_at_the_text_s_end_is_not_read() -> None:
+    """MLSUM texts end mid-word ("... hätte Evo Morale"; issue 16 saw "Uni-Hauptgebäud"): in
+    a short text the cut word was read with the rest ("Morales" a genitive of "Morale"); and
+    a first name the text writes once before the surname takes it ("Jens Spahn", not "Jens")."""
+    text = (
+        "In Bolivien regierte Evo Morales fast 14 Jahre. Seine Gegner wollten ihn los werden. "
+        "Viele Bolivianer hätten gern weiter Evo Morale"
+    )
+    heading = lone_headings([_plain(text)])[0]
+    assert "Morale" not in heading.split(), heading
+    text = (
+        "Im Ministerium regierte Jens Spahn fast zwei Jahre. Seine Gegner wollten ihn los "
+        "werden. Viele Beamte hätten gern weiter Jens Spah"
+    )
+    assert lone_headings([_plain(text)])[0] == "Jens Spahn"

@@ -173,10 +173,20 @@ def _region(article: Article, read: int = MAX_SENTENCES) -> tuple[str, int, int]
         sentences += _SENTENCE_END.split(paragraph)
         if len(sentences) >= read:
             break
+    if len(sentences) <= read and sentences:  # (read to its end)
+        sentences[-1] = _uncut(sentences[-1])
     lead = _repaired(" ".join(sentences[:LEAD_SENTENCES]))
     body = _repaired(" ".join(sentences[LEAD_SENTENCES:read]))
     title = _repaired(title) if title else title
     return f"{title}\n{lead}\n{body}", len(title), len(title) + 1 + len(lead)
+
+
+def _uncut(text: str) -> str:
+    """A text's end without a word cut off in it: MLSUM texts stop mid-word ("... hätte Evo
+    Morale"), and that word is no form of a name ("Morales")."""
+    if text.rstrip().endswith((".", "!", "?", '"', "“", "”", "»", "«", ")", "'", ":")):
+        return text
+    return text.rstrip().rpartition(" ")[0]
 
 
 def _repaired(text: str) -> str:

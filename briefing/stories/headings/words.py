@@ -156,7 +156,11 @@ def name_in_full(group: Group, word: str) -> str:
         if not after:
             break
         (chain, following), k = max(after.items(), key=lambda ck: (ck[1], ck[0]))
-        if k < NAME_WITH * group.stats(current).count or not plain_name(group, following):
+        # (in a lone article a first name it knows takes the surname it is written before)
+        first = group.lone and current in FIRST_NAMES and k >= 1
+        if (k < NAME_WITH * group.stats(current).count and not first) or not plain_name(
+            group, following
+        ):
             break  # (not "Nordkoreas Machthaber")
         name += [*chain.split(), base_name(group, following)]
         current = following
