@@ -10,6 +10,7 @@ events was learned from the corpora: nouns the articles write after "nach dem", 
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 from itertools import pairwise
 
@@ -96,6 +97,12 @@ def plain_name(group: Group, word: str) -> bool:
     return stats.count > 0 and stats.common <= 0.1 * stats.count and not is_common(group, word)
 
 
+def _known_first_name(left: Counter[tuple[str, ...]]) -> tuple[str, ...] | None:
+    """Of the words right before a name, the first name the corpora know written most."""
+    found = [(k, p) for p, k in left.items() if len(p) == 1 and p[0] in FIRST_NAMES]
+    return max(found)[1] if found else None
+
+
 def name_in_full(group: Group, word: str) -> str:
     """The name as the articles write it in full: "Evo Morales" for "Morales", "El Paso" for
     "Paso", "Ursula von der Leyen" for "Leyen" or "Ursula", "Tour de France" for "France"."""
@@ -105,11 +112,9 @@ def name_in_full(group: Group, word: str) -> str:
     for _ in range(NAME_PARTS):
         count = group.stats(current).count
         before = None
-        known = max(
-            ((k, p) for p, k in group.left(current).items() if len(p) == 1 and p[0] in FIRST_NAMES),
-            default=(0, None),
-        )[1]
-        for prefix, k in sorted(group.left(current).items(), key=lambda pk: (-len(pk[0]), pk)):
+        left = group.left(current)
+        known = _known_first_name(left) if group.lone else None
+        for prefix, k in sorted(left.items(), key=lambda pk: (-len(pk[0]), pk)):
             first = prefix[0]
             if first[:1].isupper() and len(prefix) > 1:
                 if prefix[1:] == ("von",):
