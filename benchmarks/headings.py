@@ -8,6 +8,7 @@
     python benchmarks/headings.py --corpus             # time on all 11,707 articles
     python benchmarks/headings.py --make-lexicon       # rewrite lexicon/heading_nouns.txt
     python benchmarks/headings.py --make-compounds     # rewrite lexicon/lost_umlaut_compounds.txt
+    python benchmarks/headings.py --make-first-names   # rewrite lexicon/name_words.txt
 
 --stories: a story's heading hits when the heading of its main topic (the one holding most of
 its members) contains one of its ``heading_terms`` (case-insensitive), as benchmarks/stories.py
@@ -56,6 +57,7 @@ VAL = ROOT / "benchmarks" / "data" / "stories_val.json"
 CACHE = Path(tempfile.gettempdir()) / "headings_bench"
 NOUNS_FILE = ROOT / "briefing" / "lexicon" / "heading_nouns.txt"
 COMPOUNDS_FILE = ROOT / "briefing" / "lexicon" / "lost_umlaut_compounds.txt"
+FIRST_NAMES_FILE = ROOT / "briefing" / "lexicon" / "name_words.txt"
 
 
 # --------------------------------------------------------------------------- the sample
@@ -297,15 +299,10 @@ def labelled_ids() -> set[str]:
     return ids
 
 
-def make_lexicon(path: Path = NOUNS_FILE) -> int:
-    """Event nouns (written after "nach dem", "seit der") and person nouns (with a feminine
-    "-in" form, or made of an adjective) of the MLSUM and 10kGNAD corpora, the labelled
-    stories left out."""
+def unlabelled_texts() -> list[str]:
+    """The MLSUM and 10kGNAD corpus texts, the labelled stories' articles left out."""
     import stories as bench
     from _corpus import gnad_rows
-
-    from briefing.stories.headings.scan import is_adjective
-    from briefing.text.stems import german_stem
 
     skip = labelled_ids()
     texts = []
@@ -313,7 +310,17 @@ def make_lexicon(path: Path = NOUNS_FILE) -> int:
         for row in map(json.loads, handle):
             if str(row["id"]) not in skip:
                 texts.append(row["text"])
-    texts += [text for _, text in gnad_rows()]
+    return texts + [text for _, text in gnad_rows()]
+
+
+def make_lexicon(path: Path = NOUNS_FILE) -> int:
+    """Event nouns (written after "nach dem", "seit der") and person nouns (with a feminine
+    "-in" form, or made of an adjective) of the MLSUM and 10kGNAD corpora, the labelled
+    stories left out."""
+    from briefing.stories.headings.scan import is_adjective
+    from briefing.text.stems import german_stem
+
+    texts = unlabelled_texts()
     articles = lexicon.ARTICLES
     total: Counter[str] = Counter()
     temporal: Counter[str] = Counter()
@@ -346,26 +353,41 @@ def make_lexicon(path: Path = NOUNS_FILE) -> int:
         for stem, count in sorted(total.items())
         if count >= EVENT_MIN_COUNT and temporal[stem] >= 2 and common[stem] >= COMMON_SHARE * count
     ]
-    persons = {
-        # made of an adjective ("der Verdächtige", "ein Verdächtiger"): its lower-case forms take
-        # the adjective endings; no plural of a noun ("Besuche": "Besuch")
-        word
-        for word, count in surfaces.items()
-        if word.endswith("e")
-        and len(word) >= 5
-        and count >= PERSON_MIN_COUNT
-        and sum(lower[word[:-1] + e] >= 1 for e in ("e", "en", "er", "es", "em")) >= 3
-        and surfaces[word + "r"] >= 2
-        and surfaces[word[:-1]] < 2
-    } | {
-        # a common noun with a feminine form ("Präsident", "Präsidentin")
-        word
-        for word, count in surfaces.items()
-        if len(word) >= 4
-        and count >= PERSON_MIN_COUNT
-        and surfaces[word + "in"] >= FEMININE_MIN_COUNT
-        and surface_common[word] >= COMMON_SHARE * count
-    }
+    persons = (
+        {
+            # made of an adjective ("der Verdächtige", "ein Verdächtiger"): its lower-case forms take
+            # the adjective endings; no plural of a noun ("Besuche": "Besuch")
+            word
+            for word, count in surfaces.items()
+            if word.endswith("e")
+            and len(word) >= 5
+            and count >= PERSON_MIN_COUNT
+            and sum(lower[word[:-1] + e] >= 1 for e in ("e", "en", "er", "es", "em")) >= 3
+            and surfaces[word + "r"] >= 2
+            and surfaces[word[:-1]] < 2
+        }
+        | {
+            # a common noun with a feminine form ("Präsident", "Präsidentin")
+            word
+            for word, count in surfaces.items()
+            if len(word) >= 4
+            and count >= PERSON_MIN_COUNT
+            and surfaces[word + "in"] >= FEMININE_MIN_COUNT
+            and surface_common[word] >= COMMON_SHARE * count
+        }
+        | {
+            # a noun in -e drops it ("Experte", "Expertin"), a common noun too (not "Schwere",
+            # "Schwerin"; "Arme", "Armin")
+            word
+            for word, count in surfaces.items()
+            if word.endswith("e")
+            and len(word) >= 4
+            and count >= PERSON_MIN_COUNT
+            and surfaces[(feminine := word[:-1] + "in")] >= FEMININE_MIN_COUNT
+            and surface_common[feminine] >= COMMON_SHARE * surfaces[feminine]
+            and surface_common[word] >= COMMON_SHARE * count
+        }
+    )
     rows += [f"{word}\tperson" for word in sorted(persons)]
     header = [
         "# Nouns a story's heading names or avoids, learned from the MLSUM and 10kGNAD corpora",
@@ -377,6 +399,99 @@ def make_lexicon(path: Path = NOUNS_FILE) -> int:
         "#   <word> person         a noun for a person: it has a feminine form (Präsidentin) or",
         "#                         is made of an adjective (der Verdächtige, ein Verdächtiger)",
     ]
+    path.write_text("\n".join(header + rows) + "\n", encoding="utf-8")
+    return len(rows)
+
+
+# --------------------------------------------------------------------------- first names
+
+FIRST_NAME_USES = 5  # uses before another capitalised word
+FIRST_NAME_FOLLOWERS = 3  # different words it stands before
+FIRST_NAME_BEFORE = 0.6  # share of its uses (inside a sentence) before a capitalised word
+FIRST_NAME_COMMON = 0.05  # share of its uses after an article, at most
+FIRST_NAME_NUMBER = 0.3  # ... after a number ("2,5 Millionen"; "(23) Laura" happens)
+FIRST_NAME_LOWER = 0.5  # its lower-case uses, at most this share of its capitalised ones
+TITLE_USES = 3  # uses of a title before a capitalised word
+TITLE_BEFORE = 0.3  # share of its uses before a capitalised word, at least
+TITLE_COMMON = 0.2  # share of its uses after an article, at least
+
+
+def make_first_names(path: Path = FIRST_NAMES_FILE) -> int:
+    """First names ("Fritz", "Ursula", "Evo"): words the corpora write (nearly) only right
+    before another capitalised word (a surname), before several different ones, and (nearly)
+    never after an article, as a title is ("der Radprofi", "die Kanzlerin"); the labelled
+    stories left out. One article names a person in full once and then by the surname, so a
+    lone article's heading can tell "Fritz Keller" from "Radprofi Matt Brammeier" only so."""
+    from briefing.stories.headings.words import is_person
+
+    texts = unlabelled_texts()
+    stop = lexicon.german_stop_words()
+    particles = {w for p in lexicon.NAME_PARTICLES for w in p.split()}
+    uses: Counter[str] = Counter()
+    before: Counter[str] = Counter()
+    common: Counter[str] = Counter()
+    counted: Counter[str] = Counter()
+    followers: dict[str, set[str]] = {}
+    lower: Counter[str] = Counter()  # words written in lower case ("alle", "politische")
+    for text in texts:
+        tokens = _TOKEN.findall(text)
+        lower.update(t for t in tokens if t[:1].islower())
+        for i in range(1, len(tokens) - 1):
+            word = tokens[i]
+            if not word[:1].isupper() or tokens[i - 1] in _OPENERS or word.isupper():
+                continue
+            uses[word] += 1
+            # (after an article only: a verb's ending looks like an adjective's, "sagte Maria")
+            common[word] += tokens[i - 1].casefold() in lexicon.ARTICLES
+            counted[word] += tokens[i - 1][:1].isdigit()  # "2,5 Millionen", "300 Tausend"
+            following = tokens[i + 1]
+            at = i + 1
+            while at < min(i + 3, len(tokens) - 1) and tokens[at] in particles:
+                at += 1  # "Ursula von der Leyen"
+            following = tokens[at]
+            if following[:1].isupper() and following.isalpha():
+                before[word] += 1
+                followers.setdefault(word, set()).add(following)
+    # a title: written before a name and after an article ("der Radprofi Matt Brammeier")
+    titles = sorted(
+        word
+        for word, k in before.items()
+        if k >= TITLE_USES
+        and k >= TITLE_BEFORE * uses[word]
+        and common[word] >= TITLE_COMMON * uses[word]
+        and word.casefold() not in stop
+    )
+    title_set = set(titles)
+    names = sorted(
+        word
+        for word, k in before.items()
+        if k >= FIRST_NAME_USES
+        and len(followers[word]) >= FIRST_NAME_FOLLOWERS
+        and k >= FIRST_NAME_BEFORE * uses[word]
+        and common[word] <= FIRST_NAME_COMMON * uses[word]
+        and word.casefold() not in stop
+        and len(word) > 1
+        and not (word.endswith("s") and uses[word[:-1]] >= uses[word])  # "Epsteins Tod"
+        and not is_person(word)  # "Commerzbank-Analystin"
+        and word.rpartition("-")[2] not in title_set  # "Fußball-Erstligisten"
+        # no word also written in lower case ("Alle", "Mehrere", "Politische", "The"), no
+        # number ("Millionen", "Tausende": after digits)
+        and lower[word.casefold()] < FIRST_NAME_LOWER * uses[word]
+        and counted[word] <= FIRST_NAME_NUMBER * uses[word]
+    )
+    header = [
+        "# Words before names, learned from the MLSUM and 10kGNAD corpora (labelled stories left",
+        "# out) by: python benchmarks/headings.py --make-first-names",
+        "#   <word> first   written (nearly) only right before another capitalised word (60 % of",
+        "#                  its uses inside a sentence, 5+ times, before 3+ different words) and",
+        "#                  (nearly) never after an article (5 %), seldom after a number (30 %)",
+        "#                  or in lower case (half as often): a first name",
+        "#   <word> title   written before a capitalised word (30 %+, 3+ times) and after an",
+        '#                  article (20 %+ of its uses): "der Radprofi Matt Brammeier"',
+        '# A lone article\'s heading writes a name in full with a first name ("Fritz Keller"),',
+        "# never with a title.",
+    ]
+    rows = [f"{w}\tfirst" for w in names] + [f"{w}\ttitle" for w in titles if w not in names]
     path.write_text("\n".join(header + rows) + "\n", encoding="utf-8")
     return len(rows)
 
@@ -459,18 +574,21 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--make-lexicon", action="store_true")
     parser.add_argument("--make-compounds", action="store_true")
+    parser.add_argument("--make-first-names", action="store_true")
     args = parser.parse_args()
     CACHE.mkdir(parents=True, exist_ok=True)
     groupings = args.grouping or ["briefing", "proto"]
     import stories as bench
 
     needs_shared = (args.stories or args.random or args.gnad or args.corpus or args.make_lexicon
-                    or args.make_compounds)
+                    or args.make_compounds or args.make_first_names)
     if needs_shared and not bench.CORPUS.exists():
         print(f"skipped: {bench.CORPUS} not found")
         return 0
     if args.make_lexicon:
         print(f"{make_lexicon()} rows written to {NOUNS_FILE}")
+    elif args.make_first_names:
+        print(f"{make_first_names()} rows written to {FIRST_NAMES_FILE}")
     elif args.make_compounds:
         print(f"{make_compounds()} rows written to {COMPOUNDS_FILE}")
     elif args.stories:

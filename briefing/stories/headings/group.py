@@ -62,9 +62,10 @@ class Phrase:
 class Group:
     """The scanned articles of one story."""
 
-    def __init__(self, scans: list[ArticleScan]) -> None:
+    def __init__(self, scans: list[ArticleScan], lone: bool = False) -> None:
         self.scans = scans
         self.n = len(scans)
+        self.lone = lone  # a lone article's topic (not a story's first article read alone)
         self.df: Counter[str] = Counter()  # capitalised word -> articles that use it
         for scan in scans:
             self.df.update(scan.caps.keys())

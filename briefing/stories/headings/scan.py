@@ -60,6 +60,8 @@ _RUNS = re.compile(rf"{_CAP_FIRST}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_CAP})+")
 # is more often a preposition ("Rücktritt von Morales")
 _AMBIGUOUS = ("von", "de", "da", "di", "la", "le", "al")
 _OWN_PARTICLES = [p for p in lexicon.NAME_PARTICLES if " " in p or p not in _AMBIGUOUS]
+# ... also capitalised, as Austrian texts write "Van der Bellen" ("Von der" opens sentences)
+_OWN_PARTICLES += [p.capitalize() for p in _OWN_PARTICLES if p.startswith(("van", "ter"))]
 _CHAINS = re.compile(rf"(?<![\w'’.-])({_alternation(_OWN_PARTICLES)})[ \t]+({_CAP})")
 # a capitalised word that opens a sentence, a clause after a colon or dash, or a quotation
 _STARTS = re.compile(rf"(?:^|[.!?:;–]\s+|[„\"»«(]\s*)({_CAP})", re.MULTILINE)
@@ -171,10 +173,20 @@ def _region(article: Article, read: int = MAX_SENTENCES) -> tuple[str, int, int]
         sentences += _SENTENCE_END.split(paragraph)
         if len(sentences) >= read:
             break
+    if len(sentences) <= read and sentences:  # (read to its end)
+        sentences[-1] = _uncut(sentences[-1])
     lead = _repaired(" ".join(sentences[:LEAD_SENTENCES]))
     body = _repaired(" ".join(sentences[LEAD_SENTENCES:read]))
     title = _repaired(title) if title else title
     return f"{title}\n{lead}\n{body}", len(title), len(title) + 1 + len(lead)
+
+
+def _uncut(text: str) -> str:
+    """A text's end without a word cut off in it: MLSUM texts stop mid-word ("... hätte Evo
+    Morale"), and that word is no form of a name ("Morales")."""
+    if text.rstrip().endswith((".", "!", "?", '"', "“", "”", "»", "«", ")", "'", ":")):
+        return text
+    return text.rstrip().rpartition(" ")[0]
 
 
 def _repaired(text: str) -> str:
@@ -260,6 +272,8 @@ def _of_phrase(match: re.Match[str], stop: frozenset[str]) -> tuple | None:
     head, preposition, article, adjectives, complement, following = match.groups()
     if head.casefold() in stop or len(head) < 3 or is_time(head):
         return None
+    if f"{head} {preposition}".casefold() in lexicon.NAME_PARTICLES:
+        return None  # "Van der Bellen" is a name, no "Van" of "Bellen" ("ORF der Bellen")
     comp_words = complement.split()
     if any(is_time(t) for t in comp_words):
         return None

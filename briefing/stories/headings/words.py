@@ -10,6 +10,7 @@ events was learned from the corpora: nouns the articles write after "nach dem", 
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 from itertools import pairwise
 
@@ -31,6 +32,10 @@ PERSON_STEM = 5
 _PERSON_ENDINGS = tuple(
     row[0] for row in lexicon._rows("heading_words") if "person-ending" in row[-1].split()
 )
+# Words before names (mined from the corpora): first names ("Fritz"), written before surnames
+# and never after an article, and titles ("Radprofi"), written before names and after articles.
+FIRST_NAMES = frozenset(row[0] for row in lexicon._rows("name_words") if row[-1] == "first")
+TITLES = frozenset(row[0] for row in lexicon._rows("name_words") if row[-1] == "title")
 _BARE_PREPOSITION = {"vom": "von", "zum": "zu", "zur": "zu", "im": "in", "beim": "bei",
                      "am": "an", "ins": "in"}  # fmt: skip
 
@@ -92,6 +97,12 @@ def plain_name(group: Group, word: str) -> bool:
     return stats.count > 0 and stats.common <= 0.1 * stats.count and not is_common(group, word)
 
 
+def _known_first_name(left: Counter[tuple[str, ...]]) -> tuple[str, ...] | None:
+    """Of the words right before a name, the first name the corpora know written most."""
+    found = [(k, p) for p, k in left.items() if len(p) == 1 and p[0] in FIRST_NAMES]
+    return max(found)[1] if found else None
+
+
 def name_in_full(group: Group, word: str) -> str:
     """The name as the articles write it in full: "Evo Morales" for "Morales", "El Paso" for
     "Paso", "Ursula von der Leyen" for "Leyen" or "Ursula", "Tour de France" for "France"."""
@@ -101,12 +112,14 @@ def name_in_full(group: Group, word: str) -> str:
     for _ in range(NAME_PARTS):
         count = group.stats(current).count
         before = None
-        for prefix, k in sorted(group.left(current).items(), key=lambda pk: (-len(pk[0]), pk)):
+        left = group.left(current)
+        known = _known_first_name(left) if group.lone else None
+        for prefix, k in sorted(left.items(), key=lambda pk: (-len(pk[0]), pk)):
             first = prefix[0]
             if first[:1].isupper() and len(prefix) > 1:
                 if prefix[1:] == ("von",):
                     continue  # "Rücktritt von" Morales: a preposition, no name's particle
-                if k >= NAME_WITH * count:
+                if k >= NAME_WITH * count or (group.lone and first in FIRST_NAMES):
                     before = prefix  # "Tour de" France, "Ursula von der" Leyen
                     break
             elif first[:1].isupper():
@@ -116,6 +129,14 @@ def name_in_full(group: Group, word: str) -> str:
                 # a word that (nearly) never stands without it: "Evo" (Morales), "Red" (Bull)
                 bound = k >= 2 and k >= FIRST_NAME * stats.count
                 usual = k >= NAME_WITH * count  # (nearly) always before it: "El" (Paso)
+                if group.lone and prefix == known:
+                    # one article names a person in full once and then by the surname, so
+                    # "usual" says nothing: a first name the corpora know ("Fritz" Keller;
+                    # the one written most: "Pau" Gasol, not his brother "Marc")
+                    before = prefix
+                    break
+                if group.lone and current != word and current in FIRST_NAMES:
+                    continue  # before a first name only another one, no title ("Radprofi")
                 if is_common(group, first) and not (bound and usual):
                     # "Raumsonde Kelvara": the thing the name is, not a person's title
                     thing = base_form(group, first) == first
@@ -140,7 +161,11 @@ def name_in_full(group: Group, word: str) -> str:
         if not after:
             break
         (chain, following), k = max(after.items(), key=lambda ck: (ck[1], ck[0]))
-        if k < NAME_WITH * group.stats(current).count or not plain_name(group, following):
+        # (in a lone article a first name it knows takes the surname it is written before)
+        first = group.lone and current in FIRST_NAMES and k >= 1
+        if (k < NAME_WITH * group.stats(current).count and not first) or not plain_name(
+            group, following
+        ):
             break  # (not "Nordkoreas Machthaber")
         name += [*chain.split(), base_name(group, following)]
         current = following

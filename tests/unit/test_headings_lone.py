@@ -1,0 +1,90 @@
+"""Headings of lone articles (a topic of one plain text with no title line): issue 16."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing.models import Article, Block
+from briefing.stories.headings.compose import lone_headings
+from briefing.stories.headings.group import Group
+from briefing.stories.headings.scan import LONE_SENTENCES, scan_article
+from briefing.stories.headings.words import FIRST_NAMES, TITLES, is_person, name_in_full
+
+
+def test_a_role_of_a_noun_in_e_is_a_person() -> None:
+    """The person nouns are learned from a feminine form: "Experte" has "Expertin" (the -e
+    drops), so "IT-Experten" name people, no event; "Schwere" (Schwerin is a town) does not."""
+    assert is_person("IT-Experten") and is_person("Experte") and is_person("Zeugen")
+    assert is_person("Torschütze") and is_person("Briten")
+    assert not is_person("Schwere")
+
+
+def _plain(text: str, number: int = 0) -> Article:
+    """A plain text as the loader reads one: its first sentence stands in for a title."""
+    paragraphs = [p for p in text.split("\n") if p]
+    title = paragraphs[0].split(". ")[0] + "."
+    return Article(Path(f"{number}.txt"), title, [Block("paragraph", p) for p in paragraphs])
+
+
+VAN_DER = (
+    "Bundespräsident Alexander Van der Bellen hat am Montag die neue Regierung angelobt. "
+    "Van der Bellen mahnte die Minister zur Zusammenarbeit. Die Rede von Van der Bellen dauerte "
+    "zehn Minuten. Im ORF sagte Van der Bellen, er sei zuversichtlich.\n"
+)
+
+
+def test_van_der_is_part_of_a_name_not_a_genitive() -> None:
+    """Austrian texts write "Van der Bellen" with a capital V: no "Van" of "Bellen" (it made
+    "ORF der Bellen"), and the name is written with its particles, not cut to "Bellen"."""
+    article = _plain(VAN_DER)
+    assert not [p for p in scan_article(article, LONE_SENTENCES).phrases if p[1] == "Van"]
+    heading = lone_headings([article])[0]
+    assert heading.endswith("Van der Bellen"), heading
+
+
+def test_a_lone_article_writes_a_name_in_full_with_the_first_name_it_uses_once() -> None:
+    """One article names a person in full once, then by the surname: "Fritz Kellbinger",
+    not the cut "Kellbinger"; a title before the first name stays out of it."""
+    article = _plain(
+        "Der Freiburger Fritz Kellbinger ist neuer Präsident des Verbands. Kellbinger setzte "
+        "sich mit großer Mehrheit durch. Kellbinger will den Verband neu aufstellen.\n"
+        "Die Delegierten stimmten für Kellbinger. Kellbinger dankte ihnen.\n"
+    )
+    lone = Group([scan_article(article, LONE_SENTENCES)], lone=True)
+    assert name_in_full(lone, "Kellbinger") == "Fritz Kellbinger"
+    # a story's articles keep their rule: a first name written once of five mentions stays out
+    story = Group([scan_article(article, LONE_SENTENCES)])
+    assert name_in_full(story, "Kellbinger") == "Kellbinger"
+    titled = _plain(
+        "Brüche am Becken, trotzdem hat der Fußballprofi Jochen Wendrath Glück gehabt. "
+        "Wendrath stürzte auf einer Abfahrt. Wendrath wird operiert. Wendrath fällt aus.\n"
+    )
+    assert "Fußballprofi" in TITLES
+    group = Group([scan_article(titled, LONE_SENTENCES)], lone=True)
+    assert name_in_full(group, "Wendrath") == "Jochen Wendrath"
+    assert lone_headings([titled])[0] == "Jochen Wendrath"
+
+
+def test_the_name_words_are_learned_first_names_and_titles() -> None:
+    assert {"Fritz", "Ursula", "Christian", "Jochen"} <= FIRST_NAMES
+    assert {"Bundestrainer", "Trainer", "Schauspielerin"} <= TITLES
+    # no title, quantifier, adjective or number is a first name
+    assert not FIRST_NAMES & {"Trainer", "Herr", "Präsident", "Bundeskanzlerin", "Alle"}
+    assert not FIRST_NAMES & {"Mehrere", "Politische", "Millionen", "The", "Fußball-Erstligisten"}
+
+
+def test_a_word_cut_off_at_the_text_s_end_is_not_read() -> None:
+    """MLSUM texts end mid-word ("... hätte Evo Morale"; issue 16 saw "Uni-Hauptgebäud"): in
+    a short text the cut word was read with the rest ("Morales" a genitive of "Morale"); and
+    a first name the text writes once before the surname takes it ("Jens Spahn", not "Jens")."""
+    text = (
+        "In Bolivien regierte Evo Morales fast 14 Jahre. Seine Gegner wollten ihn los werden. "
+        "Viele Bolivianer hätten gern weiter Evo Morale"
+    )
+    heading = lone_headings([_plain(text)])[0]
+    assert "Morale" not in heading.split(), heading
+    text = (
+        "Im Ministerium regierte Jens Spahn fast zwei Jahre. Seine Gegner wollten ihn los "
+        "werden. Viele Beamte hätten gern weiter Jens Spah"
+    )
+    assert lone_headings([_plain(text)])[0] == "Jens Spahn"
