@@ -711,6 +711,11 @@ def test_a_story_of_several_sources_leaves_out_we_that_says_nobody() -> None:
     assert any(t.startswith("Wir haben zu Hause") for t in alone)
 
 
+def _alone_in(*articles: Article) -> dict[str, bool]:
+    """Each candidate line of the articles, told together, and whether it may stand alone."""
+    return {g.text: g.alone for g in group_sentences(list(articles))}
+
+
 def test_a_person_named_by_age_stands_alone_in_one_article_not_among_several() -> None:
     """ "Der 62-Jährige ..." in a story of several articles: which of their people? It may
     stand only right after the line that names him; one article's summary keeps it."""
@@ -720,10 +725,10 @@ def test_a_person_named_by_age_stands_alone_in_one_article_not_among_several() -
     second = _article(
         "a2", "Fritz Keller ist neuer Präsident des Deutschen Fußball-Bundes. Der Verband "
         "hatte nach dem Rücktritt von Reinhard Grindel monatelang einen Nachfolger gesucht.")
-    several = {g.text: g.alone for g in group_sentences([first, second])}
+    several = _alone_in(first, second)
     assert several["Der 62-Jährige wurde beim Bundestag in Frankfurt einstimmig zum Chef des "
                    "Verbandes gewählt."] is False
-    alone = {g.text: g.alone for g in group_sentences([first])}
+    alone = _alone_in(first)
     assert alone["Der 62-Jährige wurde beim Bundestag in Frankfurt einstimmig zum Chef des "
                  "Verbandes gewählt."] is True
 
@@ -766,12 +771,12 @@ def test_an_object_pronoun_stands_alone_in_one_article_not_among_several() -> No
     second = _article(
         "a2", "Eine Panne der Bank schrieb Kunden am Montag Millionen gut. Der Fehler ist "
         "inzwischen behoben, teilte die Bank mit.")
-    several = {g.text: g.alone for g in group_sentences([first, second])}
+    several = _alone_in(first, second)
     assert several["Glück für ihn, blöd allerdings für die Kunden, die sich schon gefreut "
                    "hatten."] is False
     assert several["Die Verantwortlichen hätten die Vorwürfe gegen ihn nicht belegt, sagt "
                    "Kaiser."] is True
-    alone = {g.text: g.alone for g in group_sentences([first])}
+    alone = _alone_in(first)
     assert alone["Glück für ihn, blöd allerdings für die Kunden, die sich schon gefreut "
                  "hatten."] is True
 
