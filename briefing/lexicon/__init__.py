@@ -178,6 +178,8 @@ NAME_PARTICLES = _tagged("heading_words", "particle")
 TIMES_OF_DAY = _tagged("heading_words", "time")
 NOUN_ENDINGS = _tagged("heading_words", "noun-ending")
 OWN_PLURALS_N = frozenset(w.casefold() for w in _tagged("heading_words", "plural-n"))
+# "nach den Worten des Präsidenten": whose words, never what happened
+SOURCE_NOUNS = frozenset(_tagged("heading_words", "source"))
 
 
 @lru_cache(maxsize=1)

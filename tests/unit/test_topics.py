@@ -413,3 +413,25 @@ def test_two_stubs_that_share_only_a_furniture_sentence_are_no_story() -> None:
     articles = [Article(Path(f"s{n}.txt"), "", [Block("paragraph", f"{lead} {stub}")], id=f"a{n}")
                 for n, lead in enumerate(leads, 1)]
     assert [len(t.articles) for t in group_topics(articles)] == [1, 1]
+
+
+
+def test_whose_words_a_report_gives_is_no_heading() -> None:
+    """ "Nach den Worten des französischen Präsidenten Emmanuel Macron ..." says who speaks,
+    not what happened: it had headed a story of four articles (300 random articles)."""
+    from briefing.stories.headings import compose
+    from briefing.stories.headings.group import Group
+    from briefing.stories.headings.scan import scan_article
+
+    texts = [
+        "Nach den Worten des französischen Präsidenten Emmanuel Macron gibt es Fortschritte im "
+        "Konflikt zwischen den USA und Iran. Es habe sich ein Weg abgezeichnet.",
+        "Nach den Worten des französischen Präsidenten Emmanuel Macron ist ein Treffen möglich. "
+        "Mit seinen Worten über die Nato hat er die Deutschen aufgeschreckt.",
+    ]
+    articles = [Article(Path(f"m{n}.txt"), "", [Block("paragraph", t)], id=f"a{n}")
+                for n, t in enumerate(texts, 1)]
+    folder = compose.context([compose._group_stems([articles], 0)])
+    scans = [scan_article(a, compose.MAX_SENTENCES) for a in articles]
+    found = [c.text for c in compose.candidates(Group(scans, lone=False), folder)]
+    assert found and not [t for t in found if t.startswith("Wort")], found

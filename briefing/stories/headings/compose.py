@@ -117,6 +117,8 @@ def candidates(group: Group, folder: Context) -> list[Candidate]:
             continue  # a role is no heading: "CDU-Politiker", "Bundeskanzlerinnen"
         if head.casefold() in lexicon.DURATIONS:
             continue  # a unit of time says when or how long, never what: "Stunden"
+        if head.casefold() in lexicon.SOURCE_NOUNS:
+            continue  # whose words: "Worten des französischen Präsidenten Emmanuel Macron"
         if not is_common(group, head):
             # the parts of one name ("Kramp-Karrenbauer") say one thing
             best = max((weight(s) for s in key), default=0.0)
