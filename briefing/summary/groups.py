@@ -44,6 +44,10 @@ from briefing.text.words import sentence_key, words
 # "Laut Klöckner ...", "heißt es in dem Schreiben": the sentence says whose words they are
 _ACCORDING_TO = re.compile(r"\b(?:[Ll]aut\s+[A-ZÄÖÜ]|heißt es\b)")
 
+# An interview's question or statement, labelled with the paper's name: "SZ: Herr Kille, ...",
+# "STANDARD: Österreich will ab nächster Woche nur noch Tageskontingente ..."
+_INTERVIEWER = re.compile(r"^(?:SZ|STANDARD|SPIEGEL|ZEIT|FAZ|taz|profil|Frage):\s")
+
 
 def is_candidate(text: str, boilerplate: frozenset[str] = frozenset()) -> bool:
     """A sentence that can stand in a summary: article text of a sensible length in German,
@@ -218,8 +222,8 @@ def _writers_own(sentence: Sentence) -> bool:
     stays): in the corpus' stories 111 of 133 such lines said nobody (interview answers, the
     paper's own notes, "Heute beginnen wir, Christopher Gerards und ...")."""
     text = sentence.text
-    if text.rstrip().endswith("?") or first_person(text):
-        return True
+    if text.rstrip().endswith("?") or first_person(text) or _INTERVIEWER.match(text):
+        return True  # (an interviewer's words are the paper's too: "STANDARD: ...")
     return first_person_plural(text) and not _says_who(text)
 
 

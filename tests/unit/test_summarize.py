@@ -690,6 +690,22 @@ def test_a_story_of_several_sources_leaves_out_the_writers_questions_and_first_p
     assert any(t.startswith("Ich weiß") for t in alone) and any(t.startswith("Wird") for t in alone)
 
 
+def test_a_story_of_several_sources_leaves_out_the_interviewers_words() -> None:
+    """ "STANDARD: Österreich will ..." is the paper's question or statement in an interview: no
+    line of a story told by several sources (300 random articles printed one)."""
+    first = _article(
+        "a1", "Außenminister Nikola Poposki will Hotspots in Griechenland ausbauen. STANDARD: "
+        "Österreich will ab nächster Woche nur noch Tageskontingente ins Land lassen. Poposki: "
+        "Die Zusammenarbeit zwischen den Außenministern hat sich verbessert.")
+    second = _article(
+        "a2", "Österreich lässt ab nächster Woche nur noch Tageskontingente von Flüchtlingen ins "
+        "Land. Mazedonien will die Grenze zu Griechenland schärfer kontrollieren.")
+    texts = {g.text for g in group_sentences([first, second])}
+    assert texts and not any(t.startswith("STANDARD:") for t in texts), texts
+    alone = {g.text for g in group_sentences([first])}
+    assert any(t.startswith("STANDARD:") for t in alone)
+
+
 def test_a_story_of_several_sources_leaves_out_we_that_says_nobody() -> None:
     """ "Wir" whose quotation marks the page lost: whose team? Kept when the sentence says who
     speaks (", sagte ...", "Laut ...", a name before a colon); one article's summary keeps it."""
