@@ -47,11 +47,18 @@ CONTAINED_WORDS = 5
 
 
 @lru_cache(maxsize=1)
+def furniture_sentence_keys() -> frozenset[str]:
+    """The letter keys of all the lexicon's furniture sentences: a sentence that is one, word
+    for word (a set look-up, where ``is_furniture_key`` also searches inside longer pieces)."""
+    return frozenset(k for k in (letters_key(s) for s in FURNITURE_SENTENCES) if k)
+
+
+@lru_cache(maxsize=1)
 def _furniture_keys() -> tuple[frozenset[str], re.Pattern[str] | None]:
     """The letter keys of the lexicon's furniture sentences (furniture.txt): those that count
     only alone, and those that count inside a longer piece too (as one pattern of the padded
     keys " k ": one search of a sentence instead of a substring test for each key)."""
-    keys = [k for k in (letters_key(s) for s in FURNITURE_SENTENCES) if k]
+    keys = sorted(furniture_sentence_keys())
     alone = frozenset(k for k in keys if k.count(" ") + 1 < CONTAINED_WORDS)
     contained = [f" {k} " for k in keys if k.count(" ") + 1 >= CONTAINED_WORDS]
     return alone, re.compile("|".join(map(re.escape, contained))) if contained else None
@@ -64,11 +71,6 @@ def is_furniture_key(key: str) -> bool:
     return key in alone or contained is not None and contained.search(f" {key} ") is not None
 
 
-@lru_cache(maxsize=1)
-def furniture_sentence_keys() -> frozenset[str]:
-    """The letter keys of all the lexicon's furniture sentences: a sentence that is one, word
-    for word (a set look-up, where ``is_furniture_key`` also searches inside longer pieces)."""
-    return frozenset(k for k in (letters_key(s) for s in FURNITURE_SENTENCES) if k)
 
 
 def furniture_reason(text: str, boilerplate: frozenset[str] = frozenset()) -> str | None:

@@ -46,8 +46,9 @@ _TEASER = re.compile(
     rf"Mehr zum Thema|{'|'.join(label + ':' for label in TEASER_LABELS)}|Auch interessant|Update:"
     # a link to more: "Zum Artikel: ...", "Weitere Meldungen: ...", "Mehr Informationen"; a
     # podcast's other subjects: "Weitere Themen: Googles Quantencomputer, ..."
-    r"|(?:Zum (?:Artikel|Liveblog|Newsblog|Ticker|Video|Thema|Weiterlesen)|Weitere (?:Meldungen|Nachrichten|"
-    r"Informationen|Artikel|Themen)|Mehr (?:Informationen|Nachrichten|Artikel))\s*:"
+    r"|(?:Zum (?:Artikel|Liveblog|Newsblog|Ticker|Video|Thema|Weiterlesen)|"
+    r"Weitere (?:Meldungen|Nachrichten|Informationen|Artikel|Themen)|"
+    r"Mehr (?:Informationen|Nachrichten|Artikel))\s*:"
     # "Alle (aktuellen) Nachrichten und Hintergründe im Überblick", "Alle Folgen finden Sie hier"
     r"|Alle (?:\w+ ){0,3}(?:Nachrichten|Informationen|Artikel|Folgen|Entwicklungen|Hintergründe|"
     r"Texte|Beiträge|Interviews)\b.{0,80}\b(?:im Überblick|finden Sie|hier|lesen Sie)\b)",
@@ -67,9 +68,12 @@ _FURNITURE_HINT = re.compile(r"@|www\.|http|[Pp]odcast|Newsletter|Folge|Moderato
 # "Sie" is "she": "... wo sie hin wollte: Sie ist Kanzlerin")
 _FORMAL_YOU = re.compile(r"(?<=[\w,] )(?:Sie|Ihnen|Ihr|Ihre|Ihrer|Ihrem|Ihren)\b")
 
+# an e-mail or web address
+_ADDRESS = r"\S@\S|\bwww\.|https?://"
+
 _FURNITURE = re.compile(
-    r"\S@\S|\bwww\.|https?://"
-    r"|[Nn]achrichtenpodcast|\bPodcast erscheint\b|\bunsere[nmr]? (?:Podcasts?|Newsletter)\b"
+    _ADDRESS
+    + r"|[Nn]achrichtenpodcast|\bPodcast erscheint\b|\bunsere[nmr]? (?:Podcasts?|Newsletter)\b"
     # an episode announced: "... in einer neuen Folge von "Und nun zum Sport", dem Sportpodcast"
     r"|\bFolgen?\b.{0,200}[Pp]odcast|[Pp]odcast.{0,200}\bFolgen?\b"
     # a podcast's notes: "Im Podcast erklärt er, was hinter Trumps Kaufangebot steckt", "Die
@@ -147,19 +151,26 @@ _BACK_REFERENCE = re.compile(
 
 def _furniture(text: str) -> bool:
     """Page furniture (see _FURNITURE): the reader addressed formally after the first word."""
-    # (a lookbehind instead of "^\S+.*?\bSie\b", which took a fifth of the summaries' time)
-    first_line = text.split("\n", 1)[0]
-    if first_line[:1].strip() and _FORMAL_YOU.search(first_line):
+    if addresses_reader(text):
         return True
-    return is_page_notice(text)
-
-
-def is_page_notice(text: str) -> bool:
-    """A page's notice of itself: an e-mail or web address, a podcast's or newsletter's own
-    lines ("Verpassen Sie keine Folge ...", "Der Podcast erscheint ..."); ``is_furniture``
-    without the reader addressed formally, which interviews and service pieces do too."""
     # most sentences have none of the marks: a cheap look for them first
     return _FURNITURE_HINT.search(text) is not None and _FURNITURE.search(text) is not None
+
+
+def addresses_reader(text: str) -> bool:
+    """The reader addressed formally after the first word of the first line ("Dann schreiben
+    Sie uns", "Verpassen Sie keine Folge")."""
+    # (a lookbehind instead of "^\S+.*?\bSie\b", which took a fifth of the summaries' time)
+    first_line = text.split("\n", 1)[0]
+    return bool(first_line[:1].strip()) and _FORMAL_YOU.search(first_line) is not None
+
+
+def holds_address(text: str) -> bool:
+    """An e-mail or web address in the text."""
+    return _ADDRESS_PATTERN.search(text) is not None
+
+
+_ADDRESS_PATTERN = re.compile(_ADDRESS)
 
 
 def opening_stripped(text: str) -> str:
@@ -186,10 +197,14 @@ def opens_with_reference(text: str) -> bool:
 def late_pronoun(text: str) -> bool:
     """A pronoun before any name within the first words ("Im Anschluss reise er ..."), in a
     sentence that does not open a quote."""
-    return (
-        _LATE_PRONOUN.match(opening_stripped(text)) is not None
-        and text.lstrip()[:1] not in '«"„“'
-    )
+    return _late_pronoun(text) is not None
+
+
+def _late_pronoun(text: str) -> re.Match[str] | None:
+    """``late_pronoun``'s match: the words up to the pronoun."""
+    if text.lstrip()[:1] in '«"„“':
+        return None
+    return _LATE_PRONOUN.match(opening_stripped(text))
 
 
 def back_reference(text: str) -> bool:
@@ -318,7 +333,7 @@ def person_by_pronoun(text: str) -> bool:
     do not count, and whether the sentence names its speaker (", sagt Kaiser.") is the
     caller's."""
     stripped = opening_stripped(text)
-    late = _LATE_PRONOUN.match(stripped) if text.lstrip()[:1] not in '«"„“' else None
+    late = _late_pronoun(text)
     return (
         # (not after a comma: "Cain erklärt, sie habe ...", "Trump bestreitet, dass er ...")
         late is not None and "," not in late.group(0)

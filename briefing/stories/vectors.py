@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from briefing.cues.furniture import furniture_sentence_keys
-from briefing.cues.standalone import is_furniture
+from briefing.cues.standalone import addresses_reader, holds_address
 from briefing.lexicon import german_stop_words, news_stem_rates
 from briefing.models import Article
 from briefing.text.sentences import quick_sentences
@@ -131,7 +131,7 @@ def boilerplate_sentences(
     articles: Sequence[Article], keyed: Sequence[list[tuple[str, str]]] | None = None
 ) -> frozenset[str]:
     """Sentences that stand word for word in BOILERPLATE_ARTICLES or more unrelated articles,
-    and a page's notices of itself (``is_page_notice``).
+    the lexicon's furniture sentences, and a page's notices to its reader about its channels.
 
     Page furniture that survived cleaning ("Der Volltext dieses Artikels steht nicht mehr
     zur Verfügung.", a podcast notice) must not pull unrelated articles together. A sentence
@@ -178,8 +178,7 @@ def _notice_to_reader(sentence: str) -> bool:
     return (
         _CHANNEL.search(sentence) is not None
         and not _QUOTE_MARKS.intersection(sentence)
-        and is_furniture(sentence)
-        and (_FORMAL_READER.search(sentence) is not None or _ADDRESS.search(sentence) is not None)
+        and (addresses_reader(sentence) or holds_address(sentence))
     )
 
 
@@ -189,11 +188,6 @@ _QUOTE_MARKS = frozenset('"„“”»«')
 # address: a service piece's "finden Sie unter www..." holds its story's words)
 _CHANNEL = re.compile(r"(?i)podcast|\bfolgen?\b|newsletter|abonnier")
 
-# an e-mail or web address
-_ADDRESS = re.compile(r"\S@\S|\bwww\.|https?://")
-
-# the reader addressed formally after the first word
-_FORMAL_READER = re.compile(r"(?<=\S )(?:Sie|Ihnen|Ihr|Ihre[nmrs]?)\b")
 
 
 def _merge_genitive_s(docs: list[dict[str, float]]) -> list[dict[str, float]]:
