@@ -435,3 +435,21 @@ def test_whose_words_a_report_gives_is_no_heading() -> None:
     scans = [scan_article(a, compose.MAX_SENTENCES) for a in articles]
     found = [c.text for c in compose.candidates(Group(scans, lone=False), folder)]
     assert found and not [t for t in found if t.startswith("Wort")], found
+
+
+def test_a_set_phrase_and_a_level_are_no_heading() -> None:
+    """Two market reports ("... auf den tiefsten Stand seit Mitte Oktober", "... im Gegenzug
+    verteuerte sich der Euro") were headed "Stand" (300 random articles): a level reached and a
+    set phrase ("im Gegenzug") say how, not what; the currency they share heads them."""
+    from briefing.stories.headings import compose
+
+    texts = [
+        "Der Kurs des Euro ist am Dienstag gesunken. Der Kurs rutschte bis auf 1,1003 Dollar und "
+        "damit auf den tiefsten Stand seit Mitte Oktober. Im Gegenzug stieg der Dollar.",
+        "Die Zinssenkungen haben den Dollar belastet. Im Gegenzug verteuerte sich der Euro bis "
+        "auf 1,1317 Dollar. Der Goldpreis stieg auf den höchsten Stand seit fünf Jahren.",
+    ]
+    articles = [Article(Path(f"b{n}.txt"), "", [Block("paragraph", t)], id=f"a{n}")
+                for n, t in enumerate(texts, 1)]
+    heading = compose.topic_heading(articles)
+    assert heading in ("Dollar", "Euro"), heading

@@ -117,8 +117,10 @@ def candidates(group: Group, folder: Context) -> list[Candidate]:
             continue  # a role is no heading: "CDU-Politiker", "Bundeskanzlerinnen"
         if head.casefold() in lexicon.DURATIONS:
             continue  # a unit of time says when or how long, never what: "Stunden"
-        if head.casefold() in lexicon.SOURCE_NOUNS:
-            continue  # whose words: "Worten des französischen Präsidenten Emmanuel Macron"
+        if head.casefold() in lexicon.SOURCE_NOUNS or head.casefold() in lexicon.IDIOM_NOUNS:
+            # whose words ("Worten des französischen Präsidenten Emmanuel Macron") or how
+            # ("Euro im Gegenzug")
+            continue
         if not is_common(group, head):
             # the parts of one name ("Kramp-Karrenbauer") say one thing
             best = max((weight(s) for s in key), default=0.0)
@@ -199,6 +201,8 @@ def _event_phrases(group, phrases, heads, ranked, attested, named, weight) -> li
         words = _as_written(group, phrase)
         if any(w.casefold() in lexicon.PRONOUNS for w in words):
             continue  # "Bundesregierung in ihrem jüngsten Monatsbericht": whose?
+        if any(w.casefold() in lexicon.IDIOM_NOUNS for w in words):
+            continue  # "Euro im Gegenzug": how, not what or where
         if phrase.kind == "owner":
             base = words[-2].rstrip("'’").removesuffix("s")
             if not group.df.get(base) or is_common(group, base):
