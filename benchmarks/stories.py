@@ -20,6 +20,12 @@ Scores, over the labelled members only:
   the purer one) has a heading containing one of ``heading_terms`` (case-insensitive).
 - near misses merged: the share of near misses that sit in their story's main topic.
 - distractors in story topics: distractors that share a topic with a story's members.
+
+Not scored, shown: the topics of two or more distractors and nothing else. The distractors are
+unlabelled, so whether such a topic is one story is not known. Read on dev (``--stories``
+lists them), about half are one story (a cup match, a row over a remark, a summit) and half one
+theme's different events (a club's ice hockey games, a coach's matches, a strait's incidents):
+theme merges, which B-cubed over the members does not see.
 """
 
 from __future__ import annotations
@@ -77,6 +83,7 @@ class Scores:
     near_misses_merged: int = 0
     near_miss_rate: float = 0.0
     distractors_in_story_topics: int = 0
+    distractor_topics: list[tuple[str, list[str]]] = field(default_factory=list)
     largest_topic: int = 0
     per_story: list[StoryResult] = field(default_factory=list)
 
@@ -199,6 +206,10 @@ def score(labels: dict, grouping: Grouping) -> Scores:
     result.distractors_in_story_topics = sum(
         1 for ident in distractors if topic_of.get(ident) in story_topics
     )
+    result.distractor_topics = [
+        (heading, ids) for heading, ids in grouping
+        if len(ids) > 1 and all(i in distractors for i in ids)
+    ]
     return result
 
 
@@ -218,7 +229,15 @@ def report(scores: Scores, stories: bool = False, out=sys.stdout) -> None:
         f"{scores.distractors_in_story_topics}",
         file=out,
     )
+    grouped = sum(len(ids) for _, ids in scores.distractor_topics)
+    print(
+        f"distractors grouped with each other (not scored): {len(scores.distractor_topics)} "
+        f"topics, {grouped} articles",
+        file=out,
+    )
     if stories:
+        for heading, ids in scores.distractor_topics:
+            print(f"  distractors {','.join(ids):34} {heading[:60]!r}", file=out)
         for s in scores.per_story:
             merged = f" near:{','.join(s.near_misses_merged)}" if s.near_misses_merged else ""
             print(
