@@ -388,6 +388,20 @@ def test_a_plural_of_its_own_keeps_its_n() -> None:
     assert _written_in(heading, articles)
 
 
+def test_a_singular_in_ern_keeps_its_n() -> None:
+    """ "Konzern" is no dative plural of a "Konzer": a lone article was headed "Konzer mit
+    einer Selbstverpflichtung" (300 random articles)."""
+    from briefing.stories.headings import words
+    from briefing.stories.headings.group import Group
+    from briefing.stories.headings.scan import scan_article
+
+    body = ("In der Diskussion um steigende Mieten war der Konzern in die Kritik geraten. Nun "
+            "reagiert der Konzern mit einer Selbstverpflichtung.")
+    group = Group([scan_article(_story(("", body))[0], 4)], lone=True)
+    assert [words.base_form(group, w) for w in ("Konzern", "Autokonzern")] == [
+        "Konzern", "Autokonzern"]
+
+
 def test_two_stories_of_a_folder_do_not_share_a_heading() -> None:
     """Both stories' best heading is "Boris Johnson": the smaller one (later) takes its next."""
     elected = _story(
