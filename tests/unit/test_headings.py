@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -299,6 +300,34 @@ def test_a_lone_plain_text_gets_a_phrase_not_its_first_sentence() -> None:
     heading = topic_heading(articles)
     assert heading != first and len(heading.split()) <= 6
     assert _written_in(heading, articles)
+
+
+def test_a_caption_is_no_title_and_its_photographer_no_heading() -> None:
+    """An MLSUM text opens with a picture: "Detailansicht öffnen <caption> (Foto: X/afp)".
+    The title made of the caption's first words ("Ein Prosit auf die Elite.", with a full stop
+    the text does not have there) headed a lone article as if it were a title line, and the
+    photographer headed another ("John Macdougall", "Rolf Vennenbernd"; 300 random articles)."""
+    text = ("Detailansicht öffnen Drei Parteichefs verkünden die Einigung (v.l.): Markus Söder "
+            "(CSU), Annegret Kramp-Karrenbauer (CDU) und Malu Dreyer (SPD). (Foto: John "
+            "Macdougall/afp) Lange ist nicht klar, ob die Koalition sich bei der Grundrente "
+            "zusammenrauft. Es geht um mehr als die Grundrente, die auf der Tagesordnung steht. "
+            "Es geht auch um die Zukunft dieses Bündnisses. Als die Koalitionsspitze am "
+            "Sonntagmorgen zusammenkommt, liegt noch zäher Nebel über der Spree.")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "a.txt"
+        path.write_text(text + "\n", encoding="utf-8")
+        [article], _ = load_articles([path])
+    assert article.title.endswith(".") and article.title.removesuffix(".") in text
+    assert not has_title(article)
+    heading = topic_heading([article])
+    assert heading != article.title and "Macdougall" not in heading, heading
+    from briefing.stories.headings import compose
+    from briefing.stories.headings.scan import scan_article
+
+    folder = compose.context([compose._group_stems([[article]], 0)])
+    scans = [scan_article(article, compose.LONE_SENTENCES)]
+    found = [c.text for c in compose.candidates(Group(scans, lone=True), folder)]
+    assert found and not [t for t in found if "Macdougall" in t], found
 
 
 def test_a_word_every_story_uses_weighs_less_than_the_storys_own() -> None:

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from briefing import lexicon
 from briefing.models import Article
+from briefing.text.captions import CREDIT
 from briefing.text.stems import german_stem
 
 TITLE, LEAD, BODY = 3, 2, 1  # the weight of a word by where it stands
@@ -159,7 +160,10 @@ def has_title(article: Article, paragraphs: list[str] | None = None) -> bool:
         return bool(title)
     # a plain text's first sentence, also behind a short label ("Detailansicht öffnen Tidjane
     # Thiam, Chef der Credit Suisse, bleibt vorerst im Amt."): a sentence, no title line
-    at = paragraphs[0].find(title, 0, TITLE_LABEL + len(title))
+    # (a title made of a text's first words ends in a full stop the text may not have there:
+    # "Ein Prosit auf die Elite." of "... Ein Prosit auf die Elite (von links): ...")
+    said = title.removesuffix(".") if len(title) > 1 else title
+    at = paragraphs[0].find(said, 0, TITLE_LABEL + len(title))
     return not (at == 0 or (at > 0 and title.rstrip("\"“”'»«)").endswith((".", "!", "?"))))
 
 
@@ -170,6 +174,8 @@ def _region(article: Article, read: int = MAX_SENTENCES) -> tuple[str, int, int]
     title = article.title if has_title(article, paragraphs) else ""
     sentences: list[str] = []
     for paragraph in paragraphs:
+        if "(" in paragraph:  # a picture's credit names its photographer: "(Foto: X/afp)"
+            paragraph = CREDIT.sub("", paragraph)
         sentences += _SENTENCE_END.split(paragraph)
         if len(sentences) >= read:
             break
