@@ -218,6 +218,8 @@ def test_is_near_duplicate(first, second, same):
         ("Hier siehst du den Empfang des Kreml-Chefs im Video.", False),
         # a teaser label glued to the sentence by the page layout
         ("Das Wichtigste in Kürze Kim hat Putin in sein Land eingeladen.", False),
+        # ... and a newsletter's label (SZ's "Der Tag kompakt", 61 corpus texts)
+        ("Der Tag kompakt Deutsche Bank entlässt bereits die ersten Mitarbeiter.", False),
         # the middle of a quote that spans several sentences
         ('Worüber wir aber besorgt sind, ist die Vertiefung der Beziehung."', False),
     ],
