@@ -48,6 +48,7 @@ from briefing.stories.headings.words import (
     base_form,
     event_rate,
     is_common,
+    is_count,
     is_person,
     name_in_full,
     plain_name,
@@ -115,8 +116,9 @@ def candidates(group: Group, folder: Context) -> list[Candidate]:
         key = phrase.key[1]
         if is_person(head):
             continue  # a role is no heading: "CDU-Politiker", "Bundeskanzlerinnen"
-        if head.casefold() in lexicon.DURATIONS:
-            continue  # a unit of time says when or how long, never what: "Stunden"
+        if head.casefold() in lexicon.DURATIONS or is_count(head):
+            continue  # a unit of time says when or how long, never what: "Stunden"; a count
+            # how many: "Hunderttausende"
         if head.casefold() in lexicon.SOURCE_NOUNS or head.casefold() in lexicon.IDIOM_NOUNS:
             # whose words ("Worten des französischen Präsidenten Emmanuel Macron") or how
             # ("Euro im Gegenzug")

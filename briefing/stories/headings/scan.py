@@ -25,8 +25,6 @@ LEAD_SENTENCES = 2
 MAX_SENTENCES = 10
 # A lone article's phrase comes from its lead and the two sentences after it.
 LONE_SENTENCES = 4
-# Letters of a label before a plain text's first sentence ("Detailansicht öffnen").
-TITLE_LABEL = 40
 
 _ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer",
                        "eines", "einem", "einen"})  # fmt: skip
@@ -159,11 +157,13 @@ def has_title(article: Article, paragraphs: list[str] | None = None) -> bool:
     if not title or not paragraphs:
         return bool(title)
     # a plain text's first sentence, also behind a short label ("Detailansicht öffnen Tidjane
-    # Thiam, Chef der Credit Suisse, bleibt vorerst im Amt."): a sentence, no title line
+    # Thiam, Chef der Credit Suisse, bleibt vorerst im Amt.") or a caption and a newsletter's
+    # notice the title was not taken from ("Wie gerne hätte Stevan Paul ... gespeist."): a
+    # sentence, no title line
     # (a title made of a text's first words ends in a full stop the text may not have there:
     # "Ein Prosit auf die Elite." of "... Ein Prosit auf die Elite (von links): ...")
     said = title.removesuffix(".") if len(title) > 1 else title
-    at = paragraphs[0].find(said, 0, TITLE_LABEL + len(title))
+    at = paragraphs[0].find(said)
     return not (at == 0 or (at > 0 and title.rstrip("\"“”'»«)").endswith((".", "!", "?"))))
 
 

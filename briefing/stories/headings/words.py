@@ -10,6 +10,7 @@ events was learned from the corpora: nouns the articles write after "nach dem", 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 from itertools import pairwise
@@ -103,6 +104,16 @@ def _known_first_name(left: Counter[tuple[str, ...]]) -> tuple[str, ...] | None:
     return max(found)[1] if found else None
 
 
+# a count of people or things written as a noun: "Tausende", "Hunderttausende", "Dutzende"
+_COUNT = re.compile(r"(?:zehn|hundert|tausend)*(?:hunderte|tausende|dutzende)n?")
+
+
+def is_count(word: str) -> bool:
+    """A count written as a noun ("Hunderttausende", "Millionen"): how many, never a name."""
+    low = word.casefold()
+    return bool(_COUNT.fullmatch(low)) or low in lexicon.MAGNITUDES
+
+
 def name_in_full(group: Group, word: str) -> str:
     """The name as the articles write it in full: "Evo Morales" for "Morales", "El Paso" for
     "Paso", "Ursula von der Leyen" for "Leyen" or "Ursula", "Tour de France" for "France"."""
@@ -167,6 +178,8 @@ def name_in_full(group: Group, word: str) -> str:
             group, following
         ):
             break  # (not "Nordkoreas Machthaber")
+        if is_count(following):
+            break  # "in Libanon Hunderttausende": how many, no part of the name
         name += [*chain.split(), base_name(group, following)]
         current = following
     return " ".join(name)
