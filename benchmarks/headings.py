@@ -9,6 +9,7 @@
     python benchmarks/headings.py --make-lexicon       # rewrite lexicon/heading_nouns.txt
     python benchmarks/headings.py --make-compounds     # rewrite lexicon/lost_umlaut_compounds.txt
     python benchmarks/headings.py --make-first-names   # rewrite lexicon/name_words.txt
+    python benchmarks/headings.py --make-name-adjectives   # rewrite lexicon/name_adjectives.txt
 
 --stories: a story's heading hits when the heading of its main topic (the one holding most of
 its members) contains one of its ``heading_terms`` (case-insensitive), as benchmarks/stories.py
@@ -496,6 +497,51 @@ def make_first_names(path: Path = FIRST_NAMES_FILE) -> int:
     return len(rows)
 
 
+# --------------------------------------------------------------------------- name adjectives
+
+NAME_ADJECTIVES_FILE = ROOT / "briefing" / "lexicon" / "name_adjectives.txt"
+_WEAK_IN_NAME = re.compile(r"(?<![\w-])(?:das|der) ([A-ZÄÖÜ][a-zäöüß]+e) (?=[A-ZÄÖÜ])")
+_NOUN_ALONE = re.compile(r"(?<![\w-])(?:die|der|das|eine) ([A-ZÄÖÜ][a-zäöüß]+e)(?= [a-zäöüß]|[.,;:])")
+_LOWER_ADJECTIVE = re.compile(r"(?<![\w-])([a-zäöüß]+e[rs]?) ")
+NAME_ADJECTIVE_USES = 2  # uses after "das"/"der" before a capitalised word
+
+
+def make_name_adjectives(path: Path = NAME_ADJECTIVES_FILE) -> int:
+    """Adjectives inside names ("das Statistische Bundesamt", "der Internationale
+    Währungsfonds"): capitalised words in -e after "das" or "der" and before a capitalised
+    word, twice or more, that the corpora also write in lower case, and with a strong ending
+    ("internationaler"; a name such as "Pete" or "Porsche" has none) or in -isch, no first
+    name; the labelled stories left out. A heading, which has no article, writes them
+    with the strong ending ("Statistisches Bundesamt")."""
+    from briefing.stories.headings.words import FIRST_NAMES
+
+    weak: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
+    alone: Counter[str] = Counter()  # a noun of its own: "die Spitze der", "der Offensive."
+    for text in unlabelled_texts():
+        weak.update(_WEAK_IN_NAME.findall(text))
+        lower.update(_LOWER_ADJECTIVE.findall(text))
+        alone.update(_NOUN_ALONE.findall(text))
+    words = sorted(
+        word for word, k in weak.items()
+        if k >= NAME_ADJECTIVE_USES and word not in FIRST_NAMES and alone[word] < k
+        and lower[word.casefold()] > 0  # (not "Apple", "Partie")
+        # a strong ending, or "-isch", which only adjectives take ("statistische")
+        and (lower[word.casefold() + "s"] + lower[word.casefold() + "r"] > 0
+             or word.endswith("ische"))
+    )
+    header = [
+        "# Adjectives inside names, learned from the MLSUM and 10kGNAD corpora (labelled stories",
+        "# left out) by: python benchmarks/headings.py --make-name-adjectives",
+        '# written capitalised in -e after "das" or "der" before a capitalised word (2+ times)',
+        '# and in lower case, also with a strong ending ("internationaler") or in -isch: a',
+        '# heading, which has no article, writes "Statistisches Bundesamt" for "das',
+        '# Statistische Bundesamt".',
+    ]
+    path.write_text("\n".join(header + words) + "\n", encoding="utf-8")
+    return len(words)
+
+
 # --------------------------------------------------------------------------- lost umlauts
 
 _WORD = re.compile(r"(?<![\w-])[A-Za-zÄÖÜäöüß]+(?![\w-])")
@@ -575,13 +621,14 @@ def main() -> int:
     parser.add_argument("--make-lexicon", action="store_true")
     parser.add_argument("--make-compounds", action="store_true")
     parser.add_argument("--make-first-names", action="store_true")
+    parser.add_argument("--make-name-adjectives", action="store_true")
     args = parser.parse_args()
     CACHE.mkdir(parents=True, exist_ok=True)
     groupings = args.grouping or ["briefing", "proto"]
     import stories as bench
 
     needs_shared = (args.stories or args.random or args.gnad or args.corpus or args.make_lexicon
-                    or args.make_compounds or args.make_first_names)
+                    or args.make_compounds or args.make_first_names or args.make_name_adjectives)
     if needs_shared and not bench.CORPUS.exists():
         print(f"skipped: {bench.CORPUS} not found")
         return 0
@@ -589,6 +636,8 @@ def main() -> int:
         print(f"{make_lexicon()} rows written to {NOUNS_FILE}")
     elif args.make_first_names:
         print(f"{make_first_names()} rows written to {FIRST_NAMES_FILE}")
+    elif args.make_name_adjectives:
+        print(f"{make_name_adjectives()} rows written to {NAME_ADJECTIVES_FILE}")
     elif args.make_compounds:
         print(f"{make_compounds()} rows written to {COMPOUNDS_FILE}")
     elif args.stories:

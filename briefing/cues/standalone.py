@@ -42,7 +42,8 @@ _DEMONSTRATIVE_PHRASE = re.compile(r"^(?:Das|Dies)\s+[a-zäöüß]\S*[\s,.]+(?:[
 
 # Teasers and page furniture that the cleaner may leave glued to a sentence.
 _TEASER = re.compile(
-    r"^(?:Das Wichtigste in Kürze|Der Überblick|Der Tag kompakt|Lesen Sie|Hier (?:siehst du|sehen Sie)|"
+    r"^(?:Das Wichtigste in Kürze|Der Überblick|Der Tag kompakt|Lesen Sie|"
+    r"Hier (?:siehst du|sehen Sie)|"
     rf"Mehr zum Thema|{'|'.join(label + ':' for label in TEASER_LABELS)}|Auch interessant|Update:"
     # a link to more: "Zum Artikel: ...", "Weitere Meldungen: ...", "Mehr Informationen"; a
     # podcast's other subjects: "Weitere Themen: Googles Quantencomputer, ..."

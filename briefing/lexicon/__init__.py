@@ -180,6 +180,8 @@ NOUN_ENDINGS = _tagged("heading_words", "noun-ending")
 OWN_PLURALS_N = frozenset(w.casefold() for w in _tagged("heading_words", "plural-n"))
 # "nach den Worten des Präsidenten": whose words, never what happened
 SOURCE_NOUNS = frozenset(_tagged("heading_words", "source"))
+# "das Statistische Bundesamt": an adjective inside a name, which a heading writes strong
+NAME_ADJECTIVES = frozenset(row[0] for row in _rows("name_adjectives"))
 # "im Gegenzug", "mit Blick auf": how or in what respect, never what happened
 IDIOM_NOUNS = frozenset(_tagged("heading_words", "idiom"))
 

@@ -358,6 +358,28 @@ def test_a_count_is_no_name() -> None:
     assert found and not [t for t in found if "Hunderttausende" in t], found
 
 
+def test_a_heading_writes_a_names_adjective_strong() -> None:
+    """A heading has no article: "das Statistische Bundesamt" and "das Gelbe Trikot" are
+    headed "Statistisches Bundesamt", "Gelbes Trikot" (300 random articles had "Statistische
+    Bundesamt"); a name in -e is no adjective ("der Pete Buttigieg")."""
+    texts = [
+        "Die Preise stiegen im Oktober um 1,1 Prozent, wie das Statistische Bundesamt mitteilte. "
+        "Das Statistische Bundesamt nannte vor allem Energie als Grund.",
+        "Das Statistische Bundesamt meldet weniger Exporte. Laut dem Statistischen Bundesamt "
+        "fielen die Ausfuhren im September um 0,9 Prozent.",
+    ]
+    heading = topic_heading([Article(Path(f"d{n}.txt"), "", [Block("paragraph", t)])
+                             for n, t in enumerate(texts)])
+    assert heading == "Statistisches Bundesamt", heading
+    from briefing import lexicon
+    from briefing.stories.headings.scan import _strong_endings
+
+    assert {"Statistische", "Europäische", "Internationale"} <= lexicon.NAME_ADJECTIVES
+    assert not {"Pete", "Porsche", "Apple", "Spitze", "Offensive"} & lexicon.NAME_ADJECTIVES
+    assert _strong_endings("Damit hat der Pete Buttigieg gewonnen.") == {}
+    assert _strong_endings("Er trägt das Gelbe Trikot.") == {("Gelbe", "Trikot"): "s"}
+
+
 def test_a_word_every_story_uses_weighs_less_than_the_storys_own() -> None:
     """c-TF-IDF: "Regierung" stands in both stories' titles, each story's own words lead."""
     strike = _story(

@@ -139,6 +139,8 @@ def candidates(group: Group, folder: Context) -> list[Candidate]:
     for score, phrase in names[:NAMES_LOOKED_UP]:
         text = name_in_full(group, phrase.noun())
         out.append(Candidate(score, text, "name", len(phrase.articles)))
+    for c in out:
+        c.text = _strong_adjective(group, c.text)
     out.sort(key=lambda c: (-c.score, c.text))
     seen: set[str] = set()
     out = [c for c in out if not (c.text in seen or seen.add(c.text))]
@@ -150,6 +152,21 @@ def candidates(group: Group, folder: Context) -> list[Candidate]:
             if owner and c.bare and not set(c.bare) & owner[1]:
                 c.text = f"{c.text} {owner[0]}"
     return out
+
+
+def _strong_adjective(group: Group, text: str) -> str:
+    """A heading opens without the article the articles write: "das Statistische Bundesamt"
+    is headed "Statistisches Bundesamt", "der Internationale Währungsfonds" "Internationaler
+    Währungsfonds"."""
+    first, _, rest = text.partition(" ")
+    if not rest or not first.endswith("e") or not first[:1].isupper():
+        return text
+    noun = rest.split(" ", 1)[0]
+    for scan in group.scans:
+        ending = scan.strong.get((first, noun))
+        if ending:
+            return f"{first}{ending} {rest}"
+    return text
 
 
 def _owner(group: Group, phrases: dict[tuple, Phrase]) -> tuple[str, set[str]] | None:

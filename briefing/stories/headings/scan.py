@@ -74,6 +74,10 @@ _AFTER_ARTICLE = re.compile(
 _AFTER_ADJECTIVE = re.compile(
     rf"([a-zäöüß](?<![\w'’.-][a-zäöüß])\w{{2,}}(?<!t)(?:e|en|er|es|em))[ \t]+({_CAP})"
 )
+# a capitalised adjective of a name after "das" (neuter) or "der" (masculine; a feminine
+# genitive or dative would end in -en): "das Gelbe Trikot", "der Internationale Währungsfonds"
+_WEAK_ADJECTIVE = re.compile(r"(?<![\w-])([Dd]as|[Dd]er) ([A-ZÄÖÜ][a-zäöüß]+e) ([A-ZÄÖÜ][\w-]+)")
+_DECLINED = re.compile(r"(?<![\w-])[a-zäöüß]+ ([A-ZÄÖÜ][a-zäöüß]+en) (?=[A-ZÄÖÜ])")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'„“»«(]?[A-ZÄÖÜ0-9])")
 _TIME = re.compile(
     f"(?:{_alternation(lexicon.WEEKDAY_NAMES + tuple(lexicon.GERMAN_MONTHS) + ('sonnabend',))})"
@@ -115,6 +119,9 @@ class ArticleScan:
     adjective: Counter[str]  # after a lower-case adjective ("der ermordete Lübcke")
     pairs: Counter[tuple[str, str, str]]  # (word, particles, word) in a row
     phrases: list[tuple]  # (key, head, kind, words, weight) of "<noun> <preposition> <what>"
+    # a name's adjective after "das" or "der" and its ending without them: ("Statistische",
+    # "Bundesamt") -> "s" ("das Statistische Bundesamt", a heading "Statistisches Bundesamt")
+    strong: dict[tuple[str, str], str]
 
     def place(self, word: str) -> int:
         """TITLE, LEAD or BODY: where the article first has the word (0: not at all)."""
@@ -247,7 +254,22 @@ def scan_article(article: Article, read: int = MAX_SENTENCES) -> ArticleScan:
         adjective=Counter(w for a, w in _AFTER_ADJECTIVE.findall(text) if a not in stop),
         pairs=pairs,
         phrases=phrases,
+        strong=_strong_endings(text),
     )
+
+
+def _strong_endings(text: str) -> dict[tuple[str, str], str]:
+    """("Statistische", "Bundesamt") -> "s" when the text writes "das Statistische Bundesamt"
+    and the word is an adjective: the corpora know it as one inside names
+    (``lexicon.NAME_ADJECTIVES``), or the text declines it ("des Statistischen Bundesamts";
+    a name such as "der Pete Buttigieg" takes no -en)."""
+    weak = _WEAK_ADJECTIVE.findall(text)
+    if not weak:
+        return {}
+    declined = set(_DECLINED.findall(text))
+    return {(adjective, noun): "s" if article[-1] in "sS" else "r"
+            for article, adjective, noun in weak
+            if adjective in lexicon.NAME_ADJECTIVES or adjective + "n" in declined}
 
 
 def _label(word: str) -> bool:
