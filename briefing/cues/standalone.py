@@ -16,6 +16,7 @@ from briefing.lexicon import (
     DEMONSTRATIVES,
     FINITE_AUXILIARIES,
     FINITE_VERBS,
+    FIRST_NAMES,
     GOES_ON_VERBS,
     POINTS_BACK,
     TEASER_LABELS,
@@ -180,8 +181,31 @@ def opening_stripped(text: str) -> str:
 
 
 def is_teaser(text: str) -> bool:
-    """A teaser or label glued to the sentence ("Das Wichtigste in Kürze", "Video:")."""
-    return _TEASER.match(opening_stripped(text)) is not None
+    """A teaser or label glued to the sentence ("Das Wichtigste in Kürze", "Video:"), or a
+    byline ("Von Mike Szymanski Deutsche Bank plant ...")."""
+    stripped = opening_stripped(text)
+    return _TEASER.match(stripped) is not None or opens_with_byline(stripped)
+
+
+# A byline glued before a sentence: "Von" and one or more names (a first name, a particle, a
+# surname), joined by commas and "und", an optional place, then the sentence ("Von Britta von
+# der Heide, Jana Stegemann und Ralf Wiegand Bundestag debattiert über Organspende").
+_NAME = r"[A-ZÄÖÜ][\w'’-]+ (?:(?:von|van|de|ter|zu)(?: der| den)? )?[A-ZÄÖÜ][\w'’-]+"
+_BYLINE = re.compile(
+    rf"Von ((?:{_NAME}(?:, | und ))*{_NAME})(?:, [A-ZÄÖÜ][\w-]+)? (?=[\"„«A-ZÄÖÜ0-9])"
+)
+
+
+def opens_with_byline(text: str) -> bool:
+    """Whether a byline opens the sentence: two names or more, or one that starts with a first
+    name the corpora know (not "Von Berlin Mitte aus ...")."""
+    if not text.startswith("Von "):
+        return False
+    match = _BYLINE.match(text)
+    if match is None:
+        return False
+    names = re.split(r", | und ", match[1])
+    return len(names) > 1 or names[0].split(" ", 1)[0] in FIRST_NAMES
 
 
 def opens_with_reference(text: str) -> bool:

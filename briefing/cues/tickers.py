@@ -1,5 +1,6 @@
 """News tickers: articles that string short items of different stories together, each opened by
-a label ("FC Bayern, Niklas Süle: Joachim Löw muss ...", "Handball, Bundesliga: Die TSV ...").
+a label ("FC Bayern, Niklas Süle: Joachim Löw muss ...", "Handball, Bundesliga: Die TSV ...") or,
+in a newsletter, by its writers' byline ("Von Mike Szymanski Deutsche Bank plant ...").
 
 Takes an article's sentences; gives which item each sentence belongs to (``ticker_items``), or
 None for an ordinary article. The summary keeps a ticker's lines to the item its story is about
@@ -11,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from briefing.cues.standalone import opens_with_byline
+from briefing.lexicon import ROUNDUP_LABELS
 from briefing.models import Sentence
 
 # An item's label: one to four words, a comma, one to four words, a colon, then the item's
@@ -25,12 +28,15 @@ MIN_ITEMS = 2
 # capitalised words and a colon ("Eisschnelllauf: Claudia Pechstein ...", "Serie A: ..."),
 # not a sentence opener ("Aber: ...", "Siehe: ...").
 _SHORT_LABEL = re.compile(r"^([A-ZÄÖÜ][\w-]+)(?: [A-ZÄÖÜ0-9][\w.-]*)?: (?=[\"„«A-ZÄÖÜ0-9])")
+# "Von" opening a sentence (where a byline may stand)
+_AFTER_SENTENCE_VON = re.compile(r"(?:^|(?<=[.!?\"“”] ))Von ")
 _NOT_A_LABEL = frozenset({"aber", "siehe", "da", "dann", "also", "fazit", "achtung", "und", "doch"})
 
 
 def opens_item(text: str) -> bool:
-    """Whether the sentence opens a ticker item with its label ("DFB, Länderspiele: ...")."""
-    return _ITEM_LABEL.match(text) is not None
+    """Whether the sentence opens a ticker item with its label ("DFB, Länderspiele: ...") or
+    its byline (a newsletter's "Von Mike Szymanski Deutsche Bank plant ...")."""
+    return _ITEM_LABEL.match(text) is not None or opens_with_byline(text)
 
 
 def ticker_items(sentences: Sequence[Sentence]) -> list[int] | None:
@@ -60,3 +66,22 @@ def _names_only(text: str) -> bool:
     "2. Bundesliga, Nürnberg"), as a ticker's do."""
     label = text.split(": ", 1)[0]
     return all(word[:1].isupper() or word[:1].isdigit() for word in label.replace(",", " ").split())
+
+
+# where a newsletter's label stands: at the top, after a caption or the title
+ROUNDUP_HEAD = 600
+
+
+def is_roundup(text: str) -> bool:
+    """An article that strings the day's stories together: a newsletter's label near its top
+    ("Der Tag kompakt", "Was heute wichtig war"), or two of its items' bylines ("Von Mike
+    Szymanski Deutsche Bank plant ..."). No story is told by it alone."""
+    head = text[:ROUNDUP_HEAD]
+    if any(label in head for label in ROUNDUP_LABELS):
+        return True
+    bylines = 0
+    for match in _AFTER_SENTENCE_VON.finditer(text):
+        bylines += opens_with_byline(text[match.end() - 4 :])
+        if bylines >= MIN_ITEMS:
+            return True
+    return False

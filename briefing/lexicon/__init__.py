@@ -130,6 +130,7 @@ CAPTION_MARKERS = _tagged("furniture", "marker") + tuple(
     for verb in _tagged("furniture", "ui-verb")
 )
 FURNITURE_SENTENCES = _tagged("furniture", "sentence")
+ROUNDUP_LABELS = _tagged("furniture", "roundup")  # "Der Tag kompakt": the day's stories
 AGENCY_TAGS = _tagged("agencies", "tag")  # "(dpa)"
 PHOTO_AGENCIES = _tagged("agencies", "photo-id")  # "epa11234567"
 AGENCY_NAMES = {row[0]: row[1] for row in _rows("agencies") if "outlet" in row[-1].split()}
@@ -180,6 +181,9 @@ NOUN_ENDINGS = _tagged("heading_words", "noun-ending")
 OWN_PLURALS_N = frozenset(w.casefold() for w in _tagged("heading_words", "plural-n"))
 # "nach den Worten des Präsidenten": whose words, never what happened
 SOURCE_NOUNS = frozenset(_tagged("heading_words", "source"))
+# first names mined from the corpora ("Fritz", "Ursula"): written before surnames, never after
+# an article (name_words.txt; its titles, "Radprofi", are the headings' business)
+FIRST_NAMES = frozenset(row[0] for row in _rows("name_words") if row[-1] == "first")
 # "das Statistische Bundesamt": an adjective inside a name, which a heading writes strong
 NAME_ADJECTIVES = frozenset(row[0] for row in _rows("name_adjectives"))
 # "im Gegenzug", "mit Blick auf": how or in what respect, never what happened

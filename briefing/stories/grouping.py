@@ -21,6 +21,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+import numpy as np
+from scipy.sparse import diags
+
+from briefing.cues.tickers import is_roundup
 from briefing.models import Article, Topic
 from briefing.stories.clusters import THRESHOLD, cluster_labels
 from briefing.stories.headings import topic_heading, topic_headings
@@ -55,6 +59,13 @@ def group_topics(
             article.boilerplate = frozenset(key for _, key in pairs if key in boilerplate)
     vectors = tfidf_vectors(articles, boilerplate=boilerplate, keyed=keyed)
     del keyed
+    roundups = [i for i, a in enumerate(articles) if is_roundup(a.body)]
+    if roundups:
+        # a newsletter strings the day's stories together: it resembles each of them a little
+        # and told none alone, so it joins no story (its rows weigh nothing in the graph)
+        keep = np.ones(len(articles))
+        keep[roundups] = 0.0
+        vectors = diags(keep) @ vectors
     pairs = syndicated_pairs(articles, boilerplate, vectors, news)
     labels = cluster_labels(vectors, threshold, pairs, jobs)
     clusters: dict[int, list[Article]] = defaultdict(list)

@@ -453,3 +453,39 @@ def test_a_set_phrase_and_a_level_are_no_heading() -> None:
                 for n, t in enumerate(texts, 1)]
     heading = compose.topic_heading(articles)
     assert heading in ("Dollar", "Euro"), heading
+
+
+_ROUNDUP = (
+    "Der Tag kompakt Stephan E. gesteht Mord an Walter Lübcke. Grund für die Tat soll die "
+    "Empörung des Verdächtigen über Äußerungen des Kasseler Regierungspräsidenten Walter Lübcke "
+    "gewesen sein. Polizei hätte Angeklagtem im Missbrauchsfall Lügde früher auf die Spur "
+    "kommen können. Von Britta von der Heide und Ralf Wiegand Bundestag debattiert über "
+    "Organspende. Prozess um Gruppenvergewaltigung in Freiburg startet mit Appell."
+)
+_LUEBCKE = (
+    "Im Mordfall Walter Lübcke hat der Verdächtige Stephan E. gestanden. Der Kasseler "
+    "Regierungspräsident Walter Lübcke war im Juni erschossen worden. Stephan E. sagte aus, er "
+    "habe allein gehandelt. Die Ermittler prüfen, ob Stephan E. Helfer hatte, der Mord an "
+    "Walter Lübcke erschüttert das Land."
+)
+
+
+def test_a_newsletter_of_the_days_stories_joins_no_story() -> None:
+    """SZ's "Der Tag kompakt" strings the day's stories together (78 MLSUM texts): it resembles
+    each a little, and two of them had made a topic "Lübcke" whose lines told of Lügde, a
+    rape trial and Iran's uranium (300 random articles). It stays alone; its bylines ("Von
+    Britta von der Heide und Ralf Wiegand Bundestag ...") are no line."""
+    from briefing.cues.standalone import is_teaser
+    from briefing.cues.tickers import is_roundup
+
+    assert is_roundup(_ROUNDUP) and not is_roundup(_LUEBCKE)
+    assert is_teaser("Von Britta von der Heide und Ralf Wiegand Bundestag debattiert über "
+                     "Organspende.")
+    assert not is_teaser("Von Angela Merkel stammt der Satz.")
+    articles = [
+        Article(Path(f"r{n}.txt"), "", [Block("paragraph", text)], id=f"a{n}")
+        for n, text in enumerate((_ROUNDUP, _LUEBCKE, _LUEBCKE.replace("gestanden", "ein "
+                                  "Geständnis abgelegt")), 1)
+    ]
+    topics = group_topics(articles)
+    assert [sorted(a.id for a in t.articles) for t in topics] == [["a2", "a3"], ["a1"]]
