@@ -22,6 +22,7 @@ from briefing.lexicon import (
     ARTICLES,
     CONJUNCTIONS,
     DETERMINERS,
+    LOST_UMLAUTS,
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
     NUMBER_ABBREVIATIONS,
@@ -228,6 +229,29 @@ _BEFORE_ORDINAL = ARTICLES | DETERMINERS
 _AFTER_ORDINAL = ORDINAL_NOUNS | {m.capitalize() for m in MONTH_NAMES} | {"Jänner", "Feber"}
 
 
+# A damaged text lost its capital Ä and Ö, so a sentence may start in lower case ('... der
+# Frieden." hnlich erleichtert zeigt sich Juncker: ...'), where Punkt sees no sentence end:
+# a word that lost its umlaut after a word's full stop starts one (not after "u. a.").
+_LOST_START = re.compile(
+    rf"(?<=[a-zäöüß0-9]{{3}})[.!?][{re.escape(_CLOSE_QUOTES)}]?\s+"
+    rf"(?=(?:{alternation(sorted(w for w in LOST_UMLAUTS if len(w) >= 4))})\b)"
+)
+
+
+def _lost_starts(unit: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans cut again where a sentence starts with a word that lost its umlaut."""
+    cut: list[tuple[int, int]] = []
+    for start, end in spans:
+        for match in _LOST_START.finditer(unit, start, end):
+            word = unit[start : match.start()].rsplit(None, 1)[-1]
+            if word.casefold() in ABBREVIATIONS:
+                continue
+            cut.append((start, match.start() + 1 + (match[0][1:2] in _CLOSE_QUOTES)))
+            start = match.end()
+        cut.append((start, end))
+    return cut
+
+
 def _repaired(unit: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Punkt's sentence spans of ``unit`` with its cuts repaired (see the module docstring)."""
     if len(spans) > 1:
@@ -248,6 +272,8 @@ def _repaired(unit: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 continue
             joined.append((start, end))
         spans = joined
+    if _LOST_START.search(unit):
+        spans = _lost_starts(unit, spans)
     if "(" in unit or "   " in unit or has_marker(unit) or (":" in unit and LABEL.search(unit)):
         spans = captions_apart(unit, spans)
     cut: list[tuple[int, int]] = []
