@@ -45,8 +45,9 @@ from briefing.text.words import sentence_key, words
 _ACCORDING_TO = re.compile(r"\b(?:[Ll]aut\s+[A-ZÄÖÜ]|heißt es\b)")
 
 # An interview's question or statement, labelled with the paper's name: "SZ: Herr Kille, ...",
-# "STANDARD: Österreich will ab nächster Woche nur noch Tageskontingente ..."
-_INTERVIEWER = re.compile(r"^(?:SZ|STANDARD|SPIEGEL|ZEIT|FAZ|taz|profil|Frage):\s")
+# "STANDARD: Österreich will ab nächster Woche nur noch Tageskontingente ...", or an answer
+# labelled so ("Antwort: Daimler ist eine großartige Marke ..."), whose speaker it does not say
+_INTERVIEWER = re.compile(r"^(?:SZ|STANDARD|SPIEGEL|ZEIT|FAZ|taz|profil|Frage|Antwort):\s")
 
 
 def is_candidate(text: str, boilerplate: frozenset[str] = frozenset()) -> bool:

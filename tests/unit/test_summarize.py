@@ -706,6 +706,12 @@ def test_a_story_of_several_sources_leaves_out_the_interviewers_words() -> None:
     assert texts and not any(t.startswith("STANDARD:") for t in texts), texts
     alone = {g.text for g in group_sentences([first])}
     assert any(t.startswith("STANDARD:") for t in alone)
+    # ... nor the answer labelled so, which does not say whose it is (300 random articles)
+    answer = _article(
+        "a3", "Projektchef Chris Urmson über selbstfahrende Autos. Antwort: Daimler ist eine "
+        "großartige Marke und Mercedes war schon immer an vorderster Front bei Assistenzsystemen.")
+    texts = {g.text for g in group_sentences([answer, second])}
+    assert texts and not any(t.startswith("Antwort:") for t in texts), texts
 
 
 def test_a_story_of_several_sources_leaves_out_we_that_says_nobody() -> None:
