@@ -17,8 +17,10 @@ from briefing.lexicon import (
     COLON_VERBS,
     CONJUNCTIONS,
     FINITE_AUXILIARIES,
+    FIRST_NAMES,
     MONTH_NAMES,
     NAME_FIRST_VERBS,
+    NAME_TITLES,
     PREPOSITIONS,
     PRONOUNS,
     SAY_VERBS,
@@ -29,6 +31,7 @@ from briefing.lexicon import (
     SUBJECT_VERBS,
     WEEKDAY_NAMES,
     alternation,
+    german_stop_words,
 )
 from briefing.models import Sentence
 
@@ -154,6 +157,32 @@ def _subject_first(head: str) -> str | None:
     if len(words) < 2 and not match.group("focus"):
         return None
     return _clean_speaker(match.group("speaker"))
+
+
+# ... and so at the start of a sentence whose quote only a pronoun attributes
+_OWN_SUBJECT = re.compile(
+    rf"^(?P<speaker>(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})"
+    r"(?P<focus>(?:\s+(?:selbst|auch|dagegen|hingegen|wiederum|jedoch|aber))*)\s+[a-zäöüß]"
+)
+
+
+def _own_subject(text: str) -> str | None:
+    """The person a sentence names as its subject before the verb, or None: a name with a
+    focus word ("Trump selbst hingegen sieht ..."), or a first name the corpora know and a
+    surname, after titles only ("Augsburgs Trainer Martin Schmidt wollte ..."); not a thing
+    ("Die Regierung in Rom sei ...") nor a clause ("Weil Martin ...", "Weder Boris ...")."""
+    match = _OWN_SUBJECT.match(text)
+    if match is None:
+        return None
+    words = match.group("speaker").split()
+    if _not_subject(words[0].casefold()) or words[0].casefold() in german_stop_words():
+        return None
+    if match.group("focus"):
+        named = len(words) == 1 or any(w in FIRST_NAMES for w in words[:-1])
+    else:
+        at = next((k for k, w in enumerate(words[:-1]) if w in FIRST_NAMES), None)
+        named = at is not None and all(w in NAME_TITLES or w.endswith("s") for w in words[:at])
+    return _clean_speaker(match.group("speaker")) if named else None
 
 
 def quote_speaker(text: str, previous: str | None = None) -> str | None:
@@ -379,7 +408,11 @@ def reported_speakers(sentences: list[Sentence]) -> dict[int, str]:
     for i in range(1, len(sentences)):
         sentence, before = sentences[i], sentences[i - 1]
         if pronoun_attribution(sentence.text):
-            person = found.get(i - 1) or person_named(before.text)
+            # a subject of its own comes first: 'Trump selbst hingegen sieht sich nicht unter
+            # Druck: "…", sagte er' is Trump's, whoever the sentence before named
+            quoted = any(mark in sentence.text for mark in OPENING_QUOTES)
+            person = ((quoted and _own_subject(sentence.text)) or found.get(i - 1)
+                      or person_named(before.text))
             if person:
                 found[i] = person
             continue

@@ -182,8 +182,10 @@ OWN_PLURALS_N = frozenset(w.casefold() for w in _tagged("heading_words", "plural
 # "nach den Worten des Präsidenten": whose words, never what happened
 SOURCE_NOUNS = frozenset(_tagged("heading_words", "source"))
 # first names mined from the corpora ("Fritz", "Ursula"): written before surnames, never after
-# an article (name_words.txt; its titles, "Radprofi", are the headings' business)
+# an article, and titles written before names and after articles ("der Radprofi Matt
+# Brammeier") (name_words.txt)
 FIRST_NAMES = frozenset(row[0] for row in _rows("name_words") if row[-1] == "first")
+NAME_TITLES = frozenset(row[0] for row in _rows("name_words") if row[-1] == "title")
 # "das Statistische Bundesamt": an adjective inside a name, which a heading writes strong
 NAME_ADJECTIVES = frozenset(row[0] for row in _rows("name_adjectives"))
 # "im Gegenzug", "mit Blick auf": how or in what respect, never what happened

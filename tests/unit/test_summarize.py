@@ -516,6 +516,23 @@ def test_reported_speech_takes_its_speaker_from_the_sentence_before():
     assert group.speaker == "Experte Koh Yu Hwan"
 
 
+def test_a_quote_only_a_pronoun_attributes_is_its_own_subjects() -> None:
+    """ 'Trump selbst hingegen sieht sich nicht unter Druck: "…", sagte er' is Trump's, not
+    Johnson's whom the sentence before named (300 random articles); a thing or a clause
+    that opens the sentence is no subject to speak ("Die Regierung in Rom sei ...")."""
+    from briefing.models import Sentence
+
+    texts = [
+        "Der britische Premier Boris Johnson traf sich am Sonntag mit Trump.",
+        'Trump selbst hingegen sieht sich nicht unter Druck: "Ich denke, dass sie den '
+        'Handelskrieg respektieren", sagte er am Rande des Gipfels.',
+        "Premier Boris Johnson sprach am Sonntag in Biarritz.",
+        'Die Regierung in Rom sei "angezählt", sagte er.',
+    ]
+    found = reported_speakers([Sentence(t, "a1", 0, i) for i, t in enumerate(texts)])
+    assert found[1] == "Trump" and found.get(3, "").endswith("Boris Johnson"), found
+
+
 def test_a_lone_article_line_names_the_speaker_of_its_reported_statement():
     """ "Weitere Meldungen" shows a lone article's first full sentence, with its speaker."""
     from briefing.summary import lead_summary

@@ -36,7 +36,7 @@ _PERSON_ENDINGS = tuple(
 # Words before names (mined from the corpora): first names ("Fritz"), written before surnames
 # and never after an article, and titles ("Radprofi"), written before names and after articles.
 FIRST_NAMES = lexicon.FIRST_NAMES
-TITLES = frozenset(row[0] for row in lexicon._rows("name_words") if row[-1] == "title")
+TITLES = lexicon.NAME_TITLES
 _BARE_PREPOSITION = {"vom": "von", "zum": "zu", "zur": "zu", "im": "in", "beim": "bei",
                      "am": "an", "ins": "in"}  # fmt: skip
 
