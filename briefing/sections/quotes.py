@@ -6,6 +6,7 @@ Takes a topic, its sentence groups and what is already used; gives the quotes.
 
 from __future__ import annotations
 
+from briefing.cues.furniture import furniture_reason
 from briefing.cues.quotes import (
     OPENING_QUOTES,
     QUOTED,
@@ -24,6 +25,7 @@ from briefing.lexicon import german_stop_words
 from briefing.models import Article, Quote, Sentence, SentenceGroup, Topic, id_number
 from briefing.summary import Citations, Similarity, Weights
 from briefing.summary.groups import other_ticker_items
+from briefing.text.language import foreign_sentence
 from briefing.text.sentences import article_sentences
 from briefing.text.words import sentence_key, words
 
@@ -82,6 +84,8 @@ def pick_quotes(
             continue  # '"…", sagte er.' with nobody named before: whose words are these?
         if points_back(run.text, names_speaker=speaker is not None):
             continue  # 'Er teilte mit: "…"': who?
+        if foreign_sentence(run.text) or furniture_reason(run.text):
+            continue  # a tweet embedded in English with its link: what a line may not hold
         if speaker is None and len(topic.articles) > 1 and person_by_pronoun(run.text):
             continue  # 'Dann aber sagte sie: "…"' among several articles: who?
         ranked.append((run.score * (1.0 if speaker else 0.4), run, speaker, pieces))

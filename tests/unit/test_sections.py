@@ -532,6 +532,25 @@ def test_a_quote_introduced_by_a_pronoun_is_no_quote_of_a_story_of_several_artic
     assert [q for q in alone.quotes if q.text.startswith("Dann aber sagte sie")]
 
 
+def test_a_quote_run_in_english_with_a_tweets_link_is_no_quote():
+    """An embedded tweet runs over two sentences in quotation marks: English, with its link
+    and date ("pic.twitter.com/..."); each sentence alone fails the line checks, the run
+    must too (the whole corpus' Zitate printed one)."""
+    article = _article(
+        "a1",
+        "Die NBA steht in China unter Druck, nachdem ein Manager die Proteste in Hongkong "
+        "unterstützt hat. Adam Silver has released statement on league's relationship status "
+        'with China, reading in part: "The NBA will not put itself in a position of regulating '
+        "what players, employees and team owners say or will not say on these issues. We "
+        'simply could not operate that way." pic.twitter.com/A43BOAdG57 - Shams Charania '
+        "(@ShamsCharania) 8. Der chinesische Staatssender CCTV hat die Übertragung von "
+        "Vorbereitungsspielen gestoppt.",
+    )
+    topic = Topic("NBA", [article])
+    summarize_topic(topic, 3)
+    assert not [q for q in topic.quotes if "NBA will not" in q.text], topic.quotes
+
+
 def test_sources_count_the_sentences_of_every_section():
     from briefing.render import sentences_used
 
