@@ -342,6 +342,19 @@ def test_a_sentence_after_a_caption_is_no_title_line() -> None:
     assert has_title(Article(Path("t.txt"), "Festsäle in Lübeck", article.blocks))
 
 
+def test_a_preposition_opening_the_sentence_is_no_part_of_a_name() -> None:
+    """ "Laut Rotem Kreuz 32 Menschen ums Leben gekommen." headed a 10kGNAD text "Laut Rotem
+    Kreuz" (a verdict in benchmarks/data/lone_verdicts.tsv)."""
+    from briefing.stories.headings import words
+    from briefing.stories.headings.scan import scan_article
+
+    text = ("Laut Rotem Kreuz 32 Menschen ums Leben gekommen. Abuja – Bei einem Bombenanschlag "
+            "im Nordosten Nigerias sind Dutzende Menschen ums Leben gekommen. Die Bombe sei in "
+            "der Stadt Yola detoniert. Laut Rotem Kreuz starben 32 Menschen.")
+    group = Group([scan_article(_story(("", text))[0], 4)], lone=True)
+    assert words.name_in_full(group, "Kreuz") == "Rotem Kreuz"
+
+
 def test_a_count_is_no_name() -> None:
     """ "Seit fünf Tagen demonstrieren in Libanon Hunderttausende gegen die Regierung": a count
     is never written after an article, yet it is no name ("Libanon Hunderttausende")."""

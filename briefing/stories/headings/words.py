@@ -137,6 +137,8 @@ def name_in_full(group: Group, word: str) -> str:
                 stats = group.stats(first)
                 if first.casefold() in stop or is_person(first):
                     continue  # ("Spielertrainer" Lamotte is a title, not a name)
+                if first.casefold() in lexicon.PREPOSITIONS:
+                    break  # "Laut" Rotem Kreuz: a preposition opening the sentence
                 # a word that (nearly) never stands without it: "Evo" (Morales), "Red" (Bull)
                 bound = k >= 2 and k >= FIRST_NAME * stats.count
                 usual = k >= NAME_WITH * count  # (nearly) always before it: "El" (Paso)
