@@ -488,8 +488,13 @@ def resolve_role(speaker: str, article_text: str) -> str | None:
     ):
         return speaker  # a name, or a role with a name already
     names = set()
-    for match in re.finditer(rf"\b{re.escape(speaker)}\s+({_NAME_WORD}(?:\s+{_NAME_WORD})?)",
-                             article_text):
+    # the name may stand beside the role written without its hyphen ("Vize-Kanzler" and
+    # "Vizekanzler Olaf Scholz" in one article)
+    first, *rest = speaker.split("-")
+    role = re.escape(first) + "".join(
+        f"-?(?i:{re.escape(part[:1])}){re.escape(part[1:])}" for part in rest
+    )
+    for match in re.finditer(rf"\b{role}\s+({_NAME_WORD}(?:\s+{_NAME_WORD})?)", article_text):
         words = match.group(1).split()
         while words and words[-1].casefold() in _NOT_A_NAME | _OPENERS | _PRONOUNS:
             words = words[:-1]

@@ -160,6 +160,10 @@ def test_a_bare_role_takes_the_one_name_its_article_gives_it() -> None:
     assert resolve_role("Sprecher", "sagte der Sprecher. Ein Sprecher der Polizei kam.") == (
         "Sprecher"
     )
+    # the article writes the role once with its hyphen, once without (300 random articles)
+    hyphen = ("Vizekanzler Olaf Scholz bestätigte seine Kandidatur. \"Das müssen wir "
+              "ändern\", sagte der Vize-Kanzler.")
+    assert resolve_role("Vize-Kanzler", hyphen) == "Vize-Kanzler Olaf Scholz"
 
 
 @pytest.mark.parametrize(
