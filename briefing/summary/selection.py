@@ -81,7 +81,29 @@ def select_by_subtopic(
         return select_groups(groups, count, weights, similarity)
     matrix = similarity.matrix([g.text for g in groups])
     subtopics, typical = _subtopics_of(groups, matrix, weights.subtopic_cut)
-    return _SubtopicPicker(groups, subtopics, typical, weights, similarity).pick(count)
+    support = cross_support(groups, matrix) if weights.support > 0 else None
+    return _SubtopicPicker(groups, subtopics, typical, weights, similarity, support).pick(count)
+
+
+def cross_support(groups: list[SentenceGroup], matrix: Any) -> dict[int, float]:
+    """How much the topic's other articles say what each group says (by ``id``): the mean
+    over the articles that do not carry it of the cosine (``matrix``) of their sentence
+    closest to it. A key fact is one that many reports state; one outlet's colour has no
+    such sentence elsewhere."""
+    import numpy as np
+
+    articles = sorted({a for g in groups for a in g.sources})
+    column = {a: k for k, a in enumerate(articles)}
+    member = np.zeros((len(groups), len(articles)), dtype=bool)
+    for i, group in enumerate(groups):
+        for source in group.sources:
+            member[i, column[source]] = True
+    closest = np.zeros((len(groups), len(articles)))
+    for k in range(len(articles)):
+        closest[:, k] = matrix[:, member[:, k]].max(axis=1)
+    closest[member] = 0.0  # the articles that carry it do not support it
+    values = closest.sum(axis=1) / max(len(articles) - 1, 1)
+    return {id(g): float(v) for g, v in zip(groups, values, strict=True)}
 
 
 def _subtopics_of(
@@ -134,10 +156,15 @@ class _SubtopicPicker:
         typical: dict[int, float],
         weights: Weights,
         similarity: Similarity,
+        support: dict[int, float] | None = None,
     ) -> None:
         self.weights, self.similarity = weights, similarity
         ranked = sorted(subtopics, key=lambda c: (-_outlet_weight(c), c[0].first_seen))
         self.rank = {id(g): g.score * (weights.atypical + typical[id(g)]) for g in groups}
+        if support is not None:
+            # a sentence the other articles state too speaks for its subtopic first
+            for g in groups:
+                self.rank[id(g)] *= support[id(g)] ** weights.support
         # a subtopic speaks through its best reported fact; a guess only when it has none
         guessing = weights.speculation < 1.0
         self.queues = [

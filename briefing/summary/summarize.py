@@ -24,7 +24,7 @@ from briefing.summary.learned import article_priors, summarize_sentences, summar
 from briefing.summary.scoring import score_groups
 from briefing.summary.selection import reading_order, select_by_subtopic, select_groups
 from briefing.summary.similarity import Similarity
-from briefing.summary.weights import DEFAULT_WEIGHTS, TOPIC_WEIGHTS, Weights
+from briefing.summary.weights import Weights, topic_weights
 from briefing.text.sentences import article_sentences
 
 DEFAULT_SENTENCES = 10
@@ -51,7 +51,7 @@ def topic_summary(
     weights: Weights | None = None,
 ) -> TopicSummary:
     """The summary of all the topic's articles: ``sentences`` items in reading order."""
-    weights = weights or (TOPIC_WEIGHTS if len(topic.articles) > 1 else DEFAULT_WEIGHTS)
+    weights = weights or topic_weights(len(topic.articles))
     groups = group_sentences(topic.articles, weights)
     citations = Citations(topic.articles)
     if not groups:

@@ -856,3 +856,76 @@ def test_among_several_articles_a_noun_after_a_verb_of_saying_names_no_speaker()
             "Verteidigungsausgaben bis zum Jahr 2031.")
     assert {g.text: g.alone for g in group_sentences([first, second])}[text] is False
     assert {g.text: g.alone for g in group_sentences([first])}[text] is True
+
+
+def test_support_counts_what_the_other_articles_say() -> None:
+    """``cross_support``: the mean over the articles that do not carry a sentence of their
+    closest sentence's cosine; a fact that other reports state is supported, one outlet's
+    colour is not, and a sentence's own article (or a copy of it) does not support it."""
+    from briefing.summary.selection import cross_support
+
+    fact = "Die Linke gewinnt die Landtagswahl in Thüringen mit 31 Prozent der Stimmen."
+    colour = "Der Ministerpräsident gab sich am Wahlabend als tiefenentspannter Landesvater."
+    others = [
+        "Nach der Landtagswahl in Thüringen liegt die Linke vorn, die CDU stürzt ab.",
+        "Die Linke gewinnt in Thüringen, die AfD wird bei der Landtagswahl Zweite.",
+    ]
+    articles = [_article("a1", f"{fact} {colour}")] + [
+        _article(f"a{k}", text) for k, text in enumerate(others, 2)
+    ]
+    groups = group_sentences(articles, TOPIC_WEIGHTS)
+    similarity = Similarity([g.text for g in groups])
+    support = cross_support(groups, similarity.matrix([g.text for g in groups]))
+    by_text = {g.text: support[id(g)] for g in groups}
+    assert by_text[fact] > 0.2 > by_text[colour] == 0.0
+    # a sentence of a2 is supported by a1 and a3 only, never by itself
+    matrix = similarity.matrix([g.text for g in groups])
+    index = {g.text: k for k, g in enumerate(groups)}
+    own = index[others[0]]
+    expected = (max(matrix[own, index[fact]], matrix[own, index[colour]])
+                + matrix[own, index[others[1]]]) / 2
+    assert by_text[others[0]] == pytest.approx(expected)
+
+
+def test_a_story_of_many_articles_takes_the_large_topic_weights() -> None:
+    """Six articles or more: support, three heads, the learned prior; fewer keep the weights
+    the multidoc stories (3-5 articles) chose, one article the single-article weights."""
+    from briefing.summary.weights import LARGE_TOPIC, LARGE_TOPIC_WEIGHTS, topic_weights
+
+    assert topic_weights(1) is DEFAULT_WEIGHTS
+    assert topic_weights(2) is topic_weights(LARGE_TOPIC - 1) is TOPIC_WEIGHTS
+    assert topic_weights(LARGE_TOPIC) is topic_weights(40) is LARGE_TOPIC_WEIGHTS
+    assert TOPIC_WEIGHTS.support == 0.0 and TOPIC_WEIGHTS.learned == 0.0
+    assert LARGE_TOPIC_WEIGHTS.support > 0 and LARGE_TOPIC_WEIGHTS.learned > 0
+    assert LARGE_TOPIC_WEIGHTS.heads > 1
+
+
+def test_support_puts_the_reported_fact_before_one_outlet_s_colour() -> None:
+    """Within one subtopic, a sentence that the other articles state too goes first under
+    the large-topic weights, even when one outlet's colour scores higher on its own."""
+    import dataclasses
+
+    from briefing.summary.selection import select_by_subtopic
+
+    fact = "Die Linke gewinnt die Landtagswahl in Thüringen mit 31 Prozent der Stimmen."
+    colour = "Die Linke feiert in Thüringen am Wahlabend ihren tiefenentspannten Landesvater."
+    others = [
+        "In Thüringen gewinnt die Linke die Landtagswahl klar mit 31 Prozent.",
+        "Mit 31 Prozent gewinnt die Linke die Wahl zum Landtag in Thüringen.",
+    ]
+    articles = [_article("a1", colour, fact)] + [
+        _article(f"a{k}", text) for k, text in enumerate(others, 2)
+    ]
+    groups = group_sentences(articles, TOPIC_WEIGHTS)
+    by_text = {g.text: g for g in groups}
+    for group in groups:
+        group.score = 1.0
+    by_text[colour].score = 1.5
+    # one subtopic, ranked by score (how typical a sentence is of it weighs next to nothing)
+    plain = dataclasses.replace(TOPIC_WEIGHTS, covered=1.0, subtopic_cut=1.5, atypical=1e6)
+    similarity = Similarity([g.text for g in groups])
+    picks = select_by_subtopic(groups, 1, plain, similarity)
+    assert [p.text for p in picks] == [colour]
+    supported = dataclasses.replace(plain, support=1.0)
+    picks = select_by_subtopic(groups, 1, supported, similarity)
+    assert picks[0].text != colour
