@@ -314,6 +314,12 @@ def unlabelled_texts() -> list[str]:
     return texts + [text for _, text in gnad_rows()]
 
 
+def write_lexicon(path: Path, header: list[str], rows: list[str]) -> int:
+    """Write a mined lexicon file (its comment header, then its rows); the number of rows."""
+    path.write_text("\n".join(header + rows) + "\n", encoding="utf-8")
+    return len(rows)
+
+
 def make_lexicon(path: Path = NOUNS_FILE) -> int:
     """Event nouns (written after "nach dem", "seit der") and person nouns (with a feminine
     "-in" form, or made of an adjective) of the MLSUM and 10kGNAD corpora, the labelled
@@ -400,8 +406,7 @@ def make_lexicon(path: Path = NOUNS_FILE) -> int:
         "#   <word> person         a noun for a person: it has a feminine form (Präsidentin) or",
         "#                         is made of an adjective (der Verdächtige, ein Verdächtiger)",
     ]
-    path.write_text("\n".join(header + rows) + "\n", encoding="utf-8")
-    return len(rows)
+    return write_lexicon(path, header, rows)
 
 
 # --------------------------------------------------------------------------- first names
@@ -493,15 +498,16 @@ def make_first_names(path: Path = FIRST_NAMES_FILE) -> int:
         "# never with a title.",
     ]
     rows = [f"{w}\tfirst" for w in names] + [f"{w}\ttitle" for w in titles if w not in names]
-    path.write_text("\n".join(header + rows) + "\n", encoding="utf-8")
-    return len(rows)
+    return write_lexicon(path, header, rows)
 
 
 # --------------------------------------------------------------------------- name adjectives
 
 NAME_ADJECTIVES_FILE = ROOT / "briefing" / "lexicon" / "name_adjectives.txt"
 _WEAK_IN_NAME = re.compile(r"(?<![\w-])(?:das|der) ([A-ZÄÖÜ][a-zäöüß]+e) (?=[A-ZÄÖÜ])")
-_NOUN_ALONE = re.compile(r"(?<![\w-])(?:die|der|das|eine) ([A-ZÄÖÜ][a-zäöüß]+e)(?= [a-zäöüß]|[.,;:])")
+_NOUN_ALONE = re.compile(
+    r"(?<![\w-])(?:die|der|das|eine) ([A-ZÄÖÜ][a-zäöüß]+e)(?= [a-zäöüß]|[.,;:])"
+)
 _LOWER_ADJECTIVE = re.compile(r"(?<![\w-])([a-zäöüß]+e[rs]?) ")
 NAME_ADJECTIVE_USES = 2  # uses after "das"/"der" before a capitalised word
 
@@ -538,8 +544,7 @@ def make_name_adjectives(path: Path = NAME_ADJECTIVES_FILE) -> int:
         '# heading, which has no article, writes "Statistisches Bundesamt" for "das',
         '# Statistische Bundesamt".',
     ]
-    path.write_text("\n".join(header + words) + "\n", encoding="utf-8")
-    return len(words)
+    return write_lexicon(path, header, words)
 
 
 # --------------------------------------------------------------------------- lost umlauts

@@ -416,6 +416,12 @@ def test_two_stubs_that_share_only_a_furniture_sentence_are_no_story() -> None:
 
 
 
+def _paragraph_articles(texts: list[str]) -> list[Article]:
+    """Articles of one paragraph each, ids a1, a2, ..."""
+    return [Article(Path(f"m{n}.txt"), "", [Block("paragraph", t)], id=f"a{n}")
+            for n, t in enumerate(texts, 1)]
+
+
 def test_whose_words_a_report_gives_is_no_heading() -> None:
     """ "Nach den Worten des französischen Präsidenten Emmanuel Macron ..." says who speaks,
     not what happened: it had headed a story of four articles (300 random articles)."""
@@ -429,8 +435,7 @@ def test_whose_words_a_report_gives_is_no_heading() -> None:
         "Nach den Worten des französischen Präsidenten Emmanuel Macron ist ein Treffen möglich. "
         "Mit seinen Worten über die Nato hat er die Deutschen aufgeschreckt.",
     ]
-    articles = [Article(Path(f"m{n}.txt"), "", [Block("paragraph", t)], id=f"a{n}")
-                for n, t in enumerate(texts, 1)]
+    articles = _paragraph_articles(texts)
     folder = compose.context([compose._group_stems([articles], 0)])
     scans = [scan_article(a, compose.MAX_SENTENCES) for a in articles]
     found = [c.text for c in compose.candidates(Group(scans, lone=False), folder)]
@@ -449,9 +454,7 @@ def test_a_set_phrase_and_a_level_are_no_heading() -> None:
         "Die Zinssenkungen haben den Dollar belastet. Im Gegenzug verteuerte sich der Euro bis "
         "auf 1,1317 Dollar. Der Goldpreis stieg auf den höchsten Stand seit fünf Jahren.",
     ]
-    articles = [Article(Path(f"b{n}.txt"), "", [Block("paragraph", t)], id=f"a{n}")
-                for n, t in enumerate(texts, 1)]
-    heading = compose.topic_heading(articles)
+    heading = compose.topic_heading(_paragraph_articles(texts))
     assert heading in ("Dollar", "Euro"), heading
 
 
