@@ -117,8 +117,9 @@ def candidates(group: Group, folder: Context) -> list[Candidate]:
         if is_person(head):
             continue  # a role is no heading: "CDU-Politiker", "Bundeskanzlerinnen"
         if head.casefold() in lexicon.DURATIONS or is_count(head):
-            continue  # a unit of time says when or how long, never what: "Stunden"; a count
-            # how many: "Hunderttausende"
+            # a unit of time says when or how long, never what ("Stunden"); a count how many
+            # ("Hunderttausende")
+            continue
         if head.casefold() in lexicon.SOURCE_NOUNS or head.casefold() in lexicon.IDIOM_NOUNS:
             # whose words ("Worten des französischen Präsidenten Emmanuel Macron") or how
             # ("Euro im Gegenzug")
