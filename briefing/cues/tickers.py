@@ -43,9 +43,14 @@ def ticker_items(sentences: Sequence[Sentence]) -> list[int] | None:
     """The item of each sentence (0 for those before the first label: the first item has none
     when the title stands before it), or None when the article is no ticker."""
     opened = [opens_item(s.text) for s in sentences]
-    if opened[:1] == [True] and _names_only(sentences[0].text):
+    first = sentences[0].text if sentences else ""
+    if (opened[:1] == [True] and _names_only(first)) or (
+        any(opened) and _short_label(first) and _names_only(first)
+    ):
         # a ticker from its first sentence ("Tennis, ATP: ..."; not a saying, "Vertrauen ist
-        # gut, Kontrolle ist besser: ..."): shorter labels open items too
+        # gut, Kontrolle ist besser: ..."), or one whose first item has a short label and a
+        # later one a full label ("Formel 1: ... Fußball, 2. Bundesliga: ..."): shorter labels
+        # open items too
         opened = [o or _short_label(s.text) for o, s in zip(opened, sentences)]
     if sum(opened) < MIN_ITEMS:
         return None

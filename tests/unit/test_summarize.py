@@ -685,6 +685,22 @@ def test_inside_a_ticker_a_shorter_label_opens_an_item_and_its_quote_is_not_the_
     assert ticker_items(article_sentences(article)) is None
 
 
+def test_a_ticker_whose_first_label_is_short_is_a_ticker() -> None:
+    """ "Formel 1: Charles Leclerc ... Fußball, 2. Bundesliga: Der VfB Stuttgart ...": a story
+    about Vettel printed the Stuttgart match (300 random articles); only the first item's
+    label lacks the comma. A short label alone makes no ticker."""
+    from briefing.cues.tickers import ticker_items
+
+    ticker = _article(
+        "a1", "Formel 1: Charles Leclerc hat seinen Ferrari beim Großen Preis von Sotschi auf "
+        "die Pole Position gestellt. Im Qualifying verwies er Lewis Hamilton auf Platz zwei. "
+        "Fußball, 2. Bundesliga: Der VfB Stuttgart hat spät den entscheidenden Treffer "
+        "gesetzt. Hamadi Al Ghaddioui erzielte das Tor zum 1:0.")
+    assert ticker_items(article_sentences(ticker)) == [0, 0, 1, 1]
+    article = _article("a1", "Formel 1: Charles Leclerc gewinnt. Hamilton wird Zweiter.")
+    assert ticker_items(article_sentences(article)) is None
+
+
 def test_an_article_with_one_labelled_sentence_is_no_ticker() -> None:
     from briefing.cues.tickers import ticker_items
 
