@@ -68,7 +68,10 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # a year before 1900 only with words that make it one ("von 1753 bis 1927")
     (
         "year",
-        re.compile(r"\b(?i:im Jahre?|seit|von|bis|ab|um) (?P<year>1[5-8]\d\d)\b(?![.,]?\d)"),
+        re.compile(
+            r"\b(?i:im Jahre?|seit|von|bis|ab|um) (?P<year>1[5-8]\d\d)\b(?![.,]?\d)"
+            rf"(?!\s*(?:{_UNITS})\b)(?!\s*%)"  # "von 1505 Dollar auf 1494 Dollar": a price
+        ),
     ),
 ]
 

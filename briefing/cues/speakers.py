@@ -392,6 +392,14 @@ def reported_speech(text: str) -> bool:
     return _REPORTED.match(stripped) is not None and _ATTRIBUTION.search(stripped) is None
 
 
+# a statement that gives its own source without a name ("heißt es in Bankenkreisen", "hieß es
+# im Umfeld des Konzerns", "..., heißt es."): no speaker of the sentence before (but "heißt es
+# in der Beschwerde" goes on quoting the complaint's author)
+_UNNAMED_SOURCE = re.compile(
+    r"\b(?:heißt|hieß) es(?:\s+(?:in|aus)\s+\S*[Kk]reisen\b|\s+im\s+Umfeld\b|[.!?]?[\"“”»«]?$)"
+)
+
+
 def reported_speakers(sentences: list[Sentence]) -> dict[int, str]:
     """Who says each statement of an article that reports speech without naming its speaker.
 
@@ -420,6 +428,8 @@ def reported_speakers(sentences: list[Sentence]) -> dict[int, str]:
             continue
         if names_own_speaker(sentence.text) or report_speaker(sentence.text):
             continue  # it names its speaker after all ("..., räumte Scholz ein.")
+        if _UNNAMED_SOURCE.search(sentence.text):
+            continue  # its own source, unnamed: "..., heißt es in Bankenkreisen."
         # a report that runs on keeps the speaker the sentence before had or named
         speaker = found.get(i - 1) or report_speaker(before.text)
         # a report about the speaker is someone else's ("Zuvor habe Bolton sich mit Johnson

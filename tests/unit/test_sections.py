@@ -289,6 +289,10 @@ REFERENCE = dt.date(2024, 6, 19)
         ("Die Armee schickte 2000 Soldaten an die Grenze.", None, []),
         ("Das Land betreibt mehr als 2000 Fabriken.", None, []),
         ("Die Rakete hat eine Reichweite von knapp 700 Kilometern.", None, []),
+        # ... nor an old year's digits before a currency (300 random articles: "1505")
+        ("Eine Feinunze verbilligte sich von 1505 Dollar auf 1494 Dollar.", None, []),
+        ("Die Stadt wurde von 1753 bis 1927 regiert.", None,
+         [("von 1753", "1753"), ("bis 1927", "1927")]),
     ],
 )
 def test_find_dates(text, reference, expected):

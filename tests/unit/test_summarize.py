@@ -533,6 +533,23 @@ def test_a_quote_only_a_pronoun_attributes_is_its_own_subjects() -> None:
     assert found[1] == "Trump" and found.get(3, "").endswith("Boris Johnson"), found
 
 
+def test_a_report_that_gives_its_own_unnamed_source_takes_no_speaker() -> None:
+    """ '..., heißt es in Bankenkreisen.' after a quote of "ein Beteiligter" was printed with
+    "— Beteiligter" (300 random articles); "heißt es in der Beschwerde" goes on quoting its
+    author."""
+    from briefing.models import Sentence
+
+    texts = [
+        '"Das ist derzeit wohl nicht realistisch", sagt ein Beteiligter.',
+        "Das Angebot werde aber an eine Mindestannahmequote gebunden sein, heißt es in "
+        "Bankenkreisen.",
+        "Das habe er von mehreren Quellen erzählt bekommen, schreibt der Mitarbeiter.",
+        "Unter anderem sei eine Anweisung ergangen, heißt es in der Beschwerde.",
+    ]
+    found = reported_speakers([Sentence(t, "a1", 0, i) for i, t in enumerate(texts)])
+    assert 1 not in found and found.get(3) == "Mitarbeiter", found
+
+
 def test_a_lone_article_line_names_the_speaker_of_its_reported_statement():
     """ "Weitere Meldungen" shows a lone article's first full sentence, with its speaker."""
     from briefing.summary import lead_summary
