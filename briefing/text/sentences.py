@@ -299,6 +299,8 @@ def _joins(before: str, after: str) -> bool:
         return True  # '„Wann kommt er? | “, fragte sie'
     if _SPACED_ABBREVIATION.search(before) or before.endswith("& Co."):
         return True  # "z. | B.", "GmbH & Co. | KG" (Punkt takes "KG" for "kg" capitalised)
+    if before.endswith(("(!)", "(?)", "(sic!)")):
+        return True  # the writer's aside ends no sentence: "sprechen sich 89 (!) | Prozent ..."
     if after[0].isdigit() and _BEFORE_NUMBER.search(before):
         return True
     if continues_cut(before, after):

@@ -239,3 +239,14 @@ def test_a_sentence_that_lost_its_capital_umlaut_is_one_still() -> None:
     ]
     assert split_sentences("Das gilt u. a. sterreich und der Schweiz.") == [
         "Das gilt u. a. sterreich und der Schweiz."]
+
+
+def test_the_writers_aside_in_brackets_ends_no_sentence() -> None:
+    """ "... sprechen sich 89 (!) Prozent der Befragten ... aus." was cut after "(!)", and a
+    line ending "89 (!)" was printed (300 random articles)."""
+    text = ("Im Durchschnitt sprechen sich 89 (!) Prozent der Befragten für ein Zentralabitur "
+            "aus. Über 60 Prozent sind sogar sehr dafür.")
+    assert split_sentences(text) == [
+        "Im Durchschnitt sprechen sich 89 (!) Prozent der Befragten für ein Zentralabitur aus.",
+        "Über 60 Prozent sind sogar sehr dafür.",
+    ]
