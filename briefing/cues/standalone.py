@@ -19,6 +19,7 @@ from briefing.lexicon import (
     FIRST_NAMES,
     GOES_ON_VERBS,
     POINTS_BACK,
+    ROUNDUP_LABELS,
     TEASER_LABELS,
     WEEKDAY_NAMES,
     alternation,
@@ -43,7 +44,7 @@ _DEMONSTRATIVE_PHRASE = re.compile(r"^(?:Das|Dies)\s+[a-zäöüß]\S*[\s,.]+(?:[
 
 # Teasers and page furniture that the cleaner may leave glued to a sentence.
 _TEASER = re.compile(
-    r"^(?:Das Wichtigste in Kürze|Der Überblick|Der Tag kompakt|Lesen Sie|"
+    rf"^(?:Das Wichtigste in Kürze|Der Überblick|{alternation(ROUNDUP_LABELS)}|Lesen Sie|"
     r"Hier (?:siehst du|sehen Sie)|"
     rf"Mehr zum Thema|{'|'.join(label + ':' for label in TEASER_LABELS)}|Auch interessant|Update:"
     # a link to more: "Zum Artikel: ...", "Weitere Meldungen: ...", "Mehr Informationen"; a
@@ -335,11 +336,26 @@ def points_back(text: str, names_speaker: bool = False) -> str | None:
         and third not in ("des", "der", "von", "vom", "zum", "zur", "über", "gegen", "aus")
     ):
         return f"demonstrative '{first} {second}'"  # (not "Diese Art von ...")
+    if first == "So" and second in _SO_VERBS and _so_points_back(stripped, third, head):
+        return f"opens with 'So {second} {third.strip(',.')}'"  # "So ist es auch beim Wasser."
     if first == "Auch" and second in ("dies", "er", "sie", "das", "diese") and (
         second in ("dies", "er", "sie") or third in _FINITE
     ):
         return f"opens with 'Auch {second}'"
     return None
+
+
+# "So ist es auch beim Wasser", "So war das schon 2015": as the sentence before said
+_SO_VERBS = frozenset({"ist", "war", "sei", "wäre", "geht", "ging", "läuft", "lief", "bleibt"})
+
+def _so_points_back(stripped: str, third: str, head: str) -> bool:
+    """ "So ist es", "So war das" for what the sentence before said; not "So läuft das
+    Verfahren" (an article) nor "So ist das eben mit X: ..." (it points forward)."""
+    pronoun = third.strip(",.")
+    if pronoun not in ("es", "das") or ":" in head:
+        return False
+    rest = stripped.split(None, 4)[3:4]
+    return pronoun == "es" or not rest or not rest[0][:1].isupper()
 
 
 # A possessive for whom the sentence before named, opening the sentence: "Sein Vertrag lief

@@ -220,6 +220,7 @@ def test_is_near_duplicate(first, second, same):
         ("Das Wichtigste in Kürze Kim hat Putin in sein Land eingeladen.", False),
         # ... and a newsletter's label (SZ's "Der Tag kompakt", 61 corpus texts)
         ("Der Tag kompakt Deutsche Bank entlässt bereits die ersten Mitarbeiter.", False),
+        ("Nachrichten kompakt Erdoan will die Waffenruhe nicht verlängern.", False),
         # the middle of a quote that spans several sentences
         ('Worüber wir aber besorgt sind, ist die Vertiefung der Beziehung."', False),
     ],
@@ -531,6 +532,18 @@ def test_a_quote_only_a_pronoun_attributes_is_its_own_subjects() -> None:
     ]
     found = reported_speakers([Sentence(t, "a1", 0, i) for i, t in enumerate(texts)])
     assert found[1] == "Trump" and found.get(3, "").endswith("Boris Johnson"), found
+
+
+def test_so_ist_es_leans_on_the_sentence_before() -> None:
+    """ "So ist es auch beim Wasser." was a lone article's line under Weitere Meldungen (300
+    random articles): as the sentence before said. An article after "So" or a colon is no
+    such pointer."""
+    from briefing.summary.groups import stands_alone
+
+    assert not stands_alone("So ist es auch beim Wasser.")
+    assert not stands_alone("So war das schon 2015.")
+    assert stands_alone("So läuft das Verfahren bei den Tories ab.")
+    assert stands_alone("So ist das eben mit schlechten Erlebnissen: Sie bleiben länger.")
 
 
 def test_a_report_that_gives_its_own_unnamed_source_takes_no_speaker() -> None:
