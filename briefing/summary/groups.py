@@ -206,9 +206,16 @@ def group_sentences(
 
 def _leans_on_someone(text: str) -> bool:
     """Whom the sentence before named, by age or pronoun ("Der 62-Jährige ...", "2015 hatte er
-    ...", "Glück für ihn"), unless the sentence says who speaks: no line shown without the
-    sentence before it (a story of several articles, a lone article's one line)."""
-    return person_by_age(text) or person_by_pronoun(text) and not _says_who(text)
+    ...", "Glück für ihn"), unless the sentence says who speaks, or the reason for what it said
+    ("Denn der eine hat etwas, was der andere gerne hätte."): no line shown without the
+    sentence before it (a story of several articles, a lone article's one line). (One
+    article's summary may keep a "Denn": leaving it out there cost the tests' validation slice
+    0.0005 of ROUGE-1.)"""
+    return (
+        text.startswith("Denn ")
+        or person_by_age(text)
+        or person_by_pronoun(text) and not _says_who(text)
+    )
 
 
 def _writers_own(sentence: Sentence) -> bool:

@@ -820,6 +820,19 @@ def test_a_person_named_by_age_stands_alone_in_one_article_not_among_several() -
                  "Verbandes gewählt."] is True
 
 
+def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
+    """ "Denn der eine hat etwas, was der andere liebend gerne hätte." was a lone article's one
+    line (300 random articles); one article's summary may keep it after its sentence."""
+    from briefing.summary.groups import _leans_on_someone, first_group
+
+    assert _leans_on_someone("Denn der eine hat etwas, was der andere liebend gerne hätte.")
+    assert not _leans_on_someone("Dennoch gewann Liverpool das Spiel.")
+    article = _article(
+        "a1", "Denn der eine hat etwas, was der andere liebend gerne hätte. Der FC Liverpool "
+        "will Jadon Sancho von Borussia Dortmund verpflichten.")
+    assert first_group(article).text.startswith("Der FC Liverpool")
+
+
 @pytest.mark.parametrize(
     ("text", "leans"),
     [
