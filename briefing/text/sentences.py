@@ -286,13 +286,18 @@ def _repaired(unit: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return cut
 
 
+_CAMEL_START = re.compile(r"[a-z]{1,2}[A-Z]")
+
+
 def _joins(before: str, after: str) -> bool:
     """Whether Punkt cut one sentence in two between ``before`` and ``after``."""
     if not after or not before:
         return False
     first = after[0]
-    if first.islower() or first in ",;:)]":
-        return True  # a sentence never starts so: '„…?“ fragte sie', '(15., 63.) entschieden'
+    if (first.islower() and not _CAMEL_START.match(after)) or first in ",;:)]":
+        # a sentence never starts so: '„…?“ fragte sie', '(15., 63.) entschieden' (but with
+        # a name written in camel case: "iPhone 11 Pro", "iTunes trieb ...")
+        return True
     if first in _CLOSE_QUOTES and after[1:2] in (",", ";", ":", ")", "") or (
         first in _CLOSE_QUOTES and after[1:2].isspace() and after[2:3].islower()
     ):
@@ -385,7 +390,9 @@ def glued_heading(text: str) -> int | None:
         head_words = head.split()
         if not 1 <= len(head_words) <= MAX_HEADING_WORDS:
             continue
-        if SENTENCE_INSIDE.search(head) or head[:1].islower() or _open_mark(head):
+        if SENTENCE_INSIDE.search(head) or _open_mark(head) or (
+            head[:1].islower() and not _CAMEL_START.match(head)
+        ):
             continue  # a sentence, a list or a quote before it: not a heading
         word, following = match.group(1), match.group(2)
         previous = head_words[-1]

@@ -250,3 +250,17 @@ def test_the_writers_aside_in_brackets_ends_no_sentence() -> None:
         "Im Durchschnitt sprechen sich 89 (!) Prozent der Befragten für ein Zentralabitur aus.",
         "Über 60 Prozent sind sogar sehr dafür.",
     ]
+
+
+def test_a_name_in_camel_case_may_start_a_sentence() -> None:
+    """ "... verkaufen. iPhone 11 Pro Das iPhone 11 Pro ist ..." was one line with its glued
+    subheading (the whole corpus' audit): a word in camel case starts a sentence, and a
+    subheading of one is cut off as any other."""
+    text = ("Apple wird viele Milliarden Euro verdienen. iPhone 11 Pro Das iPhone 11 Pro ist das "
+            "letzte Produkt, das Tim Cook vorstellt. iTunes trieb viele Nutzer zur Verzweiflung.")
+    assert split_sentences(text) == [
+        "Apple wird viele Milliarden Euro verdienen.",
+        "iPhone 11 Pro",
+        "Das iPhone 11 Pro ist das letzte Produkt, das Tim Cook vorstellt.",
+        "iTunes trieb viele Nutzer zur Verzweiflung.",
+    ]
