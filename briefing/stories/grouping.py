@@ -54,8 +54,16 @@ def group_topics(
         for article, pairs in zip(articles, keyed):
             article.boilerplate = frozenset(key for _, key in pairs if key in boilerplate)
     vectors = tfidf_vectors(articles, boilerplate=boilerplate, keyed=keyed)
+    news_words = None
+    if boilerplate:
+        # a news text is its news sentences joined by spaces: its case-folded letter runs are
+        # their keys' words (not found again in the text)
+        news_words = [
+            [word for _, key in pairs if key not in boilerplate for word in key.split()]
+            for pairs in keyed
+        ]
     del keyed
-    pairs = syndicated_pairs(articles, boilerplate, vectors, news)
+    pairs = syndicated_pairs(articles, boilerplate, vectors, news, news_words)
     labels = cluster_labels(vectors, threshold, pairs, jobs)
     clusters: dict[int, list[Article]] = defaultdict(list)
     for article, label in zip(articles, labels):

@@ -169,12 +169,16 @@ def boilerplate_sentences(
     furniture = furniture_sentence_keys()
     for pairs in keyed:
         boilerplate += [
-            key for sentence, key in pairs if key in furniture or _notice_to_reader(sentence)
+            key for sentence, key in pairs if key in furniture or _notice_to_reader(sentence, key)
         ]
     return frozenset(boilerplate)
 
 
-def _notice_to_reader(sentence: str) -> bool:
+def _notice_to_reader(sentence: str, key: str) -> bool:
+    # a channel word of the sentence stands in its letter key, case-folded: most sentences
+    # are answered there, without the case-blind pattern (a fifth of grouping's serial time)
+    if not any(word in key for word in _CHANNEL_WORDS):
+        return False
     return (
         _CHANNEL.search(sentence) is not None
         and not _QUOTE_MARKS.intersection(sentence)
@@ -187,6 +191,7 @@ _QUOTE_MARKS = frozenset('"„“”»«')
 # a medium's own channels ("Podcast", "Folge", "Newsletter", "abonnieren"; not any web
 # address: a service piece's "finden Sie unter www..." holds its story's words)
 _CHANNEL = re.compile(r"(?i)podcast|\bfolgen?\b|newsletter|abonnier")
+_CHANNEL_WORDS = ("podcast", "folge", "newsletter", "abonnier")
 
 
 
