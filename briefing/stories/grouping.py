@@ -27,6 +27,7 @@ from briefing.stories.headings import topic_heading, topic_headings
 from briefing.stories.syndication import syndicated_pairs
 from briefing.stories.vectors import (
     boilerplate_sentences,
+    forget_prepared,
     keyed_sentences,
     news_text,
     tfidf_vectors,
@@ -63,6 +64,7 @@ def group_topics(
             for pairs in keyed
         ]
     del keyed
+    forget_prepared()
     pairs = syndicated_pairs(articles, boilerplate, vectors, news, news_words)
     labels = cluster_labels(vectors, threshold, pairs, jobs)
     clusters: dict[int, list[Article]] = defaultdict(list)
