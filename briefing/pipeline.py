@@ -195,7 +195,7 @@ def build_briefing(
     Raises NoUsableArticleError when no file gave an article.
     """
     settings = settings or Settings()
-    # with workers, this process keys and stems each article for grouping while they read
+    # with workers, this process stems each article's words for grouping while they read
     # (grouping's serial part shrinks by that much)
     each = prepare_vectors if settings.jobs > 1 else None
     with _collector_paused():

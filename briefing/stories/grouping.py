@@ -27,7 +27,6 @@ from briefing.stories.headings import topic_heading, topic_headings
 from briefing.stories.syndication import syndicated_pairs
 from briefing.stories.vectors import (
     boilerplate_sentences,
-    forget_prepared,
     keyed_sentences,
     news_text,
     tfidf_vectors,
@@ -58,14 +57,14 @@ def group_topics(
     news_words = None
     if boilerplate:
         # a news text is its news sentences joined by spaces: its case-folded letter runs are
-        # their keys' words (not found again in the text)
-        news_words = [
+        # their keys' words (not found again in the text); one article's at a time (all of
+        # them at once held 4.7 million words)
+        news_words = (
             [word for _, key in pairs if key not in boilerplate for word in key.split()]
             for pairs in keyed
-        ]
-    del keyed
-    forget_prepared()
+        )
     pairs = syndicated_pairs(articles, boilerplate, vectors, news, news_words)
+    del keyed, news_words
     labels = cluster_labels(vectors, threshold, pairs, jobs)
     clusters: dict[int, list[Article]] = defaultdict(list)
     for article, label in zip(articles, labels):

@@ -7,7 +7,7 @@ sentences word for word, so grouping keeps them in one story.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from briefing.models import Article
@@ -51,7 +51,7 @@ def syndicated_pairs(
     boilerplate: frozenset[str] | None = None,
     vectors: csr_matrix | None = None,
     news: Sequence[str] | None = None,
-    news_words: Sequence[list[str]] | None = None,
+    news_words: Iterable[list[str]] | None = None,
 ) -> list[tuple[int, int]]:
     """Index pairs of articles that carry the same agency text (shared runs of sentences).
 
@@ -59,7 +59,7 @@ def syndicated_pairs(
     through an inverted index, so the cost grows with the text, not with the number of pairs.
     A pair must also be about the same things (cosine >= SYNDICATED_MIN_SIMILARITY): two
     articles of one series share its notice ("Alle Folgen finden Sie hier ...") and no more.
-    ``news_words``: each news text's case-folded letter runs, when the caller has them.
+    ``news_words``: each news text's case-folded letter runs in turn, when the caller has them.
     """
     if boilerplate is None:
         boilerplate = boilerplate_sentences(articles)
@@ -68,7 +68,7 @@ def syndicated_pairs(
     if vectors is None:
         vectors = tfidf_vectors(articles, boilerplate=boilerplate)
     if news_words is None:
-        news_words = [letter_runs(text.casefold()) for text in news]
+        news_words = (letter_runs(text.casefold()) for text in news)
     index: dict[str, list[int]] = defaultdict(list)
     for number, words in enumerate(news_words):
         for key in _word_shingles(words):

@@ -120,39 +120,24 @@ def news_text(
 
 def keyed_sentences(article: Article) -> list[tuple[str, str]]:
     """Each sentence of the article's paragraphs (a cheap split) with its ``letters_key``."""
-    found: list[tuple[str, str]] = []
-    for paragraph in article.paragraphs:
-        pairs = _KEYED.get(paragraph)
-        found += _keyed_paragraph(paragraph) if pairs is None else pairs
-    return found
-
-
-def _keyed_paragraph(paragraph: str) -> list[tuple[str, str]]:
-    return [(sentence, letters_key(sentence)) for sentence in quick_sentences(paragraph)]
-
-
-# paragraph -> its keyed sentences, filled by prepare_vectors while the files are read
-_KEYED: dict[str, list[tuple[str, str]]] = {}
+    return [
+        (sentence, letters_key(sentence))
+        for paragraph in article.paragraphs
+        for sentence in quick_sentences(paragraph)
+    ]
 
 
 def prepare_vectors(article: Article) -> None:
-    """Key the article's sentences and stem its words now (``keyed_sentences``, the stem
-    cache), for a build that groups the articles next: called for each article while the
-    worker processes read the next files, this work leaves grouping's serial part."""
+    """Stem the article's words now (into the stem cache the vectors, headings and summaries
+    share), for a build that groups the articles next: called for each article while the
+    worker processes read the next files, this work leaves grouping's serial part. (Its
+    sentences' keys are not kept: held from the first file to grouping they cost more
+    memory than their time.)"""
     known = _TERMS.get
     for paragraph in article.paragraphs:
-        if paragraph in _KEYED:
-            continue
-        pairs = _KEYED[paragraph] = _keyed_paragraph(paragraph)
-        for _, key in pairs:
-            for word in key.split():
-                if known(word) is None:
-                    _term(word)
-
-
-def forget_prepared() -> None:
-    """Empty ``prepare_vectors``' cache (grouping has used it)."""
-    _KEYED.clear()
+        for word in letter_runs(paragraph.casefold()):
+            if known(word) is None:
+                _term(word)
 
 
 def boilerplate_sentences(
