@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -37,6 +37,7 @@ from briefing.runtime.display import shown
 from briefing.runtime.parallel import iter_shared, map_in_order, uses_fork
 from briefing.sections import topic_sections
 from briefing.stories import group_topics
+from briefing.stories.vectors import prepare_vectors
 from briefing.summary import (
     DEFAULT_SENTENCES,
     Weights,
@@ -71,6 +72,7 @@ def load_articles_in_order(
     settings: Settings | None = None,
     progress: Progress | None = None,
     presplit: bool = True,
+    each: Callable[[Article], None] | None = None,
 ) -> tuple[list[Article], list[Skipped], dict[Path, int]]:
     """Articles, skipped files, and each path's input position (from the one folder walk).
 
@@ -84,7 +86,8 @@ def load_articles_in_order(
     skipped as its duplicate; with ``settings.german_only`` an article in another language is
     skipped with its language.
     Reading, cleaning, language detection and (``presplit``) sentence splitting of each file
-    run on ``settings.jobs`` processes; duplicates are found here, in input order.
+    run on ``settings.jobs`` processes; duplicates are found here, in input order. ``each`` is
+    called here with each cleaned article as it comes back, while the workers read on.
     """
     settings = settings or Settings()
     progress = progress or _no_progress
@@ -99,8 +102,11 @@ def load_articles_in_order(
     results = prepare_files(files, settings, presplit)
     for done, (path, (article_or_skip, language, splits)) in enumerate(zip(files, results), 1):
         progress("reading", done, len(files))
-        if splits is not None and isinstance(article_or_skip, Article):
-            remember_blocks(article_or_skip, splits)
+        if isinstance(article_or_skip, Article):
+            if splits is not None:
+                remember_blocks(article_or_skip, splits)
+            if each is not None:
+                each(article_or_skip)
         prepared.append((path, article_or_skip, language))
     # lines that several articles of one outlet carry: furniture only the folder shows
     drop_outlet_furniture([a for _, a, _ in prepared if isinstance(a, Article)])
@@ -189,8 +195,11 @@ def build_briefing(
     Raises NoUsableArticleError when no file gave an article.
     """
     settings = settings or Settings()
+    # with workers, this process stems each article's words for grouping while they read
+    # (grouping's serial part shrinks by that much)
+    each = prepare_vectors if settings.jobs > 1 else None
     with _collector_paused():
-        articles, skipped = load_articles(paths, settings, progress)
+        articles, skipped, _ = load_articles_in_order(paths, settings, progress, each=each)
         if not articles:
             raise NoUsableArticleError(no_article_message(skipped))
         return briefing_from_articles(articles, skipped, settings, progress, today)
@@ -234,7 +243,8 @@ def briefing_from_articles(
         # forked workers (or this process) have the topics and the sentence cache already:
         # only a topic's number goes out, only its summary comes back
         shared = (topics, settings.sentences, settings.engine)
-        results = iter_shared(_summarize_number, shared, range(len(topics)), settings.jobs)
+        results = iter_shared(_summarize_number, shared, range(len(topics)), settings.jobs,
+                              costs=[summary_cost(t) for t in topics])
     for done, (topic, (summary, *sections)) in enumerate(zip(topics, results), 1):
         progress("summarizing", done, len(topics))
         topic.summary = summary
@@ -243,6 +253,17 @@ def briefing_from_articles(
     today = today or dt.date.today()
     title = settings.title or render_title(topics, today)
     return Briefing(title=title, topics=topics, skipped=skipped, generated=today)
+
+
+def summary_cost(topic: Topic) -> float:
+    """A guess at the time a topic's summary and sections take, to share them out evenly:
+    its text's length, more per character the more articles it has (sentences are compared
+    in pairs); a lone article's lead line reads only its first sentences (about a twelfth
+    of the time per article in a profile of the whole corpus)."""
+    chars = sum(len(b.text) for a in topic.articles for b in a.blocks)
+    if topic.minor:
+        return chars / 12
+    return chars * (1 + len(topic.articles) / 50)
 
 
 def most_covered_first(topics: list[Topic]) -> list[Topic]:

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import pairwise
+from typing import NamedTuple
 
 from briefing.lexicon import (
     CLOCK_WORDS,
@@ -72,9 +72,9 @@ _CUT_DATE = re.compile(r"\b\d{1,2}\.$")
 _DATE_KINDS = ("day", "month", "weekday", "relative")
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word of a sentence as the comparison sees it."""
+class Token(NamedTuple):
+    """A word of a sentence as the comparison sees it (a named tuple: a sentence makes dozens,
+    and a frozen dataclass is slow to make)."""
 
     text: str  # as written
     start: int
@@ -97,8 +97,23 @@ def _number_value(digits: str, before: str) -> str:
     return digits.replace(",", ".")
 
 
+# case-folded word -> its (kind, value): every word of every sentence a story's sections
+# compare is read this way, most of them many times
+_KINDS: dict[str, tuple[str, str]] = {}
+
+
 def _word_kind(folded: str) -> tuple[str, str]:
     """(kind, value) of a word that is not written in digits."""
+    found = _KINDS.get(folded)
+    if found is None:
+        found = _read_word(folded)
+        if len(_KINDS) >= 200_000:
+            _KINDS.clear()
+        _KINDS[folded] = found
+    return found
+
+
+def _read_word(folded: str) -> tuple[str, str]:
     if folded in _NUMBERS:
         return "number", _NUMBERS[folded]
     if (ordinal := _ORDINAL.fullmatch(folded)) is not None:
@@ -112,33 +127,52 @@ def _word_kind(folded: str) -> tuple[str, str]:
     return "word", ""
 
 
+def _reading(word: str, text: str, start: int) -> tuple[str, str, str]:
+    """(kind, value, norm) of a token of ``text`` as written, standing at ``start``."""
+    folded = word.casefold()
+    if word[:1].isdigit() and not any(c.isalpha() for c in word.split("-")[0]):
+        digits = _DIGITS.match(word).group(0)  # type: ignore[union-attr]
+        value = _number_value(digits, text[:start])
+        return "number", value, value + folded[len(digits) :]
+    kind, value = _word_kind(folded)
+    return kind, value, value or folded
+
+
+def _part_of_date(value: str, following: tuple[str, str, str]) -> str | None:
+    """"day" or "time" for a number that is part of a date ("am 18. Juni") or a time of day
+    ("um 7:33 Uhr"), given the (kind, value, norm) of the token after it; else None."""
+    if re.sub(r"[.:]", "", value).isdigit():
+        if following[0] == "month" and value.isdigit():
+            return "day"
+        if following[2] in _CLOCK:
+            return "time"
+    return None
+
+
 @lru_cache(maxsize=1 << 14)
 def tokens(text: str) -> tuple[Token, ...]:
     """The words and figures of a sentence, each with its kind and the form it aligns by."""
     found = []
+    readings = []
     for match in _TOKEN.finditer(text):
         word = match.group(0)
-        folded = word.casefold()
-        if word[:1].isdigit() and not any(c.isalpha() for c in word.split("-")[0]):
-            digits = _DIGITS.match(word).group(0)  # type: ignore[union-attr]
-            kind, value = "number", _number_value(digits, text[: match.start()])
-            norm = value + folded[len(digits) :]
-        else:
-            kind, value = _word_kind(folded)
-            norm = value or folded
-        opening = text[: match.start()].rstrip()
-        initial = not opening or opening[-1] in ':"„“«»(' or (
-            opening[-1] in ".!?" and not opening[-2:-1].isdigit()
+        start = match.start()
+        reading = _reading(word, text, start)
+        kind, value, norm = reading
+        # the last character before the token that is no space (the text before it, stripped)
+        last = start - 1
+        while last >= 0 and text[last].isspace():
+            last -= 1
+        initial = last < 0 or text[last] in ':"„“«»(' or (
+            text[last] in ".!?" and not (last and text[last - 1].isdigit())
         )
-        found.append(Token(word, match.start(), match.end(), kind, norm, value, initial))
+        found.append(Token(word, start, match.end(), kind, norm, value, initial))
+        readings.append(reading)
     for i, token in enumerate(found[:-1]):
-        following = found[i + 1]
-        if token.kind == "number" and re.sub(r"[.:]", "", token.value).isdigit():
-            # "am 18. Juni": a day of a month is part of a date; "um 7:33 Uhr" a time of day
-            if following.kind == "month" and token.value.isdigit():
-                found[i] = _as(token, "day")
-            elif following.norm in _CLOCK:
-                found[i] = _as(token, "time")
+        if token.kind == "number":
+            part = _part_of_date(token.value, readings[i + 1])
+            if part is not None:
+                found[i] = _as(token, part)
     return tuple(found)
 
 
@@ -149,8 +183,29 @@ _ANY_FIGURE = re.compile(
 
 
 def has_figure(text: str) -> bool:
-    """Whether the sentence gives a figure (in digits or as a number word)."""
-    return _ANY_FIGURE.search(text) is not None and any(t.kind == "number" for t in tokens(text))
+    """Whether the sentence gives a figure (in digits or as a number word).
+
+    The number tokens of ``tokens(text)`` that are no part of a date or a time of day, found
+    without making the tokens (asked of every sentence group of a story).
+    """
+    if _ANY_FIGURE.search(text) is None:
+        return False
+    matches = list(_TOKEN.finditer(text))
+    for i, match in enumerate(matches):
+        word = match.group(0)
+        if not word[:1].isdigit():
+            folded = word.casefold()
+            if folded not in _NUMBERS and folded not in _MAGNITUDES:
+                continue  # (cheaply: no other word is a number)
+        kind, value, _ = _reading(word, text, match.start())
+        if kind != "number":
+            continue
+        if i + 1 == len(matches):
+            return True
+        following = matches[i + 1]
+        if _part_of_date(value, _reading(following.group(0), text, following.start())) is None:
+            return True
+    return False
 
 
 def _as(token: Token, kind: str) -> Token:

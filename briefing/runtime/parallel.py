@@ -94,12 +94,17 @@ def map_in_order(
     items: Sequence[T],
     jobs: int = 1,
     min_items: int | None = None,
+    costs: Sequence[float] | None = None,
 ) -> Iterator[R]:
     """``map(func, items)``, on up to ``jobs`` processes when there are enough items.
 
     Results come back in input order, so output does not depend on which worker was quicker;
     ``func`` must be a module-level function and its items picklable. ``jobs <= 1`` is the
-    plain serial loop in this process.
+    plain serial loop in this process. ``costs`` (one guess per item, any unit) makes the
+    chunks the workers take of about equal cost instead of equal length: for items whose
+    cost falls steeply (a folder's largest stories first, then hundreds of lone articles), an
+    equal share of them put all large stories into the first chunk and left one worker alone
+    with it while the other had finished.
     """
     threshold = MIN_PARALLEL_ITEMS if min_items is None else min_items
     if jobs <= 1 or len(items) < max(2, threshold):
@@ -112,6 +117,12 @@ def map_in_order(
     context = multiprocessing.get_context("fork") if uses_fork() else None
     workers = min(jobs, len(items))
     chunk = max(1, len(items) // (workers * CHUNKS_PER_JOB))
+    if costs is not None:
+        batches = _balanced(costs, workers * CHUNKS_PER_JOB)
+        tasks: Sequence[Any] = [(func, [items[i] for i in batch]) for batch in batches]
+        func, chunk = _apply_batch, 1  # type: ignore[assignment]
+    else:
+        tasks = items
     # Forked workers share the parent's pages until they write to them; the cyclic garbage
     # collector writes to every object it scans. Frozen objects are not scanned, so the
     # workers keep the parent's articles shared (less memory, fewer page copies).
@@ -120,9 +131,35 @@ def map_in_order(
         with ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                  initializer=_worker_start,
                                  initargs=(os.getpid(), tuple(_PARENT_ONLY))) as pool:
-            yield from pool.map(func, items, chunksize=chunk)
+            results = pool.map(func, tasks, chunksize=chunk)
+            if costs is None:
+                yield from results
+            else:
+                for batch in results:
+                    yield from batch
     finally:
         gc.unfreeze()
+
+
+def _balanced(costs: Sequence[float], count: int) -> list[range]:
+    """Runs of consecutive item numbers, each of about ``sum(costs) / count`` (an item that
+    costs more stands alone)."""
+    share = sum(costs) / max(1, count)
+    batches: list[range] = []
+    start, total = 0, 0.0
+    for index, cost in enumerate(costs):
+        if index > start and total + cost > share:
+            batches.append(range(start, index))
+            start, total = index, 0.0
+        total += cost
+    if start < len(costs):
+        batches.append(range(start, len(costs)))
+    return batches
+
+
+def _apply_batch(task: tuple[Callable[[Any], Any], list[Any]]) -> list[Any]:
+    func, batch = task
+    return [func(item) for item in batch]
 
 
 # (function, shared data) for map_shared's forked workers: they inherit it, nothing is pickled
@@ -135,13 +172,14 @@ def map_shared(
     items: Sequence[T],
     jobs: int = 1,
     min_items: int | None = None,
+    costs: Sequence[float] | None = None,
 ) -> list[R]:
     """``[func(shared, item) for item in items]`` on forked workers that inherit ``shared``.
 
     For steps over one large structure (a matrix, all the groups) that would cost more to
     pickle than to compute; where processes are not forked it runs in this process.
     """
-    return list(iter_shared(func, shared, items, jobs, min_items))
+    return list(iter_shared(func, shared, items, jobs, min_items, costs))
 
 
 def iter_shared(
@@ -150,6 +188,7 @@ def iter_shared(
     items: Sequence[T],
     jobs: int = 1,
     min_items: int | None = None,
+    costs: Sequence[float] | None = None,
 ) -> Iterator[R]:
     """``map_shared`` one result at a time, in order (for a progress display)."""
     global _SHARED
@@ -157,7 +196,7 @@ def iter_shared(
         jobs = 1
     _SHARED = (func, shared)
     try:
-        yield from map_in_order(_call_shared, items, jobs, min_items)
+        yield from map_in_order(_call_shared, items, jobs, min_items, costs)
     finally:
         _SHARED = None
 

@@ -90,28 +90,36 @@ def similarity_graph(
 ) -> csr_matrix:
     """Sparse symmetric matrix of the cosine similarities >= ``threshold`` (no diagonal).
 
-    Row blocks keep memory flat: a block's products are thresholded before the next. The
-    blocks are independent, so ``jobs`` worker processes share them out (the same result).
+    Row blocks keep memory flat: a block's products are thresholded before the next. Each
+    block is multiplied only with its own and the later rows (the upper triangle, half the
+    products); the lower triangle is its mirror, the same bits (a pair's products are summed
+    in the order of the shared columns from either side). The blocks are independent, so
+    ``jobs`` worker processes share them out (the same result).
     """
     import scipy.sparse as sp
 
     n = vectors.shape[0]
-    transposed = vectors.T.tocsc()
     starts = list(range(0, n, chunk))
     # a pool pays from about four blocks on (4,000 articles)
-    blocks = map_shared(_graph_block, (vectors, transposed, threshold, chunk), starts, jobs, 4)
-    graph = sp.vstack(blocks).tocsr() if blocks else sp.csr_matrix((n, n))
-    graph.setdiag(0)
+    blocks = map_shared(_graph_block, (vectors, threshold, chunk), starts, jobs, 4)
+    upper = sp.vstack(blocks).tocsr() if blocks else sp.csr_matrix((n, n))
+    upper = sp.triu(upper, 1).tocsr()
+    graph = (upper + upper.T).tocsr()
     graph.eliminate_zeros()
     return graph
 
 
-def _graph_block(shared: tuple[Any, Any, float, int], start: int) -> csr_matrix:
-    vectors, transposed, threshold, chunk = shared
-    block = (vectors[start : start + chunk] @ transposed).tocsr()
+def _graph_block(shared: tuple[Any, float, int], start: int) -> csr_matrix:
+    """Rows ``start`` to ``start + chunk`` against the rows from ``start`` on, thresholded,
+    as rows of the full width (the columns before ``start`` empty)."""
+    import scipy.sparse as sp
+
+    vectors, threshold, chunk = shared
+    block = (vectors[start : start + chunk] @ vectors[start:].T).tocsr()
     block.data[block.data < threshold] = 0
     block.eliminate_zeros()
-    return block
+    indptr, indices, data = block.indptr, block.indices + start, block.data
+    return sp.csr_matrix((data, indices, indptr), shape=(block.shape[0], vectors.shape[0]))
 
 
 def cluster_labels(

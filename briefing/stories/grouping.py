@@ -58,7 +58,6 @@ def group_topics(
         for article, pairs in zip(articles, keyed):
             article.boilerplate = frozenset(key for _, key in pairs if key in boilerplate)
     vectors = tfidf_vectors(articles, boilerplate=boilerplate, keyed=keyed)
-    del keyed
     roundups = [i for i, a in enumerate(articles) if is_roundup(a.body)]
     if roundups:
         # a newsletter strings the day's stories together: it resembles each of them a little
@@ -66,7 +65,17 @@ def group_topics(
         keep = np.ones(len(articles))
         keep[roundups] = 0.0
         vectors = diags(keep) @ vectors
-    pairs = syndicated_pairs(articles, boilerplate, vectors, news)
+    news_words = None
+    if boilerplate:
+        # a news text is its news sentences joined by spaces: its case-folded letter runs are
+        # their keys' words (not found again in the text); one article's at a time (all of
+        # them at once held 4.7 million words)
+        news_words = (
+            [word for _, key in pairs if key not in boilerplate for word in key.split()]
+            for pairs in keyed
+        )
+    pairs = syndicated_pairs(articles, boilerplate, vectors, news, news_words)
+    del keyed, news_words
     labels = cluster_labels(vectors, threshold, pairs, jobs)
     clusters: dict[int, list[Article]] = defaultdict(list)
     for article, label in zip(articles, labels):

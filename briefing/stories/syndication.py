@@ -7,7 +7,7 @@ sentences word for word, so grouping keeps them in one story.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from briefing.models import Article
@@ -35,10 +35,10 @@ SYNDICATED_MIN_SIMILARITY = 0.2
 SHINGLE_MAX_ARTICLES = 12
 
 
-def _shingles(text: str) -> set[str]:
-    words = letter_runs(text.casefold())
-    # a deterministic sample: shingles that start at a word whose length is a multiple of
-    # SHINGLE_SAMPLE (the same text always gives the same sample, in any outlet)
+def _word_shingles(words: list[str]) -> set[str]:
+    """The sampled shingles of a text's case-folded letter runs: the SHINGLE_SIZE words that
+    start at a word whose length is a multiple of SHINGLE_SAMPLE (the same text always gives
+    the same sample, in any outlet)."""
     return {
         " ".join(words[i : i + SHINGLE_SIZE])
         for i in range(len(words) - SHINGLE_SIZE + 1)
@@ -51,6 +51,7 @@ def syndicated_pairs(
     boilerplate: frozenset[str] | None = None,
     vectors: csr_matrix | None = None,
     news: Sequence[str] | None = None,
+    news_words: Iterable[list[str]] | None = None,
 ) -> list[tuple[int, int]]:
     """Index pairs of articles that carry the same agency text (shared runs of sentences).
 
@@ -58,6 +59,7 @@ def syndicated_pairs(
     through an inverted index, so the cost grows with the text, not with the number of pairs.
     A pair must also be about the same things (cosine >= SYNDICATED_MIN_SIMILARITY): two
     articles of one series share its notice ("Alle Folgen finden Sie hier ...") and no more.
+    ``news_words``: each news text's case-folded letter runs in turn, when the caller has them.
     """
     if boilerplate is None:
         boilerplate = boilerplate_sentences(articles)
@@ -65,9 +67,11 @@ def syndicated_pairs(
         news = [news_text(a, boilerplate) for a in articles]
     if vectors is None:
         vectors = tfidf_vectors(articles, boilerplate=boilerplate)
+    if news_words is None:
+        news_words = (letter_runs(text.casefold()) for text in news)
     index: dict[str, list[int]] = defaultdict(list)
-    for number, text in enumerate(news):
-        for key in _shingles(text):
+    for number, words in enumerate(news_words):
+        for key in _word_shingles(words):
             index[key].append(number)
     shared: Counter[tuple[int, int]] = Counter()
     for holders in index.values():

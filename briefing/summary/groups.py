@@ -88,18 +88,26 @@ def _candidates(article: Article) -> Iterator[Sentence]:
     """``candidate_sentences`` without whether each may stand alone (``first_group`` asks
     that only of the few sentences that decide its group)."""
     sentences = article_sentences(article)
-    blocks = article.blocks
     for i, sentence in enumerate(sentences):
-        if not is_candidate(sentence.text, article.boilerplate):
-            continue
-        if i and continues_cut(sentences[i - 1].text, sentence.text):
-            continue
-        last = i + 1 == len(sentences) or sentences[i + 1].block != sentence.block
-        if last and sentence.block + 1 < len(blocks) and opens_with_credit(
-            blocks[sentence.block + 1].text
-        ):
-            continue  # a caption whose credit opens the next paragraph
-        yield sentence
+        if _candidate_at(article, sentences, i):
+            yield sentence
+
+
+def _candidate_at(article: Article, sentences: list[Sentence], i: int) -> bool:
+    """Whether ``sentences[i]`` (the article's ``article_sentences``) is a candidate."""
+    sentence = sentences[i]
+    if not is_candidate(sentence.text, article.boilerplate):
+        return False
+    if i and continues_cut(sentences[i - 1].text, sentence.text):
+        return False
+    blocks = article.blocks
+    last = i + 1 == len(sentences) or sentences[i + 1].block != sentence.block
+    # not a caption whose credit opens the next paragraph
+    return not (
+        last
+        and sentence.block + 1 < len(blocks)
+        and opens_with_credit(blocks[sentence.block + 1].text)
+    )
 
 
 def stands_alone(text: str) -> bool:
@@ -315,29 +323,52 @@ def first_group(article: Article, weights: Weights = DEFAULT_WEIGHTS) -> Sentenc
     first: SentenceGroup | None = None
     first_words: frozenset[str] = frozenset()
     joins: dict[str, bool] = {}  # sentence key -> whether its sentences are in the first group
+    # key -> sentences after the first group's start that would have set joins[key] to False
+    # had they been candidates: whether they are is asked only if a later copy needs it
+    unasked: dict[str, list[int]] = {}
     alone_texts: set[str] = set()
     speakers = _LazySpeakers(article)
-    for sentence in _candidates(article):
-        if first is None and not (
-            stands_alone(sentence.text)
-            and _attributed(sentence, speakers)
-            and not _leans_on_someone(sentence.text)
-        ):
-            continue
-        key = sentence_key(sentence.text)
-        joined = joins.get(key)
+    sentences = article_sentences(article)
+    for i, sentence in enumerate(sentences):
         if first is None:
+            if not (
+                _candidate_at(article, sentences, i)
+                and stands_alone(sentence.text)
+                and _attributed(sentence, speakers)
+                and not _leans_on_someone(sentence.text)
+            ):
+                continue
             first = SentenceGroup(sentence.text)
             first_words = word_set(sentence.text) - stop
             joined = True
-        elif joined is None:
-            content = word_set(sentence.text) - stop
-            # group_sentences counts shared words through its postings; the first group is
-            # posted under the content words of its first text
-            joined = len(content & first_words) >= weights.duplicate * len(content) * 0.5 and (
-                is_near_duplicate(first.text, sentence.text, weights.duplicate)
-            )
-        joins[key] = joined
+            joins[sentence_key(sentence.text)] = True
+        else:
+            # After the first group's start only its copies matter. Most sentences share too
+            # few words with it to join whether they are candidates or not, and the candidate
+            # checks (a third of a folder's summaries when asked of every sentence) are asked
+            # only of the sentences that may join: the same group as asking first.
+            key = sentence_key(sentence.text)
+            joined = joins.get(key)
+            # an earlier copy decides if it was a candidate (as the first copy does)
+            if joined is None and key in unasked and any(
+                _candidate_at(article, sentences, j) for j in unasked.pop(key)
+            ):
+                joined = joins[key] = False
+            if joined is False:
+                continue
+            if joined is None:
+                content = word_set(sentence.text) - stop
+                # group_sentences counts shared words through its postings; the first group
+                # is posted under the content words of its first text
+                if len(content & first_words) < weights.duplicate * len(content) * 0.5:
+                    unasked.setdefault(key, []).append(i)
+                    continue
+                if not _candidate_at(article, sentences, i):
+                    continue
+                joined = is_near_duplicate(first.text, sentence.text, weights.duplicate)
+                joins[key] = joined
+            elif not _candidate_at(article, sentences, i):
+                continue
         if joined:
             first.occurrences.append(sentence)
             if stands_alone(sentence.text):

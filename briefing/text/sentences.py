@@ -455,14 +455,29 @@ def article_sentences(article: Article) -> list[Sentence]:
     """Every sentence of an article's running text, in order: subheadings are left out, and
     so are the pieces of a paragraph that are no sentence (a subheading or byline whose line
     break was lost, a caption with its credit), so that a sentence's index counts sentences."""
+    blocks = tuple(article.blocks)
+    kept = _ARTICLE_SENTENCES.get(id(article))
+    # (the same article object with the same blocks and id: a topic's summary, its speakers,
+    # tickers, quotes and timeline each ask for the sentences of every article)
+    if kept is not None and kept[0] is article and kept[1] == blocks and kept[2] == article.id:
+        return list(kept[3])
     found: list[Sentence] = []
-    for block_index, block in enumerate(article.blocks):
+    for block_index, block in enumerate(blocks):
         if block.is_heading:
             continue
         for text in split_sentences(block.text):
             if is_sentence_piece(text):
                 found.append(Sentence(text, article.id, block_index, len(found)))
+    if len(_ARTICLE_SENTENCES) >= ARTICLE_CACHE_LIMIT:
+        _ARTICLE_SENTENCES.clear()
+    _ARTICLE_SENTENCES[id(article)] = (article, blocks, article.id, tuple(found))
     return found
+
+
+# id(article) -> (the article, its blocks, its id, its sentences); the article is held, so its
+# id is not given to another object while the entry lives
+_ARTICLE_SENTENCES: dict[int, tuple[Article, tuple, str, tuple[Sentence, ...]]] = {}
+ARTICLE_CACHE_LIMIT = 2048
 
 
 def caption_sentence(text: str) -> str:

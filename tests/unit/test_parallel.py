@@ -40,6 +40,19 @@ def test_map_in_order_uses_other_processes_and_keeps_the_order(parallel_always) 
     assert set(parallel.map_in_order(_pid, range(8), jobs=1)) == {os.getpid()}
 
 
+def test_chunks_of_equal_cost_keep_the_order(parallel_always) -> None:
+    # steeply falling costs (a folder's largest stories first): each costly item alone
+    costs = [100.0, 50.0, 20.0] + [1.0] * 97
+    assert list(parallel.map_in_order(_square, range(100), jobs=2, costs=costs)) == [
+        n * n for n in range(100)
+    ]
+    batches = parallel._balanced(costs, 8)
+    assert [i for batch in batches for i in batch] == list(range(100))
+    assert batches[:2] == [range(1), range(1, 2)]
+    share = sum(costs) / 8
+    assert all(sum(costs[i] for i in b) <= share or len(b) == 1 for b in batches)
+
+
 def test_two_jobs_give_the_same_json_as_one(parallel_always) -> None:
     today = dt.date(2024, 6, 20)
     outputs = [

@@ -310,9 +310,12 @@ def topic_headings(
     (``vectors`` and ``everything`` are the grouping's and not needed here.)
     """
     # Both steps run where the groups are (forked workers): only stems and headings travel.
-    stem_sets = map_shared(_group_stems, groups, range(len(groups)), jobs)
+    # A group's articles are read up to MAX_ARTICLES (the chunks are shared out by that: the
+    # largest stories come first); a lone article with a title line of its own costs little.
+    costs = [min(len(g), MAX_ARTICLES) + 0.5 for g in groups]
+    stem_sets = map_shared(_group_stems, groups, range(len(groups)), jobs, costs=costs)
     folder = context(stem_sets)
-    ranked = map_shared(_headings, (groups, folder), range(len(groups)), jobs)
+    ranked = map_shared(_headings, (groups, folder), range(len(groups)), jobs, costs=costs)
     # two stories of one folder under one heading ("Boris Johnson" twice) tell the reader
     # nothing apart: a later (smaller) story takes its next best heading that is still free
     used: set[str] = set()
