@@ -197,12 +197,13 @@ _BYLINE = re.compile(
 )
 
 
-def opens_with_byline(text: str) -> bool:
-    """Whether a byline opens the sentence: two names or more, or one that starts with a first
-    name the corpora know (not "Von Berlin Mitte aus ...")."""
-    if not text.startswith("Von "):
+def opens_with_byline(text: str, pos: int = 0) -> bool:
+    """Whether a byline opens the sentence (or stands at ``pos`` of a longer text): two names
+    or more, or one that starts with a first name the corpora know (not "Von Berlin Mitte aus
+    ...")."""
+    if not text.startswith("Von ", pos):
         return False
-    match = _BYLINE.match(text)
+    match = _BYLINE.match(text, pos)
     if match is None:
         return False
     names = re.split(r", | und ", match[1])
@@ -347,6 +348,7 @@ def points_back(text: str, names_speaker: bool = False) -> str | None:
 
 # "So ist es auch beim Wasser", "So war das schon 2015": as the sentence before said
 _SO_VERBS = frozenset({"ist", "war", "sei", "wäre", "geht", "ging", "läuft", "lief", "bleibt"})
+
 
 def _so_points_back(stripped: str, third: str, head: str) -> bool:
     """ "So ist es", "So war das" for what the sentence before said; not "So läuft das

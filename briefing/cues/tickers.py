@@ -28,8 +28,6 @@ MIN_ITEMS = 2
 # capitalised words and a colon ("Eisschnelllauf: Claudia Pechstein ...", "Serie A: ..."),
 # not a sentence opener ("Aber: ...", "Siehe: ...").
 _SHORT_LABEL = re.compile(r"^([A-ZÄÖÜ][\w-]+)(?: [A-ZÄÖÜ0-9][\w.-]*)?: (?=[\"„«A-ZÄÖÜ0-9])")
-# "Von" opening a sentence (where a byline may stand)
-_AFTER_SENTENCE_VON = re.compile(r"(?:^|(?<=[.!?\"“”] ))Von ")
 _NOT_A_LABEL = frozenset({"aber", "siehe", "da", "dann", "also", "fazit", "achtung", "und", "doch"})
 
 
@@ -44,9 +42,7 @@ def ticker_items(sentences: Sequence[Sentence]) -> list[int] | None:
     when the title stands before it), or None when the article is no ticker."""
     opened = [opens_item(s.text) for s in sentences]
     first = sentences[0].text if sentences else ""
-    if (opened[:1] == [True] and _names_only(first)) or (
-        any(opened) and _short_label(first) and _names_only(first)
-    ):
+    if _names_only(first) and (opened[:1] == [True] or any(opened) and _short_label(first)):
         # a ticker from its first sentence ("Tennis, ATP: ..."; not a saying, "Vertrauen ist
         # gut, Kontrolle ist besser: ..."), or one whose first item has a short label and a
         # later one a full label ("Formel 1: ... Fußball, 2. Bundesliga: ..."): shorter labels
@@ -85,8 +81,14 @@ def is_roundup(text: str) -> bool:
     if any(label in head for label in ROUNDUP_LABELS):
         return True
     bylines = 0
-    for match in _AFTER_SENTENCE_VON.finditer(text):
-        bylines += opens_with_byline(text[match.end() - 4 :])
-        if bylines >= MIN_ITEMS:
-            return True
+    at = text.find("Von ")
+    while at >= 0:
+        # (opening a sentence: at the text's start or after a sentence's end and a space)
+        if (at == 0 or at >= 2 and text[at - 1] == " " and text[at - 2] in '.!?"“”') and (
+            opens_with_byline(text, at)
+        ):
+            bylines += 1
+            if bylines >= MIN_ITEMS:
+                return True
+        at = text.find("Von ", at + 4)
     return False
