@@ -71,8 +71,6 @@ def is_furniture_key(key: str) -> bool:
     return key in alone or contained is not None and contained.search(f" {key} ") is not None
 
 
-
-
 def furniture_reason(text: str, boilerplate: frozenset[str] = frozenset()) -> str | None:
     """Why ``text`` is page furniture rather than article text, or None.
 

@@ -133,10 +133,9 @@ _MEDIUM = re.compile(
 # The subject in the first place, before the verb in the second: "Trump selbst bekräftigte ein
 # mögliches Treffen: "…"" - what follows the verb is its object. Two name words or one with a
 # focus word ("selbst", "auch"): a lone capitalised word may be an adverb ("Gleichzeitig").
-_SUBJECT_FIRST = re.compile(
-    rf"^(?P<speaker>(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})"
-    r"(?P<focus>\s+(?:selbst|auch|dagegen|hingegen|wiederum|jedoch|aber))?$"
-)
+_SUBJECT_WORDS = rf"^(?P<speaker>(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})"
+_FOCUS = r"\s+(?:selbst|auch|dagegen|hingegen|wiederum|jedoch|aber)"
+_SUBJECT_FIRST = re.compile(rf"{_SUBJECT_WORDS}(?P<focus>{_FOCUS})?$")
 
 
 def _not_subject(first: str) -> bool:
@@ -160,10 +159,7 @@ def _subject_first(head: str) -> str | None:
 
 
 # ... and so at the start of a sentence whose quote only a pronoun attributes
-_OWN_SUBJECT = re.compile(
-    rf"^(?P<speaker>(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})"
-    r"(?P<focus>(?:\s+(?:selbst|auch|dagegen|hingegen|wiederum|jedoch|aber))*)\s+[a-zäöüß]"
-)
+_OWN_SUBJECT = re.compile(rf"{_SUBJECT_WORDS}(?P<focus>(?:{_FOCUS})*)\s+[a-zäöüß]")
 
 
 def _own_subject(text: str) -> str | None:
