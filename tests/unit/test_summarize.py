@@ -46,6 +46,11 @@ def _article(article_id: str, *paragraphs: str) -> Article:
     return article
 
 
+def _texts(*articles: Article) -> set[str]:
+    """The texts of the sentence groups of ``articles`` told as one story."""
+    return {g.text for g in group_sentences(list(articles))}
+
+
 @pytest.fixture(scope="module")
 def seeds_briefing():
     return build_briefing([SEEDS], Settings())
@@ -682,11 +687,11 @@ def test_a_ticker_gives_a_story_only_its_item_about_the_story() -> None:
         "a2", "Bundestrainer Joachim Löw verliert Niklas Süle für die EM. Der Abwehrchef des "
         "FC Bayern hat sich das Kreuzband im linken Knie gerissen, sagte Löw am Montag."
     )
-    texts = {g.text for g in group_sentences([ticker, other])}
+    texts = _texts(ticker, other)
     assert any("Kreuzband im linken Knie gerissen" in t and "Augsburg" in t for t in texts)
     assert not any("Handball" in t or "Niedersachsen" in t for t in texts), texts
     # alone, nothing tells which item a reader wants: all stay
-    alone = {g.text for g in group_sentences([ticker])}
+    alone = _texts(ticker)
     assert any("Niedersachsen" in t for t in alone)
 
 
@@ -748,10 +753,10 @@ def test_a_story_of_several_sources_leaves_out_the_writers_questions_and_first_p
     second = _article(
         "a2", "Novak Djokovic hat das Finale von Wimbledon gegen Roger Federer gewonnen. Das "
         "Spiel dauerte fast fünf Stunden und endete im Tiebreak des fünften Satzes.")
-    texts = {g.text for g in group_sentences([first, second])}
+    texts = _texts(first, second)
     assert not any(t.startswith(("Ich weiß", "Wird er")) for t in texts), texts
     assert any(t.startswith('"Ich weiß') for t in texts)  # a quote names its speaker
-    alone = {g.text for g in group_sentences([first])}
+    alone = _texts(first)
     assert any(t.startswith("Ich weiß") for t in alone) and any(t.startswith("Wird") for t in alone)
 
 
@@ -765,15 +770,15 @@ def test_a_story_of_several_sources_leaves_out_the_interviewers_words() -> None:
     second = _article(
         "a2", "Österreich lässt ab nächster Woche nur noch Tageskontingente von Flüchtlingen ins "
         "Land. Mazedonien will die Grenze zu Griechenland schärfer kontrollieren.")
-    texts = {g.text for g in group_sentences([first, second])}
+    texts = _texts(first, second)
     assert texts and not any(t.startswith("STANDARD:") for t in texts), texts
-    alone = {g.text for g in group_sentences([first])}
+    alone = _texts(first)
     assert any(t.startswith("STANDARD:") for t in alone)
     # ... nor the answer labelled so, which does not say whose it is (300 random articles)
     answer = _article(
         "a3", "Projektchef Chris Urmson über selbstfahrende Autos. Antwort: Daimler ist eine "
         "großartige Marke und Mercedes war schon immer an vorderster Front bei Assistenzsystemen.")
-    texts = {g.text for g in group_sentences([answer, second])}
+    texts = _texts(answer, second)
     assert texts and not any(t.startswith("Antwort:") for t in texts), texts
 
 
@@ -790,11 +795,11 @@ def test_a_story_of_several_sources_leaves_out_we_that_says_nobody() -> None:
     second = _article(
         "a2", "Salzburg hat den Meistertitel mit einem 1:1 gegen Sturm Graz fixiert. Das Spiel "
         "in Wals-Siezenheim sahen mehr als 11.000 Zuschauer im Stadion.")
-    texts = {g.text for g in group_sentences([first, second])}
+    texts = _texts(first, second)
     assert not any(t.startswith(("Wir haben zu Hause", "Unsere")) for t in texts), texts
     for kept in ("Wir wollten heute", "Laut Garcia", "Kapitän Jonatan Soriano:", "Kim Jong"):
         assert any(t.startswith(kept) for t in texts), (kept, texts)
-    alone = {g.text for g in group_sentences([first])}
+    alone = _texts(first)
     assert any(t.startswith("Wir haben zu Hause") for t in alone)
 
 
