@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from briefing.cues.standalone import opens_with_byline
-from briefing.lexicon import ROUNDUP_LABELS
+from briefing.lexicon import ALL_FUNCTION_WORDS, ROUNDUP_LABELS
 from briefing.models import Sentence
 
 # An item's label: one to four words, a comma, one to four words, a colon, then the item's
@@ -25,10 +25,19 @@ _ITEM_LABEL = re.compile(rf"^{_LABEL_PART}, {_LABEL_PART}: (?=[\"„«A-ZÄÖÜ0
 MIN_ITEMS = 2
 
 # Inside a ticker that opens with a full label, a shorter one opens an item too: one or two
-# capitalised words and a colon ("Eisschnelllauf: Claudia Pechstein ...", "Serie A: ..."),
-# not a sentence opener ("Aber: ...", "Siehe: ...").
-_SHORT_LABEL = re.compile(r"^([A-ZÄÖÜ][\w-]+)(?: [A-ZÄÖÜ0-9][\w.-]*)?: (?=[\"„«A-ZÄÖÜ0-9])")
-_NOT_A_LABEL = frozenset({"aber", "siehe", "da", "dann", "also", "fazit", "achtung", "und", "doch"})
+# capitalised words (a name's particle between them: "Tour de France") and a colon
+# ("Eisschnelllauf: Claudia Pechstein ...", "Serie A: ..."), not a sentence opener ("Aber: ...",
+# "Trotzdem: ...", "Der Grund: ...", "Siehe: ...").
+_PARTICLES = r"(?:de|du|la|le|of|di|del|da)"
+_SHORT_LABEL = re.compile(
+    rf"^([A-ZÄÖÜ][\w-]+)(?: (?:{_PARTICLES} )?[A-ZÄÖÜ0-9][\w.-]*)?: (?=[\"„«A-ZÄÖÜ0-9])"
+)
+_NOT_A_LABEL = ALL_FUNCTION_WORDS | {"siehe", "fazit", "achtung"}
+# An interview's question or statement, labelled with the paper's name: "SZ: Herr Kille, ...",
+# "STANDARD: Österreich will ab nächster Woche nur noch Tageskontingente ...", or an answer
+# labelled so ("Antwort: Daimler ist eine großartige Marke ..."), whose speaker it does not say.
+# Its other labels are its speakers' names ("Mathias Albert: ..."): an interview is no ticker.
+INTERVIEWER = re.compile(r"^(?:SZ|STANDARD|SPIEGEL|ZEIT|FAZ|taz|profil|Frage|Antwort):\s")
 
 
 def opens_item(text: str) -> bool:
@@ -42,11 +51,13 @@ def ticker_items(sentences: Sequence[Sentence]) -> list[int] | None:
     when the title stands before it), or None when the article is no ticker."""
     opened = [opens_item(s.text) for s in sentences]
     first = sentences[0].text if sentences else ""
-    if _names_only(first) and (opened[:1] == [True] or any(opened) and _short_label(first)):
+    if _names_only(first) and (
+        opened[:1] == [True] or _short_label(first) and (any(opened) or _short_items(sentences))
+    ):
         # a ticker from its first sentence ("Tennis, ATP: ..."; not a saying, "Vertrauen ist
         # gut, Kontrolle ist besser: ..."), or one whose first item has a short label and a
-        # later one a full label ("Formel 1: ... Fußball, 2. Bundesliga: ..."): shorter labels
-        # open items too
+        # later one a label too ("Formel 1: ... Fußball, 2. Bundesliga: ...", "Tour de France:
+        # ... FC Bayern: ..."): shorter labels open items too
         opened = [o or _short_label(s.text) for o, s in zip(opened, sentences)]
     if sum(opened) < MIN_ITEMS:
         return None
@@ -62,11 +73,22 @@ def _short_label(text: str) -> bool:
     return match is not None and match.group(1).casefold() not in _NOT_A_LABEL
 
 
+def _short_items(sentences: Sequence[Sentence]) -> bool:
+    """A later sentence opens with a short label of names too, and none with an interviewer's
+    label (an interview's answers are labelled by their speaker's name)."""
+    if any(INTERVIEWER.match(s.text) for s in sentences):
+        return False
+    return any(_short_label(s.text) and _names_only(s.text) for s in sentences[1:])
+
+
 def _names_only(text: str) -> bool:
-    """The label that opens ``text`` holds capitalised words and numbers only ("Tennis, ATP",
-    "2. Bundesliga, Nürnberg"), as a ticker's do."""
+    """The label that opens ``text`` holds capitalised words, numbers and names' particles only
+    ("Tennis, ATP", "2. Bundesliga, Nürnberg", "Tour de France"), as a ticker's do."""
     label = text.split(": ", 1)[0]
-    return all(word[:1].isupper() or word[:1].isdigit() for word in label.replace(",", " ").split())
+    return all(
+        word[:1].isupper() or word[:1].isdigit() or re.fullmatch(_PARTICLES, word)
+        for word in label.replace(",", " ").split()
+    )
 
 
 # where a newsletter's label stands: at the top, after a caption or the title

@@ -30,7 +30,7 @@ from briefing.cues.standalone import (
     person_by_pronoun,
     points_back,
 )
-from briefing.cues.tickers import ticker_items
+from briefing.cues.tickers import INTERVIEWER, ticker_items
 from briefing.lexicon import german_stop_words
 from briefing.models import Article, Sentence, SentenceGroup, id_number
 from briefing.summary.scoring import standalone_factor
@@ -43,12 +43,6 @@ from briefing.text.words import sentence_key, words
 
 # "Laut Klöckner ...", "heißt es in dem Schreiben": the sentence says whose words they are
 _ACCORDING_TO = re.compile(r"\b(?:[Ll]aut\s+[A-ZÄÖÜ]|heißt es\b)")
-
-# An interview's question or statement, labelled with the paper's name: "SZ: Herr Kille, ...",
-# "STANDARD: Österreich will ab nächster Woche nur noch Tageskontingente ...", or an answer
-# labelled so ("Antwort: Daimler ist eine großartige Marke ..."), whose speaker it does not say
-_INTERVIEWER = re.compile(r"^(?:SZ|STANDARD|SPIEGEL|ZEIT|FAZ|taz|profil|Frage|Antwort):\s")
-
 
 def is_candidate(text: str, boilerplate: frozenset[str] = frozenset()) -> bool:
     """A sentence that can stand in a summary: article text of a sensible length in German,
@@ -238,7 +232,7 @@ def _writers_own(sentence: Sentence) -> bool:
     stays): in the corpus' stories 111 of 133 such lines said nobody (interview answers, the
     paper's own notes, "Heute beginnen wir, Christopher Gerards und ...")."""
     text = sentence.text
-    if text.rstrip().endswith("?") or first_person(text) or _INTERVIEWER.match(text):
+    if text.rstrip().endswith("?") or first_person(text) or INTERVIEWER.match(text):
         return True  # (an interviewer's words are the paper's too: "STANDARD: ...")
     return first_person_plural(text) and not _says_who(text)
 

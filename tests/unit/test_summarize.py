@@ -736,6 +736,34 @@ def test_a_ticker_whose_first_label_is_short_is_a_ticker() -> None:
     assert ticker_items(article_sentences(article)) is None
 
 
+def test_a_ticker_of_short_labels_only_is_a_ticker_and_an_interview_is_none() -> None:
+    """ "Tour de France: Der italienische Radprofi ... FC Bayern: Vorstandschef Karl-Heinz
+    Rummenigge ...": no label has a comma, and "de" is a name's particle; a story about the
+    Bayern coach printed the Tour's stage (300 random articles). A sentence opener before a
+    colon ("Trotzdem: ...", "Der Grund: ...") opens no item, and an interview's speakers' names
+    make no ticker."""
+    from briefing.cues.tickers import ticker_items
+
+    ticker = _article(
+        "a1", "Tour de France: Der italienische Radprofi Elia Viviani hat den Massensprint der "
+        "vierten Etappe gewonnen. Alaphilippe verteidigte die Gesamtführung. FC Bayern: "
+        "Vorstandschef Karl-Heinz Rummenigge hat den Druck auf Trainer Niko Kovac erhöht. "
+        "Trotzdem: Die Champions League bleibt das Ziel. Der Grund: Die Ausstrahlung ist groß.")
+    assert ticker_items(article_sentences(ticker)) == [0, 0, 1, 1, 1]
+    other = _article(
+        "a2", "Vorstandschef Karl-Heinz Rummenigge hat den Druck auf Trainer Niko Kovac erhöht. "
+        "Der FC Bayern will in der Champions League weit kommen, sagte Rummenigge.")
+    texts = _texts(ticker, other)
+    assert any("Rummenigge" in t for t in texts)
+    assert not any("Viviani" in t or "Alaphilippe" in t for t in texts), texts
+    opener = _article("a1", "FC Bayern: Rummenigge erhöht den Druck. Trotzdem: Kovac bleibt.")
+    assert ticker_items(article_sentences(opener)) is None
+    interview = _article(
+        "a1", "SZ: Herr Albert, wie geht es der Jugend? Mathias Albert: Soziale Herkunft "
+        "entscheidet viel. SZ: Und die Schule? Mathias Albert: Sie entscheidet mit.")
+    assert ticker_items(article_sentences(interview)) is None
+
+
 def test_an_article_with_one_labelled_sentence_is_no_ticker() -> None:
     from briefing.cues.tickers import ticker_items
 
