@@ -19,7 +19,9 @@ from briefing.lexicon import (
     DETERMINERS,
     FURNITURE_SENTENCES,
     LOST_UMLAUTS,
+    PAGE_POINTERS,
     alternation,
+    either_case,
 )
 from briefing.text.captions import holds_credit
 from briefing.text.sentences import quick_sentences
@@ -33,6 +35,13 @@ _MARKER = re.compile(rf"^(?:{alternation(CAPTION_MARKERS)})(?:\s|$)")
 _DATED_CREDIT = re.compile(
     r"^\([A-Za-z]{2,8}(?:/[A-Za-z]{2,8})*,\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\)"
 )
+# a sentence that sends the reader to a part of the page the briefing does not show: "(siehe
+# Grafik)", "(Siehe Text links)", "siehe oben", "(siehe Seite 3)", or the bare word in brackets
+# ("(Tabelle)"; not "(Bild-Zeitung)", "(Bild am Sonntag)")
+_POINTER = re.compile(
+    rf"\b[Ss]iehe (?:{either_case(PAGE_POINTERS)})\b|\((?:{either_case(PAGE_POINTERS)})\)"
+)
+_POINTER_HINT = re.compile(r"\(|[Ss]iehe ")
 # what a sentence of social media or a web page holds, not one of an article: a handle, a
 # hashtag, a link to a picture
 _SOCIAL = re.compile(r"(?:^|\s)[@#][A-Za-z]\w+|pic\.twitter\.com|\bbit\.ly/")
@@ -92,6 +101,8 @@ def furniture_reason(text: str, boilerplate: frozenset[str] = frozenset()) -> st
         return "teaser"  # "Alle Nachrichten im Überblick", "Zum Artikel: ..."
     if _SOCIAL_HINT.search(text) and _SOCIAL.search(text):
         return "social media"
+    if _POINTER_HINT.search(text) and _POINTER.search(text):
+        return "points to the page"  # a graphic, a table, a box the reader does not see
     return None
 
 

@@ -107,6 +107,7 @@ CAPTION_LABELS = _tagged("media_labels", "caption")
 CREDIT_LABELS = _tagged("media_labels", "credit")
 MEDIA_LABELS = _tagged("media_labels", "media")
 TEASER_LABELS = _tagged("media_labels", "teaser")
+PAGE_POINTERS = _tagged("media_labels", "pointer")  # "(siehe Grafik)", "(Tabelle)", "siehe oben"
 GUESS_WORDS = _tagged("hedge_words", "guess")
 GUESS_WORDS_EITHER_CASE = _tagged("hedge_words", "either-case")
 CONTEST_NOUNS = _tagged("hedge_words", "contest")

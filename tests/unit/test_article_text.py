@@ -34,6 +34,11 @@ from briefing.text.words import letters_key
          "Beckenkamp, wie es so weit kommen konnte."),
         'Einen tieferen Einblick bietet "Und nun zum Sport", der Podcast der Süddeutschen Zeitung.',
         "Weitere Themen: Googles Quantencomputer, Kabinett beschließt weitere Teile des Klimapakets.",
+        # it sends the reader to a part of the page the briefing does not show
+        "(Siehe Text links) Kosgei erzielte ihre Leistung dagegen in einem offiziellen Rennen.",
+        "Doch von da an öffnet sich die Schere zwischen Männern und Frauen (Grafik).",
+        "Die Rendite lag zwischen zwei und vier Prozent je nach Fonds (siehe Tabelle).",
+        "Das hatte der Minister bereits im Sommer angekündigt, siehe oben.",
     ],
 )
 def test_furniture_is_no_candidate(text: str) -> None:
@@ -58,6 +63,8 @@ def test_a_sentence_unrelated_articles_repeat_is_furniture_in_each() -> None:
         "Die Mehrheit der Abgeordneten stimmte am Dienstag für das neue Gesetz.",
         "Sie ist Kanzlerin einer schwarz-gelben Koalition: Sie hat es geschafft.",  # "she"
         "Er gab der Polizei seine E-Mail-Adresse, bevor er ging.",  # not the mined line alone
+        "Das berichtete die Zeitung (Bild am Sonntag), und die (Bild-Zeitung) griff es auf.",
+        "Er blickte nach oben und sah links die Tabelle der Liga.",
         "Alle Teilnehmer des Gipfels sind hier eingetroffen und beraten nun.",
         'Der Film "The Man Who Knew Too Much" lief am Abend in der Reihe.',
     ],
