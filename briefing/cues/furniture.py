@@ -31,9 +31,10 @@ from briefing.text.words import letters_key
 
 _MARKER = re.compile(rf"^(?:{alternation(CAPTION_MARKERS)})(?:\s|$)")
 # an agency's or author's initials with the date, closing a report, glued before what follows
-# it (a team's line-up, a result table): "(APA, 22.8.2015) Mögliche Aufstellungen: ..."
+# it (a team's line-up, a result table): "(APA, 22.8.2015) Mögliche Aufstellungen: ...",
+# "(APA; 14.12.2015) NHL-Ergebnisse von Sonntag: ..."
 _DATED_CREDIT = re.compile(
-    r"^\([A-Za-z]{2,8}(?:/[A-Za-z]{2,8})*,\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\)"
+    r"^\([A-Za-z]{2,8}(?:/[A-Za-z]{2,8})*[,;]\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\)"
 )
 # a sentence that sends the reader to a part of the page the briefing does not show: "(siehe
 # Grafik)", "(Siehe Text links)", "siehe oben", "(siehe Seite 3)", or the bare word in brackets

@@ -30,6 +30,7 @@ from briefing.text.words import letters_key
         "Das erklärt in dieser Folge der SZ-Redakteur Daniel Brössler.",
         "Alle Informationen gibt es unter sz.de/podcast.",
         "(APA, 22.8.2015) Mögliche Aufstellungen: FC Red Bull Salzburg – FK Austria Wien.",
+        "(APA; 14.12.2015) NHL-Ergebnisse von Sonntag: New York Islanders – New Jersey Devils 4:0.",
         ("Die SZ-Redakteure Markus Schäflein und Philipp Schneider erklären bei Moderator Jonas "
          "Beckenkamp, wie es so weit kommen konnte."),
         'Einen tieferen Einblick bietet "Und nun zum Sport", der Podcast der Süddeutschen Zeitung.',
