@@ -264,3 +264,17 @@ def test_a_name_in_camel_case_may_start_a_sentence() -> None:
         "Das iPhone 11 Pro ist das letzte Produkt, das Tim Cook vorstellt.",
         "iTunes trieb viele Nutzer zur Verzweiflung.",
     ]
+
+
+def test_a_name_cut_to_its_initial_ends_no_sentence_before_a_number() -> None:
+    """ "ob der inhaftierte Stephan E. | 2016 einen irakischen Asylsuchenden ... niedergestochen
+    hat." was cut after the initial, and the Zeitleiste printed the fragment "2016 einen ..."
+    (300 random articles). A year may still start a sentence after a word's full stop."""
+    text = ("Die Behörden prüfen, ob der inhaftierte Stephan E. 2016 einen irakischen "
+            "Asylsuchenden niedergestochen hat. Die Partei holte 12,5 Prozent. 2016 gewann sie.")
+    assert split_sentences(text) == [
+        "Die Behörden prüfen, ob der inhaftierte Stephan E. 2016 einen irakischen Asylsuchenden "
+        "niedergestochen hat.",
+        "Die Partei holte 12,5 Prozent.",
+        "2016 gewann sie.",
+    ]
