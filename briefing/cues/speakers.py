@@ -307,7 +307,7 @@ def _with_name(speaker: str, match: re.Match[str]) -> str:
     found = match.groupdict()
     name = found.get("name") or found.get("end_name")
     of = (found.get("of") or "").strip().rstrip(".")
-    role = f"{speaker} {of}" if of else speaker
+    role = _without_hearer(f"{speaker} {of}") if of else speaker
     return f"{name.rstrip('.')}, {role}" if name else role
 
 
@@ -336,6 +336,20 @@ _FINITE = FINITE_AUXILIARIES
 # a name that starts in lower case: "von der Leyen", "de Maizière", "al-Assad"
 _PARTICLE_START = re.compile(r"(?:von|van|de|der|den|di|da|du|al|el|ibn|bin|zu|ter|ten|la|le)\b"
                              r"(?:\s+(?:der|den|dem|la|le))?\s*[A-ZÄÖÜ]|al-[A-ZÄÖÜ]")
+
+
+# the medium a named speaker spoke to, after the name: "sagte Präsident Kay Scheller | der
+# Süddeutschen Zeitung" (after a role alone it is the role's: "Sprecher der Zeitung")
+_NAMED_HEARER = re.compile(rf"\s+(?:der|dem|den)\s+(?:[\w-]+\s+){{0,3}}?{_HEARER_NOUN}")
+
+
+def _without_hearer(phrase: str) -> str:
+    """``phrase`` up to the medium its named speaker spoke to."""
+    match = _NAMED_HEARER.search(phrase)
+    if match is None:
+        return phrase
+    name = phrase[: match.start()].split()[-2:]
+    return phrase[: match.start()] if len(name) == 2 and name[0][:1].isupper() else phrase
 
 
 def _clean_speaker(phrase: str) -> str | None:

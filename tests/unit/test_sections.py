@@ -159,6 +159,15 @@ from briefing.render import render_briefing
         ),
         ('Dem Besucher sagte er, durchaus stolz: "Die Kartoffeln reichen bis Januar".', None),
         ('Gleichzeitig sagte der Minister: "Wir bleiben dabei."', "Minister"),
+        # the medium a named speaker spoke to is not his (300 random articles printed "—
+        # Rechnungshof-Präsident Kay Scheller der Süddeutschen Zeitung"); a role's stays
+        (
+            '"Die Bundesregierung muss jetzt entscheiden", sagte Rechnungshof-Präsident Kay '
+            "Scheller der Süddeutschen Zeitung.",
+            "Rechnungshof-Präsident Kay Scheller",
+        ),
+        ('"Das ist falsch", sagte der Chefredakteur der Süddeutschen Zeitung.',
+         "Chefredakteur der Süddeutschen Zeitung"),
         # nor is what comes before an inserted "so": the quote's speaker is not named
         (
             'Die Stadt, so seine These, trenne einen von der Natur, "stecken wir uns Stöpsel in '
