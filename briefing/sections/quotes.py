@@ -9,8 +9,8 @@ from __future__ import annotations
 from briefing.cues.furniture import furniture_reason
 from briefing.cues.quotes import (
     OPENING_QUOTES,
-    QUOTED,
     direct_quote,
+    quote_alone,
     quote_marks,
     quote_state,
 )
@@ -69,7 +69,7 @@ def pick_quotes(
             speaker = quote_speaker(group.text, before)
         if speaker is None and group.text.lstrip()[:1] not in OPENING_QUOTES:
             continue  # quoted words inside a report ("eine «Friedensinitiative»") quote nobody
-        if speaker is None and _quote_alone(group.text):
+        if speaker is None and quote_alone(group.text):
             continue  # '"Dem Land geht es unglaublich gut."' and nobody named: whose words?
         # a quote with a named speaker is worth more than an anonymous one, a whole
         # statement more than a few words quoted inside a report
@@ -79,7 +79,7 @@ def pick_quotes(
         if any(piece in used for piece in pieces):
             continue  # the reader has read part of it under "Das Wichtigste"
         if speaker == "" or speaker is None and (
-            pronoun_attribution(run.text) or _quote_alone(run.text)
+            pronoun_attribution(run.text) or quote_alone(run.text)
         ):
             continue  # '"…", sagte er.' with nobody named before: whose words are these?
         if points_back(run.text, names_speaker=speaker is not None):
@@ -111,12 +111,6 @@ def pick_quotes(
 MAX_RUN_SENTENCES = 4  # a longer quote is a speech, not an item of a briefing
 
 MAX_RUN_WORDS = 90
-
-
-def _quote_alone(text: str) -> bool:
-    """Nothing but the quote: no word outside its quotation marks could say who speaks (in the
-    whole corpus' briefing 369 of 3,360 quotes were such, with no speaker found before them)."""
-    return len(words(QUOTED.sub(" ", text))) <= 1
 
 
 def _quote_size(text: str) -> float:

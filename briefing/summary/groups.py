@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from briefing.cues.furniture import fragment_reason, furniture_reason
-from briefing.cues.quotes import OPENING_QUOTES, unbalanced_quote
+from briefing.cues.quotes import OPENING_QUOTES, quote_alone, unbalanced_quote
 from briefing.cues.speakers import (
     names_own_speaker,
     pronoun_attribution,
@@ -185,10 +185,13 @@ def group_sentences(
                     postings.setdefault(word, []).append(len(groups) - 1)
             group.occurrences.append(sentence)
             if alone and several and (
-                not _alone_among_several(sentence.text) or _leans_on_someone(sentence.text)
+                not _alone_among_several(sentence.text)
+                or _leans_on_someone(sentence.text)
+                or quote_alone(sentence.text)
             ):
-                # "Der 62-Jährige ...", "Sie bekräftigte die Forderung ...", "Glück für ihn":
-                # only right after the line that names them
+                # "Der 62-Jährige ...", "Sie bekräftigte die Forderung ...", "Glück für ihn",
+                # '"In anderen Lebensbereichen wäre das undenkbar."' (whose words?): only right
+                # after the line that names them
                 alone = False
             if alone:
                 alones.setdefault(id(group), set()).add(sentence.text)

@@ -914,6 +914,22 @@ def test_an_object_pronoun_stands_alone_in_one_article_not_among_several() -> No
                  "hatten."] is True
 
 
+def test_a_sentence_that_is_nothing_but_a_quote_stands_alone_only_in_one_article() -> None:
+    """ '"In anderen Lebensbereichen wäre das undenkbar."' was a line of a story of two
+    articles (300 random articles): whose words? Among several articles it may come only
+    right after the sentence that says who speaks."""
+    first = _article(
+        "a1", "Ein Tempolimit gibt es auf deutschen Autobahnen nicht, sagt der "
+        "Verkehrspsychologe. \"In anderen Lebensbereichen wäre das undenkbar.\" Eine knappe "
+        "Mehrheit ist für ein Tempolimit.")
+    second = _article(
+        "a2", "Eine knappe Mehrheit der Deutschen ist für ein Tempolimit auf Autobahnen. Das "
+        "zeigen mehrere Umfragen.")
+    quote = "\"In anderen Lebensbereichen wäre das undenkbar.\""
+    assert _alone_in(first, second)[quote] is False
+    assert _alone_in(first)[quote] is True
+
+
 def test_an_article_s_sentences_name_their_partners() -> None:
     from briefing.summary.summarize import article_choices
 
