@@ -93,6 +93,7 @@ CLEANER_FUNCTION_WORDS = frozenset(_tagged("function_words", "cleaner"))
 LANGUAGE_FUNCTION_WORDS = _tagged("function_words", "language")
 ALL_FUNCTION_WORDS = frozenset(row[0] for row in _rows("function_words"))
 POINTS_BACK = frozenset(_tagged("function_words", "points-back"))  # "Dessen Sohn ..."
+LEANS_BACK = frozenset(_tagged("function_words", "leans"))  # "Denn ...", "Hierzu ..."
 DEMONSTRATIVES = frozenset(_tagged("function_words", "demonstrative"))  # "Das sagte ..."
 FINITE_VERBS = frozenset(_tagged("function_words", "finite-verb"))
 

@@ -860,6 +860,10 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
 
     assert _leans_on_someone("Denn der eine hat etwas, was der andere liebend gerne hätte.")
     assert not _leans_on_someone("Dennoch gewann Liverpool das Spiel.")
+    # 'Hierzu kam ...', 'Letzteres war ...' were lines of two stories (300 random articles)
+    assert _leans_on_someone("Hierzu kam leichte Unterstützung zunächst aus China.")
+    assert _leans_on_someone("Letzteres war unverkennbar eine Anspielung auf den NSU.")
+    assert not _leans_on_someone("Hier kam die Unterstützung vor allem aus China.")
     article = _article(
         "a1", "Denn der eine hat etwas, was der andere liebend gerne hätte. Der FC Liverpool "
         "will Jadon Sancho von Borussia Dortmund verpflichten.")
