@@ -45,8 +45,10 @@ stories labelled the same way (benchmarks/data/stories_val.json) were run afterw
 Every lexical design tried lies on one precision/recall curve (a learned merge decision, term
 vetoes, complete-linkage cores, shared neighbours; in round 3 best-matching sentences, names,
 numbers and dates weighed more, a cut by folder size; in round 4 a pair classifier over 16
-features trained on the dev stories, the lead's key entity, nearest-group merges); these stages
-lie a little above it. The goal of issue 16 (F1 0.90 with at most 5 % of the near misses) is
+features trained on the dev stories, the lead's key entity, nearest-group merges; in round 5
+topics merged when their heading's event phrases agree, benchmarks/stories_round5.py: near
+misses and stories that follow an event name it as its members do); these stages lie a little
+above it. The goal of issue 16 (F1 0.90 with at most 5 % of the near misses) is
 out of reach of word statistics: a near miss (the Bolivian vote count beside Morales'
 resignation) is as close to a story's articles as they are to each other.
 """
