@@ -268,6 +268,9 @@ def test_no_genitive_of_a_plural_after_an_adjective() -> None:
          "Ursula von der Leyen"),
         (("Die Tour de France beginnt. Die Tour de France führt durch die Alpen. Wer gewinnt "
          "die Tour de France?"), "France", "Tour de France"),
+        # English particles inside a name (300 random articles headed a story "Future")
+        (("Fridays for Future ruft zum Streik auf. Die Bewegung Fridays for Future wächst. "
+          "Fridays for Future zählt Hunderttausende."), "Future", "Fridays for Future"),
         # words that never stand without the name, one at a sentence start ("Red")
         (("Red Bull Salzburg gewinnt. Marsch lobt Red Bull Salzburg. Für die Red Bull Salzburg "
           "ist es der Titel. In Salzburg jubeln sie. Salzburg feiert. Salzburg bleibt vorn. "
@@ -276,7 +279,8 @@ def test_no_genitive_of_a_plural_after_an_adjective() -> None:
         (("Spielertrainer Fabian Lamotte lobt das Team. Heute will Spielertrainer Fabian "
           "Lamotte mehr. Lamotte lacht."), "Lamotte", "Fabian Lamotte"),
     ],
-    ids=["da", "ter", "first_name_seldom", "first_name_always", "tour_de", "red_bull", "title"],
+    ids=["da", "ter", "first_name_seldom", "first_name_always", "tour_de", "for", "red_bull",
+         "title"],
 )
 def test_a_name_is_written_in_full(body: str, word: str, name: str) -> None:
     group = Group([scan_article(a) for a in _story(("Meldung", body))])

@@ -57,7 +57,7 @@ _CAPS = re.compile(_CAP_FIRST)
 _RUNS = re.compile(rf"{_CAP_FIRST}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_CAP})+")
 # a name that starts with its particles ("von der Leyen", "ter Stegen"); a lone "von" or "de"
 # is more often a preposition ("Rücktritt von Morales")
-_AMBIGUOUS = ("von", "de", "da", "di", "la", "le", "al")
+_AMBIGUOUS = ("von", "de", "da", "di", "la", "le", "al", "of", "for")
 _OWN_PARTICLES = [p for p in lexicon.NAME_PARTICLES if " " in p or p not in _AMBIGUOUS]
 # ... also capitalised, as Austrian texts write "Van der Bellen" ("Von der" opens sentences)
 _OWN_PARTICLES += [p.capitalize() for p in _OWN_PARTICLES if p.startswith(("van", "ter"))]
