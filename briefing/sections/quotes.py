@@ -6,6 +6,8 @@ Takes a topic, its sentence groups and what is already used; gives the quotes.
 
 from __future__ import annotations
 
+import re
+
 from briefing.cues.furniture import furniture_reason
 from briefing.cues.quotes import (
     OPENING_QUOTES,
@@ -90,9 +92,12 @@ def pick_quotes(
             continue  # 'Dann aber sagte sie: "…"' among several articles: who?
         ranked.append((run.score * (1.0 if speaker else 0.4), run, speaker, pieces))
     chosen: list[tuple[SentenceGroup, str | None]] = []
+    several = len(topic.articles) > 1
     for _, group, speaker, pieces in sorted(ranked, key=lambda q: (-q[0], q[1].first_seen)):
         if len(chosen) >= limit:
             break
+        if several and speaker and _AGE_ONLY.fullmatch(speaker):
+            continue  # '"…", sagte der 47-Jährige.' among several articles: who?
         if speaker and sum(1 for _, s in chosen if s == speaker) >= per_speaker:
             continue
         if any(piece in used for piece in pieces):
@@ -107,6 +112,10 @@ def pick_quotes(
         for group, speaker in chosen
     ]
 
+
+# a speaker named only by age ("47-Jährige", "der 62 Jahre alte"): whom the article named
+# before, which a story of several articles does not show
+_AGE_ONLY = re.compile(r"\d+[- ]?(?:Jährige[nr]?|jährige[nr]?|Jahre alte[nr]?)")
 
 MAX_RUN_SENTENCES = 4  # a longer quote is a speech, not an item of a briefing
 

@@ -545,6 +545,24 @@ def test_a_quote_introduced_by_a_pronoun_is_no_quote_of_a_story_of_several_artic
     assert [q for q in alone.quotes if q.text.startswith("Dann aber sagte sie")]
 
 
+def test_a_speaker_named_only_by_age_is_no_speaker_of_a_story_of_several_articles():
+    """'"…", sagte der 47-Jährige.' was printed "— 47-Jährige" in a story of two articles (300
+    random articles): who is that?"""
+    first = _article(
+        "a1",
+        "Trainer Niko Kovac hofft auf eine schnelle Rückkehr von Leon Goretzka. \"Man kann "
+        "keine genauen Tage und Wochen nennen\", sagte der 47-Jährige am Donnerstag.",
+    )
+    second = _article(
+        "a2",
+        "Leon Goretzka fehlt dem FC Bayern nach seiner Operation einige Wochen. Der "
+        "Nationalspieler wurde am Mittwoch am Knie operiert.",
+    )
+    several = Topic("Goretzka", [first, second])
+    summarize_topic(several, 3)
+    assert not [q for q in several.quotes if "47-Jährige" in q.text], several.quotes
+
+
 def test_a_quote_run_in_english_with_a_tweets_link_is_no_quote():
     """An embedded tweet runs over two sentences in quotation marks: English, with its link
     and date ("pic.twitter.com/..."); each sentence alone fails the line checks, the run
