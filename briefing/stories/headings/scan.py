@@ -53,6 +53,9 @@ _PHRASE = re.compile(
     rf"(?=({_CAP_RUN}(?:[ \t]+und[ \t]+{_CAP_RUN})?)([ \t]+[\w„\"]+)?)"
 )
 _CAPS = re.compile(_CAP_FIRST)
+# a masculine or neuter genitive's article right before a phrase's noun ("des Anschlags in
+# Halle"): a heading writes the noun in its base form
+_GENITIVE_BEFORE = re.compile(r"(?<![\w-])(?:[Dd]es|[Ee]ines|[Dd]ieses)[ \t]+$")
 # capitalised words in a row (names and titles: "Evo Morales", "Ursula von der Leyen")
 _RUNS = re.compile(rf"{_CAP_FIRST}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_CAP})+")
 # a name that starts with its particles ("von der Leyen", "ter Stegen"); a lone "von" or "de"
@@ -222,6 +225,8 @@ def scan_article(article: Article, read: int = MAX_SENTENCES) -> ArticleScan:
     phrases = []
     for match in _PHRASE.finditer(text):
         found = _of_phrase(match, stop)
+        if found and _GENITIVE_BEFORE.search(text, max(0, match.start() - 7), match.start()):
+            found = _nominative(found)  # "die Opfer des Anschlags in Halle": Anschlag in Halle
         if found:
             phrases.append((*found, weight(match.start())))
     title = frozenset(_CAPS.findall(text, 0, title_end)) if title_end else frozenset()
@@ -293,6 +298,17 @@ def _note_pairs(tokens: list[str], pairs: Counter[tuple[str, str, str]]) -> None
             chain = []
         else:
             chain.append(token)
+
+
+def _nominative(found: tuple) -> tuple:
+    """The phrase with its genitive noun in the base form: "Anschlags" -> "Anschlag",
+    "Pokals" -> "Pokal" (the same stem; "Kurses", "Hauses" keep the -es, whose base the
+    heading's own base_form finds where the articles write it)."""
+    key, head, kind, words = found
+    base = head[:-1]
+    if not head.endswith("s") or head.endswith(("ss", "es")) or stems(base) != stems(head):
+        return found
+    return key, base, kind, (base, *words[1:])
 
 
 def _of_phrase(match: re.Match[str], stop: frozenset[str]) -> tuple | None:
