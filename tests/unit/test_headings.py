@@ -304,6 +304,21 @@ def test_a_noun_after_a_genitive_article_heads_in_its_base_form() -> None:
     assert topic_heading(_story((first, body))) == "Anschlag in Halle"
 
 
+def test_an_adjective_compound_heads_nothing() -> None:
+    """ "EU-weit" headed an article on asylum standards (300 random articles): a compound in
+    lower case after its hyphen with an adjective's ending is how, not what; an English loan
+    ("Start-ups", "Log-in") is a noun."""
+    from briefing.stories.headings.compose import _adjective_compound
+
+    first = "Kanzler fordert einheitliche EU-Standards in der Asylpolitik."
+    body = (f"{first} Bundeskanzler Werner Faymann will die Asylstandards innerhalb der EU "
+            "vereinheitlichen. Nur so sei eine Verteilung der Flüchtlinge EU-weit umzusetzen, "
+            "sagte Faymann am Sonntag.")
+    assert topic_heading(_story((first, body))) == "EU-Standards in der Asylpolitik"
+    assert _adjective_compound("US-amerikanische") and _adjective_compound("CDU-nahe")
+    assert not any(map(_adjective_compound, ("Start-ups", "Log-in", "B-free", "EU-Gipfel")))
+
+
 def test_a_lone_plain_text_gets_a_phrase_not_its_first_sentence() -> None:
     """A text file without a title line: its title is its first sentence (as MLSUM's)."""
     first = ("Der Stadtrat von Kelsdorf hat am Montag den Bau einer neuen Umgehungsstraße "

@@ -116,6 +116,8 @@ def candidates(group: Group, folder: Context) -> list[Candidate]:
         key = phrase.key[1]
         if is_person(head):
             continue  # a role is no heading: "CDU-Politiker", "Bundeskanzlerinnen"
+        if _adjective_compound(head):
+            continue  # "Nur so sei eine Verteilung EU-weit umzusetzen": how, not what
         if head.casefold() in lexicon.DURATIONS or is_count(head):
             # a unit of time says when or how long, never what ("Stunden"); a count how many
             # ("Hunderttausende")
@@ -153,6 +155,19 @@ def candidates(group: Group, folder: Context) -> list[Candidate]:
             if owner and c.bare and not set(c.bare) & owner[1]:
                 c.text = f"{c.text} {owner[0]}"
     return out
+
+
+# the ends of a German adjective's or adverb's stem ("EU-weit", "US-amerikanisch", "CDU-nah")
+_ADJECTIVE_TAILS = ("weit", "isch", "lich", "ig", "bar", "los", "frei", "nah", "voll", "haft")
+
+
+def _adjective_compound(word: str) -> bool:
+    """A compound in lower case after its hyphen with an adjective's ending ("EU-weit",
+    "US-amerikanische"), not an English loan ("Start-ups", "Log-in")."""
+    tail = word.rpartition("-")[2]
+    ending = next((e for e in ("en", "er", "es", "em", "e") if tail.endswith(e)), "")
+    stem = tail[: len(tail) - len(ending)]
+    return tail != word and tail[:1].islower() and stem.endswith(_ADJECTIVE_TAILS)
 
 
 def _strong_adjective(group: Group, text: str) -> str:
