@@ -43,6 +43,9 @@ _POINTER = re.compile(
     rf"\b[Ss]iehe (?:{either_case(PAGE_POINTERS)})\b|\((?:{either_case(PAGE_POINTERS)})\)"
 )
 _POINTER_HINT = re.compile(r"\(|[Ss]iehe ")
+# a page's label or byline before a bar, glued to what follows: "Notaufnahme | Einige Indizien
+# deuten darauf hin ...", "Von Jan Kupitz | Oct 24, 2023 | ..."
+_BAR_LABEL = re.compile(r"^[^|.!?]{1,40}? \| ")
 # what a sentence of social media or a web page holds, not one of an article: a handle, a
 # hashtag, a link to a picture
 _SOCIAL = re.compile(r"(?:^|\s)[@#][A-Za-z]\w+|pic\.twitter\.com|\bbit\.ly/")
@@ -104,6 +107,8 @@ def furniture_reason(text: str, boilerplate: frozenset[str] = frozenset()) -> st
         return "social media"
     if _POINTER_HINT.search(text) and _POINTER.search(text):
         return "points to the page"  # a graphic, a table, a box the reader does not see
+    if "|" in text and _BAR_LABEL.match(text):
+        return "label before a bar"
     return None
 
 

@@ -40,6 +40,8 @@ from briefing.text.words import letters_key
         "Doch von da an öffnet sich die Schere zwischen Männern und Frauen (Grafik).",
         "Die Rendite lag zwischen zwei und vier Prozent je nach Fonds (siehe Tabelle).",
         "Das hatte der Minister bereits im Sommer angekündigt, siehe oben.",
+        # a page's label glued before a bar (a web page's briefing printed it)
+        "Notaufnahme | Einige Indizien deuten darauf hin, dass sich das Virus stark verbreitet.",
     ],
 )
 def test_furniture_is_no_candidate(text: str) -> None:
