@@ -128,6 +128,8 @@ def test_a_sentence_in_another_language_is_no_candidate() -> None:
         ("Darin hieß es, der Fall habe eine internationale Dimension.", True),
         ("Oft ist das den Grazern zuletzt nicht gelungen, schon gar nicht zu Hause.", True),
         ("Für Huawei wäre das eine Katastrophe.", True),
+        ("Das kündigte Regierungschefin Carrie Lam an.", True),
+        ("Das forderte die Opposition am Dienstag im Landtag.", True),
         ("Am Montag hat das Parlament die Reform mit großer Mehrheit beschlossen.", False),
     ],
 )
