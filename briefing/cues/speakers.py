@@ -138,6 +138,10 @@ _FOCUS = r"\s+(?:selbst|auch|dagegen|hingegen|wiederum|jedoch|aber)"
 _SUBJECT_FIRST = re.compile(rf"{_SUBJECT_WORDS}(?P<focus>{_FOCUS})?$")
 
 
+# a subject pronoun right after the verb: what stands before the verb is not its subject
+_PRONOUN_SUBJECTS = tuple([p + end] for p in ("er", "sie", "ich", "wir") for end in ("", ":", ","))
+
+
 def _not_subject(first: str) -> bool:
     """A sentence's first word (lower-cased) that opens no subject: an opener ("Zudem"), a
     preposition ("Über Trump", "Am Montag") or a dative article ("Dem Besucher")."""
@@ -198,8 +202,13 @@ def quote_speaker(text: str, previous: str | None = None) -> str | None:
             continue
         return _with_name(speaker, match)
     match = _BEFORE_VERB.match(outside.strip())
-    # (not what the words were said about or to: "Über Trump sagte er", "Dem Besucher sagte er")
-    if match and not _not_subject(match.group("speaker").split()[0].casefold()):
+    # (not what the words were said about or to: "Über Trump sagte er", "Dem Besucher sagte
+    # er", nor how, when a pronoun after the verb is its subject: "Ausführlich sprach sie")
+    if (
+        match
+        and not _not_subject(match.group("speaker").split()[0].casefold())
+        and outside.strip()[match.end() :].split(None, 1)[:1] not in _PRONOUN_SUBJECTS
+    ):
         speaker = _clean_speaker(match.group("speaker"))
         if speaker:
             return speaker
