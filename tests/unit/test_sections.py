@@ -161,8 +161,8 @@ from briefing.render import render_briefing
         ('Gleichzeitig sagte der Minister: "Wir bleiben dabei."', "Minister"),
         # nor is how, when a pronoun after the verb is the subject (the val stories' folder
         # printed "— Ausführlich")
-        ('Ausführlich sprach sie mit Akar, der versichert habe, Ankara sei "interessiert".',
-         None),
+        ('Ausführlich sprach sie mit Akar, der versichert habe, dass Ankara "an einer '
+         'Einbeziehung der internationalen Gemeinschaft" interessiert sei.', None),
         ('Treuherzig versicherte er: "Die Wahrheit ist immer die Wahrheit geblieben."', None),
         # the medium a named speaker spoke to is not his (300 random articles printed "—
         # Rechnungshof-Präsident Kay Scheller der Süddeutschen Zeitung"); a role's stays
