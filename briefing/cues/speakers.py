@@ -61,10 +61,13 @@ _ADVERB_WORDS = alternation(SPEECH_ADVERBS)
 
 _ADVERBS = rf"(?:(?:{_ADVERB_WORDS})\s+)*"
 
+# papers and agencies by their short names ("sagte Berg der SZ", "Der SZ sagte Hoeneß")
+_PRESS = r"SZ|FAZ|NZZ|taz|dpa|AFP|Reuters|Spiegel|Focus"
+
 # a medium or audience in the dative, no part of a speaker's role ("sagte der Minister der Zeitung")
 _HEARER_NOUN = (
     r"[\w-]*(?:Zeitung|Agentur|Sender|Zeitschrift|Magazin|Presse|Medien|Reportern|"
-    r"Journalisten|Öffentlichkeit|Nachrichtenagentur|Deutschen Presse-Agentur)\b"
+    rf"Journalisten|Öffentlichkeit|Nachrichtenagentur|Deutschen Presse-Agentur)\b|(?:{_PRESS})\b"
 )
 
 # a name does not end at a title's full stop: "So schreibt Prof. Volker Quaschning: ..."
@@ -126,7 +129,7 @@ _OPENERS = SENTENCE_OPENERS
 # a medium the words were said to: "sagte der Süddeutschen Zeitung" is dative, no speaker
 _MEDIUM = re.compile(
     r"^(?i:der)\s+(?:[\w-]+\s+){0,3}?(?:Zeitung|[\w-]*[Zz]eitung|Nachrichtenagentur|Agentur|"
-    r"Zeitschrift|Illustrierten|Bild|Welt|Zeit|Presse|Times|Post)\b"
+    rf"Zeitschrift|Illustrierten|Bild|Welt|Zeit|Presse|Times|Post|{_PRESS})\b"
 )
 
 

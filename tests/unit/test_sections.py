@@ -173,6 +173,11 @@ from briefing.render import render_briefing
         ),
         ('"Das ist falsch", sagte der Chefredakteur der Süddeutschen Zeitung.',
          "Chefredakteur der Süddeutschen Zeitung"),
+        # a paper by its short name is a hearer too (the val stories printed "— Berg der SZ"
+        # and "— SZ")
+        ('"Die Reise wurde vom Thinktank organisiert", sagte Berg der SZ.', "Berg"),
+        ('Der SZ sagte Hoeneß auf die Frage nach dem Bericht: "Von mir gibt es dazu kein Wort."',
+         "Hoeneß"),
         # nor is what comes before an inserted "so": the quote's speaker is not named
         (
             'Die Stadt, so seine These, trenne einen von der Natur, "stecken wir uns Stöpsel in '
