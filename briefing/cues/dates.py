@@ -87,7 +87,8 @@ _FUTURE = re.compile(
 _DIGIT = re.compile(r"\d")
 
 _COUNT_BEFORE = re.compile(
-    r"(?:mehr als|rund|etwa|über|knapp|fast|bis zu|insgesamt|zirka|ca\.)\s*$"
+    r"(?:mehr als|rund|etwa|über|knapp|fast|bis zu|insgesamt|zirka|ca\.|davon|darunter|jeweils)"
+    r"\s*$"
 )
 
 

@@ -307,6 +307,8 @@ REFERENCE = dt.date(2024, 6, 19)
         # four-digit counts are not years
         ("Die Armee schickte 2000 Soldaten an die Grenze.", None, []),
         ("Das Land betreibt mehr als 2000 Fabriken.", None, []),
+        # ... nor a part of a count (the val stories' Zeitleiste dated "1900")
+        ("Er hat mehr als 3500 Flugstunden, davon 1900 auf dem Eurofighter.", None, []),
         ("Die Rakete hat eine Reichweite von knapp 700 Kilometern.", None, []),
         # ... nor an old year's digits before a currency (300 random articles: "1505")
         ("Eine Feinunze verbilligte sich von 1505 Dollar auf 1494 Dollar.", None, []),
