@@ -115,7 +115,8 @@ _EARLY_DEMONSTRATIVE = re.compile(
 # 62-Jährige wurde einstimmig gewählt", "Am Sonntag bejubelte der 24-Jährige ..."); not "ein
 # 23-Jähriger", someone new, nor "der 56-jährige Politiker", whose noun says what he is
 _AGE_FOR_NAME = re.compile(
-    r"^(?:\S+(?<!,)\s+){0,3}(?:[Dd]er|[Dd]ie|[Dd]en|[Dd]em|[Dd]es)\s+(?:\d+|[a-zäöü]+)-Jährigen?\b"
+    r"^(?:\S+(?<!,)\s+){0,3}(?:[Dd]er|[Dd]ie|[Dd]en|[Dd]em|[Dd]es)\s+(?:beiden\s+)?"
+    r"(?:\d+|[a-zäöü]+)-Jährigen?\b"
 )
 
 # A person or group the sentence before named, as an object pronoun among the first words:

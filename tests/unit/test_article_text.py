@@ -188,6 +188,9 @@ def test_a_bare_role_takes_the_one_name_its_article_gives_it() -> None:
         ("Der 62-Jährige wurde am Freitag einstimmig zum Präsidenten gewählt.", True),
         ("Ein 23-Jähriger wurde am Sonntag in Augsburg festgenommen.", False),
         ("Der 56-jährige Politiker Peter Tschentscher wurde am Freitag gewählt.", False),
+        # two people by their age (the val stories' Essex story printed it)
+        ("Die beiden 38-Jährigen behaupten, den Laster vor 13 Monaten verkauft zu haben.", True),
+        ("Die beiden Parteien einigten sich am Montag auf einen Kompromiss.", False),
     ],
 )
 def test_a_person_named_by_their_age(text: str, by_age: bool) -> None:
