@@ -94,6 +94,7 @@ LANGUAGE_FUNCTION_WORDS = _tagged("function_words", "language")
 ALL_FUNCTION_WORDS = frozenset(row[0] for row in _rows("function_words"))
 POINTS_BACK = frozenset(_tagged("function_words", "points-back"))  # "Dessen Sohn ..."
 LEANS_BACK = frozenset(_tagged("function_words", "leans"))  # "Denn ...", "Hierzu ..."
+SUBORDINATORS = frozenset(_tagged("function_words", "subordinate"))  # "Obwohl ..."
 DEMONSTRATIVES = frozenset(_tagged("function_words", "demonstrative"))  # "Das sagte ..."
 FINITE_VERBS = frozenset(_tagged("function_words", "finite-verb"))
 

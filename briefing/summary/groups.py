@@ -31,7 +31,7 @@ from briefing.cues.standalone import (
     points_back,
 )
 from briefing.cues.tickers import INTERVIEWER, ticker_items
-from briefing.lexicon import LEANS_BACK, german_stop_words
+from briefing.lexicon import LEANS_BACK, SUBORDINATORS, german_stop_words
 from briefing.models import Article, Sentence, SentenceGroup, id_number
 from briefing.summary.scoring import standalone_factor
 from briefing.summary.similarity import is_near_duplicate, word_set
@@ -209,16 +209,23 @@ def group_sentences(
     return groups
 
 
+# where a main clause could start after a subordinate one: "Dass er kam, freute alle."
+_MAIN_CLAUSE_HINT = re.compile(r"[,:;?\"„“”»«]| [-–] ")
+
+
 def _leans_on_someone(text: str) -> bool:
     """Whom the sentence before named, by age or pronoun ("Der 62-Jährige ...", "2015 hatte er
     ...", "Glück für ihn"), unless the sentence says who speaks, or what it said by a word that
     leans on it (lexicon.LEANS_BACK: the reason, "Denn der eine hat etwas, was der andere gerne
-    hätte."; "Hierzu ...", "Letzteres ..."): no line shown without the sentence before it (a
-    story of several articles, a lone article's one line). (One article's summary may keep
-    them: leaving out "Denn" there cost the tests' validation slice 0.0005 of ROUGE-1, "Hierzu"
-    and "Letzteres" 0.0002.)"""
+    hätte."; "Hierzu ...", "Letzteres ..."; a subordinate clause alone, "Obwohl angeblich alle
+    Details klar waren."): no line shown without the sentence before it (a story of several
+    articles, a lone article's one line). (One article's summary may keep them: leaving out
+    "Denn" there cost the tests' validation slice 0.0005 of ROUGE-1, "Hierzu" and "Letzteres"
+    0.0002, the subordinate clauses 0.0004.)"""
+    first = text.partition(" ")[0].rstrip(",:;").casefold()
     return (
-        text.partition(" ")[0].rstrip(",:;").casefold() in LEANS_BACK
+        first in LEANS_BACK
+        or first in SUBORDINATORS and not _MAIN_CLAUSE_HINT.search(text)
         or person_by_age(text)
         or person_by_pronoun(text) and not _says_who(text)
     )

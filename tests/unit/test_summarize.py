@@ -864,6 +864,11 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     assert _leans_on_someone("Hierzu kam leichte Unterstützung zunächst aus China.")
     assert _leans_on_someone("Letzteres war unverkennbar eine Anspielung auf den NSU.")
     assert not _leans_on_someone("Hier kam die Unterstützung vor allem aus China.")
+    # a subordinate clause alone (the val stories' Renault story printed the first)
+    assert _leans_on_someone("Obwohl angeblich alle Details des Geschäfts klar waren.")
+    assert _leans_on_someone("Weil dort seit Jahren Neonazis aufmarschieren.")
+    assert not _leans_on_someone("Dass die Reform kommt, freute alle im Saal.")
+    assert not _leans_on_someone("Ob in Schockstarre oder nicht: Garching legte nach.")
     article = _article(
         "a1", "Denn der eine hat etwas, was der andere liebend gerne hätte. Der FC Liverpool "
         "will Jadon Sancho von Borussia Dortmund verpflichten.")
