@@ -115,6 +115,7 @@ GUESS_WORDS_EITHER_CASE = _tagged("hedge_words", "either-case")
 CONTEST_NOUNS = _tagged("hedge_words", "contest")
 APPEAL_NOUNS = _tagged("hedge_words", "appeal")
 COUNT_NOUNS = tuple(row[0] for row in _rows("count_nouns"))
+MEASURES = frozenset(_tagged("count_nouns", "measure"))  # "Prozent", "Euro", "Kilometer"
 NUMBER_WORDS = _numbered("numbers", "cardinal")  # "zwölf": 12
 ORDINAL_STEMS = _numbered("numbers", "ordinal")  # "fünft": 5 ("fünften")
 MAGNITUDES = _numbered("numbers", "magnitude")  # "millionen": 6 (a power of ten)

@@ -319,6 +319,17 @@ def test_an_adjective_compound_heads_nothing() -> None:
     assert not any(map(_adjective_compound, ("Start-ups", "Log-in", "B-free", "EU-Gipfel")))
 
 
+def test_a_measure_heads_nothing() -> None:
+    """ "Prozent in Österreich" headed a report on unemployment (300 random articles): a unit
+    says how much, never what; nor does "von" and a number with its unit say whose ("Anteil
+    von 38 Prozent")."""
+    first = "11,1 Prozent in Eurozone - 5,7 Prozent in Österreich."
+    body = (f"{first} Die Arbeitslosenrate in der Eurozone ist im April leicht zurückgegangen. "
+            "Wie Eurostat mitteilte, betrug die Arbeitslosenrate in der Eurozone 11,1 Prozent. "
+            "In Österreich lag sie bei 5,7 Prozent.")
+    assert "Prozent" not in topic_heading(_story((first, body)))
+
+
 def test_a_lone_plain_text_gets_a_phrase_not_its_first_sentence() -> None:
     """A text file without a title line: its title is its first sentence (as MLSUM's)."""
     first = ("Der Stadtrat von Kelsdorf hat am Montag den Bau einer neuen Umgehungsstraße "

@@ -118,9 +118,9 @@ def candidates(group: Group, folder: Context) -> list[Candidate]:
             continue  # a role is no heading: "CDU-Politiker", "Bundeskanzlerinnen"
         if _adjective_compound(head):
             continue  # "Nur so sei eine Verteilung EU-weit umzusetzen": how, not what
-        if head.casefold() in lexicon.DURATIONS or is_count(head):
-            # a unit of time says when or how long, never what ("Stunden"); a count how many
-            # ("Hunderttausende")
+        if head.casefold() in lexicon.DURATIONS or is_count(head) or head in lexicon.MEASURES:
+            # a unit of time says when or how long, never what ("Stunden"); a count or a
+            # measure how many ("Hunderttausende", "Prozent in Österreich")
             continue
         if head.casefold() in lexicon.SOURCE_NOUNS or head.casefold() in lexicon.IDIOM_NOUNS:
             # whose words ("Worten des französischen Präsidenten Emmanuel Macron") or how

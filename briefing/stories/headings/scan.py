@@ -340,6 +340,8 @@ def _of_phrase(match: re.Match[str], stop: frozenset[str]) -> tuple | None:
     )
     if not comp_stems:
         return None
+    if bare == "von" and all(t in lexicon.MEASURES for t in comp_words if t[:1].isupper()):
+        return None  # how much, not whose: "Anteil von 38 Prozent" ("Rennen über 15 Kilometer")
     words = (head, preposition, *([article] if article else []), *adjectives.split(), *comp_words)
     kind = "prep" if bare else "gen"
     return ("of", _stems(head), bare or "gen", comp_stems), head, kind, words
