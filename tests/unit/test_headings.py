@@ -324,9 +324,9 @@ def test_a_measure_heads_nothing() -> None:
     says how much, never what; nor does "von" and a number with its unit say whose ("Anteil
     von 38 Prozent")."""
     first = "11,1 Prozent in Eurozone - 5,7 Prozent in Österreich."
-    body = (f"{first} Die Arbeitslosenrate in der Eurozone ist im April leicht zurückgegangen. "
-            "Wie Eurostat mitteilte, betrug die Arbeitslosenrate in der Eurozone 11,1 Prozent. "
-            "In Österreich lag sie bei 5,7 Prozent.")
+    body = (f"{first} Luxemburg/Brüssel - Die Arbeitslosenrate in der Eurozone ist im April "
+            "leicht zurückgegangen. Wie Eurostat mitteilte, betrug die Rate 11,1 Prozent. In "
+            "Österreich lag die Quote bei 5,7 Prozent, in Deutschland bei 4,7 Prozent.")
     assert "Prozent" not in topic_heading(_story((first, body)))
 
 
