@@ -268,6 +268,10 @@ def test_no_genitive_of_a_plural_after_an_adjective() -> None:
          "Ursula von der Leyen"),
         (("Die Tour de France beginnt. Die Tour de France führt durch die Alpen. Wer gewinnt "
          "die Tour de France?"), "France", "Tour de France"),
+        # a quantifier opening the sentence is no part of a name (300 random articles: "Alle
+        # Bundeswehr-Angehörigen", "Drei Fotografen", "Ob Sportclub")
+        (("Heute ist kein gewöhnlicher Tag. Alle Bundeswehr-Angehörigen sind in Uniform "
+          "erschienen."), "Bundeswehr-Angehörigen", "Bundeswehr-Angehörigen"),
         # English particles inside a name (300 random articles headed a story "Future")
         (("Fridays for Future ruft zum Streik auf. Die Bewegung Fridays for Future wächst. "
           "Fridays for Future zählt Hunderttausende."), "Future", "Fridays for Future"),
@@ -279,8 +283,8 @@ def test_no_genitive_of_a_plural_after_an_adjective() -> None:
         (("Spielertrainer Fabian Lamotte lobt das Team. Heute will Spielertrainer Fabian "
           "Lamotte mehr. Lamotte lacht."), "Lamotte", "Fabian Lamotte"),
     ],
-    ids=["da", "ter", "first_name_seldom", "first_name_always", "tour_de", "for", "red_bull",
-         "title"],
+    ids=["da", "ter", "first_name_seldom", "first_name_always", "tour_de", "alle", "for",
+         "red_bull", "title"],
 )
 def test_a_name_is_written_in_full(body: str, word: str, name: str) -> None:
     group = Group([scan_article(a) for a in _story(("Meldung", body))])

@@ -137,6 +137,8 @@ def name_in_full(group: Group, word: str) -> str:
                 stats = group.stats(first)
                 if first.casefold() in stop or is_person(first):
                     continue  # ("Spielertrainer" Lamotte is a title, not a name)
+                if first.casefold() in lexicon.ALL_FUNCTION_WORDS:
+                    break  # "Alle" Bundeswehr-Angehörigen: a quantifier opening the sentence
                 if first.casefold() in lexicon.PREPOSITIONS:
                     break  # "Laut" Rotem Kreuz: a preposition opening the sentence
                 # a word that (nearly) never stands without it: "Evo" (Morales), "Red" (Bull)
