@@ -129,15 +129,19 @@ def cluster_labels(
     threshold: float = THRESHOLD,
     must_link: Iterable[tuple[int, int]] = (),
     jobs: int = 1,
+    apart: Sequence[tuple[int, int]] = (),
 ) -> list[int]:
     """A cluster number per row: cores at ``threshold``, core merges, attachments (see the
-    module docstring). Rows in ``must_link`` pairs end up in the same cluster. Numbers follow
-    the first row of each cluster, so the result depends on nothing but the rows and their
-    order."""
+    module docstring). Rows in ``must_link`` pairs end up in the same cluster; a pair in
+    ``apart`` counts as unrelated (similarity 0: their results conflict, ``results.py``).
+    Numbers follow the first row of each cluster, so the result depends on nothing but the
+    rows and their order."""
     n = vectors.shape[0]
     if n == 0:
         return []
-    graph = similarity_graph(vectors, min(threshold, MERGE_THRESHOLD) / 2, jobs=jobs)
+    graph = similarity_graph(vectors, graph_floor(threshold), jobs=jobs)
+    if apart:
+        graph = without_pairs(graph, apart)
     cores = groups_of(average_linkage(graph, threshold, COHESION, SHRINK, must_link))
     stories = one_theme(graph, two_stages(graph, cores))
     labels = [0] * n
@@ -145,6 +149,25 @@ def cluster_labels(
         for row in rows:
             labels[row] = number
     return labels
+
+
+def graph_floor(threshold: float = THRESHOLD) -> float:
+    """The similarity below which the graph holds no pair (half the lower merge cut)."""
+    return min(threshold, MERGE_THRESHOLD) / 2
+
+
+def without_pairs(graph: csr_matrix, pairs: Sequence[tuple[int, int]]) -> csr_matrix:
+    """The symmetric ``graph`` with the ``pairs`` (both directions) left out."""
+    import numpy as np
+    import scipy.sparse as sp
+
+    rows = [a for a, _ in pairs] + [b for _, b in pairs]
+    columns = [b for _, b in pairs] + [a for a, _ in pairs]
+    mask = sp.csr_matrix((np.ones(len(rows)), (rows, columns)), shape=graph.shape)
+    mask.data[:] = 1.0  # a pair listed twice is still one pair
+    kept = (graph - graph.multiply(mask)).tocsr()
+    kept.eliminate_zeros()
+    return kept
 
 
 def groups_of(labels: Sequence[int]) -> list[list[int]]:
