@@ -20,7 +20,7 @@ counts are the background's as often as the event's; a cluster veto on dates and
 the one point above the curve (val .755 at 13.6 % near misses, the cosine .652) but loses
 0.03-0.06 F1 at today's share. Shipped: results of the title and lead (scores, race times,
 index points), a pair veto (``briefing/stories/results.py``): dev .708 the same, val .783 ->
-.784 at 20 of 81 near misses (21), 4 of 24 theme topics in three random folders split.
+.784 at 20 of 81 near misses (21), 3 of 24 theme topics in three random folders split.
 
 Round 5 (``benchmarks/stories_round5.py``, its docstring has the figures; nothing shipped):
 topics merged after the four stages when their event phrases ("Anschlag in Halle", "Wahl in

@@ -53,7 +53,7 @@ topics merged when their heading's event phrases agree, benchmarks/stories_round
 misses and stories that follow an event name it as its members do); these stages lie a little
 above it. Negative evidence (round 6, benchmarks/stories_round6.py: pairs or clusters that
 state conflicting dates, results or counts kept apart) moves along it too, but for results
-(scores, race times, index points), which split themes of sports and markets at no cost:
+(scores, race times, index levels), which split themes of sports and markets at no cost:
 dev F1 0.708 the same, distractor-only topics 11 -> 10; val 0.783 -> 0.784, near misses 21
 -> 20 of 81. The goal of issue 16 (F1 0.90 with at most 5 % of the near misses) is
 out of reach of word statistics: a near miss (the Bolivian vote count beside Morales'

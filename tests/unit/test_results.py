@@ -21,6 +21,8 @@ def test_results_by_kind_a_score_larger_side_first() -> None:
     assert results("Der Dax legte um 1,3 Prozent auf 11 715 Punkte zu.") == {
         "points": frozenset({"11715"})
     }
+    # a standing is no index level: one race changes it ("74 Punkte Vorsprung", "338 Punkte")
+    assert results("Hamilton hat 74 Punkte Vorsprung auf Bottas.") == {}
 
 
 def test_times_of_day_durations_and_game_points_are_no_results() -> None:
@@ -41,10 +43,9 @@ def test_results_conflict_when_they_share_none_of_a_kind_both_state() -> None:
     assert not conflict({"points": frozenset({"11715"})}, {"points": frozenset({"11715"})})
     assert not conflict({"points": frozenset({"11715"})}, {"score": frozenset({"2:1"})})
     assert not conflict({}, {"score": frozenset({"2:1"})})
-    # a common score alone (two matches of a club both stood 1:1) is not a shared result
-    assert conflict({"score": frozenset({"1:1", "2:1"})}, {"score": frozenset({"1:1"})})
-    assert not conflict({"score": frozenset({"1:1", "2:1"})}, {"score": frozenset({"1:1", "2:1"})})
-    assert not conflict({"score": frozenset({"3:4", "1:0"})}, {"score": frozenset({"3:4"})})
+    # one match told twice: "1:1" in both, the half-time score in one only
+    assert not conflict({"score": frozenset({"1:1", "1:0"})}, {"score": frozenset({"1:1"})})
+    assert conflict({"score": frozenset({"3:2"})}, {"score": frozenset({"3:0"})})
 
 
 def test_conflicting_pairs_of_similar_rows_only() -> None:
