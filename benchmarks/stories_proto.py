@@ -14,6 +14,14 @@ stages of ``briefing.stories`` (vectors.py, clusters.py, where the chosen design
 the common-word rates in ``briefing/lexicon/news_stem_rates.txt``) with every setting open.
 At its defaults it groups exactly as ``briefing build`` does.
 
+Round 6 (``benchmarks/stories_round6.py``, figures in its docstring): negative evidence,
+pairs or clusters whose specifics conflict (dates, results, counts) kept apart. Dates and
+counts are the background's as often as the event's; a cluster veto on dates and results is
+the one point above the curve (val .755 at 13.6 % near misses, the cosine .652) but loses
+0.03-0.06 F1 at today's share. Shipped: results of the title and lead (scores, race times,
+index points), a pair veto (``briefing/stories/results.py``): dev .708 the same, val .783 ->
+.784 at 20 of 81 near misses (21), 3 of 24 theme topics in three random folders split.
+
 Round 5 (``benchmarks/stories_round5.py``, its docstring has the figures; nothing shipped):
 topics merged after the four stages when their event phrases ("Anschlag in Halle", "Wahl in
 Österreich") agree. Dev .708 -> .734 at 30.3 % near misses (today's curve), val .783 -> .795

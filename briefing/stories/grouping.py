@@ -13,7 +13,8 @@ How grouping works
     average linkage at ``THRESHOLD``, cores merged when they agree as well as their own
     articles do, then each article left alone joins the story it matches clearly enough; a
     folder whose articles nearly all resemble each other (one story's) is one topic.
-    Syndicated copies (the same agency text in several outlets) always share a topic. Same
+    Two articles whose title and lead give different results (scores, race times, index
+    levels, none in common: ``results.py``) count as unrelated. Syndicated copies (the same agency text in several outlets) always share a topic. Same
     articles in the same order give the same topics (no hashing of strings, no randomness).
 """
 
@@ -26,8 +27,9 @@ from scipy.sparse import diags
 
 from briefing.cues.tickers import is_roundup
 from briefing.models import Article, Topic
-from briefing.stories.clusters import THRESHOLD, cluster_labels
+from briefing.stories.clusters import THRESHOLD, cluster_labels, graph_floor
 from briefing.stories.headings import topic_heading, topic_headings
+from briefing.stories.results import conflicting_pairs, lead_results
 from briefing.stories.syndication import syndicated_pairs
 from briefing.stories.vectors import (
     boilerplate_sentences,
@@ -75,8 +77,14 @@ def group_topics(
             for pairs in keyed
         )
     pairs = syndicated_pairs(articles, boilerplate, vectors, news, news_words)
+    # two match reports of one club, the Dax of two days: their results differ
+    found = [
+        lead_results(a.title, (s for s, key in k if key not in boilerplate))
+        for a, k in zip(articles, keyed)
+    ]
+    apart = conflicting_pairs(found, vectors, graph_floor(threshold))
     del keyed, news_words
-    labels = cluster_labels(vectors, threshold, pairs, jobs)
+    labels = cluster_labels(vectors, threshold, pairs, jobs, apart)
     clusters: dict[int, list[Article]] = defaultdict(list)
     for article, label in zip(articles, labels):
         clusters[label].append(article)

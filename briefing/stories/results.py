@@ -1,0 +1,106 @@
+"""Results an article reports (scores, race times, index points): different ones, different events.
+
+Takes an article's title and lead sentences; gives the results they state by kind
+(``lead_results``) and the pairs of articles whose results conflict (``conflicting_pairs``):
+both state a result of one kind and they share none. Two match reports of one club, three
+marathons, the Dax of three days read alike (cosines 0.20-0.27, as a story's articles) but
+state different results; grouping counts such a pair's similarity as 0.
+
+How it was chosen (benchmarks/stories_round6.py, its docstring has the figures): of the
+specifics measured (explicit dates, results, counts like "39 Tote"), only results conflict
+seldom inside a story and often between a theme's events; dates and counts in a report are
+as often the background's (the referendum of 2017, the match before) as the event's. Only the
+title and the first ``LEAD_SENTENCES`` sentences count: a sacking story's later sentences
+recall other matches ("dem FC Liverpool ein 0:0"). Any shared value is a shared result (one
+match told twice may share only its 1:1), and points count only as an index level (a
+standing, "74 Punkte Vorsprung", changes with every race). Dev and val F1 0.708 and 0.784
+(0.708, 0.783 before), near misses 23/99 and 20/81 (23, 21); in three folders of 300 random
+articles 3 of 24 theme topics split (marathons, the Dax of three days, NHL nights), no story.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from itertools import islice
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
+
+# The title and this many sentences of the article state its own event.
+LEAD_SENTENCES = 5
+
+# a result: "2:1", "6:3, 6:4", "(1:0)"; not a time of day ("20:15 Uhr", "um 14:30"), not a
+# duration ("4:57 Stunden")
+_SCORE = re.compile(
+    r"(?<![\d:.,])(?<!um )(?<!ab )(?<!bis )(\d{1,3}):(\d{1,3})(?![\d:,])"
+    r"(?!\s*(?:Uhr|Stunden|Std\b|h\b))"
+)
+# a race time: "2:32:43", "1:56,86"
+_TIME = re.compile(r"(?<![\d:.,])\d{1,2}:\d\d(?::\d\d|,\d{1,3})(?![\d:])")
+# points: "11 715 Punkte", "12.345,67 Punkten", "7 Zähler" (index levels kept, see below)
+_POINTS = re.compile(
+    r"(?<![\d.,])(\d{1,3}(?:[ .\u202f]\d{3})*(?:,\d+)?)\s+(?:Punkte|Punkten|Zähler)\b"
+)
+_DIGIT_COLON = re.compile(r"\d:\d")
+_SEPARATORS = re.compile(r"[ .\u202f]")
+
+# An index level has this many digits before the comma at least (the Dax, the Dow, the Euro
+# Stoxx 50); fewer points are a standing ("74 Punkte Vorsprung"), which one race changes.
+INDEX_DIGITS = 4
+
+Results = dict[str, frozenset[str]]
+
+
+def results(text: str) -> Results:
+    """The results ``text`` states, by kind ("score", "time", "points": an index level). A
+    score is written larger side first ("12:13" and "13:12" are one final set); a tennis
+    game's points ("30:40") are no result."""
+    found: dict[str, set[str]] = {}
+    if _DIGIT_COLON.search(text):
+        for match in _TIME.finditer(text):
+            found.setdefault("time", set()).add(match.group(0))
+        for a, b in _SCORE.findall(text):
+            low, high = sorted((int(a), int(b)))
+            if high in (15, 30, 40) and low in (0, 15, 30, 40):
+                continue
+            found.setdefault("score", set()).add(f"{high}:{low}")
+    if "Punkte" in text or "Zähler" in text:
+        for value in _POINTS.findall(text):
+            level = _SEPARATORS.sub("", value)
+            if len(level.split(",")[0]) >= INDEX_DIGITS:
+                found.setdefault("points", set()).add(level)
+    return {kind: frozenset(values) for kind, values in found.items()}
+
+
+def lead_results(title: str, sentences: Iterable[str]) -> Results:
+    """The results of an article's title and its first ``LEAD_SENTENCES`` sentences."""
+    return results(" ".join([title, *islice(sentences, LEAD_SENTENCES)]))
+
+
+def conflict(a: Results, b: Results) -> bool:
+    """Both state a result of one kind and they share none (of any kind)."""
+    kinds = a.keys() & b.keys()
+    return bool(kinds) and not any(a[kind] & b[kind] for kind in kinds)
+
+
+def conflicting_pairs(
+    found: Sequence[Results], vectors: csr_matrix, floor: float
+) -> list[tuple[int, int]]:
+    """The pairs of rows (lower first) whose results conflict, among those whose cosine
+    (rows of L2-normalised ``vectors``) reaches ``floor``: only those could merge."""
+    import numpy as np
+
+    stating = np.flatnonzero(np.array([bool(r) for r in found], dtype=bool))
+    if len(stating) < 2:
+        return []
+    rows = vectors[stating]
+    similar = (rows @ rows.T).tocoo()
+    pairs = []
+    for i, j, value in zip(similar.row.tolist(), similar.col.tolist(), similar.data.tolist()):
+        if i < j and value >= floor:
+            a, b = int(stating[i]), int(stating[j])
+            if conflict(found[a], found[b]):
+                pairs.append((a, b))
+    return pairs
