@@ -334,6 +334,19 @@ def test_a_measure_heads_nothing() -> None:
     assert "Prozent" not in topic_heading(_story((first, body)))
 
 
+def test_a_genitive_is_never_cut_into_no_word() -> None:
+    """ "des Reichstagsgebäudes" headed "Reichstagsgebäud", "des Updates" "Updat" (the dev
+    folder, 300 random articles): after a vowel and one consonant the -e is the noun's own;
+    after two consonants the -es is the genitive's ("Einsatzes" -> "Einsatz")."""
+    from briefing.stories.headings.words import base_form
+
+    group = Group([scan_article(a) for a in _story(("Meldung", "Ein Text ohne die Wörter."))])
+    assert base_form(group, "Reichstagsgebäudes") == "Reichstagsgebäudes"
+    assert base_form(group, "Updates") == "Updates"
+    assert base_form(group, "Anti-IS-Einsatzes") == "Anti-IS-Einsatz"
+    assert base_form(group, "Sturzes") == "Sturz"
+
+
 def test_a_lone_plain_text_gets_a_phrase_not_its_first_sentence() -> None:
     """A text file without a title line: its title is its first sentence (as MLSUM's)."""
     first = ("Der Stadtrat von Kelsdorf hat am Montag den Bau einer neuen Umgehungsstraße "

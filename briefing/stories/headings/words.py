@@ -198,14 +198,17 @@ def base_name(group: Group, word: str) -> str:
 
 def base_form(group: Group, noun: str) -> str:
     """A noun without its genitive or dative-plural ending: "Absturzes" -> "Absturz" when the
-    articles also write that, "des Paris-Anschlages" -> "Paris-Anschlag", "Massakern" ->
-    "Massaker"."""
+    articles also write that, "Einsatzes" -> "Einsatz", "Massakern" -> "Massaker"; never a cut
+    word ("Gebäudes" stays, and so does "Paris-Anschlages" where no "Anschlag" is written)."""
     for ending in ("es", "s", "n"):
         shorter = noun[: -len(ending)]
         if noun.endswith(ending) and group.df.get(shorter) and stems(shorter) == stems(noun):
             return shorter
+    # a genitive in -es after two consonants ("Sturzes", "Einsatzes", "Weltverbandes"); after
+    # a vowel and one consonant the -e is often the noun's own ("Gebäudes", "Updates", "Stores":
+    # no "Gebäud"), so such a word stays as written
     genitive = noun.endswith("es") and len(noun) > 5 and noun[-3] not in "aeiouäöüs"
-    if genitive and stems(noun[:-2]) == stems(noun):
+    if genitive and noun[-4] not in "aeiouäöü" and stems(noun[:-2]) == stems(noun):
         return noun[:-2]
     # a dative plural of a noun in -er/-el: the plural without the n
     last = noun.rsplit("-", 1)[-1].casefold()
