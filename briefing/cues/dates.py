@@ -212,9 +212,12 @@ def event_dates(text: str, reference: dt.date | None = None) -> list[tuple[str, 
     birth years and life spans); none for a question, which tells no event."""
     if text.rstrip(")»\"“”' ").endswith("?"):
         return []
+    dates = find_dates(text, reference)
+    if not dates:
+        return []  # (most sentences: no need to look for a birth year)
     births = [m.span() for m in _BIRTH.finditer(text)]
     found = []
-    for when, key in find_dates(text, reference):
+    for when, key in dates:
         if _NOT_AN_EVENT.match(when):
             continue
         at = text.find(when)
