@@ -40,6 +40,7 @@ from briefing.text.captions import (
     PICTURE_PLACES,
     SENTENCE_INSIDE,
     captions_apart,
+    has_label,
     has_marker,
     holds_credit,
 )
@@ -277,7 +278,7 @@ def _repaired(unit: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         spans = joined
     if _LOST_START.search(unit):
         spans = _lost_starts(unit, spans)
-    if "(" in unit or "   " in unit or has_marker(unit) or (":" in unit and LABEL.search(unit)):
+    if "(" in unit or "   " in unit or has_marker(unit) or has_label(unit):
         spans = captions_apart(unit, spans)
     cut: list[tuple[int, int]] = []
     for start, end in spans:
