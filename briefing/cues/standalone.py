@@ -172,7 +172,12 @@ def addresses_reader(text: str) -> bool:
     Sie uns", "Verpassen Sie keine Folge")."""
     # (a lookbehind instead of "^\S+.*?\bSie\b", which took a fifth of the summaries' time)
     first_line = text.split("\n", 1)[0]
-    return bool(first_line[:1].strip()) and _FORMAL_YOU.search(first_line) is not None
+    # (the pattern's words all hold "Sie", "Ihr" or "Ihnen": most lines are told by a look)
+    return (
+        bool(first_line[:1].strip())
+        and ("Sie" in first_line or "Ihr" in first_line or "Ihnen" in first_line)
+        and _FORMAL_YOU.search(first_line) is not None
+    )
 
 
 def holds_address(text: str) -> bool:
