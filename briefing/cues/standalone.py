@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.cues.quotes import QUOTED
+from briefing.cues.quotes import outside_quotes
 from briefing.lexicon import (
     ANAPHORA,
     BACK_REFERENCE_VERBS,
@@ -265,7 +265,7 @@ def is_furniture(text: str) -> bool:
     """Page furniture ("Dann schreiben Sie uns", an address, a podcast's own lines), outside
     what the sentence quotes."""
     # (quotes out first: a quote that opens the sentence keeps its words out of it)
-    return _furniture(opening_stripped(QUOTED.sub(" ", text)))
+    return _furniture(opening_stripped(outside_quotes(text)))
 
 
 def is_generic(text: str) -> bool:
@@ -283,7 +283,7 @@ _FIRST_PERSON = re.compile(r"\b(?:[Ii]ch|mich|mir|[Mm]ein|[Mm]eine[nmrs]?)\b")
 def first_person(text: str) -> bool:
     """The sentence speaks in the first person outside quotation marks ("Ich weiß gar nicht,
     was ich fühle": an interview's answer, a columnist)."""
-    return _FIRST_PERSON.search(QUOTED.sub(" ", text)) is not None
+    return _FIRST_PERSON.search(outside_quotes(text)) is not None
 
 
 # Capitalised only at the start: inside a sentence "Uns"/"Unser" are names ("Kim Jong Uns
@@ -297,7 +297,7 @@ def first_person_plural(text: str) -> bool:
     or the paper's own voice ("Heute beginnen wir mit der Samstags-Konferenz"). After a colon
     the words before it say who speaks ("Malte Gelück: Wir schließen ..."); whether the
     sentence names its speaker otherwise is the caller's to ask."""
-    return _FIRST_PLURAL.search(QUOTED.sub(" ", text).split(":", 1)[0]) is not None
+    return _FIRST_PLURAL.search(outside_quotes(text).split(":", 1)[0]) is not None
 
 # "Dafür, dass ...", "Damit das gelingt, muss ...": the opener points forward, not back
 _POINTS_FORWARD = re.compile(
@@ -327,7 +327,7 @@ def points_back(text: str, names_speaker: bool = False) -> str | None:
         return None
     first, second = tokens[0].rstrip(",:;"), tokens[1].strip(",.:;!?")
     lowered = first.casefold()
-    head = " ".join(stripped.split()[:12])
+    head = " ".join(stripped.split(None, 12)[:12])  # (the first 12 words, not all cut)
     if lowered in ("das", "dies") and ":" in head:
         return None  # "Das ist die Botschaft: ...": it points forward
     if lowered in POINTS_BACK and first[:1].isupper():
@@ -393,7 +393,7 @@ def person_by_pronoun(text: str) -> bool:
         # (not after a comma: "Cain erklärt, sie habe ...", "Trump bestreitet, dass er ...")
         late is not None and "," not in late.group(0)
         or _POSSESSIVE_OPENER.match(stripped) is not None
-        or _PRONOUN_FOR_NAME.search(QUOTED.sub(" ", stripped).strip()) is not None
+        or _PRONOUN_FOR_NAME.search(outside_quotes(stripped).strip()) is not None
     )
 
 
