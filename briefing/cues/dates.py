@@ -85,6 +85,12 @@ _FUTURE = re.compile(
 )
 
 _DIGIT = re.compile(r"\d")
+_MONTH_WORDS = tuple(m.capitalize() for m in MONTHS)
+_YEAR_DIGITS = re.compile(r"(?:19|20|1[5-8])\d\d")  # (both "year" patterns' years)
+_DOTTED = re.compile(r"\d\.\d")
+# the part each kind of DATE_PATTERNS cannot match without
+_NEEDS = {"weekday": "month", "day": "month", "month": "month", "month_only": "month",
+          "period": "year", "year": "year", "numeric": "numeric"}
 
 _COUNT_BEFORE = re.compile(
     r"(?:mehr als|rund|etwa|über|knapp|fast|bis zu|insgesamt|zirka|ca\.|davon|darunter|jeweils)"
@@ -109,8 +115,15 @@ def _find_dates(text: str, reference: dt.date | None) -> tuple[tuple[str, str], 
     # every pattern but "month_only" needs a digit: in a sentence without one, searching them
     # (from every position) finds nothing, and most of the timeline's time went to that
     digits = _DIGIT.search(text) is not None
+    # ... and each needs a part that a quick look finds (each pattern's search tries every
+    # position): a month's name (case-sensitive in them), a year's digits, "1.2." digits
+    found_part = {
+        "month": any(month in text for month in _MONTH_WORDS),
+        "year": digits and _YEAR_DIGITS.search(text) is not None,
+        "numeric": digits and _DOTTED.search(text) is not None,
+    }
     for kind, pattern in DATE_PATTERNS:
-        if not digits and kind != "month_only":
+        if not digits and kind != "month_only" or not found_part[_NEEDS[kind]]:
             continue
         for match in pattern.finditer(text):
             span = range(match.start(), match.end())
@@ -213,9 +226,12 @@ def event_dates(text: str, reference: dt.date | None = None) -> list[tuple[str, 
     birth years and life spans); none for a question, which tells no event."""
     if text.rstrip(")»\"“”' ").endswith("?"):
         return []
+    dates = find_dates(text, reference)
+    if not dates:
+        return []  # (most sentences: no need to look for a birth year)
     births = [m.span() for m in _BIRTH.finditer(text)]
     found = []
-    for when, key in find_dates(text, reference):
+    for when, key in dates:
         if _NOT_AN_EVENT.match(when):
             continue
         at = text.find(when)

@@ -176,9 +176,15 @@ def tokens(text: str) -> tuple[Token, ...]:
     return tuple(found)
 
 
-# a quick test before tokenizing: a digit or a number word
-_ANY_FIGURE = re.compile(
-    r"\d|\b(?:" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")\b", re.IGNORECASE
+# a quick test before tokenizing: a digit or a number word (apart: a digit is found by a
+# jump from character to character, and the number words are tried only at the start of a
+# word with one of their first letters; in one pattern both were tried at every position,
+# twice as slow)
+_A_DIGIT = re.compile(r"\d")
+_A_NUMBER_WORD = re.compile(
+    rf"\b(?=[{''.join(sorted({w[0] for w in _NUMBERS}))}])"
+    r"(?:" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
 )
 
 
@@ -188,7 +194,7 @@ def has_figure(text: str) -> bool:
     The number tokens of ``tokens(text)`` that are no part of a date or a time of day, found
     without making the tokens (asked of every sentence group of a story).
     """
-    if _ANY_FIGURE.search(text) is None:
+    if _A_DIGIT.search(text) is None and _A_NUMBER_WORD.search(text) is None:
         return False
     matches = list(_TOKEN.finditer(text))
     for i, match in enumerate(matches):

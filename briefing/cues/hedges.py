@@ -229,6 +229,7 @@ def accused(text: str) -> bool:
     return _ACCUSED.search(text) is not None
 
 
+@lru_cache(maxsize=1 << 16)  # the features, the scores and the subtopic picker ask it again
 def speculative(text: str) -> bool:
     """True for a reporter's guess or hearsay ("dürfte", "ein möglicher Vertrag", "sollen ...
     vereinbart worden sein"); a speaker's "könnte" inside quotes is the speaker's."""

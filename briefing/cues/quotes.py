@@ -21,6 +21,13 @@ QUOTE_SPAN = re.compile(r"[«„“\"‹]([^«»„“”\"‹›]+)[»“”\"�
 # Any quoted span, single quotes included (for what a sentence says in its own words).
 QUOTED = re.compile(r"[«\"„“”»‚‘’‹›]([^«\"„“”»‚‘’‹›]+)[«\"„“”»‚‘’‹›]")
 
+
+@lru_cache(maxsize=1 << 16)  # the furniture and first-person checks ask it of each sentence
+def outside_quotes(text: str) -> str:
+    """The text with each quotation (``QUOTED``, marks and words) put as one space."""
+    return QUOTED.sub(" ", text)
+
+
 # a title, not words someone said: in der Sendung "Hart aber fair"
 _TITLE_BEFORE = re.compile(
     r"\b(?:Sendung|Film|Filme?s|Buch|Buches|Serie|Titel|Album|Lied|Song|Stück|Roman|Kampagne|"

@@ -215,7 +215,8 @@ def quote_speaker(text: str, previous: str | None = None) -> str | None:
         speaker = _clean_speaker(match.group("speaker"))
         if speaker:
             return speaker
-    for match in _BEFORE_COLON.finditer(text):
+    # (the pattern needs a colon, which most sentences lack: no search from every position)
+    for match in _BEFORE_COLON.finditer(text) if ":" in text else ():
         if _PLACE_BEFORE.search(text[: match.start()]):
             continue  # "Ein Mann in Madrid berichtet:" is not Madrid's
         phrase = match.group("speaker").split()

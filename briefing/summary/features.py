@@ -11,6 +11,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from briefing.cues.hedges import speculative
@@ -152,8 +153,15 @@ def sentence_features(
 def content_terms(tokens: Sequence[Sequence[str]]) -> list[list[str]]:
     """LexRank's terms of each sentence's words: lower-cased, less stop words, stemmed (sumy's
     German model)."""
-    stop = german_stop_words()
-    return [[german_stem(w.lower()) for w in ws if w.lower() not in stop] for ws in tokens]
+    term = _content_term
+    return [[t for t in map(term, ws) if t is not None] for ws in tokens]
+
+
+@lru_cache(maxsize=1 << 17)  # every sentence of a large story's articles: few distinct words
+def _content_term(word: str) -> str | None:
+    """A word's term for ``content_terms``, or None for a stop word."""
+    lower = word.lower()
+    return None if lower in german_stop_words() else german_stem(lower)
 
 
 def tf_idf_vectors(

@@ -169,19 +169,20 @@ def group_sentences(
                 for word in content:
                     shared.update(postings.get(word, ()))
                 need = weights.duplicate * len(content) * 0.5
+                # (the groups that share enough words sorted, not all that share one: in a
+                # large story its names are in thousands of groups)
                 group = next(
                     (
                         groups[i]
-                        for i, count in sorted(shared.items())
-                        if count >= need
-                        and is_near_duplicate(groups[i].text, sentence.text, weights.duplicate)
+                        for i in sorted(i for i, count in shared.items() if count >= need)
+                        if is_near_duplicate(groups[i].text, sentence.text, weights.duplicate)
                     ),
                     None,
                 )
             if group is None:
                 group = SentenceGroup(sentence.text)
                 groups.append(group)
-                for word in word_set(sentence.text) - stop:
+                for word in content:  # (a new group: its key was unknown, content is its own)
                     postings.setdefault(word, []).append(len(groups) - 1)
             group.occurrences.append(sentence)
             if alone and several and (
@@ -265,6 +266,11 @@ def other_ticker_items(articles: list[Article], stop: frozenset[str]) -> set[tup
     alone keeps all its items: nothing tells which one a reader wants.)"""
     if len(articles) < 2:
         return set()
+    # (the quotes ask again for the topic whose summary asked last: the same articles with
+    # the same blocks and ids, and the same stop words, give the same items)
+    asked = tuple((a, tuple(a.blocks), a.id) for a in articles)
+    if _LAST_TICKERS and _LAST_TICKERS[0] == (asked, stop):
+        return set(_LAST_TICKERS[1])
     off: set[tuple[str, int]] = set()
     for article in articles:
         sentences = article_sentences(article)
@@ -280,7 +286,12 @@ def other_ticker_items(articles: list[Article], stop: frozenset[str]) -> set[tup
         best = max(item_words, key=lambda k: (
             len(item_words[k] & others) / max(len(item_words[k]), 1) ** 0.5, -k))
         off.update((article.id, s.index) for s, item in zip(sentences, items) if item != best)
+    _LAST_TICKERS[:] = [(asked, stop), frozenset(off)]
     return off
+
+
+# other_ticker_items' last question and answer
+_LAST_TICKERS: list = []
 
 
 def _article_speakers(article: Article) -> dict[tuple[str, int], str | None]:

@@ -174,15 +174,18 @@ def similarity_graph(
     import numpy as np
 
     n = len(terms)
-    tfidf, vocabulary, idf = tf_idf_matrix(terms)
-    tfidf.eliminate_zeros()  # idf == 0 terms add nothing to any cosine
-    norms = np.sqrt(np.asarray(tfidf.multiply(tfidf).sum(axis=1)).ravel())
-    # only pairs sharing a term have a non-zero cosine (all products are positive)
-    products = (tfidf @ tfidf.T).tocsr()
-    rows = np.repeat(np.arange(n), np.diff(products.indptr))
-    cols = products.indices
-    with np.errstate(divide="ignore", invalid="ignore"):
-        cosines = products.data / (norms[rows] * norms[cols])
+    if n <= SMALL_GRAPH and threshold >= 0:
+        rows, cols, cosines, vocabulary, idf = _small_graph(terms)
+    else:
+        tfidf, vocabulary, idf = tf_idf_matrix(terms)
+        tfidf.eliminate_zeros()  # idf == 0 terms add nothing to any cosine
+        norms = np.sqrt(np.asarray(tfidf.multiply(tfidf).sum(axis=1)).ravel())
+        # only pairs sharing a term have a non-zero cosine (all products are positive)
+        products = (tfidf @ tfidf.T).tocsr()
+        rows = np.repeat(np.arange(n), np.diff(products.indptr))
+        cols = products.indices
+        with np.errstate(divide="ignore", invalid="ignore"):
+            cosines = products.data / (norms[rows] * norms[cols])
     near = np.flatnonzero(np.abs(cosines - threshold) <= BORDERLINE)
     for k in near:
         cosines[k] = _sumy_cosine(terms, vocabulary, idf, int(rows[k]), int(cols[k]))
@@ -195,6 +198,47 @@ def similarity_graph(
         adjacency[rows, cols] = True
         rows, cols = np.nonzero(adjacency)
     return rows, cols
+
+
+# Up to this many sentences (an article's, a small story's) the cosines come from dense
+# arrays: scipy's sparse matrices cost more to build than such a graph takes to compute.
+SMALL_GRAPH = 40
+
+
+def _small_graph(
+    terms: list[list[str]],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict[str, int], np.ndarray]:
+    """``similarity_graph``'s pairs with a non-zero product, their cosines, the vocabulary and
+    the idf, from dense arrays. The same tf and idf as ``tf_idf_matrix``; a cosine may differ
+    from the sparse one in its last bits (other summation orders), which decides nothing: a
+    pair is linked when its cosine passes the threshold, and one within BORDERLINE of it is
+    decided by sumy's own cosine either way. (Rows come out sorted by column too: for the
+    dense power method the order of the pairs does not matter.)"""
+    import numpy as np
+
+    n = len(terms)
+    vocabulary: dict[str, int] = {}
+    for words in terms:
+        for term in words:
+            vocabulary.setdefault(term, len(vocabulary))
+    counts = np.zeros((n, max(len(vocabulary), 1)))
+    for row, words in enumerate(terms):
+        for term, count in Counter(words).items():
+            counts[row, vocabulary[term]] = count
+    df = np.count_nonzero(counts, axis=0)[: len(vocabulary)]
+    logs = {int(d): math.log(n / (1 + int(d))) for d in np.unique(df)}
+    idf = np.array([logs[int(d)] for d in df], dtype=np.float64)
+    row_max = counts.max(axis=1)
+    row_max[row_max == 0] = 1.0
+    tfidf = counts / row_max[:, None]
+    tfidf[:, : len(vocabulary)] *= idf
+    norms = np.sqrt((tfidf * tfidf).sum(axis=1))
+    with _threadpools().limit(limits=1, user_api="blas"):
+        products = tfidf @ tfidf.T
+    rows, cols = np.nonzero(products)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        cosines = products[rows, cols] / (norms[rows] * norms[cols])
+    return rows, cols, cosines, vocabulary, idf
 
 
 def lexrank_power_method(

@@ -188,6 +188,9 @@ class _SubtopicPicker:
         self.worth = {g.text: worth_of(self.stems(g.text), self.concept) for g in groups}
         self.mean_worth = sum(self.worth[g.text] for g in groups) / len(groups) or 1.0
         self.covered: set[str] = set()
+        # novelty of each text asked since ``covered`` last grew: a subtopic's head is asked
+        # when the heads are weighed and again when its subtopic's offer is valued
+        self.novel: dict[str, float] = {}
         self.chosen: list[SentenceGroup] = []
         self.antecedents = previous_groups(groups)
         self.count = 0
@@ -207,10 +210,16 @@ class _SubtopicPicker:
     def novelty(self, text: str) -> float:
         """The share of a sentence's fact words (weighted) that no pick has said yet (its total,
         ``self.worth``, is summed once, not again on every pick)."""
+        known = self.novel.get(text)
+        if known is not None:
+            return known
         total = self.worth[text]
         if not total:
             return 1.0
-        return sum(self.concept.get(s, 0.0) for s in self.stems(text) - self.covered) / total
+        known = self.novel[text] = (
+            sum(self.concept.get(s, 0.0) for s in self.stems(text) - self.covered) / total
+        )
+        return known
 
     def repeats(self, group: SentenceGroup, picks: list[SentenceGroup]) -> bool:
         return any(
@@ -258,6 +267,7 @@ class _SubtopicPicker:
                 self.covered.update(self.stems(before.text))
             self.chosen.append(best_group)
             self.covered.update(self.stems(best_group.text))
+            self.novel.clear()
         return self.chosen
 
     def head(self, k: int) -> SentenceGroup | None:
