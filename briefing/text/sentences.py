@@ -27,6 +27,7 @@ from briefing.lexicon import (
     MONTH_NAMES,
     NUMBER_ABBREVIATIONS,
     ORDINAL_NOUNS,
+    PAGE_POINTERS,
     PREPOSITIONS,
     WRAP_WORDS,
     alternation,
@@ -291,8 +292,19 @@ def _repaired(unit: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if at is not None and not MARKER.match(unit, start):
             cut.append((start, start + at))  # the lost line break between heading and sentence
             start += at
+        pointer = _LEADING_POINTER.match(unit, start, end) if unit[start] == "(" else None
+        if pointer:
+            cut.append((start, pointer.end(1)))  # "(Siehe Text links) | Kosgei erzielte ..."
+            start = pointer.end()
         cut.append((start, end))
     return cut
+
+
+# the page's pointer in brackets before a sentence, a piece of its own (furniture, which the
+# line checks leave out): "(Siehe Text links) Kosgei erzielte ihre Leistung dagegen ..."
+_LEADING_POINTER = re.compile(
+    rf"(\((?:[Ss]iehe|[Vv]gl\.) (?i:{alternation(PAGE_POINTERS)})\b[^()]{{0,30}}\))\s+(?=[A-ZÄÖÜ])"
+)
 
 
 _CAMEL_START = re.compile(r"[a-z]{1,2}[A-Z]")
