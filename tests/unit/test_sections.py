@@ -549,12 +549,8 @@ def test_a_quote_introduced_by_a_pronoun_is_no_quote_of_a_story_of_several_artic
         "Greta Thunberg lehnt den Umweltpreis des Nordischen Rates ab. Der Preis ist mit "
         "rund 47 000 Euro dotiert und wurde in Stockholm verliehen.",
     )
-    several = Topic("Thunberg", [first, second])
-    summarize_topic(several, 3)
-    assert not [q for q in several.quotes if q.text.startswith("Dann aber sagte sie")]
-    alone = Topic("Thunberg", [first])
-    summarize_topic(alone, 3)
-    assert [q for q in alone.quotes if q.text.startswith("Dann aber sagte sie")]
+    assert not [q for q in _quotes(first, second) if q.text.startswith("Dann aber sagte sie")]
+    assert [q for q in _quotes(first) if q.text.startswith("Dann aber sagte sie")]
 
 
 def test_a_speaker_named_only_by_age_is_no_speaker_of_a_story_of_several_articles():
@@ -570,9 +566,15 @@ def test_a_speaker_named_only_by_age_is_no_speaker_of_a_story_of_several_article
         "Leon Goretzka fehlt dem FC Bayern nach seiner Operation einige Wochen. Der "
         "Nationalspieler wurde am Mittwoch am Knie operiert.",
     )
-    several = Topic("Goretzka", [first, second])
-    summarize_topic(several, 3)
-    assert not [q for q in several.quotes if "47-Jährige" in q.text], several.quotes
+    quotes = _quotes(first, second)
+    assert not [q for q in quotes if "47-Jährige" in q.text], quotes
+
+
+def _quotes(*articles: Article) -> list[Quote]:
+    """The Zitate of a topic of ``articles`` summarised in three lines."""
+    topic = Topic("Thema", list(articles))
+    summarize_topic(topic, 3)
+    return topic.quotes
 
 
 def test_a_quote_run_in_english_with_a_tweets_link_is_no_quote():

@@ -678,6 +678,13 @@ _TICKER = (
 )
 
 
+def _items(text: str) -> list[int] | None:
+    """The ticker items of the sentences of one article of ``text``."""
+    from briefing.cues.tickers import ticker_items
+
+    return ticker_items(article_sentences(_article("a1", text)))
+
+
 def test_a_ticker_gives_a_story_only_its_item_about_the_story() -> None:
     from briefing.cues.tickers import ticker_items
 
@@ -716,24 +723,19 @@ def test_inside_a_ticker_a_shorter_label_opens_an_item_and_its_quote_is_not_the_
     lines = [i.text for i in topic.summary] + [q.text for q in topic.quotes]
     assert not any("Pechstein" in t or "Bundestrainer" in t for t in lines), lines
     # "Aber:" opens no item
-    article = _article("a1", "Tennis, ATP: Murray gewinnt. Aber: Die Hüfte hält.")
-    assert ticker_items(article_sentences(article)) is None
+    assert _items("Tennis, ATP: Murray gewinnt. Aber: Die Hüfte hält.") is None
 
 
 def test_a_ticker_whose_first_label_is_short_is_a_ticker() -> None:
     """ "Formel 1: Charles Leclerc ... Fußball, 2. Bundesliga: Der VfB Stuttgart ...": a story
     about Vettel printed the Stuttgart match (300 random articles); only the first item's
     label lacks the comma. A short label alone makes no ticker."""
-    from briefing.cues.tickers import ticker_items
-
-    ticker = _article(
-        "a1", "Formel 1: Charles Leclerc hat seinen Ferrari beim Großen Preis von Sotschi auf "
-        "die Pole Position gestellt. Im Qualifying verwies er Lewis Hamilton auf Platz zwei. "
+    assert _items(
+        "Formel 1: Charles Leclerc hat seinen Ferrari beim Großen Preis von Sotschi auf die "
+        "Pole Position gestellt. Im Qualifying verwies er Lewis Hamilton auf Platz zwei. "
         "Fußball, 2. Bundesliga: Der VfB Stuttgart hat spät den entscheidenden Treffer "
-        "gesetzt. Hamadi Al Ghaddioui erzielte das Tor zum 1:0.")
-    assert ticker_items(article_sentences(ticker)) == [0, 0, 1, 1]
-    article = _article("a1", "Formel 1: Charles Leclerc gewinnt. Hamilton wird Zweiter.")
-    assert ticker_items(article_sentences(article)) is None
+        "gesetzt. Hamadi Al Ghaddioui erzielte das Tor zum 1:0.") == [0, 0, 1, 1]
+    assert _items("Formel 1: Charles Leclerc gewinnt. Hamilton wird Zweiter.") is None
 
 
 def test_a_ticker_of_short_labels_only_is_a_ticker_and_an_interview_is_none() -> None:
@@ -742,26 +744,23 @@ def test_a_ticker_of_short_labels_only_is_a_ticker_and_an_interview_is_none() ->
     Bayern coach printed the Tour's stage (300 random articles). A sentence opener before a
     colon ("Trotzdem: ...", "Der Grund: ...") opens no item, and an interview's speakers' names
     make no ticker."""
-    from briefing.cues.tickers import ticker_items
-
-    ticker = _article(
-        "a1", "Tour de France: Der italienische Radprofi Elia Viviani hat den Massensprint der "
+    text = (
+        "Tour de France: Der italienische Radprofi Elia Viviani hat den Massensprint der "
         "vierten Etappe gewonnen. Alaphilippe verteidigte die Gesamtführung. FC Bayern: "
         "Vorstandschef Karl-Heinz Rummenigge hat den Druck auf Trainer Niko Kovac erhöht. "
         "Trotzdem: Die Champions League bleibt das Ziel. Der Grund: Die Ausstrahlung ist groß.")
-    assert ticker_items(article_sentences(ticker)) == [0, 0, 1, 1, 1]
+    assert _items(text) == [0, 0, 1, 1, 1]
+    ticker = _article("a1", text)
     other = _article(
         "a2", "Vorstandschef Karl-Heinz Rummenigge hat den Druck auf Trainer Niko Kovac erhöht. "
         "Der FC Bayern will in der Champions League weit kommen, sagte Rummenigge.")
     texts = _texts(ticker, other)
     assert any("Rummenigge" in t for t in texts)
     assert not any("Viviani" in t or "Alaphilippe" in t for t in texts), texts
-    opener = _article("a1", "FC Bayern: Rummenigge erhöht den Druck. Trotzdem: Kovac bleibt.")
-    assert ticker_items(article_sentences(opener)) is None
-    interview = _article(
-        "a1", "SZ: Herr Albert, wie geht es der Jugend? Mathias Albert: Soziale Herkunft "
-        "entscheidet viel. SZ: Und die Schule? Mathias Albert: Sie entscheidet mit.")
-    assert ticker_items(article_sentences(interview)) is None
+    assert _items("FC Bayern: Rummenigge erhöht den Druck. Trotzdem: Kovac bleibt.") is None
+    assert _items(
+        "SZ: Herr Albert, wie geht es der Jugend? Mathias Albert: Soziale Herkunft entscheidet "
+        "viel. SZ: Und die Schule? Mathias Albert: Sie entscheidet mit.") is None
 
 
 def test_an_article_with_one_labelled_sentence_is_no_ticker() -> None:
