@@ -190,8 +190,19 @@ _ADDRESS_PATTERN = re.compile(_ADDRESS)
 
 
 def opening_stripped(text: str) -> str:
-    """The sentence without the quotation marks and spaces it opens with."""
-    return text.lstrip(_OPENING)
+    """The sentence without the quotation marks and spaces it opens with, and without a
+    dateline ("Santa Clara – Irgendwann möchte er ...": the place is no word of the sentence)."""
+    text = text.lstrip(_OPENING)
+    if " – " in text[:60] or " - " in text[:60]:
+        dateline = _DATELINE.match(text)
+        if dateline:
+            return text[dateline.end() :].lstrip(_OPENING)
+    return text
+
+
+# A dateline before an agency's report: one to three capitalised words, places joined by "/"
+# ("Wien", "Santa Clara", "Ljubljana/Spielfeld"), then a dash between spaces
+_DATELINE = re.compile(r"[A-ZÄÖÜ][\w.'’-]*(?:[ /][A-ZÄÖÜŠ][\w.'’-]*){0,3} [–-] (?=\S)")
 
 
 def is_teaser(text: str) -> bool:

@@ -130,6 +130,10 @@ def test_a_sentence_in_another_language_is_no_candidate() -> None:
         ("Für Huawei wäre das eine Katastrophe.", True),
         ("Das kündigte Regierungschefin Carrie Lam an.", True),
         ("Das forderte die Opposition am Dienstag im Landtag.", True),
+        ("Das berichten New York Times, Washington Post und der Sender CNN.", True),
+        # a dateline is no word of the sentence ("Wien – Er sagte ...")
+        ("Wien – Er sagte am Montag, die Reform komme zu spät.", True),
+        ("Wien – Bundeskanzler Werner Faymann hat sich am Sonntag erneut geäußert.", False),
         ("Am Montag hat das Parlament die Reform mit großer Mehrheit beschlossen.", False),
     ],
 )

@@ -878,6 +878,8 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     ("text", "leans"),
     [
         ("Glück für ihn, blöd allerdings für die Kunden der Bank.", True),
+        # after a dateline (300 random articles: "Santa Clara – Irgendwann möchte er ...")
+        ("Santa Clara – Irgendwann möchte er selbst auf der ganz großen Bühne stehen.", True),
         ("Fast die Hälfte von ihnen (48 Prozent) behauptet, Juden seien loyaler zu Israel.", True),
         ("Ihm wird vorgeworfen, auf das Absacken der Lira zu langsam reagiert zu haben.", True),
         ("Der frühere Verfassungsschutzpräsident Hans-Georg Maaßen gehört zu ihnen.", True),
