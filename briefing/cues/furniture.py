@@ -37,10 +37,12 @@ _DATED_CREDIT = re.compile(
     r"^\([A-Za-z]{2,8}(?:/[A-Za-z]{2,8})*[,;]\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\)"
 )
 # a sentence that sends the reader to a part of the page the briefing does not show: "(siehe
-# Grafik)", "(Siehe Text links)", "siehe oben", "(siehe Seite 3)", or the bare word in brackets
-# ("(Tabelle)"; not "(Bild-Zeitung)", "(Bild am Sonntag)")
+# Grafik)", "(Siehe Text links)", "siehe oben", "(siehe Seite 3)", the bare word in brackets
+# ("(Tabelle)"; not "(Bild-Zeitung)", "(Bild am Sonntag)"), or a link's aside that ends in
+# "hier" ("(mehr dazu hier)"; not "(hier mit Ratspräsident Donald Tusk)", a caption's)
 _POINTER = re.compile(
     rf"\b[Ss]iehe (?:{either_case(PAGE_POINTERS)})\b|\((?:{either_case(PAGE_POINTERS)})\)"
+    r"|\([^()]{0,80}\bhier\)"  # a link's aside: "(mehr dazu hier)"
 )
 _POINTER_HINT = re.compile(r"\(|[Ss]iehe ")
 # a page's label or byline before a bar, glued to what follows: "Notaufnahme | Einige Indizien

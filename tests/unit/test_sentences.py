@@ -304,3 +304,20 @@ def test_the_pages_pointer_before_a_sentence_is_a_piece_of_its_own() -> None:
         "(Siehe Text links)",
         "Kosgei erzielte ihre Leistung dagegen in einem offiziellen Rennen.",
     ]
+
+
+def test_a_links_aside_before_a_sentence_is_a_piece_of_its_own() -> None:
+    """ "(George Kent lässt sich hier nachlesen, die Aussage von Bill Taylor hier) Trump habe
+    versucht, ..." was a line of a story about the impeachment (300 random articles): the
+    links' aside is cut off (and is furniture), the sentence stays."""
+    from briefing.cues.furniture import furniture_reason
+
+    text = ("Das zeigten die Anhörungen. (George Kent lässt sich hier nachlesen, die Aussage "
+            "von Bill Taylor hier) Trump habe versucht, Selenskij zu bewegen.")
+    pieces = split_sentences(text)
+    assert pieces[1:] == [
+        "(George Kent lässt sich hier nachlesen, die Aussage von Bill Taylor hier)",
+        "Trump habe versucht, Selenskij zu bewegen.",
+    ]
+    assert furniture_reason(pieces[1]) is not None
+    assert furniture_reason("Tusk kam (hier mit Ratspräsident Donald Tusk) nach Berlin.") is None
