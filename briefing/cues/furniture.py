@@ -24,7 +24,7 @@ from briefing.lexicon import (
     either_case,
 )
 from briefing.text.captions import holds_credit
-from briefing.text.sentences import quick_sentences
+from briefing.text.sentences import LINK_ASIDE, quick_sentences
 from briefing.text.words import letters_key
 
 # --- furniture -------------------------------------------------------------------------------
@@ -42,7 +42,7 @@ _DATED_CREDIT = re.compile(
 # "hier" ("(mehr dazu hier)"; not "(hier mit Ratspräsident Donald Tusk)", a caption's)
 _POINTER = re.compile(
     rf"\b[Ss]iehe (?:{either_case(PAGE_POINTERS)})\b|\((?:{either_case(PAGE_POINTERS)})\)"
-    r"|\([^()]{0,80}\bhier\)"  # a link's aside: "(mehr dazu hier)"
+    rf"|{LINK_ASIDE}"
 )
 _POINTER_HINT = re.compile(r"\(|[Ss]iehe ")
 # a page's label or byline before a bar, glued to what follows: "Notaufnahme | Einige Indizien

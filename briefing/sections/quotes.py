@@ -51,6 +51,7 @@ def pick_quotes(
     """
     citations = citations or Citations(topic.articles)
     articles = {a.id: a for a in topic.articles}
+    several = len(topic.articles) > 1  # (whom a pronoun or an age means is not shown)
     ranked = []
     for group in groups:
         if group in used or not group.alone or direct_quote(group.text) is None:
@@ -88,11 +89,10 @@ def pick_quotes(
             continue  # 'Er teilte mit: "…"': who?
         if foreign_sentence(run.text) or furniture_reason(run.text):
             continue  # a tweet embedded in English with its link: what a line may not hold
-        if speaker is None and len(topic.articles) > 1 and person_by_pronoun(run.text):
+        if speaker is None and several and person_by_pronoun(run.text):
             continue  # 'Dann aber sagte sie: "…"' among several articles: who?
         ranked.append((run.score * (1.0 if speaker else 0.4), run, speaker, pieces))
     chosen: list[tuple[SentenceGroup, str | None]] = []
-    several = len(topic.articles) > 1
     for _, group, speaker, pieces in sorted(ranked, key=lambda q: (-q[0], q[1].first_seen)):
         if len(chosen) >= limit:
             break

@@ -300,12 +300,16 @@ def _repaired(unit: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return cut
 
 
+# a link's aside in brackets, which ends in "hier" ("(mehr dazu hier)"; not a caption's "(hier
+# mit Ratspräsident Donald Tusk)"): a pointer to the page (cues.furniture) like "(siehe Grafik)"
+LINK_ASIDE = r"\([^()]{0,80}\bhier\)"
+
 # the page's pointer in brackets before a sentence, a piece of its own (furniture, which the
 # line checks leave out): "(Siehe Text links) Kosgei erzielte ihre Leistung dagegen ...", or a
-# link's aside ending in "hier" ("(George Kent lässt sich hier nachlesen, ... Taylor hier)")
+# link's aside ("(George Kent lässt sich hier nachlesen, ... Taylor hier)")
 _LEADING_POINTER = re.compile(
-    rf"(\((?:(?:[Ss]iehe|[Vv]gl\.) (?i:{alternation(PAGE_POINTERS)})\b[^()]{{0,30}}"
-    r"|[^()]{0,80}\bhier)\))\s+(?=[A-ZÄÖÜ])"
+    rf"(\((?:[Ss]iehe|[Vv]gl\.) (?i:{alternation(PAGE_POINTERS)})\b[^()]{{0,30}}\)"
+    rf"|{LINK_ASIDE})\s+(?=[A-ZÄÖÜ])"
 )
 
 
