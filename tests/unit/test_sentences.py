@@ -321,3 +321,15 @@ def test_a_links_aside_before_a_sentence_is_a_piece_of_its_own() -> None:
     ]
     assert furniture_reason(pieces[1]) is not None
     assert furniture_reason("Tusk kam (hier mit Ratspräsident Donald Tusk) nach Berlin.") is None
+
+
+def test_mr_before_a_name_ends_no_sentence() -> None:
+    """ "Doch wo man Mr. | Johnson vermuten würde, ..." was cut after "Mr.", and a story's
+    claims printed the fragment "Johnson vermuten würde, steht nur ein leeres Rednerpult ..."
+    (300 random articles; 11 corpus texts write "Mr." before a name)."""
+    text = ("Doch wo man Mr. Johnson vermuten würde, steht nur ein leeres Rednerpult. Der "
+            "Redner ist offenbar abhandengekommen.")
+    assert split_sentences(text) == [
+        "Doch wo man Mr. Johnson vermuten würde, steht nur ein leeres Rednerpult.",
+        "Der Redner ist offenbar abhandengekommen.",
+    ]
