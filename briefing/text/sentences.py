@@ -423,7 +423,7 @@ def glued_heading(text: str) -> int | None:
         head_words = head.split()
         if not 1 <= len(head_words) <= MAX_HEADING_WORDS:
             continue
-        if SENTENCE_INSIDE.search(head) or _open_mark(head) or (
+        if _sentence_inside(head) or _open_mark(head) or (
             head[:1].islower() and not _CAMEL_START.match(head)
         ):
             continue  # a sentence, a list or a quote before it: not a heading
@@ -439,6 +439,16 @@ def glued_heading(text: str) -> int | None:
             continue  # "Sanjoy Kumar Das und ...": a name's part
         return match.start(1)
     return None
+
+
+def _sentence_inside(head: str) -> bool:
+    """Whether a sentence ends inside ``head``: not at an abbreviation's full stop ("Der
+    Ziehsohn von Mr. Cum-Ex", a subheading glued before "Der erste Kronzeuge ...")."""
+    for match in SENTENCE_INSIDE.finditer(head):
+        word = head[: match.start()].rsplit(None, 1)[-1:]
+        if match.group(0)[0] != "." or not word or word[0].casefold() not in ABBREVIATIONS:
+            return True
+    return False
 
 
 def continues_cut(before: str, after: str) -> bool:

@@ -333,3 +333,15 @@ def test_mr_before_a_name_ends_no_sentence() -> None:
         "Doch wo man Mr. Johnson vermuten würde, steht nur ein leeres Rednerpult.",
         "Der Redner ist offenbar abhandengekommen.",
     ]
+
+
+def test_a_glued_subheading_may_hold_an_abbreviation() -> None:
+    """ "Der Ziehsohn von Mr. Cum-Ex Der erste Kronzeuge ...": the subheading's "Mr." is no
+    sentence end inside it, so it is cut off like any other (the whole corpus' audit, after
+    "Mr." became an abbreviation)."""
+    text = ("Der Ziehsohn von Mr. Cum-Ex Der erste Kronzeuge, der bei den Ermittlern groß "
+            "ausgepackt hat, war ein Steueranwalt.")
+    assert split_sentences(text) == [
+        "Der Ziehsohn von Mr. Cum-Ex",
+        "Der erste Kronzeuge, der bei den Ermittlern groß ausgepackt hat, war ein Steueranwalt.",
+    ]
