@@ -212,30 +212,34 @@ def _resolve_year(
 
 # A date that does not say when something in the story happened: a span up to now ("der erste
 # Sieg seit 2010"), a birth year or a life span ("Jahrgang 1984", "der 1981 geborene",
-# "(1909–1959)").
+# "(1909–1959)", "den 1. Jänner 1998 als Geburtsdatum"), a thing's year ("das Galaxy S2 aus
+# 2011", "ein Film aus dem Jahr 1999", "Nexus 7 (2013, WLAN-Variante)", "Titanic (1997)").
 _NOT_AN_EVENT = re.compile(r"^(?i:seit)\b")
 
-_BIRTH = re.compile(
-    r"\bJahrgang\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\s+(?:\w+\s+){0,3}geboren\w*|\b(?:19|20)\d\d\s+(?:\w+\s+){0,3}zur Welt\b|\bgeboren\w*[\s,]+(?:\w+[\s,]+){0,4}"
-    r"(?:19|20)\d\d\b|\((?:\*\s*)?1[5-9]\d\d\s*[–-]\s*(?:19|20)?\d\d\)"
+_NOT_WHEN = re.compile(
+    r"\bJahrgang\s+(?:19|20)\d\d\b"
+    r"|\b(?:19|20)\d\d\s+(?:\w+\s+){0,3}(?:geboren\w*|zur Welt\b|als Geburtsdatum\b)"
+    r"|\bgeboren\w*[\s,]+(?:\w+[\s,]+){0,4}(?:19|20)\d\d\b"
+    r"|\((?:\*\s*)?1[5-9]\d\d\s*[–-]\s*(?:19|20)?\d\d\)"
+    r"|(?<!dort )(?<!hier )(?<!da )\baus\s+(?:dem\s+Jahre?\s+)?(?:19|20)\d\d\b|\((?:19|20)\d\d(?:,[^()]*)?\)"
 )
 
 
 def event_dates(text: str, reference: dt.date | None = None) -> list[tuple[str, str]]:
     """The dates of a sentence that can place it on a timeline (``find_dates`` less spans,
-    birth years and life spans); none for a question, which tells no event."""
+    birth years, life spans and a thing's year, ``_NOT_WHEN``); none for a question, which tells no event."""
     if text.rstrip(")»\"“”' ").endswith("?"):
         return []
     dates = find_dates(text, reference)
     if not dates:
         return []  # (most sentences: no need to look for a birth year)
-    births = [m.span() for m in _BIRTH.finditer(text)]
+    not_when = [m.span() for m in _NOT_WHEN.finditer(text)]
     found = []
     for when, key in dates:
         if _NOT_AN_EVENT.match(when):
             continue
         at = text.find(when)
-        if any(start <= at < end or at <= start < at + len(when) for start, end in births):
+        if any(start <= at < end or at <= start < at + len(when) for start, end in not_when):
             continue
         found.append((when, key))
     return found
