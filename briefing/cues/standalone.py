@@ -19,6 +19,7 @@ from briefing.lexicon import (
     FIRST_NAMES,
     GOES_ON_VERBS,
     POINTS_BACK,
+    PREPOSITIONS,
     ROUNDUP_LABELS,
     TEASER_LABELS,
     WEEKDAY_NAMES,
@@ -145,10 +146,13 @@ _CALENDAR = (
 # candidate sentence; so it fails at once where no branch can start, four times as fast.)
 _BACK_REFERENCE_STARTS = "".join(sorted({"d", "j", "s", "t"} | {
     w[0] for w in (*BACK_REFERENCE_VERBS, *GOES_ON_VERBS)}))
-_BACK_REFERENCE = re.compile(
-    rf"\b(?=[{re.escape(_BACK_REFERENCE_STARTS)}])(?:"
+# a demonstrative before a noun that is no calendar word ("dieser Auffassung", not "diese Woche")
+_DEMONSTRATIVE_NOUN = (
     r"(?:dieser|diese|dieses|diesem|diesen|jener|jene|jenes|jenem|jenen)\s+"
     rf"(?!(?:{alternation(_CALENDAR)})\b)[A-ZÄÖÜ]"
+)
+_BACK_REFERENCE = re.compile(
+    rf"\b(?=[{re.escape(_BACK_REFERENCE_STARTS)}])(?:{_DEMONSTRATIVE_NOUN}"
     r"|(?<!,\s)(?:damit|deshalb|deswegen|daher|dadurch|somit|trotzdem|dennoch)\b"
     rf"|(?:{alternation(BACK_REFERENCE_VERBS)}|so)\s+(?:er|sie)\b"
     # "Beide Länder haben eine solche Kooperation bestritten", "Schon damals hatte Kim ..."
@@ -256,6 +260,18 @@ def _late_pronoun(text: str) -> re.Match[str] | None:
     if text.lstrip()[:1] in '«"„“':
         return None
     return _LATE_PRONOUN.match(opening_stripped(text))
+
+
+# A sentence that opens on what the sentence before said: "Unter diesen Umständen ...", "Aus
+# diesem Grund ..."; "In dieser Woche ..." points at the calendar.
+_DEMONSTRATIVE_OPENING = re.compile(
+    rf"(?i:{alternation(sorted(PREPOSITIONS))})\s+{_DEMONSTRATIVE_NOUN}"
+)
+
+
+def opens_on_demonstrative(text: str) -> bool:
+    """The sentence opens with a preposition and a demonstrative ("Aus diesem Grund ...")."""
+    return _DEMONSTRATIVE_OPENING.match(opening_stripped(text)) is not None
 
 
 def back_reference(text: str) -> bool:

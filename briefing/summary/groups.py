@@ -27,6 +27,7 @@ from briefing.cues.standalone import (
     first_person,
     first_person_plural,
     person_by_age,
+    opens_on_demonstrative,
     person_by_pronoun,
     points_back,
 )
@@ -218,14 +219,22 @@ def _leans_on_someone(text: str) -> bool:
     """Whom the sentence before named, by age or pronoun ("Der 62-Jährige ...", "2015 hatte er
     ...", "Glück für ihn"), unless the sentence says who speaks, or what it said by a word that
     leans on it (lexicon.LEANS_BACK: the reason, "Denn der eine hat etwas, was der andere gerne
-    hätte."; "Hierzu ...", "Letzteres ..."; a subordinate clause alone, "Obwohl angeblich alle
+    hätte."; "Hierzu ...", "Letzteres ...", "Zum Vergleich: ..."; a demonstrative after a
+    preposition, "Aus diesem Grund ..."; a subordinate clause alone, "Obwohl angeblich alle
     Details klar waren."): no line shown without the sentence before it (a story of several
     articles, a lone article's one line). (One article's summary may keep them: leaving out
     "Denn" there cost the tests' validation slice 0.0005 of ROUGE-1, "Hierzu" and "Letzteres"
     0.0002, the subordinate clauses 0.0004.)"""
-    first = text.partition(" ")[0].rstrip(",:;").casefold()
+    opening = text.split(maxsplit=3)[:3]
+    first = opening[0].rstrip(",:;").casefold() if opening else ""
     return (
         first in LEANS_BACK
+        # phrases: "Zum Vergleich: ...", "Im Gegensatz dazu ..."
+        or any(
+            " ".join(opening[:n]).rstrip(",:;").casefold() in LEANS_BACK
+            for n in (2, 3)
+        )
+        or opens_on_demonstrative(text)
         or first in SUBORDINATORS and not _MAIN_CLAUSE_HINT.search(text)
         or person_by_age(text)
         or person_by_pronoun(text) and not _says_who(text)
