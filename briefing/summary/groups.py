@@ -26,8 +26,8 @@ from briefing.cues.speakers import (
 from briefing.cues.standalone import (
     first_person,
     first_person_plural,
-    person_by_age,
     opens_on_demonstrative,
+    person_by_age,
     person_by_pronoun,
     points_back,
 )
