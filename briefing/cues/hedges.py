@@ -76,8 +76,10 @@ HEDGE_CUES: list[tuple[re.Pattern[str], float, re.Pattern[str] | None]] = [
     (
         re.compile(r"\bvermute[nt]?\b|\bvermutet\b|\bvermutlich\b", _I),
         0.8,
-        # a guess inside a hypothetical ("hätte sich vermutlich niemand erkundigt")
-        re.compile(r"\b(?:hätte|hätten|wäre|wären)\b"),
+        # a guess inside a hypothetical ("hätte sich vermutlich niemand erkundigt"), or a
+        # guess the sentence settles ("ist nicht die Kameraoptik, wie viele vermutet haben",
+        # "länger als vermutet")
+        re.compile(r"\b(?:hätte|hätten|wäre|wären)\b|\b(?:[Ww]ie|als)\s+(?:\w+\s+){0,2}vermutet\b"),
     ),
     # an open question about what happened ("Ob er teilgenommen hatte, ist unklar"), not
     # about what will happen ("Noch ist unklar, ob genügend Abgeordnete mitstimmen werden")
