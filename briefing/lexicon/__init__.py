@@ -103,6 +103,7 @@ ABBREVIATIONS = frozenset(row[0] for row in _rows("abbreviations") if len(row) =
 NUMBER_ABBREVIATIONS = frozenset(_tagged("abbreviations", "before-number"))  # "Art. 5"
 MONTH_ABBREVIATIONS = tuple(_numbered("months", "de-abbr"))  # "Jan. 2019"
 ORDINAL_NOUNS = frozenset(row[0] for row in _rows("ordinal_nouns"))  # "am 5. Spieltag"
+SEQUENCE_NOUNS = _tagged("ordinal_nouns", "sequence")  # "die 14. Etappe": an event of a series
 PAGE_WORD_PREFIXES = _tagged("page_phrases", "prefix")
 PAGE_PHRASES = _tagged("page_phrases", "phrase")
 CAPTION_LABELS = _tagged("media_labels", "caption")

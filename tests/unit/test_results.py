@@ -91,3 +91,19 @@ def test_market_reports_of_different_days_are_no_story() -> None:
         == [1, 1, 1]
     # reports of one day (the same level): one story
     assert [len(t.articles) for t in group_topics(_reports(("11 715",) * 3))] == [3]
+
+
+def test_a_series_stage_is_a_result() -> None:
+    """Two Tour de France stages were one topic of 300 random articles (seed 120726)."""
+    assert results("Pinot hat die 14. Etappe der 106. Tour de France gewonnen.") == {
+        "stage": frozenset({"14"})
+    }
+    assert results("Viviani gewann den Sprint der vierten Tour-de-France-Etappe.") == {
+        "stage": frozenset({"4"})
+    }
+    assert results("Am 5. Spieltag, im zweiten Wahlgang") == {"stage": frozenset({"5", "2"})}
+    # no stage: a cardinal, a place, a round of talks
+    assert results("Acht Etappen, der 3. Platz, die dritte Verhandlungsrunde") == {}
+    assert conflict(results("die 14. Etappe"), results("der vierten Etappe"))
+    # the day after tells of the stage before: one shared stage is one event
+    assert not conflict(results("die 14. Etappe"), results("nach der 14. Etappe die 15. Etappe"))
