@@ -128,11 +128,25 @@ def _folded(text: str) -> str:
 
 def repeats(sentence: object, title: object) -> bool:
     """Whether a lone article's first sentence only says its title again ("**X**: X"): the
-    title holds the whole sentence, or nearly all of it (a title cut from the sentence)."""
+    title holds the whole sentence, or nearly all of it (a title cut from the sentence), or the
+    sentence says the title in its own words (``_same_words``)."""
     said, named = _folded(str(sentence)), _folded(str(title))
     if not said or not named:
         return False
-    return named.startswith(said) or (said.startswith(named) and len(named) >= 0.8 * len(said))
+    return (
+        named.startswith(said)
+        or (said.startswith(named) and len(named) >= 0.8 * len(said))
+        or _same_words(said.split(), named.split())
+    )
+
+
+def _same_words(said: list[str], named: list[str]) -> bool:
+    """The title's words of four letters or more (four at least), each found in the sentence
+    by its first five letters ("Deutscher" in "deutsche"), and at most two more such words in
+    the sentence ("Wolfgang", "unterdessen"): the same sentence, not news of its own."""
+    stems = {word[:5] for word in said if len(word) >= 4}
+    title = {word[:5] for word in named if len(word) >= 4}
+    return len(title) >= 4 and title <= stems and len(stems - title) <= 2
 
 
 def after_title(title: object) -> str:

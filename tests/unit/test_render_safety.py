@@ -271,3 +271,21 @@ def test_cli_hostile_template_refused_in_one_line(cli, tmp_path: Path) -> None:
         f"briefing: {template}:1: refused by the sandbox: access to attribute '__class__' "
         "of 'str' object is unsafe.\n"
     )
+
+
+def test_a_lone_articles_line_that_says_its_title_again_in_other_words_is_left_out() -> None:
+    """300 random articles (seed 120727) printed '**Deutscher Finanzminister Schäuble schließt
+    Ausscheiden Griechenlands aus Eurozone nicht aus.** Der deutsche Finanzminister Wolfgang
+    Schäuble schließt unterdessen ein Ausscheiden Griechenlands aus der Eurozone nicht aus.'"""
+    from briefing.render.filters import repeats
+
+    title = "Deutscher Finanzminister Schäuble schließt Ausscheiden Griechenlands aus Eurozone nicht aus."
+    assert repeats(
+        "Der deutsche Finanzminister Wolfgang Schäuble schließt unterdessen ein Ausscheiden "
+        "Griechenlands aus der Eurozone nicht aus.", title)
+    # a line that adds what the title leaves out stays
+    assert not repeats(
+        "Der deutsche Finanzminister Wolfgang Schäuble schließt ein Ausscheiden Griechenlands aus "
+        "der Eurozone nicht aus, sollte Athen die Reformliste bis Montag nicht vorlegen.", title)
+    assert not repeats("Der Verein hat einen neuen Trainer verpflichtet.", "Neuer Trainer in Köln")
+    assert repeats("Die SPD steht vor einem Umbruch.", "Die SPD steht vor einem Umbruch.")
