@@ -279,7 +279,8 @@ def test_a_lone_articles_line_that_says_its_title_again_in_other_words_is_left_o
     Schäuble schließt unterdessen ein Ausscheiden Griechenlands aus der Eurozone nicht aus.'"""
     from briefing.render.filters import repeats
 
-    title = "Deutscher Finanzminister Schäuble schließt Ausscheiden Griechenlands aus Eurozone nicht aus."
+    title = ("Deutscher Finanzminister Schäuble schließt Ausscheiden Griechenlands aus Eurozone "
+             "nicht aus.")
     assert repeats(
         "Der deutsche Finanzminister Wolfgang Schäuble schließt unterdessen ein Ausscheiden "
         "Griechenlands aus der Eurozone nicht aus.", title)
