@@ -877,6 +877,10 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     assert not _leans_on_someone("In dieser Woche kam der Rat in Brüssel zusammen.")
     assert not _leans_on_someone("Seit diesem Jahr gilt das neue Gesetz in Bayern.")
     assert not _leans_on_someone("Im Vergleich zum Vorjahr stieg der Umsatz um drei Prozent.")
+    # the second point of a list the sentence before began (seed 120727, the Soli story)
+    assert _leans_on_someone("Und, zweitens, den Bundesfinanzminister zu beauftragen, ...")
+    assert _leans_on_someone("Zum anderen fehlt es an Personal in den Ämtern.")
+    assert not _leans_on_someone("Zum einen fehlt es an Geld, zum anderen an Personal.")
     article = _article(
         "a1", "Denn der eine hat etwas, was der andere liebend gerne hätte. Der FC Liverpool "
         "will Jadon Sancho von Borussia Dortmund verpflichten.")
