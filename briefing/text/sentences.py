@@ -314,6 +314,8 @@ _LEADING_POINTER = re.compile(
 
 
 _CAMEL_START = re.compile(r"[a-z]{1,2}[A-Z]")
+# an aside in brackets that a lower-case word goes on after: no sentence starts so
+_ASIDE_GOES_ON = re.compile(r"\([^()]{1,120}\)\s+[a-zäöüß](?![a-z]?[A-Z])")
 
 
 def _joins(before: str, after: str) -> bool:
@@ -333,6 +335,8 @@ def _joins(before: str, after: str) -> bool:
     # a final line break: searched from there, not from every position of the sentence)
     if _SPACED_ABBREVIATION.search(before, max(0, len(before) - 4)) or before.endswith("& Co."):
         return True  # "z. | B.", "GmbH & Co. | KG" (Punkt takes "KG" for "kg" capitalised)
+    if first == "(" and _ASIDE_GOES_ON.match(after):
+        return True  # "in Und wer nimmt den Hund? | (Buch: Martin Rauhaus) nach der Trennung"
     if before.endswith(("(!)", "(?)", "(sic!)")):
         return True  # the writer's aside ends no sentence: "sprechen sich 89 (!) | Prozent ..."
     if after[0].isdigit() and (_BEFORE_NUMBER.search(before) or _NAME_INITIAL.search(before)):

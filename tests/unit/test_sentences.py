@@ -52,6 +52,14 @@ from briefing.text.words import words
          ["Der russische Präsident will nach Nordkorea reisen.", "Das ist neu."]),
         # a question and an exclamation end sentences
         ("Was will Putin? Waffen! Und Geld.", ["Was will Putin?", "Waffen!", "Und Geld."]),
+        # a title's question mark before credits in brackets that the sentence goes on after
+        # (300 random articles, seed 120727: "(Buch: ...) nach der Trennung ... aufblüht.")
+        ("Gedeck spielt in Und wer nimmt den Hund? (Buch: Martin Rauhaus) eine Frau, die "
+         "aufblüht. Dann kam der Film.",
+         ["Gedeck spielt in Und wer nimmt den Hund? (Buch: Martin Rauhaus) eine Frau, die "
+          "aufblüht.", "Dann kam der Film."]),
+        ("Er fragte: Wer kommt mit? (Die Antwort kam schnell.) Niemand kam.",
+         ["Er fragte: Wer kommt mit?", "(Die Antwort kam schnell.)", "Niemand kam."]),
     ],
 )
 def test_split_sentences(text: str, expected: list[str]) -> None:
