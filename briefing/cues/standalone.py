@@ -305,7 +305,8 @@ _FINITE = FINITE_VERBS | FINITE_AUXILIARIES
 
 # "ich" and "mein" outside quotation marks: an interview's answer or a columnist, whose words
 # a reader cannot place without the question or the byline ("wir" may be the paper's own voice)
-_FIRST_PERSON = re.compile(r"\b(?:[Ii]ch|mich|mir|[Mm]ein|[Mm]eine[nmrs]?)\b")
+# ("Mir"/"Mich" capitalised only at the start: inside a sentence "Mir" is the space station)
+_FIRST_PERSON = re.compile(r"\b(?:[Ii]ch|mich|mir|[Mm]ein|[Mm]eine[nmrs]?)\b|^\W*(?:Mich|Mir)\b")
 
 
 def first_person(text: str) -> bool:

@@ -785,6 +785,12 @@ def test_a_story_of_several_sources_leaves_out_the_writers_questions_and_first_p
     assert any(t.startswith('"Ich weiß') for t in texts)  # a quote names its speaker
     alone = _texts(first)
     assert any(t.startswith("Ich weiß") for t in alone) and any(t.startswith("Wird") for t in alone)
+    # "Mir"/"Mich" open a sentence in the first person too (the Mir is a space station)
+    from briefing.cues.standalone import first_person
+
+    assert first_person("Mir ist klar, dass am Ende des Monats weniger auf dem Konto ist.")
+    assert first_person("Mich hat das sehr überrascht.")
+    assert not first_person("Die Raumstation Mir stürzte 2001 in den Pazifik.")
 
 
 def test_a_story_of_several_sources_leaves_out_the_interviewers_words() -> None:
