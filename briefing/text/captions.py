@@ -33,6 +33,8 @@ CLAUSE_STARTS = (
     "Sein", "Seine", "Seinen", "Seinem", "Seiner", "Beide", "Knapp", "Mehr",
     "Kein", "Keine", "Jeder", "Jede", "Dazu", "Dafür", "Darüber", "Deswegen", "Dort", "Hier",
     "Alle",
+    # ("... wendet sich die Stimmung gegen Trump Überhaupt scheinen Europa ...")
+    "Überhaupt",
 )
 # where a credit without brackets ends: a clause starts, a gap, a sentence ends
 _CREDIT_STOP = re.compile(rf"\s(?=(?:{'|'.join(CLAUSE_STARTS)})\s)|\s{{2,}}|(?<=[.!?])\s")

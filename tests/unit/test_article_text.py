@@ -138,6 +138,11 @@ def test_a_sentence_in_another_language_is_no_candidate() -> None:
         ("Das klingt alarmierend, sagen die Forscher der Universität.", True),
         ("Die beginnt mit einer etwas überraschenden Erkenntnis.", True),
         ("Der neue Chef tritt am Montag sein Amt in Berlin an.", False),
+        # an answer to what the sentence before asked or said (the Greenland story printed
+        # "Ja, das kann man schon so sagen." as a line of its own)
+        ("Ja, das kann man schon so sagen.", True),
+        ("Nein, das Genfer Regelwerk sagt bloß noch, wen man töten darf.", True),
+        ("Jahrelang hatte die Stadt über den Neubau gestritten.", False),
         # a dateline is no word of the sentence ("Wien – Er sagte ...")
         ("Wien – Er sagte am Montag, die Reform komme zu spät.", True),
         ("Wien – Bundeskanzler Werner Faymann hat sich am Sonntag erneut geäußert.", False),

@@ -58,6 +58,11 @@ from briefing.text.words import words
          "aufblüht. Dann kam der Film.",
          ["Gedeck spielt in Und wer nimmt den Hund? (Buch: Martin Rauhaus) eine Frau, die "
           "aufblüht.", "Dann kam der Film."]),
+        # a subheading glued before "Überhaupt" (the Greenland story's summary printed it)
+        ("Ein Jahr vor der US-Wahl wendet sich die Stimmung gegen Trump Überhaupt scheinen "
+         "Europa unerfreuliche Tage bevorzustehen.",
+         ["Ein Jahr vor der US-Wahl wendet sich die Stimmung gegen Trump",
+          "Überhaupt scheinen Europa unerfreuliche Tage bevorzustehen."]),
         ("Er fragte: Wer kommt mit? (Die Antwort kam schnell.) Niemand kam.",
          ["Er fragte: Wer kommt mit?", "(Die Antwort kam schnell.)", "Niemand kam."]),
     ],
