@@ -33,8 +33,9 @@ CLAUSE_STARTS = (
     "Sein", "Seine", "Seinen", "Seinem", "Seiner", "Beide", "Knapp", "Mehr",
     "Kein", "Keine", "Jeder", "Jede", "Dazu", "Dafür", "Darüber", "Deswegen", "Dort", "Hier",
     "Alle",
-    # ("... wendet sich die Stimmung gegen Trump Überhaupt scheinen Europa ...")
-    "Überhaupt",
+    # ("... wendet sich die Stimmung gegen Trump Überhaupt scheinen Europa ...", "Verunsicherter
+    # Hauptbelastungszeuge Angesichts der hochpolitischen Brisanz ...")
+    "Überhaupt", "Angesichts", "Gegen", "Durch", "Zwischen",
 )
 # where a credit without brackets ends: a clause starts, a gap, a sentence ends
 _CREDIT_STOP = re.compile(rf"\s(?=(?:{'|'.join(CLAUSE_STARTS)})\s)|\s{{2,}}|(?<=[.!?])\s")

@@ -63,6 +63,13 @@ from briefing.text.words import words
          "Europa unerfreuliche Tage bevorzustehen.",
          ["Ein Jahr vor der US-Wahl wendet sich die Stimmung gegen Trump",
           "Überhaupt scheinen Europa unerfreuliche Tage bevorzustehen."]),
+        ("Verunsicherter Hauptbelastungszeuge Angesichts der Brisanz des Prozesses appellierten "
+         "die Verteidiger an das Gericht.",
+         ["Verunsicherter Hauptbelastungszeuge",
+          "Angesichts der Brisanz des Prozesses appellierten die Verteidiger an das Gericht."]),
+        # ... but a noun is no clause start: "auf illegalen Wegen", "mit Trotz"
+        ("Er kam auf illegalen Wegen nach Deutschland. Dann blieb er.",
+         ["Er kam auf illegalen Wegen nach Deutschland.", "Dann blieb er."]),
         ("Er fragte: Wer kommt mit? (Die Antwort kam schnell.) Niemand kam.",
          ["Er fragte: Wer kommt mit?", "(Die Antwort kam schnell.)", "Niemand kam."]),
     ],
