@@ -62,7 +62,8 @@ _ADVERB_WORDS = alternation(SPEECH_ADVERBS)
 _ADVERBS = rf"(?:(?:{_ADVERB_WORDS})\s+)*"
 
 # papers and agencies by their short names ("sagte Berg der SZ", "Der SZ sagte Hoeneß")
-_PRESS = r"SZ|FAZ|NZZ|taz|dpa|AFP|Reuters|Spiegel|Focus"
+# ("der Bild" is always the paper: the picture's genitive is "des Bildes")
+_PRESS = r"SZ|FAZ|NZZ|taz|dpa|AFP|Reuters|Spiegel|Focus|Bild|Welt am Sonntag"
 
 # a medium or audience in the dative, no part of a speaker's role ("sagte der Minister der Zeitung")
 _HEARER_NOUN = (
@@ -520,6 +521,11 @@ def resolve_role(speaker: str, article_text: str) -> str | None:
         article_text,
     ):
         return speaker  # a name, or a role with a name already
+    if any(
+        before in FIRST_NAMES
+        for before in re.findall(rf"\b(\w+)\s+{re.escape(speaker)}\b", article_text)
+    ):
+        return speaker  # a surname the article writes after a first name ("Donald Trump")
     names = set()
     # the name may stand beside the role written without its hyphen ("Vize-Kanzler" and
     # "Vizekanzler Olaf Scholz" in one article)

@@ -195,6 +195,11 @@ def test_a_bare_role_takes_the_one_name_its_article_gives_it() -> None:
     hyphen = ("Vizekanzler Olaf Scholz bestätigte seine Kandidatur. \"Das müssen wir "
               "ändern\", sagte der Vize-Kanzler.")
     assert resolve_role("Vize-Kanzler", hyphen) == "Vize-Kanzler Olaf Scholz"
+    # a surname is no role: "werfen Trump Rassismus vor" gave "Trump Rassismus" (the corpus'
+    # briefing, the Cummings story's Zitate)
+    trump = ("US-Präsident Donald Trump griff die Abgeordneten an, die die Trump-Regierung "
+             "kritisieren. Sie werfen Trump Rassismus vor. \"Das ist ein Chaos\", schrieb Trump.")
+    assert resolve_role("Trump", trump) == "Trump"
 
 
 @pytest.mark.parametrize(
