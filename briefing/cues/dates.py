@@ -213,7 +213,8 @@ def _resolve_year(
 # A date that does not say when something in the story happened: a span up to now ("der erste
 # Sieg seit 2010"), a birth year or a life span ("Jahrgang 1984", "der 1981 geborene",
 # "(1909–1959)", "den 1. Jänner 1998 als Geburtsdatum"), a thing's year ("das Galaxy S2 aus
-# 2011", "ein Film aus dem Jahr 1999", "Nexus 7 (2013, WLAN-Variante)", "Titanic (1997)").
+# 2011", "ein Film aus dem Jahr 1999", "Nexus 7 (2013, WLAN-Variante)", "Titanic (1997)"), a
+# list of years ("der vierte Titel der USA nach 1991, 1999 und 2015").
 _NOT_AN_EVENT = re.compile(r"^(?i:seit)\b")
 
 _NOT_WHEN = re.compile(
@@ -221,6 +222,9 @@ _NOT_WHEN = re.compile(
     r"|\b(?:19|20)\d\d\s+(?:\w+\s+){0,3}(?:geboren\w*|zur Welt\b|als Geburtsdatum\b)"
     r"|\bgeboren\w*[\s,]+(?:\w+[\s,]+){0,4}(?:19|20)\d\d\b"
     r"|\((?:\*\s*)?1[5-9]\d\d\s*[–-]\s*(?:19|20)?\d\d\)"
+    # a list of three years or more: a record, not the sentence's event ("nach 1991, 1999 und
+    # 2015")
+    r"|\b(?:19|20)\d\d(?:\s*,\s*(?:19|20)\d\d)+,?\s+(?:und|sowie|oder)\s+(?:19|20)\d\d\b"
     r"|(?<!dort )(?<!hier )(?<!da )\baus\s+(?:dem\s+Jahre?\s+)?(?:19|20)\d\d\b|\((?:19|20)\d\d(?:,[^()]*)?\)"
 )
 
