@@ -887,6 +887,8 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     assert _leans_on_someone("Und, zweitens, den Bundesfinanzminister zu beauftragen, ...")
     assert _leans_on_someone("Zum anderen fehlt es an Personal in den Ämtern.")
     assert not _leans_on_someone("Zum einen fehlt es an Geld, zum anderen an Personal.")
+    # "in any case", after what the sentence before said (the corpus' briefing printed it)
+    assert _leans_on_someone("Jedenfalls sieht der Besprechungsraum so aus, wenn man hinschaut.")
     article = _article(
         "a1", "Denn der eine hat etwas, was der andere liebend gerne hätte. Der FC Liverpool "
         "will Jadon Sancho von Borussia Dortmund verpflichten.")
