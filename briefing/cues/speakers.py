@@ -71,8 +71,11 @@ _HEARER_NOUN = (
     rf"Journalisten|Öffentlichkeit|Nachrichtenagentur|Deutschen Presse-Agentur)\b|(?:{_PRESS})\b"
 )
 
-# a name does not end at a title's full stop: "So schreibt Prof. Volker Quaschning: ..."
-_NOT_A_TITLE = r"(?<!\bProf)(?<!\bDr)(?<!\bDipl)(?<!\bMag)(?<!\bIng)(?<!\bSt)(?<!\bHl)"
+# a name does not end at a title's full stop ("So schreibt Prof. Volker Quaschning: ...") nor
+# before a middle initial's ("sagt Ali B. Norouzi, Strafverteidiger", not "Ali B")
+_NOT_A_TITLE = (
+    r"(?<!\bProf)(?<!\bDr)(?<!\bDipl)(?<!\bMag)(?<!\bIng)(?<!\bSt)(?<!\bHl)(?<!\b[A-ZÄÖÜ])"
+)
 
 _SPEAKER = (
     rf"(?P<speaker>(?:(?:der|die|das|ein|eine|des|sein|seine|ihr|ihre)\s+)?"
