@@ -889,6 +889,7 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     assert not _leans_on_someone("Zum einen fehlt es an Geld, zum anderen an Personal.")
     # "in any case", after what the sentence before said (the corpus' briefing printed it)
     assert _leans_on_someone("Jedenfalls sieht der Besprechungsraum so aus, wenn man hinschaut.")
+    assert _leans_on_someone("Ansonsten beklagte Ziemiak vor allem das Verhalten der SPD.")
     article = _article(
         "a1", "Denn der eine hat etwas, was der andere liebend gerne hätte. Der FC Liverpool "
         "will Jadon Sancho von Borussia Dortmund verpflichten.")
