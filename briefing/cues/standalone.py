@@ -324,9 +324,15 @@ def first_person_plural(text: str) -> bool:
     """"Wir"/"uns"/"unser" outside quotation marks and before any colon: a team's or a firm's
     answer whose quotation marks the page lost ("Wir haben zu oft Unentschieden gespielt."),
     or the paper's own voice ("Heute beginnen wir mit der Samstags-Konferenz"). After a colon
-    the words before it say who speaks ("Malte Gelück: Wir schließen ..."); whether the
-    sentence names its speaker otherwise is the caller's to ask."""
-    return _FIRST_PLURAL.search(outside_quotes(text).split(":", 1)[0]) is not None
+    the words before it say who speaks ("Malte Gelück: Wir schließen ..."), when they are a
+    label: a few words without a verb ("Das Wichtigste ist: Wir müssen ..." is an answer);
+    whether the sentence names its speaker otherwise is the caller's to ask."""
+    outside = outside_quotes(text)
+    label, colon, _ = outside.partition(":")
+    words = label.split()
+    if colon and (len(words) > 5 or any(w in _FINITE for w in words)):
+        label = outside  # a clause before the colon, no speaker's label
+    return _FIRST_PLURAL.search(label) is not None
 
 # "Dafür, dass ...", "Damit das gelingt, muss ...": the opener points forward, not back
 _POINTS_FORWARD = re.compile(

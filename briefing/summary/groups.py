@@ -211,6 +211,10 @@ def group_sentences(
     return groups
 
 
+# a part of what the sentence before counted, among the first words: "Die größte davon ist
+# ...", "Zwei davon ...", "18 Asylwerber darunter"
+_PART_OF = re.compile(r"^(?:\S+\s+){1,3}(?:davon|darunter)\b")
+
 # where a main clause could start after a subordinate one: "Dass er kam, freute alle."
 _MAIN_CLAUSE_HINT = re.compile(r"[,:;?\"„“”»«]| [-–] ")
 
@@ -232,6 +236,7 @@ def _leans_on_someone(text: str) -> bool:
         # phrases: "Zum Vergleich: ...", "Im Gegensatz dazu ...", "Und, zweitens, ..."
         or any(" ".join(opening[:n]) in LEANS_BACK for n in (2, 3))
         or opens_on_demonstrative(text)
+        or _PART_OF.match(text) is not None
         or first in SUBORDINATORS and not _MAIN_CLAUSE_HINT.search(text)
         or person_by_age(text)
         or person_by_pronoun(text) and not _says_who(text)

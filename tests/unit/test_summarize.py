@@ -890,6 +890,14 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     # "in any case", after what the sentence before said (the corpus' briefing printed it)
     assert _leans_on_someone("Jedenfalls sieht der Besprechungsraum so aus, wenn man hinschaut.")
     assert _leans_on_someone("Ansonsten beklagte Ziemiak vor allem das Verhalten der SPD.")
+    # a part of what the sentence before counted (300 DER STANDARD articles, seed 120730)
+    assert _leans_on_someone("Die größte davon ist, wenig überraschend, die Verteidigung.")
+    assert not _leans_on_someone("Die größte Gefahr ist die Verteidigung der Broncos.")
+    # "wir" after a clause and a colon is an answer, not a speaker's label's words
+    from briefing.cues.standalone import first_person_plural
+
+    assert first_person_plural("Das Wichtigste ist: Wir müssen in Europa weg vom Sparen.")
+    assert not first_person_plural("Malte Gelück: Wir schließen die Lücke im Netz.")
     article = _article(
         "a1", "Denn der eine hat etwas, was der andere liebend gerne hätte. Der FC Liverpool "
         "will Jadon Sancho von Borussia Dortmund verpflichten.")
