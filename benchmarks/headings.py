@@ -10,6 +10,7 @@
     python benchmarks/headings.py --make-compounds     # rewrite lexicon/lost_umlaut_compounds.txt
     python benchmarks/headings.py --make-first-names   # rewrite lexicon/name_words.txt
     python benchmarks/headings.py --make-name-adjectives   # rewrite lexicon/name_adjectives.txt
+    python benchmarks/headings.py --make-common-nouns  # rewrite lexicon/common_nouns.txt
 
 --stories: a story's heading hits when the heading of its main topic (the one holding most of
 its members) contains one of its ``heading_terms`` (case-insensitive), as benchmarks/stories.py
@@ -501,6 +502,66 @@ def make_first_names(path: Path = FIRST_NAMES_FILE) -> int:
     return write_lexicon(path, header, rows)
 
 
+# --------------------------------------------------------------------------- common nouns
+
+COMMON_NOUNS_FILE = ROOT / "briefing" / "lexicon" / "common_nouns.txt"
+COMMON_NOUN_USES = 8  # uses inside a sentence, at least
+COMMON_NOUN_SHARE = 0.1  # of them after an article that is no definite one or an adjective
+# an article that says "one of several" or "this one": a name seldom takes it ("einen Bach",
+# "seine Materie"; "die Türkei", "der SPD", "im Jemen" take the definite one)
+_NOT_DEFINITE = lexicon.ARTICLES - {"der", "die", "das", "den", "dem", "des", "am", "beim", "im",
+                                    "ins", "vom", "zum", "zur"}  # fmt: skip
+
+
+def make_common_nouns(path: Path = COMMON_NOUNS_FILE) -> int:
+    """Common nouns ("Personal", "Verlust", "Gegentor", "Materie"): capitalised words the
+    corpora write inside sentences 8+ times, 15 %+ of them after an article that is no
+    definite one ("ein Verlust", "seine Materie") or after an adjective after an article or
+    preposition ("mit zusätzlichem Personal"; "gegen Iran", "sollte Iran" are no adjectives);
+    a name seldom is, and the definite article says nothing ("die Türkei", "der SPD"); no
+    acronym; the labelled stories left out. One article writes a noun too seldom after an article to tell it from
+    a name ("7,9 Milliarden Verlust", "mehr Personal"); the corpora can."""
+    from briefing.stories.headings.scan import is_adjective
+
+    uses: Counter[str] = Counter()
+    common: Counter[str] = Counter()
+    for text in unlabelled_texts():
+        tokens = _TOKEN.findall(text)
+        for i in range(1, len(tokens)):
+            word = tokens[i]
+            if not word[:1].isupper() or tokens[i - 1] in _OPENERS or word.isupper():
+                continue
+            low = word.casefold()
+            uses[low] += 1
+            before, low_before = tokens[i - 1], tokens[i - 1].casefold()
+            opener = tokens[i - 2].casefold() if i > 1 else ""
+            adjective = (
+                is_adjective(before)
+                and low_before not in lexicon.PREPOSITIONS
+                and (opener in lexicon.ARTICLES or opener in lexicon.PREPOSITIONS)
+            )
+            common[low] += low_before in _NOT_DEFINITE or adjective
+    rows = [
+        f"{word}	common"
+        for word, k in sorted(uses.items())
+        if k >= COMMON_NOUN_USES
+        and common[word] >= COMMON_NOUN_SHARE * k
+        and word[:1].isalpha()
+        and word not in lexicon.german_stop_words()
+    ]
+    header = [
+        "# Common nouns, learned from the MLSUM and 10kGNAD corpora (labelled stories left out)",
+        "# by: python benchmarks/headings.py --make-common-nouns",
+        "#   <word> common   written inside a sentence 8+ times, 10 %+ of them after an article",
+        "#                   that is no definite one (\"ein Verlust\", \"seine Materie\") or an",
+        "#                   article's or preposition's adjective (\"mit zusätzlichem Personal\");",
+        "#                   \"die Türkei\" says nothing; no acronym (casefolded)",
+        "# A lone article writes a noun too seldom after an article to tell it from a name",
+        '# ("7,9 Milliarden Verlust", "mehr Personal"): its heading asks the corpora.',
+    ]
+    return write_lexicon(path, header, rows)
+
+
 # --------------------------------------------------------------------------- name adjectives
 
 NAME_ADJECTIVES_FILE = ROOT / "briefing" / "lexicon" / "name_adjectives.txt"
@@ -624,6 +685,7 @@ def main() -> int:
     parser.add_argument("--corpus", action="store_true", help="time on all 11,707 articles")
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--make-lexicon", action="store_true")
+    parser.add_argument("--make-common-nouns", action="store_true")
     parser.add_argument("--make-compounds", action="store_true")
     parser.add_argument("--make-first-names", action="store_true")
     parser.add_argument("--make-name-adjectives", action="store_true")
@@ -633,12 +695,15 @@ def main() -> int:
     import stories as bench
 
     needs_shared = (args.stories or args.random or args.gnad or args.corpus or args.make_lexicon
-                    or args.make_compounds or args.make_first_names or args.make_name_adjectives)
+                    or args.make_compounds or args.make_first_names or args.make_name_adjectives
+                    or args.make_common_nouns)
     if needs_shared and not bench.CORPUS.exists():
         print(f"skipped: {bench.CORPUS} not found")
         return 0
     if args.make_lexicon:
         print(f"{make_lexicon()} rows written to {NOUNS_FILE}")
+    elif args.make_common_nouns:
+        print(f"{make_common_nouns()} rows written to {COMMON_NOUNS_FILE}")
     elif args.make_first_names:
         print(f"{make_first_names()} rows written to {FIRST_NAMES_FILE}")
     elif args.make_name_adjectives:

@@ -122,6 +122,8 @@ def candidates(group: Group, folder: Context) -> list[Candidate]:
             # a unit of time says when or how long, never what ("Stunden"); a count or a
             # measure how many ("Hunderttausende", "Prozent in Österreich")
             continue
+        if group.idiomatic(head):
+            continue  # "Eis" of "auf Eis legen": how, not what
         if head.casefold() in lexicon.SOURCE_NOUNS or head.casefold() in lexicon.IDIOM_NOUNS:
             # whose words ("Worten des französischen Präsidenten Emmanuel Macron") or how
             # ("Euro im Gegenzug")
