@@ -255,7 +255,7 @@ def written_together(group: Group, words: list[str]) -> bool:
             return False
         # (a town's adjective is no noun: "einem Düsseldorfer Krankenhaus")
         common = common or (known_common(a, compound=True) and not a.endswith("er"))
-        if common and not written and not b.isupper() and not plain_name(group, b) and (
+        if common and not written and not b.isupper() and (
             is_common(group, b) or known_common(b, compound=True)
         ):
             return False
