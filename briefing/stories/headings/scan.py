@@ -71,6 +71,9 @@ _VERB_IDIOM_USES = re.compile(
 # Common nouns the corpora write after "ein", "seine" or an adjective ("ein Verlust", "einen
 # Bach"): one article writes a noun too seldom so to tell it from a name.
 _COMMON_NOUNS = frozenset(row[0] for row in lexicon._rows("common_nouns"))
+# the share of a noun's uses as an event (after "nach dem", "seit der") from which the phrase
+# after it is the event's ("Streit um", "Anschlag auf")
+EVENT_NOUN = 0.02
 _PREPOSITION_WORDS = lexicon.PREPOSITIONS | {
     w for w in lexicon.ARTICLES if w in ("am", "beim", "im", "ins", "vom", "zum", "zur")
 }
@@ -370,8 +373,9 @@ def _verb_frame(match: re.Match[str], text: str) -> bool:
     opens the sentence ("Die Zahl der Opfer in Syrien stieg.") nor stands after a preposition,
     whose phrase the verb takes ("zur Wahl für das Stadtparlament zugelassen", "zu
     Zusammenstößen zwischen der Polizei und Demonstranten gekommen"). A genitive belongs to
-    its noun ("die Proteste der Gelbwesten ausgelöst")."""
-    _, preposition, _, _, complement, following, after = match.groups()
+    its noun ("die Proteste der Gelbwesten ausgelöst"), and so does a phrase of an event noun
+    ("verschärft sich der Streit um die Flüchtlingspolitik weiter.")."""
+    head, preposition, _, _, complement, following, after = match.groups()
     following = (following or "").strip()
     if not following[:1].islower() or preposition in lexicon.GENITIVE_ARTICLES:
         return False
@@ -381,6 +385,8 @@ def _verb_frame(match: re.Match[str], text: str) -> bool:
     )
     caps = [w for w in complement.split() if w[:1].isupper()]
     if not closes or not all(known_common(w, compound=True) for w in caps):
+        return False
+    if lexicon.event_nouns().get(german_stem(SPLIT.split(head)[-1].casefold()), 0) >= EVENT_NOUN:
         return False
     opening = _CLAUSE_START.split(text[max(0, match.start() - 60) : match.start()])[-1].split()
     while opening and (opening[-1].casefold() in _ARTICLES or is_adjective(opening[-1])):
