@@ -507,6 +507,10 @@ def make_first_names(path: Path = FIRST_NAMES_FILE) -> int:
 COMMON_NOUNS_FILE = ROOT / "briefing" / "lexicon" / "common_nouns.txt"
 COMMON_NOUN_USES = 8  # uses inside a sentence, at least
 COMMON_NOUN_SHARE = 0.1  # of them after an article that is no definite one or an adjective
+PLURAL_USES = 5  # uses of a plural in -e inside a sentence, at least
+PLURAL_DATIVES = 2  # ... and of its dative in -en after "den"
+_SINGULAR = {"ein", "eine", "einer", "einem", "einen", "eines", "kein", "keine", "keiner",
+             "keinem", "keinen", "keines", "jede", "jeder", "jedes", "jedem", "jeden"}  # fmt: skip
 # an article that says "one of several" or "this one": a name seldom takes it ("einen Bach",
 # "seine Materie"; "die Türkei", "der SPD", "im Jemen" take the definite one)
 _NOT_DEFINITE = lexicon.ARTICLES - {"der", "die", "das", "den", "dem", "des", "am", "beim", "im",
@@ -515,18 +519,29 @@ _NOT_DEFINITE = lexicon.ARTICLES - {"der", "die", "das", "den", "dem", "des", "a
 
 def make_common_nouns(path: Path = COMMON_NOUNS_FILE) -> int:
     """Common nouns ("Personal", "Verlust", "Gegentor", "Materie"): capitalised words the
-    corpora write inside sentences 8+ times, 15 %+ of them after an article that is no
+    corpora write inside sentences 8+ times, 10 %+ of them after an article that is no
     definite one ("ein Verlust", "seine Materie") or after an adjective after an article or
     preposition ("mit zusätzlichem Personal"; "gegen Iran", "sollte Iran" are no adjectives);
     a name seldom is, and the definite article says nothing ("die Türkei", "der SPD"); no
-    acronym; the labelled stories left out. One article writes a noun too seldom after an article to tell it from
-    a name ("7,9 Milliarden Verlust", "mehr Personal"); the corpora can."""
+    acronym; the labelled stories left out. One article writes a noun too seldom after an
+    article to tell it from a name ("7,9 Milliarden Verlust", "mehr Personal"); the corpora
+    can. And plurals in -e ("Anschläge", "Tiere"): never after a singular's article ("eine
+    Woche", "ein Kollege", "zur Küste" are singulars), and written with -n after "den" ("den Anschlägen"),
+    the dative a heading writes in its base form, but never after "die" ("die Alpen" is no
+    "Alpe"), "des", "dem" ("des Riesen" is a singular) and seldom in lower case
+    ("bayerische")."""
     from briefing.stories.headings.scan import is_adjective
 
     uses: Counter[str] = Counter()
     common: Counter[str] = Counter()
+    singular: Counter[str] = Counter()
+    dative: Counter[str] = Counter()
+    nominative: Counter[str] = Counter()
+    weak: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
     for text in unlabelled_texts():
         tokens = _TOKEN.findall(text)
+        lower.update(t for t in tokens if t[:1].islower())
         for i in range(1, len(tokens)):
             word = tokens[i]
             if not word[:1].isupper() or tokens[i - 1] in _OPENERS or word.isupper():
@@ -541,13 +556,31 @@ def make_common_nouns(path: Path = COMMON_NOUNS_FILE) -> int:
                 and (opener in lexicon.ARTICLES or opener in lexicon.PREPOSITIONS)
             )
             common[low] += low_before in _NOT_DEFINITE or adjective
+            singular[low] += low_before in _SINGULAR
+            dative[low] += low_before == "den"
+            nominative[low] += low_before == "die"
+            # a singular's articles: "des Riesen", "dem Torschützen", "zur Küste"
+            singular[low] += low_before == "zur"
+            weak[low] += low_before in ("des", "dem", "zum", "vom", "beim", "im")
     rows = [
-        f"{word}	common"
+        f"{word}\tcommon"
         for word, k in sorted(uses.items())
         if k >= COMMON_NOUN_USES
         and common[word] >= COMMON_NOUN_SHARE * k
         and word[:1].isalpha()
         and word not in lexicon.german_stop_words()
+    ]
+    rows += [
+        f"{word}\tplural-e"
+        for word, k in sorted(uses.items())
+        if word.endswith("e")
+        and k >= PLURAL_USES
+        and singular[word] == 0
+        and dative[word + "n"] >= PLURAL_DATIVES
+        and not nominative[word + "n"]  # "die Alpen", "die Akten", "die Chinesen"
+        and not weak[word + "n"]  # "des Riesen", "dem Torschützen": a singular
+        and lower[word] < k / 2  # "bayerische", "gerade"
+        and word[:1].isalpha()
     ]
     header = [
         "# Common nouns, learned from the MLSUM and 10kGNAD corpora (labelled stories left out)",
@@ -556,6 +589,11 @@ def make_common_nouns(path: Path = COMMON_NOUNS_FILE) -> int:
         "#                   that is no definite one (\"ein Verlust\", \"seine Materie\") or an",
         "#                   article's or preposition's adjective (\"mit zusätzlichem Personal\");",
         "#                   \"die Türkei\" says nothing; no acronym (casefolded)",
+        "#   <word> plural-e a plural in -e: written 5+ times inside a sentence, never after",
+        '#                   "ein", "eine", "jede", "zur" ("eine Woche"), and 2+ times with -n',
+        '#                   after "den" ("den Anschlägen": a heading writes "Anschläge"), never',
+        '#                   after "die", "des", "dem" ("die Alpen", "des Riesen"), seldom in',
+        '#                   lower case ("bayerische")',
         "# A lone article writes a noun too seldom after an article to tell it from a name",
         '# ("7,9 Milliarden Verlust", "mehr Personal"): its heading asks the corpora.',
     ]

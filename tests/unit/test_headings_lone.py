@@ -8,7 +8,13 @@ from briefing.models import Article, Block
 from briefing.stories.headings.compose import lone_headings
 from briefing.stories.headings.group import Group
 from briefing.stories.headings.scan import LONE_SENTENCES, scan_article
-from briefing.stories.headings.words import FIRST_NAMES, TITLES, is_person, name_in_full
+from briefing.stories.headings.words import (
+    FIRST_NAMES,
+    TITLES,
+    base_form,
+    is_person,
+    name_in_full,
+)
 
 
 def test_a_role_of_a_noun_in_e_is_a_person() -> None:
@@ -164,3 +170,27 @@ def test_jews_and_refugees_are_people() -> None:
     """ "Zentralrat der Juden in Deutschland" is no "Juden in Deutschland" event: a people
     noun (heading_words.txt), as "Flüchtling" is."""
     assert is_person("Juden") and is_person("Flüchtling") and is_person("Flüchtlinge")
+
+
+def test_a_nominalised_adjective_or_a_decade_heads_nothing() -> None:
+    """ "etwas Festes, Greifbares": a quality, no thing; "in den Neunzigerjahren": when."""
+    text = (
+        "Ich will etwas Festes, Greifbares in der Hand, sagt der Regisseur Tarantino. Ich "
+        "brauche Greifbares. Greifbares ist ihm wichtig. In den Neunzigerjahren sammelte "
+        "Tarantino Kassetten. Die Neunzigerjahre prägten ihn.\n"
+    )
+    heading = lone_headings([_plain(text)])[0]
+    assert "Greifbares" not in heading and "Neunzigerjahre" not in heading, heading
+
+
+def test_a_dative_plural_is_headed_in_its_base_form() -> None:
+    """ "nach den Anschlägen in Paris": a heading writes "Anschläge in Paris" (the lexicon's
+    plurals in -e); "Wahlen" and "Wochen" are no datives of "Wahle", "Woche"."""
+    text = (
+        "Nach den Anschlägen in Paris verschärft Frankreich die Kontrollen. Den Anschlägen in "
+        "Paris fielen viele Menschen zum Opfer. Seit den Anschlägen in Paris gilt der "
+        "Ausnahmezustand.\n"
+    )
+    assert lone_headings([_plain(text)])[0] == "Anschläge in Paris"
+    lone = Group([scan_article(_plain("Die Wahlen dauern Wochen.\n"), 4)], lone=True)
+    assert base_form(lone, "Wahlen") == "Wahlen" and base_form(lone, "Wochen") == "Wochen"

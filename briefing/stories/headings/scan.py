@@ -70,7 +70,9 @@ _VERB_IDIOM_USES = re.compile(
 )
 # Common nouns the corpora write after "ein", "seine" or an adjective ("ein Verlust", "einen
 # Bach"): one article writes a noun too seldom so to tell it from a name.
-_COMMON_NOUNS = frozenset(row[0] for row in lexicon._rows("common_nouns"))
+_COMMON_NOUNS = frozenset(_tagged("common_nouns", "common"))
+# plurals in -e whose dative a heading writes in the base form ("den Anschlägen")
+_PLURALS_E = frozenset(_tagged("common_nouns", "plural-e"))
 # the share of a noun's uses as an event (after "nach dem", "seit der") from which the phrase
 # after it is the event's ("Streit um", "Anschlag auf")
 EVENT_NOUN = 0.02
@@ -353,6 +355,18 @@ def known_common(word: str, compound: bool = False) -> bool:
     if last in _COMMON_NOUNS:
         return True
     return compound and any(last[k:] in _COMMON_NOUNS for k in range(4, len(last) - 4))
+
+
+def dative_plural_base(noun: str) -> str | None:
+    """The plural a dative plural in -en stands for ("Anschlägen" -> "Anschläge",
+    "Terroranschlägen" -> "Terroranschläge"), by the plurals in -e of the lexicon (a compound
+    by its last part of five letters or more), or None ("Wahlen", "Wochen" are no datives)."""
+    if not noun.endswith("en"):
+        return None
+    plural = SPLIT.split(noun)[-1][:-1].casefold()
+    if plural in _PLURALS_E or any(plural[k:] in _PLURALS_E for k in range(3, len(plural) - 4)):
+        return noun[:-1]
+    return None
 
 
 def _verb_idiom(match: re.Match[str]) -> bool:

@@ -17,7 +17,7 @@ from itertools import pairwise
 
 from briefing import lexicon
 from briefing.stories.headings.group import Group
-from briefing.stories.headings.scan import SPLIT, known_common, stems
+from briefing.stories.headings.scan import SPLIT, dative_plural_base, known_common, stems
 from briefing.text.stems import german_stem
 
 # A word used after an article this often (inside sentences) is a common noun.
@@ -214,6 +214,9 @@ def base_form(group: Group, noun: str) -> str:
     genitive = noun.endswith("es") and len(noun) > 5 and noun[-3] not in "aeiouäöüs"
     if genitive and noun[-4] not in "aeiouäöü" and stems(noun[:-2]) == stems(noun):
         return noun[:-2]
+    plural = dative_plural_base(noun)  # "den Anschlägen": "Anschläge"
+    if plural:
+        return plural
     # a dative plural of a noun in -er/-el: the plural without the n
     last = noun.rsplit("-", 1)[-1].casefold()
     own = any(last.endswith(w) for w in lexicon.OWN_PLURALS_N)  # "Bauern", "Milchbauern"
