@@ -509,6 +509,7 @@ COMMON_NOUN_USES = 8  # uses inside a sentence, at least
 COMMON_NOUN_SHARE = 0.1  # of them after an article that is no definite one or an adjective
 PLURAL_USES = 5  # uses of a plural in -e inside a sentence, at least
 PLURAL_DATIVES = 2  # ... and of its dative in -en after "den"
+NOT_FEMININE_USES = 3  # uses after "dem", "des", "im" and the like of a masculine or neuter
 _SINGULAR = {"ein", "eine", "einer", "einem", "einen", "eines", "kein", "keine", "keiner",
              "keinem", "keinen", "keines", "jede", "jeder", "jedes", "jedem", "jeden"}  # fmt: skip
 # an article that says "one of several" or "this one": a name seldom takes it ("einen Bach",
@@ -526,10 +527,11 @@ def make_common_nouns(path: Path = COMMON_NOUNS_FILE) -> int:
     acronym; the labelled stories left out. One article writes a noun too seldom after an
     article to tell it from a name ("7,9 Milliarden Verlust", "mehr Personal"); the corpora
     can. And plurals in -e ("Anschläge", "Tiere"): never after a singular's article ("eine
-    Woche", "ein Kollege", "zur Küste" are singulars), and written with -n after "den" ("den Anschlägen"),
-    the dative a heading writes in its base form, but never after "die" ("die Alpen" is no
-    "Alpe"), "des", "dem" ("des Riesen" is a singular) and seldom in lower case
-    ("bayerische")."""
+    Woche", "ein Kollege", "zur Küste" are singulars), and written with -n after "den" ("den
+    Anschlägen"), the dative a heading writes in its base form, but never after "die" ("die
+    Alpen" is no "Alpe"), "des", "dem" ("des Riesen" is a singular) and seldom in lower case
+    ("bayerische"). And masculine or neuter singulars: after "dem", "des", "im", never after
+    "die", "eine" ("der Mut" is no genitive)."""
     from briefing.stories.headings.scan import is_adjective
 
     uses: Counter[str] = Counter()
@@ -538,6 +540,7 @@ def make_common_nouns(path: Path = COMMON_NOUNS_FILE) -> int:
     dative: Counter[str] = Counter()
     nominative: Counter[str] = Counter()
     weak: Counter[str] = Counter()
+    feminine: Counter[str] = Counter()
     lower: Counter[str] = Counter()
     for text in unlabelled_texts():
         tokens = _TOKEN.findall(text)
@@ -562,6 +565,7 @@ def make_common_nouns(path: Path = COMMON_NOUNS_FILE) -> int:
             # a singular's articles: "des Riesen", "dem Torschützen", "zur Küste"
             singular[low] += low_before == "zur"
             weak[low] += low_before in ("des", "dem", "zum", "vom", "beim", "im")
+            feminine[low] += low_before in ("die", "eine", "einer", "zur")
     rows = [
         f"{word}\tcommon"
         for word, k in sorted(uses.items())
@@ -582,6 +586,14 @@ def make_common_nouns(path: Path = COMMON_NOUNS_FILE) -> int:
         and lower[word] < k / 2  # "bayerische", "gerade"
         and word[:1].isalpha()
     ]
+    rows += [
+        f"{word}\tnot-feminine"
+        for word, k in sorted(uses.items())
+        if weak[word] >= NOT_FEMININE_USES
+        and not feminine[word]
+        and word[:1].isalpha()
+        and word not in lexicon.german_stop_words()
+    ]
     header = [
         "# Common nouns, learned from the MLSUM and 10kGNAD corpora (labelled stories left out)",
         "# by: python benchmarks/headings.py --make-common-nouns",
@@ -594,6 +606,10 @@ def make_common_nouns(path: Path = COMMON_NOUNS_FILE) -> int:
         '#                   after "den" ("den Anschlägen": a heading writes "Anschläge"), never',
         '#                   after "die", "des", "dem" ("die Alpen", "des Riesen"), seldom in',
         '#                   lower case ("bayerische")',
+        "#   <word> not-feminine  written 3+ times after \"dem\", \"des\", \"im\", \"zum\" and the",
+        '#                   like, never after "die", "eine", "einer", "zur": no feminine singular',
+        '#                   nor a plural, so "der Mut" is no genitive ("hat die Anleger am',
+        '#                   Aktienmarkt der Mut verlassen")',
         "# A lone article writes a noun too seldom after an article to tell it from a name",
         '# ("7,9 Milliarden Verlust", "mehr Personal"): its heading asks the corpora.',
     ]

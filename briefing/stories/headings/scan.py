@@ -71,6 +71,8 @@ _VERB_IDIOM_USES = re.compile(
 # Common nouns the corpora write after "ein", "seine" or an adjective ("ein Verlust", "einen
 # Bach"): one article writes a noun too seldom so to tell it from a name.
 _COMMON_NOUNS = frozenset(_tagged("common_nouns", "common"))
+# masculine or neuter singulars: after them "der" is no genitive ("der Mut")
+_NOT_FEMININE = frozenset(_tagged("common_nouns", "not-feminine"))
 # plurals in -e whose dative a heading writes in the base form ("den Anschlägen")
 _PLURALS_E = frozenset(_tagged("common_nouns", "plural-e"))
 # the share of a noun's uses as an event (after "nach dem", "seit der") from which the phrase
@@ -431,6 +433,11 @@ def _of_phrase(match: re.Match[str], stop: frozenset[str]) -> tuple | None:
         return None  # "von Region zu Region": a range, not whose
     if not bare and article:
         return None  # "der die ...": no genitive
+    single = comp_words[0].casefold() if len(comp_words) == 1 else ""
+    if preposition == "der" and not adjectives and single in _NOT_FEMININE:
+        # "hat die Anleger am Aktienmarkt der Mut verlassen": a masculine singular's "der" is
+        # its nominative, the next clause's subject, no genitive
+        return None
     # what it is of: its capitalised words (adjectives say how, not what)
     comp_stems = tuple(
         s for t in comp_words if t[:1].isupper() and t.casefold() not in stop for s in _stems(t)
