@@ -373,9 +373,10 @@ def dative_plural_base(noun: str) -> str | None:
 
 def _verb_idiom(match: re.Match[str]) -> bool:
     """A preposition and a noun a verb takes as one (lexicon: "auf Eis", "zu Protokoll",
-    "auf den Tisch"): no phrase of the noun before them."""
-    _, preposition, article, _, complement, _, _ = match.groups()
-    said = " ".join(w for w in (preposition, article, complement) if w).casefold()
+    "auf den Tisch", "nach bestem Gewissen"): no phrase of the noun before them."""
+    _, preposition, article, adjectives, complement, _, _ = match.groups()
+    said = " ".join(w for w in (preposition, article, adjectives.strip(), complement) if w)
+    said = said.casefold()
     return said in _VERB_IDIOMS
 
 
