@@ -510,8 +510,9 @@ COMMON_NOUN_SHARE = 0.1  # of them after an article that is no definite one or a
 PLURAL_USES = 5  # uses of a plural in -e inside a sentence, at least
 PLURAL_DATIVES = 2  # ... and of its dative in -en after "den"
 NOT_FEMININE_USES = 3  # uses after "dem", "des", "im" and the like of a masculine or neuter
-_SINGULAR = {"ein", "eine", "einer", "einem", "einen", "eines", "kein", "keine", "keiner",
-             "keinem", "keinen", "keines", "jede", "jeder", "jedes", "jedem", "jeden"}  # fmt: skip
+# a singular's articles ("keine", "keiner", "keinen" also stand before plurals)
+_SINGULAR = {"ein", "eine", "einer", "einem", "einen", "eines", "kein", "keinem", "keines",
+             "jede", "jeder", "jedes", "jedem", "jeden"}  # fmt: skip
 # an article that says "one of several" or "this one": a name seldom takes it ("einen Bach",
 # "seine Materie"; "die Türkei", "der SPD", "im Jemen" take the definite one)
 _NOT_DEFINITE = lexicon.ARTICLES - {"der", "die", "das", "den", "dem", "des", "am", "beim", "im",

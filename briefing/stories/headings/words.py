@@ -85,11 +85,12 @@ def noun_shaped(word: str) -> bool:
 
 
 def is_common(group: Group, word: str) -> bool:
-    """A common noun: the articles write it after an article or adjective, or it is shaped so."""
+    """A common noun: the articles write it after an article or adjective, or it is shaped so,
+    or it is the dative of a plural the corpora know ("bei Fledertieren")."""
     stats = group.stats(word)
     if stats.mid and stats.common + 0.5 * stats.adjective >= COMMON_SHARE * stats.mid:
         return True
-    return noun_shaped(word)
+    return noun_shaped(word) or dative_plural_base(word) is not None
 
 
 def plain_name(group: Group, word: str) -> bool:
