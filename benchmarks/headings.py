@@ -10,6 +10,7 @@
     python benchmarks/headings.py --make-compounds     # rewrite lexicon/lost_umlaut_compounds.txt
     python benchmarks/headings.py --make-first-names   # rewrite lexicon/name_words.txt
     python benchmarks/headings.py --make-name-adjectives   # rewrite lexicon/name_adjectives.txt
+    python benchmarks/headings.py --make-common-nouns  # rewrite lexicon/common_nouns.txt
 
 --stories: a story's heading hits when the heading of its main topic (the one holding most of
 its members) contains one of its ``heading_terms`` (case-insensitive), as benchmarks/stories.py
@@ -501,6 +502,121 @@ def make_first_names(path: Path = FIRST_NAMES_FILE) -> int:
     return write_lexicon(path, header, rows)
 
 
+# --------------------------------------------------------------------------- common nouns
+
+COMMON_NOUNS_FILE = ROOT / "briefing" / "lexicon" / "common_nouns.txt"
+COMMON_NOUN_USES = 8  # uses inside a sentence, at least
+COMMON_NOUN_SHARE = 0.1  # of them after an article that is no definite one or an adjective
+PLURAL_USES = 5  # uses of a plural in -e inside a sentence, at least
+PLURAL_DATIVES = 2  # ... and of its dative in -en after "den"
+NOT_FEMININE_USES = 3  # uses after "dem", "des", "im" and the like of a masculine or neuter
+# a singular's articles ("keine", "keiner", "keinen" also stand before plurals)
+_SINGULAR = {"ein", "eine", "einer", "einem", "einen", "eines", "kein", "keinem", "keines",
+             "jede", "jeder", "jedes", "jedem", "jeden"}  # fmt: skip
+# an article that says "one of several" or "this one": a name seldom takes it ("einen Bach",
+# "seine Materie"; "die Türkei", "der SPD", "im Jemen" take the definite one)
+_NOT_DEFINITE = lexicon.ARTICLES - {"der", "die", "das", "den", "dem", "des", "am", "beim", "im",
+                                    "ins", "vom", "zum", "zur"}  # fmt: skip
+
+
+def make_common_nouns(path: Path = COMMON_NOUNS_FILE) -> int:
+    """Common nouns ("Personal", "Verlust", "Gegentor", "Materie"): capitalised words the
+    corpora write inside sentences 8+ times, 10 %+ of them after an article that is no
+    definite one ("ein Verlust", "seine Materie") or after an adjective after an article or
+    preposition ("mit zusätzlichem Personal"; "gegen Iran", "sollte Iran" are no adjectives);
+    a name seldom is, and the definite article says nothing ("die Türkei", "der SPD"); no
+    acronym; the labelled stories left out. One article writes a noun too seldom after an
+    article to tell it from a name ("7,9 Milliarden Verlust", "mehr Personal"); the corpora
+    can. And plurals in -e ("Anschläge", "Tiere"): never after a singular's article ("eine
+    Woche", "ein Kollege", "zur Küste" are singulars), and written with -n after "den" ("den
+    Anschlägen"), the dative a heading writes in its base form, but never after "die" ("die
+    Alpen" is no "Alpe"), "des", "dem" ("des Riesen" is a singular) and seldom in lower case
+    ("bayerische"). And masculine or neuter singulars: after "dem", "des", "im", never after
+    "die", "eine" ("der Mut" is no genitive)."""
+    from briefing.stories.headings.scan import is_adjective
+
+    uses: Counter[str] = Counter()
+    common: Counter[str] = Counter()
+    singular: Counter[str] = Counter()
+    dative: Counter[str] = Counter()
+    nominative: Counter[str] = Counter()
+    weak: Counter[str] = Counter()
+    feminine: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
+    for text in unlabelled_texts():
+        tokens = _TOKEN.findall(text)
+        lower.update(t for t in tokens if t[:1].islower())
+        for i in range(1, len(tokens)):
+            word = tokens[i]
+            if not word[:1].isupper() or tokens[i - 1] in _OPENERS or word.isupper():
+                continue
+            low = word.casefold()
+            uses[low] += 1
+            before, low_before = tokens[i - 1], tokens[i - 1].casefold()
+            opener = tokens[i - 2].casefold() if i > 1 else ""
+            adjective = (
+                is_adjective(before)
+                and low_before not in lexicon.PREPOSITIONS
+                and (opener in lexicon.ARTICLES or opener in lexicon.PREPOSITIONS)
+            )
+            common[low] += low_before in _NOT_DEFINITE or adjective
+            singular[low] += low_before in _SINGULAR
+            dative[low] += low_before == "den"
+            nominative[low] += low_before == "die"
+            # a singular's articles: "des Riesen", "dem Torschützen", "zur Küste"
+            singular[low] += low_before == "zur"
+            weak[low] += low_before in ("des", "dem", "zum", "vom", "beim", "im")
+            feminine[low] += low_before in ("die", "eine", "einer", "zur")
+    rows = [
+        f"{word}\tcommon"
+        for word, k in sorted(uses.items())
+        if k >= COMMON_NOUN_USES
+        and common[word] >= COMMON_NOUN_SHARE * k
+        and word[:1].isalpha()
+        and word not in lexicon.german_stop_words()
+    ]
+    rows += [
+        f"{word}\tplural-e"
+        for word, k in sorted(uses.items())
+        if word.endswith("e")
+        and k >= PLURAL_USES
+        and singular[word] == 0
+        and dative[word + "n"] >= PLURAL_DATIVES
+        and not nominative[word + "n"]  # "die Alpen", "die Akten", "die Chinesen"
+        and not weak[word + "n"]  # "des Riesen", "dem Torschützen": a singular
+        and lower[word] < k / 2  # "bayerische", "gerade"
+        and word[:1].isalpha()
+    ]
+    rows += [
+        f"{word}\tnot-feminine"
+        for word, k in sorted(uses.items())
+        if weak[word] >= NOT_FEMININE_USES
+        and not feminine[word]
+        and word[:1].isalpha()
+        and word not in lexicon.german_stop_words()
+    ]
+    header = [
+        "# Common nouns, learned from the MLSUM and 10kGNAD corpora (labelled stories left out)",
+        "# by: python benchmarks/headings.py --make-common-nouns",
+        "#   <word> common   written inside a sentence 8+ times, 10 %+ of them after an article",
+        "#                   that is no definite one (\"ein Verlust\", \"seine Materie\") or an",
+        "#                   article's or preposition's adjective (\"mit zusätzlichem Personal\");",
+        "#                   \"die Türkei\" says nothing; no acronym (casefolded)",
+        "#   <word> plural-e a plural in -e: written 5+ times inside a sentence, never after",
+        '#                   "ein", "eine", "jede", "zur" ("eine Woche"), and 2+ times with -n',
+        '#                   after "den" ("den Anschlägen": a heading writes "Anschläge"), never',
+        '#                   after "die", "des", "dem" ("die Alpen", "des Riesen"), seldom in',
+        '#                   lower case ("bayerische")',
+        "#   <word> not-feminine  written 3+ times after \"dem\", \"des\", \"im\", \"zum\" and the",
+        '#                   like, never after "die", "eine", "einer", "zur": no feminine singular',
+        '#                   nor a plural, so "der Mut" is no genitive ("hat die Anleger am',
+        '#                   Aktienmarkt der Mut verlassen")',
+        "# A lone article writes a noun too seldom after an article to tell it from a name",
+        '# ("7,9 Milliarden Verlust", "mehr Personal"): its heading asks the corpora.',
+    ]
+    return write_lexicon(path, header, rows)
+
+
 # --------------------------------------------------------------------------- name adjectives
 
 NAME_ADJECTIVES_FILE = ROOT / "briefing" / "lexicon" / "name_adjectives.txt"
@@ -624,6 +740,7 @@ def main() -> int:
     parser.add_argument("--corpus", action="store_true", help="time on all 11,707 articles")
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--make-lexicon", action="store_true")
+    parser.add_argument("--make-common-nouns", action="store_true")
     parser.add_argument("--make-compounds", action="store_true")
     parser.add_argument("--make-first-names", action="store_true")
     parser.add_argument("--make-name-adjectives", action="store_true")
@@ -633,12 +750,15 @@ def main() -> int:
     import stories as bench
 
     needs_shared = (args.stories or args.random or args.gnad or args.corpus or args.make_lexicon
-                    or args.make_compounds or args.make_first_names or args.make_name_adjectives)
+                    or args.make_compounds or args.make_first_names or args.make_name_adjectives
+                    or args.make_common_nouns)
     if needs_shared and not bench.CORPUS.exists():
         print(f"skipped: {bench.CORPUS} not found")
         return 0
     if args.make_lexicon:
         print(f"{make_lexicon()} rows written to {NOUNS_FILE}")
+    elif args.make_common_nouns:
+        print(f"{make_common_nouns()} rows written to {COMMON_NOUNS_FILE}")
     elif args.make_first_names:
         print(f"{make_first_names()} rows written to {FIRST_NAMES_FILE}")
     elif args.make_name_adjectives:

@@ -25,6 +25,7 @@ for it) gets its best candidate. Measured with ``python benchmarks/headings.py``
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -116,12 +117,16 @@ def candidates(group: Group, folder: Context) -> list[Candidate]:
         key = phrase.key[1]
         if is_person(head):
             continue  # a role is no heading: "CDU-Politiker", "Bundeskanzlerinnen"
-        if _adjective_compound(head):
-            continue  # "Nur so sei eine Verteilung EU-weit umzusetzen": how, not what
-        if head.casefold() in lexicon.DURATIONS or is_count(head) or head in lexicon.MEASURES:
+        if _adjective_compound(head) or _nominalised_adjective(head):
+            # "Nur so sei eine Verteilung EU-weit umzusetzen": how, not what; "etwas Festes,
+            # Greifbares": a quality, no thing
+            continue
+        if _when(head) or is_count(head) or head in lexicon.MEASURES:
             # a unit of time says when or how long, never what ("Stunden"); a count or a
             # measure how many ("Hunderttausende", "Prozent in Österreich")
             continue
+        if group.idiomatic(head):
+            continue  # "Eis" of "auf Eis legen": how, not what
         if head.casefold() in lexicon.SOURCE_NOUNS or head.casefold() in lexicon.IDIOM_NOUNS:
             # whose words ("Worten des französischen Präsidenten Emmanuel Macron") or how
             # ("Euro im Gegenzug")
@@ -168,6 +173,32 @@ def _adjective_compound(word: str) -> bool:
     ending = next((e for e in ("en", "er", "es", "em", "e") if tail.endswith(e)), "")
     stem = tail[: len(tail) - len(ending)]
     return tail != word and tail[:1].islower() and stem.endswith(_ADJECTIVE_TAILS)
+
+
+# a decade: "Neunzigerjahre", "in den Achtzigerjahren", "die Siebziger"
+_DECADE = re.compile(
+    r"(?:zwanzig|dreißig|dreissig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig)er"
+    r"(?:jahren?|n)?",
+    re.IGNORECASE,
+)
+
+
+def _when(noun: str) -> bool:
+    """A unit of time ("Stunden") or a decade ("Neunzigerjahren"): when or how long."""
+    return noun.casefold() in lexicon.DURATIONS or _DECADE.fullmatch(noun) is not None
+
+
+def _nominalised_adjective(word: str) -> bool:
+    """An adjective written as a neuter noun ("etwas Greifbares", "nichts Wesentliches",
+    "Ähnliches"): an adjective's stem of three letters or more before its tail, and -es. (No
+    "-isch": "Tisches", "Fisches" are genitives of nouns.)"""
+    last = word.rpartition("-")[2]
+    stem = last[:-2]
+    return last.endswith("es") and any(
+        stem.endswith(tail) and len(stem) - len(tail) >= 3
+        for tail in _ADJECTIVE_TAILS
+        if tail != "isch"
+    )
 
 
 def _strong_adjective(group: Group, text: str) -> str:

@@ -105,6 +105,11 @@ class Group:
             )
         return found
 
+    def idiomatic(self, word: str) -> bool:
+        """The articles write the noun only in set phrases a verb takes ("auf Eis legen")."""
+        uses = sum(scan.idioms.get(word, 0) for scan in self.scans)
+        return uses > 0 and uses >= self.stats(word).count
+
     def stem_use(self, stem: str) -> tuple[float, int]:
         """(share, articles): the place-weighted share of the articles that use the stem
         (1.0: in every title) and how many use it."""

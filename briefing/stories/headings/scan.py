@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefing import lexicon
+from briefing.lexicon import _tagged
 from briefing.models import Article
 from briefing.text.captions import CREDIT
 from briefing.text.stems import german_stem
@@ -50,9 +51,38 @@ _PHRASE = re.compile(
     rf"({_alternation(set(lexicon.HEADING_PREPOSITIONS) | lexicon.GENITIVE_ARTICLES)})[ \t]+"
     rf"(?:({_alternation(_ARTICLES)})[ \t]+)?"
     rf"((?:[a-zäöüß]\w*(?:e|en|er|es|em)[ \t]+|\d+[ \t]+){{0,2}})"
-    rf"(?=({_CAP_RUN}(?:[ \t]+und[ \t]+{_CAP_RUN})?)([ \t]+[\w„\"]+)?)"
+    rf"(?=({_CAP_RUN}(?:[ \t]+und[ \t]+{_CAP_RUN})?)([ \t]+[\w„\"]+)?([ \t]+\w+)?)"
 )
 _CAPS = re.compile(_CAP_FIRST)
+# "auf Eis legen", "zu Protokoll geben": a preposition and a noun a verb takes as one
+_VERB_IDIOMS = frozenset(_tagged("heading_words", "verb-idiom"))
+_AUXILIARIES = frozenset(_tagged("heading_words", "auxiliary"))
+# ... as a text writes them: "an Bord", "Auf Eis", "auf den Tisch"
+_VERB_IDIOM_USES = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(
+        rf"[{i[0]}{i[0].upper()}]{re.escape(i[1:i.rindex(' ')])}[ \t]+"
+        + re.escape(i[i.rindex(" ") + 1 :].capitalize())
+        for i in sorted(_VERB_IDIOMS, key=lambda i: (-len(i), i))
+        if " " in i
+    )
+    + r")(?![\w-])"
+)
+# Common nouns the corpora write after "ein", "seine" or an adjective ("ein Verlust", "einen
+# Bach"): one article writes a noun too seldom so to tell it from a name.
+_COMMON_NOUNS = frozenset(_tagged("common_nouns", "common"))
+# masculine or neuter singulars: after them "der" is no genitive ("der Mut")
+_NOT_FEMININE = frozenset(_tagged("common_nouns", "not-feminine"))
+# plurals in -e whose dative a heading writes in the base form ("den Anschlägen")
+_PLURALS_E = frozenset(_tagged("common_nouns", "plural-e"))
+# the share of a noun's uses as an event (after "nach dem", "seit der") from which the phrase
+# after it is the event's ("Streit um", "Anschlag auf")
+EVENT_NOUN = 0.02
+_PREPOSITION_WORDS = lexicon.PREPOSITIONS | {
+    w for w in lexicon.ARTICLES if w in ("am", "beim", "im", "ins", "vom", "zum", "zur")
+}
+# where a sentence or a clause before a phrase's noun starts
+_CLAUSE_START = re.compile(r"[.!?:;–\n]")
 # a masculine or neuter genitive's article right before a phrase's noun ("des Anschlags in
 # Halle"): a heading writes the noun in its base form
 _GENITIVE_BEFORE = re.compile(r"(?<![\w-])(?:[Dd]es|[Ee]ines|[Dd]ieses)[ \t]+$")
@@ -125,6 +155,8 @@ class ArticleScan:
     # a name's adjective after "das" or "der" and its ending without them: ("Statistische",
     # "Bundesamt") -> "s" ("das Statistische Bundesamt", a heading "Statistisches Bundesamt")
     strong: dict[tuple[str, str], str]
+    # nouns written in a set phrase a verb takes, and how often ("Eis" of "auf Eis legen")
+    idioms: Counter[str]
 
     def place(self, word: str) -> int:
         """TITLE, LEAD or BODY: where the article first has the word (0: not at all)."""
@@ -225,6 +257,10 @@ def scan_article(article: Article, read: int = MAX_SENTENCES) -> ArticleScan:
     phrases = []
     for match in _PHRASE.finditer(text):
         found = _of_phrase(match, stop)
+        if found and _verb_idiom(match):
+            continue  # "Rückschläge auf Eis" (legen)
+        if found and _verb_frame(match, text):
+            continue  # "das Bildungsministerium auf unzulässige Praktiken aufmerksam machen"
         if found and _GENITIVE_BEFORE.search(text, max(0, match.start() - 7), match.start()):
             found = _nominative(found)  # "die Opfer des Anschlags in Halle": Anschlag in Halle
         if found:
@@ -260,6 +296,7 @@ def scan_article(article: Article, read: int = MAX_SENTENCES) -> ArticleScan:
         pairs=pairs,
         phrases=phrases,
         strong=_strong_endings(text),
+        idioms=Counter(m.split()[-1] for m in _VERB_IDIOM_USES.findall(text)),
     )
 
 
@@ -311,9 +348,72 @@ def _nominative(found: tuple) -> tuple:
     return key, base, kind, (base, *words[1:])
 
 
+def known_common(word: str, compound: bool = False) -> bool:
+    """A noun (or the part after its last hyphen) the corpora write after "ein", "seine" or
+    an adjective, as a name seldom is (lexicon common_nouns.txt): "Verlust", "Wind"; with
+    ``compound`` also one that ends in such a noun of five letters or more after four or
+    more ("Konjunktur|flaute")."""
+    last = SPLIT.split(word)[-1].casefold()
+    if last in _COMMON_NOUNS:
+        return True
+    return compound and any(last[k:] in _COMMON_NOUNS for k in range(4, len(last) - 4))
+
+
+def dative_plural_base(noun: str) -> str | None:
+    """The plural a dative plural in -en stands for ("Anschlägen" -> "Anschläge",
+    "Terroranschlägen" -> "Terroranschläge"), by the plurals in -e of the lexicon (a compound
+    by its last part of five letters or more), or None ("Wahlen", "Wochen" are no datives)."""
+    if not noun.endswith("en"):
+        return None
+    plural = SPLIT.split(noun)[-1][:-1].casefold()
+    if plural in _PLURALS_E or any(plural[k:] in _PLURALS_E for k in range(3, len(plural) - 4)):
+        return noun[:-1]
+    return None
+
+
+def _verb_idiom(match: re.Match[str]) -> bool:
+    """A preposition and a noun a verb takes as one (lexicon: "auf Eis", "zu Protokoll",
+    "auf den Tisch", "nach bestem Gewissen"): no phrase of the noun before them."""
+    _, preposition, article, adjectives, complement, _, _ = match.groups()
+    said = " ".join(w for w in (preposition, article, adjectives.strip(), complement) if w)
+    said = said.casefold()
+    return said in _VERB_IDIOMS
+
+
+def _verb_frame(match: re.Match[str], text: str) -> bool:
+    """The preposition belongs to a verb at the clause's end, not to the noun before it:
+    "macht das Bildungsministerium auf unzulässige Praktiken aufmerksam.", "wurde die
+    Werbebranche von der Konjunkturflaute erfasst.", "die Bäume gegen Wind ab.", "in ihrem
+    Auto von einem Bach mitgerissen worden". A participle, infinitive, verb particle or
+    predicative adjective follows what the corpora know as common nouns (a name stays: "hat
+    die Landtagswahl in Thüringen gewonnen.", "an der Newa abgereist."), and the noun neither
+    opens the sentence ("Die Zahl der Opfer in Syrien stieg.") nor stands after a preposition,
+    whose phrase the verb takes ("zur Wahl für das Stadtparlament zugelassen", "zu
+    Zusammenstößen zwischen der Polizei und Demonstranten gekommen"). A genitive belongs to
+    its noun ("die Proteste der Gelbwesten ausgelöst"), and so does a phrase of an event noun
+    ("verschärft sich der Streit um die Flüchtlingspolitik weiter.")."""
+    head, preposition, _, _, complement, following, after = match.groups()
+    following = (following or "").strip()
+    if not following[:1].islower() or preposition in lexicon.GENITIVE_ARTICLES:
+        return False
+    end = match.end(6)
+    closes = text[end : end + 1] in (".", ",", ";", ":", "!", "?", "\n", "") or (
+        (after or "").strip() in _AUXILIARIES
+    )
+    caps = [w for w in complement.split() if w[:1].isupper()]
+    if not closes or not all(known_common(w, compound=True) for w in caps):
+        return False
+    if lexicon.event_nouns().get(german_stem(SPLIT.split(head)[-1].casefold()), 0) >= EVENT_NOUN:
+        return False
+    opening = _CLAUSE_START.split(text[max(0, match.start() - 60) : match.start()])[-1].split()
+    while opening and (opening[-1].casefold() in _ARTICLES or is_adjective(opening[-1])):
+        opening.pop()  # "das", "die heimische"
+    return bool(opening) and opening[-1].casefold() not in _PREPOSITION_WORDS
+
+
 def _of_phrase(match: re.Match[str], stop: frozenset[str]) -> tuple | None:
     """(key, head, kind, words) of a "<noun> <preposition> <what>" match, or None."""
-    head, preposition, article, adjectives, complement, following = match.groups()
+    head, preposition, article, adjectives, complement, following, _ = match.groups()
     if head.casefold() in stop or len(head) < 3 or is_time(head):
         return None
     if f"{head} {preposition}".casefold() in lexicon.NAME_PARTICLES:
@@ -334,6 +434,11 @@ def _of_phrase(match: re.Match[str], stop: frozenset[str]) -> tuple | None:
         return None  # "von Region zu Region": a range, not whose
     if not bare and article:
         return None  # "der die ...": no genitive
+    single = comp_words[0].casefold() if len(comp_words) == 1 else ""
+    if preposition == "der" and not adjectives and single in _NOT_FEMININE:
+        # "hat die Anleger am Aktienmarkt der Mut verlassen": a masculine singular's "der" is
+        # its nominative, the next clause's subject, no genitive
+        return None
     # what it is of: its capitalised words (adjectives say how, not what)
     comp_stems = tuple(
         s for t in comp_words if t[:1].isupper() and t.casefold() not in stop for s in _stems(t)

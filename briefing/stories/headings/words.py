@@ -17,7 +17,7 @@ from itertools import pairwise
 
 from briefing import lexicon
 from briefing.stories.headings.group import Group
-from briefing.stories.headings.scan import SPLIT, stems
+from briefing.stories.headings.scan import SPLIT, dative_plural_base, known_common, stems
 from briefing.text.stems import german_stem
 
 # A word used after an article this often (inside sentences) is a common noun.
@@ -85,11 +85,12 @@ def noun_shaped(word: str) -> bool:
 
 
 def is_common(group: Group, word: str) -> bool:
-    """A common noun: the articles write it after an article or adjective, or it is shaped so."""
+    """A common noun: the articles write it after an article or adjective, or it is shaped so,
+    or it is the dative of a plural the corpora know ("bei Fledertieren")."""
     stats = group.stats(word)
     if stats.mid and stats.common + 0.5 * stats.adjective >= COMMON_SHARE * stats.mid:
         return True
-    return noun_shaped(word)
+    return noun_shaped(word) or dative_plural_base(word) is not None
 
 
 def plain_name(group: Group, word: str) -> bool:
@@ -130,6 +131,8 @@ def name_in_full(group: Group, word: str) -> str:
             if first[:1].isupper() and len(prefix) > 1:
                 if prefix[1:] == ("von",):
                     continue  # "Rücktritt von" Morales: a preposition, no name's particle
+                if "von" in prefix[1:] and is_common(group, first):
+                    continue  # "Werbebranche von der" Konjunkturflaute: no "Ursula von der"
                 if k >= NAME_WITH * count or (group.lone and first in FIRST_NAMES):
                     before = prefix  # "Tour de" France, "Ursula von der" Leyen
                     break
@@ -141,6 +144,8 @@ def name_in_full(group: Group, word: str) -> str:
                     break  # "Alle" Bundeswehr-Angehörigen: a quantifier opening the sentence
                 if first.casefold() in lexicon.PREPOSITIONS:
                     break  # "Laut" Rotem Kreuz: a preposition opening the sentence
+                if first.casefold() in lexicon.DURATIONS or is_count(first):
+                    break  # "zu fünf Jahren" Haft, "7,9 Milliarden" Euro: how long, how many
                 # a word that (nearly) never stands without it: "Evo" (Morales), "Red" (Bull)
                 bound = k >= 2 and k >= FIRST_NAME * stats.count
                 usual = k >= NAME_WITH * count  # (nearly) always before it: "El" (Paso)
@@ -161,8 +166,8 @@ def name_in_full(group: Group, word: str) -> str:
                 if usual or (bound and stats.mid):  # (a first name stands inside sentences)
                     before = prefix
                     break
-            elif k >= NAME_WITH * count:
-                before = prefix
+            elif k >= NAME_WITH * count and not known_common(current, compound=True):
+                before = prefix  # "von der" Leyen, not "von der" Konjunkturflaute
                 break
         if not before:
             break
@@ -210,6 +215,9 @@ def base_form(group: Group, noun: str) -> str:
     genitive = noun.endswith("es") and len(noun) > 5 and noun[-3] not in "aeiouäöüs"
     if genitive and noun[-4] not in "aeiouäöü" and stems(noun[:-2]) == stems(noun):
         return noun[:-2]
+    plural = dative_plural_base(noun)  # "den Anschlägen": "Anschläge"
+    if plural:
+        return plural
     # a dative plural of a noun in -er/-el: the plural without the n
     last = noun.rsplit("-", 1)[-1].casefold()
     own = any(last.endswith(w) for w in lexicon.OWN_PLURALS_N)  # "Bauern", "Milchbauern"
@@ -239,10 +247,20 @@ def without_title(group: Group, words: list[str]) -> list[str]:
 def written_together(group: Group, words: list[str]) -> bool:
     """A noun right before a name belongs to it ("des Reiseveranstalters Thomas Cook",
     "Trainer Niko Kovac") when it names a person or the articles write the two together
-    more than once; else the name starts the next clause ("im Amazonas-Gebiet Bolsonaro")."""
+    more than once; else the name starts the next clause ("im Amazonas-Gebiet Bolsonaro").
+    Two common nouns in a row are two phrases ("der Sprung von einem Abstiegsplatz |
+    Werbung für ...", "in der Lebenswelt des Menschen | Prozesse ablaufen")."""
     for a, b in pairwise(words[1:]):
-        apposition = a[:1].isupper() and b[:1].isupper() and is_common(group, a)
-        joined = is_person(a) or group.left(b).get((a,), 0) >= 2
-        if apposition and plain_name(group, b) and not joined:
+        if not (a[:1].isupper() and b[:1].isupper()) or is_count(a) or a in lexicon.MEASURES:
+            continue  # ("Millionen Euro")
+        written = group.left(b).get((a,), 0) >= 2
+        common = is_common(group, a)
+        if common and plain_name(group, b) and not (written or is_person(a)):
+            return False
+        # (a town's adjective is no noun: "einem Düsseldorfer Krankenhaus")
+        common = common or (known_common(a, compound=True) and not a.endswith("er"))
+        if common and not written and not b.isupper() and (
+            is_common(group, b) or known_common(b, compound=True)
+        ):
             return False
     return True
