@@ -58,8 +58,11 @@ _CAPS = re.compile(_CAP_FIRST)
 _VERB_IDIOMS = frozenset(_tagged("heading_words", "verb-idiom"))
 _AUXILIARIES = frozenset(_tagged("heading_words", "auxiliary"))
 # ... as a text writes them: "an Bord", "Auf Eis", "auf den Tisch"
+# (the first letters in a lookahead: most words fail there, not in the alternation)
 _VERB_IDIOM_USES = re.compile(
-    r"(?<![\w-])(?:"
+    r"(?<![\w-])(?=["
+    + re.escape("".join(sorted({c for i in _VERB_IDIOMS for c in (i[0], i[0].upper())})))
+    + r"])(?:"
     + "|".join(
         rf"[{i[0]}{i[0].upper()}]{re.escape(i[1:i.rindex(' ')])}[ \t]+"
         + re.escape(i[i.rindex(" ") + 1 :].capitalize())
