@@ -195,6 +195,18 @@ NAME_TITLES = frozenset(row[0] for row in _rows("name_words") if row[-1] == "tit
 NAME_ADJECTIVES = frozenset(row[0] for row in _rows("name_adjectives"))
 # "im Gegenzug", "mit Blick auf": how or in what respect, never what happened
 IDIOM_NOUNS = frozenset(_tagged("heading_words", "idiom"))
+# "auf Eis legen", "zu Protokoll geben": a preposition and a noun a verb takes as one
+VERB_IDIOMS = frozenset(_tagged("heading_words", "verb-idiom"))
+# "mitgerissen worden": an auxiliary after a clause's participle
+HEADING_AUXILIARIES = frozenset(_tagged("heading_words", "auxiliary"))
+
+
+@lru_cache(maxsize=None)
+def common_nouns(tag: str = "common") -> frozenset[str]:
+    """The nouns of common_nouns.txt with ``tag``: "common" (written after "ein", "seine" or
+    an adjective), "plural-e" (plurals in -e: "Anschläge"), "not-feminine" (masculine or
+    neuter singulars: "der Mut"). Read on first use (10,000 rows)."""
+    return frozenset(_tagged("common_nouns", tag))
 
 
 @lru_cache(maxsize=1)

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefing import lexicon
-from briefing.lexicon import _tagged
 from briefing.models import Article
 from briefing.text.captions import CREDIT
 from briefing.text.stems import german_stem
@@ -55,8 +54,8 @@ _PHRASE = re.compile(
 )
 _CAPS = re.compile(_CAP_FIRST)
 # "auf Eis legen", "zu Protokoll geben": a preposition and a noun a verb takes as one
-_VERB_IDIOMS = frozenset(_tagged("heading_words", "verb-idiom"))
-_AUXILIARIES = frozenset(_tagged("heading_words", "auxiliary"))
+_VERB_IDIOMS = lexicon.VERB_IDIOMS
+_AUXILIARIES = lexicon.HEADING_AUXILIARIES
 # ... as a text writes them: "an Bord", "Auf Eis", "auf den Tisch"
 # (the first letters in a lookahead: most words fail there, not in the alternation)
 _VERB_IDIOM_USES = re.compile(
@@ -73,11 +72,11 @@ _VERB_IDIOM_USES = re.compile(
 )
 # Common nouns the corpora write after "ein", "seine" or an adjective ("ein Verlust", "einen
 # Bach"): one article writes a noun too seldom so to tell it from a name.
-_COMMON_NOUNS = frozenset(_tagged("common_nouns", "common"))
+_COMMON_NOUNS = lexicon.common_nouns("common")
 # masculine or neuter singulars: after them "der" is no genitive ("der Mut")
-_NOT_FEMININE = frozenset(_tagged("common_nouns", "not-feminine"))
+_NOT_FEMININE = lexicon.common_nouns("not-feminine")
 # plurals in -e whose dative a heading writes in the base form ("den Anschlägen")
-_PLURALS_E = frozenset(_tagged("common_nouns", "plural-e"))
+_PLURALS_E = lexicon.common_nouns("plural-e")
 # the share of a noun's uses as an event (after "nach dem", "seit der") from which the phrase
 # after it is the event's ("Streit um", "Anschlag auf")
 EVENT_NOUN = 0.02
