@@ -890,6 +890,8 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     # "in any case", after what the sentence before said (the corpus' briefing printed it)
     assert _leans_on_someone("Jedenfalls sieht der Besprechungsraum so aus, wenn man hinschaut.")
     assert _leans_on_someone("Ansonsten beklagte Ziemiak vor allem das Verhalten der SPD.")
+    # (300 random articles, seed 120731: the GfK radio-test topic)
+    assert _leans_on_someone("Wobei, dort geht es nicht um kriminelle Machenschaften.")
     # a part of what the sentence before counted (300 DER STANDARD articles, seed 120730)
     assert _leans_on_someone("Die größte davon ist, wenig überraschend, die Verteidigung.")
     assert not _leans_on_someone("Die größte Gefahr ist die Verteidigung der Broncos.")
