@@ -225,13 +225,15 @@ _NOT_WHEN = re.compile(
     # a list of three years or more: a record, not the sentence's event ("nach 1991, 1999 und
     # 2015")
     r"|\b(?:19|20)\d\d(?:\s*,\s*(?:19|20)\d\d)+,?\s+(?:und|sowie|oder)\s+(?:19|20)\d\d\b"
-    r"|(?<!dort )(?<!hier )(?<!da )\baus\s+(?:dem\s+Jahre?\s+)?(?:19|20)\d\d\b|\((?:19|20)\d\d(?:,[^()]*)?\)"
+    r"|(?<!dort )(?<!hier )(?<!da )\baus\s+(?:dem\s+Jahre?\s+)?(?:19|20)\d\d\b"
+    r"|\((?:19|20)\d\d(?:,[^()]*)?\)"
 )
 
 
 def event_dates(text: str, reference: dt.date | None = None) -> list[tuple[str, str]]:
     """The dates of a sentence that can place it on a timeline (``find_dates`` less spans,
-    birth years, life spans and a thing's year, ``_NOT_WHEN``); none for a question, which tells no event."""
+    birth years, life spans, a thing's year and lists of years, ``_NOT_WHEN``); none for a
+    question, which tells no event."""
     if text.rstrip(")»\"“”' ").endswith("?"):
         return []
     dates = find_dates(text, reference)

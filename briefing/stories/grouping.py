@@ -14,8 +14,9 @@ How grouping works
     articles do, then each article left alone joins the story it matches clearly enough; a
     folder whose articles nearly all resemble each other (one story's) is one topic.
     Two articles whose title and lead give different results (scores, race times, index
-    levels, none in common: ``results.py``) count as unrelated. Syndicated copies (the same agency text in several outlets) always share a topic. Same
-    articles in the same order give the same topics (no hashing of strings, no randomness).
+    levels, none in common: ``results.py``) count as unrelated. Syndicated copies (the same
+    agency text in several outlets) always share a topic. Same articles in the same order give
+    the same topics (no hashing of strings, no randomness).
 """
 
 from __future__ import annotations

@@ -314,8 +314,13 @@ _LEADING_POINTER = re.compile(
 
 
 _CAMEL_START = re.compile(r"[a-z]{1,2}[A-Z]")
-# an aside in brackets that a lower-case word goes on after: no sentence starts so
-_ASIDE_GOES_ON = re.compile(r"\([^()]{1,120}\)\s+[a-zäöüß](?![a-z]?[A-Z])")
+# an aside in brackets at a cut's start (what follows it is asked as a cut's start is)
+_ASIDE = re.compile(r"\([^()]{1,120}\)\s+")
+
+
+def _lower_start(text: str) -> bool:
+    """``text`` starts in lower case, not with a name written in camel case ("iPhone")."""
+    return text[:1].islower() and not _CAMEL_START.match(text)
 
 
 def _joins(before: str, after: str) -> bool:
@@ -323,7 +328,7 @@ def _joins(before: str, after: str) -> bool:
     if not after or not before:
         return False
     first = after[0]
-    if (first.islower() and not _CAMEL_START.match(after)) or first in ",;:)]":
+    if _lower_start(after) or first in ",;:)]":
         # a sentence never starts so: '„…?“ fragte sie', '(15., 63.) entschieden' (but with
         # a name written in camel case: "iPhone 11 Pro", "iTunes trieb ...")
         return True
@@ -335,7 +340,8 @@ def _joins(before: str, after: str) -> bool:
     # a final line break: searched from there, not from every position of the sentence)
     if _SPACED_ABBREVIATION.search(before, max(0, len(before) - 4)) or before.endswith("& Co."):
         return True  # "z. | B.", "GmbH & Co. | KG" (Punkt takes "KG" for "kg" capitalised)
-    if first == "(" and _ASIDE_GOES_ON.match(after):
+    aside = _ASIDE.match(after) if first == "(" else None
+    if aside and _lower_start(after[aside.end() :]):
         return True  # "in Und wer nimmt den Hund? | (Buch: Martin Rauhaus) nach der Trennung"
     if before.endswith(("(!)", "(?)", "(sic!)")):
         return True  # the writer's aside ends no sentence: "sprechen sich 89 (!) | Prozent ..."

@@ -27,7 +27,8 @@ def test_results_by_kind_a_score_larger_side_first() -> None:
 
 def test_times_of_day_durations_and_game_points_are_no_results() -> None:
     assert results("Anpfiff ist am Samstag um 15:30, die Partie beginnt 18:30 Uhr.") == {}
-    assert results("Nach 4:57 Stunden war das Finale vorbei; beim Stand von 30:40 regnete es.") == {}
+    text = "Nach 4:57 Stunden war das Finale vorbei; beim Stand von 30:40 regnete es."
+    assert results(text) == {}
 
 
 def test_only_the_title_and_the_lead_count() -> None:
