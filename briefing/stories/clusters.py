@@ -18,14 +18,24 @@ per row (``cluster_labels``).
    story's own mean. It pulls in no other article, so a story does not chain through its
    periphery: that is what the stages gain over one average linkage at 0.12.
 4. One theme (``one_theme``): in a folder of three or more articles where ``ONE_THEME_SHARE``
-   (40 %) of all pairs reach ``MERGE_THRESHOLD``, the stories merge by plain average linkage
-   at ``ONE_THEME_CUT`` (0.08). The cohesion tests above keep a story from swallowing its
-   neighbours among many stories; in a folder of one story's articles they split it (3.15
-   topics per dev story; 1.25 with this stage at 0.10, 1.10 at 0.08, chosen for
-   benchmarks/keyfacts.py on dev: key-fact recall 0.535 -> 0.548, 0.06 gave 0.545). A folder
-   of mixed news never comes near 40 % (the 614-article dev folder: 1.4 %), so it groups
-   exactly as without the stage; a folder of one theme (a story with its near misses only)
-   becomes one topic too.
+   (40 %) of all pairs reach ``MERGE_THRESHOLD``, or ``ONE_THEME_RELATED`` (half) of them
+   reach the graph's floor at all, the stories merge by plain average linkage over every
+   pair (not only those above the floor) at ``ONE_THEME_SCALE`` (0.6) of the folder's mean
+   pairwise cosine, at most ``ONE_THEME_CUT`` (0.08), at least ``ONE_THEME_FLOOR`` (0.03).
+   The cohesion tests above keep a story from swallowing its neighbours among many stories;
+   in a folder of one story's articles they split it (3.15 topics per dev story; 1.25 with
+   this stage at a fixed 0.10, 1.10 at 0.08, chosen for benchmarks/keyfacts.py on dev:
+   key-fact recall 0.535 -> 0.548, 0.06 gave 0.545). A story told from many sides is looser
+   still: the val Klimapaket's 12 articles (commentary, a CO2 price explainer, the Greens'
+   verdict, the night of the talks) have a mean cosine of 0.068, 9 % of their pairs reach
+   0.12 and 55 % the floor; they were 12 topics, and with the cut fixed at 0.08 even past the
+   gate 6. Scaled to their own mean (0.041) they are one. A folder of mixed news never comes
+   near either share (the 614-article dev folder: 1.4 % at 0.12; 60 random folders of 3 to
+   15 corpus articles: at most 10 % at the floor from four articles on), so it groups exactly
+   as without the stage; a folder of one theme (a story with its near misses only) becomes
+   one topic too. Measured over folders made of the 40 key-fact stories
+   (``python benchmarks/stories_theme.py``): two stories in one folder stay apart as before
+   (39 of 40 pairs), a story's folder with two random articles keeps them out (80 of 80).
 
 Two articles whose results conflict (``results.py``: two match reports of one club, the Dax
 of two days) count as 0 whatever their cosine (``apart``).
@@ -65,7 +75,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from briefing.runtime.parallel import map_shared
@@ -88,10 +98,17 @@ CORE_COHESION = 0.7
 # A lone article joins a story at this mean cosine and ATTACH_SHARE of the story's own mean.
 ATTACH = 0.10
 ATTACH_SHARE = 0.6
-# A folder in which this share of all pairs reaches MERGE_THRESHOLD is one story or theme: its
-# stories merge by plain average linkage (no cohesion test) at ONE_THEME_CUT.
+# A folder in which this share of all pairs reaches MERGE_THRESHOLD, or ONE_THEME_RELATED of
+# them the graph's floor, is one story or theme: its stories merge by plain average linkage (no
+# cohesion test) over every pair at ONE_THEME_SCALE times the folder's mean pairwise cosine,
+# between ONE_THEME_FLOOR and ONE_THEME_CUT.
 ONE_THEME_SHARE = 0.4
+ONE_THEME_RELATED = 0.5
+ONE_THEME_SCALE = 0.6
 ONE_THEME_CUT = 0.08
+ONE_THEME_FLOOR = 0.03
+# Every pair's similarity is worked out for folders up to this size (beyond: the graph's pairs)
+ONE_THEME_ALL_PAIRS = 3000
 
 
 def similarity_graph(
@@ -150,7 +167,12 @@ def cluster_labels(
     if apart:
         graph = without_pairs(graph, apart)
     cores = groups_of(average_linkage(graph, threshold, COHESION, SHRINK, must_link))
-    stories = one_theme(graph, two_stages(graph, cores))
+
+    def every_pair() -> csr_matrix:
+        whole = similarity_graph(vectors, 0.0, jobs=jobs)
+        return without_pairs(whole, apart) if apart else whole
+
+    stories = one_theme(graph, two_stages(graph, cores), every_pair=every_pair)
     labels = [0] * n
     for number, rows in enumerate(stories):
         for row in rows:
@@ -395,10 +417,14 @@ def one_theme(
     stories: list[list[int]],
     share: float = ONE_THEME_SHARE,
     cut: float = ONE_THEME_CUT,
+    every_pair: Callable[[], csr_matrix] | None = None,
 ) -> list[list[int]]:
     """Stage 4: in a folder of three or more articles where ``share`` of all pairs reach
-    MERGE_THRESHOLD (one story's articles, or one theme's), the ``stories`` merge by average
-    linkage at ``cut`` without a cohesion test; otherwise they stay as they are.
+    MERGE_THRESHOLD, or ONE_THEME_RELATED of them are in the ``graph`` at all (one story's
+    articles, or one theme's), the ``stories`` merge by average linkage without a cohesion
+    test; otherwise they stay as they are. The linkage runs over ``every_pair()`` when given
+    (the similarities below the graph's floor too) at ONE_THEME_SCALE of the folder's mean
+    pairwise similarity, at most ``cut``, at least ONE_THEME_FLOOR.
 
     The cohesion tests keep a story from swallowing its neighbours in a folder of many
     stories; in a folder of one story they split it (a commentary, a tight pair of agency
@@ -409,8 +435,14 @@ def one_theme(
     n = graph.shape[0]
     if n < 3 or len(stories) < 2:
         return stories
-    if int((graph.data >= MERGE_THRESHOLD).sum()) < share * n * (n - 1):  # both triangles
+    pairs = n * (n - 1)  # both triangles, as the graph holds them
+    close = int((graph.data >= MERGE_THRESHOLD).sum()) >= share * pairs
+    if not close and graph.nnz < ONE_THEME_RELATED * pairs:
         return stories
+    if every_pair is not None and n <= ONE_THEME_ALL_PAIRS:
+        graph = every_pair()
+    mean = float(graph.data.sum()) / pairs
+    cut = max(ONE_THEME_FLOOR, min(cut, ONE_THEME_SCALE * mean))
     return groups_of(average_linkage(graph, cut, 0.0, 0.0, (), stories))
 
 

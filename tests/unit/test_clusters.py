@@ -114,6 +114,28 @@ def test_one_theme_merges_stories_whose_mean_similarity_reaches_its_cut() -> Non
     assert one_theme(graph, [[0, 1, 2], [3, 4, 5]], cut=0.10) == [[0, 1, 2], [3, 4, 5]]
 
 
+def test_a_loose_story_whose_pairs_are_all_related_is_one_theme_at_its_own_mean() -> None:
+    # no pair reaches 0.12 (the 40 % gate fails), but every pair is in the graph: a story told
+    # from many sides (the val Klimapaket); merged at 0.6 of the mean (0.042), not at 0.08
+    loose = {(a, b): 0.07 for a in range(6) for b in range(6) if a < b}
+    singles = [[row] for row in range(6)]
+    assert one_theme(_graph(6, loose), singles) == [[0, 1, 2, 3, 4, 5]]
+    # four related pairs of fifteen (27 %): a folder of mixed news stays as it is
+    few = {(0, 1): 0.07, (1, 2): 0.07, (3, 4): 0.07, (4, 5): 0.07}
+    assert one_theme(_graph(6, few), singles) == singles
+
+
+def test_one_theme_weighs_the_pairs_below_the_graphs_floor_when_it_may() -> None:
+    # half the pairs are in the graph (0.07 among 0, 1, 2); article 3 is related to each at
+    # 0.05, below the floor: it is alone on the graph, one of the story over every pair
+    graph = _graph(4, {(0, 1): 0.07, (0, 2): 0.07, (1, 2): 0.07})
+    every = _graph(4, {(0, 1): 0.07, (0, 2): 0.07, (1, 2): 0.07,
+                       (0, 3): 0.05, (1, 3): 0.05, (2, 3): 0.05})
+    singles = [[0], [1], [2], [3]]
+    assert one_theme(graph, singles) == [[0, 1, 2], [3]]
+    assert one_theme(graph, singles, every_pair=lambda: every) == [[0, 1, 2, 3]]
+
+
 def test_one_theme_leaves_a_folder_of_several_stories_as_it_is() -> None:
     # two stories of three: 6 of 15 pairs (40 %) reach the cut, but the stories share little
     within = {(0, 1): 0.5, (0, 2): 0.5, (1, 2): 0.5, (3, 4): 0.5, (3, 5): 0.5, (4, 5): 0.5}
