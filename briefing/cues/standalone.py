@@ -303,6 +303,22 @@ def is_generic(text: str) -> bool:
 
 _FINITE = FINITE_VERBS | FINITE_AUXILIARIES
 
+# A bare yes or no in quotation marks opening the line: the answer to a question the line does
+# not ask ('"Nein", sagte der CSU-Parteichef auf dem Wirtschaftsgipfel.')
+_QUOTED_ANSWER = re.compile(
+    r"^[\"„“”»«‚‘']\s*(?:Ja|Nein|Jein|Doch|Genau|Natürlich|Klar|Stimmt|Richtig|Sicher)"
+    r"\s*[.!,]?\s*[\"„“”»«‚‘']\s*,"
+)
+
+# After "Das"/"Dies" opening a sentence a lower-case word in -en is a plural verb whose object
+# the demonstrative is ("Das bestätigten Beobachter an den Urnen", "Dies sehen Experten
+# anders"): no adjective after the neuter article ends so ("das neue"), only a few prepositions
+# and adverbs do ("Das zwischen den Parteien ausgehandelte Papier", "Das oben genannte")
+_PLURAL_VERB = re.compile(
+    r"(?!(?:zwischen|neben|oben|unten|eben|binnen|innen|außen|hinten|einen|allen)$)"
+    r"[a-zäöüß]{2,}en"
+)
+
 # "ich" and "mein" outside quotation marks: an interview's answer or a columnist, whose words
 # a reader cannot place without the question or the byline ("wir" may be the paper's own voice)
 # ("Mir"/"Mich" capitalised only at the start: inside a sentence "Mir" is the space station)
@@ -354,6 +370,8 @@ def points_back(text: str, names_speaker: bool = False) -> str | None:
     pronoun means ('"Er könne ...", sagte Hammond'). Connectives
     ("Zudem", "Auch") are left to the weights: such a sentence says something whole.
     """
+    if _QUOTED_ANSWER.match(text.lstrip()):
+        return "a quoted answer to a question the line does not ask"  # '"Nein", sagte er.'
     if names_speaker and text.lstrip()[:1] in _OPENING.strip():
         return None  # a quote's words are its speaker's: '"Diese Brücke ...", sagte Berg'
     stripped = opening_stripped(text)
@@ -372,6 +390,10 @@ def points_back(text: str, names_speaker: bool = False) -> str | None:
             return f"opens with '{first}'"
     if lowered in DEMONSTRATIVES and first[:1].isupper() and second in _FINITE:
         return f"demonstrative subject '{first} {second}'"
+    if first in ("Das", "Dies") and _PLURAL_VERB.fullmatch(second):
+        return f"demonstrative object '{first} {second}'"  # "Das bestätigten Beobachter"
+    if first == "Da" and second in _FINITE:
+        return f"opens with 'Da {second}'"  # "Da lag es nahe, ..." (not "Da er ...": since)
     if _EARLY_DEMONSTRATIVE.match(stripped):
         return "demonstrative 'das' for what was said before"
     if first in ("Er", "Sie") and second[:1].islower() and not names_speaker:

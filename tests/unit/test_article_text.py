@@ -151,6 +151,16 @@ def test_a_sentence_in_another_language_is_no_candidate() -> None:
         ("Wien – Er sagte am Montag, die Reform komme zu spät.", True),
         ("Wien – Bundeskanzler Werner Faymann hat sich am Sonntag erneut geäußert.", False),
         ("Am Montag hat das Parlament die Reform mit großer Mehrheit beschlossen.", False),
+        # 300 random articles (seed 120825/120826) printed these in stories of two articles:
+        # a demonstrative object before a plural verb, "Da" before a verb (not the "since" of
+        # "Da die Regierung zögert"), a quoted bare answer to a question the line leaves out
+        ("Das bestätigten Beobachter an den Urnen, unter ihnen die Abgeordnete Margit Stumpp.",
+         True),
+        ("Dies sehen Experten in Berlin ganz anders.", True),
+        ("Das zwischen den Parteien ausgehandelte Papier liegt seit Montag vor.", False),
+        ("Da lag es nahe, sich am Ende auch ein paar grundsätzliche Gedanken zu machen.", True),
+        ("Da die Regierung zögert, handeln nun die Länder auf eigene Faust.", False),
+        ('"Nein", sagte der CSU-Parteichef auf dem Wirtschaftsgipfel der Zeitung.', True),
     ],
 )
 def test_what_cannot_be_understood_alone(text: str, points: bool) -> None:
@@ -160,6 +170,13 @@ def test_what_cannot_be_understood_alone(text: str, points: bool) -> None:
 def test_a_quote_of_a_named_speaker_may_open_with_a_demonstrative() -> None:
     text = '"Diese Brücke verbindet endlich beide Stadtteile", sagte Bürgermeisterin Anna Berg.'
     assert points_back(text, names_speaker=True) is None
+
+
+def test_a_named_speakers_bare_no_answers_a_question_the_line_leaves_out() -> None:
+    assert points_back('"Nein", sagte der CSU-Parteichef in München.', names_speaker=True)
+    assert points_back('„Ja“, sagte sie und lächelte.', names_speaker=True)
+    said = '"Nein, eine Vermögensteuer wird es nicht geben", sagte der CSU-Parteichef.'
+    assert points_back(said, names_speaker=True) is None
 
 
 def test_sagte_er_takes_the_one_person_named_before_or_nobody() -> None:
