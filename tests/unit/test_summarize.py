@@ -895,6 +895,11 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     # a part of what the sentence before counted (300 DER STANDARD articles, seed 120730)
     assert _leans_on_someone("Die größte davon ist, wenig überraschend, die Verteidigung.")
     assert not _leans_on_someone("Die größte Gefahr ist die Verteidigung der Broncos.")
+    # a time or a sequence the sentence before set (300 random articles, seed 120825: two
+    # lone articles' one lines)
+    assert _leans_on_someone("Damals gab es Clinch um die Auswahl der Gäste.")
+    assert _leans_on_someone("Und dann kommt endlich Barack Obama auf die Bühne.")
+    assert not _leans_on_someone("Dann kommt Barack Obama im Juni nach Berlin.")
     # "wir" after a clause and a colon is an answer, not a speaker's label's words
     from briefing.cues.standalone import first_person_plural
 
