@@ -24,6 +24,7 @@ from briefing.cues.speakers import (
     resolve_role,
 )
 from briefing.cues.standalone import (
+    demonstrative_after_verb,
     first_person,
     first_person_plural,
     opens_on_demonstrative,
@@ -237,6 +238,7 @@ def _leans_on_someone(text: str) -> bool:
         # phrases: "Zum Vergleich: ...", "Im Gegensatz dazu ...", "Und, zweitens, ..."
         or any(" ".join(opening[:n]) in LEANS_BACK for n in (2, 3))
         or opens_on_demonstrative(text)
+        or demonstrative_after_verb(text)
         or _PART_OF.match(text) is not None
         or first in SUBORDINATORS and not _MAIN_CLAUSE_HINT.search(text)
         or person_by_age(text)

@@ -900,6 +900,13 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     assert _leans_on_someone("Damals gab es Clinch um die Auswahl der Gäste.")
     assert _leans_on_someone("Und dann kommt endlich Barack Obama auf die Bühne.")
     assert not _leans_on_someone("Dann kommt Barack Obama im Juni nach Berlin.")
+    # "das" for what was said before, after the first clause's verb (seed 120825: the first
+    # line of a Brexit topic); not after a clause it may stand for, nor as an article
+    assert _leans_on_someone("Gut zwei Monate vor dem Austrittsdatum ist das noch immer nicht klar.")
+    assert _leans_on_someone("Für die vielen ehrenamtlichen Posten gilt das nicht.")
+    assert not _leans_on_someone("Wenn Morales von einem Putsch spricht, ist das nicht falsch.")
+    assert not _leans_on_someone("Deshalb ist das nun vereinbarte Abkommen ein großer Fortschritt.")
+    assert not _leans_on_someone("Die Avocado ist das wohl beliebteste Superfood der Welt.")
     # "wir" after a clause and a colon is an answer, not a speaker's label's words
     from briefing.cues.standalone import first_person_plural
 
