@@ -902,7 +902,7 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     assert not _leans_on_someone("Dann kommt Barack Obama im Juni nach Berlin.")
     # "das" for what was said before, after the first clause's verb (seed 120825: the first
     # line of a Brexit topic); not after a clause it may stand for, nor as an article
-    assert _leans_on_someone("Gut zwei Monate vor dem Austrittsdatum ist das noch immer nicht klar.")
+    assert _leans_on_someone("Zwei Monate vor dem Austritt ist das noch immer nicht klar.")
     assert _leans_on_someone("Für die vielen ehrenamtlichen Posten gilt das nicht.")
     assert not _leans_on_someone("Wenn Morales von einem Putsch spricht, ist das nicht falsch.")
     assert not _leans_on_someone("Deshalb ist das nun vereinbarte Abkommen ein großer Fortschritt.")
