@@ -78,8 +78,12 @@ HEDGE_CUES: list[tuple[re.Pattern[str], float, re.Pattern[str] | None]] = [
         0.8,
         # a guess inside a hypothetical ("hätte sich vermutlich niemand erkundigt"), or a
         # guess the sentence settles ("ist nicht die Kameraoptik, wie viele vermutet haben",
-        # "länger als vermutet")
-        re.compile(r"\b(?:hätte|hätten|wäre|wären)\b|\b(?:[Ww]ie|als)\s+(?:\w+\s+){0,2}vermutet\b"),
+        # "länger als vermutet"), or where one would expect someone ("Doch wo man Mr. Johnson
+        # vermuten würde, steht nur ein leeres Rednerpult")
+        re.compile(
+            r"\b(?:hätte|hätten|wäre|wären)\b|\b(?:[Ww]ie|als)\s+(?:\w+\s+){0,2}vermutet\b"
+            r"|\b[Ww]o\s+man\s+(?:\S+\s+){0,4}vermuten\s+(?:würde|könnte)\b"
+        ),
     ),
     # an open question about what happened ("Ob er teilgenommen hatte, ist unklar"), not
     # about what will happen ("Noch ist unklar, ob genügend Abgeordnete mitstimmen werden")
