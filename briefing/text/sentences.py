@@ -380,6 +380,14 @@ _NAMING = re.compile(
     r"club|klub|team|mannschaft|aktion|kollektiv|duo|trio|ensemble|chor|orchester))$",
     re.IGNORECASE,
 )
+# connectives that start no title: after "ins Spiel" or "die Aktion" they start a clause ("...
+# bringt die nationale Sicherheit ins Spiel Nun will Yoo den Streit ...")
+_CONNECTIVES = frozenset({
+    "Doch", "Aber", "Dann", "Nun", "Auch", "Zudem", "Außerdem", "Dabei", "Damit", "Deshalb",
+    "Daher", "Trotzdem", "Allerdings", "Bislang", "Bisher", "Jetzt", "Zwar", "Denn",
+    "Stattdessen", "Dennoch", "Insgesamt", "Gleichzeitig", "Mittlerweile", "Inzwischen",
+    "Immerhin", "Zuvor", "Danach", "Vielmehr", "Zunächst", "Überhaupt", "Deswegen",
+})
 # "Die Linke", "Der Spiegel", "Das Erste": names that start with an article
 _TITLE_WORDS = re.compile(
     r"(?:Linke|Linken|Grüne|Grünen|Zeit|Welt|Spiegel|Erste|Presse|Partei|PARTEI|Republikaner|"
@@ -439,7 +447,11 @@ def glued_heading(text: str) -> int | None:
             continue  # a sentence, a list or a quote before it: not a heading
         word, following = match.group(1), match.group(2)
         previous = head_words[-1]
-        if _NAMING.search(previous) or _TITLE_WORDS.match(following) or following[:1] == "(":
+        if (
+            _NAMING.search(previous) and word not in _CONNECTIVES
+            or _TITLE_WORDS.match(following)
+            or following[:1] == "("
+        ):
             continue  # a title, or a name with its party: "Ministerpräsident Stephan Weil (SPD)"
         if previous.casefold() in _NO_HEADING_END:
             continue  # "fürs Hier und Jetzt", 'Sie habe "Er hat nichts getan!" geschrien
@@ -453,10 +465,15 @@ def glued_heading(text: str) -> int | None:
 
 def _sentence_inside(head: str) -> bool:
     """Whether a sentence ends inside ``head``: not at an abbreviation's full stop ("Der
-    Ziehsohn von Mr. Cum-Ex", a subheading glued before "Der erste Kronzeuge ...")."""
+    Ziehsohn von Mr. Cum-Ex", a subheading glued before "Der erste Kronzeuge ...") nor at an
+    ordinal's ("... ist im 17. Saisonspiel erst die zweite Niederlage Der dreimalige ...")."""
     for match in SENTENCE_INSIDE.finditer(head):
         word = head[: match.start()].rsplit(None, 1)[-1:]
-        if match.group(0)[0] != "." or not word or word[0].casefold() not in ABBREVIATIONS:
+        if match.group(0)[0] != "." or not word:
+            return True
+        if word[0].casefold() in ABBREVIATIONS:
+            continue
+        if not continues_cut(head[: match.start() + 1], head[match.end() :]):
             return True
     return False
 

@@ -195,6 +195,17 @@ def test_a_label_glued_into_a_sentence_starts_its_caption() -> None:
          ["Wenn Fußballer ein Plädoyer fürs Hier und Jetzt halten, haben sie verloren."]),
         ("Eben noch hat Seine Hoheit, der Emir, zu den Gästen gesprochen.",
          ["Eben noch hat Seine Hoheit, der Emir, zu den Gästen gesprochen."]),
+        # an ordinal's full stop ends no sentence of the heading, and a connective starts no
+        # title after "ins Spiel" (the full corpus' audit printed both glued)
+        ("Für die Münchner ist es im 17. Saisonspiel erst die zweite Niederlage Der dreimalige "
+         "Meister war mit einem Rumpfkader angereist.",
+         ["Für die Münchner ist es im 17. Saisonspiel erst die zweite Niederlage",
+          "Der dreimalige Meister war mit einem Rumpfkader angereist."]),
+        ("Premier Abe bringt die nationale Sicherheit ins Spiel Nun will Yoo den Streit beilegen.",
+         ["Premier Abe bringt die nationale Sicherheit ins Spiel",
+          "Nun will Yoo den Streit beilegen."]),
+        ("Er kaufte das Spiel Die Siedler von Catan für seine Kinder.",
+         ["Er kaufte das Spiel Die Siedler von Catan für seine Kinder."]),
     ],
 )
 def test_glued_headings_are_cut_off_names_are_not(text: str, expected: list[str]) -> None:
