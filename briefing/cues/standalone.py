@@ -325,7 +325,10 @@ _ADVERB_AFTER = (
     "vielleicht|eigentlich|anders"
 )
 _DEMONSTRATIVE_AFTER_VERB = re.compile(
-    rf"^(?:[^\s,:;–-]+\s+){{1,11}}?(?:{alternation(sorted(_FINITE))})\s+(?:das|dies)"
+    # (commas only in a sentence that opens with a preposition: an aside, "Seit Samstagabend,
+    # kurz nach 18 Uhr, ist das durchaus vorstellbar", not a clause "das" may stand for)
+    rf"^(?:(?:[^\s,:;–-]+\s+){{1,11}}?|(?i:{alternation(sorted(PREPOSITIONS))})\s+"
+    rf"(?:[^\s:;–-]+\s+){{0,10}}?)(?:{alternation(sorted(_FINITE))})\s+(?:das|dies)"
     rf"(?:\s+(?:{_ADVERB_AFTER}))+\b"
     r"(?!\s+\w+ste[nmr]?\b)(?!(?:\s+\S+){0,3}?\s+[a-zäöüß]+e\s+[A-ZÄÖÜ])"
 )

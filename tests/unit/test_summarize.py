@@ -905,6 +905,9 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     assert _leans_on_someone("Zwei Monate vor dem Austritt ist das noch immer nicht klar.")
     assert _leans_on_someone("Für die vielen ehrenamtlichen Posten gilt das nicht.")
     assert not _leans_on_someone("Wenn Morales von einem Putsch spricht, ist das nicht falsch.")
+    # an aside between commas after a preposition is no clause "das" may stand for (key facts,
+    # the dev SPD story)
+    assert _leans_on_someone("Seit Samstagabend, kurz nach 18 Uhr, ist das durchaus vorstellbar.")
     assert not _leans_on_someone("Deshalb ist das nun vereinbarte Abkommen ein großer Fortschritt.")
     assert not _leans_on_someone("Die Avocado ist das wohl beliebteste Superfood der Welt.")
     # "wir" after a clause and a colon is an answer, not a speaker's label's words
