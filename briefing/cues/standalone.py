@@ -256,6 +256,8 @@ def demonstrative_after_verb(text: str) -> bool:
     clause that it may stand for ("Wenn Morales von einem Putsch spricht, ist das nicht
     falsch"), nor as an article ("Deshalb ist das nun vereinbarte Abkommen ...", "war das
     wohl beliebteste ..."). Like ``person_by_pronoun``, for a story of several articles."""
+    if not _DAS_BEFORE_ADVERB.search(text):
+        return False  # (most sentences: a fifth of the time of the whole pattern)
     return _DEMONSTRATIVE_AFTER_VERB.match(opening_stripped(text)) is not None
 
 
@@ -324,6 +326,7 @@ _ADVERB_AFTER = (
     "keineswegs|ebenfalls|erst|zwar|mittlerweile|inzwischen|derzeit|bisher|heute|damals|"
     "vielleicht|eigentlich|anders"
 )
+_DAS_BEFORE_ADVERB = re.compile(rf" (?:das|dies) (?:{_ADVERB_AFTER})\b")
 _DEMONSTRATIVE_AFTER_VERB = re.compile(
     # (commas only in a sentence that opens with a preposition: an aside, "Seit Samstagabend,
     # kurz nach 18 Uhr, ist das durchaus vorstellbar", not a clause "das" may stand for)
