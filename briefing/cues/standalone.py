@@ -463,8 +463,12 @@ def _so_points_back(stripped: str, third: str, head: str) -> bool:
 
 
 # A possessive for whom the sentence before named, opening the sentence: "Sein Vertrag lief
-# noch bis 2021", "Ihr Ergebnis: ..."
-_POSSESSIVE_OPENER = re.compile(r"^(?:Sein|Ihr)(?:e|en|em|er|es)?\s+[A-ZÄÖÜ]")
+# noch bis 2021", "Ihr Ergebnis: ...", also after a connective: "Doch ihr Bundesland gilt
+# vielen Deutschen als wirtschaftsschwach" (a lone article's one line, seed 120825)
+_POSSESSIVE_OPENER = re.compile(
+    r"^(?:Sein|Ihr|(?:Doch|Aber|Und|Auch|Denn|Zudem|Dabei|Nun|Jetzt|Dann|Also|Schon|Noch)\s+"
+    r"(?:sein|ihr))(?:e|en|em|er|es)?\s+[A-ZÄÖÜ]"
+)
 
 
 def person_by_pronoun(text: str) -> bool:

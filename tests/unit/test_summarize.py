@@ -908,6 +908,9 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     # an aside between commas after a preposition is no clause "das" may stand for (key facts,
     # the dev SPD story)
     assert _leans_on_someone("Seit Samstagabend, kurz nach 18 Uhr, ist das durchaus vorstellbar.")
+    # a possessive after a connective (seed 120825: a lone article's one line)
+    assert _leans_on_someone("Doch ihr Bundesland gilt vielen Deutschen als wirtschaftsschwach.")
+    assert not _leans_on_someone("Doch Ihre Majestät gilt vielen als sparsam.")
     assert not _leans_on_someone("Deshalb ist das nun vereinbarte Abkommen ein großer Fortschritt.")
     assert not _leans_on_someone("Die Avocado ist das wohl beliebteste Superfood der Welt.")
     # "wir" after a clause and a colon is an answer, not a speaker's label's words
