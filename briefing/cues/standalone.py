@@ -425,6 +425,8 @@ def points_back(text: str, names_speaker: bool = False) -> str | None:
         return f"demonstrative subject '{first} {second}'"
     if first in ("Das", "Dies") and _PLURAL_VERB.fullmatch(second):
         return f"demonstrative object '{first} {second}'"  # "Das bestätigten Beobachter"
+    if first == "All" and second in ("diese", "dieser", "dies", "das", "jene"):
+        return f"opens with 'All {second}'"  # "All diese Dinge, die ..., sind aber ..."
     if first == "Da" and second in _FINITE:
         return f"opens with 'Da {second}'"  # "Da lag es nahe, ..." (not "Da er ...": since)
     if _EARLY_DEMONSTRATIVE.match(stripped):

@@ -216,6 +216,10 @@ def group_sentences(
 # ...", "Zwei davon ...", "18 Asylwerber darunter"
 _PART_OF = re.compile(r"^(?:\S+\s+){1,3}(?:davon|darunter)\b")
 
+# like what the sentence before said: "Ähnlich äußerte sich ...", "Einen ähnlichen
+# Bedeutungszuwachs hat demnach ..." (a week of SZ articles, the Shell youth study's topic)
+_LIKE_BEFORE = re.compile(r"^(?:Ähnlich|(?:Ein|Eine|Einen|Einem|Einer)\s+ähnliche?[nmrs]?)\b")
+
 # where a main clause could start after a subordinate one: "Dass er kam, freute alle."
 _MAIN_CLAUSE_HINT = re.compile(r"[,:;?\"„“”»«]| [-–] ")
 
@@ -240,6 +244,7 @@ def _leans_on_someone(text: str) -> bool:
         or opens_on_demonstrative(text)
         or demonstrative_after_verb(text)
         or _PART_OF.match(text) is not None
+        or _LIKE_BEFORE.match(text) is not None
         or first in SUBORDINATORS and not _MAIN_CLAUSE_HINT.search(text)
         or person_by_age(text)
         or person_by_pronoun(text) and not _says_who(text)

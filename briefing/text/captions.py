@@ -36,6 +36,8 @@ CLAUSE_STARTS = (
     # ("... wendet sich die Stimmung gegen Trump Überhaupt scheinen Europa ...", "Verunsicherter
     # Hauptbelastungszeuge Angesichts der hochpolitischen Brisanz ...")
     "Überhaupt", "Angesichts", "Gegen", "Durch", "Zwischen",
+    # ('"Müssen Schrittmacher sein" Ungeachtet des internen Unmuts ...')
+    "Ungeachtet",
 )
 # where a credit without brackets ends: a clause starts, a gap, a sentence ends
 _CREDIT_STOP = re.compile(rf"\s(?=(?:{'|'.join(CLAUSE_STARTS)})\s)|\s{{2,}}|(?<=[.!?])\s")

@@ -161,6 +161,9 @@ def test_a_sentence_in_another_language_is_no_candidate() -> None:
         ("Da lag es nahe, sich am Ende auch ein paar grundsätzliche Gedanken zu machen.", True),
         ("Da die Regierung zögert, handeln nun die Länder auf eigene Faust.", False),
         ('"Nein", sagte der CSU-Parteichef auf dem Wirtschaftsgipfel der Zeitung.', True),
+        # (a week of SZ articles printed it as a claim of the Junge Union topic)
+        ("All diese Dinge, die das Leben schöner machen, sind aber nicht der Grund.", True),
+        ("Alle Delegierten stimmten am Sonntag für den Antrag.", False),
     ],
 )
 def test_what_cannot_be_understood_alone(text: str, points: bool) -> None:

@@ -206,6 +206,8 @@ def test_a_label_glued_into_a_sentence_starts_its_caption() -> None:
           "Nun will Yoo den Streit beilegen."]),
         ("Er kaufte das Spiel Die Siedler von Catan für seine Kinder.",
          ["Er kaufte das Spiel Die Siedler von Catan für seine Kinder."]),
+        ('"Müssen Schrittmacher sein" Ungeachtet des Unmuts begrüßten sie die Vorsitzende.',
+         ['"Müssen Schrittmacher sein"', "Ungeachtet des Unmuts begrüßten sie die Vorsitzende."]),
     ],
 )
 def test_glued_headings_are_cut_off_names_are_not(text: str, expected: list[str]) -> None:

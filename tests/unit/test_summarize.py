@@ -911,6 +911,10 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     # a possessive after a connective (seed 120825: a lone article's one line)
     assert _leans_on_someone("Doch ihr Bundesland gilt vielen Deutschen als wirtschaftsschwach.")
     assert not _leans_on_someone("Doch Ihre Majestät gilt vielen als sparsam.")
+    # like what the sentence before said (a week of SZ articles: the Shell youth study)
+    assert _leans_on_someone("Einen ähnlichen Bedeutungszuwachs hat der Wert Engagement erfahren.")
+    assert _leans_on_someone("Ähnlich äußerte sich der Vorsitzende der Grünen.")
+    assert not _leans_on_someone("Ähnlichkeiten mit lebenden Personen sind zufällig.")
     assert not _leans_on_someone("Deshalb ist das nun vereinbarte Abkommen ein großer Fortschritt.")
     assert not _leans_on_someone("Die Avocado ist das wohl beliebteste Superfood der Welt.")
     # "wir" after a clause and a colon is an answer, not a speaker's label's words
