@@ -25,6 +25,7 @@ from briefing.cues.speakers import (
 )
 from briefing.cues.standalone import (
     demonstrative_after_verb,
+    pronoun_after_verb,
     first_person,
     first_person_plural,
     opens_on_demonstrative,
@@ -247,7 +248,7 @@ def _leans_on_someone(text: str) -> bool:
         or _LIKE_BEFORE.match(text) is not None
         or first in SUBORDINATORS and not _MAIN_CLAUSE_HINT.search(text)
         or person_by_age(text)
-        or person_by_pronoun(text) and not _says_who(text)
+        or (person_by_pronoun(text) or pronoun_after_verb(text)) and not _says_who(text)
     )
 
 

@@ -915,6 +915,12 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     assert _leans_on_someone("Einen ähnlichen Bedeutungszuwachs hat der Wert Engagement erfahren.")
     assert _leans_on_someone("Ähnlich äußerte sich der Vorsitzende der Grünen.")
     assert not _leans_on_someone("Ähnlichkeiten mit lebenden Personen sind zufällig.")
+    # a pronoun right after the verb of the opening main clause (a week of SZ articles: the
+    # Grundsteuer and the Fed topics opened with them); not after a comma
+    assert _leans_on_someone("Für die Kommunen ist sie eine der wichtigsten Einnahmequellen.")
+    assert _leans_on_someone("Im Juli und September hatte sie ihn ebenfalls verringert.")
+    assert not _leans_on_someone("Als Cain ankam, sagte sie nichts.")
+    assert not _leans_on_someone("Am Montag hat die Regierung die Reform beschlossen.")
     assert not _leans_on_someone("Deshalb ist das nun vereinbarte Abkommen ein großer Fortschritt.")
     assert not _leans_on_someone("Die Avocado ist das wohl beliebteste Superfood der Welt.")
     # "wir" after a clause and a colon is an answer, not a speaker's label's words
