@@ -336,7 +336,7 @@ _ADVERB_AFTER = (
     "noch|nicht|schon|bereits|längst|auch|so|kaum|wohl|ja|eben|doch|gar|immer|nie|nun|jetzt|"
     "allerdings|jedoch|freilich|natürlich|durchaus|offenbar|vermutlich|wirklich|tatsächlich|"
     "keineswegs|ebenfalls|erst|zwar|mittlerweile|inzwischen|derzeit|bisher|heute|damals|"
-    "vielleicht|eigentlich|anders"
+    "vielleicht|eigentlich|anders|nichts"
 )
 # (MLSUM: 1,325 sentences beyond person_by_pronoun's first words open so; 30 read, all of them
 # lean on whom the sentence before named: "Sein ganzes Leben hatte er in der Wollfabrik
