@@ -923,7 +923,7 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     assert not _leans_on_someone("Am Montag hat die Regierung die Reform beschlossen.")
     assert not _leans_on_someone("Deshalb ist das nun vereinbarte Abkommen ein großer Fortschritt.")
     assert not _leans_on_someone("Die Avocado ist das wohl beliebteste Superfood der Welt.")
-    assert _leans_on_someone("Dem Bayer-Chef verheißt das nichts Gutes.")  # (a week of SZ)
+    assert _leans_on_someone("Allerdings hatte das nichts mit dem Oktoberfest zu tun.")
     # "wir" after a clause and a colon is an answer, not a speaker's label's words
     from briefing.cues.standalone import first_person_plural
 
