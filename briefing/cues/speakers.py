@@ -121,6 +121,13 @@ _BEFORE_COLON = re.compile(
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|aus|im|nach)\s+$")
 
+# a party or an age in brackets after a name, before the verb
+_PARTY_AFTER = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+
+# after the verb a source and "zufolge", then the speaker ("sagte Reuters zufolge ein
+# Regierungsvertreter"): the name before "zufolge" passed the words on
+_SOURCE_THEN_SPEAKER = re.compile(rf"\s+zufolge\s+{_ADVERBS}{_SPEAKER}")
+
 _ARTICLE = re.compile(
     r"^(?:der|die|das|ein|eine|des|sein|seine|ihr|ihre|unser|unsere)\s+", re.IGNORECASE
 )
@@ -200,10 +207,20 @@ def quote_speaker(text: str, previous: str | None = None) -> str | None:
     """
     outside = QUOTE_SPAN.sub(' " ', text)
     for match in [*_AFTER_VERB.finditer(outside), *_AFTER_QUOTE.finditer(outside)]:
-        # (only a verb after a space: after a comma or quote "…, so seine These" is inserted)
-        subject = outside[match.start()].isspace() and _subject_first(outside[: match.start()])
+        # (only a verb after a space: after a comma or quote "…, so seine These" is inserted;
+        # a party in brackets after the subject is no part of it: "Innenminister Boris
+        # Pistorius (SPD) forderte ein hartes Vorgehen: "…"")
+        head = _PARTY_AFTER.sub("", outside[: match.start()])
+        subject = outside[match.start()].isspace() and _subject_first(head)
         if subject:
             return subject
+        source = _SOURCE_THEN_SPEAKER.match(outside, match.end())
+        if source:
+            # who reported it, not who said it: "sagte Reuters zufolge ein Regierungsvertreter"
+            speaker = _clean_speaker(source.group("speaker"))
+            if speaker:
+                return _with_name(speaker, source)
+            continue
         speaker = _clean_speaker(match.group("speaker"))
         if speaker is None:
             continue

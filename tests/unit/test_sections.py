@@ -184,6 +184,15 @@ from briefing.render import render_briefing
             'die Ohren und kapseln uns noch weiter ab".',
             None,
         ),
+        # a week of SZ news printed "— Vorgehen" (the party in brackets hid the subject) and
+        # "— Reuters" (the agency that passed the words on)
+        (
+            "Niedersachsens Innenminister Boris Pistorius (SPD) forderte ein hartes Vorgehen: "
+            '"Wir müssen dem Rechtsterrorismus entschlossen begegnen."',
+            "Niedersachsens Innenminister Boris Pistorius",
+        ),
+        ('"Der Plan ist, den Druck zu erhöhen", sagte Reuters zufolge ein Regierungsvertreter.',
+         "Regierungsvertreter"),
     ],
 )
 def test_quote_speaker(text, speaker):
