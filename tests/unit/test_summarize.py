@@ -919,7 +919,10 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     # Grundsteuer and the Fed topics opened with them); not after a comma
     assert _leans_on_someone("Für die Kommunen ist sie eine der wichtigsten Einnahmequellen.")
     assert _leans_on_someone("Im Juli und September hatte sie ihn ebenfalls verringert.")
+    assert _leans_on_someone("Die Demografie und der Mangel versetzen sie in eine gute Position.")
+    assert _leans_on_someone("Trainer Dejan Radonjic betraut ihn gerne mit Spezialaufgaben.")
     assert not _leans_on_someone("Als Cain ankam, sagte sie nichts.")
+    assert not _leans_on_someone("Als sie ankam, lachte Merkel.")
     assert not _leans_on_someone("Am Montag hat die Regierung die Reform beschlossen.")
     assert not _leans_on_someone("Deshalb ist das nun vereinbarte Abkommen ein großer Fortschritt.")
     assert not _leans_on_someone("Die Avocado ist das wohl beliebteste Superfood der Welt.")
