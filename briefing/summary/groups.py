@@ -25,6 +25,7 @@ from briefing.cues.speakers import (
 )
 from briefing.cues.standalone import (
     demonstrative_after_verb,
+    demonstrative_pronoun,
     pronoun_after_verb,
     first_person,
     first_person_plural,
@@ -244,6 +245,7 @@ def _leans_on_someone(text: str) -> bool:
         or any(" ".join(opening[:n]) in LEANS_BACK for n in (2, 3))
         or opens_on_demonstrative(text)
         or demonstrative_after_verb(text)
+        or demonstrative_pronoun(text)
         or _PART_OF.match(text) is not None
         or _LIKE_BEFORE.match(text) is not None
         or first in SUBORDINATORS and not _MAIN_CLAUSE_HINT.search(text)

@@ -164,6 +164,10 @@ def test_a_sentence_in_another_language_is_no_candidate() -> None:
         # (a week of SZ articles printed it as a claim of the Junge Union topic)
         ("All diese Dinge, die das Leben schöner machen, sind aber nicht der Grund.", True),
         ("Alle Delegierten stimmten am Sonntag für den Antrag.", False),
+        # "Dieser"/"Diese" before a lower-case word: a pronoun or a noun phrase with its
+        # adjectives (345 MLSUM sentences no rule read)
+        ("Dieser sei damals nur von seiner Tätigkeit im Staatssekretariat versetzt worden.", True),
+        ("Dieser letzte gewinnbringende Einsatz war einer der wenigen Momente.", True),
     ],
 )
 def test_what_cannot_be_understood_alone(text: str, points: bool) -> None:
