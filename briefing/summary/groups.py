@@ -218,6 +218,12 @@ def group_sentences(
 # ...", "Zwei davon ...", "18 Asylwerber darunter"
 _PART_OF = re.compile(r"^(?:\S+\s+){1,3}(?:davon|darunter)\b")
 
+# the latter or the former of what the sentence before named, among the first three words
+_LATTER = frozenset({
+    "letzteres", "letztere", "letzterer", "letzteren", "letzterem",
+    "ersteres", "erstere", "ersterer", "ersteren", "ersterem",
+})
+
 # like what the sentence before said: "Ähnlich äußerte sich ...", "Einen ähnlichen
 # Bedeutungszuwachs hat demnach ..." (a week of SZ articles, the Shell youth study's topic)
 _LIKE_BEFORE = re.compile(r"^(?:Ähnlich|(?:Ein|Eine|Einen|Einem|Einer)\s+ähnliche?[nmrs]?)\b")
@@ -248,6 +254,7 @@ def _leans_on_someone(text: str) -> bool:
         or demonstrative_pronoun(text)
         or _PART_OF.match(text) is not None
         or _LIKE_BEFORE.match(text) is not None
+        or not _LATTER.isdisjoint(opening)  # "Vor allem Letzteres hinterlasse Spuren ..."
         or first in SUBORDINATORS and not _MAIN_CLAUSE_HINT.search(text)
         or person_by_age(text)
         or (person_by_pronoun(text) or pronoun_after_verb(text)) and not _says_who(text)

@@ -927,6 +927,7 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     assert _leans_on_someone("Wenn diese zustimmen, würde Bremen rot-grün-rot regiert.")
     assert _leans_on_someone("Von diesem profitierte ausschließlich: Sebastian Vettel.")
     assert not _leans_on_someone("In diesen schweren Zeiten hilft nur Geduld.")
+    assert _leans_on_someone("Vor allem Letzteres hinterlasse Spuren in der Realwirtschaft.")
     assert not _leans_on_someone("Am Montag hat die Regierung die Reform beschlossen.")
     assert not _leans_on_someone("Deshalb ist das nun vereinbarte Abkommen ein großer Fortschritt.")
     assert not _leans_on_someone("Die Avocado ist das wohl beliebteste Superfood der Welt.")
