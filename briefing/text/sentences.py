@@ -234,6 +234,9 @@ _BEFORE_ORDINAL = ARTICLES | DETERMINERS
 # places in the MLSUM texts go on)
 _NAME_INITIAL = re.compile(r"(?:^|\s)[A-ZÄÖÜ][a-zäöüß]+ [A-ZÄÖÜ]\.$")
 _AFTER_ORDINAL = ORDINAL_NOUNS | {m.capitalize() for m in MONTH_NAMES} | {"Jänner", "Feber"}
+_CLAUSE_START_SET = frozenset(CLAUSE_STARTS)
+# the article or determiner right before the word before an ordinal ("seiner damals 50.")
+_DETERMINER_BEFORE = re.compile(rf"(?:^|\s)(?i:{alternation(sorted(_BEFORE_ORDINAL))})\s+$")
 
 
 # A damaged text lost its capital Ä and Ö, so a sentence may start in lower case ('... der
@@ -491,9 +494,21 @@ def continues_cut(before: str, after: str) -> bool:
     ordinal = _ORDINAL.search(before)
     if ordinal is None:
         return False
-    word = (ordinal.group("word") or "").strip().casefold()
+    written = (ordinal.group("word") or "").strip()
+    word = written.casefold()
     following = after.split(None, 1)[0].rstrip(".,;:)")
-    return word in _BEFORE_ORDINAL or following in _AFTER_ORDINAL
+    if word in _BEFORE_ORDINAL or following in _AFTER_ORDINAL:
+        return True
+    # one lower-case word between the article and the number: "seiner damals 50. | Station,
+    # es handelte sich ...", "am kommenden 5. | Oktober"; not before a word that starts a
+    # sentence ("der besten 32. | Der Weltranglisten-Neunte ...", "da war der noch 17. | Er
+    # hat ...") nor a ticker's label ("der besten 30. | Fußball, Spruch des Jahres: ...")
+    if not written[:1].islower() or following in _CLAUSE_START_SET:
+        return False
+    if _DETERMINER_BEFORE.search(before, max(0, ordinal.start() - 12), ordinal.start()) is None:
+        return False
+    rest = after.split(None, 2)
+    return not rest[0].endswith(",") or len(rest) > 1 and rest[1][:1].islower()
 
 
 def _closing_quotes(after: str) -> int:

@@ -378,3 +378,27 @@ def test_a_glued_subheading_may_hold_an_abbreviation() -> None:
         "Der Ziehsohn von Mr. Cum-Ex",
         "Der erste Kronzeuge, der bei den Ermittlern groß ausgepackt hat, war ein Steueranwalt.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an adverb or adjective between the article and the ordinal (a week of SZ sports news
+        # printed "Station, es handelte sich also um seine 51. Station ..." as a line)
+        ("Gutendorf kam aus China, seiner damals 50. Station, es war also seine 51. Station.",
+         ["Gutendorf kam aus China, seiner damals 50. Station, es war also seine 51. Station."]),
+        ("Deshalb musste sein nun 18. Grand-Slam-Titel anders eingeordnet werden.",
+         ["Deshalb musste sein nun 18. Grand-Slam-Titel anders eingeordnet werden."]),
+        # ... but a sentence may start there, or a ticker's label
+        ("Cilic erreichte die Runde der besten 32. Der Weltranglisten-Neunte siegte glatt.",
+         ["Cilic erreichte die Runde der besten 32.", "Der Weltranglisten-Neunte siegte glatt."]),
+        ("Schmotz verpasste das Finale der besten 30. Fußball, Spruch des Jahres: Es gewann "
+         "Imke Wübbenhorst.",
+         ["Schmotz verpasste das Finale der besten 30.",
+          "Fußball, Spruch des Jahres: Es gewann Imke Wübbenhorst."]),
+    ],
+)
+def test_an_ordinal_after_an_article_and_one_more_word_ends_no_sentence(
+    text: str, expected: list[str]
+) -> None:
+    assert split_sentences(text) == expected
