@@ -26,13 +26,13 @@ from briefing.cues.speakers import (
 from briefing.cues.standalone import (
     demonstrative_after_verb,
     demonstrative_pronoun,
-    pronoun_after_verb,
     first_person,
     first_person_plural,
     opens_on_demonstrative,
     person_by_age,
     person_by_pronoun,
     points_back,
+    pronoun_after_verb,
 )
 from briefing.cues.tickers import INTERVIEWER, ticker_items
 from briefing.lexicon import LEANS_BACK, SUBORDINATORS, german_stop_words
