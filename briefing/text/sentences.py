@@ -383,9 +383,11 @@ _NAMING = re.compile(
     r"club|klub|team|mannschaft|aktion|kollektiv|duo|trio|ensemble|chor|orchester))$",
     re.IGNORECASE,
 )
-# connectives that start no title: after "ins Spiel" or "die Aktion" they start a clause ("...
-# bringt die nationale Sicherheit ins Spiel Nun will Yoo den Streit ...")
+# connectives and dative articles that start no title: after "ins Spiel" or "die Aktion" they
+# start a clause ("... bringt die nationale Sicherheit ins Spiel Nun will Yoo den Streit ...",
+# "Vor dem Spiel Dem Brasilianer Coutinho gehörten ...")
 _CONNECTIVES = frozenset({
+    "Dem", "Einem",
     "Doch", "Aber", "Dann", "Nun", "Auch", "Zudem", "Außerdem", "Dabei", "Damit", "Deshalb",
     "Daher", "Trotzdem", "Allerdings", "Bislang", "Bisher", "Jetzt", "Zwar", "Denn",
     "Stattdessen", "Dennoch", "Insgesamt", "Gleichzeitig", "Mittlerweile", "Inzwischen",

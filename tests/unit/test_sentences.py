@@ -206,6 +206,8 @@ def test_a_label_glued_into_a_sentence_starts_its_caption() -> None:
           "Nun will Yoo den Streit beilegen."]),
         ("Er kaufte das Spiel Die Siedler von Catan für seine Kinder.",
          ["Er kaufte das Spiel Die Siedler von Catan für seine Kinder."]),
+        ("Vor dem Spiel Dem Brasilianer Coutinho gehörten die Schlagzeilen.",
+         ["Vor dem Spiel", "Dem Brasilianer Coutinho gehörten die Schlagzeilen."]),
         ('"Müssen Schrittmacher sein" Ungeachtet des Unmuts begrüßten sie die Vorsitzende.',
          ['"Müssen Schrittmacher sein"', "Ungeachtet des Unmuts begrüßten sie die Vorsitzende."]),
     ],

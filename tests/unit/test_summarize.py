@@ -221,6 +221,9 @@ def test_is_near_duplicate(first, second, same):
         # a question to the reader
         ("Was bedeutet das für die Ukraine und ihre Verbündeten?", False),
         ("Hier siehst du den Empfang des Kreml-Chefs im Video.", False),
+        # a live blog greeting its readers (a week of SZ sports news)
+        ("Liebe Leserinnen, liebe Leser, ein Großteil des Spieltags ist schon wieder vorbei.",
+         False),
         # a teaser label glued to the sentence by the page layout
         ("Das Wichtigste in Kürze Kim hat Putin in sein Land eingeladen.", False),
         # ... and a newsletter's label (SZ's "Der Tag kompakt", 61 corpus texts)
