@@ -229,7 +229,14 @@ _LATTER = frozenset({
 _LIKE_BEFORE = re.compile(r"^(?:Ähnlich|(?:Ein|Eine|Einen|Einem|Einer)\s+ähnliche?[nmrs]?)\b")
 
 # where a main clause could start after a subordinate one: "Dass er kam, freute alle."
-_MAIN_CLAUSE_HINT = re.compile(r"[,:;?\"„“”»«]| [-–] ")
+_MAIN_CLAUSE_HINT = re.compile(r"[:;?\"„“”»«]| [-–] ")
+# ... after a comma, unless another subordinate clause follows it: "Weil Nicolas Gonzalez im
+# Abseits stand, als der Mitspieler Aogo ins Tor traf." (a week of SZ sports news printed it)
+_CLAUSE_AFTER_COMMA = re.compile(
+    r",\s+(?!(?:als|wenn|wie|dass|ob|weil|da|damit|nachdem|bevor|obwohl|während|bis|seit|"
+    r"der|die|das|den|dem|deren|dessen|denen|welche[rsmn]?|wo|wobei|um|ohne|statt|und|oder|"
+    r"sondern|aber|sowie)\b)[a-zäöüß]"
+)
 
 
 def _leans_on_someone(text: str) -> bool:
@@ -255,7 +262,8 @@ def _leans_on_someone(text: str) -> bool:
         or _PART_OF.match(text) is not None
         or _LIKE_BEFORE.match(text) is not None
         or not _LATTER.isdisjoint(opening)  # "Vor allem Letzteres hinterlasse Spuren ..."
-        or first in SUBORDINATORS and not _MAIN_CLAUSE_HINT.search(text)
+        or first in SUBORDINATORS
+        and not (_MAIN_CLAUSE_HINT.search(text) or _CLAUSE_AFTER_COMMA.search(text))
         or person_by_age(text)
         or (person_by_pronoun(text) or pronoun_after_verb(text)) and not _says_who(text)
     )

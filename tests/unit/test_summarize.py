@@ -876,6 +876,9 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     assert _leans_on_someone("Obwohl angeblich alle Details des Geschäfts klar waren.")
     assert _leans_on_someone("Weil dort seit Jahren Neonazis aufmarschieren.")
     assert not _leans_on_someone("Dass die Reform kommt, freute alle im Saal.")
+    # a second subordinate clause after the comma is no main clause (a week of SZ sports news)
+    assert _leans_on_someone("Weil Gonzalez im Abseits stand, als der Mitspieler Aogo traf.")
+    assert not _leans_on_someone("Weil Müller krank war, blieb Müller daheim.")
     assert not _leans_on_someone("Ob in Schockstarre oder nicht: Garching legte nach.")
     # what the sentence before said, named by a demonstrative or a comparison (300 random
     # articles, seed 120726: two stories printed the first two without it)
