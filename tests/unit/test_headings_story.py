@@ -70,10 +70,12 @@ def test_people_counted_in_words_are_no_name() -> None:
     assert is_common(group, "Israelis")
 
 
-def test_doctors_and_leaders_are_people() -> None:
-    """ "Assistenzarzt" headed a clinic's abuse case, "Separatistenführer" a Kashmir story:
-    roles (the corpora write "Ärztin" with an umlaut their learning missed, "Führerin" seldom)."""
-    for noun in ("Assistenzarzt", "Ärzte", "Separatistenführer", "Oppositionsführer"):
+def test_doctors_leaders_and_teams_are_people() -> None:
+    """ "Assistenzarzt" headed a clinic's abuse case, "Separatistenführer" a Kashmir story,
+    "Expertenteams aus Brüssel und London" the Brexit deal: roles and groups of people (the
+    corpora write "Ärztin" with an umlaut their learning missed, "Führerin" seldom)."""
+    for noun in ("Assistenzarzt", "Ärzte", "Separatistenführer", "Oppositionsführer",
+                 "Expertenteams", "Verhandlungsteam"):
         assert is_person(noun), noun
     for noun in ("Führerschein", "Arztpraxis"):
         assert not is_person(noun), noun
