@@ -172,7 +172,17 @@ def name_in_full(group: Group, word: str) -> str:
                     if thing and usual and k >= 2 and len(name) == 1:
                         name = [first, *name]
                     break
-                if usual or (bound and stats.mid):  # (a first name stands inside sentences)
+                # a first name the corpora know, before the name (or its genitive: "Boris
+                # Johnsons") in most of its uses: "Boris" Johnson, also where he is
+                # "Premierminister Johnson" as often
+                with_genitive = k + group.left(current + "s").get(prefix, 0)
+                known_first = (
+                    first in FIRST_NAMES
+                    and with_genitive >= 2
+                    and with_genitive >= NAME_WITH * stats.count
+                )
+                if usual or ((bound or known_first) and stats.mid):
+                    # (a first name stands inside sentences)
                     before = prefix
                     break
             elif k >= NAME_WITH * count and not known_common(current, compound=True):
