@@ -19,6 +19,12 @@ def _story(*texts: tuple[str, str]) -> list[Article]:
     ]
 
 
+def _budget() -> list[Article]:
+    """A second story of the folder, so that a story's words weigh against another's."""
+    return _story(("", "Der Haushalt für das nächste Jahr steht. Der Haushalt wächst."),
+                  ("", "Im Bundestag wird der Haushalt beraten. Der Haushalt sei solide."))
+
+
 def test_a_plural_the_corpora_know_is_no_name() -> None:
     """ "Papierkugeln" headed the Lucke lecture, "Anschläge" the Paris attacks' inquiry: the
     plurals stood after no article, so they were taken for names. Names ending alike stay."""
@@ -38,9 +44,7 @@ def test_the_event_of_a_plural_heads_with_its_place() -> None:
         ("", ("Mehrere Attentäter sind identifiziert. Wer Anschläge in Paris plante, ist noch "
          "offen. Die Ermittler suchen, wer Anschläge in Paris und Saint-Denis bezahlte.")),
     )
-    other = _story(("", "Der Haushalt für das nächste Jahr steht. Der Haushalt wächst."),
-                   ("", "Im Bundestag wird der Haushalt beraten. Der Haushalt sei solide."))
-    assert topic_headings([story, other])[0] == "Anschläge in Paris"
+    assert topic_headings([story, _budget()])[0] == "Anschläge in Paris"
 
 
 def test_a_place_heads_a_story_only_when_nothing_says_more() -> None:
@@ -52,9 +56,7 @@ def test_a_place_heads_a_story_only_when_nothing_says_more() -> None:
         ("", ("Es ist wie bei einer Vereinsgründung: Die Mitglieder unterschreiben in Genf die "
          "Satzung. Libra soll 2020 starten. Die Aufsicht sitzt auch in Genf.")),
     )
-    other = _story(("", "Der Haushalt für das nächste Jahr steht. Der Haushalt wächst."),
-                   ("", "Im Bundestag wird der Haushalt beraten. Der Haushalt sei solide."))
-    assert topic_headings([story, other])[0] == "Libra"
+    assert topic_headings([story, _budget()])[0] == "Libra"
 
 
 def test_people_counted_in_words_are_no_name() -> None:
@@ -105,6 +107,4 @@ def test_a_known_first_name_before_the_name_in_most_of_its_uses_is_part_of_it() 
               "Opposition will Johnson stoppen. Auch Boris Johnsons Berater schweigen. "
               "Premierminister Johnson reist nach Brüssel.")),
     )
-    other = _story(("", "Der Haushalt für das nächste Jahr steht. Der Haushalt wächst."),
-                   ("", "Im Bundestag wird der Haushalt beraten. Der Haushalt sei solide."))
-    assert topic_headings([story, other])[0] == "Boris Johnson"
+    assert topic_headings([story, _budget()])[0] == "Boris Johnson"
