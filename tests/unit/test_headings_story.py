@@ -49,14 +49,17 @@ def test_the_event_of_a_plural_heads_with_its_place() -> None:
 
 def test_a_place_heads_a_story_only_when_nothing_says_more() -> None:
     """ "Genf" headed the founding of Facebook's Libra association in Geneva (val folder):
-    where, not what."""
+    where, not what. (A place the articles keep returning to is what they are about.)"""
     story = _story(
         ("", ("Eine Vereinigung wurde am Montag in Genf gegründet. Es heißt, 21 Mitglieder "
-         "seien in Genf dabei. Sie soll Libra steuern.")),
+         "seien dabei. Sie soll Libra steuern.")),
         ("", ("Es ist wie bei einer Vereinsgründung: Die Mitglieder unterschreiben in Genf die "
-         "Satzung. Libra soll 2020 starten. Die Aufsicht sitzt auch in Genf.")),
+         "Satzung. Libra soll 2020 starten. Die Aufsicht folgt.")),
     )
     assert topic_headings([story, _budget()])[0] == "Libra"
+    calm = Block("paragraph", "Die Lage in Genf ist ruhig.")
+    again = [Article(a.path, a.title, [*a.blocks, calm]) for a in story]
+    assert topic_headings([again, _budget()])[0] == "Genf"
 
 
 def test_people_counted_in_words_are_no_name() -> None:

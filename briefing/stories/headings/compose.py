@@ -136,9 +136,15 @@ def candidates(group: Group, folder: Context) -> list[Candidate]:
         if not is_common(group, head):
             # the parts of one name ("Kramp-Karrenbauer") say one thing
             best = max((weight(s) for s in key), default=0.0)
-            # a place says where, not what: "Genf" heads a story only when nothing says
-            # more (a lone article's place may be all its few sentences share)
-            placed = group.n > 1 and group.place_share(head) >= PLACE_SHARE
+            # a place each article names once is where it happened, not what: "Genf" heads
+            # a story only when nothing says more (a place the articles keep returning to,
+            # "in Nordsyrien" five times in three, is what they are about; a lone article's
+            # place may be all its few sentences share)
+            placed = (
+                group.n > 1
+                and stats.count <= group.df[head]
+                and group.place_share(head) >= PLACE_SHARE
+            )
             place = PLACE if placed else 1.0
             names.append((NAME * place * best * attested(phrase.articles), phrase))
             continue
