@@ -63,6 +63,8 @@ ATTEST = 0.5  # exponent of a candidate's place-weighted share of the articles
 EVENT_FULL = 0.08  # an event rate ("nach dem Anschlag") that counts fully
 EVENT_FLOOR = 0.5  # the weight of a noun the corpora never use as an event
 NAME = 0.5  # the weight of a name alone
+PLACE = 0.5  # ... and of a place alone (a name written after "in", "aus", "nach" ...
+PLACE_SHARE = 0.3  # ... this often)
 BARE = 0.5  # the weight of a candidate with no name in it
 REST = 0.3  # the weight of a candidate's words after its best one
 LONG = 5  # words beyond which a candidate loses a fifth a word
@@ -134,7 +136,17 @@ def candidates(group: Group, folder: Context) -> list[Candidate]:
         if not is_common(group, head):
             # the parts of one name ("Kramp-Karrenbauer") say one thing
             best = max((weight(s) for s in key), default=0.0)
-            names.append((NAME * best * attested(phrase.articles), phrase))
+            # a place each article names once is where it happened, not what: "Genf" heads
+            # a story only when nothing says more (a place the articles keep returning to,
+            # "in Nordsyrien" five times in three, is what they are about; a lone article's
+            # place may be all its few sentences share)
+            placed = (
+                group.n > 1
+                and stats.count <= group.df[head]
+                and group.place_share(head) >= PLACE_SHARE
+            )
+            place = PLACE if placed else 1.0
+            names.append((NAME * place * best * attested(phrase.articles), phrase))
             continue
         kind = EVENT_FLOOR + (1 - EVENT_FLOOR) * min(1.0, event_rate(head) / EVENT_FULL)
         heads[key] = (ranked(key), kind)

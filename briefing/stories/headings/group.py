@@ -87,6 +87,8 @@ class Group:
                 count.update(scan.caps)
                 starts.update(scan.starts)
                 common.update(scan.common)
+                if self.n > 1:  # (a lone article's headings were chosen without: headings_lone)
+                    common.update(scan.counted)
                 adjective.update(scan.adjective)
                 for (first, chain, _), k in scan.pairs.items():
                     if first and not chain:
@@ -109,6 +111,11 @@ class Group:
         """The articles write the noun only in set phrases a verb takes ("auf Eis legen")."""
         uses = sum(scan.idioms.get(word, 0) for scan in self.scans)
         return uses > 0 and uses >= self.stats(word).count
+
+    def place_share(self, word: str) -> float:
+        """The share of the word's uses right after "in", "aus" or "nach" ("in Genf")."""
+        uses = sum(scan.placed.get(word, 0) for scan in self.scans)
+        return uses / max(1, self.stats(word).count)
 
     def stem_use(self, stem: str) -> tuple[float, int]:
         """(share, articles): the place-weighted share of the articles that use the stem

@@ -102,6 +102,10 @@ _STARTS = re.compile(rf"(?:^|[.!?:;–]\s+|[„\"»«(]\s*)({_CAP})", re.MULTILI
 # after an article or a number ("der Anschlag", "Die Pleite", "im Landtag", "2000 Soldaten"),
 # not inside a name ("von der Leyen")
 _DETERMINERS = lexicon.ARTICLES | {w.capitalize() for w in lexicon.ARTICLES}
+# after a number word ("vier Israelis": people, no name; not "Elf": a team)
+_AFTER_COUNT = re.compile(
+    rf" (?:{_alternation(w for w, n in lexicon.NUMBER_WORDS.items() if n >= 2)})[ \t]+({_CAP})"
+)
 _AFTER_ARTICLE = re.compile(
     rf"(?<![\w'’.-])(?<![vV]on )(?<![vV]an )(?:{_alternation(_DETERMINERS)}|\d+)[ \t]+({_CAP})"
 )
@@ -113,6 +117,9 @@ _AFTER_ADJECTIVE = re.compile(
 # genitive or dative would end in -en): "das Gelbe Trikot", "der Internationale Währungsfonds"
 _WEAK_ADJECTIVE = re.compile(r"(?<![\w-])([Dd]as|[Dd]er) ([A-ZÄÖÜ][a-zäöüß]+e) ([A-ZÄÖÜ][\w-]+)")
 _DECLINED = re.compile(r"(?<![\w-])[a-zäöüß]+ ([A-ZÄÖÜ][a-zäöüß]+en) (?=[A-ZÄÖÜ])")
+# where something happened: "in Genf", "aus Homburg", "nach Biarritz" (no article: "in der
+# Klinik" is a thing, "in Deutschland" and "in Genf" places)
+_PLACED = re.compile(rf" (?:in|aus|nach)[ \t]+({_CAP})")  # (a space first: fast)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'„“»«(]?[A-ZÄÖÜ0-9])")
 _TIME = re.compile(
     f"(?:{_alternation(lexicon.WEEKDAY_NAMES + tuple(lexicon.GERMAN_MONTHS) + ('sonnabend',))})"
@@ -151,6 +158,7 @@ class ArticleScan:
     lead: frozenset[str]  # those in the lead
     starts: Counter[str]  # at the start of a sentence or clause
     common: Counter[str]  # after an article or number ("der Anschlag")
+    counted: Counter[str]  # after a number word ("vier Israelis")
     adjective: Counter[str]  # after a lower-case adjective ("der ermordete Lübcke")
     pairs: Counter[tuple[str, str, str]]  # (word, particles, word) in a row
     phrases: list[tuple]  # (key, head, kind, words, weight) of "<noun> <preposition> <what>"
@@ -159,6 +167,8 @@ class ArticleScan:
     strong: dict[tuple[str, str], str]
     # nouns written in a set phrase a verb takes, and how often ("Eis" of "auf Eis legen")
     idioms: Counter[str]
+    # capitalised words right after "in", "aus", "nach" with no article ("in Genf"): places
+    placed: Counter[str]
 
     def place(self, word: str) -> int:
         """TITLE, LEAD or BODY: where the article first has the word (0: not at all)."""
@@ -294,11 +304,13 @@ def scan_article(article: Article, read: int = MAX_SENTENCES) -> ArticleScan:
         lead=lead,
         starts=Counter(_STARTS.findall(text)),
         common=Counter(_AFTER_ARTICLE.findall(text)),
+        counted=Counter(_AFTER_COUNT.findall(text)),
         adjective=Counter(w for a, w in _AFTER_ADJECTIVE.findall(text) if a not in stop),
         pairs=pairs,
         phrases=phrases,
         strong=_strong_endings(text),
         idioms=Counter(m.split()[-1] for m in _VERB_IDIOM_USES.findall(text)),
+        placed=Counter(_PLACED.findall(text)),
     )
 
 
@@ -359,6 +371,28 @@ def known_common(word: str, compound: bool = False) -> bool:
     if last in _COMMON_NOUNS:
         return True
     return compound and any(last[k:] in _COMMON_NOUNS for k in range(4, len(last) - 4))
+
+
+@lru_cache(maxsize=100_000)
+def lexicon_noun(word: str) -> bool:
+    """A plural the corpora know of common nouns (lexicon common_nouns.txt), which a name
+    seldom is: one in -e ("Anschläge", "Terroranschläge"), or a compound of two common nouns
+    in -n or -en ("Papier|kugeln", "Zeitungs|meldungen"). (No singular: "Halle", "Porsche",
+    "Allianz" are written after "ein" too; no plural of one noun alone: "Polen".)"""
+    last = SPLIT.split(word)[-1].casefold()
+    if last in _PLURALS_E or any(last[k:] in _PLURALS_E for k in range(3, len(last) - 4)):
+        return True
+    for ending in ("n", "en"):
+        if not last.endswith(ending):
+            continue
+        single = last[: -len(ending)]
+        for k in range(3, len(single) - 3):
+            head, tail = single[:k], single[k:]
+            if tail in _COMMON_NOUNS and (
+                head in _COMMON_NOUNS or head.endswith("s") and head[:-1] in _COMMON_NOUNS
+            ):
+                return True
+    return False
 
 
 def dative_plural_base(noun: str) -> str | None:

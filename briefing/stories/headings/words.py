@@ -17,7 +17,13 @@ from itertools import pairwise
 
 from briefing import lexicon
 from briefing.stories.headings.group import Group
-from briefing.stories.headings.scan import SPLIT, dative_plural_base, known_common, stems
+from briefing.stories.headings.scan import (
+    SPLIT,
+    dative_plural_base,
+    known_common,
+    lexicon_noun,
+    stems,
+)
 from briefing.text.stems import german_stem
 
 # A word used after an article this often (inside sentences) is a common noun.
@@ -86,11 +92,14 @@ def noun_shaped(word: str) -> bool:
 
 def is_common(group: Group, word: str) -> bool:
     """A common noun: the articles write it after an article or adjective, or it is shaped so,
-    or it is the dative of a plural the corpora know ("bei Fledertieren")."""
+    or it is a plural the corpora know or its dative ("Papierkugeln", "bei Fledertieren")."""
     stats = group.stats(word)
     if stats.mid and stats.common + 0.5 * stats.adjective >= COMMON_SHARE * stats.mid:
         return True
-    return noun_shaped(word) or dative_plural_base(word) is not None
+    if noun_shaped(word) or dative_plural_base(word) is not None:
+        return True
+    # (a lone article's few sentences: its plurals stay as its headings chose them so far)
+    return group.n > 1 and lexicon_noun(word)
 
 
 def plain_name(group: Group, word: str) -> bool:
@@ -163,7 +172,17 @@ def name_in_full(group: Group, word: str) -> str:
                     if thing and usual and k >= 2 and len(name) == 1:
                         name = [first, *name]
                     break
-                if usual or (bound and stats.mid):  # (a first name stands inside sentences)
+                # a first name the corpora know, before the name (or its genitive: "Boris
+                # Johnsons") in most of its uses: "Boris" Johnson, also where he is
+                # "Premierminister Johnson" as often
+                with_genitive = k + group.left(current + "s").get(prefix, 0)
+                known_first = (
+                    first in FIRST_NAMES
+                    and with_genitive >= 2
+                    and with_genitive >= NAME_WITH * stats.count
+                )
+                if usual or ((bound or known_first) and stats.mid):
+                    # (a first name stands inside sentences)
                     before = prefix
                     break
             elif k >= NAME_WITH * count and not known_common(current, compound=True):
@@ -204,11 +223,19 @@ def base_name(group: Group, word: str) -> str:
 def base_form(group: Group, noun: str) -> str:
     """A noun without its genitive or dative-plural ending: "Absturzes" -> "Absturz" when the
     articles also write that, "Einsatzes" -> "Einsatz", "Massakern" -> "Massaker"; never a cut
-    word ("Gebäudes" stays, and so does "Paris-Anschlages" where no "Anschlag" is written)."""
+    word ("Gebäudes" stays, and so does "Paris-Anschlages" where no "Anschlag" is written); a
+    compound's last part as the articles write it alone ("Uni-Hauptgebäudes" ->
+    "Uni-Hauptgebäude" beside "Hauptgebäude")."""
     for ending in ("es", "s", "n"):
         shorter = noun[: -len(ending)]
         if noun.endswith(ending) and group.df.get(shorter) and stems(shorter) == stems(noun):
             return shorter
+    first, _, last = noun.rpartition("-")
+    if first and last[:1].isupper():  # "Uni-Hauptgebäudes" where "Hauptgebäude" is written
+        for ending in ("es", "s"):
+            shorter = last[: -len(ending)]
+            if last.endswith(ending) and group.df.get(shorter) and stems(shorter) == stems(last):
+                return f"{first}-{shorter}"
     # a genitive in -es after two consonants ("Sturzes", "Einsatzes", "Weltverbandes"); after
     # a vowel and one consonant the -e is often the noun's own ("Gebäudes", "Updates", "Stores":
     # no "Gebäud"), so such a word stays as written
