@@ -308,6 +308,20 @@ def test_a_noun_after_a_genitive_article_heads_in_its_base_form() -> None:
     assert topic_heading(_story((first, body))) == "Anschlag in Halle"
 
 
+def test_a_genitive_the_lexicon_knows_heads_in_its_base_form() -> None:
+    """A week of SZ news headed "Bündnisses für Tabakfreien Genuss" and "Zeitfensters von 24
+    Stunden", the dev folder "Rettungspaketes für Thomas Cook": the base form, "-nisses" of
+    "-nis", "-ers" of "-er" where the lexicon knows the noun, "-es" of a masculine or neuter
+    noun it knows; a feminine noun takes no -s ("Kurs" stays)."""
+    from briefing.stories.headings.words import _known_genitive
+
+    assert _known_genitive("Bündnisses") == "Bündnis"
+    assert _known_genitive("Zeitfensters") == "Zeitfenster"
+    assert _known_genitive("Rettungspaketes") == "Rettungspaket"
+    assert _known_genitive("Kurs") is None and _known_genitive("Konsens") is None
+    assert _known_genitive("Meyers") is None  # a name
+
+
 def test_an_adjective_compound_heads_nothing() -> None:
     """ "EU-weit" headed an article on asylum standards (300 random articles): a compound in
     lower case after its hyphen with an adjective's ending is how, not what; an English loan

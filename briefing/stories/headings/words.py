@@ -245,12 +245,37 @@ def base_form(group: Group, noun: str) -> str:
     plural = dative_plural_base(noun)  # "den Anschlägen": "Anschläge"
     if plural:
         return plural
+    known = _known_genitive(noun)  # "Bündnisses" -> "Bündnis", "Zeitfensters" -> "Zeitfenster"
+    if known:
+        return known
     # a dative plural of a noun in -er/-el: the plural without the n
     last = noun.rsplit("-", 1)[-1].casefold()
     own = any(last.endswith(w) for w in lexicon.OWN_PLURALS_N)  # "Bauern", "Milchbauern"
     if noun.endswith(("ern", "eln")) and not own and stems(noun[:-1]) == stems(noun):
         return noun[:-1]
     return noun
+
+
+def _known_genitive(noun: str) -> str | None:
+    """A genitive in -s whose base form the corpora know as a common noun: "-nisses" is the
+    genitive of "-nis" ("Bündnisses" -> "Bündnis"), "-ers"/"-els" of "-er"/"-el"
+    ("Zeitfensters" -> "Zeitfenster", "Gipfels" -> "Gipfel": no German noun ends so in the
+    nominative); "-es" of a masculine or neuter noun ("Prozesses" -> "Prozess")."""
+    if noun.endswith("nisses"):
+        return noun[:-3]
+    if noun.endswith(("ers", "els")) and len(noun) > 5 and _known_noun(noun[:-1], "common"):
+        return noun[:-1]
+    if noun.endswith("es") and len(noun) > 6 and _known_noun(noun[:-2], "not-feminine"):
+        return noun[:-2]
+    return None
+
+
+def _known_noun(word: str, tag: str) -> bool:
+    """A noun of the lexicon with ``tag``, or a compound whose last part (4+ letters, after
+    3+) is one ("Zeitfenster": "fenster")."""
+    low = word.casefold().rsplit("-", 1)[-1]
+    known = lexicon.common_nouns(tag)
+    return any(low[k:] in known for k in range(0, max(1, len(low) - 3)) if k == 0 or k >= 3)
 
 
 def without_title(group: Group, words: list[str]) -> list[str]:
