@@ -934,6 +934,13 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     assert _leans_on_someone("Von diesem profitierte ausschließlich: Sebastian Vettel.")
     assert not _leans_on_someone("In diesen schweren Zeiten hilft nur Geduld.")
     assert _leans_on_someone("Vor allem Letzteres hinterlasse Spuren in der Realwirtschaft.")
+    # more of what the sentence before counted, what corresponds to it, what its source said
+    # (300 DER STANDARD articles of Inland, International and Wirtschaft)
+    assert _leans_on_someone("31 weitere wurden verletzt, vier von ihnen schwer.")
+    assert _leans_on_someone("Seit Montag ist die entsprechende Online-Plattform in Betrieb.")
+    assert _leans_on_someone("Es handelt sich demnach um den ersten Einsatz von Senfgas.")
+    assert not _leans_on_someone("Die Polizei nahm am Montag weitere Verdächtige fest.")
+    assert not _leans_on_someone("Die USA und China wollen demnach abrüsten, sagte ein Sprecher.")
     assert not _leans_on_someone("Am Montag hat die Regierung die Reform beschlossen.")
     assert not _leans_on_someone("Deshalb ist das nun vereinbarte Abkommen ein großer Fortschritt.")
     assert not _leans_on_someone("Die Avocado ist das wohl beliebteste Superfood der Welt.")
