@@ -227,6 +227,11 @@ _NOT_WHEN = re.compile(
     r"|\b(?:19|20)\d\d(?:\s*,\s*(?:19|20)\d\d)+,?\s+(?:und|sowie|oder)\s+(?:19|20)\d\d\b"
     r"|(?<!dort )(?<!hier )(?<!da )\baus\s+(?:dem\s+Jahre?\s+)?(?:19|20)\d\d\b"
     r"|\((?:19|20)\d\d(?:,[^()]*)?\)"
+    # a count that looks like a year ("Etwa 2000 seien auf dem Weg zur irakischen Grenze"),
+    # and a year inside a name's compound ("der Agenda-2010-Partei")
+    r"|\b(?:[Ee]twa|[Rr]und|[Mm]ehr als|[Kk]napp|[Ff]ast|[Üü]ber|[Uu]ngefähr|[Cc]irca|ca\.|"
+    r"bis zu|[Ii]nsgesamt|[Gg]ut|[Ww]eitere)\s+(?:19|20)\d\d\b"
+    r"|(?<=[A-Za-zÄÖÜäöüß]-)(?:19|20)\d\d\b"
 )
 
 
