@@ -32,6 +32,7 @@ from briefing.lexicon import (
     WEEKDAY_NAMES,
     alternation,
     german_stop_words,
+    person_nouns,
 )
 from briefing.models import Sentence
 
@@ -67,7 +68,8 @@ _PRESS = r"SZ|FAZ|NZZ|taz|dpa|AFP|Reuters|Spiegel|Focus|Bild|Welt am Sonntag"
 
 # a medium or audience in the dative, no part of a speaker's role ("sagte der Minister der Zeitung")
 _HEARER_NOUN = (
-    r"[\w-]*(?:Zeitung|Agentur|Sender|Zeitschrift|Magazin|Presse|Medien|Reportern|"
+    r"[\w-]*(?:Zeitung|Agentur|Sender|Zeitschrift|Magazin|Presse|Medien|Mediengruppe|"
+    r"Redaktionsnetzwerk|Reportern|"
     rf"Journalisten|Öffentlichkeit|Nachrichtenagentur|Deutschen Presse-Agentur)\b|(?:{_PRESS})\b"
 )
 
@@ -374,6 +376,8 @@ _PARTICLE_START = re.compile(r"(?:von|van|de|der|den|di|da|du|al|el|ibn|bin|zu|t
 
 # the medium a named speaker spoke to, after the name: "sagte Präsident Kay Scheller | der
 # Süddeutschen Zeitung" (after a role alone it is the role's: "Sprecher der Zeitung")
+# the end of a word for a role ("Chefredakteur", "Sprecherin", "Korrespondent")
+_ROLE_END = re.compile(r"(?:er|in|ent|eur|ant|ist|ef|or)$")
 _NAMED_HEARER = re.compile(rf"\s+(?:der|dem|den)\s+(?:[\w-]+\s+){{0,3}}?{_HEARER_NOUN}")
 
 
@@ -383,7 +387,14 @@ def _without_hearer(phrase: str) -> str:
     if match is None:
         return phrase
     name = phrase[: match.start()].split()[-2:]
-    return phrase[: match.start()] if len(name) == 2 and name[0][:1].isupper() else phrase
+    if len(name) == 2 and name[0][:1].isupper():
+        return phrase[: match.start()]
+    # a surname alone ("sagte Scholz der Funke Mediengruppe"), not a role ("der Chefredakteur
+    # der Süddeutschen Zeitung": his paper)
+    last = name[-1] if name else ""
+    if last[:1].isupper() and last.casefold() not in person_nouns() and not _ROLE_END.search(last):
+        return phrase[: match.start()]
+    return phrase
 
 
 def _clean_speaker(phrase: str) -> str | None:

@@ -193,6 +193,9 @@ from briefing.render import render_briefing
         ),
         ('"Der Plan ist, den Druck zu erhöhen", sagte Reuters zufolge ein Regierungsvertreter.',
          "Regierungsvertreter"),
+        # a surname alone before the medium it spoke to (a week of SZ economy news printed
+        # "— Scholz der Funke Mediengruppe"); a role's paper stays (above)
+        ('"Kleinsparer sollen geschützt werden", sagte Scholz der Funke Mediengruppe.', "Scholz"),
     ],
 )
 def test_quote_speaker(text, speaker):
