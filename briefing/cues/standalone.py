@@ -203,11 +203,12 @@ def opening_stripped(text: str) -> str:
     """The sentence without the quotation marks and spaces it opens with, and without a
     dateline ("Santa Clara – Irgendwann möchte er ...": the place is no word of the sentence)."""
     text = text.lstrip(_OPENING)
-    if " – " in text[:60] or " - " in text[:60]:
+    head = text[:60]
+    if " – " in head or " - " in head:
         dateline = _DATELINE.match(text)
         if dateline:
             return text[dateline.end() :].lstrip(_OPENING)
-    if ": " in text[:60]:
+    if ": " in head:
         label = _INTERVIEW_LABEL.match(text)
         if label and (label.group(1) is None or label.group(1) in FIRST_NAMES):
             return text[label.end() :].lstrip(_OPENING)
@@ -282,6 +283,8 @@ def demonstrative_pronoun(text: str) -> bool:
     words after a clause word or a preposition: "Wenn diese zustimmen, ...", "Von diesem
     profitierte ausschließlich: Sebastian Vettel." (not "In diesen schweren Zeiten": a noun
     follows). Like ``person_by_pronoun``, for a story of several articles."""
+    if "diese" not in text[:60]:
+        return False  # (the word comes among the first three: a cheap look first)
     return _DEMONSTRATIVE_PRONOUN.match(opening_stripped(text)) is not None
 
 

@@ -230,6 +230,14 @@ _MORE_OF = re.compile(
     r"|^[^,]*?\bdemnach\b"
 )
 
+def _more_of(text: str) -> bool:
+    """``_MORE_OF``, looked for only where its words stand (most sentences hold none)."""
+    head = text[:80]
+    return ("weiter" in head or "entsprechend" in head or "demnach" in text) and (
+        _MORE_OF.search(text) is not None
+    )
+
+
 # the latter or the former of what the sentence before named, among the first three words
 _LATTER = frozenset({
     "letzteres", "letztere", "letzterer", "letzteren", "letzterem",
@@ -274,7 +282,7 @@ def _leans_on_someone(text: str) -> bool:
         or _PART_OF.match(text) is not None
         or _LIKE_BEFORE.match(text) is not None
         or not _LATTER.isdisjoint(opening)  # "Vor allem Letzteres hinterlasse Spuren ..."
-        or _MORE_OF.search(text) is not None and not _says_who(text)
+        or _more_of(text) and not _says_who(text)
         or first in SUBORDINATORS
         and not (_MAIN_CLAUSE_HINT.search(text) or _CLAUSE_AFTER_COMMA.search(text))
         or person_by_age(text)
