@@ -320,6 +320,9 @@ def test_a_genitive_the_lexicon_knows_heads_in_its_base_form() -> None:
     assert _known_genitive("Rettungspaketes") == "Rettungspaket"
     assert _known_genitive("Kurs") is None and _known_genitive("Konsens") is None
     assert _known_genitive("Meyers") is None  # a name
+    # a compound's "-s" where its last part is masculine or neuter ("Hof", "Verdacht")
+    assert _known_genitive("Bundesgerichtshofs") == "Bundesgerichtshof"
+    assert _known_genitive("Hauses") is None  # no "Hause"
 
 
 def test_an_adjective_compound_heads_nothing() -> None:

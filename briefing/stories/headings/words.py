@@ -267,6 +267,17 @@ def _known_genitive(noun: str) -> str | None:
         return noun[:-1]
     if noun.endswith("es") and len(noun) > 6 and _known_noun(noun[:-2], "not-feminine"):
         return noun[:-2]
+    # "-s" of a compound whose masculine or neuter last part the lexicon knows
+    # ("Bundesgerichtshofs" -> "Bundesgerichtshof"); not after an -e ("Hauses" is no "Hause")
+    shorter = noun[:-1]
+    if (
+        noun.endswith("s")
+        and len(noun) > 8
+        and not shorter.endswith(("e", "s"))
+        and _known_noun(shorter, "not-feminine")
+        and not _known_noun(noun, "common")
+    ):
+        return shorter
     return None
 
 
