@@ -941,6 +941,9 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     assert _leans_on_someone("Es handelt sich demnach um den ersten Einsatz von Senfgas.")
     assert not _leans_on_someone("Die Polizei nahm am Montag weitere Verdächtige fest.")
     assert not _leans_on_someone("Die USA und China wollen demnach abrüsten, sagte ein Sprecher.")
+    # (the dev Pkw-Maut story) "demnach" after a comma too, unless the source stands before it
+    assert _leans_on_someone("Eine Maut, bei der alle zahlen, hält der Minister demnach für denkbar.")
+    assert not _leans_on_someone("Nach palästinensischen Angaben stieg die Zahl demnach auf 24.")
     assert not _leans_on_someone("Am Montag hat die Regierung die Reform beschlossen.")
     assert not _leans_on_someone("Deshalb ist das nun vereinbarte Abkommen ein großer Fortschritt.")
     assert not _leans_on_someone("Die Avocado ist das wohl beliebteste Superfood der Welt.")
