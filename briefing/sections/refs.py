@@ -7,6 +7,8 @@ claim stands in another section. Run again when a section changes (the TUI's +/-
 
 from __future__ import annotations
 
+import re
+
 from briefing.models import Ref, Topic
 from briefing.text.verbatim import fold, repeats
 
@@ -22,8 +24,14 @@ def resolve_refs(topic: Topic) -> None:
         for index, item in enumerate(getattr(topic, section))
     ]
     for entry in topic.timeline:
-        # an event told in another section: the date and a pointer, not the sentence again
-        entry.ref = _find(printed, [fold(entry.statement), fold(entry.text)], contained=True)
+        # an event told in another section: the date and a pointer, not the sentence again;
+        # so too in other words of another source, when nearly all the words of the shorter
+        # are the other's ("Die Verhandlungen liefen bereits seit dem Jahr 2000." beside "Die
+        # Verhandlungen zwischen der EU und den Mercosur-Ländern ... liefen mit Unterbrechungen
+        # bereits seit dem Jahr 2000.")
+        entry.ref = _find(
+            printed, [fold(entry.statement), fold(entry.text)], contained=True
+        ) or _find_near(printed, entry.text)
     for claim in topic.claims:
         if claim.answers is not None:
             claim.answers = _find(printed, [fold(claim.answers.text)])
@@ -36,6 +44,22 @@ def resolve_refs(topic: Topic) -> None:
         for version in discrepancy.variants:
             # the comparison lists every version; one printed above is pointed to
             version.ref = _find([*printed, *dated], [fold(version.text)])
+
+
+# a near repeat: this share of the shorter sentence's words (5 or more) stands in the other
+NEAR_SHARE = 0.8
+_WORD = re.compile(r"\w+")
+
+
+def _find_near(printed: list[tuple[str, int, str, str]], text: str) -> Ref | None:
+    """The first printed item that says ``text`` again in nearly the same words."""
+    words = set(_WORD.findall(fold(text).casefold()))
+    for section, index, item_text, folded in printed:
+        other = set(_WORD.findall(folded.casefold()))
+        small = min(len(words), len(other))
+        if small >= 5 and len(words & other) >= NEAR_SHARE * small:
+            return Ref(section, index, item_text)
+    return None
 
 
 def _find(

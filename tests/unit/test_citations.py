@@ -193,3 +193,22 @@ def test_refs_point_to_the_item_that_prints_a_sentence() -> None:
     topic.summary = topic.summary[:1]
     resolve_refs(topic)
     assert topic.timeline[0].ref is None and topic.claims[0].answers is None
+
+
+def test_a_timeline_entry_in_nearly_the_same_words_points_to_the_item() -> None:
+    """The corpus audit found a timeline entry saying a summary line again in a shorter form
+    from another source ("Die Verhandlungen liefen bereits seit dem Jahr 2000."): nearly all
+    the shorter one's words stand in the item, so the timeline points to it."""
+    said = ("Die Verhandlungen zwischen der EU und den Mercosur-Ländern liefen mit "
+            "Unterbrechungen bereits seit dem Jahr 2000.")
+    short = "Die Verhandlungen liefen bereits seit dem Jahr 2000."
+    topic = Topic(
+        "Mercosur", [],
+        summary=[SummaryItem(said, ["a1"])],
+        timeline=[TimelineEntry("seit dem Jahr 2000", "2000", short, ["a2"]),
+                  TimelineEntry("2019", "2019", "Die Einigung kam im Juni 2019 zustande.",
+                                ["a2"])],
+    )
+    resolve_refs(topic)
+    assert topic.timeline[0].ref == Ref("summary", 0, said)
+    assert topic.timeline[1].ref is None
