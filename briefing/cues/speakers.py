@@ -497,7 +497,9 @@ def reported_speakers(sentences: list[Sentence]) -> dict[int, str]:
 # a quote or report whose speaker is only a pronoun: '"...", sagte er.', '..., so sie.'
 _PRONOUN_SAID = re.compile(
     rf"[,»“”\"]\s*(?:(?:{_SPEECH_VERBS})|(?!(?:{alternation(sorted(FINITE_AUXILIARIES))})\b)"
-    rf"[a-zäöüß]+te[nt]?|so)\s+{_ADVERBS}(?:er|sie)\b"
+    # (any verb in the past or, right after the quote's comma, in the present: '"Sonst könnte
+    # ich ... ausliefern", scherzt er.')
+    rf"[a-zäöüß]+te[nt]?|(?<=\")\s*,\s*[a-zäöüß]+t|so)\s+{_ADVERBS}(?:er|sie)\b"
     # ... at its end, or going on: '"...", sagt er, und ein Raunen geht durch den Saal',
     # '"...", sagte sie am Dienstag, "die Erholung ..."', '"...", sagte er nach einem Bericht ...'
     r"[^;:]{0,200}$"

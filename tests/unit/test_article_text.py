@@ -192,6 +192,10 @@ def test_a_named_speakers_bare_no_answers_a_question_the_line_leaves_out() -> No
 
 def test_sagte_er_takes_the_one_person_named_before_or_nobody() -> None:
     assert pronoun_attribution('"Wir sind bereit", sagte er.')
+    # any verb in the present right after the quote's comma (a week of SZ economy news printed
+    # a Deliveroo rider's joke with no speaker)
+    assert pronoun_attribution('"Sonst könnte ich den Rucksack anmalen", scherzt er.')
+    assert not pronoun_attribution('"Sonst könnte ich den Rucksack anmalen", scherzt Milovanovic.')
     assert not pronoun_attribution('"Wir sind bereit", sagte Kim.')
     # the pronoun need not end the sentence (the audit found them printed with no speaker)
     assert pronoun_attribution('"Wer das nicht will, kann gehen", sagt er, und ein Raunen geht '
