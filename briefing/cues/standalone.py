@@ -389,7 +389,8 @@ _CLAUSE_WORDS = CONJUNCTIONS | SUBORDINATORS | {
 # des Vorankommens", "Trainer Dejan Radonjic betraut ihn gerne mit Spezialaufgaben").
 _PRONOUN = re.compile(r" (?:er|sie|ihn|ihm|ihnen)\b")
 _PRONOUN_AFTER_VERB = re.compile(
-    rf"^(?:[^\s,:;–\"„“]+\s+){{1,7}}?(?!(?:{alternation(sorted(_CLAUSE_WORDS))})\s)"
+    # (a score's colon is inside a word, "Beim Stand von 3:3 nahm er ..."; a label's ends one)
+    rf"^(?:[^\s,;–\"„“]+(?<!:)\s+){{1,7}}?(?!(?:{alternation(sorted(_CLAUSE_WORDS))})\s)"
     r"[a-zäöüß]+\s+(?:er|sie|ihn|ihm|ihnen)\b"
 )
 _DAS_BEFORE_ADVERB = re.compile(rf" (?:das|dies) (?:{_ADVERB_AFTER})\b")

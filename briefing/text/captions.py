@@ -36,8 +36,9 @@ CLAUSE_STARTS = (
     # ("... wendet sich die Stimmung gegen Trump Überhaupt scheinen Europa ...", "Verunsicherter
     # Hauptbelastungszeuge Angesichts der hochpolitischen Brisanz ...")
     "Überhaupt", "Angesichts", "Gegen", "Durch", "Zwischen",
-    # ('"Müssen Schrittmacher sein" Ungeachtet des internen Unmuts ...')
-    "Ungeachtet",
+    # ('"Müssen Schrittmacher sein" Ungeachtet des internen Unmuts ...', "Gutachten liegen noch
+    # nicht vor Beim Asylgipfel am 20. Jänner hatte man ...")
+    "Ungeachtet", "Beim",
 )
 # where a credit without brackets ends: a clause starts, a gap, a sentence ends
 _CREDIT_STOP = re.compile(rf"\s(?=(?:{'|'.join(CLAUSE_STARTS)})\s)|\s{{2,}}|(?<=[.!?])\s")

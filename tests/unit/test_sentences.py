@@ -208,6 +208,8 @@ def test_a_label_glued_into_a_sentence_starts_its_caption() -> None:
          ["Er kaufte das Spiel Die Siedler von Catan für seine Kinder."]),
         ("Vor dem Spiel Dem Brasilianer Coutinho gehörten die Schlagzeilen.",
          ["Vor dem Spiel", "Dem Brasilianer Coutinho gehörten die Schlagzeilen."]),
+        ("Gutachten liegen noch nicht vor Beim Asylgipfel hatte man anderes vereinbart.",
+         ["Gutachten liegen noch nicht vor", "Beim Asylgipfel hatte man anderes vereinbart."]),
         ('"Müssen Schrittmacher sein" Ungeachtet des Unmuts begrüßten sie die Vorsitzende.',
          ['"Müssen Schrittmacher sein"', "Ungeachtet des Unmuts begrüßten sie die Vorsitzende."]),
     ],

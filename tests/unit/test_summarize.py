@@ -929,6 +929,7 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     assert _leans_on_someone("Trainer Dejan Radonjic betraut ihn gerne mit Spezialaufgaben.")
     assert not _leans_on_someone("Als Cain ankam, sagte sie nichts.")
     assert not _leans_on_someone("Als sie ankam, lachte Merkel.")
+    assert _leans_on_someone("Beim Stand von 3:3 nahm er ihm erstmals das Service ab.")
     # "diese" standing alone after a clause word or a preposition (week of SZ economy news)
     assert _leans_on_someone("Wenn diese zustimmen, würde Bremen rot-grün-rot regiert.")
     assert _leans_on_someone("Von diesem profitierte ausschließlich: Sebastian Vettel.")
