@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.cues.furniture import furniture_reason
+from briefing.cues.furniture import furniture_reason, picture_caption
 from briefing.cues.quotes import (
     OPENING_QUOTES,
     direct_quote,
@@ -87,7 +87,7 @@ def pick_quotes(
             continue  # '"…", sagte er.' with nobody named before: whose words are these?
         if points_back(run.text, names_speaker=speaker is not None):
             continue  # 'Er teilte mit: "…"': who?
-        if foreign_sentence(run.text) or furniture_reason(run.text):
+        if foreign_sentence(run.text) or furniture_reason(run.text) or picture_caption(run.text):
             continue  # a tweet embedded in English with its link: what a line may not hold
         if speaker is None and several and person_by_pronoun(run.text):
             continue  # 'Dann aber sagte sie: "…"' among several articles: who?

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
-from briefing.cues.furniture import fragment_reason, furniture_reason
+from briefing.cues.furniture import fragment_reason, furniture_reason, picture_caption
 from briefing.cues.quotes import OPENING_QUOTES, quote_alone, unbalanced_quote
 from briefing.cues.speakers import (
     names_own_speaker,
@@ -70,7 +70,10 @@ def is_candidate(text: str, boilerplate: frozenset[str] = frozenset()) -> bool:
 def is_article_text(text: str, boilerplate: frozenset[str] = frozenset()) -> bool:
     """Not a fragment, not page furniture (``boilerplate`` as for ``is_candidate``), German."""
     return not (
-        fragment_reason(text) or furniture_reason(text, boilerplate) or foreign_sentence(text)
+        fragment_reason(text)
+        or furniture_reason(text, boilerplate)
+        or picture_caption(text)
+        or foreign_sentence(text)
     )
 
 

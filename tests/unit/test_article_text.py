@@ -254,3 +254,17 @@ def test_a_person_named_by_their_age(text: str, by_age: bool) -> None:
     from briefing.cues.standalone import person_by_age
 
     assert person_by_age(text) is by_age
+
+
+def test_a_sentence_that_says_where_someone_stands_in_a_picture_is_no_line() -> None:
+    """31 printed lines of the whole corpus' briefing were photo captions ("Toni Kroos (rechts)
+    nach seinem Tor"); the picture is not shown, so they are no candidates. An article's title
+    may still be one (``furniture_reason`` does not count it)."""
+    from briefing.cues.furniture import picture_caption
+    from briefing.summary.groups import is_candidate
+
+    caption = "Trifft nicht so häufig, jubeln kann er aber: Toni Kroos (rechts) nach seinem Tor."
+    assert picture_caption(caption) and not is_candidate(caption)
+    assert furniture_reason(caption) is None
+    assert not picture_caption("Die Linke (links im Bild gemeint ist die Partei) gewann.")
+    assert is_candidate("Toni Kroos traf am Samstag zum 2:0 für Real Madrid.")
