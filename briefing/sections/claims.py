@@ -39,6 +39,8 @@ _CONTINUES = re.compile(
 _STATES_ITS_CLAIM = re.compile(r"\bdass\b|,\s[^,]*\bzu [a-zäöü]\w*(?:en|n)\b")
 
 MAX_CONTEXT = 2  # sentences before a claim that say what it is about
+# a sentence this similar to one another section prints is that one in other words
+TWIN = 0.8
 
 
 def needs_claim(text: str, weights: Weights | None = None, attributed: bool = False) -> bool:
@@ -85,7 +87,21 @@ def pick_claims(
     count and the groups used, every rule reads and changes; split, each piece would take
     and give all of it.)
     """
-    shown = shown or {}
+    shown = dict(shown or {})
+    printed = [g for g in used if id(g) in shown]
+
+    def is_shown(group: SentenceGroup) -> bool:
+        """Printed in another section, or its near twin is (another source's words for it:
+        "..., sie konnte hierfür aber letztendlich nur Indizien und keine Beweise vorlegen."
+        beside the summary's "... nur Indizien vorlegen.", the whole corpus' audit): then it
+        is pointed to, not printed again."""
+        if id(group) not in shown:
+            twin = next((g for g in printed if similarity(group.text, g.text) >= TWIN), None)
+            if twin is None:
+                return False
+            shown[id(group)] = shown[id(twin)]
+        return True
+
     before = previous_groups(groups)
     ranked = []
     for group in groups:
@@ -129,7 +145,7 @@ def pick_claims(
         if home is not None:
             between = context[context.index(anchor) + 1 :]
             added = [
-                c for c in between if not any(c in u for u in units) and id(c) not in shown
+                c for c in between if not any(c in u for u in units) and not is_shown(c)
             ] + [group]
             # a denial goes in past the limit too (up to twice it): left out, it would hide
             # that a claim shown here is disputed
@@ -141,7 +157,7 @@ def pick_claims(
             used.extend(g for g in added if g not in used)
             continue
         # what another section prints is pointed to, not repeated
-        unit = [*(c for c in context if not any(c in u for u in units) and id(c) not in shown),
+        unit = [*(c for c in context if not any(c in u for u in units) and not is_shown(c)),
                 group]
         if count + len(unit) > limit:
             continue

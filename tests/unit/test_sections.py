@@ -792,6 +792,21 @@ def test_a_denial_of_a_claim_in_das_wichtigste_points_to_it():
     assert text.count(ACCUSATION) == 1
 
 
+def test_a_denial_whose_claim_another_source_words_nearly_alike_in_the_summary_points_to_it():
+    # the corpus' audit: the claim's context sentence came from another article than the
+    # summary's line, in nearly the same words; printed again, the reader read it twice
+    # (a negation keeps the two apart as groups: "nicht" in one only)
+    twin = ACCUSATION.replace("zu haben.", "zu haben, nicht aber Kosten.")
+    first = _article("a1", f"{ACCUSATION} Die Bauarbeiten an der Brücke sollen bald beginnen.")
+    second = _article("a2", f"{LEAD} {twin} {DENIAL}")
+    topic = Topic("Streit", [first, second])
+    summarize_topic(topic, 1)
+    assert [s.text for s in topic.summary] in ([ACCUSATION], [twin])
+    assert DENIAL in [c.text for c in topic.claims]
+    text = render_briefing(Briefing("Streit", [topic]))
+    assert text.count("überschritten zu haben") == 1
+
+
 def test_a_claim_that_points_back_brings_the_sentence_it_continues():
     claim = (
         "Im vergangenen Jahr sollen nach Angaben aus dem Weissen Haus Lieferungen von Raketen "
