@@ -147,6 +147,9 @@ def test_a_sentence_in_another_language_is_no_candidate() -> None:
         # 120729: a Ferrari topic printed it); "Beide Länder" names them
         ("Beide haben ein sehr großes Selbstbewusstsein, und keiner gibt auf.", True),
         ("Beide Länder unterzeichneten am Montag den Vertrag in Genf.", False),
+        # "Beides" for the two things the sentence before named (MLSUM: "Beides passt selten
+        # zusammen.", "Beides sei nach hinten losgegangen, sagte Cameron.")
+        ("Beides passt selten zusammen.", True),
         # a dateline is no word of the sentence ("Wien – Er sagte ...")
         ("Wien – Er sagte am Montag, die Reform komme zu spät.", True),
         ("Wien – Bundeskanzler Werner Faymann hat sich am Sonntag erneut geäußert.", False),
