@@ -61,6 +61,7 @@ SWITCHES = (0.0, 0.5, 1.0, 2.0, 3.0, 4.0)
 OFFSETS = (-3.0, -2.5, -2.0, -1.5, -1.0, -0.5, 0.0, 0.5)
 FOLDS = 5
 TREE_DEPTH = 3
+LEAF = 10
 TREES = 100
 RATE = 0.1
 
@@ -218,25 +219,32 @@ def fit(pages: list[Page], features: Features, settings: dict) -> LineModel:
     """Boosted trees on the pages' labelled lines, the two classes weighing alike
     (deterministic: fixed seed)."""
     counts = word_counts(pages)
-    xs, ys, ws = [], [], []
+    rows = [
+        features.of(p, word_scores(counts, p.words, {w for u in p.lines.units for w in u.lowered}))
+        for p in pages
+    ]
+    trees = train_trees(pages, rows, settings)
+    return LineModel(trees, word_scores(counts), 1.0, 0.0, True, True)
+
+
+def train_trees(pages: list[Page], rows: list[np.ndarray], settings: dict) -> Trees:
+    ys, ws = [], []
     for p in pages:
-        words = word_scores(counts, p.words, {w for u in p.lines.units for w in u.lowered})
-        xs.append(features.of(p, words))
         ys.append(p.labels)
         ws.append(np.where(p.weights == 1, 1.0, 0.0))
-    x, y, w = np.concatenate(xs), np.concatenate(ys), np.concatenate(ws)
+    x, y, w = np.concatenate(rows), np.concatenate(ys), np.concatenate(ws)
     labelled = w > 0
     x, y, w = x[labelled], y[labelled], w[labelled]
     w = np.where(y == 1, w * w[y == 0].sum() / w[y == 1].sum(), w)
-    trees = boosted_trees(x, y, w / w.mean(), settings)
-    return LineModel(trees, word_scores(counts), 1.0, 0.0, True, True)
+    return boosted_trees(x, y, w / w.mean(), settings)
 
 
 def boosted_trees(x: np.ndarray, y: np.ndarray, w: np.ndarray, settings: dict) -> Trees:
     """Gradient-boosted trees (sklearn, fixed seed), flattened for numpy-only prediction."""
     boosting = GradientBoostingClassifier(
-        n_estimators=settings["trees"], max_depth=TREE_DEPTH, learning_rate=settings["rate"],
-        subsample=0.8, min_samples_leaf=10, random_state=0,
+        n_estimators=settings["trees"], max_depth=settings.get("depth", TREE_DEPTH),
+        learning_rate=settings["rate"], subsample=0.8,
+        min_samples_leaf=settings.get("leaf", LEAF), random_state=0,
     )
     boosting.fit(x, y, sample_weight=w)
     roots, feature, threshold, left, right, value = [], [], [], [], [], []
@@ -255,7 +263,7 @@ def boosted_trees(x: np.ndarray, y: np.ndarray, w: np.ndarray, settings: dict) -
         value.extend(values.tolist())
     return Trees(
         np.array(roots), np.array(feature), np.array(threshold), np.array(left),
-        np.array(right), np.array(value), TREE_DEPTH,
+        np.array(right), np.array(value), settings.get("depth", TREE_DEPTH),
     )
 
 
@@ -370,6 +378,8 @@ def main() -> int:
                         help="do not trim the kept lines at section openers as the rules do")
     parser.add_argument("--junk", choices=("choose", "drop", "keep"), default="drop",
                         help="drop the rules' junk lines after decoding, or let the CV choose")
+    parser.add_argument("--depth", type=int, default=TREE_DEPTH, help="depth of the trees")
+    parser.add_argument("--leaf", type=int, default=LEAF, help="least lines in a leaf")
     args = parser.parse_args()
     if not (args.split / "annotations.jsonl").exists():
         print(f"no annotations under {args.split}: skipped", file=sys.stderr)
@@ -377,6 +387,7 @@ def main() -> int:
     started = time.perf_counter()
     settings = {
         "trees": args.trees, "rate": args.rate, "trim": not args.no_trim,
+        "depth": args.depth, "leaf": args.leaf,
         "drop_junk": {"choose": (False, True), "drop": (True,), "keep": (False,)}[args.junk],
     }
     pages = load_pages(args.split)
