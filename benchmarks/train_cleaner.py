@@ -10,7 +10,8 @@ Folds group pages by site (every dev page is from a different site; the deal is 
 the site, ``--seed`` deals again). The furniture-word table is rebuilt from each fold's
 training pages, each training page's own words left out. The decoder's switch cost and offset
 are chosen inside each training part by an inner cross-validation, so the outer figure is
-measured on pages that chose nothing; the features, the tree settings and the decoder's grid
+measured on pages that chose nothing; the features, the tree settings, the decoder's grid
+and the trim after it (``--trim``: the rules' cut at section openers, after the article only)
 were chosen on the CV of these same pages. The rules (``briefing clean`` before the model)
 and keep-all are scored on the same pages beside it. Needs scikit-learn (the test extras);
 the product reads the written JSON with numpy only.
@@ -51,7 +52,7 @@ from briefing.clean.features import (
     word_columns,
 )
 from briefing.clean.lines import GOOD, NEAR
-from briefing.clean.model import MODEL_PATH, LineModel, Trees, keep_lines, select
+from briefing.clean.model import MODEL_PATH, TRIM_MODES, LineModel, Trees, keep_lines, select
 from briefing.clean.page import page_from
 
 # A word's furniture score needs this many training pages that use it.
@@ -61,6 +62,7 @@ SWITCHES = (0.0, 0.5, 1.0, 2.0, 3.0, 4.0)
 OFFSETS = (-3.0, -2.5, -2.0, -1.5, -1.0, -0.5, 0.0, 0.5)
 FOLDS = 5
 TREE_DEPTH = 3
+LEAF = 10
 TREES = 100
 RATE = 0.1
 
@@ -218,25 +220,32 @@ def fit(pages: list[Page], features: Features, settings: dict) -> LineModel:
     """Boosted trees on the pages' labelled lines, the two classes weighing alike
     (deterministic: fixed seed)."""
     counts = word_counts(pages)
-    xs, ys, ws = [], [], []
+    rows = [
+        features.of(p, word_scores(counts, p.words, {w for u in p.lines.units for w in u.lowered}))
+        for p in pages
+    ]
+    trees = train_trees(pages, rows, settings)
+    return LineModel(trees, word_scores(counts), 1.0, 0.0, True, settings["trim"])
+
+
+def train_trees(pages: list[Page], rows: list[np.ndarray], settings: dict) -> Trees:
+    ys, ws = [], []
     for p in pages:
-        words = word_scores(counts, p.words, {w for u in p.lines.units for w in u.lowered})
-        xs.append(features.of(p, words))
         ys.append(p.labels)
         ws.append(np.where(p.weights == 1, 1.0, 0.0))
-    x, y, w = np.concatenate(xs), np.concatenate(ys), np.concatenate(ws)
+    x, y, w = np.concatenate(rows), np.concatenate(ys), np.concatenate(ws)
     labelled = w > 0
     x, y, w = x[labelled], y[labelled], w[labelled]
     w = np.where(y == 1, w * w[y == 0].sum() / w[y == 1].sum(), w)
-    trees = boosted_trees(x, y, w / w.mean(), settings)
-    return LineModel(trees, word_scores(counts), 1.0, 0.0, True, True)
+    return boosted_trees(x, y, w / w.mean(), settings)
 
 
 def boosted_trees(x: np.ndarray, y: np.ndarray, w: np.ndarray, settings: dict) -> Trees:
     """Gradient-boosted trees (sklearn, fixed seed), flattened for numpy-only prediction."""
     boosting = GradientBoostingClassifier(
-        n_estimators=settings["trees"], max_depth=TREE_DEPTH, learning_rate=settings["rate"],
-        subsample=0.8, min_samples_leaf=10, random_state=0,
+        n_estimators=settings["trees"], max_depth=settings.get("depth", TREE_DEPTH),
+        learning_rate=settings["rate"], subsample=0.8,
+        min_samples_leaf=settings.get("leaf", LEAF), random_state=0,
     )
     boosting.fit(x, y, sample_weight=w)
     roots, feature, threshold, left, right, value = [], [], [], [], [], []
@@ -255,7 +264,7 @@ def boosted_trees(x: np.ndarray, y: np.ndarray, w: np.ndarray, settings: dict) -
         value.extend(values.tolist())
     return Trees(
         np.array(roots), np.array(feature), np.array(threshold), np.array(left),
-        np.array(right), np.array(value), TREE_DEPTH,
+        np.array(right), np.array(value), settings.get("depth", TREE_DEPTH),
     )
 
 
@@ -290,7 +299,7 @@ def score_bodies(pages: list[Page], bodies: list[str]) -> Score:
 
 
 def line_score(pages: list[Page], probs: list[np.ndarray], switch: float, offset: float,
-               drop_junk: bool, trim: bool) -> float:
+               drop_junk: bool, trim: str) -> float:
     """F1 of the strings counted on the kept lines (a string is kept when all its lines are):
     close to the body's score and much faster, for choosing the decoder."""
     tp = fn = fp = 0
@@ -321,7 +330,7 @@ def out_of_fold(pages: list[Page], features: Features, settings: dict, k: int, s
 
 
 def choose_decoder(pages: list[Page], features: Features, settings: dict, k: int
-                   ) -> tuple[float, float, bool, bool]:
+                   ) -> tuple[float, float, bool, str]:
     """The decoder's (switch, offset, drop_junk, trim) that score best in a k-fold CV over
     ``pages`` alone."""
     probs = out_of_fold(pages, features, settings, k, seed="inner")
@@ -366,17 +375,21 @@ def main() -> int:
     parser.add_argument("--drop", default="", help="comma-separated features to leave out")
     parser.add_argument("--trees", type=int, default=TREES, help="boosted trees")
     parser.add_argument("--rate", type=float, default=RATE, help="boosting learning rate")
-    parser.add_argument("--no-trim", action="store_true",
-                        help="do not trim the kept lines at section openers as the rules do")
+    parser.add_argument("--trim", choices=TRIM_MODES, default="tail",
+                        help="cut the kept lines at section openers as the rules cut their "
+                             "region: on both sides, after the article only, or not ('')")
     parser.add_argument("--junk", choices=("choose", "drop", "keep"), default="drop",
                         help="drop the rules' junk lines after decoding, or let the CV choose")
+    parser.add_argument("--depth", type=int, default=TREE_DEPTH, help="depth of the trees")
+    parser.add_argument("--leaf", type=int, default=LEAF, help="least lines in a leaf")
     args = parser.parse_args()
     if not (args.split / "annotations.jsonl").exists():
         print(f"no annotations under {args.split}: skipped", file=sys.stderr)
         return 0
     started = time.perf_counter()
     settings = {
-        "trees": args.trees, "rate": args.rate, "trim": not args.no_trim,
+        "trees": args.trees, "rate": args.rate, "trim": args.trim,
+        "depth": args.depth, "leaf": args.leaf,
         "drop_junk": {"choose": (False, True), "drop": (True,), "keep": (False,)}[args.junk],
     }
     pages = load_pages(args.split)

@@ -3,10 +3,11 @@
 Each unit of a plain-text page, as ``reading.read_page`` makes and classifies it, gets a row
 of FEATURE_NAMES: the rules' signals (length, stop-word density, sentence end, page phrases,
 junk patterns, their class and weight), the neighbours' signals (two lines either way),
-layout (blank lines around it, the size and prose share of its block), its place (position,
-distance to the rules' densest prose region and the section openers in between), its word
-overlap with the rest of the article and with the headline, and how furniture-like its words
-were on the training pages (a word table shipped with the model).
+layout (blank lines around it; the size of its block, its share of prose and of lines that
+end a sentence), its place (position, distance to the rules' densest prose region and the
+section openers in between), its word overlap with the rest of the article and with the
+headline, and how furniture-like its words were on the training pages (a word table shipped
+with the model).
 
 Takes a page's text; gives it read (``page_lines``) and its feature matrix (``page_features``).
 """
@@ -100,7 +101,7 @@ _PLACE = [
     "after_region", "region_distance", "boundaries_between", "prose_window_3", "prose_window_8",
     "topic_overlap", "title_overlap", "furniture_words", "furniture_word_max",
     "furniture_word_share", "blank_before", "blank_after", "log_block_size", "block_prose",
-    "block_first", "block_last",
+    "block_first", "block_last", "block_sentences",
 ]
 FEATURE_NAMES: tuple[str, ...] = (
     *_OWN,
@@ -168,7 +169,7 @@ def page_features(page: PageLines, furniture_words: dict[str, float]) -> np.ndar
             _window_mean(prose, 8),
             *_overlaps(page).T,
             *word_columns(units, furniture_words).T,
-            *_blocks(page.blank_before, prose).T,
+            *_blocks(page.blank_before, prose, own[:, _OWN.index("sentence")]).T,
         ],
         axis=1,
     )
@@ -250,19 +251,21 @@ def word_columns(units: Sequence[Unit], furniture_words: dict[str, float]) -> np
     return columns
 
 
-def _blocks(blank_before: np.ndarray, prose: np.ndarray) -> np.ndarray:
+def _blocks(blank_before: np.ndarray, prose: np.ndarray, sentence: np.ndarray) -> np.ndarray:
     """Per unit: blank line before and after, and of its block (units not set apart by a
-    blank line) the size, the share of prose, whether it is the block's first or last."""
+    blank line) the size, the share of prose, whether it is the block's first or last, and
+    the share of its lines that end a sentence."""
     blank_after = np.append(blank_before[1:], 1.0)
     block = np.cumsum(blank_before >= 0.5)
     sizes = np.bincount(block)
     prose_sums = np.bincount(block, weights=prose)
+    sentence_sums = np.bincount(block, weights=sentence)
     changes = (block[1:] != block[:-1]).astype(float)
     first = np.append(1.0, changes)
     last = np.append(changes, 1.0)
     return np.stack(
         [blank_before, blank_after, np.log(sizes[block]), prose_sums[block] / sizes[block],
-         first, last], axis=1,
+         first, last, sentence_sums[block] / sizes[block]], axis=1,
     )
 
 

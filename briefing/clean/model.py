@@ -4,9 +4,10 @@ Boosted trees (trained by ``benchmarks/train_cleaner.py`` on the cleaning dev pa
 cross-validated by site) give each line's features (``features.FEATURE_NAMES``) a log-odds of
 being article text. A three-state Viterbi pass - before the article, in it, after it; each
 change of state costs a fixed log-odds - turns them into kept lines, at least one; then the
-rules' junk lines (captions, credits, stamps) are dropped and the kept span is cut at section
-openers as the rules cut their region (``region.trim_region``). The parameters ship as JSON
-beside this module and load with numpy only.
+rules' junk lines (captions, credits, stamps) are dropped and, when the model file says so
+(``trim``), the kept span is cut at section openers as the rules cut their region
+(``region.trim_region``), on both sides or after the article only. The parameters ship as
+JSON beside this module and load with numpy only.
 
 Takes a read page (``features.PageLines``); gives which of its units are kept
 (``keep_lines``).
@@ -28,6 +29,7 @@ from briefing.clean.region import trim_region
 
 MODEL_PATH = Path(__file__).resolve().parent / "line_model.json"
 MODEL_FORMAT = "briefing-line-model/2"
+TRIM_MODES = ("", "tail", "region")
 
 
 @dataclass
@@ -88,7 +90,9 @@ class LineModel:
     switch: float  # log-odds a path pays to go from dropped to kept lines or back
     offset: float  # added to every line's log-odds before decoding
     drop_junk: bool  # drop the lines the rules call junk (captions, credits, stamps) after it
-    trim: bool  # then cut the kept lines at section openers as the rules do
+    # then cut the kept lines at section openers as the rules cut their region: "region" on
+    # both sides, "tail" only after the article, "" not at all
+    trim: str
     info: dict = field(default_factory=dict)
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
@@ -118,9 +122,18 @@ class LineModel:
             float(data["switch"]),
             float(data["offset"]),
             bool(data["drop_junk"]),
-            bool(data["trim"]),
+            _trim_mode(data["trim"]),
             dict(data.get("info", {})),
         )
+
+
+def _trim_mode(value: bool | str) -> str:
+    """The trim setting of a model file (true and false in files before "tail")."""
+    if isinstance(value, bool):
+        return "region" if value else ""
+    if value not in TRIM_MODES:
+        raise ValueError(f"unknown trim setting in the model file: {value!r}")
+    return value
 
 
 @lru_cache(maxsize=1)
@@ -173,19 +186,25 @@ def decode(probabilities: np.ndarray, switch: float, bias: float = 0.0) -> np.nd
 
 def select(
     page: PageLines, probabilities: np.ndarray, switch: float, offset: float, drop_junk: bool,
-    trim: bool,
+    trim: str,
 ) -> np.ndarray:
     """The decoded lines; then, when asked, less the junk lines and trimmed as the rules trim
     their body region (parts after "Empfohlen", "Mehr zum Thema" that are about something
-    else go, with all after them)."""
+    else go, with all after them): on both sides (``trim`` "region") or only after the
+    article ("tail"), and then never where it would cut the kept line the model is surest
+    of (the rules choose the article's part by its weight, and a forum or menu part that
+    the model kept can outweigh the article)."""
     kept = decode(probabilities, switch, offset)
     if drop_junk:
         kept &= ~np.array([u.junk for u in page.units], dtype=bool)
     if trim and kept.any():
         where = np.flatnonzero(kept)
         start, end = trim_region(page.units, int(where[0]), int(where[-1]) + 1, page.title)
-        kept[:start] = False
-        kept[end:] = False
+        if trim == "region":
+            kept[:start] = False
+            kept[end:] = False
+        elif end > int(np.argmax(np.where(kept, probabilities, -1.0))):
+            kept[end:] = False  # "tail", never cutting the kept line the model is surest of
     return kept
 
 

@@ -10,7 +10,7 @@ import pytest
 from benchmark_module import load_benchmark
 
 from briefing.clean import clean_document
-from briefing.clean.features import FEATURE_NAMES, page_features, page_lines
+from briefing.clean.features import FEATURE_NAMES, PageLines, page_features, page_lines
 from briefing.clean.model import (
     MODEL_PATH,
     LineModel,
@@ -19,6 +19,7 @@ from briefing.clean.model import (
     decode,
     keep_lines,
     load_model,
+    select,
 )
 from briefing.clean.region import kept_blocks
 from briefing.ingest import RawDocument
@@ -73,7 +74,7 @@ def constant_model(log_odds: float) -> LineModel:
     one = np.array([0])
     trees = Trees(one, np.array([-1]), np.array([0.0]), np.array([-1]), np.array([-1]),
                   np.array([log_odds]), depth=1)
-    return LineModel(trees, {}, switch=1.0, offset=0.0, drop_junk=True, trim=True)
+    return LineModel(trees, {}, switch=1.0, offset=0.0, drop_junk=True, trim="region")
 
 
 def test_model_file_is_small_json_in_the_package_and_loads():
@@ -185,3 +186,50 @@ def test_the_shipped_model_makes_the_recorded_decisions_on_dev_pages():
         page = page_lines((DEV / name).read_text(encoding="utf-8"))
         assert len(page.units) == decision["units"], name
         assert np.flatnonzero(keep_lines(page)).tolist() == decision["kept"], name
+
+
+def test_block_sentence_share_tells_a_list_of_sentences_from_a_menu():
+    questions = ["1. Was liebst du?", "2. Worin bist du gut?", "3. Was braucht die Welt"]
+    blocks = ["\n".join(NAVIGATION), "\n".join(questions), *PARAGRAPHS]
+    text = "\n\n".join(blocks) + "\n"
+    page = page_lines(text)
+    share = page_features(page, {})[:, FEATURE_NAMES.index("block_sentences")]
+    texts = [u.text for u in page.units]
+    assert [share[texts.index(t)] for t in NAVIGATION] == [0.0] * len(NAVIGATION)
+    assert share[texts.index("2. Worin bist du gut?")] == pytest.approx(2 / 3)
+    assert [share[texts.index(p)] for p in PARAGRAPHS] == [1.0] * len(PARAGRAPHS)
+
+
+def recommended_page() -> PageLines:
+    text = (ROOT / "tests" / "data" / "clean" / "recommended_block.txt").read_text("utf-8")
+    return page_lines(text.replace("Empfohlen", "Lesestoff"))
+
+
+def test_tail_trim_cuts_other_news_after_the_article():
+    page = recommended_page()
+    texts = [u.text for u in page.units]
+    sure = np.full(len(texts), 0.95)
+    teaser = texts.index("Bundestag beschliesst Reform der Schuldenbremse")
+    article = [i for i, t in enumerate(texts) if t.startswith(("Rund 50 Kilometer", "Umwelt"))]
+    for trim in ("tail", "region"):
+        kept = select(page, sure, 1.0, 0.0, True, trim)
+        assert kept[article].all() and not kept[teaser:].any(), trim
+    assert select(page, sure, 1.0, 0.0, True, "")[teaser:].any()
+
+
+def test_tail_trim_does_not_cut_the_part_the_model_is_surest_of():
+    page = recommended_page()
+    texts = [u.text for u in page.units]
+    teaser = texts.index("Bundestag beschliesst Reform der Schuldenbremse")
+    p = np.full(len(texts), 0.6)
+    p[teaser:] = 0.999
+    assert select(page, p, 1.0, 0.0, True, "tail")[teaser + 1]
+    assert not select(page, p, 1.0, 0.0, True, "region")[teaser + 1]
+
+
+def test_trim_setting_of_older_model_files_is_read():
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    for old, mode in ((True, "region"), (False, "")):
+        assert LineModel.from_json({**data, "trim": old}).trim == mode
+    with pytest.raises(ValueError):
+        LineModel.from_json({**data, "trim": "somewhere"})
