@@ -283,9 +283,9 @@ def _leans_on_someone(text: str) -> bool:
     zustimmen"; a part or more of what it counted, "Die größte davon ...", "Fünf weitere ...";
     what its source said, "demnach"; "Ähnlich ..."; a subordinate clause alone, "Obwohl
     angeblich alle Details klar waren."): no line shown without the sentence before it (a
-    story of several articles, a lone article's one line). (One article's summary may keep them: leaving out
-    "Denn" there cost the tests' validation slice 0.0005 of ROUGE-1, "Hierzu" and "Letzteres"
-    0.0002, the subordinate clauses 0.0004.)"""
+    story of several articles, a lone article's one line). (One article's summary may keep
+    them: leaving out "Denn" there cost the tests' validation slice 0.0005 of ROUGE-1, "Hierzu"
+    and "Letzteres" 0.0002, the subordinate clauses 0.0004.)"""
     opening = [word.strip(",:;").casefold() for word in text.split(maxsplit=3)[:3]]
     first = opening[0] if opening else ""
     return (
