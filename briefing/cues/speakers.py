@@ -85,7 +85,8 @@ _SPEAKER = (
     # whose role it is: "der Chef der rechten Lega" (not a hearer: "der Zeitung")
     rf"(?P<of>\s+(?:der|des)\s+(?:[a-zäöüß][\w-]*(?:e|en|er|es)\s+)?(?!{_HEARER_NOUN})"
     rf"{_NAME_WORD}(?:\s+{_NAME_WORD})?)?"
-    rf"(?=\s*(?:[,.:;»“”\"(]|\s(?:{_SPEAKER_END})\b|$))"
+    # (or "und" and a verb: '"...", sagte Hoeneß und schrieb die Transfers ... zu')
+    rf"(?=\s*(?:[,.:;»“”\"(]|\s(?:{_SPEAKER_END})\b|\s+und\s+[a-zäöüß]|$))"
     # the person after the role: "der Sprecher, John Kirby, ...", "der rechtspolitische
     # Sprecher der Unionsfraktion, Jan-Marco Luczak."
     rf"(?:,\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})(?=\s*(?:[,.;:!?]|$)))?"

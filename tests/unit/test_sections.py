@@ -196,6 +196,10 @@ from briefing.render import render_briefing
         # a surname alone before the medium it spoke to (a week of SZ economy news printed
         # "— Scholz der Funke Mediengruppe"); a role's paper stays (above)
         ('"Kleinsparer sollen geschützt werden", sagte Scholz der Funke Mediengruppe.', "Scholz"),
+        # the speaker's name before "und" and a verb (a week of SZ sports news printed
+        # "— Transfers" for '..., sagte Hoeneß und schrieb die Transfers ... zu')
+        ('"Hasan hat einen guten Job gemacht", sagte Hoeneß und schrieb ihm die Transfers zu.',
+         "Hoeneß"),
     ],
 )
 def test_quote_speaker(text, speaker):
