@@ -475,8 +475,8 @@ def reported_speakers(sentences: list[Sentence]) -> dict[int, str]:
             # a subject of its own comes first: 'Trump selbst hingegen sieht sich nicht unter
             # Druck: "…", sagte er' is Trump's, whoever the sentence before named
             quoted = any(mark in sentence.text for mark in OPENING_QUOTES)
-            person = ((quoted and _own_subject(sentence.text)) or found.get(i - 1)
-                      or person_named(before.text))
+            person = ((quoted and (_own_subject(sentence.text) or named_before_quote(
+                sentence.text))) or found.get(i - 1) or person_named(before.text))
             if person:
                 found[i] = person
             continue
@@ -493,6 +493,32 @@ def reported_speakers(sentences: list[Sentence]) -> dict[int, str]:
         if speaker and not re.search(rf"\b{re.escape(speaker.split()[-1])}\b", sentence.text):
             found[i] = speaker
     return found
+
+
+def named_before_quote(text: str) -> str | None:
+    """The one person a sentence names by role and surname, or first name and surname, before
+    its quote opens: the "sie" of 'Am Sonntag hatte die dänische Ministerpräsidentin
+    Frederiksen ... eine Absage erteilt: "…", sagte sie.' is Frederiksen, not the speaker of
+    the sentence before. None when it names nobody so or more than one."""
+    at = min((text.find(m) for m in OPENING_QUOTES if m in text), default=-1)
+    head = text[:at] if at > 0 else ""
+    words = [w.strip(",.;:()") for w in head.split()]
+    persons = set()
+    for first, second in zip(words, words[1:]):
+        if not (second[:1].isupper() and second[1:2].islower()):
+            continue
+        if (_is_role(first) or first in FIRST_NAMES) and not (
+            _is_role(second) or second in FIRST_NAMES
+        ):
+            persons.add(f"{first} {second}")
+    return persons.pop() if len(persons) == 1 else None
+
+
+def _is_role(word: str) -> bool:
+    """A noun for a person, in the masculine the lexicon holds or its feminine in -in."""
+    low = word.casefold()
+    roles = person_nouns()
+    return low in roles or low.endswith("in") and low[:-2] in roles
 
 
 # a quote or report whose speaker is only a pronoun: '"...", sagte er.', '..., so sie.'

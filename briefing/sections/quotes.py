@@ -17,6 +17,7 @@ from briefing.cues.quotes import (
     quote_state,
 )
 from briefing.cues.speakers import (
+    named_before_quote,
     person_named,
     pronoun_attribution,
     quote_speaker,
@@ -175,8 +176,9 @@ def quote_runs(
             before = _sentence_before(article, run[0].index)
             if speaker is None and pronoun_attribution(text):
                 # '"…. …", sagte er.': the one person named before it (none: no quote, see
-                # pick_quotes)
-                speaker = person_named(before) if before else None
+                # pick_quotes); the run's own head comes first ('Am Sonntag hatte die
+                # Ministerpräsidentin Frederiksen … eine Absage erteilt: "…", sagte sie.')
+                speaker = named_before_quote(text) or (person_named(before) if before else None)
             elif speaker is None:
                 speaker = quote_speaker(text, before) if text[:1] in OPENING_QUOTES else None
             group = SentenceGroup(

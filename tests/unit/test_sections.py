@@ -847,3 +847,38 @@ def test_a_denial_of_a_listed_claim_is_shown_when_the_section_is_full():
     similarity = Similarity([g.text for g in groups])
     claims = pick_claims(groups, [], similarity, TOPIC_WEIGHTS, limit=2)
     assert [c.text for c in claims] == [other, claim, more, denial]
+
+
+def test_a_pronoun_after_a_quote_run_is_the_person_its_own_head_names():
+    """'Am Sonntag hatte die dänische Ministerpräsidentin Frederiksen … eine Absage erteilt:
+    "…. …", sagte sie.' was printed with the speaker of the sentence before (Thorning-Schmidt;
+    a week of SZ news, MLSUM rows 9500-9799)."""
+    article = _article(
+        "a1",
+        "Ex-Ministerpräsidentin Helle Thorning-Schmidt twitterte, die Absage sei beleidigend "
+        "für die Menschen in Grönland. Am Sonntag hatte die dänische Ministerpräsidentin "
+        'Frederiksen den Vorstoß, die Insel zu erwerben, abgelehnt: "Grönland steht nicht zum '
+        'Verkauf. Ich hoffe wirklich, dass das nicht ernst gemeint ist", sagte sie.',
+    )
+    topic = Topic("Grönland", [article])
+    summarize_topic(topic, 1)
+    assert [q.speaker for q in topic.quotes if "Verkauf" in q.text] == [
+        "Ministerpräsidentin Frederiksen"
+    ], topic.quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ('Am Sonntag hatte Ministerpräsidentin Frederiksen abgelehnt: "Nein", sagte sie.',
+         "Ministerpräsidentin Frederiksen"),
+        # two persons before the quote: "sie" could be either
+        ('Kanzlerin Merkel traf Präsident Macron: "Wir sind einig", sagte sie.', None),
+        # nobody named by role or first name
+        ('Am Sonntag hieß es in Berlin: "Wir sind einig", sagte sie.', None),
+    ],
+)
+def test_named_before_quote(text, person):
+    from briefing.cues.speakers import named_before_quote
+
+    assert named_before_quote(text) == person
