@@ -15,10 +15,12 @@ from briefing.lexicon import (
     BACK_REFERENCE_VERBS,
     CONJUNCTIONS,
     DEMONSTRATIVES,
+    DETERMINERS,
     FINITE_AUXILIARIES,
     FINITE_VERBS,
     FIRST_NAMES,
     GOES_ON_VERBS,
+    QUANTITIES,
     POINTS_BACK,
     PREPOSITIONS,
     ROUNDUP_LABELS,
@@ -419,6 +421,27 @@ _PLURAL_VERB = re.compile(
     r"[a-zäöüß]{2,}en"
 )
 
+# A word that may stand before a noun without being its article ("die liberale Renew-Fraktion",
+# "viele Arbeitsplätze"): after it a lower-case word in -e is that noun's adjective
+_BEFORE_NOUN = DETERMINERS | QUANTITIES | {"sich", "ihn", "ihm", "uns", "man", "es"}
+
+
+def _singular_verb(second: str, after: list[str]) -> bool:
+    """After "Das"/"Dies" opening a sentence, ``second`` is a verb in -t whose subject the
+    demonstrative is ("Das demonstriert Teheran ...", "Das kostet Wachstum"), not a word
+    between the article and its adjective ("Das seit Mai 2015 geltende Gesetz", "Das jetzt
+    diskutierte Bußgeld", "Das weltweit größte ..."): no adjective in -e before a noun follows
+    among the next words before another article does (``after``: the next five words)."""
+    if not re.fullmatch(r"[a-zäöüß]{2,}t", second) or second in PREPOSITIONS:
+        return False
+    for word, following in zip(after, after[1:] + [""]):
+        if word.casefold() in _BEFORE_NOUN:
+            return True  # "Das stärkt letztlich auch die liberale Renew-Fraktion"
+        if word[:1].islower() and word.endswith("e") and following[:1].isupper():
+            return False
+    return True
+
+
 # "ich" and "mein" outside quotation marks: an interview's answer or a columnist, whose words
 # a reader cannot place without the question or the byline ("wir" may be the paper's own voice)
 # ("Mir"/"Mich" capitalised only at the start: inside a sentence "Mir" is the space station)
@@ -492,6 +515,8 @@ def points_back(text: str, names_speaker: bool = False) -> str | None:
         return f"demonstrative subject '{first} {second}'"
     if first in ("Das", "Dies") and _PLURAL_VERB.fullmatch(second):
         return f"demonstrative object '{first} {second}'"  # "Das bestätigten Beobachter"
+    if first in ("Das", "Dies") and _singular_verb(second, stripped.split()[2:7]):
+        return f"demonstrative subject '{first} {second}'"  # "Das demonstriert Teheran ..."
     if first == "All" and second in ("diese", "dieser", "dies", "das", "jene"):
         return f"opens with 'All {second}'"  # "All diese Dinge, die ..., sind aber ..."
     if first == "Da" and second in _FINITE:
