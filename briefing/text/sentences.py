@@ -369,7 +369,8 @@ def _joins(before: str, after: str) -> bool:
 # (the space first and a capital after it before the long alternation is tried: the pattern
 # jumps from space to space and most words fail on their first letter, 4 times as fast)
 _GLUE = re.compile(
-    rf" (?<=[a-zäöüß0-9\"“”»] )(?=[A-ZÄÖÜ])((?:{'|'.join(CLAUSE_STARTS)})) (\S+)"
+    # (two spaces too: a lost line break, "Fünf Meisterschaftssiege in Folge  Ob sich ...")
+    rf" (?<=[a-zäöüß0-9\"“”»] ) ?(?=[A-ZÄÖÜ])((?:{'|'.join(CLAUSE_STARTS)})) (\S+)"
 )
 # a name or title after the word before: "die Zeitung Die Welt", "eine Gruppe namens Die Enkel"
 _NAMING = re.compile(

@@ -67,6 +67,16 @@ from briefing.text.words import words
          "die Verteidiger an das Gericht.",
          ["Verunsicherter Hauptbelastungszeuge",
           "Angesichts der Brisanz des Prozesses appellierten die Verteidiger an das Gericht."]),
+        # 10kGNAD lost its subheadings' line breaks, sometimes to two spaces; "Gleich" opens
+        # the sentence after one (300 random articles, seed 120828, printed "Fünf
+        # Meisterschaftssiege in Folge Ob sich ...", "Anlaufzeit geben Gleich neun Spieler ...")
+        ("Fünf Meisterschaftssiege in Folge  Ob sich nun ein Lauf einstellt, wagt Barisic "
+         "nicht zu prophezeien.",
+         ["Fünf Meisterschaftssiege in Folge",
+          "Ob sich nun ein Lauf einstellt, wagt Barisic nicht zu prophezeien."]),
+        ("Anlaufzeit geben Gleich neun Spieler des Stammes haben im Sommer den Club gewechselt.",
+         ["Anlaufzeit geben",
+          "Gleich neun Spieler des Stammes haben im Sommer den Club gewechselt."]),
         # ... but a noun is no clause start: "auf illegalen Wegen", "mit Trotz"
         ("Er kam auf illegalen Wegen nach Deutschland. Dann blieb er.",
          ["Er kam auf illegalen Wegen nach Deutschland.", "Dann blieb er."]),
