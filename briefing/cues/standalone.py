@@ -392,17 +392,20 @@ _CLAUSE_WORDS = CONJUNCTIONS | SUBORDINATORS | {
 _PRONOUN = re.compile(r" (?:er|sie|ihn|ihm|ihnen)\b")
 _PRONOUN_AFTER_VERB = re.compile(
     # (a score's colon is inside a word, "Beim Stand von 3:3 nahm er ..."; a label's ends one)
-    rf"^(?:[^\s,;–\"„“]+(?<!:)\s+){{1,7}}?(?!(?:{alternation(sorted(_CLAUSE_WORDS))})\s)"
+    # (a decimal comma is inside a word too: "98,9 Prozent der Delegierten stimmten für sie")
+    rf"^(?:(?:[^\s,;–\"„“]|(?<=\d),(?=\d))+(?<!:)\s+){{1,7}}?(?!(?:{alternation(sorted(_CLAUSE_WORDS))})\s)"
     r"[a-zäöüß]+\s+(?:er|sie|ihn|ihm|ihnen)\b"
 )
-_DAS_BEFORE_ADVERB = re.compile(rf" (?:das|dies) (?:{_ADVERB_AFTER})\b")
+_DAS_BEFORE_ADVERB = re.compile(rf" (?:das|dies)(?: (?:{_ADVERB_AFTER})\b|[.;!?]| [–-] )")
 _DEMONSTRATIVE_AFTER_VERB = re.compile(
     # (commas only in a sentence that opens with a preposition: an aside, "Seit Samstagabend,
     # kurz nach 18 Uhr, ist das durchaus vorstellbar", not a clause "das" may stand for)
     rf"^(?:(?:[^\s,:;–-]+\s+){{1,11}}?|(?i:{alternation(sorted(PREPOSITIONS))})\s+"
     rf"(?:[^\s:;–-]+\s+){{0,10}}?)(?:{alternation(sorted(_FINITE))})\s+(?:das|dies)"
-    rf"(?:\s+(?:{_ADVERB_AFTER}))+\b"
+    rf"(?:(?:\s+(?:{_ADVERB_AFTER}))+\b"
     r"(?!\s+\w+ste[nmr]?\b)(?!(?:\s+\S+){0,3}?\s+[a-zäöüß]+e\s+[A-ZÄÖÜ])"
+    # ... or before the clause's end: "Im Februar 2018 war das - und doch scheint es ..."
+    r"|[.;!?]|\s[–-]\s)"
 )
 
 # A bare yes or no in quotation marks opening the line: the answer to a question the line does
