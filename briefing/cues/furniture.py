@@ -48,6 +48,10 @@ _POINTER_HINT = re.compile(r"\(|[Ss]iehe ")
 # a page's label or byline before a bar, glued to what follows: "Notaufnahme | Einige Indizien
 # deuten darauf hin ...", "Von Jan Kupitz | Oct 24, 2023 | ..."
 _BAR_LABEL = re.compile(r"^[^|.!?]{1,40}? \| ")
+# a row of a results table after the report: a name, its country's code, a time, points or a
+# gap ("Fabian Rießle (GER) 25:22,4 Min. (5. im Springen/6. im Langlauf) – 2."; 64 corpus
+# sentences, all of them rows)
+_RESULTS_ROW = re.compile(r"^[A-ZÄÖÜ][\w'.-]*(?: [A-ZÄÖÜ][\w'.-]*){0,3} \([A-Z]{3}\) [+]?\d")
 # what a sentence of social media or a web page holds, not one of an article: a handle, a
 # hashtag, a link to a picture
 _SOCIAL = re.compile(r"(?:^|\s)[@#][A-Za-z]\w+|pic\.twitter\.com|\bbit\.ly/")
@@ -126,6 +130,8 @@ def furniture_reason(text: str, boilerplate: frozenset[str] = frozenset()) -> st
         return "points to the page"  # a graphic, a table, a box the reader does not see
     if "|" in text and _BAR_LABEL.match(text):
         return "label before a bar"
+    if ") " in text and _RESULTS_ROW.match(text):
+        return "row of a results table"
     return None
 
 

@@ -42,6 +42,10 @@ from briefing.text.words import letters_key
         "Das hatte der Minister bereits im Sommer angekündigt, siehe oben.",
         # a page's label glued before a bar (a web page's briefing printed it)
         "Notaufnahme | Einige Indizien deuten darauf hin, dass sich das Virus stark verbreitet.",
+        # a row of the results table after a report (300 random articles, seed 120828: the
+        # Kombinierer topic printed it)
+        "Fabian Rießle (GER) 25:22,4 Min. (5. im Springen/6. im Langlauf) – 2.",
+        "Daniela Iraschko-Stolz (AUT) 242,6 Punkte (92,5/97,0 Meter) 2.",
     ],
 )
 def test_furniture_is_no_candidate(text: str) -> None:
@@ -70,6 +74,9 @@ def test_a_sentence_unrelated_articles_repeat_is_furniture_in_each() -> None:
         "Er blickte nach oben und sah links die Tabelle der Liga.",
         "Alle Teilnehmer des Gipfels sind hier eingetroffen und beraten nun.",
         'Der Film "The Man Who Knew Too Much" lief am Abend in der Reihe.',
+        # a name with its country's code in prose
+        "Eric Frenzel (GER) gewann am Sonntag zum dritten Mal in Folge in Seefeld.",
+        "Russell Westbrook, wertvollster Spieler der Liga (MVP) 2017, wechselt nach Houston.",
     ],
 )
 def test_article_text_is_a_candidate(text: str) -> None:
