@@ -105,6 +105,8 @@ def pick_quotes(
             continue  # a sentence of a quote already chosen
         if any(similarity(group.text, other.text) >= weights.redundancy for other in used):
             continue
+        if _quotes_again(group.text, used):
+            continue  # the same words quoted in another sentence the reader has read
         chosen.append((group, speaker))
         used.extend([group, *(p for p in pieces if p is not group)])
     chosen.sort(key=lambda q: q[0].first_seen)
@@ -112,6 +114,27 @@ def pick_quotes(
         Quote(group.text, speaker, *citations.cite(group.text, group.occurrences))
         for group, speaker in chosen
     ]
+
+
+def _quoted_words(text: str) -> str:
+    """The words ``text`` quotes, lower-cased and joined by spaces ("" for none)."""
+    quoted = direct_quote(text)
+    return " ".join(words(quoted)).casefold() if quoted else ""
+
+
+def _quotes_again(text: str, used: list[SentenceGroup]) -> bool:
+    """Whether a line already shown quotes the words ``text`` quotes, or they its: '"Ich kann,
+    ich will und ich werde" - mit dieser Kampfansage hat ...' beside '"Ich kann, ich will und
+    ich werde", das war der Höhepunkt ihrer Bewerbungsrede ...' (an AKK topic of 300 random
+    articles) says the same words twice."""
+    quoted = _quoted_words(text)
+    if len(quoted.split()) < 3:
+        return False
+    for other in used:
+        shown = _quoted_words(other.text)
+        if shown and len(shown.split()) >= 3 and (quoted in shown or shown in quoted):
+            return True
+    return False
 
 
 # a speaker named only by age ("47-Jährige", "der 62 Jahre alte"): whom the article named

@@ -882,3 +882,27 @@ def test_named_before_quote(text, person):
     from briefing.cues.speakers import named_before_quote
 
     assert named_before_quote(text) == person
+
+
+def test_the_same_words_quoted_in_two_sentences_are_one_quote():
+    """'"Ich kann, ich will und ich werde" - mit dieser Kampfansage ...' and '"Ich kann, ich
+    will und ich werde", das war der Höhepunkt ...' were both printed under Zitate (an AKK
+    topic of 300 random articles, seed 120828)."""
+    first = _article(
+        "a1",
+        '"Ich kann, ich will und ich werde" - mit dieser Kampfansage hat Annegret '
+        "Kramp-Karrenbauer die bundespolitische Bühne betreten, 16 Monate ist das erst her. "
+        "Im Februar 2018 wurde sie auf dem Parteitag in Berlin zur Generalsekretärin gewählt. "
+        '"Ich kann, ich will und ich werde", sagte Annegret Kramp-Karrenbauer damals in ihrer '
+        "Bewerbungsrede für das Amt der Generalsekretärin.",
+    )
+    second = _article(
+        "a2",
+        "Annegret Kramp-Karrenbauer hat als CDU-Vorsitzende genug Probleme am Hals. In "
+        "Sachsen-Anhalt debattiert die CDU über Koalitionen mit der AfD.",
+    )
+    topic = Topic("Thema", [first, second])
+    summarize_topic(topic, 3)
+    lines = [item.text for item in topic.summary] + [q.text for q in topic.quotes]
+    said = [line for line in lines if "ich will und ich werde" in line]
+    assert len(said) == 1, lines
