@@ -670,3 +670,23 @@ def test_a_first_sentence_behind_a_label_is_no_title() -> None:
     # a title line of its own that the text repeats later is still a title
     own = _story(("Thiam bleibt", "Der Verwaltungsrat hat entschieden: Thiam bleibt im Amt."))
     assert has_title(own[0])
+
+
+def test_a_name_adjective_alone_heads_nothing() -> None:
+    """ "Deutschen" headed two news tickers of SZ sports news (a week of SZ news, MLSUM rows
+    3000-3299): of "der Deutschen Fußball Liga" and "bestrafte den Deutschen", the one word
+    they shared in their first sentences. An adjective of names written alone is a person of
+    a people or a name's first word, never what happened."""
+    from briefing.stories.headings.compose import _name_adjective
+
+    story = _story(
+        ("Fußball, DFL: Bei der Deutschen Fußball Liga wird es keinen Präsidenten mehr geben.",
+         "Fußball, DFL: Bei der Deutschen Fußball Liga wird es keinen Präsidenten mehr geben. "
+         "Die 36 Klubs einigten sich in Neu-Isenburg darauf. Der Posten wird abgeschafft."),
+        ("Formel 1, Ferrari: Der Rennstall will die Strafe nicht hinnehmen.",
+         "Formel 1, Ferrari: Der Rennstall will die Strafe nicht hinnehmen. Die "
+         "Rennjury bestrafte den Deutschen nach dem Rennen in Montreal."),
+    )
+    assert topic_heading(story) != "Deutschen"
+    assert _name_adjective("Deutschen") and _name_adjective("Europäischer")
+    assert not _name_adjective("Grünen") and not _name_adjective("Deutschland")

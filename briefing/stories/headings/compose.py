@@ -123,6 +123,8 @@ def candidates(group: Group, folder: Context) -> list[Candidate]:
             # "Nur so sei eine Verteilung EU-weit umzusetzen": how, not what; "etwas Festes,
             # Greifbares": a quality, no thing
             continue
+        if _name_adjective(phrase.surface()):
+            continue  # "Deutschen" (of "der Deutschen Fußball Liga", "den Deutschen"): whom
         if _when(head) or is_count(head) or head in lexicon.MEASURES:
             # a unit of time says when or how long, never what ("Stunden"); a count or a
             # measure how many ("Hunderttausende", "Prozent in Österreich")
@@ -198,6 +200,16 @@ _DECADE = re.compile(
 def _when(noun: str) -> bool:
     """A unit of time ("Stunden") or a decade ("Neunzigerjahren"): when or how long."""
     return noun.casefold() in lexicon.DURATIONS or _DECADE.fullmatch(noun) is not None
+
+
+def _name_adjective(text: str) -> bool:
+    """An adjective of names in -sch written alone ("Deutschen", "Europäischer"): a person of
+    a people or a name's first word, never what happened."""
+    for ending in ("n", "r", "m", "s", ""):
+        base = text[: len(text) - len(ending)] if ending else text
+        if text.endswith(ending) and base.endswith("sche") and base in lexicon.NAME_ADJECTIVES:
+            return True
+    return False
 
 
 def _nominalised_adjective(word: str) -> bool:
