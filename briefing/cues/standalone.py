@@ -529,6 +529,8 @@ def points_back(text: str, names_speaker: bool = False) -> str | None:
     if first in ("Er", "Sie") and second[:1].islower() and not names_speaker:
         return f"pronoun subject '{first}'"
     third = tokens[2] if len(tokens) > 2 else ""
+    if first in ("Diese", "Dieser", "Dieses", "Diesen", "Diesem") and second[:1].isdigit():
+        return f"demonstrative '{first} {second}'"  # "Diese 12 Runden wirkten wie ..."
     if first in ("Diese", "Dieser", "Dieses", "Diesen", "Diesem") and second[:1].islower():
         # a pronoun ("Dieser sei damals nur versetzt worden", "Diese rückten ...") or a noun
         # phrase with its adjectives ("Dieser letzte gewinnbringende Einsatz ...")
