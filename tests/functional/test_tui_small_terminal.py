@@ -172,3 +172,23 @@ async def test_export_name_is_not_made_of_page_furniture(folder) -> None:
         assert proposed.endswith(".md")
         assert "detailansicht" not in proposed and "oeffnen" not in proposed, proposed
         assert "bauern" in proposed or "landwirte" in proposed
+
+
+@pilot_test
+async def test_every_row_of_a_wrapped_line_shows_when_the_scrollbar_comes() -> None:
+    """At 100x30 a line of a week of SZ news showed without its reference ("... der Saison
+    gewonnen." and no "[188]"): its rows were counted for the list's width before the
+    scrollbar took two columns, and the row that wrapped once more was never shown. The two
+    TUI stories at 116x14 do the same to a line of theirs. Each line's rows are counted at
+    the width it is drawn in (Textual's own counts, compared line by line)."""
+    from briefing.tui.widgets.briefing_view import BriefingView
+
+    app = make([str(STORIES)])
+    async with app.run_test(size=(116, 14)) as pilot:
+        await loaded(app, pilot)
+        entries = app.query_one(BriefingView).items
+        assert entries.show_vertical_scrollbar
+        style = entries.get_visual_style("option-list--option")
+        drawn = [len(entries._get_option_render(option, style)) for option in entries.options]
+        counted = [entries._line_cache.heights[i] for i in range(len(entries.options))]
+        assert drawn == counted

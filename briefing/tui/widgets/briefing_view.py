@@ -68,7 +68,7 @@ class BriefingView(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("Lade …", id="topic-head")
-        yield OptionList(id="entries")
+        yield Entries(id="entries")
 
     @property
     def items(self) -> OptionList:
@@ -203,6 +203,16 @@ class BriefingView(Vertical):
         event.stop()
         if event.option.id is not None:
             self.post_message(self.EntrySelected(self.entries[int(event.option.id[1:])]))
+
+
+class Entries(OptionList):
+    """The topic's lines. Their wrapped heights are measured again when the vertical scrollbar
+    comes or goes: measured for the width without it, a line that wraps once more in the
+    narrower width lost its last row ("… gewonnen. [188]" showed without its reference)."""
+
+    def watch_show_vertical_scrollbar(self, old: bool, new: bool) -> None:
+        if old != new:
+            self._clear_caches()
 
 
 def _said(item: SummaryItem | Quote) -> str:
