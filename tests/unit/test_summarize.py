@@ -934,6 +934,11 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     # articles, seed 120828: both in the AKK topic of two articles)
     assert _leans_on_someone("98,9 Prozent der Delegierten stimmten anschließend für sie.")
     assert _leans_on_someone("Im Februar 2018 war das - und doch scheint es lange her zu sein.")
+    # the first of the reasons the sentence before announced (a week of SZ sports news, MLSUM
+    # rows 3000-3299: "Erstens, weil die abschlussschwachen Spanierinnen ..."; 44 corpus
+    # sentences open so, all after such an announcement)
+    assert _leans_on_someone("Erstens, weil die Spanierinnen nur zwei Schüsse aufs Tor brachten.")
+    assert _leans_on_someone("Erstens wird auch Gallmaier nicht jünger.")
     assert not _leans_on_someone("Im Februar 2018 war das Gesetz beschlossen worden.")
     # "diese" standing alone after a clause word or a preposition (week of SZ economy news)
     assert _leans_on_someone("Wenn diese zustimmen, würde Bremen rot-grün-rot regiert.")
