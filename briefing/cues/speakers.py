@@ -12,6 +12,7 @@ import re
 
 from briefing.cues.quotes import OPENING_QUOTES, QUOTE_SPAN, direct_quote
 from briefing.lexicon import (
+    ALL_FUNCTION_WORDS,
     ARTICLES,
     ATTRIBUTION_VERBS,
     COLON_VERBS,
@@ -85,8 +86,10 @@ _SPEAKER = (
     # whose role it is: "der Chef der rechten Lega" (not a hearer: "der Zeitung")
     rf"(?P<of>\s+(?:der|des)\s+(?:[a-zäöüß][\w-]*(?:e|en|er|es)\s+)?(?!{_HEARER_NOUN})"
     rf"{_NAME_WORD}(?:\s+{_NAME_WORD})?)?"
-    # (or "und" and a verb: '"...", sagte Hoeneß und schrieb die Transfers ... zu')
-    rf"(?=\s*(?:[,.:;»“”\"(]|\s(?:{_SPEAKER_END})\b|\s+und\s+[a-zäöüß]|$))"
+    # (or "und" and a verb: '"...", sagte Hoeneß und schrieb die Transfers ... zu'; or a
+    # present participle: "sagte Murray rückblickend", "so Merkel lächelnd")
+    rf"(?=\s*(?:[,.:;»“”\"(]|\s(?:{_SPEAKER_END})\b|\s+und\s+[a-zäöüß]|$)"
+    r"|\s+[a-zäöüß]{3,}e?nd\b)"
     # the person after the role: "der Sprecher, John Kirby, ...", "der rechtspolitische
     # Sprecher der Unionsfraktion, Jan-Marco Luczak."
     rf"(?:,\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})(?=\s*(?:[,.;:!?]|$)))?"
@@ -421,6 +424,8 @@ def _clean_speaker(phrase: str) -> str | None:
     first = phrase.split()[0] if phrase else ""
     if not phrase or first.casefold() in _PRONOUNS:
         return None
+    if any(w[:1].isupper() and w.casefold() in ALL_FUNCTION_WORDS for w in phrase.split()[1:]):
+        return None  # a sentence glued on: "sagt Werner Aus Vereinsfußball-Perspektive bot ..."
     if not (first[:1].isalpha() or re.match(r"\d+-[A-ZÄÖÜ]", first)):
         return None
     if not any(w[:1].isupper() or w[:1].isdigit() for w in phrase.split()):
@@ -502,11 +507,14 @@ def named_before_quote(text: str) -> str | None:
     the sentence before. None when it names nobody so or more than one."""
     at = min((text.find(m) for m in OPENING_QUOTES if m in text), default=-1)
     head = text[:at] if at > 0 else ""
-    words = [w.strip(",.;:()") for w in head.split()]
+    written = head.split()
+    words = [w.strip(",.;:()") for w in written]
     persons = set()
-    for first, second in zip(words, words[1:]):
+    for k, (first, second) in enumerate(zip(words, words[1:])):
         if not (second[:1].isupper() and second[1:2].islower()):
             continue
+        if written[k] != first or k and words[k - 1].casefold() in PREPOSITIONS:
+            continue  # a place: "in Orlando, Florida", "aus Paris Hilton" is no person
         if (_is_role(first) or first in FIRST_NAMES) and not (
             _is_role(second) or second in FIRST_NAMES
         ):
