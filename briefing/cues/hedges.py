@@ -83,6 +83,9 @@ HEDGE_CUES: list[tuple[re.Pattern[str], float, re.Pattern[str] | None]] = [
         re.compile(
             r"\b(?:hätte|hätten|wäre|wären)\b|\b(?:[Ww]ie|als)\s+(?:\w+\s+){0,2}vermutet\b"
             r"|\b[Ww]o\s+man\s+(?:\S+\s+){0,4}vermuten\s+(?:würde|könnte)\b"
+            # ... or a comparison ("noch spannender, als es das Ergebnis vermuten lässt")
+            r"|\b(?:[Ww]ie|als)\s+(?:\S+\s+){0,4}vermuten\s+(?:lässt|ließ|ließe|lassen|ließen"
+            r"|würde|könnte)\b"
         ),
     ),
     # an open question about what happened ("Ob er teilgenommen hatte, ist unklar"), not
