@@ -434,7 +434,13 @@ def _singular_verb(second: str, after: list[str]) -> bool:
     demonstrative is ("Das demonstriert Teheran ...", "Das kostet Wachstum"), not a word
     between the article and its adjective ("Das seit Mai 2015 geltende Gesetz", "Das jetzt
     diskutierte Bußgeld", "Das weltweit größte ..."): no adjective in -e before a noun follows
-    among the next words before another article does (``after``: the next five words)."""
+    among the next words before another article does (``after``: the next five words). In
+    -te ("Das dachte man", "Das klappte nicht", "Das zweite braucht man") the word after it is
+    lower case and no adjective's ("Das erste große Spiel"); no superlative ("Das wichtigste
+    und kontroverseste Thema")."""
+    if re.fullmatch(r"[a-zäöüß]{2,}te", second) and not second.endswith("ste"):
+        following = after[0].strip(",.;:!?") if after else ""
+        return following[:1].islower() and not re.search(r"(?:e|en|er|es|em)$", following)
     if not re.fullmatch(r"[a-zäöüß]{2,}t", second) or second in PREPOSITIONS:
         return False
     for word, following in zip(after, after[1:] + [""]):
