@@ -225,6 +225,10 @@ _NOT_WHEN = re.compile(
     # a list of three years or more: a record, not the sentence's event ("nach 1991, 1999 und
     # 2015")
     r"|\b(?:19|20)\d\d(?:\s*,\s*(?:19|20)\d\d)+,?\s+(?:und|sowie|oder)\s+(?:19|20)\d\d\b"
+    r"|\b(?:19|20)\d\d(?:\s*,\s*(?:19|20)\d\d){2,}\b"  # ("in die Jahre 2008, 2007, 2006")
+    # a club's year of founding in its name ("TSV 1860", "der TSV München von 1860")
+    r"|\b(?:TSV|TSG|SV|FC|VfL|VfB|VfR|SC|FSV|SpVgg|TuS|SSV|MSV|BSC|ASV|ESV|PSV|Borussia|"
+    r"Eintracht|Fortuna|Viktoria|Alemannia)(?:\s+[A-ZÄÖÜ][\w-]+)?\s+(?:von\s+)?(?:18|19)\d\d\b"
     r"|(?<!dort )(?<!hier )(?<!da )\baus\s+(?:dem\s+Jahre?\s+)?(?:19|20)\d\d\b"
     r"|\((?:19|20)\d\d(?:,[^()]*)?\)"
     # a count that looks like a year ("Etwa 2000 seien auf dem Weg zur irakischen Grenze"),

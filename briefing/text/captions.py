@@ -39,8 +39,9 @@ CLAUSE_STARTS = (
     # ('"Müssen Schrittmacher sein" Ungeachtet des internen Unmuts ...', "Gutachten liegen noch
     # nicht vor Beim Asylgipfel am 20. Jänner hatte man ...")
     "Ungeachtet", "Beim",
-    # ("Anlaufzeit geben Gleich neun Spieler des Stammes ...": a 10kGNAD subheading)
-    "Gleich",
+    # ("Anlaufzeit geben Gleich neun Spieler des Stammes ...": a 10kGNAD subheading; "Im Land
+    # des zweimaligen Weltmeisters gibt es keine Geduld Damals aber war Argentinien ...")
+    "Gleich", "Damals",
 )
 # where a credit without brackets ends: a clause starts, a gap, a sentence ends
 _CREDIT_STOP = re.compile(rf"\s(?=(?:{'|'.join(CLAUSE_STARTS)})\s)|\s{{2,}}|(?<=[.!?])\s")

@@ -77,6 +77,8 @@ from briefing.text.words import words
         ("Anlaufzeit geben Gleich neun Spieler des Stammes haben im Sommer den Club gewechselt.",
          ["Anlaufzeit geben",
           "Gleich neun Spieler des Stammes haben im Sommer den Club gewechselt."]),
+        ("Im Land des Weltmeisters gibt es keine Geduld Damals aber war Argentinien stark.",
+         ["Im Land des Weltmeisters gibt es keine Geduld", "Damals aber war Argentinien stark."]),
         # ... but a noun is no clause start: "auf illegalen Wegen", "mit Trotz"
         ("Er kam auf illegalen Wegen nach Deutschland. Dann blieb er.",
          ["Er kam auf illegalen Wegen nach Deutschland.", "Dann blieb er."]),
