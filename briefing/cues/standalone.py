@@ -369,7 +369,7 @@ _ADVERB_AFTER = (
     "noch|nicht|schon|bereits|längst|auch|so|kaum|wohl|ja|eben|doch|gar|immer|nie|nun|jetzt|"
     "allerdings|jedoch|freilich|natürlich|durchaus|offenbar|vermutlich|wirklich|tatsächlich|"
     "keineswegs|ebenfalls|erst|zwar|mittlerweile|inzwischen|derzeit|bisher|heute|damals|"
-    "vielleicht|eigentlich|anders|nichts"
+    "vielleicht|eigentlich|anders|nichts|alles"
 )
 # (MLSUM: 345 sentences open so that no other rule read; all 30 read lean)
 _DEMONSTRATIVE_PRONOUN = re.compile(

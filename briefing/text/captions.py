@@ -41,7 +41,7 @@ CLAUSE_STARTS = (
     "Ungeachtet", "Beim",
     # ("Anlaufzeit geben Gleich neun Spieler des Stammes ...": a 10kGNAD subheading; "Im Land
     # des zweimaligen Weltmeisters gibt es keine Geduld Damals aber war Argentinien ...")
-    "Gleich", "Damals",
+    "Gleich", "Damals", "Besonders", "Den",
 )
 # where a credit without brackets ends: a clause starts, a gap, a sentence ends
 _CREDIT_STOP = re.compile(rf"\s(?=(?:{'|'.join(CLAUSE_STARTS)})\s)|\s{{2,}}|(?<=[.!?])\s")

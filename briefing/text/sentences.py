@@ -465,6 +465,10 @@ def glued_heading(text: str) -> int | None:
             following.rstrip(",.") in _AFTER_A_NAME or following[:1] in ",."
         ):
             continue  # "Sanjoy Kumar Das und ...": a name's part
+        if word == "Den" and (following.startswith("Haag") or previous.casefold() in PREPOSITIONS):
+            continue  # "nach Den Haag", "zählten zu Den Dax-Verlierern"
+        if word == "Besonders" and previous.casefold() in ("etwas", "nichts", "viel", "wenig"):
+            continue  # "etwas Besonders" (an adjective written as a noun, misspelt)
         return match.start(1)
     return None
 

@@ -79,6 +79,16 @@ from briefing.text.words import words
           "Gleich neun Spieler des Stammes haben im Sommer den Club gewechselt."]),
         ("Im Land des Weltmeisters gibt es keine Geduld Damals aber war Argentinien stark.",
          ["Im Land des Weltmeisters gibt es keine Geduld", "Damals aber war Argentinien stark."]),
+        # "Besonders" and "Den" after a subheading (a week of SZ sports news, rows 6500-6799)
+        ("Nimmt man die Viertel war Moskau nur wenig besser Besonders ärgerlich war das.",
+         ["Nimmt man die Viertel war Moskau nur wenig besser", "Besonders ärgerlich war das."]),
+        ("Das ist so eine Sache bei Mihambo Den ersten Sprung nahm sie mit Abstand.",
+         ["Das ist so eine Sache bei Mihambo", "Den ersten Sprung nahm sie mit Abstand."]),
+        # ... but not "Den Haag", nor after "etwas"
+        ("Peter Altmaier war nach Den Haag gefahren. Dort blieb er.",
+         ["Peter Altmaier war nach Den Haag gefahren.", "Dort blieb er."]),
+        ("Es musste schon etwas Besonders her. Dann kam der Pool.",
+         ["Es musste schon etwas Besonders her.", "Dann kam der Pool."]),
         # ... but a noun is no clause start: "auf illegalen Wegen", "mit Trotz"
         ("Er kam auf illegalen Wegen nach Deutschland. Dann blieb er.",
          ["Er kam auf illegalen Wegen nach Deutschland.", "Dann blieb er."]),

@@ -940,6 +940,9 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     assert _leans_on_someone("Erstens, weil die Spanierinnen nur zwei Schüsse aufs Tor brachten.")
     assert _leans_on_someone("Erstens wird auch Gallmaier nicht jünger.")
     assert not _leans_on_someone("Im Februar 2018 war das Gesetz beschlossen worden.")
+    # "das alles" after the opening clause's verb (the NBA topic of SZ sports news, rows
+    # 6500-6799; 26 corpus sentences, all point back)
+    assert _leans_on_someone("Helfen konnte das alles nicht mehr.")
     # "diese" standing alone after a clause word or a preposition (week of SZ economy news)
     assert _leans_on_someone("Wenn diese zustimmen, würde Bremen rot-grün-rot regiert.")
     assert _leans_on_someone("Von diesem profitierte ausschließlich: Sebastian Vettel.")
