@@ -690,3 +690,16 @@ def test_a_name_adjective_alone_heads_nothing() -> None:
     assert topic_heading(story) != "Deutschen"
     assert _name_adjective("Deutschen") and _name_adjective("Europäischer")
     assert not _name_adjective("Grünen") and not _name_adjective("Deutschland")
+
+
+def test_a_quantifier_opening_the_sentence_is_no_first_name() -> None:
+    """ "Manche Psychotherapeuten" headed a lone article (300 random articles, seed 120828):
+    the capital of "Manche" opening the sentence made it a name's first word; a therapist is
+    a person, whom, not what."""
+    body = ("Manche Psychotherapeuten empfehlen den Urschrei, um tief liegende Blockaden zu "
+            "lösen. Einfach mal alles rauslassen. Kann ja nicht schaden, außer den Stimmbändern "
+            "vielleicht. Er habe am Freitag nach der Niederlage seiner Mannschaft geschrien wie "
+            "noch nie, verriet der Trainer der Löwen.")
+    heading = topic_heading([Article(Path("a.txt"), body.split(". ")[0] + ".",
+                                     [Block("paragraph", body)])])
+    assert not heading.startswith("Manche") and "Psychotherapeut" not in heading, heading
