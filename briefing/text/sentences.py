@@ -422,6 +422,13 @@ _NO_HEADING_END = (
     | PREPOSITIONS - {"an", "auf", "aus", "ab", "bei", "mit", "nach", "vor", "zu", "durch", "um",
                       "über", "unter", "zurück", "fest", "hinzu", "ein", "entgegen", "gegenüber"}
 )
+# clause starts that are adverbs: no article's noun ("ein Auch" is a particle and a new clause)
+_ADVERB_STARTS = frozenset(
+    "Auch Doch Aber Dann Nun Zudem Außerdem Dabei Damit Deshalb Daher Trotzdem Allerdings "
+    "Bislang Bisher Schon Noch Zwar Denn So Bereits Erst Zuvor Stattdessen Dennoch Insgesamt "
+    "Inzwischen Mittlerweile Immerhin Vorher Danach Ebenfalls Vielmehr Zunächst Gleichzeitig "
+    "Überhaupt Damals Besonders".split()
+)
 # what follows a name ending in "Das" or "Der" rather than an article's noun ("... Das und")
 _AFTER_A_NAME = CONJUNCTIONS | {"sagt", "sagte", "sagten", "erklärte", "meint", "meinte", "so"}
 # an author's line glued before the text: "Von Cerstin Gammelin, Berlin Die neue ..."
@@ -459,7 +466,11 @@ def glued_heading(text: str) -> int | None:
             or following[:1] == "("
         ):
             continue  # a title, or a name with its party: "Ministerpräsident Stephan Weil (SPD)"
-        if previous.casefold() in _NO_HEADING_END:
+        if previous.casefold() in _NO_HEADING_END and not (
+            previous == "ein" and word in _ADVERB_STARTS
+        ):
+            # ("ein" before an adverb is a verb's particle: "Bund nimmt erstmals seit Jahren
+            # weniger Steuern ein Auch mehrere Ökonomen ...")
             continue  # "fürs Hier und Jetzt", 'Sie habe "Er hat nichts getan!" geschrien
         if word in ("Das", "Der", "Die", "Des") and previous[:1].isupper() and (
             following.rstrip(",.") in _AFTER_A_NAME or following[:1] in ",."
