@@ -230,7 +230,14 @@ def quote_speaker(text: str, previous: str | None = None) -> str | None:
         speaker = _clean_speaker(match.group("speaker"))
         if speaker is None:
             continue
-        return _with_name(speaker, match)
+        speaker = _with_name(speaker, match)
+        if " " not in speaker and _is_role(speaker) and ":" in text:
+            # a bare role after the quote and a name before its colon are one person: 'den
+            # Gündogan sprach: "…", sagte der zweifache Torschütze' is Gündogan's
+            named = _named_before_colon(text)
+            if named and not _is_role(named.split()[-1]):
+                return named
+        return speaker
     match = _BEFORE_VERB.match(outside.strip())
     # (not what the words were said about or to: "Über Trump sagte er", "Dem Besucher sagte
     # er", nor how, when a pronoun after the verb is its subject: "Ausführlich sprach sie")
@@ -242,8 +249,18 @@ def quote_speaker(text: str, previous: str | None = None) -> str | None:
         speaker = _clean_speaker(match.group("speaker"))
         if speaker:
             return speaker
-    # (the pattern needs a colon, which most sentences lack: no search from every position)
-    for match in _BEFORE_COLON.finditer(text) if ":" in text else ():
+    named = _named_before_colon(text) if ":" in text else None
+    if named:
+        return named
+    if previous and previous.rstrip().endswith(":"):
+        return quote_speaker(previous.rstrip().rstrip(":") + ".")
+    return None
+
+
+def _named_before_colon(text: str) -> str | None:
+    """The speaker named before a speech verb and the colon that opens a quote ("dessen
+    Vorsitzender Jens Gnisa sagt: "…""), or None."""
+    for match in _BEFORE_COLON.finditer(text):
         if _PLACE_BEFORE.search(text[: match.start()]):
             continue  # "Ein Mann in Madrid berichtet:" is not Madrid's
         phrase = match.group("speaker").split()
@@ -252,8 +269,6 @@ def quote_speaker(text: str, previous: str | None = None) -> str | None:
         speaker = _clean_speaker(" ".join(phrase)) if phrase else None
         if speaker:
             return speaker
-    if previous and previous.rstrip().endswith(":"):
-        return quote_speaker(previous.rstrip().rstrip(":") + ".")
     return None
 
 
@@ -568,15 +583,20 @@ def person_named(text: str) -> str | None:
     runs = []
     for match in _NAME_RUN.finditer(QUOTE_SPAN.sub(' " ', text)):
         words = match.group(0).split()
-        while words and words[0].casefold() in _NOT_A_NAME | _OPENERS | _PRONOUNS | ARTICLES:
-            words = words[1:]  # "Am Montag", "Zudem", "Die ..."
+        while words and words[0].casefold() in _NOT_A_NAME | _OPENERS | _PRONOUNS | ARTICLES | (
+            PREPOSITIONS
+        ):
+            words = words[1:]  # "Am Montag", "Zudem", "Die ...", "Für Bottas ist es ..."
         if len(words) >= 2:
             runs.append(" ".join(words))
     if speaker:
         others = {r for r in runs if r not in speaker and speaker.split(",")[0] not in r}
         return None if others else speaker
-    if len(set(runs)) == 1 and text.startswith(runs[0]):
-        return runs[0]
+    first, _, rest = text.partition(" ")
+    if len(set(runs)) == 1 and (
+        text.startswith(runs[0]) or first.casefold() in PREPOSITIONS and rest.startswith(runs[0])
+    ):
+        return runs[0]  # ("Für Polizei-Seelsorger Dietrich Bredt-Dehnen ist ...": his)
     return None
 
 

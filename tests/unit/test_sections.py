@@ -932,6 +932,10 @@ def test_the_same_words_quoted_in_two_sentences_are_one_quote():
         ('"Ich werbe für Rot-Rot-Grün", hatte Deutschlands erster linker Ministerpräsident '
          "gesagt.", None),
         ('"Wir sind bereit", sagte Marc-André ter Stegen.', "Marc-André ter Stegen"),
+        # a bare role after the quote is the person named before its colon ('den Gündogan
+        # sprach: "…", sagte der zweifache Torschütze' was printed "— Torschütze")
+        ('Es war der erste Satz, den Gündogan sprach: "Krass, was heute geschrieben wird", '
+         "sagte der zweifache Torschütze.", "Gündogan"),
         # a sentence glued on after the name is no part of it
         ('"Ich habe meine Torpause gehabt", sagt Werner Aus Vereinsfußball-Perspektive bot '
          "dieser Abend eine Neuheit.", None),
