@@ -19,6 +19,7 @@ from briefing.lexicon import (
     DETERMINERS,
     FURNITURE_SENTENCES,
     LOST_UMLAUTS,
+    MONTH_NAMES,
     PAGE_POINTERS,
     alternation,
     either_case,
@@ -52,6 +53,17 @@ _BAR_LABEL = re.compile(r"^[^|.!?]{1,40}? \| ")
 # gap ("Fabian Rießle (GER) 25:22,4 Min. (5. im Springen/6. im Langlauf) – 2."; 64 corpus
 # sentences, all of them rows)
 _RESULTS_ROW = re.compile(r"^[A-ZÄÖÜ][\w'.-]*(?: [A-ZÄÖÜ][\w'.-]*){0,3} \([A-Z]{3}\) [+]?\d")
+# a match report's line-up ("Salzburg: Walke – Schwegler, Miranda, Caleta-Car, Ulmer – ...",
+# "Oberlin (63. Pires), Djuricin (76. Nielsen)") and its fixture box ("(Graz, UPC-Arena, 16.30
+# Uhr/live ORF eins, SR Grobelnik)"): 15 corpus sentences, all DER STANDARD's tables
+_LINEUP = re.compile(
+    r"[A-ZÄÖÜ][\w.-]*:\s+(?:[A-ZÄÖÜ][\w.'-]*\.?\s+){1,2}[–-]\s+[A-ZÄÖÜ][\w'-]*"
+    r"(?:\s+\(\d+\.[^)]*\))?,\s+[A-ZÄÖÜ][\w'-]*(?:\s+\(\d+\.[^)]*\))?,"
+)
+_SUBSTITUTION = re.compile(
+    rf"\(\d{{1,3}}\.\s+(?!(?i:{alternation(MONTH_NAMES)})\))[A-ZÄÖÜ][\w.'-]*\)"
+)
+_FIXTURE = re.compile(r"\([^()]*\b\d{1,2}[.:]\d{2}\s+Uhr\b[^()]*\bSR\s+[A-ZÄÖÜ]")
 # what a sentence of social media or a web page holds, not one of an article: a handle, a
 # hashtag, a link to a picture
 _SOCIAL = re.compile(r"(?:^|\s)[@#][A-Za-z]\w+|pic\.twitter\.com|\bbit\.ly/")
@@ -132,6 +144,10 @@ def furniture_reason(text: str, boilerplate: frozenset[str] = frozenset()) -> st
         return "label before a bar"
     if ") " in text and _RESULTS_ROW.match(text):
         return "row of a results table"
+    if " – " in text and (
+        _LINEUP.search(text) or len(_SUBSTITUTION.findall(text)) >= 2 or _FIXTURE.search(text)
+    ):
+        return "line-up or fixture of a match"
     return None
 
 

@@ -46,6 +46,12 @@ from briefing.text.words import letters_key
         # Kombinierer topic printed it)
         "Fabian Rießle (GER) 25:22,4 Min. (5. im Springen/6. im Langlauf) – 2.",
         "Daniela Iraschko-Stolz (AUT) 242,6 Punkte (92,5/97,0 Meter) 2.",
+        # a match report's line-up and fixture box (300 DER STANDARD articles, seed 120829:
+        # the Salzburg topic printed three)
+        "Salzburg: Walke – Schwegler, Miranda, Caleta-Car, Ulmer – Laimer, Bernardo, Berisha.",
+        "Leitgeb, Berisha – Oberlin (63. Pires), Djuricin (76. Nielsen) Malmö: Wiland.",
+        "RundeSK Sturm Graz – Red Bull Salzburg (Graz, UPC-Arena, 16.30 Uhr/live ORF eins, SR "
+        "Grobelnik).",
     ],
 )
 def test_furniture_is_no_candidate(text: str) -> None:
@@ -77,6 +83,8 @@ def test_a_sentence_unrelated_articles_repeat_is_furniture_in_each() -> None:
         # a name with its country's code in prose
         "Eric Frenzel (GER) gewann am Sonntag zum dritten Mal in Folge in Seefeld.",
         "Russell Westbrook, wertvollster Spieler der Liga (MVP) 2017, wechselt nach Houston.",
+        # dates in brackets are no substitutions, a colon before a list of names no line-up
+        "Er fährt in Assen (30. Juni) und auf dem Sachsenring (7. Juli) – und in Brünn.",
     ],
 )
 def test_article_text_is_a_candidate(text: str) -> None:
