@@ -703,3 +703,17 @@ def test_a_quantifier_opening_the_sentence_is_no_first_name() -> None:
     heading = topic_heading([Article(Path("a.txt"), body.split(". ")[0] + ".",
                                      [Block("paragraph", body)])])
     assert not heading.startswith("Manche") and "Psychotherapeut" not in heading, heading
+
+
+def test_media_reports_head_nothing() -> None:
+    """ "Medienberichte" headed a story of two DER STANDARD reports on the Turkish-Kurdish
+    conflict (seed 120829): "nach Medienberichten" says whose findings, never what happened."""
+    story = _story(
+        ("Nach Medienberichten: Anschlag in der Türkei",
+         "Nach Medienberichten bekannte sich die PKK zu dem Anschlag. Das Attentat galt einem "
+         "Stützpunkt der Armee nahe Dogubayazit."),
+        ("Medienberichte: Ermittlungen in der Türkei",
+         "Nach Medienberichten wird gegen den Chef der HDP ermittelt. Ihm drohen bis zu 24 "
+         "Jahre Haft."),
+    )
+    assert "Medienbericht" not in topic_heading(story)
