@@ -135,14 +135,21 @@ def name_in_full(group: Group, word: str) -> str:
         before = None
         left = group.left(current)
         known = _known_first_name(left) if group.lone else None
-        for prefix, k in sorted(left.items(), key=lambda pk: (-len(pk[0]), pk)):
+        # (the longest first, then the most written: "Xavier" Bettel twice before "Premier"
+        # Bettel once)
+        for prefix, k in sorted(left.items(), key=lambda pk: (-len(pk[0]), -pk[1], pk[0])):
             first = prefix[0]
             if first[:1].isupper() and len(prefix) > 1:
                 if prefix[1:] == ("von",):
                     continue  # "Rücktritt von" Morales: a preposition, no name's particle
                 if "von" in prefix[1:] and is_common(group, first):
                     continue  # "Werbebranche von der" Konjunkturflaute: no "Ursula von der"
-                if k >= NAME_WITH * count or (group.lone and first in FIRST_NAMES):
+                # a first name the corpora know, (nearly) always before the rest: "Ursula von
+                # der" Leyen three times, "von der" Leyen (or "Von der") five
+                known_full = (
+                    first in FIRST_NAMES and k >= 2 and k >= NAME_WITH * group.stats(first).count
+                )
+                if k >= NAME_WITH * count or (group.lone and first in FIRST_NAMES) or known_full:
                     before = prefix  # "Tour de" France, "Ursula von der" Leyen
                     break
             elif first[:1].isupper():
@@ -166,6 +173,10 @@ def name_in_full(group: Group, word: str) -> str:
                     break
                 if group.lone and current != word and current in FIRST_NAMES:
                     continue  # before a first name only another one, no title ("Radprofi")
+                if current != word and current in FIRST_NAMES and not usual:
+                    # "Martin" Hinteregger, and elsewhere "Kumpel Tony Martin": a first name
+                    # takes what (nearly) always stands before it, nothing from another name
+                    break
                 if is_common(group, first) and not (bound and usual):
                     # "Raumsonde Kelvara": the thing the name is, not a person's title
                     thing = base_form(group, first) == first
