@@ -9,6 +9,7 @@ each such report inherits from the sentence before (``reported_speakers``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from briefing.cues.quotes import OPENING_QUOTES, QUOTE_SPAN, direct_quote
 from briefing.lexicon import (
@@ -34,6 +35,7 @@ from briefing.lexicon import (
     alternation,
     german_stop_words,
     person_nouns,
+    speaker_roles,
 )
 from briefing.models import Sentence
 
@@ -126,6 +128,13 @@ _BEFORE_COLON = re.compile(
 )
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|aus|im|nach)\s+$")
+
+# ... or the sentence's subject before such a verb, whatever stands between the verb and the
+# colon ("Grünen-Chefin Annalena Baerbock warnte vor Konsequenzen bei einem Nein: "…"")
+_SUBJECT_BEFORE_COLON = re.compile(
+    rf"^(?P<speaker>(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})(?:\s+\([^)]{{1,40}}\))?\s+"
+    rf"(?:{_SPEECH_VERBS}|{alternation(COLON_VERBS)})\s[^:«„“\"]*:\s*[«„“\"]"
+)
 
 # a party or an age in brackets after a name, before the verb
 _PARTY_AFTER = re.compile(r"\s*\([^()]{1,40}\)\s*$")
@@ -234,7 +243,7 @@ def quote_speaker(text: str, previous: str | None = None) -> str | None:
         if " " not in speaker and _is_role(speaker) and ":" in text:
             # a bare role after the quote and a name before its colon are one person: 'den
             # Gündogan sprach: "…", sagte der zweifache Torschütze' is Gündogan's
-            named = _named_before_colon(text)
+            named = _named_before_colon(text) or _subject_before_colon(text)
             if named and not _is_role(named.split()[-1]):
                 return named
         return speaker
@@ -270,6 +279,15 @@ def _named_before_colon(text: str) -> str | None:
         if speaker:
             return speaker
     return None
+
+
+def _subject_before_colon(text: str) -> str | None:
+    """The name that opens a sentence before its speech verb, objects and the colon of a
+    quote ("Grünen-Chefin Annalena Baerbock warnte vor ...: "…""), or None."""
+    match = _SUBJECT_BEFORE_COLON.match(text.strip())
+    if match is None or _not_subject(match.group("speaker").split()[0].casefold()):
+        return None
+    return _clean_speaker(match.group("speaker"))
 
 
 # Who says what the next sentence reports in the subjunctive: ", sagte Kirby." at the end of
@@ -538,10 +556,23 @@ def named_before_quote(text: str) -> str | None:
 
 
 def _is_role(word: str) -> bool:
-    """A noun for a person, in the masculine the lexicon holds or its feminine in -in."""
+    """A noun for a person, in the masculine the lexicon holds or its feminine in -in, alone
+    or as a compound's last part of six letters or more ("Landesvorsitzende",
+    "Grünen-Chefin")."""
     low = word.casefold()
-    roles = person_nouns()
-    return low in roles or low.endswith("in") and low[:-2] in roles
+    roles = speaker_roles()
+    forms = (low, low[:-2]) if low.endswith("in") else (low,)
+    return any(
+        form in roles
+        or any(form.endswith(role) and len(form) - len(role) >= 3 for role in _long_roles())
+        for form in forms
+    )
+
+
+@lru_cache(maxsize=1)
+def _long_roles() -> tuple[str, ...]:
+    """The person nouns a compound may end in: six letters or more ("sprecher", not "rat")."""
+    return tuple(sorted(r for r in speaker_roles() if len(r) >= 6))
 
 
 # a quote or report whose speaker is only a pronoun: '"...", sagte er.', '..., so sie.'

@@ -223,3 +223,10 @@ def person_nouns() -> frozenset[str]:
     no heading (heading_nouns.txt, learned from the corpora, and heading_words.txt)."""
     learned = (row[0] for row in _rows("heading_nouns") if row[-1] == "person")
     return frozenset(learned) | frozenset(_tagged("heading_words", "people"))
+
+
+@lru_cache(maxsize=1)
+def speaker_roles() -> frozenset[str]:
+    """The person nouns and the roles made of adjectives ("vorsitzende", heading_words.txt):
+    the nouns a speaker's role may end in."""
+    return person_nouns() | frozenset(_tagged("heading_words", "role"))

@@ -936,6 +936,11 @@ def test_the_same_words_quoted_in_two_sentences_are_one_quote():
         # sprach: "…", sagte der zweifache Torschütze' was printed "— Torschütze")
         ('Es war der erste Satz, den Gündogan sprach: "Krass, was heute geschrieben wird", '
          "sagte der zweifache Torschütze.", "Gündogan"),
+        # ... or that opens the sentence before its verb's objects, and a compound's last
+        # part is a role too (a week of SZ news printed "— Landesvorsitzende")
+        ("Grünen-Chefin Annalena Baerbock warnte vor Konsequenzen bei einem Nein zu "
+         'Verhandlungen: "Wir werden die Tonnen CO2 nicht reduzieren können", sagte die '
+         "frühere Landesvorsitzende.", "Grünen-Chefin Annalena Baerbock"),
         # a sentence glued on after the name is no part of it
         ('"Ich habe meine Torpause gehabt", sagt Werner Aus Vereinsfußball-Perspektive bot '
          "dieser Abend eine Neuheit.", None),
