@@ -224,7 +224,10 @@ _BEFORE_NUMBER = re.compile(
     rf"(?:^|[\s(])(?i:{alternation(sorted(NUMBER_ABBREVIATIONS | set(MONTH_ABBREVIATIONS)))})\.$"
 )
 # a number with a period that may be an ordinal ("63.", not the score "2:1." or "3,5.")
-_ORDINAL = re.compile(r"(?:^|(?<=[\s(\[/–-]))(?P<word>\S+\s+)?(?<![\d:,./])\d{1,3}\.$")
+# (an opening quotation mark may stand before it: 'der "33. Ordentliche Bundesparteitag ...')
+_ORDINAL = re.compile(
+    r"(?:^|(?<=[\s(\[/–-]))(?P<word>\S+\s+)?[„“\"«»‚]?(?<![\d:,./])\d{1,3}\.$"
+)
 # an article before the number makes it an ordinal ("am 5.", "der 1."); a bare preposition
 # does not ("stieg auf 120. Am Montag ...")
 _BEFORE_ORDINAL = ARTICLES | DETERMINERS

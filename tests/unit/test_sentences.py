@@ -419,6 +419,12 @@ def test_a_glued_subheading_may_hold_an_abbreviation() -> None:
          ["Gutendorf kam aus China, seiner damals 50. Station, es war also seine 51. Station."]),
         ("Deshalb musste sein nun 18. Grand-Slam-Titel anders eingeordnet werden.",
          ["Deshalb musste sein nun 18. Grand-Slam-Titel anders eingeordnet werden."]),
+        # ... or an opening quotation mark (a week of SZ news printed the rest of the party
+        # congress's name as a quote)
+        ('Es ist der "33. Ordentliche Bundesparteitag der Partei", und gefeiert wird er laut.',
+         ['Es ist der "33. Ordentliche Bundesparteitag der Partei", und gefeiert wird er laut.']),
+        ('Im "1. Deutschen Mäuse Circus" tummeln sich 300 Albinomäuse.',
+         ['Im "1. Deutschen Mäuse Circus" tummeln sich 300 Albinomäuse.']),
         # ... but a sentence may start there, or a ticker's label
         ("Cilic erreichte die Runde der besten 32. Der Weltranglisten-Neunte siegte glatt.",
          ["Cilic erreichte die Runde der besten 32.", "Der Weltranglisten-Neunte siegte glatt."]),
