@@ -133,7 +133,15 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|aus|im|nach)\s+$")
 # colon ("Grünen-Chefin Annalena Baerbock warnte vor Konsequenzen bei einem Nein: "…"")
 _SUBJECT_BEFORE_COLON = re.compile(
     rf"^(?P<speaker>(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})(?:\s+\([^)]{{1,40}}\))?\s+"
-    rf"(?:{_SPEECH_VERBS}|{alternation(COLON_VERBS)})\s[^:«„“\"]*:\s*[«„“\"]"
+    rf"(?:{_SPEECH_VERBS}|{alternation(COLON_VERBS)})(?P<rest>\s[^:«„“\"]*):\s*[«„“\"]"
+)
+# ... and, where a role or a first name says it is a person, before any verb ("Kölns Trainer
+# Achim Beierlorzer war dagegen enttäuscht: "…"", "Die frühere Ministerpräsidentin Helle
+# Thorning-Schmidt schrieb auf Twitter: "…"")
+_PERSON_BEFORE_COLON = re.compile(
+    rf"^(?P<article>(?:Der|Die)\s+(?:[a-zäöüß]+e[nr]?\s+){{0,2}})?"
+    rf"(?P<speaker>(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})(?:\s+\([^)]{{1,40}}\))?\s+"
+    rf"[a-zäöüß]+\b(?P<rest>[^:«„“\"]*):\s*[«„“\"]"
 )
 
 # a party or an age in brackets after a name, before the verb
@@ -258,7 +266,11 @@ def quote_speaker(text: str, previous: str | None = None) -> str | None:
         speaker = _clean_speaker(match.group("speaker"))
         if speaker:
             return speaker
-    named = _named_before_colon(text) if ":" in text else None
+    named = (
+        _named_before_colon(text) or _subject_before_colon(text) or _person_before_colon(text)
+        if ":" in text
+        else None
+    )
     if named:
         return named
     if previous and previous.rstrip().endswith(":"):
@@ -287,7 +299,28 @@ def _subject_before_colon(text: str) -> str | None:
     match = _SUBJECT_BEFORE_COLON.match(text.strip())
     if match is None or _not_subject(match.group("speaker").split()[0].casefold()):
         return None
+    if match.group("rest").split(None, 1)[:1] in _PRONOUN_SUBJECTS:
+        return None  # "Treuherzig versicherte er: "…"": how, and a pronoun says who
     return _clean_speaker(match.group("speaker"))
+
+
+def _person_before_colon(text: str) -> str | None:
+    """A person who opens the sentence, by role or first name, before a verb, whatever
+    follows it, and the colon of a quote ("Kölns Trainer Achim Beierlorzer war dagegen
+    enttäuscht: "…""), or None."""
+    match = _PERSON_BEFORE_COLON.match(text.strip())
+    if match is None:
+        return None
+    phrase = match.group("speaker").split()
+    if _not_subject(phrase[0].casefold()) or phrase[0].casefold() in ALL_FUNCTION_WORDS:
+        return None  # "Dass Dejan Radonjic ... tat er kund:"
+    if match.group("rest").split(None, 1)[:1] in _PRONOUN_SUBJECTS:
+        return None  # "Am Ende sagte er: ..."
+    if not any(_is_role(w) or w in FIRST_NAMES for w in phrase):
+        return None  # "Toronto ist noch einen Sieg entfernt ...:": a place, a team
+    if match.group("article") and not any(w in FIRST_NAMES for w in phrase):
+        return None  # "Der Trainer hat Respekt ...:", "Der Spanier macht klar ...": who?
+    return _clean_speaker(" ".join(phrase))
 
 
 # Who says what the next sentence reports in the subjunctive: ", sagte Kirby." at the end of
