@@ -120,6 +120,9 @@ _BEFORE_VERB = re.compile(
     rf"{alternation(NAME_FIRST_VERBS)})\b"
 )
 
+# ... and the name right after that verb ("Einzelheiten nannte Außenminister Jeremy Hunt")
+_SUBJECT_AFTER = re.compile(rf"\s+(?P<speaker>(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})\b")
+
 # a name anywhere before a speech verb that opens a quote ("dessen Vorsitzender Jens Gnisa
 # sagt: "…", "Senatorin Ramona Pop (Grüne) twitterte: "…")
 _BEFORE_COLON = re.compile(
@@ -263,6 +266,11 @@ def quote_speaker(text: str, previous: str | None = None) -> str | None:
         and not _not_subject(match.group("speaker").split()[0].casefold())
         and outside.strip()[match.end() :].split(None, 1)[:1] not in _PRONOUN_SUBJECTS
     ):
+        after = _SUBJECT_AFTER.match(outside.strip(), match.end())
+        if after and any(w in FIRST_NAMES for w in after.group("speaker").split()[:2]):
+            # what was said, and its speaker after the verb: "Einzelheiten nannte
+            # Außenminister Jeremy Hunt nicht, sondern sagte ..."
+            return _clean_speaker(after.group("speaker"))
         speaker = _clean_speaker(match.group("speaker"))
         if speaker:
             return speaker

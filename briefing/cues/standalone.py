@@ -389,12 +389,14 @@ _CLAUSE_WORDS = CONJUNCTIONS | SUBORDINATORS | {
 # after any other word); 60 read, all of them lean on whom the sentence before named ("Sein
 # ganzes Leben hatte er in der Wollfabrik verbracht", "Für die einen sind sie die schönste Form
 # des Vorankommens", "Trainer Dejan Radonjic betraut ihn gerne mit Spezialaufgaben").
-_PRONOUN = re.compile(r" (?:er|sie|ihn|ihm|ihnen)\b")
+_PRONOUN = re.compile(r" (?:er|sie|ihn|ihm|ihnen|dort)\b")
 _PRONOUN_AFTER_VERB = re.compile(
     # (a score's colon is inside a word, "Beim Stand von 3:3 nahm er ..."; a label's ends one)
     # (a decimal comma is inside a word too: "98,9 Prozent der Delegierten stimmten für sie")
     rf"^(?:(?:[^\s,;–\"„“]|(?<=\d),(?=\d))+(?<!:)\s+){{1,7}}?(?!(?:{alternation(sorted(_CLAUSE_WORDS))})\s)"
-    r"[a-zäöüß]+\s+(?:er|sie|ihn|ihm|ihnen)\b"
+    # ... and "dort" for the place the sentence before named ("Es gibt dort Raum für 95
+    # Neuankömmlinge"), not a "dort, wo" that names it ("Die Mieten stiegen dort, wo ...")
+    r"[a-zäöüß]+\s+(?:er|sie|ihn|ihm|ihnen|dort(?![^.;:!?]*\bwo\b))\b"
 )
 _DAS_BEFORE_ADVERB = re.compile(rf" (?:das|dies)(?: (?:{_ADVERB_AFTER})\b|[.;!?]| [–-] )")
 _DEMONSTRATIVE_AFTER_VERB = re.compile(
