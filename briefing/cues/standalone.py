@@ -145,8 +145,8 @@ _PRONOUN_FOR_NAME = re.compile(
 # "..., damit" after a comma is the conjunction "so that".
 _CALENDAR = (
     "Woche", "Wochen", "Jahr", "Jahres", "Jahre", "Monat", "Monats", "Monate", "Tag", "Tage",
-    "Tages", "Sommer", "Winter", "Herbst", "Frühling", "Frühjahr", "Saison", "Zeit", "Nacht",
-    "Abend", "Morgen", "Wochenende", *(d.capitalize() for d in WEEKDAY_NAMES),
+    "Tages", "Sommer", "Winter", "Herbst", "Frühling", "Frühjahr", "Saison", "Zeit", "Zeiten",
+    "Nacht", "Abend", "Morgen", "Wochenende", *(d.capitalize() for d in WEEKDAY_NAMES),
 )
 
 # (Every branch starts a word: one word boundary for all of them, and a look at the first
@@ -321,8 +321,10 @@ def _late_pronoun(text: str) -> re.Match[str] | None:
 
 # A sentence that opens on what the sentence before said: "Unter diesen Umständen ...", "Aus
 # diesem Grund ..."; "In dieser Woche ..." points at the calendar.
+# (an adjective or two may stand between: "An diese altbekannte Polizeimethode erinnerte ...")
 _DEMONSTRATIVE_OPENING = re.compile(
-    rf"(?i:{alternation(sorted(PREPOSITIONS))})\s+{_DEMONSTRATIVE_NOUN}"
+    rf"(?i:{alternation(sorted(PREPOSITIONS))})\s+"
+    + _DEMONSTRATIVE_NOUN.replace(r")\s+", r")\s+(?:[a-zäöüß]+(?:e|en|er|es|em)\s+){0,2}", 1)
 )
 
 
