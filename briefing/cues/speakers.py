@@ -9,7 +9,6 @@ each such report inherits from the sentence before (``reported_speakers``).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from briefing.cues.quotes import OPENING_QUOTES, QUOTE_SPAN, direct_quote
 from briefing.lexicon import (
@@ -35,7 +34,7 @@ from briefing.lexicon import (
     alternation,
     german_stop_words,
     person_nouns,
-    speaker_roles,
+    is_role,
 )
 from briefing.models import Sentence
 
@@ -597,23 +596,8 @@ def named_before_quote(text: str) -> str | None:
 
 
 def _is_role(word: str) -> bool:
-    """A noun for a person, in the masculine the lexicon holds or its feminine in -in, alone
-    or as a compound's last part of six letters or more ("Landesvorsitzende",
-    "Grünen-Chefin")."""
-    low = word.casefold()
-    roles = speaker_roles()
-    forms = (low, low[:-2]) if low.endswith("in") else (low,)
-    return any(
-        form in roles
-        or any(form.endswith(role) and len(form) - len(role) >= 3 for role in _long_roles())
-        for form in forms
-    )
-
-
-@lru_cache(maxsize=1)
-def _long_roles() -> tuple[str, ...]:
-    """The person nouns a compound may end in: six letters or more ("sprecher", not "rat")."""
-    return tuple(sorted(r for r in speaker_roles() if len(r) >= 6))
+    """A noun for a person (``lexicon.is_role``)."""
+    return is_role(word)
 
 
 # a quote or report whose speaker is only a pronoun: '"...", sagte er.', '..., so sie.'

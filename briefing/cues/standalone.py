@@ -20,6 +20,7 @@ from briefing.lexicon import (
     FINITE_VERBS,
     FIRST_NAMES,
     GOES_ON_VERBS,
+    NAME_ADJECTIVES,
     QUANTITIES,
     POINTS_BACK,
     PREPOSITIONS,
@@ -28,6 +29,8 @@ from briefing.lexicon import (
     TEASER_LABELS,
     WEEKDAY_NAMES,
     alternation,
+    common_nouns,
+    is_role,
 )
 from briefing.text.words import first_word
 
@@ -128,6 +131,17 @@ _AGE_FOR_NAME = re.compile(
     r"^(?:\S+(?<!,)\s+){0,3}(?:[Dd]er|[Dd]ie|[Dd]en|[Dd]em|[Dd]es)\s+(?:beiden\s+)?"
     r"(?:\d+|[a-zäöü]+)-Jährigen?\b"
 )
+# ... or by age and what they are, no name after it: "Der 31-jährige Deutsche rang ...", "die
+# 62-jährige Juristin" (the noun is checked: "Der 32-jährige Djokovic" names him)
+_AGE_AND_NOUN = re.compile(
+    r"^(?:\S+(?<!,)\s+){0,3}(?:[Dd]er|[Dd]ie|[Dd]en|[Dd]em|[Dd]es)\s+(?:beiden\s+)?"
+    r"(?:\d+|[a-zäöü]+)-jährige[nr]?\s+(?P<noun>[A-ZÄÖÜ][\w-]+)"
+    r"(?:\s+(?:aus|von)\s+[A-ZÄÖÜ][\w-]+)?\s+(?![A-ZÄÖÜ])"
+)
+# what a person is, as the corpora write it after "ein" ("ein Franzose", "ein Münchner"): the
+# ends of such nouns for people, not for things ("Bonds")
+_PERSON_ENDS = ("er", "erin", "e", "in", "mann", "frau")
+_COMMON = common_nouns("common")
 
 # A person or group the sentence before named, as an object pronoun among the first words:
 # "Glück für ihn, ...", "Fast die Hälfte von ihnen ...", "Ihm wird vorgeworfen, ...", or at
@@ -609,4 +623,25 @@ def person_by_age(text: str) -> bool:
     62-Jährige wurde einstimmig gewählt"). Not ``points_back``'s: in one article's summary the
     reader knows whom the article is about (leaving such lines out there cost the 21 dev
     articles' ROUGE-1 1.4 points), in a story of several articles the person could be anyone."""
-    return _AGE_FOR_NAME.match(opening_stripped(text)) is not None
+    stripped = opening_stripped(text)
+    if _AGE_FOR_NAME.match(stripped) is not None:
+        return True
+    if "jährig" not in stripped[:80]:
+        return False  # (a cheap look first)
+    match = _AGE_AND_NOUN.match(stripped)
+    if match is None or not _person_noun(match.group("noun")):
+        return False
+    # (a name right after it says who: "der 70-jährige Allgemeinmediziner und Wutlöwe Thomas
+    # Schummer", "die 50-jährige Tochter von Christoph Blocher")
+    return not any(w in FIRST_NAMES for w in stripped[match.end() :].split()[:6])
+
+
+def _person_noun(word: str) -> bool:
+    """A noun for a person ("Juristin", "Mittelfeldspieler"), a common noun the corpora know
+    with a person's ending ("Brasilianer", "Münchnerin") or an adjective of names ("Deutsche"),
+    not a name ("Djokovic", "Geywitz")."""
+    if word[:-1] in NAME_ADJECTIVES or word in NAME_ADJECTIVES:
+        return True  # an adjective of names written as a noun: "der 31-jährige Deutsche"
+    return is_role(word) or (
+        word.casefold() in _COMMON and word.casefold().endswith(_PERSON_ENDS)
+    )

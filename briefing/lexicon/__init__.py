@@ -230,3 +230,24 @@ def speaker_roles() -> frozenset[str]:
     """The person nouns and the roles made of adjectives ("vorsitzende", heading_words.txt):
     the nouns a speaker's role may end in."""
     return person_nouns() | frozenset(_tagged("heading_words", "role"))
+
+
+@lru_cache(maxsize=1)
+def _long_roles() -> tuple[str, ...]:
+    """The roles a compound may end in: six letters or more ("sprecher", not "rat")."""
+    return tuple(sorted(r for r in speaker_roles() if len(r) >= 6))
+
+
+@lru_cache(maxsize=4096)
+def is_role(word: str) -> bool:
+    """A noun for a person (``speaker_roles``), in the masculine or its feminine in -in, alone
+    or as a compound's last part of six letters or more ("Landesvorsitzende",
+    "Computerexperte")."""
+    low = word.casefold()
+    roles = speaker_roles()
+    forms = (low, low[:-2]) if low.endswith("in") else (low,)
+    return any(
+        form in roles
+        or any(form.endswith(role) and len(form) - len(role) >= 3 for role in _long_roles())
+        for form in forms
+    )

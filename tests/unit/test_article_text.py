@@ -297,6 +297,16 @@ def test_a_bare_role_takes_the_one_name_its_article_gives_it() -> None:
         # two people by their age (the val stories' Essex story printed it)
         ("Die beiden 38-Jährigen behaupten, den Laster vor 13 Monaten verkauft zu haben.", True),
         ("Die beiden Parteien einigten sich am Montag auf einen Kompromiss.", False),
+        # ... or by age and what they are, with no name: whom the sentence before named (300
+        # DER STANDARD articles, seed 120830, printed it in the Thiem topic before Kohlschreiber
+        # was named; 89 corpus sentences)
+        ("Der 31-jährige Deutsche rang am Samstag im Endspiel den Qualifikanten nieder.", True),
+        ("Aufgeregt ist die 62-jährige Juristin nicht.", True),
+        ("Zweimal hatte der 31-jährige Spanier in diesem Jahr gegen ihn gewonnen.", True),
+        ("Der 32-jährige Djokovic ist dort der Präsident.", False),
+        ("Die Rendite der 10-jährigen Bonds stieg am Montag.", False),
+        ("Der 70-jährige Allgemeinmediziner und Wutlöwe Thomas Schummer schrieb einen Brief.",
+         False),
     ],
 )
 def test_a_person_named_by_their_age(text: str, by_age: bool) -> None:
