@@ -260,9 +260,12 @@ class _SubtopicPicker:
             self.uses[best] += 1
             before = None if best_group.alone else self.antecedents[id(best_group)]
             if before is not None and before not in self.chosen:
-                for queue in self.queues:
+                for k, queue in enumerate(self.queues):
                     if before in queue:
                         queue.remove(before)
+                        # (the subtopic's new first sentence was never checked against the
+                        # picks made before: its head may repeat one of them)
+                        self.checked[k] = 0
                 self.chosen.append(before)
                 self.covered.update(self.stems(before.text))
             self.chosen.append(best_group)
