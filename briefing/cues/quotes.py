@@ -161,6 +161,23 @@ def quote_alone(text: str) -> bool:
     return QUOTED.search(text) is not None and len(words(outside_quotes(text))) <= 1
 
 
+# a quote attributed by a possessive after the verb: "lautet seine Botschaft", "sei seine
+# Antwort gewesen", "twitterte sein Ministerium"
+_POSSESSIVE_SAID = re.compile(
+    rf"\b(?:{alternation(SAY_VERBS)}|lautete?n?|war|waren|sei|ist|heißt|hieß)\s+"
+    r"(?:sein|ihr)(?:e|en|em|er|es)?\s+[A-ZÄÖÜ]"
+)
+
+
+def possessive_attribution(text: str) -> bool:
+    """A quote whose words outside the quotation marks say whose it is by a possessive after
+    the verb ('"Macht die Grenzen dicht!", lautet seine Botschaft.', '"…", twitterte sein
+    Ministerium.'): whose, the sentence before said."""
+    return QUOTED.search(text) is not None and (
+        _POSSESSIVE_SAID.search(outside_quotes(text)) is not None
+    )
+
+
 @lru_cache(maxsize=1 << 16)
 def is_quote(text: str) -> bool:
     """A sentence that is mostly a direct quote (summaries state facts in reporters' words)."""

@@ -12,6 +12,7 @@ from briefing.cues.furniture import furniture_reason, picture_caption
 from briefing.cues.quotes import (
     OPENING_QUOTES,
     direct_quote,
+    possessive_attribution,
     quote_alone,
     quote_marks,
     quote_state,
@@ -75,6 +76,8 @@ def pick_quotes(
             continue  # quoted words inside a report ("eine «Friedensinitiative»") quote nobody
         if speaker is None and quote_alone(group.text):
             continue  # '"Dem Land geht es unglaublich gut."' and nobody named: whose words?
+        if speaker is None and possessive_attribution(group.text):
+            continue  # '"Macht die Grenzen dicht!", lautet seine Botschaft.': whose?
         # a quote with a named speaker is worth more than an anonymous one, a whole
         # statement more than a few words quoted inside a report
         worth = group.score * (1.0 if speaker else 0.4) * _quote_size(group.text)
@@ -83,7 +86,9 @@ def pick_quotes(
         if any(piece in used for piece in pieces):
             continue  # the reader has read part of it under "Das Wichtigste"
         if speaker == "" or speaker is None and (
-            pronoun_attribution(run.text) or quote_alone(run.text)
+            pronoun_attribution(run.text)
+            or quote_alone(run.text)
+            or possessive_attribution(run.text)
         ):
             continue  # '"…", sagte er.' with nobody named before: whose words are these?
         if points_back(run.text, names_speaker=speaker is not None):
