@@ -29,8 +29,11 @@ from briefing.lexicon import (
     ORDINAL_NOUNS,
     PAGE_POINTERS,
     PREPOSITIONS,
+    ALL_FUNCTION_WORDS,
     WRAP_WORDS,
     alternation,
+    common_nouns,
+    is_role,
 )
 from briefing.models import Article, Sentence
 from briefing.text.captions import (
@@ -404,6 +407,12 @@ _TITLE_WORDS = re.compile(
     r"Sportfreunde|Toten|Ärzte|Prinzen|Fantastischen|Hoheit|Majestät|Heiligkeit|Exzellenz)\b"
 )
 MAX_HEADING_WORDS = 25
+_NAME_START = re.compile(r"[A-ZÄÖÜ][\w'’-]+")
+_COMMON_NOUNS = common_nouns("common")
+_FUNCTION_WORDS = ALL_FUNCTION_WORDS
+_ARTICLE_BEFORE = re.compile(
+    rf"(?:{alternation(sorted(ARTICLES | DETERMINERS))}|(?:mein|dein|sein|ihr|unser|euer)\w*)"
+)
 
 
 def _open_mark(text: str) -> bool:
@@ -484,6 +493,43 @@ def glued_heading(text: str) -> int | None:
         if word == "Besonders" and previous.casefold() in ("etwas", "nichts", "viel", "wenig"):
             continue  # "etwas Besonders" (an adjective written as a noun, misspelt)
         return match.start(1)
+    return _name_again(text)
+
+
+# a word that ends a heading before its name comes again: a verb, its particle or an adverb in
+# lower case ("kritisiert Einreiseverbot scharf", "Managementfehler vorgeworfen"), never an
+# article's adjective ("weiterer Radikalität", "genauer Agrippina")
+_HEADING_LAST = re.compile(r"[a-zäöüß][a-zäöüß-]*(?<![^n]e)(?<!e[rsm])|\d{4}")
+
+
+def _name_again(text: str) -> int | None:
+    """Where a sentence starts that names again the name its glued subheading opened with
+    ("Omar kritisiert Einreiseverbot scharf | Omar kritisierte das Einreiseverbot ...", "Kickl
+    vermutet linken Kampfauftrag | Kickl stellte ..."), or None: the name opens the text
+    before a lower-case word, comes again within MAX_HEADING_WORDS words after a lower-case
+    word that may end a heading, and a lower-case word follows it there too."""
+    name = text[: text.find(" ")]
+    if not name or f" {name} " not in text[len(name) : 300]:
+        return None  # (most texts: a cheap look first)
+    opening = text.split(None, MAX_HEADING_WORDS + 2)
+    if len(opening) < 6:
+        return None
+    if not _NAME_START.fullmatch(name) or not opening[1][:1].islower():
+        return None
+    if name.casefold() in _FUNCTION_WORDS or name.casefold() in _COMMON_NOUNS or is_role(name):
+        return None  # "Vertrauen ist ... zerstörtes Vertrauen", "Trainer ..."
+    for k in range(2, min(MAX_HEADING_WORDS, len(opening) - 1)):
+        previous = opening[k - 1]
+        if opening[k] != name or not opening[k + 1][:1].islower():
+            continue
+        if previous.casefold() in _FUNCTION_WORDS or not _HEADING_LAST.fullmatch(previous):
+            return None  # "... und Müller jubelte", "Gastgeber Rio de Janeiro", "VfL Wolfsburg"
+        if _ARTICLE_BEFORE.fullmatch(opening[k - 2].casefold()):
+            return None  # "als ihre eigenen Väter": an adjective between article and noun
+        head = " ".join(opening[:k])
+        if _sentence_inside(head) or _open_mark(head) or "," in head:
+            return None  # a sentence or an aside before it: "Agrippina heißt sie, genauer ..."
+        return text.index(f" {name} ", len(opening[0])) + 1
     return None
 
 
