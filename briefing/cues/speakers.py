@@ -33,8 +33,8 @@ from briefing.lexicon import (
     WEEKDAY_NAMES,
     alternation,
     german_stop_words,
-    person_nouns,
     is_role,
+    person_nouns,
 )
 from briefing.models import Sentence
 
@@ -114,18 +114,23 @@ _AFTER_QUOTE = re.compile(
     rf"\"\s*,\s*(?!(?:{_NOT_SPEAKING})\b)[a-zäöüß]+\s+(?:sich\s+)?{_ADVERBS}{_SPEAKER}"
 )
 
+# a speaker written as up to four capitalised words ("Grünen-Chefin Annalena Baerbock"), and a
+# party or age in brackets after it ("Senatorin Ramona Pop (Grüne)")
+_NAME_PHRASE = rf"(?P<speaker>(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})"
+_BRACKETS = r"(?:\s+\([^)]{1,40}\))?"
+
 _BEFORE_VERB = re.compile(
-    rf"^(?P<speaker>(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})\s+(?:{_SPEECH_VERBS}|"
+    rf"^{_NAME_PHRASE}\s+(?:{_SPEECH_VERBS}|"
     rf"{alternation(NAME_FIRST_VERBS)})\b"
 )
 
 # ... and the name right after that verb ("Einzelheiten nannte Außenminister Jeremy Hunt")
-_SUBJECT_AFTER = re.compile(rf"\s+(?P<speaker>(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})\b")
+_SUBJECT_AFTER = re.compile(rf"\s+{_NAME_PHRASE}\b")
 
 # a name anywhere before a speech verb that opens a quote ("dessen Vorsitzender Jens Gnisa
 # sagt: "…", "Senatorin Ramona Pop (Grüne) twitterte: "…")
 _BEFORE_COLON = re.compile(
-    rf"(?P<speaker>(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})(?:\s+\([^)]{{1,40}}\))?\s+"
+    rf"{_NAME_PHRASE}{_BRACKETS}\s+"
     rf"(?:{_SPEECH_VERBS}|{alternation(COLON_VERBS)})(?:\s+(?:{_ADVERB_WORDS}|weiter))?\s*:\s*[«„“\"]"
 )
 
@@ -134,7 +139,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|aus|im|nach)\s+$")
 # ... or the sentence's subject before such a verb, whatever stands between the verb and the
 # colon ("Grünen-Chefin Annalena Baerbock warnte vor Konsequenzen bei einem Nein: "…"")
 _SUBJECT_BEFORE_COLON = re.compile(
-    rf"^(?P<speaker>(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})(?:\s+\([^)]{{1,40}}\))?\s+"
+    rf"^{_NAME_PHRASE}{_BRACKETS}\s+"
     rf"(?:{_SPEECH_VERBS}|{alternation(COLON_VERBS)})(?P<rest>\s[^:«„“\"]*):\s*[«„“\"]"
 )
 # ... and, where a role or a first name says it is a person, before any verb ("Kölns Trainer
@@ -142,7 +147,7 @@ _SUBJECT_BEFORE_COLON = re.compile(
 # Thorning-Schmidt schrieb auf Twitter: "…"")
 _PERSON_BEFORE_COLON = re.compile(
     rf"^(?P<article>(?:Der|Die)\s+(?:[a-zäöüß]+e[nr]?\s+){{0,2}})?"
-    rf"(?P<speaker>(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})(?:\s+\([^)]{{1,40}}\))?\s+"
+    rf"{_NAME_PHRASE}{_BRACKETS}\s+"
     rf"[a-zäöüß]+\b(?P<rest>[^:«„“\"]*):\s*[«„“\"]"
 )
 
@@ -179,6 +184,12 @@ _SUBJECT_FIRST = re.compile(rf"{_SUBJECT_WORDS}(?P<focus>{_FOCUS})?$")
 
 # a subject pronoun right after the verb: what stands before the verb is not its subject
 _PRONOUN_SUBJECTS = tuple([p + end] for p in ("er", "sie", "ich", "wir") for end in ("", ":", ","))
+
+
+def _pronoun_first(text: str) -> bool:
+    """``text`` (what follows a verb) opens with a pronoun: the verb's subject ("sprach sie",
+    "versicherte er:"), so no capitalised word before the verb is."""
+    return text.split(None, 1)[:1] in _PRONOUN_SUBJECTS
 
 
 def _not_subject(first: str) -> bool:
@@ -250,11 +261,11 @@ def quote_speaker(text: str, previous: str | None = None) -> str | None:
         if speaker is None:
             continue
         speaker = _with_name(speaker, match)
-        if " " not in speaker and _is_role(speaker) and ":" in text:
+        if " " not in speaker and is_role(speaker) and ":" in text:
             # a bare role after the quote and a name before its colon are one person: 'den
             # Gündogan sprach: "…", sagte der zweifache Torschütze' is Gündogan's
             named = _named_before_colon(text) or _subject_before_colon(text)
-            if named and not _is_role(named.split()[-1]):
+            if named and not is_role(named.split()[-1]):
                 return named
         return speaker
     match = _BEFORE_VERB.match(outside.strip())
@@ -263,7 +274,7 @@ def quote_speaker(text: str, previous: str | None = None) -> str | None:
     if (
         match
         and not _not_subject(match.group("speaker").split()[0].casefold())
-        and outside.strip()[match.end() :].split(None, 1)[:1] not in _PRONOUN_SUBJECTS
+        and not _pronoun_first(outside.strip()[match.end() :])
     ):
         after = _SUBJECT_AFTER.match(outside.strip(), match.end())
         if after and any(w in FIRST_NAMES for w in after.group("speaker").split()[:2]):
@@ -306,7 +317,7 @@ def _subject_before_colon(text: str) -> str | None:
     match = _SUBJECT_BEFORE_COLON.match(text.strip())
     if match is None or _not_subject(match.group("speaker").split()[0].casefold()):
         return None
-    if match.group("rest").split(None, 1)[:1] in _PRONOUN_SUBJECTS:
+    if _pronoun_first(match.group("rest")):
         return None  # "Treuherzig versicherte er: "…"": how, and a pronoun says who
     return _clean_speaker(match.group("speaker"))
 
@@ -321,9 +332,9 @@ def _person_before_colon(text: str) -> str | None:
     phrase = match.group("speaker").split()
     if _not_subject(phrase[0].casefold()) or phrase[0].casefold() in ALL_FUNCTION_WORDS:
         return None  # "Dass Dejan Radonjic ... tat er kund:"
-    if match.group("rest").split(None, 1)[:1] in _PRONOUN_SUBJECTS:
+    if _pronoun_first(match.group("rest")):
         return None  # "Am Ende sagte er: ..."
-    if not any(_is_role(w) or w in FIRST_NAMES for w in phrase):
+    if not any(is_role(w) or w in FIRST_NAMES for w in phrase):
         return None  # "Toronto ist noch einen Sieg entfernt ...:": a place, a team
     if match.group("article") and not any(w in FIRST_NAMES for w in phrase):
         return None  # "Der Trainer hat Respekt ...:", "Der Spanier macht klar ...": who?
@@ -588,16 +599,11 @@ def named_before_quote(text: str) -> str | None:
             continue
         if written[k] != first or k and words[k - 1].casefold() in PREPOSITIONS:
             continue  # a place: "in Orlando, Florida", "aus Paris Hilton" is no person
-        if (_is_role(first) or first in FIRST_NAMES) and not (
-            _is_role(second) or second in FIRST_NAMES
+        if (is_role(first) or first in FIRST_NAMES) and not (
+            is_role(second) or second in FIRST_NAMES
         ):
             persons.add(f"{first} {second}")
     return persons.pop() if len(persons) == 1 else None
-
-
-def _is_role(word: str) -> bool:
-    """A noun for a person (``lexicon.is_role``)."""
-    return is_role(word)
 
 
 # a quote or report whose speaker is only a pronoun: '"...", sagte er.', '..., so sie.'

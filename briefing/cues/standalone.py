@@ -21,9 +21,9 @@ from briefing.lexicon import (
     FIRST_NAMES,
     GOES_ON_VERBS,
     NAME_ADJECTIVES,
-    QUANTITIES,
     POINTS_BACK,
     PREPOSITIONS,
+    QUANTITIES,
     ROUNDUP_LABELS,
     SUBORDINATORS,
     TEASER_LABELS,
@@ -127,15 +127,15 @@ _EARLY_DEMONSTRATIVE = re.compile(
 # A person named by their age among the first words: whom the sentence before named ("Der
 # 62-Jährige wurde einstimmig gewählt", "Am Sonntag bejubelte der 24-Jährige ..."); not "ein
 # 23-Jähriger", someone new, nor "der 56-jährige Politiker", whose noun says what he is
-_AGE_FOR_NAME = re.compile(
+_AGE = (
     r"^(?:\S+(?<!,)\s+){0,3}(?:[Dd]er|[Dd]ie|[Dd]en|[Dd]em|[Dd]es)\s+(?:beiden\s+)?"
-    r"(?:\d+|[a-zäöü]+)-Jährigen?\b"
+    r"(?:\d+|[a-zäöü]+)-"
 )
+_AGE_FOR_NAME = re.compile(_AGE + r"Jährigen?\b")
 # ... or by age and what they are, no name after it: "Der 31-jährige Deutsche rang ...", "die
 # 62-jährige Juristin" (the noun is checked: "Der 32-jährige Djokovic" names him)
 _AGE_AND_NOUN = re.compile(
-    r"^(?:\S+(?<!,)\s+){0,3}(?:[Dd]er|[Dd]ie|[Dd]en|[Dd]em|[Dd]es)\s+(?:beiden\s+)?"
-    r"(?:\d+|[a-zäöü]+)-jährige[nr]?\s+(?P<noun>[A-ZÄÖÜ][\w-]+)"
+    _AGE + r"jährige[nr]?\s+(?P<noun>[A-ZÄÖÜ][\w-]+)"
     r"(?:\s+(?:aus|von)\s+[A-ZÄÖÜ][\w-]+)?\s+(?![A-ZÄÖÜ])"
 )
 # what a person is, as the corpora write it after "ein" ("ein Franzose", "ein Münchner"): the

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing.lexicon import (
     ABBREVIATIONS,
+    ALL_FUNCTION_WORDS,
     ARTICLES,
     CONJUNCTIONS,
     DETERMINERS,
@@ -29,7 +30,6 @@ from briefing.lexicon import (
     ORDINAL_NOUNS,
     PAGE_POINTERS,
     PREPOSITIONS,
-    ALL_FUNCTION_WORDS,
     WRAP_WORDS,
     alternation,
     common_nouns,
@@ -409,7 +409,6 @@ _TITLE_WORDS = re.compile(
 MAX_HEADING_WORDS = 25
 _NAME_START = re.compile(r"[A-ZÄÖÜ][\w'’-]+")
 _COMMON_NOUNS = common_nouns("common")
-_FUNCTION_WORDS = ALL_FUNCTION_WORDS
 _ARTICLE_BEFORE = re.compile(
     rf"(?:{alternation(sorted(ARTICLES | DETERMINERS))}|(?:mein|dein|sein|ihr|unser|euer)\w*)"
 )
@@ -508,7 +507,7 @@ def _name_again(text: str) -> int | None:
     vermutet linken Kampfauftrag | Kickl stellte ..."), or None: the name opens the text
     before a lower-case word, comes again within MAX_HEADING_WORDS words after a lower-case
     word that may end a heading, and a lower-case word follows it there too."""
-    name = text[: text.find(" ")]
+    name = text.partition(" ")[0]
     if not name or f" {name} " not in text[len(name) : 300]:
         return None  # (most texts: a cheap look first)
     opening = text.split(None, MAX_HEADING_WORDS + 2)
@@ -516,13 +515,13 @@ def _name_again(text: str) -> int | None:
         return None
     if not _NAME_START.fullmatch(name) or not opening[1][:1].islower():
         return None
-    if name.casefold() in _FUNCTION_WORDS or name.casefold() in _COMMON_NOUNS or is_role(name):
+    if name.casefold() in ALL_FUNCTION_WORDS or name.casefold() in _COMMON_NOUNS or is_role(name):
         return None  # "Vertrauen ist ... zerstörtes Vertrauen", "Trainer ..."
     for k in range(2, min(MAX_HEADING_WORDS, len(opening) - 1)):
         previous = opening[k - 1]
         if opening[k] != name or not opening[k + 1][:1].islower():
             continue
-        if previous.casefold() in _FUNCTION_WORDS or not _HEADING_LAST.fullmatch(previous):
+        if previous.casefold() in ALL_FUNCTION_WORDS or not _HEADING_LAST.fullmatch(previous):
             return None  # "... und Müller jubelte", "Gastgeber Rio de Janeiro", "VfL Wolfsburg"
         if _ARTICLE_BEFORE.fullmatch(opening[k - 2].casefold()):
             return None  # "als ihre eigenen Väter": an adjective between article and noun
