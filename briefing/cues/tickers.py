@@ -40,6 +40,28 @@ _NOT_A_LABEL = ALL_FUNCTION_WORDS | {"siehe", "fazit", "achtung"}
 INTERVIEWER = re.compile(r"^(?:SZ|STANDARD|SPIEGEL|ZEIT|FAZ|taz|profil|Frage|Antwort):\s")
 
 
+# A full label at the start of a text, a paragraph or a sentence: the cheap look before a text's
+# sentences are asked (every ticker has one, or opens with a short label).
+_LABEL_IN_TEXT = re.compile(
+    rf"(?:^|(?<=[.!?\"“] )){_LABEL_PART}, {_LABEL_PART}: (?=[\"„«A-ZÄÖÜ0-9])", re.MULTILINE
+)
+
+
+def may_be_ticker(text: str) -> bool:
+    """False for a text in which no label opens a sentence and none opens the text: it holds
+    no labelled ticker (a newsletter's bylines are ``is_roundup``'s). True: ask its sentences."""
+    return _SHORT_LABEL.match(text) is not None or _LABEL_IN_TEXT.search(text) is not None
+
+
+def first_item(sentences: Sequence[Sentence]) -> list[Sentence] | None:
+    """The sentences of a ticker's first item (with what stands before its label), or None
+    when the article is no ticker."""
+    items = ticker_items(sentences)
+    if items is None:
+        return None
+    return [s for s, item in zip(sentences, items) if item == 0]
+
+
 def opens_item(text: str) -> bool:
     """Whether the sentence opens a ticker item with its label ("DFB, Länderspiele: ...") or
     its byline (a newsletter's "Von Mike Szymanski Deutsche Bank plant ...")."""

@@ -26,7 +26,7 @@ from collections import defaultdict
 import numpy as np
 from scipy.sparse import diags
 
-from briefing.cues.tickers import is_roundup
+from briefing.cues.tickers import first_item, is_roundup, may_be_ticker
 from briefing.models import Article, Topic
 from briefing.stories.clusters import THRESHOLD, cluster_labels, graph_floor
 from briefing.stories.headings import topic_heading, topic_headings
@@ -38,6 +38,8 @@ from briefing.stories.vectors import (
     news_text,
     tfidf_vectors,
 )
+from briefing.text.sentences import article_sentences
+from briefing.text.words import letters_key
 
 
 def group_topics(
@@ -60,8 +62,10 @@ def group_topics(
         # the summary leaves an article's furniture out: it needs only the article's own keys
         for article, pairs in zip(articles, keyed):
             article.boilerplate = frozenset(key for _, key in pairs if key in boilerplate)
-    vectors = tfidf_vectors(articles, boilerplate=boilerplate, keyed=keyed)
     roundups = [i for i, a in enumerate(articles) if is_roundup(a.body)]
+    vectors = tfidf_vectors(
+        articles, boilerplate=boilerplate, keyed=_first_items(articles, keyed, set(roundups))
+    )
     if roundups:
         # a newsletter strings the day's stories together: it resembles each of them a little
         # and told none alone, so it joins no story (its rows weigh nothing in the graph)
@@ -103,6 +107,27 @@ def group_topics(
     lone = headings[len(major) :]
     topics += [Topic(title=h, articles=g, minor=True) for h, g in zip(lone, minor)]
     return topics
+
+
+def _first_items(
+    articles: list[Article], keyed: list[list[tuple[str, str]]], roundups: set[int]
+) -> list[list[tuple[str, str]]]:
+    """The sentences each article's vector weighs: a news ticker's first item only.
+
+    A ticker strings short items of different stories together ("Fußball, 2. Liga: Der 1. FC
+    Nürnberg ... Schwimmen, Doping: Sechs Tage nach ..."); weighed whole, it resembled each
+    item's story and joined two of them into one topic (Nürnberg's first game and an
+    Australian swimmer's doping). Its first item is the one its title tells; the summary
+    prints only the item its story is about (``other_ticker_items``).
+    """
+    weighed = list(keyed)
+    for number, article in enumerate(articles):
+        if number in roundups or not may_be_ticker(article.body):
+            continue
+        first = first_item(article_sentences(article))
+        if first:
+            weighed[number] = [(s.text, letters_key(s.text)) for s in first]
+    return weighed
 
 
 def _outlet_count(group: list[Article]) -> int:

@@ -492,3 +492,41 @@ def test_a_newsletter_of_the_days_stories_joins_no_story() -> None:
     ]
     topics = group_topics(articles)
     assert [sorted(a.id for a in t.articles) for t in topics] == [["a2", "a3"], ["a1"]]
+
+
+_NUERNBERG = (
+    "Der 1. FC Nürnberg hat das erste Pflichtspiel unter Trainer Damir Canadi bei Dynamo "
+    "Dresden 1:0 gewonnen. Das Tor für Nürnberg erzielte Nikola Dovedan per Kopfball. Dynamo "
+    "Dresden drängte danach auf den Ausgleich, doch Nürnberg hielt stand. Canadi lobte die "
+    "Organisation seiner Mannschaft in Dresden."
+)
+_DOPING = (
+    "Die australische Schwimmerin Shayna Jack ist positiv auf Ligandrol getestet worden. Der "
+    "Dopingfall trifft das australische Schwimmteam, das bei der WM in Gwangju gegen Sun Yang "
+    "protestiert hatte. Shayna Jack beteuert ihre Unschuld. Mack Horton hatte Sun Yang bei der "
+    "Siegerehrung den Handschlag verweigert."
+)
+_TICKER = (
+    "Fußball, 2. Liga: Der 1. FC Nürnberg hat bei Dynamo Dresden 1:0 gewonnen. Unter Trainer "
+    "Damir Canadi traf Nikola Dovedan für Nürnberg, Dresden fand kein Durchkommen. "
+    "Schwimmen, Doping: Das australische Schwimmteam muss einen Dopingfall zugeben, Shayna Jack "
+    "ist positiv auf Ligandrol getestet worden. Mack Horton hatte in Gwangju gegen Sun Yang "
+    "protestiert, Shayna Jack beteuert ihre Unschuld."
+)
+
+
+def test_a_news_ticker_joins_the_story_of_its_first_item_only() -> None:
+    """An SZ sports ticker strings short items together ("Fußball, 2. Liga: ... Schwimmen,
+    Doping: ..."); weighed whole it resembled both stories and made Nürnberg's first game and
+    an Australian swimmer's doping one topic, "WM-Protest von Mack Horton", whose lines told
+    of both (a week of SZ sport, MLSUM rows 7000-7299). It joins its first item's story."""
+    texts = (_NUERNBERG, _NUERNBERG.replace("gewonnen", "knapp gewonnen"), _TICKER,
+             _DOPING, _DOPING.replace("getestet", "positiv getestet"))
+    articles = [
+        Article(Path(f"t{n}.txt"), "", [Block("paragraph", text)], id=f"a{n}")
+        for n, text in enumerate(texts, 1)
+    ]
+    topics = group_topics(articles)
+    assert sorted(sorted(a.id for a in t.articles) for t in topics) == [
+        ["a1", "a2", "a3"], ["a4", "a5"]
+    ]
