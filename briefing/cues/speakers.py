@@ -32,6 +32,7 @@ from briefing.lexicon import (
     SUBJECT_VERBS,
     WEEKDAY_NAMES,
     alternation,
+    common_nouns,
     german_stop_words,
     is_role,
     person_nouns,
@@ -334,11 +335,22 @@ def _person_before_colon(text: str) -> str | None:
         return None  # "Dass Dejan Radonjic ... tat er kund:"
     if _pronoun_first(match.group("rest")):
         return None  # "Am Ende sagte er: ..."
-    if not any(is_role(w) or w in FIRST_NAMES for w in phrase):
+    if not any(w in FIRST_NAMES or _role_of(phrase, i) for i, w in enumerate(phrase)):
         return None  # "Toronto ist noch einen Sieg entfernt ...:": a place, a team
     if match.group("article") and not any(w in FIRST_NAMES for w in phrase):
         return None  # "Der Trainer hat Respekt ...:", "Der Spanier macht klar ...": who?
     return _clean_speaker(" ".join(phrase))
+
+
+def _role_of(phrase: list[str], i: int) -> bool:
+    """``phrase[i]`` is a person's role: not one made of an adjective before a common noun
+    ("Einzige Voraussetzung dafür, so wird ... zitiert:", "Dritte Kraft ist ...:"), where it
+    says which thing, not who."""
+    word = phrase[i]
+    if not is_role(word):
+        return False
+    after = phrase[i + 1].casefold() if i + 1 < len(phrase) else ""
+    return not (word.endswith("e") and after in common_nouns("common"))
 
 
 # Who says what the next sentence reports in the subjunctive: ", sagte Kirby." at the end of

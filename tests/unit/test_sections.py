@@ -970,6 +970,12 @@ def test_the_same_words_quoted_in_two_sentences_are_one_quote():
         ('Der Trainer hat Respekt vor dem Absteiger: "Die zählen zu den Favoriten."', None),
         ('Dass Dejan Radonjic einen unschönen Tag erlebte, tat er kund: "Wir müssen reden."',
          None),
+        # ... nor a thing whose adjective the corpora also write as a person's noun ("der
+        # Einzige"; 300 random articles printed "— Einzige Voraussetzung")
+        ("Einzige Voraussetzung dafür, so wird der ehemalige Hamilton-Teamkollege vor dem "
+         'Großen Preis von Großbritannien zitiert: "Er darf nicht zu Ferrari gehen."', None),
+        ('Grünen-Vorsitzende Annalena Baerbock war enttäuscht: "Das ist zu wenig."',
+         "Grünen-Vorsitzende Annalena Baerbock"),
         # a sentence glued on after the name is no part of it
         ('"Ich habe meine Torpause gehabt", sagt Werner Aus Vereinsfußball-Perspektive bot '
          "dieser Abend eine Neuheit.", None),
