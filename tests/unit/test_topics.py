@@ -530,3 +530,20 @@ def test_a_news_ticker_joins_the_story_of_its_first_item_only() -> None:
     assert sorted(sorted(a.id for a in t.articles) for t in topics) == [
         ["a1", "a2", "a3"], ["a4", "a5"]
     ]
+
+
+def test_citing_insiders_is_no_heading() -> None:
+    """Two reports on the Deutsche Bank's job cuts were headed "Berufung auf Insider" (a week
+    of SZ business news): "unter Berufung auf" says whose words, not what happened."""
+    from briefing.stories.headings import compose
+
+    texts = [
+        "Die Deutsche Bank will etwa 9000 Stellen in Deutschland streichen. Die Agentur "
+        "Bloomberg berichtete unter Berufung auf Insider, der Stellenabbau treffe vor allem "
+        "Filialen. Vorstandschef Christian Sewing hat der Bank ein Sparprogramm verordnet.",
+        "Die Deutsche Bank plant offenbar, die Hälfte der Stellen in Deutschland zu streichen. "
+        "Das berichtet die Agentur Bloomberg unter Berufung auf Insider. Christian Sewing "
+        "wollte den Stellenabbau nicht kommentieren.",
+    ]
+    heading = compose.topic_heading(_paragraph_articles(texts))
+    assert "Berufung" not in heading, heading
