@@ -547,3 +547,21 @@ def test_citing_insiders_is_no_heading() -> None:
     ]
     heading = compose.topic_heading(_paragraph_articles(texts))
     assert "Berufung" not in heading, heading
+
+
+def test_a_noun_keeps_the_adjective_of_its_name() -> None:
+    """Four reports on the Deutsche Bank's gifts in China were headed "Bank in China" (a week
+    of SZ business news): the articles write "die Deutsche Bank", "der Deutschen Bank"."""
+    from briefing.stories.headings import compose
+
+    texts = [
+        "Die Deutsche Bank hat in China jahrelang Politiker umgarnt. Die Bank zahlte "
+        "dafür Beraterfirmen. Mittelsmann der Deutschen Bank in China war ein Berater. "
+        "Die Deutsche Bank bestreitet das.",
+        "Die Deutsche Bank fällt seit Jahren durch Skandale auf. Die Deutsche Bank soll sich "
+        "Zugang zu Politikern in China verschafft haben. Die Bank in China stellte Kinder von "
+        "Politikern ein. Die Bank erklärte, das sei aufgearbeitet. Der Deutschen Bank drohen "
+        "Strafen.",
+    ]
+    heading = compose.topic_heading(_paragraph_articles(texts))
+    assert heading == "Deutsche Bank in China", heading

@@ -46,6 +46,7 @@ from briefing.stories.headings.scan import (
     stems,
 )
 from briefing.stories.headings.words import (
+    NAME_WITH,
     base_form,
     event_rate,
     is_common,
@@ -162,6 +163,8 @@ def candidates(group: Group, folder: Context) -> list[Candidate]:
         text = name_in_full(group, phrase.noun())
         out.append(Candidate(score, text, "name", len(phrase.articles)))
     for c in out:
+        if c.kind != "name":
+            c.text = _with_name_adjective(group, c.text)
         c.text = _strong_adjective(group, c.text)
     out.sort(key=lambda c: (-c.score, c.text))
     seen: set[str] = set()
@@ -223,6 +226,33 @@ def _nominalised_adjective(word: str) -> bool:
         for tail in _ADJECTIVE_TAILS
         if tail != "isch"
     )
+
+
+def _with_name_adjective(group: Group, text: str) -> str:
+    """A noun the articles (nearly) always write after an adjective of names takes it: "Bank
+    in China" is "Deutsche Bank in China" where they write "die Deutsche Bank" and "der
+    Deutschen Bank"; "Karte" is "Rote Karte"."""
+    noun = text.split(" ", 1)[0]
+    found: Counter[str] = Counter()
+    for prefix, k in group.left(noun).items():
+        base = _name_adjective_base(prefix[0]) if len(prefix) == 1 else None
+        if base:
+            found[base] += k
+    if not found:
+        return text
+    base, k = found.most_common(1)[0]
+    usual = sum(found.values()) >= NAME_WITH * group.stats(noun).count
+    return f"{base} {text}" if usual and k >= 2 else text
+
+
+def _name_adjective_base(word: str) -> str | None:
+    """ "Deutsche" for "Deutsche", "Deutschen", "Deutscher" ...: an adjective the corpora know
+    inside names (``lexicon.NAME_ADJECTIVES``), without its case ending; else None."""
+    for ending in ("", "n", "r", "s", "m"):
+        base = word[: len(word) - len(ending)]
+        if word.endswith(ending) and base in lexicon.NAME_ADJECTIVES:
+            return base
+    return None
 
 
 def _strong_adjective(group: Group, text: str) -> str:
