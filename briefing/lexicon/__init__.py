@@ -97,6 +97,19 @@ LEANS_BACK = frozenset(_tagged("function_words", "leans"))  # "Denn ...", "Hierz
 SUBORDINATORS = frozenset(_tagged("function_words", "subordinate"))  # "Obwohl ..."
 DEMONSTRATIVES = frozenset(_tagged("function_words", "demonstrative"))  # "Das sagte ..."
 FINITE_VERBS = frozenset(_tagged("function_words", "finite-verb"))
+# words that open a subordinate clause (clause_words.txt): after a comma, as a relative pronoun,
+# at a sentence's start
+CLAUSE_WORDS = frozenset(_tagged("clause_words", "clause"))
+RELATIVE_PRONOUNS = frozenset(_tagged("clause_words", "relative"))
+OPENING_CLAUSE_WORDS = frozenset(_tagged("clause_words", "opening"))
+
+
+@lru_cache(maxsize=1)
+def finite_forms() -> frozenset[str]:
+    """Finite verb forms of German news (finite_verbs.txt, mined from the corpora) and the
+    function words' finite verbs and auxiliaries, lower-case. Read on first use."""
+    mined = (row[0] for row in _rows("finite_verbs"))
+    return frozenset(w.casefold() for w in (*mined, *FINITE_VERBS, *FINITE_AUXILIARIES))
 
 # --- abbreviations, page furniture, media labels, hedges, counts --------------------------
 ABBREVIATIONS = frozenset(row[0] for row in _rows("abbreviations") if len(row) == 1)

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
+from briefing.cues.clauses import lacks_main_verb
 from briefing.cues.furniture import fragment_reason, furniture_reason, picture_caption
 from briefing.cues.quotes import OPENING_QUOTES, quote_alone, unbalanced_quote
 from briefing.cues.speakers import (
@@ -282,7 +283,9 @@ def _leans_on_someone(text: str) -> bool:
     opening clause's verb, "... ist das noch immer nicht klar"; "diese" alone, "Wenn diese
     zustimmen"; a part or more of what it counted, "Die größte davon ...", "Fünf weitere ...";
     what its source said, "demnach"; "Ähnlich ..."; a subordinate clause alone, "Obwohl
-    angeblich alle Details klar waren."): no line shown without the sentence before it (a
+    angeblich alle Details klar waren."; no main clause with a verb at all, "Ein Mann, der
+    sich in beiden Welten auskannte.", ``lacks_main_verb``): no line shown without the
+    sentence before it (a
     story of several articles, a lone article's one line). (One article's summary may keep
     them: leaving out "Denn" there cost the tests' validation slice 0.0005 of ROUGE-1, "Hierzu"
     and "Letzteres" 0.0002, the subordinate clauses 0.0004.)"""
@@ -303,6 +306,7 @@ def _leans_on_someone(text: str) -> bool:
         and not (_MAIN_CLAUSE_HINT.search(text) or _CLAUSE_AFTER_COMMA.search(text))
         or person_by_age(text)
         or (person_by_pronoun(text) or pronoun_after_verb(text)) and not _says_who(text)
+        or lacks_main_verb(text)
     )
 
 

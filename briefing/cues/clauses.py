@@ -1,0 +1,158 @@
+"""Clauses: whether a sentence has a main clause with a finite verb.
+
+Takes a sentence; gives whether its main clause holds no finite verb (``lacks_main_verb``): an
+elliptical piece that goes on from the sentence before ("Ein Mann, der sich in beiden Welten
+auskannte.", "Im chinesischen Geschäftsdickicht, in dem es oft um Kontakte geht, genauso wie
+in den Strukturen eines westlichen Unternehmens, das ..."), a subordinate clause alone ("Weil
+die Spieler am Samstag nicht mit der Presse reden durften."), a list ("Kein Zuhause, kein
+Bett, kein Schreibtisch."), a caption or a teaser ("Ein Gespräch mit dem Biografen Martin
+Sabrow."). Such a line cannot stand in a briefing without the sentence before it.
+
+How: a comma followed by a conjunction or a relative pronoun (lexicon clause_words.txt) opens a
+subordinate clause that runs to the next comma; a sentence that opens with such a conjunction
+starts in one. The rest is the main clause. A word of it may be its finite verb when the
+corpora know it as one (lexicon finite_verbs.txt), when it stands right after a capitalised
+word (the verb's second place: "Linz unterlag Turku"), or when it ends as German
+verb forms do and stands nowhere an adjective does (not "im chinesischen Geschäftsdickicht").
+Where it cannot tell, it finds a verb: a sentence with a quote or a score (its speaker's words,
+a result line) always has one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.lexicon import (
+    ALL_FUNCTION_WORDS,
+    CLAUSE_WORDS,
+    DETERMINERS,
+    OPENING_CLAUSE_WORDS,
+    PREPOSITIONS,
+    RELATIVE_PRONOUNS,
+    finite_forms,
+)
+
+_TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß]+(?:-[A-Za-zÄÖÜäöüß]+)*|\d+|[^\w\s]")
+_QUOTES_OR_SCORE = re.compile(r"[\"„“”»«]|\d:\d")
+# a declined adjective ends so; a finite verb form may end so ("sagte", "unterlag" does not)
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+_VERB_ENDINGS = ("t", "te", "ten", "en", "e", "st", "n")
+# a strong past ("kam", "ging", "fand") is short: a word this short may be a verb
+_SHORT = 6
+# ... and so is one that ends in a known form of this many letters or more ("unter|brach")
+_PREFIXED_FORM = 4
+# a dash or a colon ends a subordinate clause as a comma would not ("... – Linz unterlag ...")
+_CLAUSE_ENDS = frozenset("–-;:")
+_LIST_ENDS = frozenset({"und", "oder", "sowie"})
+_FUNCTION_WORDS = frozenset(w.casefold() for w in ALL_FUNCTION_WORDS)
+
+
+def lacks_main_verb(text: str) -> bool:
+    """Whether the sentence's main clause holds no finite verb (see the module's docstring)."""
+    if _QUOTES_OR_SCORE.search(text):
+        return False
+    words = text.split()
+    if not words:
+        return False
+    # a cheap look first: a finite verb the corpora know before the first comma of a sentence
+    # that opens no subordinate clause (most sentences)
+    finite = finite_forms()
+    if words[0].casefold().strip(",") not in OPENING_CLAUSE_WORDS:
+        for word in words:
+            bare = word.rstrip(",.;:!?)").casefold()
+            if bare in finite:
+                return False
+            if word.endswith(","):
+                break
+    tokens = _TOKEN.findall(text)
+    return not any(_may_be_finite(tokens, i) for i in _main_clause(tokens))
+
+
+def _main_clause(tokens: list[str]) -> list[int]:
+    """The indexes of the tokens outside the subordinate clauses."""
+    finite = finite_forms()
+    main: list[int] = []
+    inside = bool(tokens) and tokens[0].casefold() in OPENING_CLAUSE_WORDS and not (
+        len(tokens) > 1 and tokens[1].casefold() in finite  # "Wenn doch ...": "Ob es ..." stays
+    )
+    for i, token in enumerate(tokens):
+        if token == ",":
+            # (a comma of a list inside a subordinate clause does not end it: "in dem es um
+            # Kontakte, Präsente und rote Umschläge geht, ...")
+            if not (inside and _in_list(tokens, i)):
+                inside = _opens_clause(tokens, i + 1)
+            continue
+        if token in _CLAUSE_ENDS:
+            inside = False
+        if not inside:
+            main.append(i)
+    return main
+
+
+def _in_list(tokens: list[str], i: int) -> bool:
+    """The comma at ``tokens[i]`` stands between two nouns of a list that "und" or "oder"
+    closes within a few words, no comma between ("Kontakte, Präsente und rote Umschläge")."""
+    if not tokens[i - 1][:1].isupper() or not tokens[i + 1 : i + 2][0][:1].isupper():
+        return False
+    for word in tokens[i + 2 : i + 6]:
+        if word in _LIST_ENDS:
+            return True
+        if word == ",":
+            return False
+    return False
+
+
+def _opens_clause(tokens: list[str], k: int) -> bool:
+    """Whether the words from ``tokens[k]`` on (after a comma) open a subordinate clause."""
+    word = tokens[k].casefold() if k < len(tokens) else ""
+    after = tokens[k + 1] if k + 1 < len(tokens) else ""
+    if after.casefold() in finite_forms():
+        return False  # "Gut, das ging jetzt doch zackig.", "Ach, was macht ...": a main clause
+    if word in RELATIVE_PRONOUNS:
+        return not _noun_follows(tokens, k + 1)  # "..., der Kanadier Mohammed Fahmi ..."
+    if word in CLAUSE_WORDS:
+        return not (word in ("als", "wie") and after[:1].isupper())  # "..., als Zwölfter ..."
+    if word in PREPOSITIONS and after.casefold() in RELATIVE_PRONOUNS:
+        return not _noun_follows(tokens, k + 2)  # "..., in dem ..." but "..., in die Karibik"
+    return False
+
+
+def _noun_follows(tokens: list[str], k: int) -> bool:
+    """A noun at ``tokens[k]``, or an adjective and a noun or number: what follows an article."""
+    word = tokens[k] if k < len(tokens) else ""
+    following = tokens[k + 1] if k + 1 < len(tokens) else ""
+    return word[:1].isupper() or (
+        word.endswith(_ADJECTIVE_ENDINGS) and (following[:1].isupper() or following.isdigit())
+    )
+
+
+def _may_be_finite(tokens: list[str], i: int) -> bool:
+    """Whether ``tokens[i]``, a word of the main clause, may be its finite verb."""
+    word = tokens[i]
+    low = word.casefold()
+    if low in finite_forms():
+        return True  # (also capitalised first: "Ist es tatsächlich denkbar, dass ...?")
+    if i == 0 or not word[:1].islower() or not word[:1].isalpha():
+        return False
+    if low in _FUNCTION_WORDS:
+        return False
+    before = tokens[i - 1]
+    if before[:1].isupper() and before.isalpha() and before.casefold() not in _FUNCTION_WORDS:
+        return True  # the verb's second place: "Linz unterlag Turku" (not "Im chinesischen")
+    after = tokens[i + 1] if i + 1 < len(tokens) else ""
+    year = before.isdigit() and len(before) == 4  # "Am 14. August 1989 überreichen ..."
+    opens_phrase = before.casefold() in DETERMINERS or before.casefold() in PREPOSITIONS or (
+        before.isdigit() and not year
+    )
+    before_noun = after[:1].isupper() or (
+        after.endswith(_ADJECTIVE_ENDINGS) and after.casefold() not in _FUNCTION_WORDS
+    )
+    if low.endswith(_ADJECTIVE_ENDINGS) and opens_phrase and before_noun:
+        return False  # "im chinesischen Geschäftsdickicht", "eines westlichen Unternehmens"
+    return low.endswith(_VERB_ENDINGS) or len(low) <= _SHORT or _prefixed_form(low)
+
+
+def _prefixed_form(word: str) -> bool:
+    """A prefix before a finite form the corpora know: "unterbrach" ("brach"), "verließ"."""
+    finite = finite_forms()
+    return any(word[k:] in finite for k in range(2, len(word) - _PREFIXED_FORM + 1))

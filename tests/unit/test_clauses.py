@@ -1,0 +1,61 @@
+"""A sentence without a main clause verb leans on the sentence before (briefing.cues.clauses)."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.cues.clauses import lacks_main_verb
+from briefing.summary.groups import _leans_on_someone
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # printed as lines of the whole corpus' briefing, or of a reading folder's
+        "Im chinesischen Geschäftsdickicht, in dem es oft um die richtigen Kontakte, Präsente "
+        "und rote Umschläge voller Geld geht, genauso wie in den Strukturen eines westlichen "
+        "Unternehmens, das sich an strenge Regeln halten muss.",
+        "Ein Mann, der sich in beiden Welten auskannte.",
+        "Zwölf Sekunden bis zur schwarzen Null.",
+        "Ein Gespräch mit dem Biografen Martin Sabrow.",
+        "Weil die Spieler des TSV 1860 München am Samstag nicht mit der Presse reden durften.",
+        "Kein Zuhause, kein Bett, kein Schreibtisch.",
+        "Dessen Landsmann Julian Alaphilippe, Träger des Gelben Trikots.",
+        "Die Kölner Apotheke, aus der die ums Leben gekommene Mutter das Glukosegemisch "
+        "erhalten hat.",
+        "Uraufführung des österreichischen Dramatikers Ferdinand Schmalz.",
+    ],
+)
+def test_a_sentence_without_a_main_verb_is_found(text: str) -> None:
+    assert lacks_main_verb(text)
+    assert _leans_on_someone(text)  # no line of a story of several articles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Deutsche Bank hat in China jahrelang auf Geschenke gesetzt.",
+        # a strong past the corpora know, or one with a prefix ("unter|brach"), or a verb
+        # right after its subject
+        "Eine Viertelstunde später unterbrach der Referee die Partie erneut.",
+        "Vier Tore von Ferriero – Linz unterlag Turku nach Verlängerung.",
+        "Nils Petersen mag Bremen noch immer.",
+        # the main clause after a subordinate one, and after an apposition
+        "Nachdem die Ermittler einen toxischen Stoff fanden, übernahm die Mordkommission den Fall.",
+        "Frank Strauss, der Leiter des Bereichs, verließ die Bank im Sommer.",
+        "Der Australier Peter Greste, der Kanadier Mohammed Fahmi und der Ägypter Baher Mohammed "
+        "waren im vergangenen Jahr verurteilt worden.",
+        "Keine Übertreibung, in den ersten 30 Minuten lieferten sich beide Teams einen "
+        "beeindruckenden Schlagabtausch.",
+        # a verb first, a demonstrative clause after a comma, a comparison with "als"
+        "Ist es tatsächlich denkbar, dass die Regierung ein neues Gesetz plant?",
+        "Gut, das ging jetzt doch zackig.",
+        "Der Routinier André Greipel, 36, als Zwölfter war noch der Beste.",
+        "Das teilten die Veranstalter am Dienstagabend auf ihrer Internetseite mit.",
+        # a quote's words and a result line are not asked
+        '"Wir haben geliefert", sagte Stamm.',
+        "FC Bayern München - 1. FC Köln 4:0 (1:0), Tore: 1:0 Lewandowski (3.).",
+    ],
+)
+def test_a_sentence_with_a_main_verb_is_not_found(text: str) -> None:
+    assert not lacks_main_verb(text)
