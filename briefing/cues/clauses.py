@@ -41,6 +41,9 @@ _VERB_ENDINGS = ("t", "te", "ten", "en", "e", "st", "n")
 _SHORT = 6
 # ... and so is one that ends in a known form of this many letters or more ("unter|brach")
 _PREFIXED_FORM = 4
+# how many words before an adjective its phrase's article may stand ("eines schon einmal wegen
+# Dopings gesperrten")
+_PHRASE_REACH = 6
 # a dash or a colon ends a subordinate clause as a comma would not ("... – Linz unterlag ...")
 _CLAUSE_ENDS = frozenset("–-;:")
 _LIST_ENDS = frozenset({"und", "oder", "sowie"})
@@ -137,19 +140,45 @@ def _may_be_finite(tokens: list[str], i: int) -> bool:
     if low in _FUNCTION_WORDS:
         return False
     before = tokens[i - 1]
-    if before[:1].isupper() and before.isalpha() and before.casefold() not in _FUNCTION_WORDS:
-        return True  # the verb's second place: "Linz unterlag Turku" (not "Im chinesischen")
     after = tokens[i + 1] if i + 1 < len(tokens) else ""
     year = before.isdigit() and len(before) == 4  # "Am 14. August 1989 überreichen ..."
-    opens_phrase = before.casefold() in DETERMINERS or before.casefold() in PREPOSITIONS or (
-        before.isdigit() and not year
+    # (after an article, a preposition, a number, or another word of the phrase: "seiner
+    # offenbar aufgebrachten Mutter", "eines wegen Dopings gesperrten Arztes")
+    opens_phrase = (
+        before.casefold() in DETERMINERS
+        or before.casefold() in PREPOSITIONS
+        or before.isdigit() and not year
+        or i >= 2 and _in_phrase(tokens, i - 1)
     )
     before_noun = after[:1].isupper() or (
         after.endswith(_ADJECTIVE_ENDINGS) and after.casefold() not in _FUNCTION_WORDS
     )
     if low.endswith(_ADJECTIVE_ENDINGS) and opens_phrase and before_noun:
         return False  # "im chinesischen Geschäftsdickicht", "eines westlichen Unternehmens"
+    if before[:1].isupper() and before.isalpha() and before.casefold() not in _FUNCTION_WORDS:
+        return True  # the verb's second place: "Linz unterlag Turku" (not "Im chinesischen")
     return low.endswith(_VERB_ENDINGS) or len(low) <= _SHORT or _prefixed_form(low)
+
+
+def _in_phrase(tokens: list[str], k: int) -> bool:
+    """``tokens[k]`` stands inside a noun phrase that an article or possessive opened a few
+    words before, with adverbs or a preposition and its noun between ("seiner offenbar
+    aufgebrachten Mutter", "eines schon einmal wegen Dopings gesperrten Arztes"); not after
+    a noun phrase of its own ("des Bendlerblocks begehen"), a subject ("Die Firma verbuchte")
+    or a verb."""
+    j = k
+    while j >= max(0, k - _PHRASE_REACH):
+        word = tokens[j]
+        if word.casefold() in DETERMINERS:
+            return True
+        if not word.isalpha() or word.casefold() in finite_forms():
+            return False
+        if word[:1].isupper():
+            if j == 0 or tokens[j - 1].casefold() not in PREPOSITIONS:
+                return False
+            j -= 1  # ("wegen Dopings": the participle's own phrase)
+        j -= 1
+    return False
 
 
 def _prefixed_form(word: str) -> bool:

@@ -24,6 +24,10 @@ from briefing.summary.groups import _leans_on_someone
         "Die Kölner Apotheke, aus der die ums Leben gekommene Mutter das Glukosegemisch "
         "erhalten hat.",
         "Uraufführung des österreichischen Dramatikers Ferdinand Schmalz.",
+        # adjectives inside a phrase an article opened a few words before (a week of SZ sport
+        # printed it under "Unbestätigt und umstritten")
+        "Im Beisein seiner offenbar aufgebrachten Mutter sowie eines schon einmal wegen "
+        "Dopings gesperrten Arztes.",
     ],
 )
 def test_a_sentence_without_a_main_verb_is_found(text: str) -> None:
@@ -52,6 +56,10 @@ def test_a_sentence_without_a_main_verb_is_found(text: str) -> None:
         "Gut, das ging jetzt doch zackig.",
         "Der Routinier André Greipel, 36, als Zwölfter war noch der Beste.",
         "Das teilten die Veranstalter am Dienstagabend auf ihrer Internetseite mit.",
+        # a verb after its subject or after a genitive phrase, however it ends
+        "Die Firma verbuchte Gewinne.",
+        "Mit dem Gelöbnis im Ehrenhof des Bendlerblocks begehen Bundesregierung und Bundeswehr "
+        "den Jahrestag.",
         # a quote's words and a result line are not asked
         '"Wir haben geliefert", sagte Stamm.',
         "FC Bayern München - 1. FC Köln 4:0 (1:0), Tore: 1:0 Lewandowski (3.).",
