@@ -34,10 +34,11 @@ _SHORT_LABEL = re.compile(
 )
 _NOT_A_LABEL = ALL_FUNCTION_WORDS | {"siehe", "fazit", "achtung"}
 # An interview's question or statement, labelled with the paper's name: "SZ: Herr Kille, ...",
-# "STANDARD: Österreich will ab nächster Woche nur noch Tageskontingente ...", or an answer
+# "STANDARD: Österreich will ab nächster Woche nur noch Tageskontingente ...", "Standard: Vor
+# zwei Jahren haben Sie im STANDARD-Interview gesagt, ...", or an answer
 # labelled so ("Antwort: Daimler ist eine großartige Marke ..."), whose speaker it does not say.
 # Its other labels are its speakers' names ("Mathias Albert: ..."): an interview is no ticker.
-INTERVIEWER = re.compile(r"^(?:SZ|STANDARD|SPIEGEL|ZEIT|FAZ|taz|profil|Frage|Antwort):\s")
+INTERVIEWER = re.compile(r"^(?:SZ|STANDARD|Standard|SPIEGEL|ZEIT|FAZ|taz|profil|Frage|Antwort):\s")
 
 
 # A full label at the start of a text, a paragraph or a sentence: the cheap look before a text's

@@ -816,6 +816,14 @@ def test_a_story_of_several_sources_leaves_out_the_interviewers_words() -> None:
         "großartige Marke und Mercedes war schon immer an vorderster Front bei Assistenzsystemen.")
     texts = _texts(answer, second)
     assert texts and not any(t.startswith("Antwort:") for t in texts), texts
+    # ... nor the paper's name in title case (300 DER STANDARD articles, seed 120832: a line of
+    # the Doskozil topic)
+    question = _article(
+        "a4", "Außenminister Nikola Poposki will Hotspots in Griechenland ausbauen. Standard: "
+        "Österreich will ab nächster Woche nur noch Tageskontingente ins Land lassen. Poposki: "
+        "Die Zusammenarbeit zwischen den Außenministern hat sich verbessert.")
+    texts = _texts(question, second)
+    assert texts and not any(t.startswith("Standard:") for t in texts), texts
 
 
 def test_a_story_of_several_sources_leaves_out_we_that_says_nobody() -> None:
