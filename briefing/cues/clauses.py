@@ -37,8 +37,10 @@ _QUOTES_OR_SCORE = re.compile(r"[\"„“”»«]|\d:\d")
 # a declined adjective ends so; a finite verb form may end so ("sagte", "unterlag" does not)
 _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 _VERB_ENDINGS = ("t", "te", "ten", "en", "e", "st", "n")
-# a strong past ("kam", "ging", "fand") is short: a word this short may be a verb
+# a strong past ("kam", "ging", "fand") is short: a word this short may be a verb, unless it
+# ends as no verb form does
 _SHORT = 6
+_NO_VERB_ENDINGS = ("em", "es", "er")
 # ... and so is one that ends in a known form of this many letters or more ("unter|brach")
 _PREFIXED_FORM = 4
 # how many words before an adjective its phrase's article may stand ("eines schon einmal wegen
@@ -157,7 +159,8 @@ def _may_be_finite(tokens: list[str], i: int) -> bool:
         return False  # "im chinesischen Geschäftsdickicht", "eines westlichen Unternehmens"
     if before[:1].isupper() and before.isalpha() and before.casefold() not in _FUNCTION_WORDS:
         return True  # the verb's second place: "Linz unterlag Turku" (not "Im chinesischen")
-    return low.endswith(_VERB_ENDINGS) or len(low) <= _SHORT or _prefixed_form(low)
+    short = len(low) <= _SHORT and not low.endswith(_NO_VERB_ENDINGS)  # ("allem", "jeder")
+    return low.endswith(_VERB_ENDINGS) or short or _prefixed_form(low)
 
 
 def _in_phrase(tokens: list[str], k: int) -> bool:

@@ -28,6 +28,8 @@ from briefing.summary.groups import _leans_on_someone
         # printed it under "Unbestätigt und umstritten")
         "Im Beisein seiner offenbar aufgebrachten Mutter sowie eines schon einmal wegen "
         "Dopings gesperrten Arztes.",
+        # a short word that ends as no verb does (300 DER STANDARD articles, seed 120832)
+        "Vor allem für einen Politiker, der fast 30 Jahre lang in der Wirtschaftskammer tätig war.",
     ],
 )
 def test_a_sentence_without_a_main_verb_is_found(text: str) -> None:
