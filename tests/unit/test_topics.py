@@ -565,3 +565,20 @@ def test_a_noun_keeps_the_adjective_of_its_name() -> None:
     ]
     heading = compose.topic_heading(_paragraph_articles(texts))
     assert heading == "Deutsche Bank in China", heading
+
+
+def test_a_surname_shaped_like_a_person_noun_is_a_name() -> None:
+    """Three reports on We Work's founder were headed "Wall Street Journal", the paper one of
+    them cites (a week of SZ news, MLSUM rows 5000-5299): "Neumann" ends like "Kaufmann", a
+    person noun, so it was no candidate. Twice after a known first name and never after an
+    article, it is a surname."""
+    from briefing.stories.headings import compose
+
+    texts = [
+        "Adam Neumann hat We Work gegründet und viel Geld eingesammelt. Mitarbeiter erzählen "
+        "dem Wall Street Journal vom Aufstieg. Neumann sammelte Millionen Dollar. Adam Neumann "
+        "galt als Visionär.",
+        "Adam Neumann muss We Work verlassen, die Softbank übernimmt die Firma. Das berichtet "
+        "das Wall Street Journal. Neumann erhält eine Abfindung. Adam Neumann schweigt dazu.",
+    ]
+    assert compose.topic_heading(_paragraph_articles(texts)) == "Adam Neumann"

@@ -118,7 +118,7 @@ def candidates(group: Group, folder: Context) -> list[Candidate]:
         if not stats.mid or stats.attributive > ATTRIBUTIVE * stats.count:
             continue  # "Andererseits" (only at a sentence start), "Kasseler" (before a noun)
         key = phrase.key[1]
-        if is_person(head):
+        if is_person(head) and not _surname(group, head):
             continue  # a role is no heading: "CDU-Politiker", "Bundeskanzlerinnen"
         if _adjective_compound(head) or _nominalised_adjective(head):
             # "Nur so sei eine Verteilung EU-weit umzusetzen": how, not what; "etwas Festes,
@@ -177,6 +177,14 @@ def candidates(group: Group, folder: Context) -> list[Candidate]:
             if owner and c.bare and not set(c.bare) & owner[1]:
                 c.text = f"{c.text} {owner[0]}"
     return out
+
+
+def _surname(group: Group, word: str) -> bool:
+    """A name shaped like a person noun ("Neumann", "Hoffmann": "-mann"), never written after
+    an article and twice or more after a first name the corpora know ("Adam Neumann")."""
+    first_names = lexicon.FIRST_NAMES
+    after_first = sum(k for p, k in group.left(word).items() if len(p) == 1 and p[0] in first_names)
+    return after_first >= 2 and plain_name(group, word)
 
 
 # the ends of a German adjective's or adverb's stem ("EU-weit", "US-amerikanisch", "CDU-nah")
