@@ -966,6 +966,20 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     # "das alles" after the opening clause's verb (the NBA topic of SZ sports news, rows
     # 6500-6799; 26 corpus sentences, all point back)
     assert _leans_on_someone("Helfen konnte das alles nicht mehr.")
+    # "afterwards" or "according to it", and as much or as long as the sentence before said
+    # (300 random articles, seed 120901: a two-article topic on Syria's ceasefire printed
+    # "So viel Zeit bleibt den kurdischen Kämpfern ..." after another article's line)
+    assert _leans_on_someone("Danach sollen Patrouillen in der Zone kontrollieren.")
+    assert _leans_on_someone("So viel Zeit bleibt den kurdischen Kämpfern der YPG-Miliz.")
+    assert _leans_on_someone("So lange konnte Marina Hegering keinen Fußball spielen.")
+    assert not _leans_on_someone("So viel ist klar: Die Kämpfer müssen abziehen.")
+    assert not _leans_on_someone("So lange das Angebot lief, durften sie nicht kaufen.")
+    # "therefore", "so" among the opening clause's first words (300 random articles, seed
+    # 120902: "EHC-Coach Don Jackson verordnete deshalb ..."); not when its reason follows
+    assert _leans_on_someone("EHC-Coach Don Jackson verordnete deshalb einigen Spielern Pause.")
+    assert _leans_on_someone("Es kann also gut sein, dass die Frist nicht reicht.")
+    assert not _leans_on_someone("Er kam deshalb, weil er krank war.")
+    assert not _leans_on_someone("Am Samstag ging es nun darum, wo er herkommt.")
     # "diese" standing alone after a clause word or a preposition (week of SZ economy news)
     assert _leans_on_someone("Wenn diese zustimmen, würde Bremen rot-grün-rot regiert.")
     assert _leans_on_someone("Von diesem profitierte ausschließlich: Sebastian Vettel.")
