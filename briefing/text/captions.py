@@ -42,6 +42,10 @@ CLAUSE_STARTS = (
     # ("Anlaufzeit geben Gleich neun Spieler des Stammes ...": a 10kGNAD subheading; "Im Land
     # des zweimaligen Weltmeisters gibt es keine Geduld Damals aber war Argentinien ...")
     "Gleich", "Damals", "Besonders", "Den",
+    # ("Trump legt dar, wie viel die USA für die Ukraine tut Aus der nun vorliegenden Mitschrift
+    # lässt sich ...": a preposition; "das Aus", "das endgültige Aus" are nouns, see
+    # sentences.glued_heading)
+    "Aus", "Auf",
 )
 # where a credit without brackets ends: a clause starts, a gap, a sentence ends
 _CREDIT_STOP = re.compile(rf"\s(?=(?:{'|'.join(CLAUSE_STARTS)})\s)|\s{{2,}}|(?<=[.!?])\s")

@@ -367,6 +367,8 @@ def _joins(before: str, after: str) -> bool:
 
 
 # A subheading whose line break was lost: a heading-like clause glued before a sentence start
+# (the word after the clause start is looked at, not taken: "vor dem Aus Doch der nächste ..."
+# is tried at "Doch" too)
 # ("Dortmund gerät abermals in Rückstand Doch für niedliche Kindheitserinnerungen ..."). A
 # clause-starting word written with a capital inside a sentence, after a word without any
 # punctuation, starts a new sentence; names and titles are the exceptions ("Sanjoy Kumar Das",
@@ -376,7 +378,7 @@ def _joins(before: str, after: str) -> bool:
 # jumps from space to space and most words fail on their first letter, 4 times as fast)
 _GLUE = re.compile(
     # (two spaces too: a lost line break, "Fünf Meisterschaftssiege in Folge  Ob sich ...")
-    rf" (?<=[a-zäöüß0-9\"“”»] ) ?(?=[A-ZÄÖÜ])((?:{'|'.join(CLAUSE_STARTS)})) (\S+)"
+    rf" (?<=[a-zäöüß0-9\"“”»] ) ?(?=[A-ZÄÖÜ])((?:{'|'.join(CLAUSE_STARTS)}))(?= (\S+))"
 )
 # a name or title after the word before: "die Zeitung Die Welt", "eine Gruppe namens Die Enkel"
 _NAMING = re.compile(
@@ -489,6 +491,15 @@ def glued_heading(text: str) -> int | None:
             continue  # "Sanjoy Kumar Das und ...": a name's part
         if word == "Den" and (following.startswith("Haag") or previous.casefold() in PREPOSITIONS):
             continue  # "nach Den Haag", "zählten zu Den Dax-Verlierern"
+        if word in ("Aus", "Auf") and (
+            previous.endswith(("e", "es")) and not previous.endswith("ee")
+            or previous[:1].islower() and previous.endswith(("en", "er"))
+            or previous[:1].isupper() and previous.endswith("s")
+            or following == "und"
+        ):
+            # a noun: "das endgültige Aus", "Historisches Aus für ...", "Ritchies Aus", "das
+            # Auf und Ab"
+            continue
         if word == "Besonders" and previous.casefold() in ("etwas", "nichts", "viel", "wenig"):
             continue  # "etwas Besonders" (an adjective written as a noun, misspelt)
         return match.start(1)
