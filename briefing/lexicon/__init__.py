@@ -120,6 +120,7 @@ SEQUENCE_NOUNS = _tagged("ordinal_nouns", "sequence")  # "die 14. Etappe": an ev
 PAGE_WORD_PREFIXES = _tagged("page_phrases", "prefix")
 PAGE_PHRASES = _tagged("page_phrases", "phrase")
 CAPTION_LABELS = _tagged("media_labels", "caption")
+PICTURE_NOTES = _tagged("media_labels", "note")  # "(Archivbild)" after a caption
 CREDIT_LABELS = _tagged("media_labels", "credit")
 MEDIA_LABELS = _tagged("media_labels", "media")
 TEASER_LABELS = _tagged("media_labels", "teaser")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.lexicon import CAPTION_LABELS, CAPTION_MARKERS, alternation
+from briefing.lexicon import CAPTION_LABELS, CAPTION_MARKERS, PICTURE_NOTES, alternation
 
 # Words that start a clause when written with a capital inside a sentence: where a credit
 # without brackets ends, and where a glued subheading ends (sentences.glued_heading, which
@@ -52,8 +52,11 @@ _CREDIT_STOP = re.compile(rf"\s(?=(?:{'|'.join(CLAUSE_STARTS)})\s)|\s{{2,}}|(?<=
 # a sentence's end inside what would be the heading: then it is no heading
 SENTENCE_INSIDE = re.compile(r"[.!?;][\"“”»«']?\s")
 
-# a credit in brackets, the end of a picture's caption: "(Foto: Seilbahn Komperdell)"
-CREDIT = re.compile(rf"\((?i:{alternation(CAPTION_LABELS)})\s*:[^()]{{0,120}}\)")
+# a credit in brackets, the end of a picture's caption: "(Foto: Seilbahn Komperdell)", or a
+# note on the picture alone ("(Archivbild)")
+CREDIT = re.compile(
+    rf"\((?:(?i:{alternation(CAPTION_LABELS)})\s*:[^()]{{0,120}}|(?i:{alternation(PICTURE_NOTES)}))\)"
+)
 _CREDIT_THEN_SENTENCE = re.compile(rf"{CREDIT.pattern}(?=\s+[\"„»«(\dA-ZÄÖÜ])")
 # ... or without brackets, after the caption ("... Fahrverhalten. Bild: Volkswagen AG")
 LABEL = re.compile(rf"(?i:{alternation(CAPTION_LABELS)})\s*:\s+(?=\S)")
