@@ -23,6 +23,7 @@ from briefing.lexicon import (
     PAGE_POINTERS,
     alternation,
     either_case,
+    finite_forms,
 )
 from briefing.text.captions import holds_credit
 from briefing.text.sentences import LINK_ASIDE, quick_sentences
@@ -109,12 +110,34 @@ _PICTURE_PLACE = re.compile(
 )
 
 
+# ... or where and when the picture shows someone, in an aside after the name: "Maike Schaefer,
+# die Spitzenkandidatin der Grünen in Bremen, hier zusammen mit Robert Habeck, ...", "Valentin
+# Zapf - hier beim Training in Unterföhring - die ..." (not after a verb: "dass die Spenden
+# gestückelt wurden, hier in neun Tranchen", nor in a quote)
+_PICTURED_HERE = re.compile(
+    r"[A-ZÄÖÜ][\w.'’-]*\)?(?:,| [-–]) hier (?:zusammen mit|mit|bei|beim|im|in|auf|während|nach|"
+    r"vor|an|am|neben)\b(?P<aside>[^,.:!?\"„“”»«–-]*)(?:[,:–-]|$)"
+)
+
+
 def picture_caption(text: str) -> bool:
     """Where someone stands in a picture the reader does not see: a caption's sentence ("Trifft
     nicht so häufig, jubeln kann er aber: Toni Kroos (rechts) nach seinem Tor"; 31 printed lines
-    of the whole corpus' briefing). No line; unlike ``furniture_reason`` not asked where an
-    article's title is chosen (the caption may title an article that has no other line)."""
-    return "(" in text and _PICTURE_PLACE.search(text) is not None
+    of the whole corpus' briefing), or where the picture shows them ("Jelena Grigorjewa, hier bei
+    einer Festnahme im April in St. Petersburg, wurde ..."; 7 more). No line; unlike
+    ``furniture_reason`` not asked where an article's title is chosen (the caption may title an
+    article that has no other line)."""
+    if "(" in text and _PICTURE_PLACE.search(text) is not None:
+        return True
+    if " hier " not in text:
+        return False
+    match = _PICTURED_HERE.search(text)
+    return match is not None and not _QUOTE_MARKS.intersection(text[: match.start()]) and not any(
+        word in finite_forms() for word in match["aside"].split()
+    )
+
+
+_QUOTE_MARKS = frozenset('"„“”»«')
 
 
 def furniture_reason(text: str, boilerplate: frozenset[str] = frozenset()) -> str | None:

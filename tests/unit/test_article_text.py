@@ -327,3 +327,11 @@ def test_a_sentence_that_says_where_someone_stands_in_a_picture_is_no_line() -> 
     assert furniture_reason(caption) is None
     assert not picture_caption("Die Linke (links im Bild gemeint ist die Partei) gewann.")
     assert is_candidate("Toni Kroos traf am Samstag zum 2:0 für Real Madrid.")
+    # ... or where and when it shows them, in an aside (300 random articles, seed 120903: the
+    # first line of the Bremen topic; 12 corpus sentences, all captions)
+    here = ("Königsmacherin an der Weser: Maike Schaefer, die Spitzenkandidatin der Grünen in "
+            "Bremen, hier zusammen mit Robert Habeck, dem Bundesparteichef.")
+    assert picture_caption(here) and not is_candidate(here)
+    assert picture_caption("Boris Johnson - hier bei einer Debatte der BBC - geht ins Rennen.")
+    assert not picture_caption("Die Spenden wurden gestückelt, hier in neun Tranchen zu 40 000 Euro.")
+    assert not picture_caption('"Wir werden versuchen, hier in der Koalition etwas zu erreichen."')
