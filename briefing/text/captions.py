@@ -46,6 +46,8 @@ CLAUSE_STARTS = (
     # lässt sich ...": a preposition; "das Aus", "das endgültige Aus" are nouns, see
     # sentences.glued_heading)
     "Aus", "Auf",
+    # ("Auf dem Kumano Kodo in Japan Man kann sich mühen als Gast ...")
+    "Man",
 )
 # where a credit without brackets ends: a clause starts, a gap, a sentence ends
 _CREDIT_STOP = re.compile(rf"\s(?=(?:{'|'.join(CLAUSE_STARTS)})\s)|\s{{2,}}|(?<=[.!?])\s")

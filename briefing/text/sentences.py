@@ -33,6 +33,7 @@ from briefing.lexicon import (
     WRAP_WORDS,
     alternation,
     common_nouns,
+    finite_forms,
     is_role,
 )
 from briefing.models import Article, Sentence
@@ -500,6 +501,8 @@ def glued_heading(text: str) -> int | None:
             # a noun: "das endgültige Aus", "Historisches Aus für ...", "Ritchies Aus", "das
             # Auf und Ab"
             continue
+        if word == "Man" and following.casefold() not in finite_forms():
+            continue  # "Man City", "Isle of Man", "Big Man in Bayreuth": a name; "Man kann ..."
         if word == "Besonders" and previous.casefold() in ("etwas", "nichts", "viel", "wenig"):
             continue  # "etwas Besonders" (an adjective written as a noun, misspelt)
         return match.start(1)

@@ -281,6 +281,11 @@ def test_a_label_glued_into_a_sentence_starts_its_caption() -> None:
          ["Historisches Aus für das Team USA bei der Weltmeisterschaft in China."]),
         ("An ihm ließ sich das ständige Auf und Ab dieser Partie festmachen.",
          ["An ihm ließ sich das ständige Auf und Ab dieser Partie festmachen."]),
+        # ... and "Man" before a verb (17 corpus texts), not in a name
+        ("Klopp und Guardiola im Rededuell Man muss diese Frotzeleien nicht überbewerten.",
+         ["Klopp und Guardiola im Rededuell", "Man muss diese Frotzeleien nicht überbewerten."]),
+        ("Durch den Erfolg übernahm Man City vorerst die Tabellenführung.",
+         ["Durch den Erfolg übernahm Man City vorerst die Tabellenführung."]),
         # ... and a clause start right after one is tried too
         ("Die Koalition steht fast vor dem Aus Doch der nächste Streit ließ nicht auf sich warten.",
          ["Die Koalition steht fast vor dem Aus",
