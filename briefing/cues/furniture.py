@@ -120,14 +120,21 @@ _PICTURED_HERE = re.compile(
 )
 
 
+# ... or what it looks at, opening without an article: "Blick von einem Schnellboot der
+# iranischen Revolutionsgarden auf die Stena Impero: ...", "Blick in eine Sitzung des
+# Bundeskabinetts." (6 corpus sentences open so, all a text's first, all captions)
+_VIEW = re.compile(r"Blick (?:von|vom|auf|aufs|in|ins|über|aus|durch|zum|zur|hinter)\b")
+
+
 def picture_caption(text: str) -> bool:
     """Where someone stands in a picture the reader does not see: a caption's sentence ("Trifft
     nicht so häufig, jubeln kann er aber: Toni Kroos (rechts) nach seinem Tor"; 31 printed lines
     of the whole corpus' briefing), or where the picture shows them ("Jelena Grigorjewa, hier bei
-    einer Festnahme im April in St. Petersburg, wurde ..."; 7 more). No line; unlike
+    einer Festnahme im April in St. Petersburg, wurde ..."; 7 more), or what it looks at ("Blick
+    in eine Sitzung des Bundeskabinetts."). No line; unlike
     ``furniture_reason`` not asked where an article's title is chosen (the caption may title an
     article that has no other line)."""
-    if "(" in text and _PICTURE_PLACE.search(text) is not None:
+    if "(" in text and _PICTURE_PLACE.search(text) is not None or _VIEW.match(text):
         return True
     if " hier " not in text:
         return False

@@ -335,3 +335,8 @@ def test_a_sentence_that_says_where_someone_stands_in_a_picture_is_no_line() -> 
     assert picture_caption("Boris Johnson - hier bei einer Debatte der BBC - geht ins Rennen.")
     assert not picture_caption("Die Spenden wurden gestückelt, hier in neun Tranchen zu 40 000 Euro.")
     assert not picture_caption('"Wir werden versuchen, hier in der Koalition etwas zu erreichen."')
+    # ... and what it looks at (a week of SZ news, rows 9000-9299: a topic's first line and heading)
+    view = ("Blick von einem Schnellboot der iranischen Revolutionsgarden auf die Stena Impero: "
+            "Die Briten wollen europäische Schiffe schützen.")
+    assert picture_caption(view) and not is_candidate(view)
+    assert not picture_caption("Der Blick auf die Zahlen zeigt, dass die Bank verliert.")
