@@ -48,6 +48,8 @@ CLAUSE_STARTS = (
     "Aus", "Auf",
     # ("Auf dem Kumano Kodo in Japan Man kann sich mühen als Gast ...")
     "Man",
+    # ("Schon wieder ein Formfehler Offenbar bezog sich die Beschwerde ...")
+    "Offenbar", "Tatsächlich", "Vermutlich", "Wahrscheinlich", "Eigentlich", "Natürlich",
 )
 # where a credit without brackets ends: a clause starts, a gap, a sentence ends
 _CREDIT_STOP = re.compile(rf"\s(?=(?:{'|'.join(CLAUSE_STARTS)})\s)|\s{{2,}}|(?<=[.!?])\s")
