@@ -49,6 +49,9 @@ _PHRASE_REACH = 6
 # a dash or a colon ends a subordinate clause as a comma would not ("... – Linz unterlag ...")
 _CLAUSE_ENDS = frozenset("–-;:")
 _LIST_ENDS = frozenset({"und", "oder", "sowie"})
+# an infinitive clause's opening word, and a verb with its "zu" inside ("bei|zu|wohnen")
+_INFINITIVE_WORDS = frozenset({"um", "ohne", "statt", "anstatt"})
+_ZU_INFINITIVE = re.compile(r"[a-zäöüß]{2,}zu[a-zäöüß]{2,}en")
 _FUNCTION_WORDS = frozenset(w.casefold() for w in ALL_FUNCTION_WORDS)
 
 
@@ -77,8 +80,10 @@ def _main_clause(tokens: list[str]) -> list[int]:
     """The indexes of the tokens outside the subordinate clauses."""
     finite = finite_forms()
     main: list[int] = []
-    inside = bool(tokens) and tokens[0].casefold() in OPENING_CLAUSE_WORDS and not (
-        len(tokens) > 1 and tokens[1].casefold() in finite  # "Wenn doch ...": "Ob es ..." stays
+    inside = bool(tokens) and (
+        tokens[0].casefold() in OPENING_CLAUSE_WORDS
+        and not (len(tokens) > 1 and tokens[1].casefold() in finite)  # ("Ob es ..." stays)
+        or _infinitive_opens(tokens)
     )
     for i, token in enumerate(tokens):
         if token == ",":
@@ -105,6 +110,19 @@ def _in_list(tokens: list[str], i: int) -> bool:
         if word == ",":
             return False
     return False
+
+
+def _infinitive_opens(tokens: list[str]) -> bool:
+    """The sentence opens with an infinitive clause ("Um erstens der Amtseinführung der neuen
+    Verteidigungsministerin beizuwohnen, ...", "Ohne es zu wissen, ..."): "um", "ohne" or
+    "statt" and, before the first comma, "zu" and a verb or a verb with "zu" inside."""
+    if not tokens or tokens[0].casefold() not in _INFINITIVE_WORDS:
+        return False
+    clause = tokens[1 : tokens.index(",")] if "," in tokens else tokens[1:]
+    return any(
+        word == "zu" and following[:1].islower() or _ZU_INFINITIVE.fullmatch(word)
+        for word, following in zip(clause, [*clause[1:], ""])
+    )
 
 
 def _opens_clause(tokens: list[str], k: int) -> bool:

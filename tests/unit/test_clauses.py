@@ -30,6 +30,10 @@ from briefing.summary.groups import _leans_on_someone
         "Dopings gesperrten Arztes.",
         # a short word that ends as no verb does (300 DER STANDARD articles, seed 120832)
         "Vor allem für einen Politiker, der fast 30 Jahre lang in der Wirtschaftskammer tätig war.",
+        # an infinitive clause alone (a week of SZ news, rows 9000-9299: the Karliczek topic)
+        "Um erstens der Amtseinführung der neuen Verteidigungsministerin beizuwohnen, ihrer "
+        "CDU-Parteichefin Annegret Kramp-Karrenbauer.",
+        "Um den Titel in diesem Jahr noch zu verteidigen.",
     ],
 )
 def test_a_sentence_without_a_main_verb_is_found(text: str) -> None:
@@ -60,6 +64,9 @@ def test_a_sentence_without_a_main_verb_is_found(text: str) -> None:
         "Das teilten die Veranstalter am Dienstagabend auf ihrer Internetseite mit.",
         # a verb after its subject or after a genitive phrase, however it ends
         "Die Firma verbuchte Gewinne.",
+        # "um" as a preposition, and an infinitive clause before its main clause
+        "Um 12 Uhr steht die Eidesleistung auf der Tagesordnung.",
+        "Um die Kosten zu senken, will die Bank Stellen streichen.",
         "Mit dem Gelöbnis im Ehrenhof des Bendlerblocks begehen Bundesregierung und Bundeswehr "
         "den Jahrestag.",
         # a quote's words and a result line are not asked
