@@ -453,6 +453,13 @@ _BYLINE = re.compile(
 )
 
 
+# a subheading of capitalised words that the sentence after it opens with again ("Shayna Jack
+# Shayna Jack ist nicht mehr da.", "Gemeinsame Patrouillen Gemeinsame Patrouillen der
+# türkischen ... Küstenwache sollen ..."; 3 corpus sentences), not a figure of speech ("Haus an
+# Haus an Haus")
+_REPEATED_HEADING = re.compile(r"((?:[A-ZÄÖÜ][\w-]* ){1,5}[A-ZÄÖÜ][\w-]*) (?=\1 )")
+
+
 def glued_heading(text: str) -> int | None:
     """Where the sentence after a glued subheading starts in ``text``, or None.
 
@@ -463,6 +470,9 @@ def glued_heading(text: str) -> int | None:
     byline = _BYLINE.match(text)
     if byline:
         return byline.end()  # "Von Cerstin Gammelin, Berlin Die neue ..."
+    repeated = _REPEATED_HEADING.match(text)
+    if repeated:
+        return repeated.end()  # "Gemeinsame Patrouillen Gemeinsame Patrouillen der ..."
     for match in _GLUE.finditer(text, 0, 300):
         head = text[: match.start()]
         head_words = head.split()

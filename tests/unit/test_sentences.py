@@ -289,6 +289,12 @@ def test_a_label_glued_into_a_sentence_starts_its_caption() -> None:
         # ... and sentence adverbs (a week of SZ news, rows 9000-9299; 18 corpus texts change)
         ("Schon wieder ein Formfehler Offenbar bezog sich die Beschwerde auf Medienberichte.",
          ["Schon wieder ein Formfehler", "Offenbar bezog sich die Beschwerde auf Medienberichte."]),
+        # ... and a subheading the sentence after it opens with again (300 DER STANDARD
+        # articles, seed 120834), not a figure of speech
+        ("Gemeinsame Patrouillen Gemeinsame Patrouillen der Küstenwache sollen vorgehen.",
+         ["Gemeinsame Patrouillen", "Gemeinsame Patrouillen der Küstenwache sollen vorgehen."]),
+        ("Haus an Haus an Haus: Bilder wie dieses sind keine Seltenheit.",
+         ["Haus an Haus an Haus: Bilder wie dieses sind keine Seltenheit."]),
         # ... and a clause start right after one is tried too
         ("Die Koalition steht fast vor dem Aus Doch der nächste Streit ließ nicht auf sich warten.",
          ["Die Koalition steht fast vor dem Aus",

@@ -978,6 +978,7 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     # 120902: "EHC-Coach Don Jackson verordnete deshalb ..."); not when its reason follows
     assert _leans_on_someone("EHC-Coach Don Jackson verordnete deshalb einigen Spielern Pause.")
     assert _leans_on_someone("Es kann also gut sein, dass die Frist nicht reicht.")
+    assert _leans_on_someone("Der Konzern hat somit drei seiner Werke verloren.")
     assert not _leans_on_someone("Er kam deshalb, weil er krank war.")
     assert not _leans_on_someone("Am Samstag ging es nun darum, wo er herkommt.")
     # a concession whose "but" the next sentence says (seed 120902: the EHC topic's first line)
