@@ -34,6 +34,8 @@ from briefing.summary.groups import _leans_on_someone
         "Um erstens der Amtseinführung der neuen Verteidigungsministerin beizuwohnen, ihrer "
         "CDU-Parteichefin Annegret Kramp-Karrenbauer.",
         "Um den Titel in diesem Jahr noch zu verteidigen.",
+        # a quoted word or title changes nothing (300 DER STANDARD articles, seed 120834)
+        'Bundeskanzler "nur zuversichtlich" bei wesentlich mehr Mittel und Personal.',
     ],
 )
 def test_a_sentence_without_a_main_verb_is_found(text: str) -> None:
@@ -69,8 +71,9 @@ def test_a_sentence_without_a_main_verb_is_found(text: str) -> None:
         "Um die Kosten zu senken, will die Bank Stellen streichen.",
         "Mit dem Gelöbnis im Ehrenhof des Bendlerblocks begehen Bundesregierung und Bundeswehr "
         "den Jahrestag.",
-        # a quote's words and a result line are not asked
+        # a quote's verb is a verb, and a result line is not asked
         '"Wir haben geliefert", sagte Stamm.',
+        '"Wir haben geliefert."',
         "FC Bayern München - 1. FC Köln 4:0 (1:0), Tore: 1:0 Lewandowski (3.).",
     ],
 )
