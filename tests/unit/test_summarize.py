@@ -984,6 +984,8 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     # a concession whose "but" the next sentence says (seed 120902: the EHC topic's first line)
     assert _leans_on_someone("Zwar fallen Eishockeytrikots generell luftiger aus.")
     assert not _leans_on_someone("Zwar fallen Trikots luftiger aus, doch sie wärmen.")
+    assert _leans_on_someone("Beim EU-Gipfel markierte Johnson zwar den starken Mann.")
+    assert not _leans_on_someone("Die Gruppe tagte am Montag, und zwar in Laglio am Comer See.")
     # "diese" standing alone after a clause word or a preposition (week of SZ economy news)
     assert _leans_on_someone("Wenn diese zustimmen, würde Bremen rot-grün-rot regiert.")
     assert _leans_on_someone("Von diesem profitierte ausschließlich: Sebastian Vettel.")
