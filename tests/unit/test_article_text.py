@@ -333,7 +333,7 @@ def test_a_sentence_that_says_where_someone_stands_in_a_picture_is_no_line() -> 
             "Bremen, hier zusammen mit Robert Habeck, dem Bundesparteichef.")
     assert picture_caption(here) and not is_candidate(here)
     assert picture_caption("Boris Johnson - hier bei einer Debatte der BBC - geht ins Rennen.")
-    assert not picture_caption("Die Spenden wurden gestückelt, hier in neun Tranchen zu 40 000 Euro.")
+    assert not picture_caption("Die Spenden wurden gestückelt, hier in neun Tranchen zu 40 Euro.")
     assert not picture_caption('"Wir werden versuchen, hier in der Koalition etwas zu erreichen."')
     # ... and what it looks at (a week of SZ news, rows 9000-9299: a topic's first line and heading)
     view = ("Blick von einem Schnellboot der iranischen Revolutionsgarden auf die Stena Impero: "
