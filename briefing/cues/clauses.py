@@ -65,7 +65,8 @@ def lacks_main_verb(text: str) -> bool:
     # a cheap look first: a finite verb the corpora know before the first comma of a sentence
     # that opens no subordinate clause (most sentences)
     finite = finite_forms()
-    if words[0].casefold().strip(",") not in OPENING_CLAUSE_WORDS:
+    first = words[0].casefold().strip(",")
+    if first not in OPENING_CLAUSE_WORDS and first not in _INFINITIVE_WORDS:
         for word in words:
             bare = word.rstrip(",.;:!?)").casefold()
             if bare in finite:

@@ -34,6 +34,7 @@ from briefing.summary.groups import _leans_on_someone
         "Um erstens der Amtseinführung der neuen Verteidigungsministerin beizuwohnen, ihrer "
         "CDU-Parteichefin Annegret Kramp-Karrenbauer.",
         "Um den Titel in diesem Jahr noch zu verteidigen.",
+        "Um die Kosten zu senken.",
         # a quoted word or title changes nothing (300 DER STANDARD articles, seed 120834)
         'Bundeskanzler "nur zuversichtlich" bei wesentlich mehr Mittel und Personal.',
     ],
