@@ -103,7 +103,8 @@ def _main_clause(tokens: list[str]) -> list[int]:
 def _in_list(tokens: list[str], i: int) -> bool:
     """The comma at ``tokens[i]`` stands between two nouns of a list that "und" or "oder"
     closes within a few words, no comma between ("Kontakte, Präsente und rote Umschläge")."""
-    if not tokens[i - 1][:1].isupper() or not tokens[i + 1 : i + 2][0][:1].isupper():
+    following = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if i == 0 or not tokens[i - 1][:1].isupper() or not following[:1].isupper():
         return False
     for word in tokens[i + 2 : i + 6]:
         if word in _LIST_ENDS:

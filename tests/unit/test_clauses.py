@@ -80,3 +80,10 @@ def test_a_sentence_without_a_main_verb_is_found(text: str) -> None:
 )
 def test_a_sentence_with_a_main_verb_is_not_found(text: str) -> None:
     assert not lacks_main_verb(text)
+
+
+def test_a_clause_cut_off_after_its_comma_is_answered() -> None:
+    """A piece that ends on a comma after a capitalised word, inside a subordinate clause, had
+    raised IndexError (a list's comma was looked for past the last word)."""
+    assert lacks_main_verb("Weil er damals bei den Bayern,")
+    assert lacks_main_verb(", Da sich die Weißrussen früh zwei Strafzeiten leisteten")
