@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from briefing.cues.quotes import QUOTE_MARKS
 from briefing.cues.standalone import is_furniture, is_teaser
 from briefing.lexicon import (
     ARTICLES,
@@ -139,12 +140,9 @@ def picture_caption(text: str) -> bool:
     if " hier " not in text:
         return False
     match = _PICTURED_HERE.search(text)
-    return match is not None and not _QUOTE_MARKS.intersection(text[: match.start()]) and not any(
+    return match is not None and not QUOTE_MARKS.intersection(text[: match.start()]) and not any(
         word in finite_forms() for word in match["aside"].split()
     )
-
-
-_QUOTE_MARKS = frozenset('"„“”»«')
 
 
 def furniture_reason(text: str, boilerplate: frozenset[str] = frozenset()) -> str | None:

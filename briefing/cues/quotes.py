@@ -15,6 +15,8 @@ from briefing.text.words import words
 
 OPENING_QUOTES = '«„“"‚‹'
 CLOSING_QUOTES = '»“”"‘›'
+# the double quotation marks, either way round: a sentence holding one quotes someone
+QUOTE_MARKS = frozenset('"„“”»«')
 
 # A quoted span (the quote marks that delimit direct quotes, not apostrophes).
 QUOTE_SPAN = re.compile(r"[«„“\"‹]([^«»„“”\"‹›]+)[»“”\"›]")

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from briefing.cues.furniture import furniture_sentence_keys
+from briefing.cues.quotes import QUOTE_MARKS
 from briefing.cues.standalone import addresses_reader, holds_address
 from briefing.lexicon import german_stop_words, news_stem_rates
 from briefing.models import Article
@@ -194,12 +195,10 @@ def _notice_to_reader(sentence: str, key: str) -> bool:
         return False
     return (
         _CHANNEL.search(sentence) is not None
-        and not _QUOTE_MARKS.intersection(sentence)
+        and not QUOTE_MARKS.intersection(sentence)
         and (addresses_reader(sentence) or holds_address(sentence))
     )
 
-
-_QUOTE_MARKS = frozenset('"„“”»«')
 
 # a medium's own channels ("Podcast", "Folge", "Newsletter", "abonnieren"; not any web
 # address: a service piece's "finden Sie unter www..." holds its story's words)

@@ -278,8 +278,8 @@ def _as_much_as_before(text: str) -> bool:
 # "therefore", "so", for what the sentence before said, among the first words of the opening
 # clause: "EHC-Coach Don Jackson verordnete deshalb einigen Spielern eine Pause" (300 random
 # articles, seed 120902), "Es kann also gut sein, dass ..." ("demnach" is ``_more_of``'s);
-# not "deshalb, weil ...", which
-# gives its reason itself. (About one sentence in 120 of the corpus; read 40, 38 lean so.)
+# not "deshalb, weil ...", which gives its reason itself. (About one sentence in 120 of the
+# corpus; read 40, 38 lean so.)
 _THEREFORE = re.compile(
     r"^(?:(?!-\s)[^\s,:;\"„“”»«–]+\s+){1,7}?(?:deshalb|daher|deswegen|folglich|also|somit)\b"
     r"(?!,? (?:weil|da|dass)\b)"

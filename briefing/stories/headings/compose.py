@@ -216,11 +216,8 @@ def _when(noun: str) -> bool:
 def _name_adjective(text: str) -> bool:
     """An adjective of names in -sch written alone ("Deutschen", "Europäischer"): a person of
     a people or a name's first word, never what happened."""
-    for ending in ("n", "r", "m", "s", ""):
-        base = text[: len(text) - len(ending)] if ending else text
-        if text.endswith(ending) and base.endswith("sche") and base in lexicon.NAME_ADJECTIVES:
-            return True
-    return False
+    base = _name_adjective_base(text)
+    return base is not None and base.endswith("sche")
 
 
 def _nominalised_adjective(word: str) -> bool:
