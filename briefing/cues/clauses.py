@@ -32,7 +32,8 @@ from briefing.lexicon import (
     finite_forms,
 )
 
-_TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß]+(?:-[A-Za-zÄÖÜäöüß]+)*|\d+|[^\w\s]")
+# (a word's hyphen stays with it: "Staats- und Regierungschefs" is no dash between clauses)
+_TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß]+(?:-[A-Za-zÄÖÜäöüß]+)*-?|\d+|[^\w\s]")
 _SCORE = re.compile(r"\d:\d")
 # a declined adjective ends so; a finite verb form may end so ("sagte", "unterlag" does not)
 _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
@@ -147,7 +148,9 @@ def _noun_follows(tokens: list[str], k: int) -> bool:
     word = tokens[k] if k < len(tokens) else ""
     following = tokens[k + 1] if k + 1 < len(tokens) else ""
     return word[:1].isupper() or (
-        word.endswith(_ADJECTIVE_ENDINGS) and (following[:1].isupper() or following.isdigit())
+        word.endswith(_ADJECTIVE_ENDINGS)
+        and word.casefold() not in _FUNCTION_WORDS  # ("..., das den Kandidaten ...": a clause)
+        and (following[:1].isupper() or following.isdigit())
     )
 
 

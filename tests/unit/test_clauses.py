@@ -30,6 +30,12 @@ from briefing.summary.groups import _leans_on_someone
         "Dopings gesperrten Arztes.",
         # a short word that ends as no verb does (300 DER STANDARD articles, seed 120832)
         "Vor allem für einen Politiker, der fast 30 Jahre lang in der Wirtschaftskammer tätig war.",
+        # a hyphen of an elliptic compound is no dash, and a relative pronoun before an article
+        # opens a clause (300 random articles, seed 120905: a line of the EU summit topic)
+        "Weder im Europäischen Rat, dem Gremium der Staats- und Regierungschefs, das den "
+        "Kandidaten offiziell vorschlägt noch im Europäischen Parlament, das den "
+        "Kommissionspräsidenten gemäß EU-Vertrag wählt.",
+        "Der Patient, der der Krankenschwester auf den Po klopft.",
         # an infinitive clause alone (a week of SZ news, rows 9000-9299: the Karliczek topic)
         "Um erstens der Amtseinführung der neuen Verteidigungsministerin beizuwohnen, ihrer "
         "CDU-Parteichefin Annegret Kramp-Karrenbauer.",
