@@ -104,9 +104,9 @@ def is_furniture_key(key: str) -> bool:
     return key in alone or contained is not None and contained.search(f" {key} ") is not None
 
 
-# who stands where in a picture: "(links)", "(re.)", "(von links)", "(im Bild)", "(Mitte)"
+# who stands where in a picture: "(links)", "(re.)", "(von links)", "(im Bild)", "(Mitte)", "(M.)"
 _PICTURE_PLACE = re.compile(
-    r"\((?:links|rechts|li\.|re\.|l\.|r\.|Mitte|vorne|hinten|im Bild|Bildmitte|"
+    r"\((?:links|rechts|li\.|re\.|l\.|r\.|Mitte|M\.|vorne|hinten|im Bild|Bildmitte|"
     r"von (?:links|rechts)|v\.\s?[lr]\.|2\. v\. [lr]\.)\)"
 )
 

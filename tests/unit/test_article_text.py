@@ -326,6 +326,9 @@ def test_a_sentence_that_says_where_someone_stands_in_a_picture_is_no_line() -> 
     assert picture_caption(caption) and not is_candidate(caption)
     assert furniture_reason(caption) is None
     assert not picture_caption("Die Linke (links im Bild gemeint ist die Partei) gewann.")
+    # (300 random articles, seed 120905: the Grundrente topic's first line)
+    assert picture_caption("Stellten den Kompromiss vor: Annegret Kramp-Karrenbauer, Malu Dreyer "
+                           "(M.) und Markus Söder, CSU-Vorsitzender.")
     assert is_candidate("Toni Kroos traf am Samstag zum 2:0 für Real Madrid.")
     # ... or where and when it shows them, in an aside (300 random articles, seed 120903: the
     # first line of the Bremen topic; 12 corpus sentences, all captions)
