@@ -862,9 +862,10 @@ def print_examples(lines: list[Line], briefing: dict, number: int, seed: int) ->
 def corpus_folder(fraction: float) -> Path:
     """The corpus written as .txt files, cached across runs (the build itself is not cached)."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    from _corpus import write_corpus
+    from _corpus import LAYOUT, write_corpus
 
-    folder = CACHE / ("full" if fraction >= 1 else f"fraction-{fraction:g}")
+    name = "full" if fraction >= 1 else f"fraction-{fraction:g}"
+    folder = CACHE / f"{name}-layout{LAYOUT}"
     marker = folder / ".complete"
     if not marker.is_file():
         count = write_corpus(folder, fraction)
