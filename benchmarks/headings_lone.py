@@ -138,12 +138,13 @@ def cases(validation: bool) -> list[dict]:
 
 def articles_of(name: str, texts: dict[str, str]) -> list[Article]:
     """The texts as the product reads them: plain text files in a folder (cached)."""
-    from _corpus import as_paragraphs, cached_articles
+    from _corpus import LABELLED_LAYOUT, as_paragraphs, cached_articles
 
     def write(folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         for ident, text in texts.items():
-            (folder / f"{ident}.txt").write_text(as_paragraphs(text) + "\n", encoding="utf-8")
+            body = as_paragraphs(text, LABELLED_LAYOUT)
+            (folder / f"{ident}.txt").write_text(body + "\n", encoding="utf-8")
 
     return cached_articles(CACHE / name, CACHE / f"{name}.pickle", write)
 

@@ -44,7 +44,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from _corpus import as_paragraphs, mlsum_texts, require_shared  # noqa: E402
+from _corpus import LABELLED_LAYOUT, as_paragraphs, mlsum_texts, require_shared  # noqa: E402
 
 DATA = ROOT / "benchmarks" / "data" / "keyfacts.json"
 _WORD = re.compile(r"\w+")
@@ -99,7 +99,8 @@ def write_story(story: dict, texts: list[str], work: Path) -> Path:
     folder = work / story["id"]
     folder.mkdir()
     for number in story["articles"]:
-        (folder / f"{number:05d}.txt").write_text(as_paragraphs(texts[number]) + "\n", "utf-8")
+        text = as_paragraphs(texts[number], LABELLED_LAYOUT)
+        (folder / f"{number:05d}.txt").write_text(text + "\n", "utf-8")
     return folder
 
 

@@ -100,7 +100,7 @@ def load_articles_of(stories: list[dict]) -> dict[str, list]:
     from briefing.pipeline import load_articles
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    from _corpus import as_paragraphs
+    from _corpus import LABELLED_LAYOUT, as_paragraphs
 
     wanted = {n for s in stories if s["source"] == "mlsum" for n in s["articles"]}
     texts = _mlsum_lines(wanted) if wanted else {}
@@ -116,7 +116,7 @@ def load_articles_of(stories: list[dict]) -> dict[str, list]:
                 for number in story["articles"]:
                     # a saved page has paragraphs; the corpus keeps an article on one line
                     path = base / f"{number:05d}.txt"
-                    body = as_paragraphs(texts[number])
+                    body = as_paragraphs(texts[number], LABELLED_LAYOUT)
                     path.write_text(f"---\ntitle: MLSUM {number}\n---\n{body}\n", "utf-8")
                     paths.append(path)
             articles, _skipped = load_articles(paths)

@@ -44,7 +44,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from _corpus import as_paragraphs
+from _corpus import LABELLED_LAYOUT, as_paragraphs
 
 SHARED = ROOT.parent / "shared"
 DEV = SHARED / "eval" / "stories" / "dev" / "stories.json"
@@ -120,7 +120,8 @@ def write_folder(labels: dict, folder: Path) -> list[str]:
     texts = corpus_texts(set(ids))
     folder.mkdir(parents=True, exist_ok=True)
     for ident in ids:
-        (folder / f"{ident}.txt").write_text(as_paragraphs(texts[ident]) + "\n", encoding="utf-8")
+        text = as_paragraphs(texts[ident], LABELLED_LAYOUT)
+        (folder / f"{ident}.txt").write_text(text + "\n", encoding="utf-8")
     return ids
 
 

@@ -32,7 +32,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from _corpus import SHARED, as_paragraphs, mlsum_texts, require_shared  # noqa: E402
+from _corpus import LABELLED_LAYOUT, SHARED, as_paragraphs, mlsum_texts, require_shared  # noqa: E402
 from keyfacts import load_stories  # noqa: E402
 
 import briefing.stories.clusters as C  # noqa: E402
@@ -73,7 +73,7 @@ class Folders:
         if key not in self.cache:
             folder = Path(tempfile.mkdtemp(dir=self.work))
             for number in ids:
-                text = as_paragraphs(self.texts[number]) + "\n"
+                text = as_paragraphs(self.texts[number], LABELLED_LAYOUT) + "\n"
                 (folder / f"{number:05d}.txt").write_text(text, "utf-8")
             articles, _ = load_articles([folder])
             keyed = [keyed_sentences(a) for a in articles]
