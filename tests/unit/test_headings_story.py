@@ -111,3 +111,51 @@ def test_a_known_first_name_before_the_name_in_most_of_its_uses_is_part_of_it() 
               "Premierminister Johnson reist nach Brüssel.")),
     )
     assert topic_headings([story, _budget()])[0] == "Boris Johnson"
+
+
+def test_a_plural_in_e_of_a_noun_written_in_both_forms_is_no_name() -> None:
+    """ "Signale" headed two DER STANDARD articles on the lander Philae (seed 120835): the
+    plural stood after no article ("sendete wieder Signale"), so it was taken for a name,
+    though the corpora write "ein Signal" and "neue Signale"."""
+    for noun in ("Signale", "Skandale", "Zitate"):
+        assert lexicon_noun(noun), noun
+    for name in ("Halle", "Porsche", "Sachsen"):
+        assert not lexicon_noun(name), name
+
+
+def test_a_matchs_schedule_in_brackets_is_no_heading() -> None:
+    """ "Liveticker SZ.de" headed two previews of Germany's qualifiers (seed 120906): the words
+    of "(20.45 Uhr/Liveticker SZ.de)" say where to watch, not what happened."""
+    story = _story(
+        ("", ("Die Nationalmannschaft muss im Spiel am Montag (20.45 Uhr/Liveticker SZ.de) in "
+              "Nordirland auf Ilkay Gündogan verzichten. Gündogan hat einen Infekt.")),
+        ("", ("Kai Havertz fällt gegen Nordirland (21.00 Uhr/Liveticker SZ.de) aus. Havertz "
+              "hat einen Muskelfaserriss. Auch Gündogan fehlt.")),
+    )
+    headings = topic_headings([story, _budget()])
+    assert "Liveticker" not in headings[0] and "SZ.de" not in headings[0], headings
+
+
+def test_a_noun_written_only_in_the_genitive_heads_without_its_ending() -> None:
+    """ "Telefonats" headed the Trump-Selenskij call (seed 120906): the articles wrote it only
+    after "des" ("die Mitschrift des Telefonats"). A noun also written otherwise stays."""
+    story = _story(
+        ("", ("Das Weiße Haus hat die Mitschrift des Telefonats veröffentlicht. Der Inhalt "
+              "des Telefonats ist brisant.")),
+        ("", ("Trump wollte mit der Abschrift des Telefonats die Vorwürfe widerlegen. Teile "
+              "des umstrittenen Telefonats sind bekannt. Auch die Hauptstadt des Hauses prüft.")),
+    )
+    group = Group([scan_article(a) for a in story])
+    assert base_form(group, "Telefonats") == "Telefonat"
+    assert base_form(group, "Hauses") == "Haus"
+    church = _story(("", ("Zum Abschluss des Kirchentages kamen viele. Die Bilanz des "
+                          "Kirchentages.")),
+                    ("", "Der Präsident des großen Kirchentages sprach."))
+    assert base_form(Group([scan_article(a) for a in church]), "Kirchentages") == "Kirchentag"
+    stadium = _story(("", ("Im Stade des Alpes in Grenoble siegte Deutschland. Das Stade des "
+                           "Alpes war voll.")),
+                     ("", "Vor dem Stade des Alpes jubelten die Fans."))
+    assert base_form(Group([scan_article(a) for a in stadium]), "Alpes") == "Alpes"
+    plural = _story(("", "Die Autos des Herstellers sind teuer. Der Preis eines der Autos sinkt."),
+                    ("", "Viele Autos stehen still. Die Autos fahren nicht."))
+    assert base_form(Group([scan_article(a) for a in plural]), "Autos") == "Autos"

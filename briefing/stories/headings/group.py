@@ -107,6 +107,11 @@ class Group:
             )
         return found
 
+    def genitive_share(self, word: str) -> float:
+        """The share of the word's uses after an article of the genitive ("des Telefonats")."""
+        uses = sum(scan.genitive.get(word, 0) for scan in self.scans)
+        return uses / max(1, self.stats(word).count)
+
     def idiomatic(self, word: str) -> bool:
         """The articles write the noun only in set phrases a verb takes ("auf Eis legen")."""
         uses = sum(scan.idioms.get(word, 0) for scan in self.scans)

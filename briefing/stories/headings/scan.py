@@ -109,6 +109,11 @@ _AFTER_COUNT = re.compile(
 _AFTER_ARTICLE = re.compile(
     rf"(?<![\w'’.-])(?<![vV]on )(?<![vV]an )(?:{_alternation(_DETERMINERS)}|\d+)[ \t]+({_CAP})"
 )
+# after an article of the genitive, an adjective between or not ("des umstrittenen Telefonats")
+_AFTER_GENITIVE = re.compile(
+    rf"(?<![\w'’.-])(?:[dD]es|[eE]ines|[dD]ieses|jenes|seines|ihres|unseres)[ \t]+"
+    rf"(?:[a-zäöüß]\w*(?:en|er)[ \t]+)?({_CAP})"
+)
 # after an adjective ("der ermordete Lübcke"), not a past tense ("sagte Farage")
 _AFTER_ADJECTIVE = re.compile(
     rf"([a-zäöüß](?<![\w'’.-][a-zäöüß])\w{{2,}}(?<!t)(?:e|en|er|es|em))[ \t]+({_CAP})"
@@ -121,6 +126,13 @@ _DECLINED = re.compile(r"(?<![\w-])[a-zäöüß]+ ([A-ZÄÖÜ][a-zäöüß]+en) 
 # Klinik" is a thing, "in Deutschland" and "in Genf" places)
 _PLACED = re.compile(rf" (?:in|aus|nach)[ \t]+({_CAP})")  # (a space first: fast)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'„“»«(]?[A-ZÄÖÜ0-9])")
+# a match's schedule in brackets says when and where to watch it, not what happened: "am
+# Montag (20.45 Uhr/Liveticker SZ.de)", "(Sonntag, 15.10 Uhr/RTL und Sky)", "(14 Uhr,
+# Grünwalder Stadion)" (105 in the corpora; "Liveticker SZ.de" headed two match previews)
+_SCHEDULE = re.compile(
+    r"\((?:[^()]{0,30}?,\s*)?\d{1,2}(?:[.:]\d{2})?\s*Uhr\s*"
+    r"(?:/|,|;| bei | im | in der )[^()]{1,80}\)"
+)
 _TIME = re.compile(
     f"(?:{_alternation(lexicon.WEEKDAY_NAMES + tuple(lexicon.GERMAN_MONTHS) + ('sonnabend',))})"
     f"(?:{_alternation(lexicon.TIMES_OF_DAY)})?",
@@ -159,6 +171,7 @@ class ArticleScan:
     starts: Counter[str]  # at the start of a sentence or clause
     common: Counter[str]  # after an article or number ("der Anschlag")
     counted: Counter[str]  # after a number word ("vier Israelis")
+    genitive: Counter[str]  # after an article of the genitive ("des Telefonats")
     adjective: Counter[str]  # after a lower-case adjective ("der ermordete Lübcke")
     pairs: Counter[tuple[str, str, str]]  # (word, particles, word) in a row
     phrases: list[tuple]  # (key, head, kind, words, weight) of "<noun> <preposition> <what>"
@@ -230,6 +243,8 @@ def _region(article: Article, read: int = MAX_SENTENCES) -> tuple[str, int, int]
     for paragraph in paragraphs:
         if "(" in paragraph:  # a picture's credit names its photographer: "(Foto: X/afp)"
             paragraph = CREDIT.sub("", paragraph)
+            if "Uhr" in paragraph:
+                paragraph = _SCHEDULE.sub("", paragraph)
         sentences += _SENTENCE_END.split(paragraph)
         if len(sentences) >= read:
             break
@@ -305,6 +320,7 @@ def scan_article(article: Article, read: int = MAX_SENTENCES) -> ArticleScan:
         starts=Counter(_STARTS.findall(text)),
         common=Counter(_AFTER_ARTICLE.findall(text)),
         counted=Counter(_AFTER_COUNT.findall(text)),
+        genitive=Counter(_AFTER_GENITIVE.findall(text)),
         adjective=Counter(w for a, w in _AFTER_ADJECTIVE.findall(text) if a not in stop),
         pairs=pairs,
         phrases=phrases,
@@ -382,6 +398,8 @@ def lexicon_noun(word: str) -> bool:
     last = SPLIT.split(word)[-1].casefold()
     if last in _PLURALS_E or any(last[k:] in _PLURALS_E for k in range(3, len(last) - 4)):
         return True
+    if last.endswith("e") and last in _COMMON_NOUNS and last[:-1] in _COMMON_NOUNS:
+        return True  # a plural in -e of a noun the corpora write in both forms: "Signale"
     for ending in ("n", "en"):
         if not last.endswith(ending):
             continue

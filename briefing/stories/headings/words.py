@@ -259,12 +259,32 @@ def base_form(group: Group, noun: str) -> str:
     known = _known_genitive(noun)  # "Bündnisses" -> "Bündnis", "Zeitfensters" -> "Zeitfenster"
     if known:
         return known
+    written = _written_genitive(group, noun)  # "des Telefonats" and nowhere else: "Telefonat"
+    if written:
+        return written
     # a dative plural of a noun in -er/-el: the plural without the n
     last = noun.rsplit("-", 1)[-1].casefold()
     own = any(last.endswith(w) for w in lexicon.OWN_PLURALS_N)  # "Bauern", "Milchbauern"
     if noun.endswith(("ern", "eln")) and not own and stems(noun[:-1]) == stems(noun):
         return noun[:-1]
     return noun
+
+
+def _written_genitive(group: Group, noun: str) -> str | None:
+    """A noun in -s the articles write only after an article of the genitive, without its
+    ending: "Telefonats" -> "Telefonat", "Hauses" -> "Haus" (-es after an s sound). A form
+    in -e is taken only as a noun the lexicon knows ("Parlamentsgebäudes" -> "-gebäude"):
+    "im Stade des Alpes in Grenoble" writes a French name, no "Alpe"."""
+    if not noun.endswith("s") or noun.endswith("ss") or group.genitive_share(noun) < 1.0:
+        return None
+    shorter = noun[:-2] if noun.endswith(("ses", "zes", "xes", "ßes")) else noun[:-1]
+    stem = noun[:-2].casefold()
+    known = lexicon.common_nouns("common")
+    if shorter.endswith("e") and any(stem[k:] in known for k in range(len(stem) - 2)):
+        shorter = noun[:-2]  # "des Kirchentages": "Kirchentag" ("tag"), not "Kirchentage"
+    elif shorter.endswith("e") and not _known_noun(shorter, "common"):
+        return None
+    return shorter if len(shorter) > 3 and stems(shorter) == stems(noun) else None
 
 
 def _known_genitive(noun: str) -> str | None:
