@@ -31,6 +31,7 @@ _TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß]+|\d+|[^\w\s]")
 _SUBJECTS = frozenset({"er", "sie", "es", "wir", "ich", "man"})
 _SENTENCE_START = frozenset('.!?"„“:')
 MIN_COUNT = 2
+_CONJUNCTIONS = frozenset({"Und", "Oder", "Aber", "Sondern", "Denn"})
 # Read by hand among the function words the rule leaves out ("dass", "wenn", "aber" ...): these
 # are modal verbs
 HAND = ("mag", "mögen", "möchte", "möchten")
@@ -46,6 +47,7 @@ def mine(texts: list[str]) -> list[str]:
     from briefing import lexicon
 
     found: Counter[str] = Counter()
+    after_question: Counter[str] = Counter()
     for text in texts:
         tokens = _TOKEN.findall(text)
         for i in range(len(tokens) - 1):
@@ -58,14 +60,27 @@ def mine(texts: list[str]) -> list[str]:
                 and following.islower()
             ):
                 found[following] += 1
-            # "Dann verließ er", ", sagte sie": the verb before a pronoun subject
-            if i and word.islower() and following in _SUBJECTS and (
-                tokens[i - 1][:1].isupper() or tokens[i - 1] == ","
+            # "Dann verließ er", ", sagte sie": the verb before a pronoun subject (not a
+            # subordinate clause's opening word, ", weshalb er", nor a word after a conjunction,
+            # which takes no place of its own: "Und genau er ...")
+            if (
+                i
+                and word.islower()
+                and following in _SUBJECTS
+                and (tokens[i - 1][:1].isupper() or tokens[i - 1] == ",")
+                and tokens[i - 1] not in _CONJUNCTIONS
+                and word not in lexicon.CLAUSE_WORDS
             ):
-                found[word] += 1
+                # after a question word the word may be its adverb ("Wie schnell sie ...",
+                # "Was genau er ..."): such uses count only beside one of another kind
+                asked = tokens[i - 1].casefold() in lexicon.CLAUSE_WORDS
+                (after_question if asked else found)[word] += 1
     finite = {w.casefold() for w in lexicon.FINITE_AUXILIARIES | lexicon.FINITE_VERBS}
     other = {w.casefold() for w in lexicon.ALL_FUNCTION_WORDS} - finite
-    mined = {w for w, k in found.items() if k >= MIN_COUNT and len(w) > 1 and w not in other}
+    mined = {
+        w for w, k in found.items()
+        if k + after_question[w] >= MIN_COUNT and len(w) > 1 and w not in other
+    }
     return sorted(mined | set(HAND))
 
 

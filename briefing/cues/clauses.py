@@ -54,6 +54,15 @@ _LIST_ENDS = frozenset({"und", "oder", "sowie"})
 _INFINITIVE_WORDS = frozenset({"um", "ohne", "statt", "anstatt"})
 _ZU_INFINITIVE = re.compile(r"[a-zäöüß]{2,}zu[a-zäöüß]{2,}en")
 _FUNCTION_WORDS = frozenset(w.casefold() for w in ALL_FUNCTION_WORDS)
+# a pronoun subject: the word after it may be its verb ("Sie gewähren", "Das gefährdet")
+_PRONOUN_SUBJECTS = frozenset({"er", "sie", "es", "wir", "ihr", "ich", "du", "man", "das", "dies"})
+# a particle that takes a conjunction with it, no comma between: "auch wenn", "nur weil",
+# "zumindest wenn", "vor allem weil" (the clause then opens at the conjunction)
+_FOCUS_PARTICLES = frozenset({
+    "zumindest", "wenigstens", "nur", "auch", "gerade", "besonders", "erst", "spätestens",
+    "selbst", "sogar", "schon", "eben", "noch", "insbesondere", "allein", "ausgerechnet",
+    "allem", "genau", "jedenfalls",
+})
 
 
 def lacks_main_verb(text: str) -> bool:
@@ -68,12 +77,16 @@ def lacks_main_verb(text: str) -> bool:
     finite = finite_forms()
     first = words[0].casefold().strip(",")
     if first not in OPENING_CLAUSE_WORDS and first not in _INFINITIVE_WORDS:
+        before = ""
         for word in words:
             bare = word.rstrip(",.;:!?)").casefold()
+            if bare in OPENING_CLAUSE_WORDS and before in _FOCUS_PARTICLES:
+                break  # ("Zumindest wenn ...": the clause's verb is not the main clause's)
             if bare in finite:
                 return False
             if word.endswith(","):
                 break
+            before = bare
     tokens = _TOKEN.findall(text)
     return not any(_may_be_finite(tokens, i) for i in _main_clause(tokens))
 
@@ -88,6 +101,13 @@ def _main_clause(tokens: list[str]) -> list[int]:
         or _infinitive_opens(tokens)
     )
     for i, token in enumerate(tokens):
+        if (
+            not inside
+            and i
+            and tokens[i - 1].casefold() in _FOCUS_PARTICLES
+            and token.casefold() in OPENING_CLAUSE_WORDS
+        ):
+            inside = True  # "Zumindest wenn Schwangere mit im Fahrzeug sitzen.": no comma
         if token == ",":
             # (a comma of a list inside a subordinate clause does not end it: "in dem es um
             # Kontakte, Präsente und rote Umschläge geht, ...")
@@ -165,6 +185,11 @@ def _may_be_finite(tokens: list[str], i: int) -> bool:
     if low in _FUNCTION_WORDS:
         return False
     before = tokens[i - 1]
+    if before == ")" and "(" in tokens[: i - 1]:
+        # an aside in brackets stands between the subject and its verb: "Markus Söder (CSU)
+        # gewährt ..."
+        opened = i - 2 - tokens[i - 2 :: -1].index("(")
+        before = tokens[opened - 1] if opened else before
     after = tokens[i + 1] if i + 1 < len(tokens) else ""
     year = before.isdigit() and len(before) == 4  # "Am 14. August 1989 überreichen ..."
     # (after an article, a preposition, a number, or another word of the phrase: "seiner
@@ -182,6 +207,10 @@ def _may_be_finite(tokens: list[str], i: int) -> bool:
         return False  # "im chinesischen Geschäftsdickicht", "eines westlichen Unternehmens"
     if before[:1].isupper() and before.isalpha() and before.casefold() not in _FUNCTION_WORDS:
         return True  # the verb's second place: "Linz unterlag Turku" (not "Im chinesischen")
+    if before.casefold() in _PRONOUN_SUBJECTS:
+        return True  # "Sie gewähren Zutritt", "Das gefährdet viele Arbeitsplätze"
+    if low.startswith("ge") and len(low) > 5 and low.endswith(("en", "t")):
+        return False  # a participle the corpora do not know as a finite form: "gesagt"
     short = len(low) <= _SHORT and not low.endswith(_NO_VERB_ENDINGS)  # ("allem", "jeder")
     return low.endswith(_VERB_ENDINGS) or short or _prefixed_form(low)
 

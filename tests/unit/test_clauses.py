@@ -43,6 +43,16 @@ from briefing.summary.groups import _leans_on_someone
         "Um die Kosten zu senken.",
         # a quoted word or title changes nothing (300 DER STANDARD articles, seed 120834)
         'Bundeskanzler "nur zuversichtlich" bei wesentlich mehr Mittel und Personal.',
+        # a particle takes the conjunction with it, no comma between (a week of SZ news, rows
+        # 1000-1299: the opening line of a topic), and "zumal" opens a clause
+        "Zumindest wenn Schwangere oder Minderjährige mit im Fahrzeug sitzen.",
+        "Auch wenn es bis zum Bebauungsplan noch ein weiter Weg ist.",
+        "Vor allem weil Illertissen wenig hinbekam.",
+        "Zumal Schäuble derlei auch in der Vergangenheit immer mal wieder gemacht hatte.",
+        # "genau" is no verb the corpora know (it was mined after "Was genau er ...")
+        "Genau wie im EU-Parlament: Letzte Bank, bei den Lümmeln.",
+        # a participle the corpora do not know as a finite form
+        "Kurz gesagt also durch Versuch und Irrtum.",
     ],
 )
 def test_a_sentence_without_a_main_verb_is_found(text: str) -> None:
@@ -82,6 +92,14 @@ def test_a_sentence_without_a_main_verb_is_found(text: str) -> None:
         '"Wir haben geliefert", sagte Stamm.',
         '"Wir haben geliefert."',
         "FC Bayern München - 1. FC Köln 4:0 (1:0), Tore: 1:0 Lewandowski (3.).",
+        # the particle's clause before the main clause or after its comma
+        "Auch wenn es regnet, kommt er.",
+        "Er kommt, auch wenn es regnet.",
+        # a verb like a participle after its subject, also after an aside in brackets
+        "Sie gewähren Zutritt zu Diensten.",
+        "Das gefährdet viele Tausend Arbeitsplätze.",
+        "Bayerns Ministerpräsident Markus Söder (CSU) gewährt am Montag einen Einblick.",
+        "Die Regierung gewährt Hilfe.",
     ],
 )
 def test_a_sentence_with_a_main_verb_is_not_found(text: str) -> None:
