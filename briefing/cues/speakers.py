@@ -193,11 +193,25 @@ def _pronoun_first(text: str) -> bool:
     return text.split(None, 1)[:1] in _PRONOUN_SUBJECTS
 
 
+# a pronominal adverb: "hierzu", "darüber", "womit" point at a thing, never name a speaker
+# (an r before a vowel: "darum", "worauf"; never "Daum")
+_POINTING_ADVERB = re.compile(
+    r"(?:da|wo|hier)(?:bei|durch|für|gegen|hinter|mit|nach|neben|von|vor|zu|zwischen)"
+    r"|(?:dar|wor|hier)(?:an|auf|aus|in|um|über|unter)"
+)
+
+
 def _not_subject(first: str) -> bool:
     """A sentence's first word (lower-cased) that opens no subject: an opener ("Zudem"), a
-    preposition ("Über Trump", "Am Montag") or a dative article ("Dem Besucher")."""
-    return first in _OPENERS or first in PREPOSITIONS or first in _NOT_A_NAME or first in (
-        "dem", "den")
+    preposition ("Über Trump", "Am Montag"), a dative article ("Dem Besucher") or a
+    pronominal adverb ("Hierzu berichtet die Apotheken-Umschau: ...")."""
+    return (
+        first in _OPENERS
+        or first in PREPOSITIONS
+        or first in _NOT_A_NAME
+        or first in ("dem", "den")
+        or _POINTING_ADVERB.fullmatch(first) is not None
+    )
 
 
 def _subject_first(head: str) -> str | None:

@@ -200,6 +200,13 @@ from briefing.render import render_briefing
         # "— Transfers" for '..., sagte Hoeneß und schrieb die Transfers ... zu')
         ('"Hasan hat einen guten Job gemacht", sagte Hoeneß und schrieb ihm die Transfers zu.',
          "Hoeneß"),
+        # a pronominal adverb in the first place points at a thing (a week of SZ sport, rows
+        # 1000-1299, printed "— Hierzu")
+        ('Hierzu berichtet übrigens die vertrauenswürdige Apotheken-Umschau: "Das '
+         'Reizdarm-Syndrom ist eine Krankheit mit vielen Gesichtern."', None),
+        ('Darum warnte Grünen-Chefin Annalena Baerbock: "Das geht nicht."',
+         "Grünen-Chefin Annalena Baerbock"),
+        ('Daum sagte: "Wir haben verdient gewonnen."', "Daum"),
     ],
 )
 def test_quote_speaker(text, speaker):
