@@ -30,6 +30,7 @@ from briefing.lexicon import (
     WEEKDAY_NAMES,
     alternation,
     common_nouns,
+    finite_forms,
     is_role,
 )
 from briefing.text.words import first_word
@@ -317,7 +318,28 @@ def pronoun_after_verb(text: str) -> bool:
     stripped = opening_stripped(text)
     if stripped.split(None, 1)[0].casefold() in _CLAUSE_WORDS:
         return False  # "Als Cain ankam ...", "Wenn sie ...": the main clause may name her
-    return _PRONOUN_AFTER_VERB.match(stripped) is not None
+    return _PRONOUN_AFTER_VERB.match(stripped) is not None or _pronoun_after_aside(stripped)
+
+
+def _pronoun_after_aside(text: str) -> bool:
+    """A pronoun subject or object right after the verb that follows a phrase of a
+    preposition with its relative clause or apposition between commas: "Zur Ursache des
+    Feuers, das am späten Montagabend ... ausgebrochen war, konnte er zunächst nichts sagen."
+    Not where the phrase names someone without an article, who may be the one meant ("Für
+    Wagner, der 2007 bis 2009 ... arbeitete, gab es ...")."""
+    match = _PRONOUN_AFTER_ASIDE.match(text)
+    if match is None or match.group("verb") not in finite_forms():
+        return False  # (", nachdem er ...": a clause, no main clause's verb)
+    words = match.group("phrase").split()
+    if any(word.casefold() in finite_forms() for word in words):
+        return False  # "Vor wenigen Tagen hat der Kaschmirer ...": the main clause came first
+    before = match.group("preposition").casefold()
+    for word in words:
+        if word[:1].isupper() and not (before in _CONTRACTIONS or before in DETERMINERS
+                                       or before[:1].islower() and before.isalpha()):
+            return False
+        before = word
+    return True
 
 
 def late_pronoun(text: str) -> bool:
@@ -413,6 +435,16 @@ _PRONOUN_AFTER_VERB = re.compile(
     # ... and "dort" for the place the sentence before named ("Es gibt dort Raum für 95
     # Neuankömmlinge"), not a "dort, wo" that names it ("Die Mieten stiegen dort, wo ...")
     r"[a-zäöüß]+\s+(?:er|sie|ihn|ihm|ihnen|dort(?![^.;:!?]*\bwo\b))\b"
+)
+# a preposition with its article in one word: a noun may follow it ("Zur Ursache")
+_CONTRACTIONS = frozenset({"zur", "zum", "im", "am", "beim", "vom", "ins", "ans", "aufs", "fürs"})
+# A preposition's phrase, an aside between commas (a relative clause or an apposition), and
+# the main clause's verb with a pronoun after it (see _pronoun_after_aside)
+_OPENING_PREPOSITIONS = sorted(w.capitalize() for w in PREPOSITIONS | _CONTRACTIONS)
+_PRONOUN_AFTER_ASIDE = re.compile(
+    rf"^(?P<preposition>{alternation(_OPENING_PREPOSITIONS)})"
+    r"\s+(?P<phrase>[^,;:.!?\"„“()]{1,80}),\s+[^,;:!?\"„“]{1,160},\s+(?P<verb>[a-zäöüß]+)\s+"
+    r"(?:er|sie|ihn|ihm|ihnen)\b"
 )
 _DAS_BEFORE_ADVERB = re.compile(rf" (?:das|dies)(?: (?:{_ADVERB_AFTER})\b|[.;!?]| [–-] )")
 _DEMONSTRATIVE_AFTER_VERB = re.compile(

@@ -953,6 +953,25 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     assert not _leans_on_someone("In Lampedusa gibt es Raum für 95 Neuankömmlinge.")
     assert not _leans_on_someone("Als sie ankam, lachte Merkel.")
     assert _leans_on_someone("Beim Stand von 3:3 nahm er ihm erstmals das Service ab.")
+    # ... also after a phrase with its relative clause or apposition between commas (a week of
+    # SZ news, rows 1000-1299: whom "er" meant was in no line of the hospital fire topic)
+    assert _leans_on_someone(
+        "Zur Ursache des Feuers, das am späten Montagabend im Marien Hospital im Stadtteil "
+        "Pempelfort ausgebrochen war, konnte er zunächst nichts sagen."
+    )
+    assert _leans_on_someone("In seinem Verein, dem FC Chelsea, spielt er nur noch selten.")
+    assert _leans_on_someone("Vor zwei Jahren, im Sommer 2017, war er zurückgetreten.")
+    # not a clause after the aside, a main clause before it, nor where the aside says who
+    assert not _leans_on_someone(
+        "Vor wenigen Tagen hat der Kaschmirer das Krisengebiet verlassen, nun erzählt er, "
+        "wie er die Wochen erlebt hat."
+    )
+    assert not _leans_on_someone(
+        "Seit dem Wochenende sitzt Epstein in Haft, er wurde festgenommen, nachdem er gelandet war."
+    )
+    assert not _leans_on_someone(
+        "In der Halbzeitpause, sagt Sebastian Hoeneß über sich selbst, hört er auf sein Gefühl."
+    )
     # a decimal comma is no comma before the pronoun, and "das" may end the clause (300 random
     # articles, seed 120828: both in the AKK topic of two articles)
     assert _leans_on_someone("98,9 Prozent der Delegierten stimmten anschließend für sie.")
