@@ -26,6 +26,7 @@ from briefing.lexicon import (
     ALL_FUNCTION_WORDS,
     CLAUSE_WORDS,
     DETERMINERS,
+    NEVER_VERBS,
     OPENING_CLAUSE_WORDS,
     PREPOSITIONS,
     RELATIVE_PRONOUNS,
@@ -42,6 +43,8 @@ _VERB_ENDINGS = ("t", "te", "ten", "en", "e", "st", "n")
 # ends as no verb form does
 _SHORT = 6
 _NO_VERB_ENDINGS = ("em", "es", "er")
+# the longest strong past in -es ("blies", "pries"); a longer word so ends as an adjective does
+_STRONG_PAST_ES = 5
 # ... and so is one that ends in a known form of this many letters or more ("unter|brach")
 _PREFIXED_FORM = 4
 # how many words before an adjective its phrase's article may stand ("eines schon einmal wegen
@@ -180,10 +183,18 @@ def _may_be_finite(tokens: list[str], i: int) -> bool:
     low = word.casefold()
     if low in finite_forms():
         return True  # (also capitalised first: "Ist es tatsächlich denkbar, dass ...?")
-    if i == 0 or not word[:1].islower() or not word[:1].isalpha():
+    if not word[:1].isalpha():
         return False
-    if low in _FUNCTION_WORDS:
+    if i == 0 or not word[:1].islower():
+        # a question's verb first, also after a colon: "Streit unter Schlafforschern: Reichten
+        # früher 6,5 Stunden am Stück?"
+        first = i == 0 or tokens[i - 1] == ":"
+        return first and tokens[-1] == "?" and low.endswith(_VERB_ENDINGS)
+    if low in _FUNCTION_WORDS or low in NEVER_VERBS or low.endswith(("em", "er")):
+        # (no finite form ends in -em or -er: "Kind türkischer Zuwanderer, geboren ...")
         return False
+    if low.endswith("es") and len(low) > _STRONG_PAST_ES:
+        return False  # (-es only a short strong past: "blies", "wies")
     before = tokens[i - 1]
     if before == ")" and "(" in tokens[: i - 1]:
         # an aside in brackets stands between the subject and its verb: "Markus Söder (CSU)
@@ -201,7 +212,9 @@ def _may_be_finite(tokens: list[str], i: int) -> bool:
         or i >= 2 and _in_phrase(tokens, i - 1)
     )
     before_noun = after[:1].isupper() or (
-        after.endswith(_ADJECTIVE_ENDINGS) and after.casefold() not in _FUNCTION_WORDS
+        after.endswith(_ADJECTIVE_ENDINGS)
+        and after.casefold() not in _FUNCTION_WORDS
+        and after.casefold() not in NEVER_VERBS  # ("das funktioniere eben nur ...")
     )
     if low.endswith(_ADJECTIVE_ENDINGS) and opens_phrase and before_noun:
         return False  # "im chinesischen Geschäftsdickicht", "eines westlichen Unternehmens"
@@ -226,6 +239,10 @@ def _in_phrase(tokens: list[str], k: int) -> bool:
         word = tokens[j]
         if word.casefold() in DETERMINERS:
             return True
+        if j < k and word.casefold() in PREPOSITIONS:
+            # a preposition before adverbs only: "gegen ganz neue Generation" (not "Unter
+            # anderem erhielten Verwaltungen ...", "Für gewöhnlich deuten Menschen ...")
+            return all(w.casefold() in NEVER_VERBS for w in tokens[j + 1 : k + 1])
         if not word.isalpha() or word.casefold() in finite_forms():
             return False
         if word[:1].isupper():

@@ -102,6 +102,7 @@ FINITE_VERBS = frozenset(_tagged("function_words", "finite-verb"))
 CLAUSE_WORDS = frozenset(_tagged("clause_words", "clause"))
 RELATIVE_PRONOUNS = frozenset(_tagged("clause_words", "relative"))
 OPENING_CLAUSE_WORDS = frozenset(_tagged("clause_words", "opening"))
+NEVER_VERBS = frozenset(_tagged("clause_words", "adverb"))  # "ganz", "kaum": no verb
 
 
 @lru_cache(maxsize=1)
