@@ -317,6 +317,20 @@ def _named_before_colon(text: str) -> str | None:
     for match in _BEFORE_COLON.finditer(text):
         if _PLACE_BEFORE.search(text[: match.start()]):
             continue  # "Ein Mann in Madrid berichtet:" is not Madrid's
+        owner = _OWNER_BEFORE.search(text, 0, match.start())
+        if owner and match.start() == owner.end() and not _function_word(owner["head"]):
+            # the name is whose spokesman or lawyer spoke: "Ein Sprecher der scheidenden
+            # Premierministerin Theresa May sagte: "…"" is the spokesman's, and "Niels
+            # Nauhauser von der Verbraucherzentrale ... sagt: "…"" Niels Nauhauser's
+            start = owner.start("head")
+            for word in reversed(text[:start].split()[-2:]):
+                if not word[:1].isupper() or _function_word(word):
+                    break
+                start = text.rindex(word, 0, start)
+            speaker = _clean_speaker(text[start : match.end("speaker")])
+            if speaker:
+                return speaker
+            continue
         phrase = match.group("speaker").split()
         while phrase and phrase[0].casefold() in _OPENERS:
             phrase = phrase[1:]  # "Zudem sagte Löw:" is Löw's
@@ -324,6 +338,17 @@ def _named_before_colon(text: str) -> str | None:
         if speaker:
             return speaker
     return None
+
+
+def _function_word(word: str) -> bool:
+    """A capitalised word that is no noun nor name: "Und", "Zudem", "Einer"."""
+    return word.casefold() in ALL_FUNCTION_WORDS or word.casefold() in _OPENERS
+
+
+# a noun and "der", "des" or "von" right before a name: the name is whose the noun is
+_OWNER_BEFORE = re.compile(
+    r"(?:^|(?<=\s))(?P<head>[A-ZÄÖÜ][\w-]*)\s+(?:der|des|von|vom)\s+(?:[a-zäöüß][\w-]*\s+){0,2}$"
+)
 
 
 def _subject_before_colon(text: str) -> str | None:

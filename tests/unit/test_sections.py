@@ -207,6 +207,17 @@ from briefing.render import render_briefing
         ('Darum warnte Grünen-Chefin Annalena Baerbock: "Das geht nicht."',
          "Grünen-Chefin Annalena Baerbock"),
         ('Daum sagte: "Wir haben verdient gewonnen."', "Daum"),
+        # a name after "der", "des" or "von" is whose spokesman spoke (300 random articles,
+        # seed 120907, printed "— Premierministerin Theresa May" for her spokesman's words;
+        # the corpus' colon quotes gave "— Rechnungshofs", "— Polizei Frankfurt")
+        ('Ein Sprecher der scheidenden Premierministerin Theresa May sagte: "Wir streben keine '
+         'Konfrontation mit Iran an."', "Sprecher der scheidenden Premierministerin Theresa May"),
+        ('Ein Sprecher des Rechnungshofs sagte: "Wir werden uns das anschauen."',
+         "Sprecher des Rechnungshofs"),
+        ('Niels Nauhauser von der Verbraucherzentrale Baden-Württemberg sagt: "Dass man bei '
+         'einer Bank vor Ort mal länger warten muss, ist normal."',
+         "Niels Nauhauser von der Verbraucherzentrale Baden-Württemberg"),
+        ('Und der örtliche Bürgermeister sagt: "Es bricht mir das Herz."', "Bürgermeister"),
     ],
 )
 def test_quote_speaker(text, speaker):
