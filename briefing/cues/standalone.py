@@ -222,7 +222,7 @@ def opening_stripped(text: str) -> str:
     text = text.lstrip(_OPENING)
     head = text[:60]
     if " – " in head or " - " in head:
-        dateline = _DATELINE.match(text)
+        dateline = DATELINE.match(text)
         if dateline:
             return text[dateline.end() :].lstrip(_OPENING)
     if ": " in head:
@@ -240,7 +240,7 @@ _INTERVIEW_LABEL = re.compile(r"(?:SZ|([A-ZÄÖÜ][\w-]+)(?: [A-ZÄÖÜ][\w-]+){
 
 # A dateline before an agency's report: one to three capitalised words, places joined by "/"
 # ("Wien", "Santa Clara", "Ljubljana/Spielfeld"), then a dash between spaces
-_DATELINE = re.compile(r"[A-ZÄÖÜ][\w.'’-]*(?:[ /][A-ZÄÖÜŠ][\w.'’-]*){0,3} [–-] (?=\S)")
+DATELINE = re.compile(r"[A-ZÄÖÜ][\w.'’-]*(?:[ /][A-ZÄÖÜŠ][\w.'’-]*){0,3} [–-] (?=\S)")
 
 
 def is_teaser(text: str) -> bool:

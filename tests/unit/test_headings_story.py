@@ -7,6 +7,7 @@ from pathlib import Path
 
 from briefing.models import Article, Block
 from briefing.stories import topic_headings
+from briefing.stories.headings import compose
 from briefing.stories.headings.group import Group
 from briefing.stories.headings.scan import lexicon_noun, scan_article
 from briefing.stories.headings.words import base_form, is_common, is_person
@@ -159,3 +160,28 @@ def test_a_noun_written_only_in_the_genitive_heads_without_its_ending() -> None:
     plural = _story(("", "Die Autos des Herstellers sind teuer. Der Preis eines der Autos sinkt."),
                     ("", "Viele Autos stehen still. Die Autos fahren nicht."))
     assert base_form(Group([scan_article(a) for a in plural]), "Autos") == "Autos"
+
+
+def test_a_storys_dateline_is_no_heading(monkeypatch) -> None:
+    """ "Seoul" headed two DER STANDARD reports on North Korea (seed 120836) and "Diyarbakir"
+    three on the curfews in the Kurdish south-east (seed 120835): the places the agencies
+    filed from, at the start of the text or after its teaser, read as words of the lead. A
+    story's articles are read without them; a lone article keeps its."""
+    report = _story(("", ("21-Jähriger soll Propagandamaterial gestohlen haben. Seoul – Ein in "
+                          "Nordkorea festgenommener US-Student ist verurteilt worden.")))[0]
+    assert "Seoul" in scan_article(report).lead
+    assert "Seoul" not in scan_article(report, dateline=False).caps
+    assert "Nordkorea" in scan_article(report, dateline=False).lead
+    result = _story(("", "SC Freiburg - RB Leipzig 2:1 (1:0) Tore: 1:0 Höfler (45.). Es war ..."))
+    assert "Freiburg" in scan_article(result[0], dateline=False).caps  # a result, no dateline
+    read: list[bool] = []
+    original = compose.scan_article
+
+    def spy(article, read_sentences=compose.MAX_SENTENCES, dateline=True):
+        read.append(dateline)
+        return original(article, read_sentences, dateline)
+
+    monkeypatch.setattr(compose, "scan_article", spy)
+    topic_headings([[report, report], [report]])
+    assert read[:2] == [False, False]  # the story of two articles
+    assert read[2:] == [True]  # the lone article (no title line of its own)

@@ -397,7 +397,9 @@ def _headings(
     if len(group) == 1 and has_title(group[0]):
         return (group[0].title,)  # its own title says it best
     read = MAX_SENTENCES if len(group) > 1 else LONE_SENTENCES
-    scans = [scan_article(a, read) for a in group[:MAX_ARTICLES]]
+    # (a story's datelines say where agencies filed from, "Seoul –" of two reports on North
+    # Korea; a lone article's may be all its few sentences share)
+    scans = [scan_article(a, read, dateline=len(group) == 1) for a in group[:MAX_ARTICLES]]
     best = candidates(Group(scans, lone=len(group) == 1), folder)
     if not best and len(group) > 1:  # nothing two articles share: the first one's best
         best = candidates(Group([scan_article(group[0], LONE_SENTENCES)]), folder)

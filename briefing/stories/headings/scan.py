@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefing import lexicon
+from briefing.cues.standalone import DATELINE
 from briefing.models import Article
 from briefing.text.captions import CREDIT
 from briefing.text.stems import german_stem
@@ -126,6 +127,11 @@ _DECLINED = re.compile(r"(?<![\w-])[a-zäöüß]+ ([A-ZÄÖÜ][a-zäöüß]+en) 
 # Klinik" is a thing, "in Deutschland" and "in Genf" places)
 _PLACED = re.compile(rf" (?:in|aus|nach)[ \t]+({_CAP})")  # (a space first: fast)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'„“»«(]?[A-ZÄÖÜ0-9])")
+# a dateline at a first paragraph's start or after its first sentence (a teaser); not a
+# result's teams ("SC Freiburg - RB Leipzig 2:1 (1:0) Tore: ...")
+_AFTER_TEASER = re.compile(
+    rf"^(?:[^.!?]{{1,300}}[.!?][\"“”]?\s+)?(?P<place>{DATELINE.pattern})(?![^.!?]{{0,40}}\d:\d)"
+)
 # a match's schedule in brackets says when and where to watch it, not what happened: "am
 # Montag (20.45 Uhr/Liveticker SZ.de)", "(Sonntag, 15.10 Uhr/RTL und Sky)", "(14 Uhr,
 # Grünwalder Stadion)" (105 in the corpora; "Liveticker SZ.de" headed two match previews)
@@ -234,10 +240,20 @@ def has_title(article: Article, paragraphs: list[str] | None = None) -> bool:
     return not (at == 0 or (at > 0 and title.rstrip("\"“”'»«)").endswith((".", "!", "?"))))
 
 
-def _region(article: Article, read: int = MAX_SENTENCES) -> tuple[str, int, int]:
+def _region(
+    article: Article, read: int = MAX_SENTENCES, dateline: bool = True
+) -> tuple[str, int, int]:
     """The text a heading is read from (title, lead, the sentences after it, ``read`` in
-    all) and where the title and the lead end in it."""
+    all) and where the title and the lead end in it; without ``dateline``, the place an
+    agency's report opens with is left out."""
     paragraphs = article.paragraphs  # (built anew at each use: once here)
+    if not dateline and paragraphs:
+        # (at the text's start or after its teaser: "21-Jähriger soll ... zugegeben haben.
+        # Seoul – Ein wegen ...")
+        found = _AFTER_TEASER.match(paragraphs[0])
+        if found:
+            first = paragraphs[0][: found.start("place")] + paragraphs[0][found.end() :]
+            paragraphs = [first, *paragraphs[1:]]
     title = article.title if has_title(article, paragraphs) else ""
     sentences: list[str] = []
     for paragraph in paragraphs:
@@ -274,8 +290,12 @@ def capitalised(article: Article, read: int = MAX_SENTENCES) -> set[str]:
     return set(_CAPS.findall(_region(article, read)[0]))
 
 
-def scan_article(article: Article, read: int = MAX_SENTENCES) -> ArticleScan:
-    text, title_end, lead_end = _region(article, read)
+def scan_article(
+    article: Article, read: int = MAX_SENTENCES, dateline: bool = True
+) -> ArticleScan:
+    """What the article's title, lead and first ``read`` sentences hold for a heading
+    (without its dateline: see ``_region``)."""
+    text, title_end, lead_end = _region(article, read, dateline)
 
     def weight(at: int) -> int:
         return TITLE if at < title_end else LEAD if at < lead_end else BODY
