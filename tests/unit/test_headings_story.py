@@ -10,7 +10,7 @@ from briefing.stories import topic_headings
 from briefing.stories.headings import compose
 from briefing.stories.headings.group import Group
 from briefing.stories.headings.scan import lexicon_noun, scan_article
-from briefing.stories.headings.words import base_form, is_common, is_person
+from briefing.stories.headings.words import base_form, is_common, is_person, name_in_full
 
 
 def _story(*texts: tuple[str, str]) -> list[Article]:
@@ -185,3 +185,17 @@ def test_a_storys_dateline_is_no_heading(monkeypatch) -> None:
     topic_headings([[report, report], [report]])
     assert read[:2] == [False, False]  # the story of two articles
     assert read[2:] == [True]  # the lone article (no title line of its own)
+
+
+def test_an_arabic_names_article_is_part_of_the_name() -> None:
+    """ "Abdel Fattah" headed three SZ reports on protests against al-Sisi, "Omar" and
+    "Machthaber Baschar" others: the name stopped before its lower-case article ("al-Sisi",
+    "al-Baschir", "al-Assad")."""
+    story = _story(
+        ("", ("Hunderte forderten den Sturz des Präsidenten Abdel Fattah al-Sisi. Die Polizei "
+              "griff ein.")),
+        ("", ("Der Verband sprang dem Staatspräsidenten Abdel Fattah al-Sisi zur Seite. Doch "
+              "es nutzte nichts.")),
+    )
+    group = Group([scan_article(a) for a in story])
+    assert name_in_full(group, "Fattah") == "Abdel Fattah al-Sisi"

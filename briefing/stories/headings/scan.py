@@ -39,6 +39,8 @@ def _alternation(words) -> str:
 # Patterns start with a character class and look behind it ("[A-Z](?<!x[A-Z])"): a pattern
 # that starts with a look-behind is tried at every position of the text, three times slower.
 _CAP = r"(?:(?:al|el|ad|as|ar|bin|ibn)-)?[A-ZÄÖÜ](?:\.(?!\w)|\w*(?:[-'’.]\w+)*[’']?)"
+# an Arabic name's article joined to its next part: "al-Sisi" of "Abdel Fattah al-Sisi"
+ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|as|ar)-[A-ZÄÖÜ]")
 _CAP_FIRST = r"[A-ZÄÖÜ](?<![\w'’.-][A-ZÄÖÜ])(?:\.(?!\w)|\w*(?:[-'’.]\w+)*[’']?)"
 _PARTICLE = f"(?:{_alternation(lexicon.NAME_PARTICLES)})"
 _CAP_RUN = rf"{_CAP}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_CAP}){{0,3}}"
@@ -379,7 +381,7 @@ def _note_pairs(tokens: list[str], pairs: Counter[tuple[str, str, str]]) -> None
     previous = tokens[0]
     chain: list[str] = []
     for token in tokens[1:]:
-        if token[:1].isupper():
+        if token[:1].isupper() or ARABIC_ARTICLE.match(token):  # (also "al-Sisi")
             pairs[(previous, " ".join(chain), token)] += 1
             previous = token
             chain = []

@@ -18,6 +18,7 @@ from itertools import pairwise
 from briefing import lexicon
 from briefing.stories.headings.group import Group
 from briefing.stories.headings.scan import (
+    ARABIC_ARTICLE,
     SPLIT,
     dative_plural_base,
     known_common,
@@ -213,8 +214,9 @@ def name_in_full(group: Group, word: str) -> str:
         (chain, following), k = max(after.items(), key=lambda ck: (ck[1], ck[0]))
         # (in a lone article a first name it knows takes the surname it is written before)
         first = group.lone and current in FIRST_NAMES and k >= 1
-        if (k < NAME_WITH * group.stats(current).count and not first) or not plain_name(
-            group, following
+        arabic = ARABIC_ARTICLE.match(following) is not None  # "Abdel Fattah" al-Sisi
+        if (k < NAME_WITH * group.stats(current).count and not first) or not (
+            arabic or plain_name(group, following)
         ):
             break  # (not "Nordkoreas Machthaber")
         if is_count(following):
