@@ -59,6 +59,11 @@ _ZU_INFINITIVE = re.compile(r"[a-zäöüß]{2,}zu[a-zäöüß]{2,}en")
 _FUNCTION_WORDS = frozenset(w.casefold() for w in ALL_FUNCTION_WORDS)
 # a pronoun subject: the word after it may be its verb ("Sie gewähren", "Das gefährdet")
 _PRONOUN_SUBJECTS = frozenset({"er", "sie", "es", "wir", "ihr", "ich", "du", "man", "das", "dies"})
+# an article or possessive that cannot follow an article: the word before it is a pronoun
+_ARTICLE_AFTER_RELATIVE = frozenset(
+    "der die das den dem des diese dieser diesen diesem ihre ihren ihrem ihrer seine seinen "
+    "seinem seiner unsere meine".split()
+)
 # a particle that takes a conjunction with it, no comma between: "auch wenn", "nur weil",
 # "zumindest wenn", "vor allem weil" (the clause then opens at the conjunction)
 _FOCUS_PARTICLES = frozenset({
@@ -79,7 +84,9 @@ def lacks_main_verb(text: str) -> bool:
     # that opens no subordinate clause (most sentences)
     finite = finite_forms()
     first = words[0].casefold().strip(",")
-    if first not in OPENING_CLAUSE_WORDS and first not in _INFINITIVE_WORDS:
+    second = words[1].casefold() if len(words) > 1 else ""
+    relative = first in RELATIVE_PRONOUNS and second in _ARTICLE_AFTER_RELATIVE
+    if first not in OPENING_CLAUSE_WORDS and first not in _INFINITIVE_WORDS and not relative:
         before = ""
         for word in words:
             bare = word.rstrip(",.;:!?)").casefold()
@@ -102,6 +109,7 @@ def _main_clause(tokens: list[str]) -> list[int]:
         tokens[0].casefold() in OPENING_CLAUSE_WORDS
         and not (len(tokens) > 1 and tokens[1].casefold() in finite)  # ("Ob es ..." stays)
         or _infinitive_opens(tokens)
+        or _relative_opens(tokens)
     )
     for i, token in enumerate(tokens):
         if (
@@ -122,6 +130,17 @@ def _main_clause(tokens: list[str]) -> list[int]:
         if not inside:
             main.append(i)
     return main
+
+
+def _relative_opens(tokens: list[str]) -> bool:
+    """The sentence opens with a relative pronoun: "Die ihre Unschuld beteuern, die aber ...",
+    "Der den Vertrag unterschrieb, ..." (an article before an article or a possessive; not
+    before "im", "am": "Die am Montag veröffentlichten Zahlen ...")."""
+    return (
+        len(tokens) > 1
+        and tokens[0].casefold() in RELATIVE_PRONOUNS
+        and tokens[1].casefold() in _ARTICLE_AFTER_RELATIVE
+    )
 
 
 def _in_list(tokens: list[str], i: int) -> bool:
