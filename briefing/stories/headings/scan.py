@@ -418,10 +418,8 @@ def lexicon_noun(word: str) -> bool:
     in -n or -en ("Papier|kugeln", "Zeitungs|meldungen"). (No singular: "Halle", "Porsche",
     "Allianz" are written after "ein" too; no plural of one noun alone: "Polen".)"""
     last = SPLIT.split(word)[-1].casefold()
-    if last in _PLURALS_E or any(last[k:] in _PLURALS_E for k in range(3, len(last) - 4)):
+    if _plural_e(last) or any(last[k:] in _PLURALS_E for k in range(3, len(last) - 4)):
         return True
-    if last.endswith("e") and last in _COMMON_NOUNS and last[:-1] in _COMMON_NOUNS:
-        return True  # a plural in -e of a noun the corpora write in both forms: "Signale"
     for ending in ("n", "en"):
         if not last.endswith(ending):
             continue
@@ -442,9 +440,17 @@ def dative_plural_base(noun: str) -> str | None:
     if not noun.endswith("en"):
         return None
     plural = SPLIT.split(noun)[-1][:-1].casefold()
-    if plural in _PLURALS_E or any(plural[k:] in _PLURALS_E for k in range(3, len(plural) - 4)):
-        return noun[:-1]
+    if _plural_e(plural) or any(plural[k:] in _PLURALS_E for k in range(3, len(plural) - 4)):
+        return noun[:-1]  # (also "Geldwäsche-Skandalen": "Geldwäsche-Skandale")
     return None
+
+
+def _plural_e(word: str) -> bool:
+    """A plural in -e the lexicon knows ("anschläge"), or a noun in -e the corpora write
+    without it too ("signale" beside "signal")."""
+    return word in _PLURALS_E or (
+        word.endswith("e") and word in _COMMON_NOUNS and word[:-1] in _COMMON_NOUNS
+    )
 
 
 def _verb_idiom(match: re.Match[str]) -> bool:
