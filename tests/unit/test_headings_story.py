@@ -209,3 +209,18 @@ def test_a_dative_plural_of_a_noun_written_in_both_forms_heads_as_its_plural() -
     assert dative_plural_base("Signalen") == "Signale"
     for word in ("Wahlen", "Wochen"):
         assert dative_plural_base(word) is None, word
+
+
+def test_a_name_written_with_und_and_another_keeps_it() -> None:
+    """ "Jammu" headed the topic on India's move in Jammu und Kaschmir (300 random articles,
+    seed 120908): the name is written with "und" and its other part every time."""
+    story = _story(
+        ("", ("Indien entzieht Jammu und Kaschmir den Sonderstatus. Das Netz in Jammu und "
+              "Kaschmir ist gesperrt.")),
+        ("", ("Modi verteidigt die Entscheidung zu Jammu und Kaschmir. Pakistan protestiert.")),
+    )
+    group = Group([scan_article(a) for a in story])
+    assert name_in_full(group, "Jammu") == "Jammu und Kaschmir"
+    alone = _story(("", "Sachsen und Bayern streiten. In Sachsen wird gewählt. Sachsen wählt."),
+                   ("", "Sachsen und Bayern einigen sich. Sachsen ist zufrieden."))
+    assert name_in_full(Group([scan_article(a) for a in alone]), "Sachsen") == "Sachsen"

@@ -112,6 +112,15 @@ class Group:
         uses = sum(scan.genitive.get(word, 0) for scan in self.scans)
         return uses / max(1, self.stats(word).count)
 
+    def joined(self, word: str) -> Counter[str]:
+        """The words written after ``word`` and "und" ("Kaschmir" of "Jammu"), and how often."""
+        found: Counter[str] = Counter()
+        for scan in self.scans:
+            for (first, second), k in scan.joined.items():
+                if first == word:
+                    found[second] += k
+        return found
+
     def idiomatic(self, word: str) -> bool:
         """The articles write the noun only in set phrases a verb takes ("auf Eis legen")."""
         uses = sum(scan.idioms.get(word, 0) for scan in self.scans)

@@ -128,6 +128,8 @@ _DECLINED = re.compile(r"(?<![\w-])[a-zäöüß]+ ([A-ZÄÖÜ][a-zäöüß]+en) 
 # where something happened: "in Genf", "aus Homburg", "nach Biarritz" (no article: "in der
 # Klinik" is a thing, "in Deutschland" and "in Genf" places)
 _PLACED = re.compile(rf" (?:in|aus|nach)[ \t]+({_CAP})")  # (a space first: fast)
+# two capitalised words joined by "und" ("Jammu und Kaschmir", "Bund und Länder")
+_JOINED = re.compile(rf"({_CAP_FIRST})[ \t]+und[ \t]+({_CAP})")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'„“»«(]?[A-ZÄÖÜ0-9])")
 # a dateline at a first paragraph's start or after its first sentence (a teaser); not a
 # result's teams ("SC Freiburg - RB Leipzig 2:1 (1:0) Tore: ...")
@@ -190,6 +192,8 @@ class ArticleScan:
     idioms: Counter[str]
     # capitalised words right after "in", "aus", "nach" with no article ("in Genf"): places
     placed: Counter[str]
+    # (word, word) joined by "und": "Jammu und Kaschmir"
+    joined: Counter[tuple[str, str]]
 
     def place(self, word: str) -> int:
         """TITLE, LEAD or BODY: where the article first has the word (0: not at all)."""
@@ -349,6 +353,7 @@ def scan_article(
         strong=_strong_endings(text),
         idioms=Counter(m.split()[-1] for m in _VERB_IDIOM_USES.findall(text)),
         placed=Counter(_PLACED.findall(text)),
+        joined=Counter(_JOINED.findall(text)) if " und " in text else Counter(),
     )
 
 

@@ -223,6 +223,14 @@ def name_in_full(group: Group, word: str) -> str:
             break  # "in Libanon Hunderttausende": how many, no part of the name
         name += [*chain.split(), base_name(group, following)]
         current = following
+    if len(name) == 1:
+        # a name the articles (nearly) always write with "und" and another: "Jammu und
+        # Kaschmir", "Bosnien und Herzegowina" (a heading "Jammu" cut the name)
+        joined = group.joined(word)
+        if joined:
+            other, k = max(joined.items(), key=lambda ok: (ok[1], ok[0]))
+            if k >= 2 and k >= NAME_WITH * group.stats(word).count and plain_name(group, other):
+                name += ["und", other]
     return " ".join(name)
 
 
