@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from briefing.cues.clauses import lacks_main_verb
 from briefing.cues.furniture import fragment_reason, furniture_reason, picture_caption
-from briefing.cues.quotes import OPENING_QUOTES, quote_alone, unbalanced_quote
+from briefing.cues.quotes import OPENING_QUOTES, outside_quotes, quote_alone, unbalanced_quote
 from briefing.cues.speakers import (
     names_own_speaker,
     pronoun_attribution,
@@ -281,8 +281,21 @@ def _as_much_as_before(text: str) -> bool:
 # not "deshalb, weil ...", which gives its reason itself. (About one sentence in 120 of the
 # corpus; read 40, 38 lean so.)
 _THEREFORE = re.compile(
-    r"^(?:(?!-\s)[^\s,:;\"„“”»«–]+\s+){1,7}?(?:deshalb|daher|deswegen|folglich|also|somit)\b"
+    r"^(?:(?!-\s)[^\s,:;\"„“”»«–]+\s+){1,7}?"
+    r"(?:deshalb|daher|deswegen|folglich|also|somit|dahingehend)\b"
     r"(?!,? (?:weil|da|dass)\b)"
+)
+def _such_a_thing(text: str) -> bool:
+    """``_SUCH_A_THING`` outside quotes (a speaker's "so was" points into his own words)."""
+    return _SUCH_A_THING.search(outside_quotes(text)) is not None
+
+
+# "so etwas" for what the sentence before said ("Wer so etwas ins Spiel bringt, muss ...",
+# "1000 Seiten Cameron - so etwas lese kein Mensch."), not a comparison ("so etwas wie ...")
+_SUCH_A_THING = re.compile(
+    r"^(?:\S+\s+){0,9}?[Ss]o (?:etwas|was)\b(?! wie\b)"
+    # ... and the paper it was in: '"...", heißt es darin.' (not "darin im Bericht des ...")
+    r"|\b(?:heißt|hieß) es (?:darin|dort)\b(?! (?:in|im|auf|bei)\b)"
 )
 
 
@@ -341,6 +354,7 @@ def _leans_on_someone(text: str) -> bool:
         or lacks_main_verb(text)
         or _as_much_as_before(text)
         or _THEREFORE.match(text) is not None
+        or ("o etwas" in text or "o was" in text or " es d" in text) and _such_a_thing(text)
         or _CONCEDES.search(text) is not None and _BUT.search(text) is None
     )
 

@@ -1000,6 +1000,24 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     assert _leans_on_someone("Der Konzern hat somit drei seiner Werke verloren.")
     assert not _leans_on_someone("Er kam deshalb, weil er krank war.")
     assert not _leans_on_someone("Am Samstag ging es nun darum, wo er herkommt.")
+    # "dahingehend" and "so etwas" for what the sentence before said (300 random articles,
+    # seed 120909: both stood in the Kramp-Karrenbauer topic after lines of other sources);
+    # not "so etwas wie", a comparison
+    assert _leans_on_someone("Das Statut der Partei sei dahingehend zu ändern.")
+    assert _leans_on_someone("Wer so etwas ins Spiel bringt, muss bereit sein, mitzumachen.")
+    assert _leans_on_someone("1000 Seiten Cameron - so etwas lese kein Mensch.")
+    assert _leans_on_someone("So etwas hat es in der Liga noch nie gegeben.")
+    assert not _leans_on_someone("Der Unternehmer ist so etwas wie das Maskottchen des Netzes.")
+    assert _leans_on_someone(
+        "Wolfgang Schäuble sitzt seit 1972 im Bundestag, aber so etwas hat er nicht erlebt."
+    )
+    assert _leans_on_someone(
+        '"Unser Anspruch ist, dass Listen der CDU zur Hälfte mit Frauen besetzt werden", heißt '
+        "es darin."
+    )
+    assert not _leans_on_someone('"Wir hoffen es", heißt es dort im Bericht des Rechnungshofs.')
+    assert not _leans_on_someone('"An, aus, an, aus - so was habe ich noch nie erlebt", sagte '
+                                 "Trainer Nigel Clough.")
     # a concession whose "but" the next sentence says (seed 120902: the EHC topic's first line)
     assert _leans_on_someone("Zwar fallen Eishockeytrikots generell luftiger aus.")
     assert not _leans_on_someone("Zwar fallen Trikots luftiger aus, doch sie wärmen.")
