@@ -39,11 +39,11 @@ _SCORE = re.compile(r"\d:\d")
 # a declined adjective ends so; a finite verb form may end so ("sagte", "unterlag" does not)
 _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 _VERB_ENDINGS = ("t", "te", "ten", "en", "e", "st", "n")
-# a strong past ("kam", "ging", "fand") is short: a word this short may be a verb, unless it
-# ends as no verb form does
+# a strong past ("kam", "ging", "fand") is short: a word this short may be a verb
 _SHORT = 6
-_NO_VERB_ENDINGS = ("em", "es", "er")
-# the longest strong past in -es ("blies", "pries"); a longer word so ends as an adjective does
+# no finite form ends in -em or -er ("Kind türkischer Zuwanderer"), and in -es only a strong
+# past this short ("blies", "pries"); a longer word so ends as an adjective does
+_NO_VERB_ENDINGS = ("em", "er")
 _STRONG_PAST_ES = 5
 # ... and so is one that ends in a known form of this many letters or more ("unter|brach")
 _PREFIXED_FORM = 4
@@ -209,11 +209,10 @@ def _may_be_finite(tokens: list[str], i: int) -> bool:
         # früher 6,5 Stunden am Stück?"
         first = i == 0 or tokens[i - 1] == ":"
         return first and tokens[-1] == "?" and low.endswith(_VERB_ENDINGS)
-    if low in _FUNCTION_WORDS or low in NEVER_VERBS or low.endswith(("em", "er")):
-        # (no finite form ends in -em or -er: "Kind türkischer Zuwanderer, geboren ...")
+    if low in _FUNCTION_WORDS or low in NEVER_VERBS or low.endswith(_NO_VERB_ENDINGS):
         return False
     if low.endswith("es") and len(low) > _STRONG_PAST_ES:
-        return False  # (-es only a short strong past: "blies", "wies")
+        return False
     before = tokens[i - 1]
     if before == ")" and "(" in tokens[: i - 1]:
         # an aside in brackets stands between the subject and its verb: "Markus Söder (CSU)
@@ -243,7 +242,9 @@ def _may_be_finite(tokens: list[str], i: int) -> bool:
         return True  # "Sie gewähren Zutritt", "Das gefährdet viele Arbeitsplätze"
     if low.startswith("ge") and len(low) > 5 and low.endswith(("en", "t")):
         return False  # a participle the corpora do not know as a finite form: "gesagt"
-    short = len(low) <= _SHORT and not low.endswith(_NO_VERB_ENDINGS)  # ("allem", "jeder")
+    # (a word in -es as short as "blies" is a verb only by its place, above, or as a prefixed
+    # known form)
+    short = len(low) <= _SHORT and not low.endswith("es")
     return low.endswith(_VERB_ENDINGS) or short or _prefixed_form(low)
 
 

@@ -325,21 +325,19 @@ def _pronoun_after_aside(text: str) -> bool:
     """A pronoun subject or object right after the verb that follows a phrase of a
     preposition with its relative clause or apposition between commas: "Zur Ursache des
     Feuers, das am späten Montagabend ... ausgebrochen war, konnte er zunächst nichts sagen."
-    Not where the phrase names someone without an article, who may be the one meant ("Für
-    Wagner, der 2007 bis 2009 ... arbeitete, gab es ...")."""
+    Not where the phrase before the first comma has two capitalised words in a row, which may
+    be a name ("Bei Kanzlerin Merkel, die ..., stieß er ..."), nor where it holds a finite
+    verb."""
     match = _PRONOUN_AFTER_ASIDE.match(text)
     if match is None or match.group("verb") not in finite_forms():
         return False  # (", nachdem er ...": a clause, no main clause's verb)
     words = match.group("phrase").split()
     if any(word.casefold() in finite_forms() for word in words):
         return False  # "Vor wenigen Tagen hat der Kaschmirer ...": the main clause came first
-    before = match.group("preposition").casefold()
-    for word in words:
-        if word[:1].isupper() and not (before in _CONTRACTIONS or before in DETERMINERS
-                                       or before[:1].islower() and before.isalpha()):
-            return False
-        before = word
-    return True
+    return not any(
+        word[:1].isupper() and not (before[:1].islower() and before.isalpha())
+        for before, word in zip([match.group("preposition").casefold(), *words], words)
+    )
 
 
 def late_pronoun(text: str) -> bool:

@@ -285,9 +285,6 @@ _THEREFORE = re.compile(
     r"(?:deshalb|daher|deswegen|folglich|also|somit|dahingehend)\b"
     r"(?!,? (?:weil|da|dass)\b)"
 )
-def _such_a_thing(text: str) -> bool:
-    """``_SUCH_A_THING`` outside quotes (a speaker's "so was" points into his own words)."""
-    return _SUCH_A_THING.search(outside_quotes(text)) is not None
 
 
 # "so etwas" for what the sentence before said ("Wer so etwas ins Spiel bringt, muss ...",
@@ -297,6 +294,13 @@ _SUCH_A_THING = re.compile(
     # ... and the paper it was in: '"...", heißt es darin.' (not "darin im Bericht des ...")
     r"|\b(?:heißt|hieß) es (?:darin|dort)\b(?! (?:in|im|auf|bei)\b)"
 )
+
+
+def _such_a_thing(text: str) -> bool:
+    """``_SUCH_A_THING`` outside quotes (a speaker's "so was" points into his own words)."""
+    if not ("o etwas" in text or "o was" in text or " es d" in text):
+        return False  # (a cheap look first: most sentences hold none of them)
+    return _SUCH_A_THING.search(outside_quotes(text)) is not None
 
 
 # a concession whose "but" the next sentence says: "Zwar haben sich auch deutsche Unternehmen
@@ -354,7 +358,7 @@ def _leans_on_someone(text: str) -> bool:
         or lacks_main_verb(text)
         or _as_much_as_before(text)
         or _THEREFORE.match(text) is not None
-        or ("o etwas" in text or "o was" in text or " es d" in text) and _such_a_thing(text)
+        or _such_a_thing(text)
         or _CONCEDES.search(text) is not None and _BUT.search(text) is None
     )
 
