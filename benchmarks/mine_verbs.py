@@ -10,7 +10,9 @@ A German main clause puts its finite verb right after a pronoun subject that ope
 er ...", ", sagte sie"). A lower-case word seen so twice or more in the MLSUM and 10kGNAD texts
 (the labelled stories' articles left out, as for the heading lexicon) is written down, unless
 the function words know it as something else ("auch", "dann": lexicon function_words.txt,
-whose own finite verbs stay). The briefing reads a sentence whose main clause holds none of
+whose own finite verbs stay). Not counted: a subordinate clause's opening word (", weshalb
+er"), a word after a conjunction ("Und genau er"), and a word seen only after a question word
+("Was genau er", "Wie schnell sie"). The briefing reads a sentence whose main clause holds none of
 these forms, nor a word that may be one, as a fragment ("Im chinesischen Geschäftsdickicht,
 in dem ...", "Zwölf Sekunden bis zur schwarzen Null."; briefing.cues.clauses).
 """
