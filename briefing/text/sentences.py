@@ -240,6 +240,8 @@ _BEFORE_ORDINAL = ARTICLES | DETERMINERS
 # niedergestochen hat", "erlaubte das Gericht Markus H. | 2015, eine Waffe ..." (all 3 such
 # places in the MLSUM texts go on)
 _NAME_INITIAL = re.compile(r"(?:^|\s)[A-ZÄÖÜ][a-zäöüß]+ [A-ZÄÖÜ]\.$")
+# ... and two of them, "17./18." (before a month or an ordinal's noun: see continues_cut)
+_ORDINAL_RANGE = re.compile(r"(?<![\d.:,/])\d{1,3}\./\d{1,3}\.$")
 _AFTER_ORDINAL = ORDINAL_NOUNS | {m.capitalize() for m in MONTH_NAMES} | {"Jänner", "Feber"}
 _CLAUSE_START_SET = frozenset(CLAUSE_STARTS)
 # the article or determiner right before the word before an ordinal ("seiner damals 50.")
@@ -583,7 +585,10 @@ def continues_cut(before: str, after: str) -> bool:
         return False
     ordinal = _ORDINAL.search(before)
     if ordinal is None:
-        return False
+        # two days or minutes at once: "beim EU-Gipfel am 17./18. | Oktober", "(84./85. |
+        # Minute)" (17 in the corpora)
+        following = after.split(None, 1)[0].rstrip(".,;:)")
+        return _ORDINAL_RANGE.search(before) is not None and following in _AFTER_ORDINAL
     written = (ordinal.group("word") or "").strip()
     word = written.casefold()
     following = after.split(None, 1)[0].rstrip(".,;:)")

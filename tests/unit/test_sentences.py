@@ -493,6 +493,13 @@ def test_a_glued_subheading_may_hold_an_abbreviation() -> None:
          "Imke Wübbenhorst.",
          ["Schmotz verpasste das Finale der besten 30.",
           "Fußball, Spruch des Jahres: Es gewann Imke Wübbenhorst."]),
+        # two days at once before a month (300 random articles, seed 120910, printed "...
+        # beim EU-Gipfel am 17./18." and "Oktober keine Einigung ..." as two lines)
+        ("Die Regierung muss um Aufschub bitten, sollte es beim EU-Gipfel am 17./18. Oktober "
+         "keine Einigung geben. Johnson ist entschlossen.",
+         ["Die Regierung muss um Aufschub bitten, sollte es beim EU-Gipfel am 17./18. Oktober "
+          "keine Einigung geben.", "Johnson ist entschlossen."]),
+        ("Es war 3/4. Dann kam er.", ["Es war 3/4.", "Dann kam er."]),
     ],
 )
 def test_an_ordinal_after_an_article_and_one_more_word_ends_no_sentence(
