@@ -578,6 +578,14 @@ def points_back(text: str, names_speaker: bool = False) -> str | None:
         return f"opens with 'All {second}'"  # "All diese Dinge, die ..., sind aber ..."
     if first == "Da" and second in _FINITE:
         return f"opens with 'Da {second}'"  # "Da lag es nahe, ..." (not "Da er ...": since)
+    if (
+        lowered in PREPOSITIONS
+        and second in ("dessen", "deren", "denen")
+        and not tokens[1].endswith(",")
+    ):
+        # "Zu dessen Verabschiedung bliebe ...", "Angesichts dessen ...", "Auf deren Inhalt
+        # ..." (not "Unter denen, die ...": its clause says whom)
+        return f"opens with '{first} {second}'"
     if _EARLY_DEMONSTRATIVE.match(stripped):
         return "demonstrative 'das' for what was said before"
     if first in ("Er", "Sie") and second[:1].islower() and not names_speaker:

@@ -140,6 +140,11 @@ def test_a_sentence_in_another_language_is_no_candidate() -> None:
         ("Ein Gesetz, das am Montag in Kraft trat, regelt die Zuwanderung von Fachkräften.", False),
         # found reading 300 random corpus articles' briefing
         ("Daran haben auch die Präsidentenwahlen von Sonntag nichts geändert.", True),
+        # a preposition before "dessen", "deren" (300 random articles, seed 120910: a line of
+        # the Brexit topic after another source's line), not before a relative clause
+        ("Zu dessen Verabschiedung bliebe in Johnsons Plan nicht mehr genügend Zeit.", True),
+        ("Auf deren Inhalt nimmt die Queen keinen Einfluss.", True),
+        ("Unter denen, die sich entschieden hatten, unterstützten 74 Prozent Johnson.", False),
         ("Darin hieß es, der Fall habe eine internationale Dimension.", True),
         ("Oft ist das den Grazern zuletzt nicht gelungen, schon gar nicht zu Hause.", True),
         ("Für Huawei wäre das eine Katastrophe.", True),
