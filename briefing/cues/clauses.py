@@ -200,6 +200,8 @@ def _may_be_finite(tokens: list[str], i: int) -> bool:
     """Whether ``tokens[i]``, a word of the main clause, may be its finite verb."""
     word = tokens[i]
     low = word.casefold()
+    if i and tokens[i - 1].casefold() == "zu" and word[:1].islower():
+        return False  # an infinitive: "Acht Wochen, in denen ..., keine Debatten zu führen."
     if low in finite_forms():
         return True  # (also capitalised first: "Ist es tatsächlich denkbar, dass ...?")
     if not word[:1].isalpha():
