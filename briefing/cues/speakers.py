@@ -33,11 +33,13 @@ from briefing.lexicon import (
     WEEKDAY_NAMES,
     alternation,
     common_nouns,
+    news_stem_rates,
     german_stop_words,
     is_role,
     person_nouns,
 )
 from briefing.models import Sentence
+from briefing.text.stems import german_stem
 
 _SPEECH_VERBS = alternation(SAY_VERBS)
 
@@ -214,17 +216,39 @@ def _not_subject(first: str) -> bool:
     )
 
 
-def _subject_first(head: str) -> str | None:
-    """The speaker that ``head``, the words before a verb of saying, names as its subject."""
+def _subject_first(head: str, lone: bool = False) -> str | None:
+    """The speaker that ``head``, the words before a verb of saying, names as its subject
+    (one word only with a focus word, or when ``lone`` and it is a name)."""
     match = _SUBJECT_FIRST.match(head.strip())
     if match is None:
         return None
     words = match.group("speaker").split()
     if _not_subject(words[0].casefold()):  # "Am Montag"
         return None
-    if len(words) < 2 and not match.group("focus"):
+    if len(words) < 2 and not match.group("focus") and not (lone and _lone_name(words[0])):
         return None
     return _clean_speaker(match.group("speaker"))
+
+
+# how adverbs and adjectives end, which open a sentence before its verb ("Wörtlich sagte ...",
+# "Gleichwohl ...", "Ironischerweise ...")
+_ADVERB_ENDINGS = ("lich", "ig", "isch", "weise", "wohl", "mäß", "bar", "sam", "los", "haft", "ens")
+
+
+def _lone_name(word: str) -> bool:
+    """One capitalised word before a verb of saying that is its subject: a name, no common
+    noun the corpora know ("Dunham erklärte Turnbull dabei ...: "…"" is Dunham's; what was
+    said comes first in "Einzelheiten nannte Hunt nicht"), no word common in German news
+    ("Tatsächlich", "Zwar": an adverb opens the sentence) nor one ending as adverbs do."""
+    low = word.casefold()
+    return (
+        word[:1].isupper()
+        and word.isalpha()
+        and not low.endswith(_ADVERB_ENDINGS)
+        and low not in common_nouns("common")
+        and german_stem(low) not in news_stem_rates()
+        and not _function_word(word)
+    )
 
 
 # ... and so at the start of a sentence whose quote only a pronoun attributes
@@ -262,7 +286,11 @@ def quote_speaker(text: str, previous: str | None = None) -> str | None:
         # a party in brackets after the subject is no part of it: "Innenminister Boris
         # Pistorius (SPD) forderte ein hartes Vorgehen: "…"")
         head = _PARTY_AFTER.sub("", outside[: match.start()])
-        subject = outside[match.start()].isspace() and _subject_first(head)
+        # (one name before the verb is its subject when a bare name follows the verb, its
+        # hearer: "Dunham erklärte Turnbull: ..."; not before an article, the verb's subject
+        # then: "Tatsächlich bekräftigte der EuGH ...")
+        lone = match.group("speaker")[:1].isupper()
+        subject = outside[match.start()].isspace() and _subject_first(head, lone)
         if subject:
             return subject
         source = _SOURCE_THEN_SPEAKER.match(outside, match.end())

@@ -218,6 +218,18 @@ from briefing.render import render_briefing
          'einer Bank vor Ort mal länger warten muss, ist normal."',
          "Niels Nauhauser von der Verbraucherzentrale Baden-Württemberg"),
         ('Und der örtliche Bürgermeister sagt: "Es bricht mir das Herz."', "Bürgermeister"),
+        # one name before the verb is its subject when a bare name, the hearer, follows it
+        # (300 random articles, seed 120911, printed "— Turnbull" for Dunham's words); an
+        # adverb first is not, nor a thing said before an article and its subject
+        ("Dunham erklärte Turnbull dabei relativ deutlich, dass er nicht mehr unbedingt die "
+         'idealen Voraussetzungen mitbringe: "Wenn du heutzutage nicht schnell laufen kannst, '
+         'kannst du nicht spielen."', "Dunham"),
+        ('Söder forderte Kompromissbereitschaft: "Wenn man eine Lösung will, findet man eine."',
+         "Söder"),
+        ('Tatsächlich sagte Merkel: "Wir helfen allen Menschen in der Stadt."', "Merkel"),
+        ('Wörtlich sagte Merkel: "Wir helfen allen Menschen in der Stadt."', "Merkel"),
+        # (an adverb first opens no speaker's name either: "— Zwar" before)
+        ('Zwar betonte ein Sprecher: "Wir helfen allen Menschen in der Stadt."', "Sprecher"),
     ],
 )
 def test_quote_speaker(text, speaker):
