@@ -674,40 +674,6 @@ def person_by_age(text: str) -> bool:
     return not any(w in FIRST_NAMES for w in stripped[match.end() :].split()[:6])
 
 
-# "die beiden", "den beiden", "der beiden" and what follows it up to the next mark
-_BOTH = re.compile(r"\b(?:[Dd]ie|[Dd]en|[Dd]er) beiden\b([^.,;:!?\"„“”»«()–-]*)")
-# two names joined before it say whom it means: "Kuban und Linnemann - die beiden verstehen ..."
-_TWO_NAMED = re.compile(r"[A-ZÄÖÜ][\w'’-]+ (?:und|sowie) [A-ZÄÖÜ][\w'’-]+\b")
-# how far after "beiden" an adjective before its noun is looked for ("die beiden am höchsten
-# notierten Handball-Mannschaften")
-_BOTH_REACH = 8
-
-
-def both_named_before(text: str) -> bool:
-    """Two people or things the sentence before named, as "die beiden" without a noun: "Es gab
-    auch keinen Streit zwischen den beiden.", "Die beiden seien unterkühlt gewesen, teilte die
-    Polizei mit." (whoever says it, the two are not named); not an article before its noun
-    ("die beiden neuen Chefs", "die beiden wichtigsten fernen Exportregionen": an adjective in
-    -en before a capitalised word, no finite verb between), nor after two names joined in the
-    same sentence."""
-    if "beiden" not in text:
-        return False  # (a cheap look first)
-    for match in _BOTH.finditer(text):
-        if _TWO_NAMED.search(text, 0, match.start()):
-            continue
-        words = match.group(1).split()[:_BOTH_REACH]
-        attributive = bool(words) and (words[0][:1].isupper() or words[0][:1].isdigit())
-        for word, following in zip(words, [*words[1:], ""]):
-            if attributive or word.casefold() in finite_forms():
-                break
-            if word.endswith("en") and word[:1].islower() and following[:1].isupper():
-                attributive = True
-                break
-        if not attributive:
-            return True
-    return False
-
-
 def _person_noun(word: str) -> bool:
     """A noun for a person ("Juristin", "Mittelfeldspieler"), a common noun the corpora know
     with a person's ending ("Brasilianer", "Münchnerin") or an adjective of names ("Deutsche"),

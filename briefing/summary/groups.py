@@ -25,7 +25,6 @@ from briefing.cues.speakers import (
     resolve_role,
 )
 from briefing.cues.standalone import (
-    both_named_before,
     demonstrative_after_verb,
     demonstrative_pronoun,
     first_person,
@@ -355,7 +354,6 @@ def _leans_on_someone(text: str) -> bool:
         or first in SUBORDINATORS
         and not (_MAIN_CLAUSE_HINT.search(text) or _CLAUSE_AFTER_COMMA.search(text))
         or person_by_age(text)
-        or both_named_before(text)
         or (person_by_pronoun(text) or pronoun_after_verb(text)) and not _says_who(text)
         or lacks_main_verb(text)
         or _as_much_as_before(text)
