@@ -233,6 +233,10 @@ _MORE_OF = re.compile(
     r"^(?:\d+|[Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Ss]echs|[Ss]ieben|[Aa]cht|[Nn]eun|[Zz]ehn|[Ee]lf|"
     r"[Zz]wölf|[Ee]in|[Ee]ine)\s+weitere[nrs]?\b"
     r"|^(?:\S+\s+){0,3}(?:der|die|das|den|dem|des|eine?[nmrs]?)\s+entsprechende[nmrs]?\s+[A-ZÄÖÜ]"
+    # (anywhere before the first comma: "Die Kommission hat 2016 eine entsprechende Richtlinie
+    # vorgelegt.")
+    r"|^[^,;:]*?\b(?:der|die|das|den|dem|des|eine?[nmrs]?|keine?[nmrs]?)\s+entsprechende[nmrs]?"
+    r"\s+[A-ZÄÖÜ]"
     r"|\bdemnach\b"
 )
 # ... unless the sentence names the source before "demnach" ("Nach palästinensischen Angaben
@@ -248,7 +252,7 @@ def _more_of(text: str) -> bool:
     head = text[:80]
     if "demnach" in text and _SOURCE_BEFORE.search(text):
         return False
-    return ("weiter" in head or "entsprechend" in head or "demnach" in text) and (
+    return ("weiter" in head or "entsprechend" in text or "demnach" in text) and (
         _MORE_OF.search(text) is not None
     )
 

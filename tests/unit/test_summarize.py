@@ -1043,6 +1043,11 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     # (300 DER STANDARD articles of Inland, International and Wirtschaft)
     assert _leans_on_someone("31 weitere wurden verletzt, vier von ihnen schwer.")
     assert _leans_on_someone("Seit Montag ist die entsprechende Online-Plattform in Betrieb.")
+    # (anywhere before the first comma: "Außenminister Sergeij Lawrow verlas am Dienstag nach
+    # einem Treffen der Staatschefs in Sotschi eine entsprechende Erklärung.", multidoc)
+    assert _leans_on_someone("Lawrow verlas am Dienstag in Sotschi eine entsprechende Erklärung.")
+    assert _leans_on_someone("Die Kommission hat schon 2016 eine entsprechende Richtlinie vorgelegt.")
+    assert not _leans_on_someone("Die EU will es verbieten, ein entsprechendes Gesetz kommt bald.")
     assert _leans_on_someone("Es handelt sich demnach um den ersten Einsatz von Senfgas.")
     assert not _leans_on_someone("Die Polizei nahm am Montag weitere Verdächtige fest.")
     assert not _leans_on_someone("Die USA und China wollen demnach abrüsten, sagte ein Sprecher.")
