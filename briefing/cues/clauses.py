@@ -41,6 +41,9 @@ _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 _VERB_ENDINGS = ("t", "te", "ten", "en", "e", "st", "n")
 # a strong past ("kam", "ging", "fand") is short: a word this short may be a verb
 _SHORT = 6
+# ... but one this short the corpora do not know as a verb, between two capitalised words, is
+# a name's particle ("Arc de Triomphe")
+_PARTICLE = 3
 # no finite form ends in -em or -er ("Kind türkischer Zuwanderer"), and in -es only a strong
 # past this short ("blies", "pries"); a longer word so ends as an adjective does
 _NO_VERB_ENDINGS = ("em", "er")
@@ -200,8 +203,12 @@ def _may_be_finite(tokens: list[str], i: int) -> bool:
     """Whether ``tokens[i]``, a word of the main clause, may be its finite verb."""
     word = tokens[i]
     low = word.casefold()
-    if i and tokens[i - 1].casefold() == "zu" and word[:1].islower():
-        return False  # an infinitive: "Acht Wochen, in denen ..., keine Debatten zu führen."
+    if i and tokens[i - 1].casefold() == "zu" and word[:1].islower() or _ZU_INFINITIVE.fullmatch(
+        word
+    ):
+        # an infinitive: "Acht Wochen, in denen ..., keine Debatten zu führen.", "Mit dem
+        # Ziel, den Kampf gegen den Terror fortzusetzen."
+        return False
     if low in finite_forms():
         return True  # (also capitalised first: "Ist es tatsächlich denkbar, dass ...?")
     if not word[:1].isalpha():
@@ -238,6 +245,8 @@ def _may_be_finite(tokens: list[str], i: int) -> bool:
     )
     if low.endswith(_ADJECTIVE_ENDINGS) and opens_phrase and before_noun:
         return False  # "im chinesischen Geschäftsdickicht", "eines westlichen Unternehmens"
+    if len(low) <= _PARTICLE and before[:1].isupper() and after[:1].isupper():
+        return False  # a name's particle: "Arc de Triomphe", "Leonardo da Vinci"
     if before[:1].isupper() and before.isalpha() and before.casefold() not in _FUNCTION_WORDS:
         return True  # the verb's second place: "Linz unterlag Turku" (not "Im chinesischen")
     if before.casefold() in _PRONOUN_SUBJECTS:
