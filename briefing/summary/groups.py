@@ -232,7 +232,8 @@ _PART_OF = re.compile(r"^(?:\S+\s+){1,3}(?:davon|darunter)\b")
 _MORE_OF = re.compile(
     r"^(?:\d+|[Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Ss]echs|[Ss]ieben|[Aa]cht|[Nn]eun|[Zz]ehn|[Ee]lf|"
     r"[Zz]wölf|[Ee]in|[Ee]ine)\s+weitere[nrs]?\b"
-    r"|^(?:\S+\s+){0,3}(?:der|die|das|den|dem|des|eine?[nmrs]?)\s+entsprechende[nmrs]?\s+[A-ZÄÖÜ]"
+    r"|^(?:\S+\s+){0,3}(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]en|[Dd]em|[Dd]es|[Ee]ine?[nmrs]?)"
+    r"\s+entsprechende[nmrs]?\s+[A-ZÄÖÜ]"
     # (anywhere before the first comma: "Die Kommission hat 2016 eine entsprechende Richtlinie
     # vorgelegt.")
     r"|^[^,;:]*?\b(?:der|die|das|den|dem|des|eine?[nmrs]?|keine?[nmrs]?)\s+entsprechende[nmrs]?"

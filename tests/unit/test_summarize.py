@@ -1046,6 +1046,8 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     # (anywhere before the first comma: "Außenminister Sergeij Lawrow verlas am Dienstag nach
     # einem Treffen der Staatschefs in Sotschi eine entsprechende Erklärung.", multidoc)
     assert _leans_on_someone("Lawrow verlas am Dienstag in Sotschi eine entsprechende Erklärung.")
+    # (its article capitalised too, opening the sentence: seed 120912, Kramp-Karrenbauer)
+    assert _leans_on_someone("Einen entsprechenden Vorschlag habe sie mit Merkel abgestimmt.")
     assert _leans_on_someone("Die Kommission hat schon 2016 eine entsprechende Richtlinie vorgelegt.")
     assert not _leans_on_someone("Die EU will es verbieten, ein entsprechendes Gesetz kommt bald.")
     assert _leans_on_someone("Es handelt sich demnach um den ersten Einsatz von Senfgas.")
