@@ -224,3 +224,21 @@ def test_a_name_written_with_und_and_another_keeps_it() -> None:
     alone = _story(("", "Sachsen und Bayern streiten. In Sachsen wird gewählt. Sachsen wählt."),
                    ("", "Sachsen und Bayern einigen sich. Sachsen ist zufrieden."))
     assert name_in_full(Group([scan_article(a) for a in alone]), "Sachsen") == "Sachsen"
+
+
+def test_a_first_name_before_a_name_in_half_its_uses_is_written_in_full() -> None:
+    """ "Hunter" headed the Ukraine affair of 300 random articles (seed 120911): one article
+    wrote "Hunter Biden" twice, the other "dessen Sohn Hunter"; the whole corpus' topics gave
+    "Werder" and "Franck" so ("Werder Bremen", "Franck Ribéry")."""
+    story = _story(
+        ("", ("In Kiew fragte niemand nach Hunter Biden. Hunter Biden war Aufsichtsrat bei "
+              "Burisma. Kolomojskij ist bekannter.")),
+        ("", ("Trump wollte Ermittlungen gegen Joe Biden und dessen Sohn Hunter. Taylor sagte "
+              "aus. Hunter arbeitete in der Ukraine.")),
+    )
+    group = Group([scan_article(a, compose.MAX_SENTENCES) for a in story], lone=False)
+    assert compose._with_surname(group, "Hunter") == "Hunter Biden"
+    assert compose._with_surname(group, "Kiew") == "Kiew"
+    # one article's pairs are too few to tell ("Madrid Sorgen" of "... in Madrid Sorgen ...")
+    lone = Group([scan_article(story[0], compose.MAX_SENTENCES)], lone=True)
+    assert compose._with_surname(lone, "Hunter") == "Hunter"
