@@ -242,3 +242,15 @@ def test_a_first_name_before_a_name_in_half_its_uses_is_written_in_full() -> Non
     # one article's pairs are too few to tell ("Madrid Sorgen" of "... in Madrid Sorgen ...")
     lone = Group([scan_article(story[0], compose.MAX_SENTENCES)], lone=True)
     assert compose._with_surname(lone, "Hunter") == "Hunter"
+
+
+def test_an_owners_noun_heads_in_its_base_form() -> None:
+    """ "Amazons Echo-Geräten" headed two articles on smart speakers (seed 120911): the owner's
+    noun kept its dative plural; the whole corpus had "Googles Servern" so."""
+    story = _story(
+        ("", ("Alexa aktiviert das Mikrofon in Amazons Echo-Geräten. Forscher hörten mit. "
+              "Die Lautsprecher von Amazon hören zu.")),
+        ("", ("Eine Studentin hackte Amazons Echo-Geräten und Google Home. Amazon reagierte. "
+              "Alexa hört manchmal zu viel.")),
+    )
+    assert topic_headings([story, _budget()])[0] == "Amazons Echo-Geräte"

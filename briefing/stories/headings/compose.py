@@ -389,8 +389,9 @@ def _as_written(group: Group, phrase: Phrase) -> list[str]:
     owner's name in full ("von der Leyens Wahl", not "Leyens Wahl")."""
     words = phrase.surface().split(" ")
     if phrase.kind == "owner":
+        # (its noun in the base form too: "Amazons Echo-Geräten" -> "Amazons Echo-Geräte")
         full = name_in_full(group, words[0]).split(" ")
-        return [*full[:-1], words[0], *words[1:]]
+        return [*full[:-1], words[0], *words[1:-1], base_form(group, words[-1])]
     words[0] = base_form(group, words[0])
     return without_title(group, words) if phrase.kind == "prep" else words
 
