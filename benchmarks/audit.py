@@ -466,6 +466,8 @@ _GLUED = re.compile(rf"(?<=[a-zäöüß]) ((?:{'|'.join(_CLAUSE_START)})) (\S+)"
 _ORDINAL_END = re.compile(r"\b(?:der|die|das|den|dem|des|am|im|zum|zur|vom|beim|ab|seit)\s+"
                           r"\d{1,3}\.[\"')]?$", re.IGNORECASE)
 _CUT = re.compile(r"[a-zäöüß]- ([a-zäöüß]+)")
+# a sentence that ends on a title or "Sankt": split before the name ("Herrn Dr. | Schummer")
+_TITLE_END = re.compile(r"\s(?:Dr|Prof|St|Hl|Nr|Dipl)\.$")
 _JOINERS = {"und", "oder", "bis", "sowie", "wie", "als", "bzw", "beziehungsweise", "noch", "aber",
             "statt", "respektive", "versus", "vs"}
 
@@ -488,6 +490,8 @@ def fragment(text: str, section: str = "summary") -> str | None:
         return "unbalanced parentheses"  # "... zur Führung (21." split inside "(21. Minute)"
     if _ORDINAL_END.search(folded):
         return "cut at an ordinal"  # "... in der 63." / "Der 1." split before "Minute", "FC"
+    if _TITLE_END.search(end):
+        return "cut after a title"  # "... Herrn Dr." / "Zenit St." split before the name
     for match in _CUT.finditer(folded):  # "Regie- rung"; not "Ein- und Ausfuhr", "verlieren- den"
         if match.group(1) not in _JOINERS and match.group(1) not in GERMAN | _FUNCTION:
             return f"cut word: '{match.group(0)}'"

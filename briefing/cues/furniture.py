@@ -189,6 +189,9 @@ def _part_in(text: str, boilerplate: frozenset[str]) -> bool:
 # --- fragments -------------------------------------------------------------------------------
 
 _CLOSERS = "\"'»«“”‘’)]"
+# a title or "Sankt" before a name, a "Nr." before its number: a line that ends so was cut
+# where a paragraph broke ("... bot Präsident Robert Reisinger Herrn Dr.", "Zenit St.")
+_BEFORE_NAME = (" Dr.", " Prof.", " St.", " Hl.", " Nr.", " Dipl.")
 # cut inside a date or after an ordinal: "in der 63.", "am 25.", "der 1." (before "FC Köln")
 _ORDINAL_END = re.compile(
     rf"(?:^|\s)(?i:{alternation(sorted(ARTICLES | DETERMINERS))})\s+\d{{1,3}}\."
@@ -228,4 +231,6 @@ def fragment_reason(text: str) -> str | None:
         return "cut at an ordinal"
     if _LOST_UMLAUT.search(stripped):
         return "a word lost its capital umlaut"  # and cannot be read: "die neue ra"
+    if stripped.rstrip(_CLOSERS).endswith(_BEFORE_NAME):
+        return "cut after an abbreviation that stands before a name"
     return None

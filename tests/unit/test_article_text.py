@@ -107,6 +107,10 @@ def test_article_text_is_a_candidate(text: str) -> None:
         ("Die neue ra währte nicht einmal einen Monat, dann kam das Gericht.", "a word lost"),
         ("Lahmt die Wirtschaft, wird auch weniger l als Grundstoff vieler Produkte benötigt.",
          "a word lost"),
+        # a paragraph broken after a title or "Sankt" (the whole corpus' briefing printed six
+        # such lines: "... bot Präsident Robert Reisinger Herrn Dr.", "... mit Zenit St.")
+        ("Mit der Sachlage konfrontiert, bot Präsident Robert Reisinger Herrn Dr.", "cut after"),
+        ("Lyon kam im Duell mit dem russischen Meister Zenit St.", "cut after"),
     ],
 )
 def test_fragments_are_no_candidates(text: str, reason: str) -> None:
