@@ -506,3 +506,18 @@ def test_an_ordinal_after_an_article_and_one_more_word_ends_no_sentence(
     text: str, expected: list[str]
 ) -> None:
     assert split_sentences(text) == expected
+
+
+def test_an_initial_before_a_sentences_opening_word_ends_it() -> None:
+    """Punkt took "H." for a first name's initial: '... so der Zeuge aus dem Umfeld von H. Nach
+    Recherchen von SZ, NDR und WDR erlaubte ...' was one line of the Lübcke topic (a week of
+    SZ news, rows 9500-9799); the MLSUM texts have 10 such places ("der Prozess gegen Mert T.
+    Er wird ...", "in der Gruppe H. Der niederländische ..."). A name goes on."""
+    text = ('E. sei ein "guter Schütze" gewesen, so der Zeuge aus dem Umfeld von H. Nach '
+            "Recherchen von SZ erlaubte das Gericht es. Karl H. Müller kam. George W. Bush sprach.")
+    assert split_sentences(text) == [
+        'E. sei ein "guter Schütze" gewesen, so der Zeuge aus dem Umfeld von H.',
+        "Nach Recherchen von SZ erlaubte das Gericht es.",
+        "Karl H. Müller kam.",
+        "George W. Bush sprach.",
+    ]
