@@ -1035,6 +1035,9 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     # below its floor: 'Anschließend soll es ... gemeinsame russisch-türkische
     # Militärpatrouillen geben')
     assert _leans_on_someone("Zuvor hatte die Firma noch abgewunken.")
+    # "in that respect" (a week of SZ news, rows 9500-9799: a line of the Modi topic after
+    # another source's line)
+    assert _leans_on_someone("Insofern ist unklar, welche Rolle die USA spielen können.")
     assert _leans_on_someone("Seither ist die Stadt in heller Aufregung.")
     assert _leans_on_someone("Vorher muss Buttigieg erst einmal Kandidat seiner Partei werden.")
     assert _leans_on_someone("Davor steht Europa in der Handelsfrage.")
