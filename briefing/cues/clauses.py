@@ -203,9 +203,8 @@ def _may_be_finite(tokens: list[str], i: int) -> bool:
     """Whether ``tokens[i]``, a word of the main clause, may be its finite verb."""
     word = tokens[i]
     low = word.casefold()
-    if i and tokens[i - 1].casefold() == "zu" and word[:1].islower() or _ZU_INFINITIVE.fullmatch(
-        word
-    ):
+    after_zu = i > 0 and tokens[i - 1].casefold() == "zu" and word[:1].islower()
+    if after_zu or _ZU_INFINITIVE.fullmatch(word):
         # an infinitive: "Acht Wochen, in denen ..., keine Debatten zu führen.", "Mit dem
         # Ziel, den Kampf gegen den Terror fortzusetzen."
         return False

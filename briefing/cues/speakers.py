@@ -33,9 +33,9 @@ from briefing.lexicon import (
     WEEKDAY_NAMES,
     alternation,
     common_nouns,
-    news_stem_rates,
     german_stop_words,
     is_role,
+    news_stem_rates,
     person_nouns,
 )
 from briefing.models import Sentence
