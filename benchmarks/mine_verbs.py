@@ -29,6 +29,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 LEXICON = ROOT / "briefing" / "lexicon" / "finite_verbs.txt"
+ADJECTIVES = ROOT / "briefing" / "lexicon" / "short_adjectives.txt"
+_LOWER = re.compile(r"(?<![\w-])[a-zäöüß]+(?![\w-])")
+# a short adjective: as short as a strong past ("groß", "klar"), and declined
+_SHORT = range(3, 7)
+_DECLENSION = ("e", "en", "er", "es")
 _TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß]+|\d+|[^\w\s]")
 _SUBJECTS = frozenset({"er", "sie", "es", "wir", "ich", "man"})
 _SENTENCE_START = frozenset('.!?"„“:')
@@ -37,6 +42,15 @@ _CONJUNCTIONS = frozenset({"Und", "Oder", "Aber", "Sondern", "Denn"})
 # Read by hand among the function words the rule leaves out ("dass", "wenn", "aber" ...): these
 # are modal verbs
 HAND = ("mag", "mögen", "möchte", "möchten")
+
+ADJECTIVES_HEADER = """\
+# Short adjectives of German news ("groß", "klar", "breit"), one a line: as short as a strong
+# past ("kam") is, so a sentence's only such word was taken for its verb ("So groß, dass der
+# Plenarsaal erstmals nicht ausreichte, ..."); these are no verb (briefing.cues.clauses).
+# Mined by benchmarks/mine_verbs.py (--write rewrites this file): a lower-case word of 3-6
+# letters that the corpora write with each of -e, -en, -er, -es twice or more, no finite form
+# and no function word.
+"""
 
 HEADER = """\
 # Finite verb forms of German news ("sagte", "unterlag", "verließ"), one a line: a sentence whose
@@ -86,17 +100,38 @@ def mine(texts: list[str]) -> list[str]:
     return sorted(mined | set(HAND))
 
 
+def mine_adjectives(texts: list[str], forms: list[str]) -> list[str]:
+    """The short adjectives of ``texts`` (see ADJECTIVES_HEADER), none of ``forms``."""
+    from briefing import lexicon
+
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(_LOWER.findall(text))
+    excluded = set(forms) | {w.casefold() for w in lexicon.ALL_FUNCTION_WORDS}
+    return sorted(
+        w for w in counts
+        if len(w) in _SHORT
+        and w not in excluded
+        and all(counts[w + ending] >= MIN_COUNT for ending in _DECLENSION)
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--write", action="store_true", help=f"rewrite {LEXICON.name}")
     args = parser.parse_args(argv)
     from headings import unlabelled_texts
 
-    forms = mine(unlabelled_texts())
+    texts = unlabelled_texts()
+    forms = mine(texts)
     print(f"{len(forms)} finite forms, e.g. {', '.join(forms[::max(1, len(forms) // 12)])}")
+    adjectives = mine_adjectives(texts, forms)
+    sample = ", ".join(adjectives[:: max(1, len(adjectives) // 12)])
+    print(f"{len(adjectives)} short adjectives, e.g. {sample}")
     if args.write:
         LEXICON.write_text(HEADER + "\n".join(forms) + "\n", encoding="utf-8")
-        print(f"wrote {LEXICON}")
+        ADJECTIVES.write_text(ADJECTIVES_HEADER + "\n".join(adjectives) + "\n", encoding="utf-8")
+        print(f"wrote {LEXICON} and {ADJECTIVES}")
     return 0
 
 

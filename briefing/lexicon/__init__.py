@@ -102,7 +102,13 @@ FINITE_VERBS = frozenset(_tagged("function_words", "finite-verb"))
 CLAUSE_WORDS = frozenset(_tagged("clause_words", "clause"))
 RELATIVE_PRONOUNS = frozenset(_tagged("clause_words", "relative"))
 OPENING_CLAUSE_WORDS = frozenset(_tagged("clause_words", "opening"))
-NEVER_VERBS = frozenset(_tagged("clause_words", "adverb"))  # "ganz", "kaum": no verb
+# "ganz", "kaum": no verb; nor a short adjective the corpora decline ("groß": große, großen,
+# großer, großes; short_adjectives.txt, mined)
+# (case-folded, as the clause test reads a word: "groß" is "gross")
+NEVER_VERBS = frozenset(
+    w.casefold()
+    for w in (*_tagged("clause_words", "adverb"), *(row[0] for row in _rows("short_adjectives")))
+)
 
 
 @lru_cache(maxsize=1)
