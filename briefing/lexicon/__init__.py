@@ -73,16 +73,25 @@ STAMP_WEEKDAYS = tuple(_numbered("weekdays", "de")) + tuple(_numbered("weekdays"
 )
 
 # --- function words (function_words.txt) ------------------------------------------------------
+
+
+def _folded(words: Iterable[str]) -> frozenset[str]:
+    """``words`` and their case-folded spellings: a table read with ``str.casefold`` finds
+    "schließlich" as "schliesslich" (and so a Swiss text's spelling)."""
+    words = tuple(words)
+    return frozenset(words) | frozenset(w.casefold() for w in words)
+
+
 ARTICLES = frozenset(_tagged("function_words", "article"))
 DETERMINERS = ARTICLES | frozenset(_tagged("function_words", "possessive"))
-PREPOSITIONS = frozenset(_tagged("function_words", "preposition"))
+PREPOSITIONS = _folded(_tagged("function_words", "preposition"))
 LOCATIVE_PREPOSITIONS = frozenset(_tagged("function_words", "place"))
-QUANTITIES = frozenset(_tagged("function_words", "quantity"))
+QUANTITIES = _folded(_tagged("function_words", "quantity"))
 CONJUNCTIONS = frozenset(_tagged("function_words", "conjunction"))
 NEGATIONS = frozenset(_tagged("function_words", "negation"))
-ANAPHORA = frozenset(_tagged("function_words", "anaphora"))
+ANAPHORA = _folded(_tagged("function_words", "anaphora"))
 PRONOUNS = frozenset(_tagged("function_words", "pronoun"))
-SENTENCE_OPENERS = frozenset(_tagged("function_words", "opener"))
+SENTENCE_OPENERS = _folded(_tagged("function_words", "opener"))
 FINITE_AUXILIARIES = frozenset(_tagged("function_words", "finite"))
 SPEAKER_END = _tagged("function_words", "speaker-end")
 SPEECH_ADVERBS = _tagged("function_words", "adverb")
@@ -92,9 +101,9 @@ WRAP_WORDS = frozenset(_tagged("function_words", "wrap"))
 CLEANER_FUNCTION_WORDS = frozenset(_tagged("function_words", "cleaner"))
 LANGUAGE_FUNCTION_WORDS = _tagged("function_words", "language")
 ALL_FUNCTION_WORDS = frozenset(row[0] for row in _rows("function_words"))
-POINTS_BACK = frozenset(_tagged("function_words", "points-back"))  # "Dessen Sohn ..."
-LEANS_BACK = frozenset(_tagged("function_words", "leans"))  # "Denn ...", "Hierzu ..."
-SUBORDINATORS = frozenset(_tagged("function_words", "subordinate"))  # "Obwohl ..."
+POINTS_BACK = _folded(_tagged("function_words", "points-back"))  # "Dessen Sohn ..."
+LEANS_BACK = _folded(_tagged("function_words", "leans"))  # "Denn ...", "Hierzu ..."
+SUBORDINATORS = _folded(_tagged("function_words", "subordinate"))  # "Obwohl ..."
 DEMONSTRATIVES = frozenset(_tagged("function_words", "demonstrative"))  # "Das sagte ..."
 FINITE_VERBS = frozenset(_tagged("function_words", "finite-verb"))
 # words that open a subordinate clause (clause_words.txt): after a comma, as a relative pronoun,

@@ -157,3 +157,17 @@ def test_a_clause_cut_off_after_its_comma_is_answered() -> None:
     raised IndexError (a list's comma was looked for past the last word)."""
     assert lacks_main_verb("Weil er damals bei den Bayern,")
     assert lacks_main_verb(", Da sich die Weißrussen früh zwei Strafzeiten leisteten")
+
+
+def test_tables_read_case_folded_find_words_with_eszett() -> None:
+    """The cues read a word case-folded ("Schließlich" is "schliesslich"), so a table of words
+    with ß holds their folded spelling too (a Swiss text writes it so): "anschließend" had
+    never matched as an opener that leans, "groß" as a short adjective."""
+    from briefing import lexicon
+
+    assert "schliesslich" in lexicon.SENTENCE_OPENERS
+    assert "gemäss" in lexicon.PREPOSITIONS
+    assert "dreissig" in lexicon.QUANTITIES
+    assert "gross" in lexicon.NEVER_VERBS
+    # (not every function word: "weiß" folded is the surname "Weiss", "Ingo Weiss" speaks)
+    assert "weiss" not in lexicon.ALL_FUNCTION_WORDS
