@@ -426,8 +426,19 @@ def _headings(
         best = candidates(Group([scan_article(group[0], LONE_SENTENCES)]), folder)
     if not best:
         return (group[0].title,)
-    texts = dict.fromkeys(c.text for c in best)
-    return tuple(texts)[: ALTERNATIVES + 1] if len(group) > 1 else (best[0].text,)
+    texts = dict.fromkeys(_closed_initials(c.text) for c in best)
+    return tuple(texts)[: ALTERNATIVES + 1] if len(group) > 1 else (next(iter(texts)),)
+
+
+# initials written together ("T.J." of "T.J. Bray"), which the word scan reads without their
+# last period
+_OPEN_INITIALS = re.compile(r"\b((?:[A-ZÄÖÜ]\.)+[A-ZÄÖÜ])(?![\w.])")
+
+
+def _closed_initials(text: str) -> str:
+    """A heading's initials with their last period: "T.J" is "T.J." (a week's basketball
+    topic was headed "T.J", a cut word)."""
+    return _OPEN_INITIALS.sub(r"\1.", text) if "." in text else text
 
 
 def topic_headings(
