@@ -1038,6 +1038,12 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     # "in that respect" (a week of SZ news, rows 9500-9799: a line of the Modi topic after
     # another source's line)
     assert _leans_on_someone("Insofern ist unklar, welche Rolle die USA spielen können.")
+    # "likewise" after the verb (300 random articles, seed 120914: "Das Unternehmen forscht
+    # ebenfalls ..." after another source's line, where "das Unternehmen" read as Google)
+    assert _leans_on_someone("Das Unternehmen forscht ebenfalls an Quantenrechnern.")
+    assert _leans_on_someone("Auto-Werte standen ebenfalls unter Druck.")
+    assert not _leans_on_someone("Die ebenfalls 18-Jährige hatte sich getrennt.")
+    assert not _leans_on_someone("Salzburg holte den ebenfalls recht unbekannten Jesse Marsch.")
     assert _leans_on_someone("Seither ist die Stadt in heller Aufregung.")
     assert _leans_on_someone("Vorher muss Buttigieg erst einmal Kandidat seiner Partei werden.")
     assert _leans_on_someone("Davor steht Europa in der Handelsfrage.")
@@ -1051,7 +1057,7 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     assert _leans_on_someone("Lawrow verlas am Dienstag in Sotschi eine entsprechende Erklärung.")
     # (its article capitalised too, opening the sentence: seed 120912, Kramp-Karrenbauer)
     assert _leans_on_someone("Einen entsprechenden Vorschlag habe sie mit Merkel abgestimmt.")
-    assert _leans_on_someone("Die Kommission hat schon 2016 eine entsprechende Richtlinie vorgelegt.")
+    assert _leans_on_someone("Die Kommission hat 2016 eine entsprechende Richtlinie vorgelegt.")
     assert not _leans_on_someone("Die EU will es verbieten, ein entsprechendes Gesetz kommt bald.")
     assert _leans_on_someone("Es handelt sich demnach um den ersten Einsatz von Senfgas.")
     assert not _leans_on_someone("Die Polizei nahm am Montag weitere Verdächtige fest.")
