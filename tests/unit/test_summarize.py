@@ -1042,6 +1042,7 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     # ebenfalls ..." after another source's line, where "das Unternehmen" read as Google)
     assert _leans_on_someone("Das Unternehmen forscht ebenfalls an Quantenrechnern.")
     assert _leans_on_someone("Auto-Werte standen ebenfalls unter Druck.")
+    assert _leans_on_someone("Ebenfalls ausgeschieden ist Johann Steinfurth.")
     assert not _leans_on_someone("Die ebenfalls 18-Jährige hatte sich getrennt.")
     assert not _leans_on_someone("Salzburg holte den ebenfalls recht unbekannten Jesse Marsch.")
     assert _leans_on_someone("Seither ist die Stadt in heller Aufregung.")
