@@ -260,11 +260,17 @@ _LOST_START = re.compile(
 )
 
 
-def _lost_starts(unit: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The spans cut again where a sentence starts with a word that lost its umlaut."""
+def _cut_again(
+    unit: str, spans: list[tuple[int, int]], ends: re.Pattern[str]
+) -> list[tuple[int, int]]:
+    """The spans cut again at each sentence end ``ends`` finds in them: a match opens with the
+    end's stop, a closing quotation mark may follow it, and the next sentence starts where the
+    match ends (not after an abbreviation: "u. a. sterreich"). Where a sentence starts with a
+    word that lost its umlaut (``_LOST_START``), after an initial before a sentence's opening
+    word (``_INITIAL_END``)."""
     cut: list[tuple[int, int]] = []
     for start, end in spans:
-        for match in _LOST_START.finditer(unit, start, end):
+        for match in ends.finditer(unit, start, end):
             word = unit[start : match.start()].rsplit(None, 1)[-1]
             if word.casefold() in ABBREVIATIONS:
                 continue
@@ -282,17 +288,6 @@ def _lost_starts(unit: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
 _INITIAL_END = re.compile(
     rf"\.(?<=\s[A-ZÄÖÜ]\.)\s+(?=(?:{'|'.join(CLAUSE_STARTS)})\s)"
 )
-
-
-def _initial_ends(unit: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The spans cut again after an initial that ends a sentence."""
-    cut: list[tuple[int, int]] = []
-    for start, end in spans:
-        for match in _INITIAL_END.finditer(unit, start, end):
-            cut.append((start, match.start() + 1))
-            start = match.end()
-        cut.append((start, end))
-    return cut
 
 
 def _repaired(unit: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -315,10 +310,9 @@ def _repaired(unit: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 continue
             joined.append((start, end))
         spans = joined
-    if _LOST_START.search(unit):
-        spans = _lost_starts(unit, spans)
-    if _INITIAL_END.search(unit):
-        spans = _initial_ends(unit, spans)
+    for ends in (_LOST_START, _INITIAL_END):
+        if ends.search(unit):
+            spans = _cut_again(unit, spans, ends)
     if "(" in unit or "   " in unit or has_marker(unit) or has_label(unit):
         spans = captions_apart(unit, spans)
     cut: list[tuple[int, int]] = []
