@@ -244,7 +244,7 @@ def _lone_name(word: str) -> bool:
     return (
         word[:1].isupper()
         and word.isalpha()
-        and not low.endswith(_ADVERB_ENDINGS)
+        and not word.lower().endswith(_ADVERB_ENDINGS)  # (lower, not folded: "-mäß" stays)
         and low not in common_nouns("common")
         and german_stem(low) not in news_stem_rates()
         and not _function_word(word)

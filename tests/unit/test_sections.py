@@ -228,6 +228,7 @@ from briefing.render import render_briefing
          "Söder"),
         ('Tatsächlich sagte Merkel: "Wir helfen allen Menschen in der Stadt."', "Merkel"),
         ('Wörtlich sagte Merkel: "Wir helfen allen Menschen in der Stadt."', "Merkel"),
+        ('Sinngemäß sagte Merkel: "Wir helfen allen Menschen in der Stadt."', "Merkel"),
         # (an adverb first opens no speaker's name either: "— Zwar" before)
         ('Zwar betonte ein Sprecher: "Wir helfen allen Menschen in der Stadt."', "Sprecher"),
     ],
