@@ -314,7 +314,7 @@ def _likewise(text: str) -> bool:
     match = _LIKEWISE.match(text)
     if match is None:
         return False
-    before = text[: match.start() + len(match[0]) - len("ebenfalls")].split()
+    before = text[: match.end() - len("ebenfalls")].split()
     after = text[match.end() :].split()[:2]
     if before and before[-1].casefold() in DETERMINERS:
         return False
