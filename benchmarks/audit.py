@@ -472,6 +472,10 @@ _JOINERS = {"und", "oder", "bis", "sowie", "wie", "als", "bzw", "beziehungsweise
             "statt", "respektive", "versus", "vs"}
 
 
+# a whole line in one pair of brackets (no bracket inside): an editor's note or an aside
+_BRACKETED = re.compile(r"^\([^()]*\)[.!?]?$")
+
+
 def fragment(text: str, section: str = "summary") -> str | None:
     folded = fold(text)
     if len(words(folded)) < 4:
@@ -481,6 +485,10 @@ def fragment(text: str, section: str = "summary") -> str | None:
     if head[:1].islower() and not _NAME_PARTICLE.match(head) and not (
             section == "quotes" and starts_quoted) and not folded.startswith(("…", "...", "(")):
         return "starts lower-case"
+    if folded.startswith(("…", "...")) and section == "summary":
+        return "starts with an ellipsis"  # "... allen, die SchülerInnen ...": a prompt's answer
+    if _BRACKETED.match(folded) and section == "summary":
+        return "an aside in brackets"  # "(6 ist in der Schweiz die beste ..., Anm. d. Red.)"
     end = folded.rstrip(_CLOSE + " ")
     if not end or end[-1] not in ".!?…":
         return "no final punctuation"

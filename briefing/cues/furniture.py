@@ -209,6 +209,20 @@ _LOST_UMLAUT = re.compile(
 )
 
 
+def _in_brackets(text: str) -> bool:
+    """Whether the whole sentence stands in one pair of brackets (the closing one last but for
+    a full stop): an editor's note, an aside or a byline, not a sentence the story tells."""
+    if not text.startswith("("):
+        return False
+    depth = 0
+    body = text.rstrip(".!?")
+    for position, char in enumerate(body):
+        depth += (char == "(") - (char == ")")
+        if depth == 0:
+            return position == len(body) - 1
+    return False
+
+
 def fragment_reason(text: str) -> str | None:
     """Why ``text`` is no whole sentence, or None: it starts with what closes a sentence, has
     no final punctuation, unbalanced brackets, ends cut at an ordinal, or holds a short word
@@ -225,6 +239,12 @@ def fragment_reason(text: str) -> str | None:
         return "no final punctuation"
     if stripped.count("(") != stripped.count(")"):
         return "unbalanced brackets"
+    if stripped.startswith(("...", "…")):
+        # it goes on from what is not shown: a survey's prompt ("... allen, die SchülerInnen
+        # noch eine dritte und vierte Chance gegeben haben."), a tweet's first part
+        return "starts with an ellipsis"
+    if _in_brackets(stripped):
+        return "an aside in brackets"  # "(6 ist in der Schweiz die beste ... Anm. d. Red.)"
     # (_ORDINAL_END tried from every position of every sentence took most of this test's
     # time; it can match only where the text ends in a number, a full stop and closers)
     if stripped.rstrip(_CLOSERS)[-2:-1].isdecimal() and _ORDINAL_END.search(stripped):

@@ -111,6 +111,15 @@ def test_article_text_is_a_candidate(text: str) -> None:
         # such lines: "... bot Präsident Robert Reisinger Herrn Dr.", "... mit Zenit St.")
         ("Mit der Sachlage konfrontiert, bot Präsident Robert Reisinger Herrn Dr.", "cut after"),
         ("Lyon kam im Duell mit dem russischen Meister Zenit St.", "cut after"),
+        # the answers of a survey to a prompt the line does not show (300 random articles,
+        # seed 120916: three such lines and the editor's note between them were a topic)
+        ("... allen, die SchülerInnen noch eine dritte und vierte Chance gegeben haben.",
+         "starts with an ellipsis"),
+        ("…in Schweizer Schulen deutlich logischer angeordnet als in deutschen.",
+         "starts with an ellipsis"),
+        ("(6 ist in der Schweiz die beste, 1 die schlechteste Note, Anm. d. Red.)",
+         "an aside in brackets"),
+        ("(Und er hat sich dafür entschuldigt, sagte sein Sprecher am Montag.)", "an aside"),
     ],
 )
 def test_fragments_are_no_candidates(text: str, reason: str) -> None:
