@@ -352,6 +352,12 @@ _CONCEDES = re.compile(r"^Zwar\b|(?<!und )\bzwar\b")
 _BUT = re.compile(r"\b(?:aber|doch|jedoch|allerdings|dennoch|trotzdem|nur|gleichwohl)\b")
 
 
+# "ja" after a word, not a yes ("ja oder nein", "ja, sagte er", "ja und amen"): a particle that
+# points to what was said before (300 random articles, seed 120916: "Es bleiben ja kaum noch
+# Optionen." opened a topic; 399 of 45,290 MLSUM sentences hold it, 30 read, all lean)
+_AS_YOU_KNOW = re.compile(r"(?<=[\w,)]) ja (?![,.;:!?]|oder\b|nein\b|und\b)")
+
+
 # where a main clause could start after a subordinate one: "Dass er kam, freute alle."
 _MAIN_CLAUSE_HINT = re.compile(r"[:;?\"„“”»«]| [-–] ")
 # ... after a comma, unless another subordinate clause follows it: "Weil Nicolas Gonzalez im
@@ -401,7 +407,15 @@ def _leans_on_someone(text: str) -> bool:
         or _likewise(text)
         or _such_a_thing(text)
         or _CONCEDES.search(text) is not None and _BUT.search(text) is None
+        or _knows_already(text)
     )
+
+
+def _knows_already(text: str) -> bool:
+    """The particle "ja" outside quotes: the sentence speaks of what the reader of its article
+    already knows from it ("Es bleiben ja kaum noch Optionen.", "Tatsächlich gibt es ja auch
+    Ermutigendes zu berichten.")."""
+    return " ja " in text and _AS_YOU_KNOW.search(outside_quotes(text)) is not None
 
 
 def _writers_own(sentence: Sentence) -> bool:

@@ -1046,6 +1046,13 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     assert not _leans_on_someone("Die ebenfalls 18-Jährige hatte sich getrennt.")
     assert not _leans_on_someone("Salzburg holte den ebenfalls recht unbekannten Jesse Marsch.")
     assert _leans_on_someone("Seither ist die Stadt in heller Aufregung.")
+    # what was said before, as known ("ja"; 300 random articles, seed 120916: "Es bleiben ja
+    # kaum noch Optionen." opened a topic on Bayern's coach, then "Hinzu kam eine Prise ...")
+    assert _leans_on_someone("Es bleiben ja kaum noch Optionen.")
+    assert _leans_on_someone("Tatsächlich gibt es ja auch Ermutigendes zu berichten, sagt sie.")
+    assert _leans_on_someone("Hinzu kam eine Prise von Komik, als der FC Bayern wieder suchte.")
+    assert not _leans_on_someone('"Das ist ja nicht schlimm", sagte Kovac nach dem Spiel.')
+    assert not _leans_on_someone("Die Mitglieder können mit ja oder nein abstimmen.")
     assert _leans_on_someone("Vorher muss Buttigieg erst einmal Kandidat seiner Partei werden.")
     assert _leans_on_someone("Davor steht Europa in der Handelsfrage.")
     assert not _leans_on_someone("Seitdem die Panzer über den Platz gerollt sind, geht es.")
