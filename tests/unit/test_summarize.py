@@ -1053,6 +1053,13 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     assert _leans_on_someone("Hinzu kam eine Prise von Komik, als der FC Bayern wieder suchte.")
     assert not _leans_on_someone('"Das ist ja nicht schlimm", sagte Kovac nach dem Spiel.')
     assert not _leans_on_someone("Die Mitglieder können mit ja oder nein abstimmen.")
+    # others than those the sentence before named (seed 120916: "Andere sehen ihren Verein
+    # ... vor dem Aufbruch" after another source's line; "Andere Debatten übers liebe Geld")
+    assert _leans_on_someone("Andere sehen ihren Verein vor dem Aufbruch ins goldene Zeitalter.")
+    assert _leans_on_someone("Andere Debatten hatten sich früher bis in den Morgen hingezogen.")
+    assert _leans_on_someone("Die anderen Fraktionen verweigerten dies mit Verweis auf die Frist.")
+    assert _leans_on_someone("Ein anderer Polizeikommandant dementierte am Abend den Bericht.")
+    assert not _leans_on_someone("Die Regierung will andere Wege gehen, sagte die Ministerin.")
     assert _leans_on_someone("Vorher muss Buttigieg erst einmal Kandidat seiner Partei werden.")
     assert _leans_on_someone("Davor steht Europa in der Handelsfrage.")
     assert not _leans_on_someone("Seitdem die Panzer über den Platz gerollt sind, geht es.")
