@@ -1062,8 +1062,10 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     assert not _leans_on_someone("Die Regierung will andere Wege gehen, sagte die Ministerin.")
     # otherwise than the sentence before said (300 DER STANDARD articles, seed 120840: "Auch
     # sonst geht Ubuntu eigene Wege: ..." opened a topic on two phone reviews)
-    assert _leans_on_someone("Auch sonst geht Ubuntu eigene Wege: Es gibt die Scopes.")
-    assert _leans_on_someone("Sonst fließe das Geld an Kriegsparteien, sagte der Helfer.")
+    assert _leans_on_someone(
+        "Auch sonst geht Ubuntu eigene Wege: Statt eines klassischen Homescreens mit App-Gitter "
+        "oder Widgets gibt es die Scopes.")
+    assert _leans_on_someone("Sonst waren im Leitindex vor allem Analystenkommentare prägend.")
     assert _leans_on_someone("Vorher muss Buttigieg erst einmal Kandidat seiner Partei werden.")
     assert _leans_on_someone("Davor steht Europa in der Handelsfrage.")
     assert not _leans_on_someone("Seitdem die Panzer über den Platz gerollt sind, geht es.")
