@@ -1066,6 +1066,12 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
         "Auch sonst geht Ubuntu eigene Wege: Statt eines klassischen Homescreens mit App-Gitter "
         "oder Widgets gibt es die Scopes.")
     assert _leans_on_someone("Sonst waren im Leitindex vor allem Analystenkommentare prägend.")
+    # a time counted from what the sentence before told (seed 120840: "Nur eine Stunde später
+    # muss der frühere Haus- und Hoflobbyist der TA, Peter Hochegger, im Justizpalast antreten.")
+    assert _leans_on_someone("Nur eine Stunde später muss Peter Hochegger im Justizpalast antreten.")
+    assert _leans_on_someone("Wenig später sprengte sich der Attentäter in die Luft.")
+    assert _leans_on_someone("Heute, hundert Jahre später, ist das Flugzeug so sicher geworden.")
+    assert not _leans_on_someone("Morales sprach später am Sonntagabend von einem Putsch.")
     assert _leans_on_someone("Vorher muss Buttigieg erst einmal Kandidat seiner Partei werden.")
     assert _leans_on_someone("Davor steht Europa in der Handelsfrage.")
     assert not _leans_on_someone("Seitdem die Panzer über den Platz gerollt sind, geht es.")
