@@ -1072,6 +1072,11 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     assert _leans_on_someone("Wenig später sprengte sich der Attentäter in die Luft.")
     assert _leans_on_someone("Heute, hundert Jahre später, ist das Flugzeug so sicher geworden.")
     assert not _leans_on_someone("Morales sprach später am Sonntagabend von einem Putsch.")
+    # how the scene told before looked (a week of SZ news, rows 7000-7299: "Es war, als der
+    # Ravensburger Emanuel Buchmann das Tempo ... an den Anschlag trieb, ...")
+    assert _leans_on_someone("Es war, als Emanuel Buchmann das Tempo an den Anschlag trieb.")
+    assert _leans_on_someone("Es wirkte fast, als wollten sie keinen Grund auslassen.")
+    assert not _leans_on_someone("Es geht darum, wie der Verband mit Athletinnen verfährt.")
     assert _leans_on_someone("Vorher muss Buttigieg erst einmal Kandidat seiner Partei werden.")
     assert _leans_on_someone("Davor steht Europa in der Handelsfrage.")
     assert not _leans_on_someone("Seitdem die Panzer über den Platz gerollt sind, geht es.")
