@@ -1068,7 +1068,7 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     assert _leans_on_someone("Sonst waren im Leitindex vor allem Analystenkommentare prägend.")
     # a time counted from what the sentence before told (seed 120840: "Nur eine Stunde später
     # muss der frühere Haus- und Hoflobbyist der TA, Peter Hochegger, im Justizpalast antreten.")
-    assert _leans_on_someone("Nur eine Stunde später muss Peter Hochegger im Justizpalast antreten.")
+    assert _leans_on_someone("Nur eine Stunde später muss Hochegger im Justizpalast antreten.")
     assert _leans_on_someone("Wenig später sprengte sich der Attentäter in die Luft.")
     assert _leans_on_someone("Heute, hundert Jahre später, ist das Flugzeug so sicher geworden.")
     assert not _leans_on_someone("Morales sprach später am Sonntagabend von einem Putsch.")
@@ -1077,6 +1077,13 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     assert _leans_on_someone("Es war, als Emanuel Buchmann das Tempo an den Anschlag trieb.")
     assert _leans_on_someone("Es wirkte fast, als wollten sie keinen Grund auslassen.")
     assert not _leans_on_someone("Es geht darum, wie der Verband mit Athletinnen verfährt.")
+    # "es" as what the sentence before told (rows 7000-7299: "Es war eine Meldung, über die
+    # sich die gesamte Reisegruppe der Münchner überrascht äußerte."; seed 120840)
+    assert _leans_on_someone("Es war eine Meldung, über die sich die Gruppe überrascht äußerte.")
+    assert _leans_on_someone("Es ist der zweite in der türkischen Hauptstadt in vier Monaten.")
+    assert _leans_on_someone("Es war bereits die dritte Niederlage in der ersten Pokalrunde.")
+    assert not _leans_on_someone("Es ist ein Novum, dass ein Kanzler die Neuwahl selbst beantragt.")
+    assert not _leans_on_someone("Es ist eine Ehre, für diesen Verein spielen zu dürfen.")
     assert _leans_on_someone("Vorher muss Buttigieg erst einmal Kandidat seiner Partei werden.")
     assert _leans_on_someone("Davor steht Europa in der Handelsfrage.")
     assert not _leans_on_someone("Seitdem die Panzer über den Platz gerollt sind, geht es.")
