@@ -290,3 +290,15 @@ def test_what_happened_at_a_place_heads_before_the_place_alone() -> None:
     assert first((2.0, "Gletscher", "noun"), (1.9, "Gletscher in Island", "phrase")) == (
         "Gletscher"
     )
+
+
+def test_a_noun_in_a_set_phrase_of_a_verb_ends_no_heading() -> None:
+    """ "Stadion-Umbau im Raum" headed two articles on Preußen Münster's stadium (a week of
+    SZ news, rows 7000-7299): "im Raum stehen" is how the rebuild stands, not where."""
+    story = _story(
+        ("", ("Jetzt steht ein Stadion-Umbau im Raum, die Stadt könnte sich beteiligen. Der "
+              "Verein ist alt. Der Stadion-Umbau im Raum kostet viel.")),
+        ("", ("Ein Stadion-Umbau steht im Raum. Der Stadion-Umbau im Raum wäre teuer. Die "
+              "Fans hoffen.")),
+    )
+    assert topic_headings([story, _budget()])[0] == "Stadion-Umbau"
