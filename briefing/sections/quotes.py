@@ -16,6 +16,7 @@ from briefing.cues.quotes import (
     quote_alone,
     quote_marks,
     quote_state,
+    unbalanced_quote,
 )
 from briefing.cues.speakers import (
     named_before_quote,
@@ -186,7 +187,10 @@ def quote_runs(
                 continue
             text = " ".join(s.text for s in run)
             block = " ".join(article.blocks[run[0].block].text.split())
-            if " ".join(text.split()) not in block:
+            if " ".join(text.split()) not in block or unbalanced_quote(text):
+                # (a run whose marks still do not pair: its source left a quote unclosed,
+                # '"Ich bin glücklich, ... gelitten hatte. Nach dem missglückten Versuch sei
+                # sie "wirklich besorgt" gewesen.': where the words said end is not known)
                 continue
             pieces = [at[(s.article_id, s.index)] for s in run if (s.article_id, s.index) in at]
             # the same quote in another outlet is a run of the same statements, maybe in

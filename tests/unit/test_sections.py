@@ -796,6 +796,10 @@ def test_a_quote_too_long_for_an_item_is_left_out_not_cut():
         ('"Wir sind bereit. Wir kämpfen. Wir gewinnen.', 0),
         # every quote balanced within its sentence
         ('"Wir sind bereit", sagte er. "Wir gewinnen", sagte sie.', 0),
+        # the source never closed its quote: the second sentence's marks are another quote's
+        # (the whole corpus printed four such items, '"Ich bin glücklich, ... gelitten hatte.
+        # Nach dem missglückten Versuch am Freitag sei sie "wirklich besorgt" gewesen.')
+        ('"Ich bin glücklich über die Landung. Vorher sei sie "wirklich besorgt" gewesen.', 0),
     ],
 )
 def test_quote_runs_start_where_a_quote_opens_and_end_where_it_closes(paragraph, runs):
