@@ -409,7 +409,7 @@ def _names(phrase: str, name: str) -> bool:
     a preposition of place ("Gletscher in Island", "Grenze zu Mazedonien", "Offensive auf die
     Region Idlib"). (Other prepositions say less than the name alone: "Glück für Italien",
     "Lufthansa mit UFO", "Mannschaft von Martina Voss-Tecklenburg".)"""
-    head, _, rest = phrase.partition(" ")
+    _, _, rest = phrase.partition(" ")
     preposition, _, tail = rest.partition(" ")
     return (
         preposition in _PLACE_PREPOSITIONS
