@@ -18,6 +18,7 @@ from briefing.lexicon import (
     ARTICLES,
     CAPTION_MARKERS,
     DETERMINERS,
+    EDITORS_NOTES,
     FURNITURE_SENTENCES,
     LOST_UMLAUTS,
     MONTH_NAMES,
@@ -145,6 +146,13 @@ def picture_caption(text: str) -> bool:
     )
 
 
+# an editor's note opens with its label (lexicon: "Anmerkung der Redaktion", "In eigener Sache"),
+# in brackets or not, before a colon or a dash
+_EDITORS_NOTE = re.compile(
+    rf"^\(?\s*(?:{alternation(EDITORS_NOTES)})\s*[:–-]"
+)
+
+
 def furniture_reason(text: str, boilerplate: frozenset[str] = frozenset()) -> str | None:
     """Why ``text`` is page furniture rather than article text, or None.
 
@@ -153,6 +161,8 @@ def furniture_reason(text: str, boilerplate: frozenset[str] = frozenset()) -> st
     """
     if _MARKER.match(text):
         return "caption"  # "Detailansicht öffnen <caption> (Foto: X)"
+    if _EDITORS_NOTE.match(text):
+        return "editor's note"  # "Anmerkung der Redaktion: Wir gestalten ..."
     if holds_credit(text) or _DATED_CREDIT.match(text):
         return "credit"
     key = letters_key(text)

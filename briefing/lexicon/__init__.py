@@ -166,6 +166,7 @@ CAPTION_MARKERS = _tagged("furniture", "marker") + tuple(
 )
 FURNITURE_SENTENCES = _tagged("furniture", "sentence")
 ROUNDUP_LABELS = _tagged("furniture", "roundup")  # "Der Tag kompakt": the day's stories
+EDITORS_NOTES = _tagged("furniture", "note")  # "Anmerkung der Redaktion: ..."
 AGENCY_TAGS = _tagged("agencies", "tag")  # "(dpa)"
 PHOTO_AGENCIES = _tagged("agencies", "photo-id")  # "epa11234567"
 AGENCY_NAMES = {row[0]: row[1] for row in _rows("agencies") if "outlet" in row[-1].split()}

@@ -52,6 +52,11 @@ from briefing.text.words import letters_key
         "Leitgeb, Berisha – Oberlin (63. Pires), Djuricin (76. Nielsen) Malmö: Wiland.",
         "RundeSK Sturm Graz – Red Bull Salzburg (Graz, UPC-Arena, 16.30 Uhr/live ORF eins, SR "
         "Grobelnik).",
+        # an editor's note about the page (300 random articles, seed 120917: the Epstein topic
+        # printed it)
+        ("Anmerkung der Redaktion: Wir gestalten unsere Berichterstattung über Suizide bewusst "
+         "zurückhaltend und verzichten, wo es möglich ist, auf Details."),
+        "(Hinweis der Redaktion: In einer früheren Version der Grafik fehlte ein Datum.)",
     ],
 )
 def test_furniture_is_no_candidate(text: str) -> None:
