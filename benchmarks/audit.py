@@ -336,8 +336,8 @@ HAND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("newsletter", re.compile(r"\bnewsletter\b|\babonnieren\b|\bjetzt (?:lesen|testen|bestellen)\b"
                               r"|\b(?:im|ins) abo\b|\bprobeabo\b", re.IGNORECASE)),
     ("editor's note", re.compile(r"^\(?\s*(?:anmerkung der redaktion|hinweis der redaktion|"
-                                 r"anm\. d\. red\.|redaktioneller hinweis|in eigener sache)\s*[:–-]",
-                                 re.IGNORECASE)),
+                                 r"anm\. d\. red\.|redaktioneller hinweis|"
+                                 r"in eigener sache)\s*[:–-]", re.IGNORECASE)),
     ("feedback", re.compile(r"\b(?:schreiben|mailen) sie uns\b|\bsie haben fragen\b"
                             r"|\banregungen\?|\bleserbrief", re.IGNORECASE)),
     ("reader address", re.compile(
