@@ -1072,6 +1072,10 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     assert _leans_on_someone("Wenig später sprengte sich der Attentäter in die Luft.")
     assert _leans_on_someone("Heute, hundert Jahre später, ist das Flugzeug so sicher geworden.")
     assert not _leans_on_someone("Morales sprach später am Sonntagabend von einem Putsch.")
+    # (seed 120917: "Nur kurz darauf dann bestätigte das Unternehmen Gespräche mit den
+    # beiden Finanzinvestoren Carlyle und Bain.")
+    assert _leans_on_someone("Nur kurz darauf dann bestätigte das Unternehmen Gespräche.")
+    assert _leans_on_someone("Tags darauf trat der Minister zurück, wie die Regierung mitteilte.")
     # how the scene told before looked (a week of SZ news, rows 7000-7299: "Es war, als der
     # Ravensburger Emanuel Buchmann das Tempo ... an den Anschlag trieb, ...")
     assert _leans_on_someone("Es war, als Emanuel Buchmann das Tempo an den Anschlag trieb.")
