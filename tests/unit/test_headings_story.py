@@ -302,3 +302,15 @@ def test_a_noun_in_a_set_phrase_of_a_verb_ends_no_heading() -> None:
               "Fans hoffen.")),
     )
     assert topic_headings([story, _budget()])[0] == "Stadion-Umbau"
+
+
+def test_a_compound_name_in_the_dative_plural_heads_in_its_plural() -> None:
+    """ "E-Scootern" headed two articles on the rental scooters' new rules (the whole corpus),
+    "Online-Versandhändlern" a week's story on returned goods (SZ rows 10300-10599), and a
+    lone article "Hai-Kiefern": compounds the corpora do not know, taken for names, kept
+    their dative plural."""
+    lone = _story(("", (
+        "In dem Onlinevideo singen zwei Kinder über eine Hai-Familie und ahmen mit ihren Armen "
+        "das Zuschnappen von Hai-Kiefern nach. Ein Zuschauer würde kaum ahnen, dass es eines "
+        "der erfolgreichsten Videos ist.")))
+    assert topic_headings([_budget(), lone])[1] == "Hai-Kiefer"
