@@ -302,6 +302,14 @@ def test_a_noun_in_a_set_phrase_of_a_verb_ends_no_heading() -> None:
               "Fans hoffen.")),
     )
     assert topic_headings([story, _budget()])[0] == "Stadion-Umbau"
+    # "an Wert gewinnen" (a week of SZ news, rows 10300-10599: "Konjunkturdaten an Wert")
+    story = _story(
+        ("", ("Der Euro hat nach starken Konjunkturdaten an Wert gewonnen. Die Konjunkturdaten "
+              "an Wert zu messen, fällt schwer. Der Dollar fiel.")),
+        ("", ("Nach den Konjunkturdaten an Wert gewonnen hat auch das Pfund. Die "
+              "Konjunkturdaten überraschten. Der Dax stieg.")),
+    )
+    assert topic_headings([story, _budget()])[0] == "Konjunkturdaten"
 
 
 def test_a_compound_name_in_the_dative_plural_heads_in_its_plural() -> None:
