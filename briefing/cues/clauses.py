@@ -88,7 +88,7 @@ def lacks_main_verb(text: str) -> bool:
     finite = finite_forms()
     first = words[0].casefold().strip(",")
     second = words[1].casefold() if len(words) > 1 else ""
-    relative = first in RELATIVE_PRONOUNS and second in _ARTICLE_AFTER_RELATIVE
+    relative = _relative_opens([first, second])
     if first not in OPENING_CLAUSE_WORDS and first not in _INFINITIVE_WORDS and not relative:
         before = ""
         for word in words:

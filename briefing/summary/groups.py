@@ -364,7 +364,7 @@ _AS_YOU_KNOW = re.compile(r"(?<=[\w,)]) ja (?![,.;:!?]|oder\b|nein\b|und\b)")
 # sentences open so, 30 read, all lean), "Kurz darauf ...", "Tags darauf ..." (seed 120917:
 # "Nur kurz darauf dann bestätigte das Unternehmen Gespräche ..."; 36 corpus sentences)
 _LATER = re.compile(
-    r"^(?:[A-ZÄÖÜ][a-zäöüß]*,\s+)?(?:[^\s,.;:!?\"„“]+\s+){0,3}?(?:[Ww]enig|[Ww]enige|[Kk]urz|"
+    r"^(?:[A-ZÄÖÜ][a-zäöüß]*,\s+)?(?:[^\s,.;:!?\"„“]+\s+){0,3}?(?:[Ww]enige?|[Kk]urz|"
     r"(?:Sekunde|Minute|Stunde|Woche|Generation)n?|Tage?|Jahre?|Monate?|Nächte|Jahrzehnte?|"
     r"Jahrhunderte?|Saisons?|Spiele?|Runden?|Tags)\s+(?:später|darauf|danach)\b"
 )

@@ -383,7 +383,7 @@ def _joins(before: str, after: str) -> bool:
         return True
     if first.isupper() and _INITIALS.search(before, max(0, len(before) - 10)):
         name = after.split(None, 1)[0]
-        return name not in _CLAUSE_START_SET and name.rstrip(",.;:") not in _CLAUSE_START_SET
+        return name.rstrip(",.;:") not in _CLAUSE_START_SET
     if continues_cut(before, after):
         return True  # "am 5. | Spieltag", "Der 1. | FC Köln", "bis 30. | Juni"
     # cut inside brackets: "(Az. | 3 StR 117/19)", "Gnabry (15. | Minute)"
