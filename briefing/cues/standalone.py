@@ -15,6 +15,7 @@ from briefing.lexicon import (
     BACK_REFERENCE_VERBS,
     CONJUNCTIONS,
     DEMONSTRATIVES,
+    DEMONYMS,
     DETERMINERS,
     FINITE_AUXILIARIES,
     FINITE_VERBS,
@@ -138,6 +139,18 @@ _AGE_FOR_NAME = re.compile(_AGE + r"Jährigen?\b")
 _AGE_AND_NOUN = re.compile(
     _AGE + r"jährige[nr]?\s+(?P<noun>[A-ZÄÖÜ][\w-]+)"
     r"(?:\s+(?:aus|von)\s+[A-ZÄÖÜ][\w-]+)?\s+(?![A-ZÄÖÜ])"
+)
+# ... or by where they come from, the demonym as the subject among the first words, no name
+# after it: "Der Brite siegte ...", "Weil der Grieche sich ... kümmern soll", "Dem Dänen tat
+# ...", "Die Rumänin, Nummer drei der Welt, ..." (not "Der Brite Chris Froome", who is named;
+# not "Die Mehrheit der Österreicher", a genitive plural: only an opening word before it)
+_ORIGIN = re.compile(
+    r"^(?:(?:[Uu]nd|[Aa]ber|[Dd]och|[Aa]uch|[Dd]enn|[Dd]ann|[Nn]un|[Jj]etzt|[Dd]a|[Aa]ls|"
+    r"[Ww]ährend|[Ww]enn|" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in SUBORDINATORS)
+    + r")\s+)?(?:[Dd]er (?:" + alternation(m for m, _ in DEMONYMS)
+    + r")|[Dd]ie (?:" + alternation(f for _, f in DEMONYMS)
+    + r")|[Dd]em (?:" + alternation(m + "n" if m.endswith("e") else m for m, _ in DEMONYMS)
+    + r"))(?![\w-])(?!\s+[A-ZÄÖÜ])"
 )
 # what a person is, as the corpora write it after "ein" ("ein Franzose", "ein Münchner"): the
 # ends of such nouns for people, not for things ("Bonds")
@@ -672,6 +685,14 @@ def person_by_age(text: str) -> bool:
     # (a name right after it says who: "der 70-jährige Allgemeinmediziner und Wutlöwe Thomas
     # Schummer", "die 50-jährige Tochter von Christoph Blocher")
     return not any(w in FIRST_NAMES for w in stripped[match.end() :].split()[:6])
+
+
+def person_by_origin(text: str) -> bool:
+    """A person named by where they come from as the sentence's subject: whom the sentence
+    before named ("Der Brite siegte in 2:05 Stunden.", "Weil der Grieche sich vor allem um eine
+    Reform der Asylpolitik kümmern soll, ..."). Like ``person_by_age``, for a story of several
+    articles only: one article's reader knows whom it is about."""
+    return _ORIGIN.match(opening_stripped(text)) is not None
 
 
 def _person_noun(word: str) -> bool:

@@ -232,6 +232,30 @@ VERB_IDIOMS = frozenset(_tagged("heading_words", "verb-idiom"))
 HEADING_AUXILIARIES = frozenset(_tagged("heading_words", "auxiliary"))
 
 
+# "der Brite", "die Britin" (demonyms.txt): someone by where they come from
+DEMONYMS = tuple((row[0], row[1]) for row in _rows("demonyms"))
+# ... whose plural is a country's name too: "Schweden", "Polen"
+_PLACE_PLURALS = frozenset(_tagged("demonyms", "place-plural"))
+
+
+@lru_cache(maxsize=1)
+def demonym_forms() -> frozenset[str]:
+    """Every declined form of the demonyms, singular and plural ("Brite", "Briten", "Britin",
+    "Britinnen", "Spaniers", "Spaniern", "Israelis")."""
+    forms = set()
+    for masculine, feminine in DEMONYMS:
+        forms |= {masculine, feminine, feminine + "nen", masculine + "s"}
+        if masculine.endswith(("e", "er")) and masculine not in _PLACE_PLURALS:
+            forms.add(masculine + "n")  # "Briten", "Deutschen", "den Spaniern"
+    return frozenset(forms)
+
+
+@lru_cache(maxsize=1)
+def demonym_singulars() -> frozenset[str]:
+    """The demonyms' nominative singulars ("Brite", "Britin", "Spanier"): one person."""
+    return frozenset(form for row in DEMONYMS for form in row)
+
+
 @lru_cache(maxsize=None)
 def common_nouns(tag: str = "common") -> frozenset[str]:
     """The nouns of common_nouns.txt with ``tag``: "common" (written after "ein", "seine" or

@@ -31,6 +31,7 @@ from briefing.cues.standalone import (
     first_person_plural,
     opens_on_demonstrative,
     person_by_age,
+    person_by_origin,
     person_by_pronoun,
     points_back,
     pronoun_after_verb,
@@ -409,20 +410,20 @@ _CLAUSE_AFTER_COMMA = re.compile(
 
 
 def _leans_on_someone(text: str) -> bool:
-    """Whom the sentence before named, by age or pronoun ("Der 62-Jährige ...", "2015 hatte er
-    ...", "Glück für ihn", "Für die Kommunen ist sie ..."), unless the sentence says who
-    speaks, or what it said by a word that leans on it (lexicon.LEANS_BACK: the reason, "Denn
-    der eine hat etwas, was der andere gerne hätte."; "Hierzu ...", "Letzteres ...", "Zum
-    Vergleich: ..."; a demonstrative after a preposition, "Aus diesem Grund ...", or after the
-    opening clause's verb, "... ist das noch immer nicht klar"; "diese" alone, "Wenn diese
-    zustimmen"; a part or more of what it counted, "Die größte davon ...", "Fünf weitere ...";
-    what its source said, "demnach"; "Ähnlich ..."; a subordinate clause alone, "Obwohl
-    angeblich alle Details klar waren."; no main clause with a verb at all, "Ein Mann, der
-    sich in beiden Welten auskannte.", ``lacks_main_verb``; others than it named, "Andere
-    sehen ..."; what it told as known, "Es bleiben ja kaum noch Optionen."; a time counted from
-    it, "Wenig später ..."; what it told, "Es war das dritte Remis in Folge.", "Es wirkte, als
-    ..."): no line shown without the sentence before it (a story of several articles, a lone
-    article's one line). (One article's summary may keep
+    """Whom the sentence before named, by age, origin or pronoun ("Der 62-Jährige ...", "Der
+    Brite siegte ...", "2015 hatte er ...", "Glück für ihn", "Für die Kommunen ist sie ..."),
+    unless the sentence says who speaks, or what it said by a word that leans on it
+    (lexicon.LEANS_BACK: the reason, "Denn der eine hat etwas, was der andere gerne hätte.";
+    "Hierzu ...", "Letzteres ...", "Zum Vergleich: ..."; a demonstrative after a preposition,
+    "Aus diesem Grund ...", or after the opening clause's verb, "... ist das noch immer nicht
+    klar"; "diese" alone, "Wenn diese zustimmen"; a part or more of what it counted, "Die
+    größte davon ...", "Fünf weitere ..."; what its source said, "demnach"; "Ähnlich ..."; a
+    subordinate clause alone, "Obwohl angeblich alle Details klar waren."; no main clause with
+    a verb at all, "Ein Mann, der sich in beiden Welten auskannte.", ``lacks_main_verb``;
+    others than it named, "Andere sehen ..."; what it told as known, "Es bleiben ja kaum noch
+    Optionen."; a time counted from it, "Wenig später ..."; what it told, "Es war das dritte
+    Remis in Folge.", "Es wirkte, als ..."): no line shown without the sentence before it (a
+    story of several articles, a lone article's one line). (One article's summary may keep
     them: leaving out "Denn" there cost the tests' validation slice 0.0005 of ROUGE-1, "Hierzu"
     and "Letzteres" 0.0002, the subordinate clauses 0.0004.)"""
     opening = [word.strip(",:;").casefold() for word in text.split(maxsplit=3)[:3]]
@@ -441,6 +442,7 @@ def _leans_on_someone(text: str) -> bool:
         or first in SUBORDINATORS
         and not (_MAIN_CLAUSE_HINT.search(text) or _CLAUSE_AFTER_COMMA.search(text))
         or person_by_age(text)
+        or person_by_origin(text)
         or (person_by_pronoun(text) or pronoun_after_verb(text)) and not _says_who(text)
         or lacks_main_verb(text)
         or _as_much_as_before(text)
