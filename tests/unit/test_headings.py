@@ -734,3 +734,31 @@ def test_media_reports_head_nothing() -> None:
          "Jahre Haft."),
     )
     assert "Medienbericht" not in topic_heading(story)
+
+
+def test_where_someone_comes_from_heads_nothing() -> None:
+    """ "Kubaner" and "Slowaken" headed lone articles of the whole corpus, "Franzose bei der
+    Tour de France" an interview with a former cyclist: a people alone or one person by where
+    they come from says whom, never what happened. A people where something happens to it
+    ("Kurden in Syrien") and a name that opens with such a word ("Deutsche Bank") stay."""
+    from briefing.stories.headings.compose import _origin_only
+
+    first = "Wenn die Kubaner von den goldenen Zeiten sprechen, dann meinen sie die Achtziger."
+    cuba = _story((first, f"{first} Damals lebten die Kubaner gut, sagen die Kubaner. Heute "
+                          "fehlt den Kubanern das Benzin. Die Kubaner warten an der Tankstelle "
+                          "in Havanna."))
+    heading = topic_heading(cuba)
+    assert heading.split()[0] not in ("Kubaner", "Kubanern") and _written_in(heading, cuba)
+    tour = _story(
+        ("Der Franzose bei der Tour de France",
+         "Der Franzose bei der Tour de France sprach 1999 über Doping. Der Franzose bei der "
+         "Tour de France wurde abgekanzelt."),
+        ("Doping bei der Tour",
+         "Der Franzose bei der Tour de France sprach über Doping im Peloton. Heute ist der "
+         "Franzose bei der Tour de France Lehrer."),
+    )
+    assert not topic_heading(tour).startswith("Franzose")
+    assert _origin_only("Slowaken") and _origin_only("Britin im Finale")
+    assert not _origin_only("Kurden in Syrien") and not _origin_only("Deutsche Bank")
+    # a country whose name is its people's plural heads its stories
+    assert not _origin_only("Schweden") and not _origin_only("Polen")

@@ -174,7 +174,7 @@ def candidates(group: Group, folder: Context) -> list[Candidate]:
         c.text = _strong_adjective(group, c.text)
     out.sort(key=lambda c: (-c.score, c.text))
     seen: set[str] = set()
-    out = [c for c in out if not (c.text in seen or seen.add(c.text))]
+    out = [c for c in out if not (c.text in seen or seen.add(c.text) or _origin_only(c.text))]
     _what_happened_there(out)
     # "Umbau" says what, not whose: "Umbau der Deutschen Bank" (looked for only when a bare
     # noun is among the headings a story may take; the lookup is not free)
@@ -184,6 +184,17 @@ def candidates(group: Group, folder: Context) -> list[Candidate]:
             if owner and c.bare and not set(c.bare) & owner[1]:
                 c.text = f"{c.text} {owner[0]}"
     return out
+
+
+def _origin_only(text: str) -> bool:
+    """A people alone ("Kubaner", "Slowaken") or one person by where they come from
+    ("Franzose bei der Tour de France"): whom, not what happened. A people where something
+    happens to it stays ("Kurden in Syrien"), and so does a name that opens with an adjective
+    of the same letters ("Deutsche Bank")."""
+    first, _, rest = text.partition(" ")
+    if first not in lexicon.demonym_forms():
+        return False
+    return not rest or first in lexicon.demonym_singulars() and not rest[0].isupper()
 
 
 def _with_surname(group: Group, text: str) -> str:
