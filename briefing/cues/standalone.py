@@ -144,6 +144,7 @@ _AGE_AND_NOUN = re.compile(
 # after it: "Der Brite siegte ...", "Weil der Grieche sich ... kümmern soll", "Dem Dänen tat
 # ...", "Die Rumänin, Nummer drei der Welt, ..." (not "Der Brite Chris Froome", who is named;
 # not "Die Mehrheit der Österreicher", a genitive plural: only an opening word before it)
+_NOT_ONE_PERSON = ("Pole", "Deutsche")  # "von der Pole" (position), "der Deutsche Bundestag"
 _ORIGIN = re.compile(
     r"^(?:(?:[Uu]nd|[Aa]ber|[Dd]och|[Aa]uch|[Dd]enn|[Dd]ann|[Nn]un|[Jj]etzt|[Dd]a|[Aa]ls|"
     r"[Ww]ährend|[Ww]enn|" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in SUBORDINATORS)
@@ -152,6 +153,18 @@ _ORIGIN = re.compile(
     + r")|[Dd]em (?:" + alternation(m + "n" if m.endswith("e") else m for m, _ in DEMONYMS)
     + r"))(?![\w-])(?!\s+[A-ZÄÖÜ])"
 )
+# ... or later in the sentence, in the forms that can only be one person ("Auch nach
+# Schlusspfiff hatte sich der Franzose nicht beruhigt.", "sagte die Dänin."; not "der
+# Spanier", also a genitive plural, nor "der Pole", also the pole position's)
+_ORIGIN_LATER = re.compile(
+    r"\b(?:der (?:"
+    + alternation(m for m, _ in DEMONYMS if m.endswith("e") and m not in _NOT_ONE_PERSON)
+    + r")|die (?:" + alternation(f for _, f in DEMONYMS if f.endswith("in"))
+    + r"))(?![\w-])(?!\s+[A-ZÄÖÜ])"
+)
+# a name before it may be the one it stands for ("..., dann war der Finne vorbei" after
+# "Bottas"): a first name or two capitalised words after the first
+_NAMED_BEFORE = re.compile(r"[A-ZÄÖÜ][\w-]+ [A-ZÄÖÜ][\w-]+")
 # what a person is, as the corpora write it after "ein" ("ein Franzose", "ein Münchner"): the
 # ends of such nouns for people, not for things ("Bonds")
 _PERSON_ENDS = ("er", "erin", "e", "in", "mann", "frau")
@@ -692,7 +705,16 @@ def person_by_origin(text: str) -> bool:
     before named ("Der Brite siegte in 2:05 Stunden.", "Weil der Grieche sich vor allem um eine
     Reform der Asylpolitik kümmern soll, ..."). Like ``person_by_age``, for a story of several
     articles only: one article's reader knows whom it is about."""
-    return _ORIGIN.match(opening_stripped(text)) is not None
+    stripped = opening_stripped(text)
+    if _ORIGIN.match(stripped) is not None:
+        return True
+    later = _ORIGIN_LATER.search(stripped, 1)
+    if later is None:
+        return False
+    before = stripped[: later.start()]
+    return _NAMED_BEFORE.search(before, 1) is None and not any(
+        word.strip(_OPENING + ",.:;") in FIRST_NAMES for word in before.split()
+    )
 
 
 def _person_noun(word: str) -> bool:

@@ -1098,6 +1098,14 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     assert _leans_on_someone("Die Rumänin, Nummer drei der Welt, war die Titelverteidigerin.")
     assert _leans_on_someone("Dem Isländer fehlte es an Teamgeist, Energie und Disziplin.")
     assert _leans_on_someone("Auch der Deutsche hatte sich im Auto wohl gefühlt.")
+    # ... later in the sentence, in a form that is one person only (the whole corpus: "Auch
+    # nach Schlusspfiff hatte sich der Franzose nicht beruhigt." replaced the line above)
+    assert _leans_on_someone("Auch nach Schlusspfiff hatte sich der Franzose nicht beruhigt.")
+    assert _leans_on_someone("Das sei eine unerlaubte Subvention, urteilt die Dänin.")
+    assert not _leans_on_someone(
+        "Vier Runden vor Ende probierte es Valtteri Bottas erneut, dann war der Finne vorbei.")
+    assert not _leans_on_someone("Verstappen rutschte von der Pole auf Startrang vier.")
+    assert not _leans_on_someone("Das lehnt die Mehrheit der Spanier ab.")
     assert not _leans_on_someone("Der Brite Chris Froome siegte in 2:05 Stunden.")
     assert not _leans_on_someone("Die Briten stimmen am Donnerstag über das Abkommen ab.")
     assert not _leans_on_someone("Die Mehrheit der Österreicher lehnt den Plan ab.")
