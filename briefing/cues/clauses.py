@@ -150,9 +150,23 @@ def _in_list(tokens: list[str], i: int) -> bool:
     """The comma at ``tokens[i]`` stands between two nouns of a list that "und" or "oder"
     closes within a few words, no comma between ("Kontakte, Präsente und rote Umschläge")."""
     following = tokens[i + 1] if i + 1 < len(tokens) else ""
-    if i == 0 or not tokens[i - 1][:1].isupper() or not following[:1].isupper():
+    if i == 0 or not tokens[i - 1][:1].isupper():
         return False
-    for word in tokens[i + 2 : i + 6]:
+    start = i + 2
+    if (
+        following[:1].islower()
+        and following.endswith(_ADJECTIVE_ENDINGS)
+        # (not a verb of a speaker after it: ", beteuerten Universität und Stiftungsrat",
+        # a plural the corpora know in the singular, "beteuerte")
+        and not {following.casefold(), following.casefold()[:-1]} & finite_forms()
+    ):
+        # an adjective before the list's next noun: "über Ambitionen, realistische Ziele und
+        # das Ende der Heuchelei"
+        following = tokens[i + 2] if i + 2 < len(tokens) else ""
+        start = i + 3
+    if not following[:1].isupper():
+        return False
+    for word in tokens[start : start + 4]:
         if word in _LIST_ENDS:
             return True
         if word == ",":
@@ -232,7 +246,8 @@ def _may_be_finite(tokens: list[str], i: int) -> bool:
     # (after an article, a preposition, a number, or another word of the phrase: "seiner
     # offenbar aufgebrachten Mutter", "eines wegen Dopings gesperrten Arztes")
     opens_phrase = (
-        before.casefold() in DETERMINERS
+        before == "," and _in_list(tokens, i - 1)
+        or before.casefold() in DETERMINERS
         or before.casefold() in PREPOSITIONS
         or before.isdigit() and not year
         or i >= 2 and _in_phrase(tokens, i - 1)

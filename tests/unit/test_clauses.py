@@ -82,6 +82,11 @@ from briefing.summary.groups import _leans_on_someone
         # news, rows 8000-8299: a line of the Audi topic)
         "Die ihre Unschuld beteuern, die aber im nächsten Jahr wohl vor Gericht stehen werden.",
         "Die den Mineralien besondere Kräfte zusprechen.",
+        # a list whose next noun has its adjective (300 random articles, seed 120919: an
+        # interview's teaser printed in the Tölzer Löwen topic)
+        "Ein Gespräch mit Löwen-Geschäftsführer Christian Donbeck über Ambitionen, realistische "
+        "Ziele und das Ende der Heuchelei.",
+        "Mehr Schutz für Synagogen, strengere Waffengesetze und eine strikte Bekämpfung von Hass.",
     ],
 )
 def test_a_sentence_without_a_main_verb_is_found(text: str) -> None:
@@ -146,6 +151,8 @@ def test_a_sentence_without_a_main_verb_is_found(text: str) -> None:
         "Bayern hat Dortmund geschlagen.",
         "Der Plenarsaal war groß.",
         "Die Lage bleibt ernst, sagte er.",
+        # a speaker's verb after the comma, in a plural the corpora know in the singular
+        "Ein Missverständnis, beteuerten Universität und Stiftungsrat.",
     ],
 )
 def test_a_sentence_with_a_main_verb_is_not_found(text: str) -> None:
