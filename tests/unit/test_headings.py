@@ -298,10 +298,18 @@ def test_no_genitive_of_a_plural_after_an_adjective() -> None:
         (("Heute startet Tony Martin. Er fährt um seinen Kumpel Tony Martin. Der Profi Martin "
           "Hinteregger muss zahlen. Der Verein prüft den Fall Martin Hinteregger. Nun "
           "schweigt Martin Hinteregger. Der Fall Hinteregger beschäftigt alle."), "Hinteregger", "Martin Hinteregger"),
+        # a first name the corpora know, once after a relative pronoun taken for an article
+        # (300 random articles, seed 120919: three articles on the Tölzer Löwen' new coach
+        # headed "Gaudet"; the whole corpus' "Havertz", "Rummenigge", "Vettel" alike)
+        (("Bei den Löwen herrscht Aufbruchstimmung. Was dem neuen Cheftrainer Kevin Gaudet "
+          "missfiel, waren die Strafen. Wir haben in Kevin Gaudet einen guten Trainer. Die "
+          "Wochen, die Kevin Gaudet mit dem Team verbracht hat, waren intensiv. Gaudet lobt "
+          "das Team. Coach Gaudet lacht. Gaudet bleibt. Gaudet plant."), "Gaudet",
+         "Kevin Gaudet"),
     ],
     ids=["da", "ter", "first_name_seldom", "first_name_always", "tour_de", "alle", "for",
          "red_bull", "title", "first_name_before_particles", "most_written_first",
-         "another_mans_name"],
+         "another_mans_name", "first_name_after_relative"],
 )
 def test_a_name_is_written_in_full(body: str, word: str, name: str) -> None:
     group = Group([scan_article(a) for a in _story(("Meldung", body))])

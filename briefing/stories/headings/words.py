@@ -178,8 +178,10 @@ def name_in_full(group: Group, word: str) -> str:
                     # "Martin" Hinteregger, and elsewhere "Kumpel Tony Martin": a first name
                     # takes what (nearly) always stands before it, nothing from another name
                     break
-                if is_common(group, first) and not (bound and usual):
-                    # "Raumsonde Kelvara": the thing the name is, not a person's title
+                if is_common(group, first) and first not in FIRST_NAMES and not (bound and usual):
+                    # "Raumsonde Kelvara": the thing the name is, not a person's title (a first
+                    # name the corpora know is none, if once read after a relative pronoun
+                    # taken for an article: "die Kevin Gaudet ... verbracht hat")
                     thing = base_form(group, first) == first
                     if thing and usual and k >= 2 and len(name) == 1:
                         name = [first, *name]
