@@ -1088,6 +1088,16 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     assert _leans_on_someone("Es war bereits die dritte Niederlage in der ersten Pokalrunde.")
     assert not _leans_on_someone("Es ist ein Novum, dass ein Kanzler die Neuwahl selbst beantragt.")
     assert not _leans_on_someone("Es ist eine Ehre, für diesen Verein spielen zu dürfen.")
+    # the reason for or an example of what the sentence before told, and what stands against
+    # it (300 DER STANDARD articles, seed 120842: "Im Gegenteil: immer öfter gibt es Spott."
+    # in the Apple topic, after another source's line)
+    assert _leans_on_someone("Grund dafür sind Formfehler der Partei.")
+    assert _leans_on_someone("Ein Beispiel dafür ist das Urteil gegen Eckart Seith.")
+    assert _leans_on_someone("Im Gegenteil: immer öfter gibt es Spott.")
+    assert _leans_on_someone("Umweltverbände dagegen kritisierten die Minderung als unzureichend.")
+    assert _leans_on_someone("Gold hingegen verbilligte sich um 0,8 Prozent.")
+    assert not _leans_on_someone("Der Clio ist ein Beispiel dafür, wohin sich Autos entwickeln.")
+    assert not _leans_on_someone("Die Bürger protestierten dagegen, dass die Schule schließt.")
     # someone by where they come from, named in the sentence before (300 random articles,
     # seed 120918: "Weil der Grieche sich vor allem um eine Reform der Asylpolitik kümmern
     # soll, ..." after another source's line in a topic on Ursula von der Leyen)
