@@ -31,6 +31,7 @@ from briefing.lexicon import (
     WEEKDAY_NAMES,
     alternation,
     common_nouns,
+    demonym_forms,
     finite_forms,
     is_role,
 )
@@ -144,6 +145,9 @@ _AGE_AND_NOUN = re.compile(
 # after it: "Der Brite siegte ...", "Weil der Grieche sich ... kümmern soll", "Dem Dänen tat
 # ...", "Die Rumänin, Nummer drei der Welt, ..." (not "Der Brite Chris Froome", who is named;
 # not "Die Mehrheit der Österreicher", a genitive plural: only an opening word before it)
+# demonyms of six letters or more, lower case: a compound's last part ("Niederösterreicher")
+_DEMONYM_ENDS = tuple(sorted({m.casefold() for m, _ in DEMONYMS if len(m) >= 6}
+                             | {f.casefold() for _, f in DEMONYMS if len(f) >= 6}))
 _NOT_ONE_PERSON = ("Pole", "Deutsche")  # "von der Pole" (position), "der Deutsche Bundestag"
 _ORIGIN = re.compile(
     r"^(?:(?:[Uu]nd|[Aa]ber|[Dd]och|[Aa]uch|[Dd]enn|[Dd]ann|[Nn]un|[Jj]etzt|[Dd]a|[Aa]ls|"
@@ -717,12 +721,22 @@ def person_by_origin(text: str) -> bool:
     )
 
 
+def _from_somewhere(word: str) -> bool:
+    """A demonym, or a compound ending in one ("Niederösterreicher", "Exil-Iraner")."""
+    if word in demonym_forms():
+        return True
+    low = word.casefold()
+    return any(low.endswith(form) and len(low) > len(form) for form in _DEMONYM_ENDS)
+
+
 def _person_noun(word: str) -> bool:
     """A noun for a person ("Juristin", "Mittelfeldspieler"), a common noun the corpora know
     with a person's ending ("Brasilianer", "Münchnerin") or an adjective of names ("Deutsche"),
     not a name ("Djokovic", "Geywitz")."""
     if word[:-1] in NAME_ADJECTIVES or word in NAME_ADJECTIVES:
         return True  # an adjective of names written as a noun: "der 31-jährige Deutsche"
+    if _from_somewhere(word):
+        return True  # "der 28-jährige Niederösterreicher", "die 24-jährige Britin"
     return is_role(word) or (
         word.casefold() in _COMMON and word.casefold().endswith(_PERSON_ENDS)
     )
