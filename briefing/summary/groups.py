@@ -378,9 +378,11 @@ _LATER = re.compile(
 # dafür, wohin sich Autos entwickeln")
 _REASON_FOR = re.compile(
     r"\b(?:Grund|Hintergrund|Beispiel|Anlass|Ursache|Voraussetzung|Begründung|Beleg|Indiz|"
-    r"Erklärung|Auslöser|Motiv|Lösung|Details|Einzelheiten)\s+"
+    r"Erklärung|Auslöser|Motiv|Lösung|Details|Einzelheiten|Gewähr|Garantie|Hinweise?|"
+    r"Beweise?|Anzeichen)\s+"
     r"(?:dafür|dazu|davon|darauf|darüber|dagegen|hierfür|hierzu)\b"
-    r"(?![^,]*,\s*[\"„“]?(?:dass|ob|wie|was|warum|weshalb|wer|wohin|woher|wann|wo|weil)\b)"
+    r"(?![^,]*,\s*[\"„“]?(?:(?:an|in|auf|mit|von|zu|für|über|aus|bei|nach|um|durch)\s+)?"
+    r"(?:dass|ob|wie|was|warum|weshalb|wer|wohin|woher|wann|wo|weil|welche[nmrs]?)\b)"
 )
 
 # what stands against what the sentence before told, among the first words: "Umweltverbände
@@ -410,7 +412,7 @@ _AS_IF = re.compile(
 _IT_WAS = re.compile(
     r"^Es (?:ist|war|sei|wäre|bleibt|blieb|wurde|wird)"
     r"(?: (?:nun|jetzt|also|nicht|bereits|schon|erst|wieder|auch|zwar|damit|wohl|ja))*"
-    r" (?:der|die|das|ein|eine|einer|eines)\b"
+    r" (?:der|die|das|ein|eine|einer|eines|sein|seine|seiner|seines|ihr|ihre|ihrer|ihres)\b"
 )
 # ... unless what follows says what "es" is: a clause ("dass", "wenn", "ob", "wie" ...), an
 # infinitive at the end ("Es ist eine Ehre, hier zu spielen."), "Es ist ein Jahr her, da ..."

@@ -1097,6 +1097,13 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     assert _leans_on_someone("Umweltverbände dagegen kritisierten die Minderung als unzureichend.")
     assert _leans_on_someone("Gold hingegen verbilligte sich um 0,8 Prozent.")
     assert not _leans_on_someone("Der Clio ist ein Beispiel dafür, wohin sich Autos entwickeln.")
+    assert _leans_on_someone("Eine Gewähr darauf gibt es freilich nicht.")
+    assert not _leans_on_someone(
+        "Die Trümmer gaben Hinweise darauf, an welcher Stelle das Triebwerk zerbrochen war.")
+    # "es" as what the sentence before told, with whose it was (seed 120842: "Es war sein
+    # bisher wertvollster Erfolg: ..." on Thiem after a line on Kohlschreiber)
+    assert _leans_on_someone("Es war sein bisher wertvollster Erfolg.")
+    assert _leans_on_someone("Es ist ihr erster öffentlicher Auftritt seit dem Rückzug.")
     assert not _leans_on_someone("Die Bürger protestierten dagegen, dass die Schule schließt.")
     # someone by where they come from, named in the sentence before (300 random articles,
     # seed 120918: "Weil der Grieche sich vor allem um eine Reform der Asylpolitik kümmern
