@@ -474,7 +474,16 @@ _PRONOUN_AFTER_ASIDE = re.compile(
     r"\s+(?P<phrase>[^,;:.!?\"„“()]{1,80}),\s+[^,;:!?\"„“]{1,160},\s+(?P<verb>[a-zäöüß]+)\s+"
     r"(?:er|sie|ihn|ihm|ihnen)\b"
 )
-_DAS_BEFORE_ADVERB = re.compile(rf" (?:das|dies)(?: (?:{_ADVERB_AFTER})\b|[.;!?]| [–-] )")
+# ... or before the word that ends the clause, a predicate's adjective or a verb's particle:
+# "Auf den ersten Blick ist das erstaunlich, denn ...", "Teheran weist das zurück." (not "ist
+# das erstaunliche Ergebnis": an inflected adjective)
+_PREDICATE_AFTER = (
+    r"[a-zäöüß]{3,}(?<!e)(?<!en)(?<!er)(?<!es)(?<!em)(?=[,.;!?]| (?:und|denn|aber|doch)\b)"
+    r"(?!, was\b)"  # ("trat das ein, was ...": the clause says what)
+)
+_DAS_BEFORE_ADVERB = re.compile(
+    rf" (?:das|dies)(?: (?:{_ADVERB_AFTER})\b|[.;!?]| [–-] | {_PREDICATE_AFTER})"
+)
 _DEMONSTRATIVE_AFTER_VERB = re.compile(
     # (commas only in a sentence that opens with a preposition: an aside, "Seit Samstagabend,
     # kurz nach 18 Uhr, ist das durchaus vorstellbar", not a clause "das" may stand for)
@@ -483,7 +492,7 @@ _DEMONSTRATIVE_AFTER_VERB = re.compile(
     rf"(?:(?:\s+(?:{_ADVERB_AFTER}))+\b"
     r"(?!\s+\w+ste[nmr]?\b)(?!(?:\s+\S+){0,3}?\s+[a-zäöüß]+e\s+[A-ZÄÖÜ])"
     # ... or before the clause's end: "Im Februar 2018 war das - und doch scheint es ..."
-    r"|[.;!?]|\s[–-]\s)"
+    rf"|[.;!?]|\s[–-]\s|\s+{_PREDICATE_AFTER})"
 )
 
 # A bare yes or no in quotation marks opening the line: the answer to a question the line does

@@ -928,6 +928,15 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     assert _leans_on_someone("Zwei Monate vor dem Austritt ist das noch immer nicht klar.")
     assert _leans_on_someone("Für die vielen ehrenamtlichen Posten gilt das nicht.")
     assert not _leans_on_someone("Wenn Morales von einem Putsch spricht, ist das nicht falsch.")
+    # ... also before the word that ends the clause (a week of SZ news, rows 1000-1299: "Auf
+    # den ersten Blick ist das erstaunlich, denn Lange arbeitet erst seit Ende 2017 direkt bei
+    # Kramp-Karrenbauer." after another source's line); not "das" as an article, nor before
+    # the relative clause that says what it is
+    assert _leans_on_someone("Auf den ersten Blick ist das erstaunlich, denn Lange ist neu.")
+    assert _leans_on_someone("Teheran weist dies zurück.")
+    assert _leans_on_someone("Für Privatpersonen ist das kostenlos.")
+    assert not _leans_on_someone("Auf den ersten Blick ist das erstaunliche Ergebnis gut.")
+    assert not _leans_on_someone("Dann trat das ein, was nicht hätte eintreten sollen.")
     # an aside between commas after a preposition is no clause "das" may stand for (key facts,
     # the dev SPD story)
     assert _leans_on_someone("Seit Samstagabend, kurz nach 18 Uhr, ist das durchaus vorstellbar.")
