@@ -414,10 +414,14 @@ _IT_WAS = re.compile(
     r"(?: (?:nun|jetzt|also|nicht|bereits|schon|erst|wieder|auch|zwar|damit|wohl|ja))*"
     r" (?:der|die|das|ein|eine|einer|eines|sein|seine|seiner|seines|ihr|ihre|ihrer|ihres)\b"
 )
-# ... unless what follows says what "es" is: a clause ("dass", "wenn", "ob", "wie" ...), an
-# infinitive at the end ("Es ist eine Ehre, hier zu spielen."), "Es ist ein Jahr her, da ..."
+# ... unless what follows says what "es" is: a clause after the first comma ("dass", "wenn",
+# "ob", "wie" ..., also after who says it: "Es sei ein wichtiges Thema, sagt Achleitner, dass
+# ..."; not one inside a relative clause: "Es war der Auftakt eines Austausches, der zeigte,
+# dass ..."), an infinitive at the end ("Es ist eine Ehre, hier zu spielen."), "Es ist ein Jahr
+# her, da ..."
 _WHAT_FOLLOWS = re.compile(
-    r", (?:dass|wenn|ob|wie|was|wer|wo|als|da)\b|\bzu [a-zäöüß]+(?:en|n)\W*$| her\b"
+    r"^[^,]*, (?:(?:sagt|sagte|so)\b[^,]*, )?(?:dass|wenn|ob|wie|was|wer|wo|als|da)\b"
+    r"|\bzu [a-zäöüß]+(?:en|n)\W*$| her\b"
 )
 
 

@@ -1097,6 +1097,10 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     assert _leans_on_someone("Es war bereits die dritte Niederlage in der ersten Pokalrunde.")
     assert not _leans_on_someone("Es ist ein Novum, dass ein Kanzler die Neuwahl selbst beantragt.")
     assert not _leans_on_someone("Es ist eine Ehre, für diesen Verein spielen zu dürfen.")
+    # (a week of SZ news, rows 1000-1299: "Es war der Auftakt eines Austausches, der zeigte,
+    # dass die Rivalität ..." in a Formula 1 topic: the "dass" is the relative clause's)
+    assert _leans_on_someone("Es war der Auftakt eines Austausches, der zeigte, dass es kracht.")
+    assert not _leans_on_someone("Es sei wichtig, sagt Achleitner, dass Räte divers sind.")
     # the reason for or an example of what the sentence before told, and what stands against
     # it (300 DER STANDARD articles, seed 120842: "Im Gegenteil: immer öfter gibt es Spott."
     # in the Apple topic, after another source's line)
