@@ -164,6 +164,11 @@ _ORIGIN_LATER = re.compile(
     r"\b(?:der (?:"
     + alternation(m for m, _ in DEMONYMS if m.endswith("e") and m not in _NOT_ONE_PERSON)
     + r")|die (?:" + alternation(f for _, f in DEMONYMS if f.endswith("in"))
+    # ... and the other singulars as the subject right after a verb: "In 15 Spielen gegen Köln
+    # hat der Bosnier nun zwölf Tore erzielt.", "sagte der Schweizer"
+    + r")|(?:hat|hatte|ist|war|wurde|wird|kann|konnte|muss|musste|soll|sollte|will|wollte|"
+    r"sagte|sagt|gab|gewann|verlor|erzielte|traf|kam|lief)\s+der (?:"
+    + alternation(m for m, _ in DEMONYMS if not m.endswith("e"))
     + r"))(?![\w-])(?!\s+[A-ZÄÖÜ])"
 )
 # a name before it may be the one it stands for ("..., dann war der Finne vorbei" after

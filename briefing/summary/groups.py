@@ -368,6 +368,9 @@ _LATER = re.compile(
     r"^(?:[A-ZÄÖÜ][a-zäöüß]*,\s+)?(?:[^\s,.;:!?\"„“]+\s+){0,3}?(?:[Ww]enige?|[Kk]urz|"
     r"(?:Sekunde|Minute|Stunde|Woche|Generation)n?|Tage?|Jahre?|Monate?|Nächte|Jahrzehnte?|"
     r"Jahrhunderte?|Saisons?|Spiele?|Runden?|Tags)\s+(?:später|darauf|danach)\b"
+    # ... or as the moment it told: "Spätestens da war klar, dass ..." (a week of SZ news,
+    # rows 1000-1299; not "Spätestens dann, wenn ...", which says when)
+    r"|^Spätestens (?:da|dann|jetzt|hier|damit|danach|seitdem|nun)\b(?!,\s*(?:wenn|als|wo)\b)"
 )
 
 

@@ -1135,6 +1135,13 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     assert not _leans_on_someone(
         "Vier Runden vor Ende probierte es Valtteri Bottas erneut, dann war der Finne vorbei.")
     assert not _leans_on_someone("Verstappen rutschte von der Pole auf Startrang vier.")
+    # (a week of SZ news, rows 1000-1299, a Hertha topic: "In 15 Bundesliga-Spielen gegen
+    # Köln hat der Bosnier nun zwölf Tore erzielt"; a Leverkusen one: "Spätestens da war
+    # klar, dass ...")
+    assert _leans_on_someone("In 15 Spielen gegen Köln hat der Bosnier nun zwölf Tore erzielt.")
+    assert _leans_on_someone('"Bitter", sagte der Brasilianer.')
+    assert _leans_on_someone("Spätestens da war klar, dass dieses Spiel keine Wendung nimmt.")
+    assert not _leans_on_someone("Spätestens dann, wenn die Kerzen schmelzen, müssen sie gehen.")
     assert not _leans_on_someone("Das lehnt die Mehrheit der Spanier ab.")
     # ... and by age and where they come from (seed 120842, a tennis topic of DER STANDARD)
     assert _leans_on_someone("Der 28-jährige Niederösterreicher trifft auf den Kanadier Pospisil.")
