@@ -374,18 +374,30 @@ _LATER = re.compile(
 )
 
 
-# the reason, an example or a detail of what the sentence before told: "Grund dafür sind
-# Formfehler der Partei.", "Ein Beispiel dafür ist ...", "Über die komplexen Details dazu ..."
-# (300 DER STANDARD articles, seed 120842; 104 of the 187,018 corpus sentences, 90 no rule
-# read, 40 read: all but one lean), unless a clause after it says what ("ein gutes Beispiel
-# dafür, wohin sich Autos entwickeln")
+# the reason for, an example or a detail of what the sentence before told: "Grund dafür sind
+# Formfehler der Partei.", "Ein Grund dafür ist, dass ...", "Ein Beispiel dafür ist ...", "Über
+# die komplexen Details dazu ..." (300 DER STANDARD articles, seed 120842; 104 of the 187,018
+# corpus sentences, 90 no rule read, 40 read: all but one lean), unless a clause right after
+# the comma says for what ("Ein Grund dafür, dass die Preise steigen, ist ...", "ein gutes
+# Beispiel dafür, wohin sich Autos entwickeln"); evidence and examples also with the verb
+# between ("lässt sich als Beleg dafür deuten, dass ...": evidence that, not of what)
+_CLAUSE_SAYS_WHAT = (
+    r"\s*,\s*[\"„“]?(?:(?:an|in|auf|mit|von|zu|für|über|aus|bei|nach|um|durch)\s+)?"
+    r"(?:dass|ob|wie|was|warum|weshalb|wer|wohin|woher|wann|wo|weil|welche[nmrs]?)\b"
+)
+_FOR_THAT = r"\s+(?:dafür|dazu|davon|darauf|darüber|dagegen|hierfür|hierzu)\b"
+_REASONS = (
+    r"(?:Grund|Hintergrund|Anlass|Ursache|Voraussetzung|Begründung|Erklärung|Auslöser|Motiv|"
+    r"Lösung)"
+)
 _REASON_FOR = re.compile(
-    r"\b(?:Grund|Hintergrund|Beispiel|Anlass|Ursache|Voraussetzung|Begründung|Beleg|Indiz|"
-    r"Erklärung|Auslöser|Motiv|Lösung|Details|Einzelheiten|Gewähr|Garantie|Hinweise?|"
-    r"Beweise?|Anzeichen)\s+"
-    r"(?:dafür|dazu|davon|darauf|darüber|dagegen|hierfür|hierzu)\b"
-    r"(?![^,]*,\s*[\"„“]?(?:(?:an|in|auf|mit|von|zu|für|über|aus|bei|nach|um|durch)\s+)?"
-    r"(?:dass|ob|wie|was|warum|weshalb|wer|wohin|woher|wann|wo|weil|welche[nmrs]?)\b)"
+    # the reason as the subject, among a clause's first words: "Grund dafür ist, dass ..."
+    rf"(?:^|,\s)(?:\S+\s+){{0,2}}?{_REASONS}{_FOR_THAT}(?!{_CLAUSE_SAYS_WHAT})"
+    # ... later in the sentence, with no clause after it ("was der Grund dafür sein soll,
+    # dass ...": the reason that, not of what)
+    rf"|\b{_REASONS}{_FOR_THAT}(?![^,]*{_CLAUSE_SAYS_WHAT})"
+    r"|\b(?:Beispiel|Beleg|Indiz|Details|Einzelheiten|Gewähr|Garantie|Hinweise?|Beweise?|"
+    rf"Anzeichen){_FOR_THAT}(?![^,]*{_CLAUSE_SAYS_WHAT})"
 )
 
 # what stands against what the sentence before told, among the first words: "Umweltverbände

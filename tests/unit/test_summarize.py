@@ -1111,6 +1111,13 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     assert _leans_on_someone("Gold hingegen verbilligte sich um 0,8 Prozent.")
     assert not _leans_on_someone("Der Clio ist ein Beispiel dafür, wohin sich Autos entwickeln.")
     assert _leans_on_someone("Eine Gewähr darauf gibt es freilich nicht.")
+    # (300 random articles, seed 120920: "Es heißt, Grund dafür sei die Tatsache, dass ..."
+    # in an Olaf Scholz topic; the "dass" says what the reason is, not for what)
+    assert _leans_on_someone("Es heißt, Grund dafür sei die Tatsache, dass niemand antrat.")
+    assert _leans_on_someone("Ein Grund dafür ist, dass Städte dicht besiedelt sind.")
+    assert not _leans_on_someone("Ein Grund dafür, dass die Preise steigen, ist die Knappheit.")
+    assert not _leans_on_someone("Der Preissturz dürfte ein Grund dafür sein, warum er stieg.")
+    assert not _leans_on_someone("Der Deal lässt sich als Beleg dafür deuten, dass es endet.")
     assert not _leans_on_someone(
         "Die Trümmer gaben Hinweise darauf, an welcher Stelle das Triebwerk zerbrochen war.")
     # "es" as what the sentence before told, with whose it was (seed 120842: "Es war sein
