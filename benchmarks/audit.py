@@ -492,6 +492,8 @@ def fragment(text: str, section: str = "summary") -> str | None:
         return "starts with an ellipsis"  # "... allen, die SchülerInnen ...": a prompt's answer
     if _BRACKETED.match(folded) and section == "summary":
         return "an aside in brackets"  # "(6 ist in der Schweiz die beste ..., Anm. d. Red.)"
+    if (" ... ... " in folded or " … … " in folded) and section == "summary":
+        return "a questionnaire's prompt and answer"  # "Noten sind ... ... hilfreich."
     end = folded.rstrip(_CLOSE + " ")
     if not end or end[-1] not in ".!?…":
         return "no final punctuation"

@@ -253,6 +253,10 @@ def fragment_reason(text: str) -> str | None:
         # it goes on from what is not shown: a survey's prompt ("... allen, die SchülerInnen
         # noch eine dritte und vierte Chance gegeben haben."), a tweet's first part
         return "starts with an ellipsis"
+    if " ... ... " in stripped or " … … " in stripped:
+        # a questionnaire's prompt and one person's answer ("Noten sind ... ... hilfreich.",
+        # "Schule müsste ... ... ein Ort sein, der ..."; 300 random articles, seed 120920)
+        return "a questionnaire's prompt and answer"
     if _in_brackets(stripped):
         return "an aside in brackets"  # "(6 ist in der Schweiz die beste ... Anm. d. Red.)"
     # (_ORDINAL_END tried from every position of every sentence took most of this test's

@@ -125,6 +125,10 @@ def test_article_text_is_a_candidate(text: str) -> None:
         ("(6 ist in der Schweiz die beste, 1 die schlechteste Note, Anm. d. Red.)",
          "an aside in brackets"),
         ("(Und er hat sich dafür entschuldigt, sagte sein Sprecher am Montag.)", "an aside"),
+        # a questionnaire's prompt and one answer (seed 120920: lines of a topic on Armin
+        # Laschet, "Schule müsste ... ... ein Ort sein, der den Aufstieg jedes Kindes ...")
+        ("Noten sind ... ... ein wichtiger Baustein im Schulalltag.", "a questionnaire's"),
+        ("Ein Denkmal gebührt … … meinem Mathelehrer Reiner Tylle.", "a questionnaire's"),
     ],
 )
 def test_fragments_are_no_candidates(text: str, reason: str) -> None:
