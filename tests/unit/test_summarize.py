@@ -1109,6 +1109,12 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     assert _leans_on_someone("Im Gegenteil: immer öfter gibt es Spott.")
     assert _leans_on_someone("Umweltverbände dagegen kritisierten die Minderung als unzureichend.")
     assert _leans_on_someone("Gold hingegen verbilligte sich um 0,8 Prozent.")
+    assert _leans_on_someone("Ganz im Gegenteil, alle Religionen seien Opfer, erklärte Vucic.")
+    # whose predecessor or successor (seed 120843: "Vorgänger Carsten Sieling hatte sich
+    # zurückgezogen." opened a topic on Bremen's new mayor)
+    assert _leans_on_someone("Vorgänger Carsten Sieling hatte sich zurückgezogen.")
+    assert _leans_on_someone("Nachfolger wird John Donahoe, 59, Chef von Service-Now.")
+    assert not _leans_on_someone("Nachfolger von Coats soll John Ratcliffe werden.")
     assert not _leans_on_someone("Der Clio ist ein Beispiel dafür, wohin sich Autos entwickeln.")
     assert _leans_on_someone("Eine Gewähr darauf gibt es freilich nicht.")
     # (300 random articles, seed 120920: "Es heißt, Grund dafür sei die Tatsache, dass ..."
