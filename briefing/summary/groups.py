@@ -386,6 +386,8 @@ _CLAUSE_SAYS_WHAT = (
     r"(?:dass|ob|wie|was|warum|weshalb|wer|wohin|woher|wann|wo|weil|welche[nmrs]?)\b"
 )
 _FOR_THAT = r"\s+(?:dafür|dazu|davon|darauf|darüber|dagegen|hierfür|hierzu)\b"
+# (the word is asked first: the whole pattern took a sixth of _leans_on_someone's time)
+_FOR_THAT_HINT = re.compile(r" (?:dafür|dazu|davon|darauf|darüber|dagegen|hierfür|hierzu)\b")
 _REASONS = (
     r"(?:Grund|Hintergrund|Anlass|Ursache|Voraussetzung|Begründung|Erklärung|Auslöser|Motiv|"
     r"Lösung)"
@@ -499,7 +501,7 @@ def _leans_on_someone(text: str) -> bool:
         or _CONCEDES.search(text) is not None and _BUT.search(text) is None
         or _knows_already(text)
         or _LATER.match(text) is not None
-        or _REASON_FOR.search(text) is not None
+        or _FOR_THAT_HINT.search(text) is not None and _REASON_FOR.search(text) is not None
         or _CONTRAST.match(text) is not None
         or _AS_IF.match(text) is not None
         or _it_was(text)
