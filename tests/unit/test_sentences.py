@@ -365,6 +365,21 @@ def test_a_sentence_that_lost_its_capital_umlaut_is_one_still() -> None:
         "Das gilt u. a. sterreich und der Schweiz."]
 
 
+def test_a_full_stop_that_lost_its_space_ends_a_sentence() -> None:
+    """ "Das Arbeitsministerium wollte sich dazu nicht äußern.Es hatte zuvor mitgeteilt, ..." was
+    one line of a Grundrente topic (a week of SZ news, rows 5500-5799; 13 MLSUM texts hold such
+    places). Not in an address or a name written so, nor after an abbreviation."""
+    text = ("Das Arbeitsministerium wollte sich dazu nicht äußern.Es hatte zuvor mitgeteilt, "
+            "dass eine Arbeitsgruppe tagt.")
+    assert split_sentences(text) == [
+        "Das Arbeitsministerium wollte sich dazu nicht äußern.",
+        "Es hatte zuvor mitgeteilt, dass eine Arbeitsgruppe tagt.",
+    ]
+    for one in ("Mehr dazu auf www.sueddeutsche.De und im Radio.",
+                'Sie sprachen im Podcast "Risky.Biz" nicht darüber.'):
+        assert split_sentences(one) == [one]
+
+
 def test_the_writers_aside_in_brackets_ends_no_sentence() -> None:
     """ "... sprechen sich 89 (!) Prozent der Befragten ... aus." was cut after "(!)", and a
     line ending "89 (!)" was printed (300 random articles)."""
