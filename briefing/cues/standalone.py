@@ -33,6 +33,7 @@ from briefing.lexicon import (
     alternation,
     common_nouns,
     demonym_forms,
+    either_case,
     finite_forms,
     is_role,
 )
@@ -142,17 +143,20 @@ _AGE_AND_NOUN = re.compile(
     _AGE + r"jährige[nr]?\s+(?P<noun>[A-ZÄÖÜ][\w-]+)"
     r"(?:\s+(?:aus|von)\s+[A-ZÄÖÜ][\w-]+)?\s+(?![A-ZÄÖÜ])"
 )
-# ... or by where they come from, the demonym as the subject among the first words, no name
-# after it: "Der Brite siegte ...", "Weil der Grieche sich ... kümmern soll", "Dem Dänen tat
-# ...", "Die Rumänin, Nummer drei der Welt, ..." (not "Der Brite Chris Froome", who is named;
-# not "Die Mehrheit der Österreicher", a genitive plural: only an opening word before it)
 # demonyms of six letters or more, lower case: a compound's last part ("Niederösterreicher")
 _DEMONYM_ENDS = tuple(sorted({m.casefold() for m, _ in DEMONYMS if len(m) >= 6}
                              | {f.casefold() for _, f in DEMONYMS if len(f) >= 6}))
 _NOT_ONE_PERSON = ("Pole", "Deutsche")  # "von der Pole" (position), "der Deutsche Bundestag"
+# the words that may open a sentence before its subject: "Und der Brite ...", "Weil der ..."
+_BEFORE_SUBJECT = (
+    "und", "aber", "doch", "auch", "denn", "dann", "nun", "jetzt", "da", "als", "während", "wenn"
+)
+# ... or by where they come from, the demonym as the subject among the first words, no name
+# after it: "Der Brite siegte ...", "Weil der Grieche sich ... kümmern soll", "Dem Dänen tat
+# ...", "Die Rumänin, Nummer drei der Welt, ..." (not "Der Brite Chris Froome", who is named;
+# not "Die Mehrheit der Österreicher", a genitive plural: only an opening word before it)
 _ORIGIN = re.compile(
-    r"^(?:(?:[Uu]nd|[Aa]ber|[Dd]och|[Aa]uch|[Dd]enn|[Dd]ann|[Nn]un|[Jj]etzt|[Dd]a|[Aa]ls|"
-    r"[Ww]ährend|[Ww]enn|" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in SUBORDINATORS)
+    r"^(?:(?:" + either_case((*_BEFORE_SUBJECT, *sorted(SUBORDINATORS)))
     + r")\s+)?(?:[Dd]er (?:" + alternation(m for m, _ in DEMONYMS)
     + r")|[Dd]ie (?:" + alternation(f for _, f in DEMONYMS)
     + r")|[Dd]em (?:" + alternation(m + "n" if m.endswith("e") else m for m, _ in DEMONYMS)

@@ -128,7 +128,7 @@ def finite_forms() -> frozenset[str]:
     Außenminister, der ..." has no verb.)"""
     mined = (row[0] for row in _rows("finite_verbs"))
     verbs = {w.casefold() for w in (*mined, *FINITE_VERBS, *FINITE_AUXILIARIES)}
-    return frozenset(verbs - {w.casefold() for w in _tagged("function_words", "preposition")})
+    return frozenset(verbs - PREPOSITIONS)
 
 # --- abbreviations, page furniture, media labels, hedges, counts --------------------------
 ABBREVIATIONS = frozenset(row[0] for row in _rows("abbreviations") if len(row) == 1)

@@ -385,9 +385,10 @@ _CLAUSE_SAYS_WHAT = (
     r"\s*,\s*[\"„“]?(?:(?:an|in|auf|mit|von|zu|für|über|aus|bei|nach|um|durch)\s+)?"
     r"(?:dass|ob|wie|was|warum|weshalb|wer|wohin|woher|wann|wo|weil|welche[nmrs]?)\b"
 )
-_FOR_THAT = r"\s+(?:dafür|dazu|davon|darauf|darüber|dagegen|hierfür|hierzu)\b"
+_FOR_THAT_WORDS = r"(?:dafür|dazu|davon|darauf|darüber|dagegen|hierfür|hierzu)\b"
+_FOR_THAT = rf"\s+{_FOR_THAT_WORDS}"
 # (the word is asked first: the whole pattern took a sixth of _leans_on_someone's time)
-_FOR_THAT_HINT = re.compile(r" (?:dafür|dazu|davon|darauf|darüber|dagegen|hierfür|hierzu)\b")
+_FOR_THAT_HINT = re.compile(rf" {_FOR_THAT_WORDS}")
 _REASONS = (
     r"(?:Grund|Hintergrund|Anlass|Ursache|Voraussetzung|Begründung|Erklärung|Auslöser|Motiv|"
     r"Lösung)"
@@ -410,10 +411,13 @@ _REASON_FOR = re.compile(
 _CONTRAST = re.compile(
     r"^(?:(?:Ganz )?[Ii]m Gegenteil\b|(?:[^\s,.;:!?]+\s+){1,3}?(?:dagegen|hingegen|wiederum)\b"
     r"(?!\s*[,:]))"
-    # ... or the predecessor or successor of whom it named: "Vorgänger Carsten Sieling hatte
-    # sich zurückgezogen." (300 DER STANDARD articles, seed 120843: the first line of a topic
-    # on Bremen's new mayor), "Nachfolger wird John Donahoe, ..." (not "Nachfolger von Coats")
-    r"|^(?:Vorgänger|Nachfolger)(?:in)?\b(?!\s+(?:von|des|der)\b)(?!\s*:)(?!\s+mit\b)"
+)
+
+# the predecessor or successor of whom the sentence before named: "Vorgänger Carsten Sieling
+# hatte sich zurückgezogen." (300 DER STANDARD articles, seed 120843: the first line of a topic
+# on Bremen's new mayor), "Nachfolger wird John Donahoe, ..." (not "Nachfolger von Coats")
+_WHOSE_SUCCESSOR = re.compile(
+    r"^(?:Vorgänger|Nachfolger)(?:in)?\b(?!\s+(?:von|des|der)\b)(?!\s*:)(?!\s+mit\b)"
 )
 
 # how the scene the sentence before told looked: "Es war, als der Ravensburger Emanuel Buchmann
@@ -503,6 +507,7 @@ def _leans_on_someone(text: str) -> bool:
         or _LATER.match(text) is not None
         or _FOR_THAT_HINT.search(text) is not None and _REASON_FOR.search(text) is not None
         or _CONTRAST.match(text) is not None
+        or _WHOSE_SUCCESSOR.match(text) is not None
         or _AS_IF.match(text) is not None
         or _it_was(text)
     )
