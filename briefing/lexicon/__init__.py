@@ -106,6 +106,7 @@ LEANS_BACK = _folded(_tagged("function_words", "leans"))  # "Denn ...", "Hierzu 
 SUBORDINATORS = _folded(_tagged("function_words", "subordinate"))  # "Obwohl ..."
 DEMONSTRATIVES = frozenset(_tagged("function_words", "demonstrative"))  # "Das sagte ..."
 FINITE_VERBS = frozenset(_tagged("function_words", "finite-verb"))
+AUXILIARIES = frozenset(_tagged("function_words", "aux"))  # "soll ... helfen", "ist ... gestiegen"
 # words that open a subordinate clause (clause_words.txt): after a comma, as a relative pronoun,
 # at a sentence's start
 CLAUSE_WORDS = frozenset(_tagged("clause_words", "clause"))

@@ -21,15 +21,21 @@ from briefing.lexicon import (
     ABBREVIATIONS,
     ALL_FUNCTION_WORDS,
     ARTICLES,
+    AUXILIARIES,
+    CLAUSE_WORDS,
     CONJUNCTIONS,
     DETERMINERS,
     LOST_UMLAUTS,
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
+    NEVER_VERBS,
     NUMBER_ABBREVIATIONS,
+    NUMBER_WORDS,
     ORDINAL_NOUNS,
     PAGE_POINTERS,
     PREPOSITIONS,
+    PRONOUNS,
+    QUANTITIES,
     WRAP_WORDS,
     alternation,
     common_nouns,
@@ -551,7 +557,7 @@ def glued_heading(text: str) -> int | None:
         if word == "Besonders" and previous.casefold() in ("etwas", "nichts", "viel", "wenig"):
             continue  # "etwas Besonders" (an adjective written as a noun, misspelt)
         return match.start(1)
-    return _name_again(text)
+    return _name_again(text) or _clause_after_heading(text)
 
 
 # a word that ends a heading before its name comes again: a verb, its particle or an adverb in
@@ -589,6 +595,103 @@ def _name_again(text: str) -> int | None:
             return None  # a sentence or an aside before it: "Agrippina heißt sie, genauer ..."
         return text.index(f" {name} ", len(opening[0])) + 1
     return None
+
+
+# A subheading with a verb, glued before a sentence that opens with a name or a noun and its
+# finite verb: "Trump macht mit Twitter-Attacken weiter | Joe Biden hatte sich ...", "Mehrere
+# Skandale haben seinen Glanz getrübt | Trudeau muss kämpfen ...", "Kernkraft ist teuer und
+# gefährlich | Wasserkraft ist ...". The heading opens the text with a capital, has a finite
+# verb before its last word and no punctuation. Its last word may end a clause: a verb, its
+# particle, an adverb or a predicate's adjective, so no function word, number or inflected
+# adjective ("Das 30 Seiten lange Dokument enthält ...": the noun is the adjective's), and no
+# noun after an article ("Mal hat der Duisburger konom Achim Truger ..." lost its Ö). A last
+# word in "-en" is an infinitive or participle only after a noun or "nicht" and with an
+# auxiliary before it ("Flügelkämpfe kann sie nicht brauchen | Göring-Eckardt gilt ..."), and
+# not when it is a participle's adjective ("Danach soll der Einsatz der in Jordanien
+# stationierten Flieger beendet werden."). One to three capitalised words follow, then a
+# finite verb that is no infinitive and no participle before its auxiliary ("... Waffe benutzt
+# haben"). 56 of the corpora's 11,707 texts split differently, all read: each such place is a
+# subheading's end (one that ends in a name is not found: "Bolton widerspricht Trump | Bolton
+# widersprach ...").
+_NOT_A_HEADING_END = (
+    ALL_FUNCTION_WORDS | PRONOUNS | QUANTITIES | CLAUSE_WORDS | frozenset(NUMBER_WORDS)
+) - {"weiter", "mehr"}
+_HEADING_STOP = re.compile(r"[,;:\"“”„«»()\[\]–—]")  # and " - "
+_LOWER_WORD = re.compile(r"[a-zäöüß]{4,}")
+_INFLECTED = ("e", "er", "em", "es")
+_LOST_UMLAUT_WORDS = frozenset(LOST_UMLAUTS)  # "konom" for "Ökonom"
+_NAMING_WORDS = frozenset({"namens", "genannt", "heißt", "hieß"})  # "ein Fonds namens X"
+# adverbs and comparatives in "-er", no inflected adjective: "... macht weiter | Joe Biden ..."
+_ADVERBS_IN_ER = frozenset(
+    "weiter wieder später früher immer sicher nieder lieber eher hier besser länger höher "
+    "stärker schneller".split()
+)
+# a participle's adjective: "stationierten", "beauftragten", "gefluteten", "tanzenden"
+_PARTICIPLE_ADJECTIVE = ("ierten", "gten", "kten", "eten", "nden", "chten", "sten")
+# what comes before an infinitive or participle that ends a heading, beside a noun
+_BEFORE_INFINITIVE = frozenset({"nicht", "zu", "etwas", "eins", "selbst", "noch", "wieder"})
+# what follows a participle or infinitive rather than a finite verb: "... Waffe benutzt haben"
+_AFTER_NON_FINITE = frozenset(
+    "werden worden wurde haben gehabt sein gewesen lassen wollen können müssen sollen dürfen "
+    "bleiben zu und oder sowie wie als".split()
+)
+
+
+def _clause_after_heading(text: str) -> int | None:
+    """Where a sentence starts after a glued subheading that has its own verb (see above)."""
+    if not text[:1].isupper():
+        return None
+    stop = _HEADING_STOP.search(text, 0, 200)
+    head = text[: stop.start() if stop else 200]
+    words = head[: head.find(" - ")].split(" ") if " - " in head else head.split(" ")
+    if len(words) < 6:
+        return None
+    finite = finite_forms()
+    for at in range(3, min(len(words) - 2, MAX_HEADING_WORDS)):
+        last = words[at - 1]
+        if not words[at][:1].isupper() or not _LOWER_WORD.fullmatch(last):
+            continue
+        if last in _NOT_A_HEADING_END or last in _LOST_UMLAUT_WORDS or last in _NAMING_WORDS:
+            continue
+        if last.endswith(_INFLECTED) and last not in _ADVERBS_IN_ER:
+            continue
+        before = words[at - 2]
+        if before.casefold() in DETERMINERS:
+            continue
+        if last.endswith("en") and (
+            last.endswith(_PARTICIPLE_ADJECTIVE)
+            or not (before[:1].isupper() or before in _BEFORE_INFINITIVE or before in AUXILIARIES)
+            or not any(w in AUXILIARIES for w in words[1 : at - 1])
+        ):
+            continue
+        if not any(w in finite for w in words[1 : at - 1]):
+            continue
+        run = at
+        while run < at + 3 and run + 2 < len(words) and _NAME_START.fullmatch(words[run]):
+            verb, after = words[run + 1], words[run + 2].rstrip(".!?")
+            if (
+                verb in finite
+                and verb not in NEVER_VERBS
+                and not verb.endswith("en")
+                and after not in _AFTER_NON_FINITE
+                and after[:1].isalnum()
+            ):
+                # ("... galt wohl eigentlich Moskitos | Da ist ...": a function word starts it)
+                starts = [k for k in range(at + 1, run + 1)
+                          if words[k].casefold() in ALL_FUNCTION_WORDS]
+                start = starts[-1] if starts else at
+                if start == at < run and _is_plain_noun(words[at]) and not _is_plain_noun(
+                    words[at + 1]
+                ):
+                    start += 1  # "... die Liga weiter Schwierigkeiten | Schindzielorz sagte"
+                return len(" ".join(words[:start])) + 1
+            run += 1
+    return None
+
+
+def _is_plain_noun(word: str) -> bool:
+    """A common noun that names no role ("Schwierigkeiten"; not "Nationalspieler")."""
+    return word.casefold() in _COMMON_NOUNS and not is_role(word)
 
 
 def _sentence_inside(head: str) -> bool:
