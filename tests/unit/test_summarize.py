@@ -554,6 +554,23 @@ def test_so_ist_es_leans_on_the_sentence_before() -> None:
     assert stands_alone("So ist das eben mit schlechten Erlebnissen: Sie bleiben länger.")
 
 
+def test_so_heisst_and_so_steht_es_lean_on_the_sentence_before() -> None:
+    """ "So heißt eine Insel vor Sardinien, ein Idyll, ..." was a line of an Italian government
+    crisis (300 random articles, seed 120922): the name the sentence before gave. So are "So
+    nennen ...", "So lautet ...", "So steht es im ...", "So sehen es ..."; not before a colon,
+    nor "So heißt es in X, Y" with what it says."""
+    from briefing.summary.groups import stands_alone
+
+    assert not stands_alone("So heißt eine Insel vor Sardinien, ein Idyll, umwogt von Meer.")
+    assert not stands_alone("So nennen die Kurden ihr Gebiet in Nordsyrien.")
+    assert not stands_alone("So lautet die offizielle Jobbeschreibung.")
+    assert not stands_alone("So steht es im Parteiengesetz.")
+    assert not stands_alone("So sehen es zumindest die Airbnb-Kritiker.")
+    assert not stands_alone("So heißt es in einem Video, das die DFL zur Einstimmung zeigt.")
+    assert stands_alone("So lautet die Parole der Partei: Wir schaffen das.")
+    assert stands_alone("So heißt es in einem Lied, Tel-Aviv solle zertrampelt werden.")
+
+
 def test_a_report_that_gives_its_own_unnamed_source_takes_no_speaker() -> None:
     """ '..., heißt es in Bankenkreisen.' after a quote of "ein Beteiligter" was printed with
     "— Beteiligter" (300 random articles); "heißt es in der Beschwerde" goes on quoting its
