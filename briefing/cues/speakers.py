@@ -29,6 +29,7 @@ from briefing.lexicon import (
     SENTENCE_OPENERS,
     SPEAKER_END,
     SPEECH_ADVERBS,
+    SPEECH_MANNER,
     SUBJECT_VERBS,
     WEEKDAY_NAMES,
     alternation,
@@ -84,6 +85,8 @@ _NOT_A_TITLE = (
     r"(?<!\bProf)(?<!\bDr)(?<!\bDipl)(?<!\bMag)(?<!\bIng)(?<!\bSt)(?<!\bHl)(?<!\b[A-ZÄÖÜ])"
 )
 
+# how it was said, after the speaker at the sentence's end ("sagte Gaudet nachdenklich.")
+_MANNER = rf"{alternation(SPEECH_MANNER)}|[a-zäöüß]{{2,}}(?:lich|ig|isch)"
 _SPEAKER = (
     rf"(?P<speaker>(?:(?:der|die|das|ein|eine|des|sein|seine|ihr|ihre)\s+)?"
     rf"(?:(?!(?:{_SPEAKER_END})\b){_SPEAKER_WORD}\s+){{0,5}}?{_NAME_WORD}{_NOT_A_TITLE})"
@@ -91,9 +94,10 @@ _SPEAKER = (
     rf"(?P<of>\s+(?:der|des)\s+(?:[a-zäöüß][\w-]*(?:e|en|er|es)\s+)?(?!{_HEARER_NOUN})"
     rf"{_NAME_WORD}(?:\s+{_NAME_WORD})?)?"
     # (or "und" and a verb: '"...", sagte Hoeneß und schrieb die Transfers ... zu'; or a
-    # present participle: "sagte Murray rückblickend", "so Merkel lächelnd")
+    # present participle: "sagte Murray rückblickend", "so Merkel lächelnd"; or how it was
+    # said, at the sentence's end: "behauptete Nübel frech.", a week of SZ news, rows 2500-2799)
     rf"(?=\s*(?:[,.:;»“”\"(]|\s(?:{_SPEAKER_END})\b|\s+und\s+[a-zäöüß]|$)"
-    r"|\s+[a-zäöüß]{3,}e?nd\b)"
+    rf"|\s+[a-zäöüß]{{3,}}e?nd\b|\s+(?:{_MANNER})[.!]?$)"
     # the person after the role: "der Sprecher, John Kirby, ...", "der rechtspolitische
     # Sprecher der Unionsfraktion, Jan-Marco Luczak."
     rf"(?:,\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})(?=\s*(?:[,.;:!?]|$)))?"
