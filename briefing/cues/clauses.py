@@ -90,16 +90,18 @@ def lacks_main_verb(text: str) -> bool:
     second = words[1].casefold() if len(words) > 1 else ""
     relative = _relative_opens([first, second])
     if first not in OPENING_CLAUSE_WORDS and first not in _INFINITIVE_WORDS and not relative:
-        before = ""
+        earlier = before = ""
         for word in words:
             bare = word.rstrip(",.;:!?)").casefold()
             if bare in OPENING_CLAUSE_WORDS and before in _FOCUS_PARTICLES:
                 break  # ("Zumindest wenn ...": the clause's verb is not the main clause's)
-            if bare in finite:
+            if bare in finite and (before != "zu" or earlier == "und"):
+                # (not an infinitive: "Beeindruckt wieder nach Hause zu gehen.", "Kaum zu
+                # glauben."; "Ab und zu lohnt sich ..." has its verb)
                 return False
             if word.endswith(","):
                 break
-            before = bare
+            earlier, before = before, bare
     tokens = _TOKEN.findall(text)
     return not any(_may_be_finite(tokens, i) for i in _main_clause(tokens))
 
