@@ -335,6 +335,10 @@ def _repaired(unit: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     if "(" in unit or "   " in unit or has_marker(unit) or has_label(unit):
         spans = captions_apart(unit, spans)
     cut: list[tuple[int, int]] = []
+    kicker = _kicker(unit) if spans and spans[0][0] == 0 else None
+    if kicker and kicker < spans[0][1]:
+        cut.append((0, kicker))  # "Golf, Woods: | Tiger Woods hat ...": the page's label
+        spans = [(kicker, spans[0][1]), *spans[1:]]
     for start, end in spans:
         at = glued_heading(unit[start:end])
         if at is not None and not MARKER.match(unit, start):
@@ -346,6 +350,29 @@ def _repaired(unit: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             start = pointer.end()
         cut.append((start, end))
     return cut
+
+
+# A news page's kicker before the first sentence, a subject and a topic with a comma and a
+# colon: "Fußball, DFB-Elf: Oliver Bierhoff hält ...", "Golf, Woods: Tiger Woods hat ...",
+# "Ski alpin, Weltcup: ..." (SZ's short sports news; 190 MLSUM texts open with such a pair, most
+# of them kickers). Words only, none of them a function word or an inflected adjective: a lead
+# of its own ("Erst die Pokal-Blamage, nun eine bittere Derby-Niederlage: ...", "Abgehacktes
+# Rattern, dumpfes Knallen: ...") stays.
+_KICKER = re.compile(
+    r"([A-ZÄÖÜ][\w.-]*(?: [\w.-]+){0,2}), ([\w.-]+(?: [\w.-]+){0,3}):\s+(?=[A-ZÄÖÜ„\"])"
+)
+_KICKER_NOT = re.compile(r"[a-zäöüß]+(?:e|es|er|en|em)")
+
+
+def _kicker(unit: str) -> int | None:
+    """Where the sentence after a kicker at the start of ``unit`` starts (see above), or None."""
+    match = _KICKER.match(unit)
+    if match is None:
+        return None
+    for word in (match.group(1) + " " + match.group(2)).split():
+        if word.casefold() in ALL_FUNCTION_WORDS or _KICKER_NOT.fullmatch(word):
+            return None
+    return match.end()
 
 
 # a link's aside in brackets, which ends in "hier" ("(mehr dazu hier)"; not a caption's "(hier

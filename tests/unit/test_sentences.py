@@ -324,6 +324,23 @@ def test_glued_headings_are_cut_off_names_are_not(text: str, expected: list[str]
     assert split_sentences(text) == expected
 
 
+def test_a_kicker_before_the_first_sentence_is_a_piece_of_its_own() -> None:
+    """ "Golf, Woods: Tiger Woods hat ..." opened a line of a Tiger Woods topic (a week of SZ
+    news, rows 2500-2799): the page's kicker is no part of the sentence (153 corpus texts); a
+    lead of its own with a function word or an adjective stays."""
+    assert split_sentences("Golf, Woods: Tiger Woods hat erneut Geschichte geschrieben.") == [
+        "Golf, Woods:", "Tiger Woods hat erneut Geschichte geschrieben.",
+    ]
+    assert split_sentences("Fußball, 2. Liga: Der VfL Bochum verliert. Er bleibt unten.") == [
+        "Fußball, 2. Liga:", "Der VfL Bochum verliert.", "Er bleibt unten.",
+    ]
+    for text in (
+        "Erst die Pokal-Blamage, nun eine Niederlage: Der FC Schalke 04 steckt in der Krise.",
+        "Abgehacktes Rattern, dumpfes Knallen: So klingt der Krieg.",
+    ):
+        assert split_sentences(text) == [text]
+
+
 def test_a_quote_closing_after_its_question_mark_starts_no_sentence() -> None:
     assert split_sentences("„Ist das so?“ Er zögerte. „Nein.“ Mehr sagte er nicht.") == [
         "„Ist das so?“", "Er zögerte.", "„Nein.“", "Mehr sagte er nicht.",
