@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from briefing.cues.quotes import outside_quotes
 from briefing.lexicon import (
+    ALL_FUNCTION_WORDS,
     ANAPHORA,
     BACK_REFERENCE_VERBS,
     CLAUSE_WORDS,
@@ -641,6 +642,8 @@ def points_back(text: str, names_speaker: bool = False) -> str | None:
         return "demonstrative 'das' for what was said before"
     if first in ("Er", "Sie") and second[:1].islower() and not names_speaker:
         return f"pronoun subject '{first}'"
+    if _BOTH.match(stripped) and not names_speaker and _both_as_subject(stripped):
+        return "'the two' as the subject"  # "Die beiden würden zur Schule gehen, Elias ..."
     third = tokens[2] if len(tokens) > 2 else ""
     if first in ("Diese", "Dieser", "Dieses", "Diesen", "Diesem") and second[:1].isdigit():
         return f"demonstrative '{first} {second}'"  # "Diese 12 Runden wirkten wie ..."
@@ -664,6 +667,27 @@ def points_back(text: str, names_speaker: bool = False) -> str | None:
     ):
         return f"opens with 'Auch {second}'"
     return None
+
+
+# "Die beiden" and "Beide" as the subject before its verb: the two the sentence before named
+# ("Die beiden würden zur Schule gehen, Elias in Potsdam, Mohamed in Berlin." opened a topic
+# of a week of SZ news, rows 2500-2799; "Beide warnten vor einem Kollaps."), not before their
+# noun ("Die beiden großen Kirchen ...", "Die beiden kassierten Tore ...")
+_BOTH = re.compile(r"(?:Die [Bb]eiden|Beide) (?P<verb>[a-zäöüß]+)(?: (?P<next>\S+) (?P<then>\S+))?")
+
+
+def _both_as_subject(stripped: str) -> bool:
+    match = _BOTH.match(stripped)
+    if match is None:
+        return False
+    following, then = match["next"] or "", match["then"] or ""
+    if match["verb"] not in finite_forms() and not (
+        # a verb the mined list lacks, before a function word: "Beide warnten vor ..."
+        match["verb"].endswith(("en", "te", "t")) and following in ALL_FUNCTION_WORDS
+    ):
+        return False
+    # ("Die drei kassierten gelben Karten ...": an adjective before its noun)
+    return not (following.endswith(("e", "en")) and following[:1].islower() and then[:1].isupper())
 
 
 # "So ist es auch beim Wasser", "So war das schon 2015", "So steht es im Parteiengesetz", "So

@@ -554,6 +554,18 @@ def test_so_ist_es_leans_on_the_sentence_before() -> None:
     assert stands_alone("So ist das eben mit schlechten Erlebnissen: Sie bleiben länger.")
 
 
+def test_the_two_as_the_subject_lean_on_the_sentence_before() -> None:
+    """ "Die beiden würden zur Schule gehen, Elias in Potsdam, Mohamed in Berlin." opened a
+    topic (a week of SZ news, rows 2500-2799): the two the sentence before named. Not before
+    their own noun."""
+    from briefing.summary.groups import stands_alone
+
+    assert not stands_alone("Die beiden würden zur Schule gehen, Elias in Potsdam.")
+    assert not stands_alone("Beide warnten vor einem wirtschaftlichen Kollaps.")
+    assert stands_alone("Die beiden großen Kirchen haben weiter Mitglieder verloren.")
+    assert stands_alone("Die beiden kassierten gelben Karten hatten Folgen für Liverpool.")
+
+
 def test_so_heisst_and_so_steht_es_lean_on_the_sentence_before() -> None:
     """ "So heißt eine Insel vor Sardinien, ein Idyll, ..." was a line of an Italian government
     crisis (300 random articles, seed 120922): the name the sentence before gave. So are "So
