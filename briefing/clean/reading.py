@@ -162,6 +162,8 @@ def first_sentence(blocks: list[Block]) -> str | None:
             # the last piece may be cut at the limit; with fewer than two, split it all
             sentences = sentences[:-1] if len(sentences) >= 2 else split_sentences(block.text)
         for sentence in sentences:
+            if sentence.endswith(":"):
+                continue  # a kicker: "Golf, Woods: | Tiger Woods hat ..." (text.sentences)
             candidate = caption_sentence(sentence)
             if furniture_reason(candidate) is None:
                 return candidate

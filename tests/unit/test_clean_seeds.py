@@ -110,3 +110,19 @@ def test_seed_subheadings_are_headings_not_paragraphs():
         "So reagiert die USA",
         "Das sagt die Ukraine zu Putins Besuch",
     ]
+
+
+def test_a_kicker_before_the_first_sentence_is_no_title(tmp_path: Path) -> None:
+    """A text that opens with a news page's kicker ("Golf, Woods: Tiger Woods hat ...") was
+    titled "Golf, Woods:" once the kicker became a piece of its own (the corpus' headings
+    printed "Tennis" for an Alexander Zverev topic): the first sentence after it is the title."""
+    path = tmp_path / "woods.txt"
+    path.write_text(
+        "Golf, Woods: Tiger Woods hat mit seinem 82. Turniersieg Geschichte geschrieben. Der "
+        "Kalifornier gewann in Japan.\n",
+        encoding="utf-8",
+    )
+    document = read_document(path)
+    assert isinstance(document, RawDocument)
+    article = clean_document(document)
+    assert article.title == "Tiger Woods hat mit seinem 82. Turniersieg Geschichte geschrieben."
