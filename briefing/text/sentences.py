@@ -335,11 +335,11 @@ def _repaired(unit: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     if "(" in unit or "   " in unit or has_marker(unit) or has_label(unit):
         spans = captions_apart(unit, spans)
     cut: list[tuple[int, int]] = []
-    kicker = _kicker(unit) if spans and spans[0][0] == 0 else None
-    if kicker and kicker < spans[0][1]:
-        cut.append((0, kicker))  # "Golf, Woods: | Tiger Woods hat ...": the page's label
-        spans = [(kicker, spans[0][1]), *spans[1:]]
     for start, end in spans:
+        kicker = _kicker(unit, start) if "," in unit[start : start + 80] else None
+        if kicker and kicker < end:
+            cut.append((start, kicker))  # "Golf, Woods: | Tiger Woods hat ...": a page's label
+            start = kicker
         at = glued_heading(unit[start:end])
         if at is not None and not MARKER.match(unit, start):
             cut.append((start, start + at))  # the lost line break between heading and sentence
@@ -352,26 +352,29 @@ def _repaired(unit: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return cut
 
 
-# A news page's kicker before the first sentence, a subject and a topic with a comma and a
-# colon: "Fußball, DFB-Elf: Oliver Bierhoff hält ...", "Golf, Woods: Tiger Woods hat ...",
-# "Ski alpin, Weltcup: ..." (SZ's short sports news; 190 MLSUM texts open with such a pair, most
-# of them kickers). Words only, none of them a function word or an inflected adjective: a lead
-# of its own ("Erst die Pokal-Blamage, nun eine bittere Derby-Niederlage: ...", "Abgehacktes
-# Rattern, dumpfes Knallen: ...") stays.
+# A news page's kicker before a sentence, a subject and a topic with a comma and a colon:
+# "Fußball, DFB-Elf: Oliver Bierhoff hält ...", "Golf, Woods: Tiger Woods hat ...", "Ski alpin,
+# Weltcup: ..." (SZ's short sports news; 190 MLSUM texts open with such a pair, most of them
+# kickers, and a roundup of such news holds one before each item: 192 texts in all). Words only,
+# none of them a function word or an inflected adjective: a lead of its own ("Erst die
+# Pokal-Blamage, nun eine bittere Derby-Niederlage: ...", "Abgehacktes Rattern, dumpfes Knallen:
+# ...") stays.
 _KICKER = re.compile(
     r"([A-ZÄÖÜ][\w.-]*(?: [\w.-]+){0,2}), ([\w.-]+(?: [\w.-]+){0,3}):\s+(?=[A-ZÄÖÜ„\"])"
 )
 _KICKER_NOT = re.compile(r"[a-zäöüß]+(?:e|es|er|en|em)")
 
 
-def _kicker(unit: str) -> int | None:
-    """Where the sentence after a kicker at the start of ``unit`` starts (see above), or None."""
-    match = _KICKER.match(unit)
+def _kicker(unit: str, start: int) -> int | None:
+    """Where the sentence after a kicker at ``start`` in ``unit`` starts (see above), or None."""
+    match = _KICKER.match(unit, start)
     if match is None:
         return None
     for word in (match.group(1) + " " + match.group(2)).split():
         if word.casefold() in ALL_FUNCTION_WORDS or _KICKER_NOT.fullmatch(word):
             return None
+        if not any(c.isalnum() for c in word):
+            return None  # "Nationalisten-Chef Velopoulos, ... Bild:" (a gallery's captions)
     return match.end()
 
 

@@ -334,6 +334,10 @@ def test_a_kicker_before_the_first_sentence_is_a_piece_of_its_own() -> None:
     assert split_sentences("Fußball, 2. Liga: Der VfL Bochum verliert. Er bleibt unten.") == [
         "Fußball, 2. Liga:", "Der VfL Bochum verliert.", "Er bleibt unten.",
     ]
+    # ... and before each item of a roundup (the second item's line printed its kicker)
+    assert split_sentences("Er siegte. Ski alpin, Weltcup: Rebensburg wurde 13.") == [
+        "Er siegte.", "Ski alpin, Weltcup:", "Rebensburg wurde 13.",
+    ]
     for text in (
         "Erst die Pokal-Blamage, nun eine Niederlage: Der FC Schalke 04 steckt in der Krise.",
         "Abgehacktes Rattern, dumpfes Knallen: So klingt der Krieg.",
