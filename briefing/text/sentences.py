@@ -657,7 +657,7 @@ _ADVERBS_IN_ER = frozenset(
     "stärker schneller".split()
 )
 # a participle's adjective: "stationierten", "beauftragten", "gefluteten", "tanzenden"
-_PARTICIPLE_ADJECTIVE = ("ierten", "gten", "kten", "eten", "nden", "chten", "sten")
+_PARTICIPLE_ADJECTIVE = ("ierten", "gten", "kten", "eten", "nden")
 # what comes before an infinitive or participle that ends a heading, beside a noun
 _BEFORE_INFINITIVE = frozenset({"nicht", "zu", "etwas", "eins", "selbst", "noch", "wieder"})
 # what follows a participle or infinitive rather than a finite verb: "... Waffe benutzt haben"
