@@ -542,6 +542,21 @@ def test_a_quote_only_a_pronoun_attributes_is_its_own_subjects() -> None:
     assert found[1] == "Trump" and found.get(3, "").endswith("Boris Johnson"), found
 
 
+def test_a_pronoun_speaker_is_no_adjective_and_its_noun() -> None:
+    """ '"…", schrieb er.' after "Zentrales Ziel seines Regierungsprogramms sei es, ..." was
+    printed with "— Zentrales Ziel" (300 random articles, seed 120923; "Trumps Vorbild",
+    "Genaue Zahlen" ... in the corpora): a capitalised adjective and a common noun name no
+    person; a first name with its surname does ("Klaus-Jürgen Grün")."""
+    from briefing.models import Sentence
+
+    def speaker(before: str) -> str | None:
+        texts = [before, '"Wie immer steht meine Tür allen offen", schrieb er.']
+        return reported_speakers([Sentence(t, "a1", 0, i) for i, t in enumerate(texts)]).get(1)
+
+    assert speaker("Zentrales Ziel seines Programms sei es, ein Gesetz vorzulegen.") is None
+    assert speaker("Klaus-Jürgen Grün lehrt Philosophie in Frankfurt.") == "Klaus-Jürgen Grün"
+
+
 def test_so_ist_es_leans_on_the_sentence_before() -> None:
     """ "So ist es auch beim Wasser." was a lone article's line under Weitere Meldungen (300
     random articles): as the sentence before said. An article after "So" or a colon is no
