@@ -38,7 +38,7 @@ from briefing.stories.vectors import (
     news_text,
     tfidf_vectors,
 )
-from briefing.text.sentences import article_sentences
+from briefing.text.sentences import labelled_sentences
 from briefing.text.words import letters_key
 
 
@@ -124,7 +124,7 @@ def _first_items(
     for number, article in enumerate(articles):
         if number in roundups or not may_be_ticker(article.body):
             continue
-        first = first_item(article_sentences(article))
+        first = first_item(labelled_sentences(article))
         if first:
             weighed[number] = [(s.text, letters_key(s.text)) for s in first]
     return weighed

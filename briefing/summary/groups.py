@@ -51,7 +51,12 @@ from briefing.summary.similarity import is_near_duplicate, word_set
 from briefing.summary.weights import DEFAULT_WEIGHTS, Weights
 from briefing.text.captions import opens_with_credit
 from briefing.text.language import foreign_sentence
-from briefing.text.sentences import article_sentences, continues_cut, ends_sentence
+from briefing.text.sentences import (
+    article_sentences,
+    continues_cut,
+    ends_sentence,
+    labelled_sentences,
+)
 from briefing.text.words import sentence_key, words
 
 # "Laut Klöckner ...", "heißt es in dem Schreiben": the sentence says whose words they are
@@ -568,7 +573,7 @@ def other_ticker_items(articles: list[Article], stop: frozenset[str]) -> set[tup
         return set(_LAST_TICKERS[1])
     off: set[tuple[str, int]] = set()
     for article in articles:
-        sentences = article_sentences(article)
+        sentences = labelled_sentences(article)  # (the items' labels are apart from the lines)
         items = ticker_items(sentences)
         if items is None:
             continue

@@ -820,6 +820,31 @@ def article_sentences(article: Article) -> list[Sentence]:
     return found
 
 
+def labelled_sentences(article: Article) -> list[Sentence]:
+    """``article_sentences`` with the kicker that stands right before a sentence put back in
+    front of it ("Fußball, 2. Bundesliga: Der VfB Stuttgart ..."; same indexes): a news ticker's
+    items are told apart by these labels (``briefing.cues.tickers``), which no line shows."""
+    sentences = article_sentences(article)
+    if ":" not in article.body:
+        return sentences  # (most articles: no kicker)
+    labelled: list[Sentence] = []
+    for block in article.blocks:
+        if block.is_heading:
+            continue
+        label = ""
+        for text in split_sentences(block.text):
+            if is_sentence_piece(text):
+                sentence = sentences[len(labelled)]
+                if label:
+                    sentence = Sentence(f"{label} {sentence.text}", sentence.article_id,
+                                        sentence.block, sentence.index)
+                labelled.append(sentence)
+                label = ""
+            elif _is_kicker(text):
+                label = text
+    return labelled
+
+
 # id(article) -> (the article, its blocks, its id, its sentences); the article is held, so its
 # id is not given to another object while the entry lives
 _ARTICLE_SENTENCES: dict[int, tuple[Article, tuple, str, tuple[Sentence, ...]]] = {}
@@ -846,8 +871,16 @@ def caption_sentence(text: str) -> str:
 
 def is_sentence_piece(text: str) -> bool:
     """False for a piece of ``split_sentences`` that is no sentence: it lacks final
-    punctuation (a heading, a byline, a label) or is a picture's caption with its credit."""
-    return ends_sentence(text) and not (MARKER.match(text) or holds_credit(text))
+    punctuation (a heading, a byline, a label), is a kicker ("Golf, Woods:") or a picture's
+    caption with its credit."""
+    return ends_sentence(text) and not (
+        MARKER.match(text) or holds_credit(text) or _is_kicker(text)
+    )
+
+
+def _is_kicker(piece: str) -> bool:
+    """Whether a piece of ``split_sentences`` is a kicker cut off before its sentence."""
+    return piece.endswith(":") and _kicker(f"{piece} A", 0) == len(piece) + 1
 
 
 class GermanTokenizer:

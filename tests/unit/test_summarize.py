@@ -26,7 +26,7 @@ from briefing.summary.groups import is_candidate
 from briefing.summary.scoring import lead_prior, score_groups
 from briefing.summary.selection import reading_order
 from briefing.summary.similarity import is_near_duplicate
-from briefing.text.sentences import article_sentences
+from briefing.text.sentences import article_sentences, labelled_sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "summarize"
@@ -726,17 +726,18 @@ _TICKER = (
 
 
 def _items(text: str) -> list[int] | None:
-    """The ticker items of the sentences of one article of ``text``."""
+    """The ticker items of the sentences of one article of ``text`` (their labels are pieces
+    of their own, put back for the tickers by ``labelled_sentences``)."""
     from briefing.cues.tickers import ticker_items
 
-    return ticker_items(article_sentences(_article("a1", text)))
+    return ticker_items(labelled_sentences(_article("a1", text)))
 
 
 def test_a_ticker_gives_a_story_only_its_item_about_the_story() -> None:
     from briefing.cues.tickers import ticker_items
 
     ticker = _article("a1", _TICKER)
-    assert ticker_items(article_sentences(ticker)) == [0, 0, 1, 1]
+    assert ticker_items(labelled_sentences(ticker)) == [0, 0, 1, 1]
     other = _article(
         "a2", "Bundestrainer Joachim Löw verliert Niklas Süle für die EM. Der Abwehrchef des "
         "FC Bayern hat sich das Kreuzband im linken Knie gerissen, sagte Löw am Montag."
@@ -761,7 +762,7 @@ def test_inside_a_ticker_a_shorter_label_opens_an_item_and_its_quote_is_not_the_
         "Claudia Pechstein trainiert künftig mit dem polnischen Team. \"Wer als Bundestrainer "
         "so kommuniziert, hat seinen Job verfehlt. Hier wirst du nicht mehr glücklich\", sagte "
         "Pechstein laut Bild-Zeitung.")
-    assert ticker_items(article_sentences(ticker)) == [0, 0, 1, 1, 1]
+    assert ticker_items(labelled_sentences(ticker)) == [0, 0, 1, 1, 1]
     other = _article(
         "a2", "Andy Murray hat in Antwerpen gegen Stan Wawrinka gewonnen. Es ist der erste "
         "Titel des Schotten seit seiner Hüftoperation, sagte Murray nach dem Finale.")
