@@ -363,6 +363,7 @@ _KICKER = re.compile(
     r"([A-ZÄÖÜ][\w.-]*(?: [\w.-]+){0,2}), ([\w.-]+(?: [\w.-]+){0,3}):\s+(?=[A-ZÄÖÜ„\"])"
 )
 _KICKER_NOT = re.compile(r"[a-zäöüß]+(?:e|es|er|en|em)")
+_KICKER_IN_TEXT = re.compile(r", [\w.-]+(?: [\w.-]+){0,3}:\s")  # (a cheap look first)
 
 
 def _kicker(unit: str, start: int) -> int | None:
@@ -825,7 +826,7 @@ def labelled_sentences(article: Article) -> list[Sentence]:
     front of it ("Fußball, 2. Bundesliga: Der VfB Stuttgart ..."; same indexes): a news ticker's
     items are told apart by these labels (``briefing.cues.tickers``), which no line shows."""
     sentences = article_sentences(article)
-    if ":" not in article.body:
+    if _KICKER_IN_TEXT.search(article.body) is None:
         return sentences  # (most articles: no kicker)
     labelled: list[Sentence] = []
     for block in article.blocks:
