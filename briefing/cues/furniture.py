@@ -36,9 +36,11 @@ from briefing.text.words import letters_key
 _MARKER = re.compile(rf"^(?:{alternation(CAPTION_MARKERS)})(?:\s|$)")
 # an agency's or author's initials with the date, closing a report, glued before what follows
 # it (a team's line-up, a result table): "(APA, 22.8.2015) Mögliche Aufstellungen: ...",
-# "(APA; 14.12.2015) NHL-Ergebnisse von Sonntag: ..."
+# "(APA; 14.12.2015) NHL-Ergebnisse von Sonntag: ...", and with the editor's too: "(APA, red,
+# 1.4.2016) Bundesliga, 29. Runde, Samstag SV Grödig – SK Sturm Graz ..." (a timeline line of
+# 300 DER STANDARD articles, seed 120844)
 _DATED_CREDIT = re.compile(
-    r"^\([A-Za-z]{2,8}(?:/[A-Za-z]{2,8})*[,;]\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\)"
+    r"^\((?:[A-Za-z]{2,8}(?:/[A-Za-z]{2,8})*[,;]\s*){1,3}\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\)"
 )
 # a sentence that sends the reader to a part of the page the briefing does not show: "(siehe
 # Grafik)", "(Siehe Text links)", "siehe oben", "(siehe Seite 3)", the bare word in brackets

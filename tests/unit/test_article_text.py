@@ -31,6 +31,8 @@ from briefing.text.words import letters_key
         "Alle Informationen gibt es unter sz.de/podcast.",
         "(APA, 22.8.2015) Mögliche Aufstellungen: FC Red Bull Salzburg – FK Austria Wien.",
         "(APA; 14.12.2015) NHL-Ergebnisse von Sonntag: New York Islanders – New Jersey Devils 4:0.",
+        # ... and with the editor's initials (300 DER STANDARD articles, seed 120844: a timeline)
+        "(APA, red, 1.4.2016) Bundesliga, 29. Runde, Samstag SV Grödig – SK Sturm Graz, 16 Uhr.",
         ("Die SZ-Redakteure Markus Schäflein und Philipp Schneider erklären bei Moderator Jonas "
          "Beckenkamp, wie es so weit kommen konnte."),
         'Einen tieferen Einblick bietet "Und nun zum Sport", der Podcast der Süddeutschen Zeitung.',
