@@ -163,7 +163,9 @@ def first_sentence(blocks: list[Block]) -> str | None:
             sentences = sentences[:-1] if len(sentences) >= 2 else split_sentences(block.text)
         for sentence in sentences:
             if sentence.endswith(":"):
-                continue  # a kicker: "Golf, Woods: | Tiger Woods hat ..." (text.sentences)
+                # a piece that ends in a colon introduces what follows, no title: a kicker
+                # ("Golf, Woods: | Tiger Woods hat ...", text.sentences) or a label
+                continue
             candidate = caption_sentence(sentence)
             if furniture_reason(candidate) is None:
                 return candidate

@@ -141,13 +141,14 @@ _BEFORE_COLON = re.compile(
     rf"(?:{_SPEECH_VERBS}|{alternation(COLON_VERBS)})(?:\s+(?:{_ADVERB_WORDS}|weiter))?\s*:\s*[«„“\"]"
 )
 
-_PLACE_BEFORE = re.compile(r"\b(?:in|aus|im|nach)\s+$")
-# ... nor one after a preposition and its article: "Verstappen hatte nach dem Qualifying
-# erklärt: "…"" is not the Qualifying's (a week of SZ news, rows 2500-2799; "von der" names
-# whose: see _OWNER_BEFORE)
-_PREPOSITION_BEFORE = re.compile(
-    rf"\b(?:{alternation(sorted(PREPOSITIONS - {'von', 'vom'}))})\s+"
-    r"(?:dem|der|den|einem|einer)\s+$"
+# ... but not one inside a prepositional phrase: right after "in", "aus", "im", "nach" ("Ein
+# Mann in Madrid berichtet:" is not Madrid's), or after a preposition and its article
+# ("Verstappen hatte nach dem Qualifying erklärt: "…"" is not the Qualifying's; a week of SZ
+# news, rows 2500-2799; "von der" names whose: see _OWNER_BEFORE)
+_IN_A_PHRASE_BEFORE = re.compile(
+    r"\b(?:in|aus|im|nach"
+    rf"|(?:{alternation(sorted(PREPOSITIONS - {'von', 'vom'}))})\s+(?:dem|der|den|einem|einer))"
+    r"\s+$"
 )
 
 # ... or the sentence's subject before such a verb, whatever stands between the verb and the
@@ -354,8 +355,7 @@ def _named_before_colon(text: str) -> str | None:
     """The speaker named before a speech verb and the colon that opens a quote ("dessen
     Vorsitzender Jens Gnisa sagt: "…""), or None."""
     for match in _BEFORE_COLON.finditer(text):
-        before = text[: match.start()]
-        if _PLACE_BEFORE.search(before) or _PREPOSITION_BEFORE.search(before):
+        if _IN_A_PHRASE_BEFORE.search(text, 0, match.start()):
             continue  # "Ein Mann in Madrid berichtet:" is not Madrid's
         owner = _OWNER_BEFORE.search(text, 0, match.start())
         if owner and match.start() == owner.end() and not _function_word(owner["head"]):

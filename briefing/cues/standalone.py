@@ -642,7 +642,7 @@ def points_back(text: str, names_speaker: bool = False) -> str | None:
         return "demonstrative 'das' for what was said before"
     if first in ("Er", "Sie") and second[:1].islower() and not names_speaker:
         return f"pronoun subject '{first}'"
-    if _BOTH.match(stripped) and not names_speaker and _both_as_subject(stripped):
+    if not names_speaker and _both_as_subject(stripped):
         return "'the two' as the subject"  # "Die beiden würden zur Schule gehen, Elias ..."
     third = tokens[2] if len(tokens) > 2 else ""
     if first in ("Diese", "Dieser", "Dieses", "Diesen", "Diesem") and second[:1].isdigit():
@@ -677,6 +677,7 @@ _BOTH = re.compile(r"(?:Die [Bb]eiden|Beide) (?P<verb>[a-zäöüß]+)(?: (?P<nex
 
 
 def _both_as_subject(stripped: str) -> bool:
+    """Whether the sentence opens with "Die beiden" or "Beide" as its subject (see above)."""
     match = _BOTH.match(stripped)
     if match is None:
         return False

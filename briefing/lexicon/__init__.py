@@ -94,7 +94,7 @@ PRONOUNS = frozenset(_tagged("function_words", "pronoun"))
 SENTENCE_OPENERS = _folded(_tagged("function_words", "opener"))
 FINITE_AUXILIARIES = frozenset(_tagged("function_words", "finite"))
 SPEAKER_END = _tagged("function_words", "speaker-end")
-SPEECH_MANNER = tuple(row[0] for row in _rows("speech_manner"))  # '..., sagte Nübel frech.'"
+SPEECH_MANNER = tuple(row[0] for row in _rows("speech_manner"))  # '..., sagte Nübel frech.'
 SPEECH_ADVERBS = _tagged("function_words", "adverb")
 WRAP_WORDS = frozenset(_tagged("function_words", "wrap"))
 # two lists of function words sumy's German stop-word list lacks, measured apart: the

@@ -641,7 +641,7 @@ def _name_again(text: str) -> int | None:
 # not when it is a participle's adjective ("Danach soll der Einsatz der in Jordanien
 # stationierten Flieger beendet werden."). One to three capitalised words follow, then a
 # finite verb that is no infinitive and no participle before its auxiliary ("... Waffe benutzt
-# haben"). 56 of the corpora's 11,707 texts split differently, all read: each such place is a
+# haben"). 57 of the corpora's 11,707 texts split differently, all read: each such place is a
 # subheading's end (one that ends in a name is not found: "Bolton widerspricht Trump | Bolton
 # widersprach ...").
 _NOT_A_HEADING_END = (
@@ -826,8 +826,8 @@ def labelled_sentences(article: Article) -> list[Sentence]:
     front of it ("Fußball, 2. Bundesliga: Der VfB Stuttgart ..."; same indexes): a news ticker's
     items are told apart by these labels (``briefing.cues.tickers``), which no line shows."""
     sentences = article_sentences(article)
-    if _KICKER_IN_TEXT.search(article.body) is None:
-        return sentences  # (most articles: no kicker)
+    if not any(_KICKER_IN_TEXT.search(b.text) for b in article.blocks if not b.is_heading):
+        return sentences  # (most articles: no kicker; asked of the blocks, not a joined body)
     labelled: list[Sentence] = []
     for block in article.blocks:
         if block.is_heading:
