@@ -6,6 +6,7 @@ Takes scored sentence groups; gives the picks (``select_groups`` for one article
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from briefing.cues.hedges import accused, speculative
@@ -217,7 +218,7 @@ class _SubtopicPicker:
         if not total:
             return 1.0
         known = self.novel[text] = (
-            sum(self.concept.get(s, 0.0) for s in self.stems(text) - self.covered) / total
+            worth_of(self.stems(text) - self.covered, self.concept) / total
         )
         return known
 
@@ -361,8 +362,12 @@ def concept_weights(groups: list[SentenceGroup], similarity: Similarity) -> dict
 
 
 def worth_of(stems: frozenset[str], concept: dict[str, float]) -> float:
-    """The summed worth of a sentence's fact words (its content stems)."""
-    return sum(concept.get(s, 0.0) for s in stems)
+    """The summed worth of a sentence's fact words (its content stems).
+
+    Summed exactly (``math.fsum``): a set's order follows the process's string hashes, and a
+    plain sum in another order may differ in its last bit, enough to flip a tie between two
+    candidates and give the same folder another briefing on the next run."""
+    return math.fsum(concept.get(s, 0.0) for s in stems)
 
 
 def subtopic_labels(matrix, cut: float = 0.9):
