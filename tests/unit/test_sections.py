@@ -242,6 +242,11 @@ from briefing.render import render_briefing
         ('"Dortmund hatte einfach gar keine Chance", behauptete Nübel frech.', "Nübel"),
         ('"Seit ein paar Spielen bin ich manchmal sprachlos", sagte Gaudet nachdenklich.',
          "Gaudet"),
+        # ... a mood's participle too (300 random articles, seed 120925, printed Wagner's quote
+        # without him; 5 corpus sentences gain theirs)
+        ('"Wir nehmen viel Gutes aus dem Spiel mit", sagte Schalkes Trainer David Wagner '
+         'gefrustet.', "Schalkes Trainer David Wagner"),
+        ('"Das ist doch normal, dass Spieler sauer sein", sagte Sarri gelassen.', "Sarri"),
     ],
 )
 def test_quote_speaker(text, speaker):
