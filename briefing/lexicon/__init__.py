@@ -231,6 +231,9 @@ NAME_TITLES = frozenset(row[0] for row in _rows("name_words") if row[-1] == "tit
 NAME_ADJECTIVES = frozenset(row[0] for row in _rows("name_adjectives"))
 # "im Gegenzug", "mit Blick auf": how or in what respect, never what happened
 IDIOM_NOUNS = frozenset(_tagged("heading_words", "idiom"))
+# "im Norden (der Niederlande)", "in der Nähe (des Alexanderplatzes)": where, by what follows
+RELATIONAL_NOUNS = frozenset(_tagged("heading_words", "relational"))
+DIRECTION_NOUNS = frozenset(_tagged("heading_words", "direction"))
 # "auf Eis legen", "zu Protokoll geben": a preposition and a noun a verb takes as one
 VERB_IDIOMS = frozenset(_tagged("heading_words", "verb-idiom"))
 # "mitgerissen worden": an auxiliary after a clause's participle

@@ -478,8 +478,26 @@ def _headings(
         best = candidates(Group([scan_article(group[0], LONE_SENTENCES)]), folder)
     if not best:
         return (group[0].title,)
-    texts = dict.fromkeys(_closed_initials(c.text) for c in best)
+    texts = dict.fromkeys(
+        _closed_initials(_without_genitive_s(c.text, group[:MAX_ARTICLES])) for c in best
+    )
     return tuple(texts)[: ALTERNATIVES + 1] if len(group) > 1 else (next(iter(texts)),)
+
+
+def _without_genitive_s(text: str, articles: Sequence[Article]) -> str:
+    """A one-word heading in -s without it where the articles write the word so too:
+    "Griechenlands" -> "Griechenland", "Landgerichts" -> "Landgericht" (the heading's word
+    is read in the first sentences, where the name may stand only in the genitive before a
+    noun, "Griechenlands Regierung"; the articles' whole text is looked at only for such a
+    word). "Tennis" or "Adidas" stay: no "Tenni" is written, and "Sotheby's" is no
+    "Sotheby"."""
+    if " " in text or not text.endswith("s") or text.endswith(("ss", "'s", "’s")) or len(text) < 5:
+        return text
+    shorter = text[:-1]
+    written = re.compile(rf"(?<![\w'’-]){re.escape(shorter)}(?![\w'’-])")
+    if any(written.search(a.title or "") or written.search(a.body) for a in articles):
+        return shorter
+    return text
 
 
 # initials written together ("T.J." of "T.J. Bray"), which the word scan reads without their

@@ -500,9 +500,11 @@ def _verb_frame(match: re.Match[str], text: str) -> bool:
 
 def _of_phrase(match: re.Match[str], stop: frozenset[str]) -> tuple | None:
     """(key, head, kind, words) of a "<noun> <preposition> <what>" match, or None."""
-    head, preposition, article, adjectives, complement, following, _ = match.groups()
+    head, preposition, article, adjectives, complement, following, after = match.groups()
     if head.casefold() in stop or len(head) < 3 or is_time(head):
         return None
+    if head.casefold() in lexicon.DIRECTION_NOUNS:
+        return None  # "Nordosten des Landes", "Nähe von Trier": where, not what
     if f"{head} {preposition}".casefold() in lexicon.NAME_PARTICLES:
         return None  # "Van der Bellen" is a name, no "Van" of "Bellen" ("ORF der Bellen")
     comp_words = complement.split()
@@ -513,6 +515,15 @@ def _of_phrase(match: re.Match[str], stop: frozenset[str]) -> tuple | None:
     if comp_words[-1].endswith(("s", "'", "’")) and following and (
         is_adjective(following) or following[:1].isupper()
     ):
+        return None
+    if (
+        following in ("der", "des")
+        and (after or "").strip()[:1].isupper()
+        and comp_words[-1].casefold() in lexicon.RELATIONAL_NOUNS
+    ):
+        # "Provinz im Norden [der Niederlande]", "Geldtransporter in der Nähe [des
+        # Alexanderplatzes]": the place is where its genitive says; cut before it, the
+        # phrase says nothing
         return None
     bare = lexicon.HEADING_PREPOSITIONS.get(preposition)
     if bare == "zwischen" and "und" not in comp_words:
