@@ -609,6 +609,22 @@ def test_so_heisst_and_so_steht_es_lean_on_the_sentence_before() -> None:
     assert stands_alone("So heißt es in einem Lied, Tel-Aviv solle zertrampelt werden.")
 
 
+def test_so_and_a_measure_lean_on_the_sentence_before() -> None:
+    """ "So deutlich hatte aus der Regierung in Berlin bisher noch niemand bestätigt." was a
+    line of a Balkan route topic (300 DER STANDARD articles, seed 120845): as clearly as the
+    sentence before said. So are "So etwas ...", "So lange ...", "So gesehen ..." (118 corpus
+    sentences, all read); not "so ..., dass" with its measure, nor "So richtig ..."."""
+    from briefing.summary.groups import stands_alone
+
+    assert not stands_alone("So deutlich hatte aus der Regierung bisher noch niemand bestätigt.")
+    assert not stands_alone("So etwas hat es siebzig Jahre nicht gegeben.")
+    assert not stands_alone("So lange dauert die laufende Legislaturperiode noch.")
+    assert not stands_alone("So gesehen ist die Sache ernst.")
+    assert stands_alone("So gut waren viele Darbietungen, dass die Jury staunte.")
+    assert stands_alone("So richtig kann Bastian Nominacher den Erfolg seiner Firma nicht fassen.")
+    assert stands_alone("So wie im Vorjahr rechnet die Bahn mit vielen Reisenden.")
+
+
 def test_a_report_that_gives_its_own_unnamed_source_takes_no_speaker() -> None:
     """ '..., heißt es in Bankenkreisen.' after a quote of "ein Beteiligter" was printed with
     "— Beteiligter" (300 random articles); "heißt es in der Beschwerde" goes on quoting its
