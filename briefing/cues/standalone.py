@@ -662,6 +662,8 @@ def points_back(text: str, names_speaker: bool = False) -> str | None:
         return f"opens with 'So {second} {third.strip(',.')}'"  # "So ist es auch beim Wasser."
     if first == "So" and second in _SO_NAMING and _so_names_back(stripped, third, head):
         return f"opens with 'So {second}'"  # "So nennen die Kurden ihr Gebiet in Nordsyrien."
+    if first in _WHY_NOUNS and second in _BE and ":" not in head:
+        return f"opens with '{first} {second}'"  # "Grund waren unter anderem der Gaza-Krieg ..."
     if first == "So" and _so_much(stripped, second, third, head):
         return f"opens with 'So {second}'"  # "So deutlich hatte ... noch niemand bestätigt."
     if first == "Auch" and second in ("dies", "er", "sie", "das", "diese") and (
@@ -691,6 +693,12 @@ def _both_as_subject(stripped: str) -> bool:
         return False
     # ("Die drei kassierten gelben Karten ...": an adjective before its noun)
     return not (following.endswith(("e", "en")) and following[:1].islower() and then[:1].isupper())
+
+
+# "Grund waren der Gaza-Krieg und ...", "Hintergrund ist ein Rechtsstreit", "Ziel ist es, ...":
+# the reason, background or aim of what the sentence before said
+_WHY_NOUNS = frozenset({"Grund", "Hintergrund", "Auslöser", "Anlass", "Ursache", "Ziel", "Zweck"})
+_BE = frozenset({"ist", "war", "sind", "waren", "sei", "seien", "wäre", "wären"})
 
 
 # "So ist es auch beim Wasser", "So war das schon 2015", "So steht es im Parteiengesetz", "So

@@ -625,6 +625,20 @@ def test_so_and_a_measure_lean_on_the_sentence_before() -> None:
     assert stands_alone("So wie im Vorjahr rechnet die Bahn mit vielen Reisenden.")
 
 
+def test_a_reason_or_an_aim_leans_on_what_it_is_the_reason_for() -> None:
+    """ "Grund waren unter anderem der Gaza-Krieg und der Beitritt der Palästinenser zum
+    Internationalen Strafgerichtshof." was a line of a Middle East topic (300 DER STANDARD
+    articles, seed 120845): the reason for what the sentence before said (168 corpus
+    sentences, "Hintergrund ist ...", "Ziel ist es, ...", "Anlass war ...", all lean)."""
+    from briefing.summary.groups import stands_alone
+
+    assert not stands_alone("Grund waren unter anderem der Gaza-Krieg und der Beitritt.")
+    assert not stands_alone("Hintergrund ist ein Rechtsstreit aus Frankreich.")
+    assert not stands_alone("Ziel ist es, bis 2031 einen geeigneten Ort zu finden.")
+    assert stands_alone("Grund zur Sorge sieht die Bundesbank nicht.")
+    assert stands_alone("Ziel der Reise ist die Hauptstadt Hanoi.")
+
+
 def test_a_report_that_gives_its_own_unnamed_source_takes_no_speaker() -> None:
     """ '..., heißt es in Bankenkreisen.' after a quote of "ein Beteiligter" was printed with
     "— Beteiligter" (300 random articles); "heißt es in der Beschwerde" goes on quoting its
