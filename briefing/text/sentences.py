@@ -411,6 +411,10 @@ def _joins(before: str, after: str) -> bool:
         # a sentence never starts so: '„…?“ fragte sie', '(15., 63.) entschieden' (but with
         # a name written in camel case: "iPhone 11 Pro", "iTunes trieb ...")
         return True
+    if first in "-–—" and after[1:2] == " " and _lower_start(after[2:]):
+        # a dash before a lower-case word goes on with the sentence: "einem Dribbling (90.) |
+        # - hat es Cristiano Ronaldo geschafft", "den Ausgleich (81.) | - ehe Kaderabek ..."
+        return True
     if first in _CLOSE_QUOTES and after[1:2] in (",", ";", ":", ")", "") or (
         first in _CLOSE_QUOTES and after[1:2].isspace() and after[2:3].islower()
     ):

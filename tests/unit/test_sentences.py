@@ -609,3 +609,16 @@ def test_initials_written_together_end_no_sentence_before_their_name() -> None:
         "So sagte er der F.A.S.", '"Dieser Preis kann so nicht bleiben."']
     assert split_sentences("Jetzt bekannt: Sängerin H.E.R. Für sie war es ein Sieg.") == [
         "Jetzt bekannt: Sängerin H.E.R.", "Für sie war es ein Sieg."]
+
+
+def test_a_dash_before_a_lower_case_word_goes_on_with_the_sentence() -> None:
+    """ "Mit dem 53. Karrieredreierpack - einem Freistoß (25.), ... und einem Dribbling (90.)"
+    was a line of a Ronaldo topic (a week of SZ news, rows 8500-8799): Punkt cut after "(90.)"
+    before "- hat es Cristiano Ronaldo ... geschafft" (30 corpus texts, all such cuts)."""
+    text = ("Mit dem Dreierpack - einem Freistoß (25.) und einem Dribbling (90.) - hat es "
+            "Ronaldo geschafft. Yuya Osako erzielte den Ausgleich (81.) - ehe Kaderabek traf.")
+    assert split_sentences(text) == [
+        "Mit dem Dreierpack - einem Freistoß (25.) und einem Dribbling (90.) - hat es Ronaldo "
+        "geschafft.",
+        "Yuya Osako erzielte den Ausgleich (81.) - ehe Kaderabek traf.",
+    ]
