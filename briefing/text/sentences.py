@@ -253,7 +253,8 @@ _NAME_INITIAL = re.compile(r"(?:^|\s)[A-ZÄÖÜ][a-zäöüß]+ [A-ZÄÖÜ]\.$")
 _INITIALS = re.compile(r"(?:^|\s)(?:[A-ZÄÖÜ]\.){2,4}$")
 # ... and two of them, "17./18." (before a month or an ordinal's noun: see continues_cut)
 _ORDINAL_RANGE = re.compile(r"(?<![\d.:,/])\d{1,3}\./\d{1,3}\.$")
-_AFTER_ORDINAL = ORDINAL_NOUNS | {m.capitalize() for m in MONTH_NAMES} | {"Jänner", "Feber"}
+_MONTHS = frozenset({m.capitalize() for m in MONTH_NAMES} | {"Jänner", "Feber"})
+_AFTER_ORDINAL = ORDINAL_NOUNS | _MONTHS
 _CLAUSE_START_SET = frozenset(CLAUSE_STARTS)
 # the article or determiner right before the word before an ordinal ("seiner damals 50.")
 _DETERMINER_BEFORE = re.compile(rf"(?:^|\s)(?i:{alternation(sorted(_BEFORE_ORDINAL))})\s+$")
@@ -360,7 +361,8 @@ def _repaired(unit: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 # Pokal-Blamage, nun eine bittere Derby-Niederlage: ...", "Abgehacktes Rattern, dumpfes Knallen:
 # ...") stays.
 _KICKER = re.compile(
-    r"([A-ZÄÖÜ][\w.-]*(?: [\w.-]+){0,2}), ([\w.-]+(?: [\w.-]+){0,3}):\s+(?=[A-ZÄÖÜ„\"])"
+    r"((?:\d{1,2}\. )?[A-ZÄÖÜ][\w.-]*(?: [\w.-]+){0,2}), ([\w.-]+(?: [\w.-]+){0,3}):\s+"
+    r"(?=[A-ZÄÖÜ„\"])"
 )
 _KICKER_NOT = re.compile(r"[a-zäöüß]+(?:e|es|er|en|em)")
 _KICKER_IN_TEXT = re.compile(r", [\w.-]+(?: [\w.-]+){0,3}:\s")  # (a cheap look first)
@@ -371,6 +373,8 @@ def _kicker(unit: str, start: int) -> int | None:
     match = _KICKER.match(unit, start)
     if match is None:
         return None
+    if match.group(1)[:1].isdigit() and match.group(1).split()[1] in _MONTHS:
+        return None  # a date, not a league's number: "12. Oktober, München: ..." (a live blog)
     for word in (match.group(1) + " " + match.group(2)).split():
         if word.casefold() in ALL_FUNCTION_WORDS or _KICKER_NOT.fullmatch(word):
             return None

@@ -356,6 +356,11 @@ def test_a_kicker_before_the_first_sentence_is_a_piece_of_its_own() -> None:
     assert split_sentences("Er siegte. Ski alpin, Weltcup: Rebensburg wurde 13.") == [
         "Er siegte.", "Ski alpin, Weltcup:", "Rebensburg wurde 13.",
     ]
+    # ... and one that opens with a league's number (a week of SZ news, rows 8500-8799,
+    # printed "2. Bundesliga, VfL Bochum: Der VfL hat sich ... getrennt."; 21 corpus texts)
+    assert split_sentences("Er ging. 2. Bundesliga, VfL Bochum: Der VfL trennt sich.") == [
+        "Er ging.", "2. Bundesliga, VfL Bochum:", "Der VfL trennt sich.",
+    ]
     for text in (
         "Erst die Pokal-Blamage, nun eine Niederlage: Der FC Schalke 04 steckt in der Krise.",
         "Abgehacktes Rattern, dumpfes Knallen: So klingt der Krieg.",
