@@ -159,6 +159,8 @@ def name_in_full(group: Group, word: str) -> str:
                     continue  # ("Spielertrainer" Lamotte is a title, not a name)
                 if first.casefold() in lexicon.ALL_FUNCTION_WORDS:
                     break  # "Alle" Bundeswehr-Angehörigen: a quantifier opening the sentence
+                if current in FIRST_NAMES and first in lexicon.demonym_forms():
+                    break  # "Franzosen" Lucas Pouille: where he comes from ("Deutsche" Bank stays)
                 if first.casefold() in lexicon.PREPOSITIONS:
                     break  # "Laut" Rotem Kreuz: a preposition opening the sentence
                 if first.casefold() in lexicon.DURATIONS or is_count(first):
