@@ -51,6 +51,9 @@ CLAUSE_STARTS = (
     # ("Schon wieder ein Formfehler Offenbar bezog sich die Beschwerde ...")
     "Offenbar", "Tatsächlich", "Vermutlich", "Wahrscheinlich", "Eigentlich", "Natürlich",
     "Welche", "Welcher", "Welches", "Warum", "Wann", "Wo", "Wieso", "Weshalb", "Woher", "Wohin",
+    # ("Die weiteren Deutschen Außer Kerber sind ...", "... hingegen kaum Trotz des Rückgangs
+    # zählt Deutschland ...")
+    "Außer", "Trotz",
 )
 # where a credit without brackets ends: a clause starts, a gap, a sentence ends
 _CREDIT_STOP = re.compile(rf"\s(?=(?:{'|'.join(CLAUSE_STARTS)})\s)|\s{{2,}}|(?<=[.!?])\s")
