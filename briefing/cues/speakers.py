@@ -786,6 +786,11 @@ def resolve_role(speaker: str, article_text: str) -> str | None:
     )
     for match in re.finditer(rf"\b{role}\s+({_NAME_WORD}(?:\s+{_NAME_WORD})?)", article_text):
         words = match.group(1).split()
+        for k, word in enumerate(words):
+            if len(word) > 2 and word.endswith("."):
+                # the sentence ends after the name: "sagt Xbox-Chef Spencer. Was er meint"
+                words = [*words[:k], word[:-1]]
+                break
         while words and words[-1].casefold() in _NOT_A_NAME | _OPENERS | _PRONOUNS:
             words = words[:-1]
         if words and words[0].casefold() not in _NOT_A_NAME | _OPENERS | _PRONOUNS | _FINITE:

@@ -314,6 +314,11 @@ def test_a_bare_role_takes_the_one_name_its_article_gives_it() -> None:
     trump = ("US-Präsident Donald Trump griff die Abgeordneten an, die die Trump-Regierung "
              "kritisieren. Sie werfen Trump Rassismus vor. \"Das ist ein Chaos\", schrieb Trump.")
     assert resolve_role("Trump", trump) == "Trump"
+    # the name ends its sentence: "sagt Xbox-Chef Spencer. Was er damit meint, ..." gave
+    # "— Xbox-Chef Spencer. Was" (a week of SZ news, rows 8500-8799)
+    xbox = ('"Reden wir über unsere Konsole", sagt der Xbox-Chef. Das sei die Basis, sagt '
+            "Xbox-Chef Spencer. Was er damit meint, zeigen die Ankündigungen.")
+    assert resolve_role("Xbox-Chef", xbox) == "Xbox-Chef Spencer"
 
 
 @pytest.mark.parametrize(
