@@ -51,6 +51,7 @@ CLAUSE_STARTS = (
     # ("Schon wieder ein Formfehler Offenbar bezog sich die Beschwerde ...")
     "Offenbar", "Tatsächlich", "Vermutlich", "Wahrscheinlich", "Eigentlich", "Natürlich",
     "Welche", "Welcher", "Welches", "Warum", "Wann", "Wo", "Wieso", "Weshalb", "Woher", "Wohin",
+    "Wen", "Wem", "Wessen", "Worum", "Wozu", "Womit", "Wofür", "Wovon", "Woran", "Worauf",
     # ("Die weiteren Deutschen Außer Kerber sind ...", "... hingegen kaum Trotz des Rückgangs
     # zählt Deutschland ...")
     "Außer", "Trotz",

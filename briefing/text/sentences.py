@@ -595,6 +595,8 @@ def glued_heading(text: str) -> int | None:
             continue  # "Man City", "Isle of Man", "Big Man in Bayreuth": a name; "Man kann ..."
         if word == "Trotz" and not (following[:1].islower() and following.endswith(("es", "er"))):
             continue  # the noun: "mit größtmöglichem Trotz und Optimismus" ("Trotz des ...")
+        if word in ("Wen", "Wem") and (following[:1].isupper() or previous[:1].isupper()):
+            continue  # a Chinese name: "Premierministers Wen Jiabao", "Premier Wen nahestand"
         if word == "So" and following[:1].isupper():
             continue  # "mit Corinthians São Paulo" that lost its "ã": a clause's "So" has its verb
         if word == "Besonders" and previous.casefold() in ("etwas", "nichts", "viel", "wenig"):
