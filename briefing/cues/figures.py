@@ -68,6 +68,9 @@ MAX_WORDED = 5
 # A version cut inside a date ("... am 18.", "Juni, abstimmen will ...") is a broken sentence.
 _CUT_DATE = re.compile(r"\b\d{1,2}\.$")
 
+# The kinds of token that say what a figure counts ("Tote", "Franken").
+_COUNTED = ("word", "unit")
+
 # The kinds of token that name a date (a year is a number of four digits).
 _DATE_KINDS = ("day", "month", "weekday", "relative")
 
@@ -348,6 +351,8 @@ def differences(
         sa, sb = list(ta[i1:i2]), list(tb[j1:j2])
         if _which_of_a_series(a, sa, ta) and _which_of_a_series(b, sb, tb):
             continue  # "die elfte Etappe" / "die 16. Etappe": two stages, not two counts
+        if _other_things(sa, sb):
+            return []  # "auf 796 Peso" / "auf 0,9823 Franken": two statements, not versions
         if _differ(sa, sb, ta, tb, figures_a, figures_b, is_name):
             found.append((_span(a, sa), _span(b, sb)))
     # words in another order ("mindestens 112 Menschen wurden" / "wurden mindestens 145
@@ -372,6 +377,18 @@ def _which_of_a_series(text: str, span: list[Token], found: tuple[Token, ...]) -
     last = found.index(figures[-1])
     following = found[last + 1].norm if last + 1 < len(found) else ""
     return following not in ("mal", "male")
+
+
+def _other_things(sa: list[Token], sb: list[Token]) -> bool:
+    """Two spans with figures that count different things: "3 Tote" / "112 Verletzte", "796
+    Peso" / "0,9823 Franken" (the dollar's rate in two currencies, two reports of markets
+    that a topic's grouping took for one statement)."""
+    if not _figures(sa) or not _figures(sb):
+        return False
+    stop = german_stop_words()
+    counted_a = {german_stem(t.norm) for t in sa if t.kind in _COUNTED and t.norm not in stop}
+    counted_b = {german_stem(t.norm) for t in sb if t.kind in _COUNTED and t.norm not in stop}
+    return bool(counted_a and counted_b and not counted_a & counted_b)
 
 
 def _differ(
@@ -411,10 +428,7 @@ def _differ(
         return False  # another part of the sentence, or the same figures written otherwise
     if only_a and only_b:
         # ... unless they count different things ("3 Tote" / "112 Verletzte")
-        stop = german_stop_words()
-        counted_a = {german_stem(t.norm) for t in sa if t.kind == "word" and t.norm not in stop}
-        counted_b = {german_stem(t.norm) for t in sb if t.kind == "word" and t.norm not in stop}
-        return not (counted_a and counted_b and not counted_a & counted_b)
+        return not _other_things(sa, sb)
     if only_a or only_b:
         # a figure against a few words without any; a date told another way ("am Dienstag" /
         # "am 18. Juni") is the same day, "die zweite" / "eine weitere" the same count

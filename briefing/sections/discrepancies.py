@@ -75,6 +75,8 @@ def find_discrepancies(
         days = {dates.get(s) for v in discrepancy.variants for s in v.sources}
         if None not in days and len(days) > 1 or _different_weekdays(discrepancy.variants):
             continue  # reports of different days: the figure may have changed between them
+        if _opposite_moves(discrepancy.variants) or _two_days(discrepancy.variants):
+            continue  # "stieg um 1,1 Prozent" / "fiel um 0,9 Prozent": two days' markets
         if any(points_back(v.text) for v in discrepancy.variants):
             continue  # "Sie kommen auf 22,7 Prozent": who? Versions side by side need a subject
         rank = (any(id(g) in printed for g in involved), max(g.score for g in involved))
@@ -82,6 +84,43 @@ def find_discrepancies(
         found.append((rank, first, discrepancy))
     found.sort(key=lambda f: (not f[0][0], -f[0][1], f[1]))
     return [d for _, _, d in sorted(found[:limit], key=lambda f: f[1])]
+
+
+# a price, rate or index that went up, or down: versions of one statement move the same way
+_UP = re.compile(
+    r"\b(?:stieg|steigt|stiegen|gestiegen|verteuerte|verteuert|kletterte|klettert|gewann|"
+    r"gewinnt|legte\b.{0,40}\bzu|zog\b.{0,40}\ban|zogen\b.{0,40}\ban)\b"
+)
+_DOWN = re.compile(
+    r"\b(?:fiel|fällt|fielen|gefallen|sank|sinkt|sanken|gesunken|verbilligte|verbilligt|"
+    r"verlor|verliert|büßte|rutschte|gab\b.{0,40}\bnach|gaben\b.{0,40}\bnach)\b"
+)
+
+
+def _opposite_moves(variants: list[Variant]) -> bool:
+    """One version says its figure went up, another that it went down ("Im Abendhandel stieg
+    die Notierung für ein Barrel der Sorte Brent um 1,1 Prozent" / "Die Notierung für ein
+    Barrel der amerikanischen Sorte WTI fiel um 0,9 Prozent"): reports of other days or
+    other things, which a topic of market reports holds many of, not one statement told two
+    ways."""
+    moves = [(bool(_UP.search(v.text)), bool(_DOWN.search(v.text))) for v in variants]
+    return any(up and not down for up, down in moves) and any(
+        down and not up for up, down in moves
+    )
+
+
+_DAY_BEFORE = re.compile(r"\b(?:am|vom) (?:Vortag|Vorabend)\b")
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _two_days(variants: list[Variant]) -> bool:
+    """Each version gives the day before's figure, and they share none: "kostete 1,1219 Dollar,
+    nach 1,1284 Dollar am Vorabend" / "kostete 1,1110 Dollar nach 1,1098 Dollar am Vortag"
+    (a day's figure and the one before it, of two different days)."""
+    if not all(_DAY_BEFORE.search(v.text) for v in variants):
+        return False
+    figures = [set(_FIGURE.findall(v.text)) for v in variants]
+    return not set.intersection(*figures)
 
 
 def _different_weekdays(variants: list[Variant]) -> bool:

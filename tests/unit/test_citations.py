@@ -151,6 +151,26 @@ def test_versions_that_name_different_weekdays_are_reports_of_different_days() -
     assert len(_discrepancies(first, same_day)) == 1  # the same day: the outlets differ
 
 
+def test_versions_that_move_opposite_ways_are_no_discrepancy() -> None:
+    """A topic of market reports (the corpus' build) printed "stieg um 1,1 Prozent auf 58,86"
+    beside "fiel um 0,9 Prozent auf 56,14" as one statement told two ways: a figure that went
+    up in one version and down in the other is from other days or of other things."""
+    up = _article("a1", LEAD, "Im Abendhandel stieg die Notierung für ein Barrel der Sorte "
+                  "Brent um 1,1 Prozent auf 58,86 Dollar.")
+    down = _article("a2", LEAD, "Im Abendhandel fiel die Notierung für ein Barrel der Sorte "
+                    "Brent um 0,9 Prozent auf 56,14 Dollar.")
+    assert _discrepancies(up, down) == []
+    same_way = _article("a3", LEAD, "Im Abendhandel stieg die Notierung für ein Barrel der "
+                        "Sorte Brent um 1,3 Prozent auf 58,96 Dollar.")
+    assert len(_discrepancies(up, same_way)) == 1
+    # ... and so are two days' rates, each with the day before's ("the corpus' build")
+    first = _article("a4", LEAD, "Im Abendhandel kostete die Gemeinschaftswährung 1,1219 "
+                     "Dollar, nach 1,1284 Dollar am Vorabend.")
+    second = _article("a5", LEAD, "Im Abendhandel kostete die Gemeinschaftswährung 1,1110 "
+                      "Dollar, nach 1,1098 Dollar am Vorabend.")
+    assert _discrepancies(first, second) == []
+
+
 def test_versions_that_point_back_are_no_discrepancy() -> None:
     """'Sie kommen auf 22,7 Prozent der Stimmen.' beside '... 23,1 Prozent': whose share? Two
     versions side by side cannot lean on the sentence before them (found in the corpus)."""
