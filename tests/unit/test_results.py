@@ -25,6 +25,17 @@ def test_results_by_kind_a_score_larger_side_first() -> None:
     assert results("Hamilton hat 74 Punkte Vorsprung auf Bottas.") == {}
 
 
+def test_an_exchange_rate_is_a_result_a_price_is_not() -> None:
+    """Market reports of different days read alike and state different rates: the corpus'
+    build held a 'Gemeinschaftswährung' topic of 40 reports of 40 days (773 pairs of reports
+    in one topic with no rate in common; 174 with the rate as a result, same-day pairs kept)."""
+    text = ("Die Gemeinschaftswährung notierte am Abend bei 1,1023 Dollar, nach 1,1040 Dollar am "
+            "Freitag. Ein Barrel Brent kostete 63,16 Dollar.")
+    assert results(text) == {"rate": frozenset({"1,1023", "1,1040"})}
+    assert conflict(results("Der Euro kostete 1,1023 Dollar."),
+                    results("Der Euro kostete 1,1285 Dollar."))
+
+
 def test_times_of_day_durations_and_game_points_are_no_results() -> None:
     assert results("Anpfiff ist am Samstag um 15:30, die Partie beginnt 18:30 Uhr.") == {}
     text = "Nach 4:57 Stunden war das Finale vorbei; beim Stand von 30:40 regnete es."
