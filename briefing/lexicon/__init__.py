@@ -218,6 +218,7 @@ HEADING_PREPOSITIONS = {
 GENITIVE_ARTICLES = frozenset(_tagged("heading_words", "genitive"))
 NAME_PARTICLES = _tagged("heading_words", "particle")
 TIMES_OF_DAY = _tagged("heading_words", "time")
+PERIODS = _tagged("heading_words", "period")
 NOUN_ENDINGS = _tagged("heading_words", "noun-ending")
 OWN_PLURALS_N = frozenset(w.casefold() for w in _tagged("heading_words", "plural-n"))
 # "nach den Worten des Präsidenten": whose words, never what happened

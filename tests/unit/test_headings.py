@@ -631,6 +631,19 @@ def test_no_heading_points_back_or_names_a_unit_of_time() -> None:
         ("", "Nach acht Stunden kam Frodeno ins Ziel. Die Stunden in der Hitze waren hart."),
         ("", "Der Sieger brauchte knapp acht Stunden. Stunden später feierte Kona."))
     assert topic_heading(race) != "Stunden"
+    # nor a part of the week or a time of day ("Wochenmitte" headed two corpus topics of
+    # market reports, "Wochenende am Hockenheimring" the German Grand Prix; 21 corpus headings
+    # change)
+    from briefing.stories.headings.scan import is_time
+
+    assert all(is_time(w) for w in ("Wochenmitte", "Vortag", "Abend", "Dienstagabend"))
+    assert not any(is_time(w) for w in ("Abendland", "Parteitag", "Hockenheimring"))
+    prix = _story(
+        ("", "Am Wochenende am Hockenheimring siegte Verstappen. Das Wochenende am "
+             "Hockenheimring war verregnet."),
+        ("", "Vettel kam am Wochenende am Hockenheimring auf Rang zwei. Das Wochenende am "
+             "Hockenheimring lockte viele Fans."))
+    assert not topic_heading(prix).startswith("Wochenende")
 
 
 def test_a_bare_noun_takes_the_name_the_articles_write_it_of() -> None:

@@ -145,7 +145,8 @@ _SCHEDULE = re.compile(
 )
 _TIME = re.compile(
     f"(?:{_alternation(lexicon.WEEKDAY_NAMES + tuple(lexicon.GERMAN_MONTHS) + ('sonnabend',))})"
-    f"(?:{_alternation(lexicon.TIMES_OF_DAY)})?",
+    f"(?:{_alternation(lexicon.TIMES_OF_DAY)})?"
+    f"|(?:{_alternation(lexicon.TIMES_OF_DAY + lexicon.PERIODS)})",
     re.IGNORECASE,
 )
 SPLIT = re.compile(r"[-'’.]")
