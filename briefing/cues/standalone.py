@@ -645,6 +645,11 @@ def points_back(text: str, names_speaker: bool = False) -> str | None:
     if not names_speaker and _both_as_subject(stripped):
         return "'the two' as the subject"  # "Die beiden würden zur Schule gehen, Elias ..."
     third = tokens[2] if len(tokens) > 2 else ""
+    if first == "Beide" and tokens[0] == "Beide" and second[:1].isupper() and third[:1].islower():
+        # "Beide Politiker gelten bisher nicht als Schwergewichte" (300 random articles, seed
+        # 120926, a SPD topic's second line), "Beide Seiten hatten stark mobilisiert": which two?
+        # (not "Beide, Klingbeil und er, kommen ...": it says who)
+        return f"opens with 'Beide {second}'"
     if first in ("Diese", "Dieser", "Dieses", "Diesen", "Diesem") and second[:1].isdigit():
         return f"demonstrative '{first} {second}'"  # "Diese 12 Runden wirkten wie ..."
     if first in ("Diese", "Dieser", "Dieses", "Diesen", "Diesem") and second[:1].islower():

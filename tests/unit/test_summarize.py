@@ -590,6 +590,12 @@ def test_the_two_as_the_subject_lean_on_the_sentence_before() -> None:
     assert not stands_alone("Beide warnten vor einem wirtschaftlichen Kollaps.")
     assert stands_alone("Die beiden großen Kirchen haben weiter Mitglieder verloren.")
     assert stands_alone("Die beiden kassierten gelben Karten hatten Folgen für Liverpool.")
+    # ... and "Beide" before its noun (300 random articles, seed 120926, printed "Beide
+    # Politiker gelten bisher nicht als Schwergewichte in der Partei." as a SPD topic's second
+    # line; 143 corpus sentences), unless the two are named right after it
+    assert not stands_alone("Beide Politiker gelten bisher nicht als Schwergewichte.")
+    assert not stands_alone("Beide Seiten hatten stark mobilisiert.")
+    assert stands_alone("Beide, Klingbeil und er, kommen aus Niedersachsen.")
 
 
 def test_so_heisst_and_so_steht_es_lean_on_the_sentence_before() -> None:
