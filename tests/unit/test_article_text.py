@@ -188,9 +188,14 @@ def test_a_sentence_in_another_language_is_no_candidate() -> None:
         ("Nein, das Genfer Regelwerk sagt bloß noch, wen man töten darf.", True),
         ("Jahrelang hatte die Stadt über den Neubau gestritten.", False),
         # "Beide" before a verb stands for two people named before (300 random articles, seed
-        # 120729: a Ferrari topic printed it); "Beide Länder" names them
+        # 120729: a Ferrari topic printed it); so does "Beide" before its noun: "Beide Länder"
+        # says what the two are, not which (until 2026-12-07 this case stood alone; then 300
+        # random articles, seed 120926, printed "Beide Politiker gelten bisher nicht als
+        # Schwergewichte" as a SPD topic's second line, and all 30 of a sample of the 143 such
+        # corpus sentences leaned); two named right after it stand alone
         ("Beide haben ein sehr großes Selbstbewusstsein, und keiner gibt auf.", True),
-        ("Beide Länder unterzeichneten am Montag den Vertrag in Genf.", False),
+        ("Beide Länder unterzeichneten am Montag den Vertrag in Genf.", True),
+        ("Beide, Klingbeil und er, kommen aus Niedersachsen.", False),
         # "Beides" for the two things the sentence before named (MLSUM: "Beides passt selten
         # zusammen.", "Beides sei nach hinten losgegangen, sagte Cameron.")
         ("Beides passt selten zusammen.", True),
