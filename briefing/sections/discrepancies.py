@@ -110,7 +110,6 @@ def _opposite_moves(variants: list[Variant]) -> bool:
 
 
 _DAY_BEFORE = re.compile(r"\b(?:am|vom) (?:Vortag|Vorabend)\b")
-_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def _two_days(variants: list[Variant]) -> bool:
@@ -119,7 +118,7 @@ def _two_days(variants: list[Variant]) -> bool:
     (a day's figure and the one before it, of two different days)."""
     if not all(_DAY_BEFORE.search(v.text) for v in variants):
         return False
-    figures = [set(_FIGURE.findall(v.text)) for v in variants]
+    figures = [set(_signature(v.text)[0]) for v in variants]  # (their numbers, as read)
     return not set.intersection(*figures)
 
 
