@@ -645,7 +645,7 @@ def points_back(text: str, names_speaker: bool = False) -> str | None:
     if not names_speaker and _both_as_subject(stripped):
         return "'the two' as the subject"  # "Die beiden würden zur Schule gehen, Elias ..."
     third = tokens[2] if len(tokens) > 2 else ""
-    if first == "Beide" and tokens[0] == "Beide" and second[:1].isupper() and third[:1].islower():
+    if tokens[0] == "Beide" and second[:1].isupper() and third[:1].islower():
         # "Beide Politiker gelten bisher nicht als Schwergewichte" (300 random articles, seed
         # 120926, a SPD topic's second line), "Beide Seiten hatten stark mobilisiert": which two?
         # (not "Beide, Klingbeil und er, kommen ...": it says who)
