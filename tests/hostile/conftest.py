@@ -39,7 +39,10 @@ FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 
 # Launches `python -m briefing ...` under an address-space limit (and a file-size limit when
 # asked: a full disk), and writes the process's
-# peak resident size (KiB) to $HOSTILE_RSS_FILE when it ends (memory is a bound here).
+# peak resident size (KiB) to $HOSTILE_RSS_FILE when it ends (memory is a bound here). The
+# peak is VmHWM, the high-water mark of this process's own address space: getrusage's
+# ru_maxrss survives exec on Linux and so starts at the resident size of the process that
+# forked it (a pytest worker that had loaded the corpus made a 1 MB build "433 MB").
 _LAUNCH = """
 import os, resource, runpy, sys
 limit = int(os.environ.get("HOSTILE_MEMORY_LIMIT", "0"))
@@ -57,7 +60,9 @@ finally:
     target = os.environ.get("HOSTILE_RSS_FILE")
     if target:
         with open(target, "w") as handle:
-            handle.write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+            with open("/proc/self/status") as status:
+                peak = [line.split()[1] for line in status if line.startswith("VmHWM:")]
+            handle.write(peak[0])
 """
 
 

@@ -179,6 +179,19 @@ def test_large_file_of_distinct_sentences_in_bounded_memory(tmp_path, make):
     assert "lang.txt" in run.err and "sentences" in run.err, run.err
 
 
+def test_the_measured_peak_is_the_runs_own_not_its_parents(tmp_path):
+    """A test process holding 600 MB lends none of it to the run it measures: the bound above
+    holds for the build, whatever the pytest worker loaded before (ru_maxrss, the measure
+    before, said 433 MB for a 1 MB build under another test order)."""
+    ballast = bytearray(b"\x01") * (600 * 1024 * 1024)  # every page written: resident
+    (tmp_path / "kurz.txt").write_text(wordy_text(2000), encoding="utf-8")
+    run = run_briefing("build", "kurz.txt", "-j", "1", cwd=tmp_path, measure=True)
+    assert len(ballast) == 600 * 1024 * 1024  # (held until the run has ended)
+    del ballast
+    assert_clean(run, (0,))
+    assert run.peak_kib is not None and run.peak_kib < 400 * 1024, f"{run.peak_kib} KiB"
+
+
 # -- YAML alias bombs behind other line endings (defect 7) -------------------------------------
 
 
