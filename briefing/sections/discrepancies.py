@@ -49,6 +49,8 @@ _ARTICLE_LIKE = ARTICLES | DETERMINERS | PREPOSITIONS | _CONTRACTIONS
 # adjective endings ("kräftigen Abschlägen"); verbs of saying before a name end in -te
 _INFLECTED = ("en", "em", "er", "es")
 MIN_NAME_USES = 2
+# a whole word as the name cue looks it up: what stands between marks other than a hyphen
+_WORD = re.compile(r"[\w-]+")
 _WEEKDAY = re.compile(rf"\b(?:{alternation(d.capitalize() for d in WEEKDAY_NAMES)})\b")
 
 
@@ -257,25 +259,38 @@ class _NameCue:
     def __init__(self, citations: Citations) -> None:
         self.citations = citations
         self.known: dict[str, bool] = {}
+        self._places: dict[str, list[tuple[str, int]]] | None = None
 
     def __call__(self, word: str) -> bool:
         if word not in self.known:
             self.known[word] = self._is_name(word)
         return self.known[word]
 
+    def _uses(self, word: str) -> Iterator[tuple[str, int]]:
+        """Where ``word`` stands as a whole word in the articles: (folded text, offset)."""
+        if _WORD.fullmatch(word) is None:  # (a mark of another kind in it: "U.S.")
+            pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
+            for body in self.citations.folded_texts():
+                yield from ((body, match.start()) for match in pattern.finditer(body))
+            return
+        if self._places is None:  # every word's places at once: one pass over the texts
+            self._places = {}
+            for body in self.citations.folded_texts():
+                for match in _WORD.finditer(body):
+                    self._places.setdefault(match.group(), []).append((body, match.start()))
+        yield from self._places.get(word, ())
+
     def _is_name(self, word: str) -> bool:
         if word.casefold() in german_stop_words():
             return False
-        pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
         uses = after_article = 0
-        for body in self.citations.folded_texts():
-            for match in pattern.finditer(body):
-                uses += 1
-                before = body[max(0, match.start() - 20) : match.start()].split()
-                word_before = before[-1] if before else ""
-                previous = word_before.casefold()
-                after_article += previous in _ARTICLE_LIKE or previous[:1].isdigit() or (
-                    word_before.isalpha() and word_before.islower()
-                    and previous.endswith(_INFLECTED)
-                )
+        for body, start in self._uses(word):
+            uses += 1
+            before = body[max(0, start - 20) : start].split()
+            word_before = before[-1] if before else ""
+            previous = word_before.casefold()
+            after_article += previous in _ARTICLE_LIKE or previous[:1].isdigit() or (
+                word_before.isalpha() and word_before.islower()
+                and previous.endswith(_INFLECTED)
+            )
         return uses >= MIN_NAME_USES and after_article == 0

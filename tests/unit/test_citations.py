@@ -232,3 +232,20 @@ def test_a_timeline_entry_in_nearly_the_same_words_points_to_the_item() -> None:
     resolve_refs(topic)
     assert topic.timeline[0].ref == Ref("summary", 0, said)
     assert topic.timeline[1].ref is None
+
+
+def test_the_name_cue_counts_whole_words_and_the_word_before_each() -> None:
+    from briefing.sections.discrepancies import _NameCue
+
+    cue = _NameCue(Citations([
+        _article("a1", "Kramp sagte, Kramp-Karrenbauer habe recht. Die U.S. Army kam. "
+                 "O'Neill nickte."),
+        _article("a2", "Auch Kramp kam. Der Einsatz der U.S. Army endete. O'Neill ging."),
+    ]))
+    assert cue("Kramp")  # twice as a whole word ("Kramp-Karrenbauer" is another word)
+    assert not cue("Kramp-Karrenbauer")  # once
+    assert not cue("U.S.")  # after "Die" and "der": a noun
+    assert cue("Army")  # after "U.S." both times
+    assert cue("O'Neill")  # a mark other than a hyphen in it (looked up by its own pattern)
+    assert cue("Neill")  # (an apostrophe ends a word, as for the pattern: "O'" before it)
+    assert not cue("Einsatz")  # once, after "Der"
