@@ -1463,3 +1463,19 @@ def test_support_puts_the_reported_fact_before_one_outlet_s_colour() -> None:
     supported = dataclasses.replace(plain, support=1.0)
     picks = select_by_subtopic(groups, 1, supported, similarity)
     assert picks[0].text != colour
+
+
+def test_a_short_so_sentence_leans_on_the_sentence_before() -> None:
+    """ "So macht Mützenich den Vorschlag klein." and "So hatte die Regierung vor dem EuGH
+    argumentiert." were lines of an AKK and a Pkw-Maut topic (300 random articles, seed
+    120928): how, as the sentence before said. A sentence of at most eight words that opens
+    with "So" and its verb says little of its own (74 corpus sentences); a longer one mostly
+    gives an example with facts of its own, and a colon points forward."""
+    from briefing.summary.groups import stands_alone
+
+    assert not stands_alone("So macht Mützenich den Vorschlag klein.")
+    assert not stands_alone("So hatte die Regierung vor dem EuGH argumentiert.")
+    assert not stands_alone("So wird die Debatte zum Spiegel der Lage.")
+    assert stands_alone("So soll der Beitrag zur Arbeitslosenversicherung befristet bis Ende "
+                        "2022 von 2,5 auf 2,4 Prozent gesenkt werden.")
+    assert stands_alone("So sieht der Plan aus: zwei Brücken und ein Tunnel.")
