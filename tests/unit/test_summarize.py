@@ -1479,3 +1479,15 @@ def test_a_short_so_sentence_leans_on_the_sentence_before() -> None:
     assert stands_alone("So soll der Beitrag zur Arbeitslosenversicherung befristet bis Ende "
                         "2022 von 2,5 auf 2,4 Prozent gesenkt werden.")
     assert stands_alone("So sieht der Plan aus: zwei Brücken und ein Tunnel.")
+
+
+def test_a_sentence_that_only_says_who_reported_it_leans_on_the_sentence_before() -> None:
+    """ "Die Bild am Sonntag hatte zuerst darüber berichtet." was a line of an AKK topic (300
+    random articles, seed 120928): who reported what the sentence before said (24 corpus
+    sentences: one short clause with an outlet and "darüber" or "davon")."""
+    from briefing.summary.groups import stands_alone
+
+    assert not stands_alone("Die Bild am Sonntag hatte zuerst darüber berichtet.")
+    assert not stands_alone("Zunächst berichteten britische Medien darüber.")
+    assert stands_alone("Zuerst hatte der Spiegel über die Pläne des Ministers berichtet.")
+    assert stands_alone("Die meisten davon seien Franzosen und Belgier, berichtete die Zeitung.")
