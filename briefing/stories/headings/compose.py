@@ -478,8 +478,10 @@ def _headings(
         best = candidates(Group([scan_article(group[0], LONE_SENTENCES)]), folder)
     if not best:
         return (group[0].title,)
+    read_in = group[:MAX_ARTICLES]
     texts = dict.fromkeys(
-        _closed_initials(_without_genitive_s(c.text, group[:MAX_ARTICLES])) for c in best
+        _closed_initials(_with_number(_without_genitive_s(c.text, read_in), read_in))
+        for c in best
     )
     return tuple(texts)[: ALTERNATIVES + 1] if len(group) > 1 else (next(iter(texts)),)
 
@@ -498,6 +500,30 @@ def _without_genitive_s(text: str, articles: Sequence[Article]) -> str:
     if any(written.search(a.title or "") or written.search(a.body) for a in articles):
         return shorter
     return text
+
+
+# a number written after a word as part of its name: "Formel 1", "Schalke 04", "Hannover 96"
+_NUMBER_AFTER = r"(?: (\d{1,3})(?!\d|[,.:]\d))?"  # (not a year: "Sportjahr 2019")
+NUMBERED_SHARE = 2 / 3  # of a word's uses followed by one number: the number is of its name
+
+
+def _with_number(text: str, articles: Sequence[Article]) -> str:
+    """A one-word heading with the number the articles write after it in most of its uses:
+    "Formel" is "Formel 1" (300 random articles, seed 120928, headed three Formula 1 reports
+    "Formel", a cut name). The word alone only: "Formel-1-Weltmeister" is another word."""
+    if " " in text or "-" in text or not text[:1].isupper():
+        return text
+    uses = re.compile(rf"(?<![\w-]){re.escape(text)}(?![\w-]){_NUMBER_AFTER}")
+    numbers = Counter(
+        match.group(1)
+        for a in articles
+        for part in (a.title or "", a.body)
+        for match in uses.finditer(part)
+    )
+    count = sum(numbers.values())
+    number, k = max(((n, k) for n, k in numbers.items() if n), key=lambda nk: nk[1],
+                    default=(None, 0))
+    return f"{text} {number}" if k >= 2 and k >= NUMBERED_SHARE * count else text
 
 
 # initials written together ("T.J." of "T.J. Bray"), which the word scan reads without their
