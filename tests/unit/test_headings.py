@@ -876,3 +876,17 @@ def test_a_one_word_heading_takes_the_number_the_articles_write_after_it() -> No
     once = articles("Die Formel 1 startet.", "Eine Formel für den Frieden.", "Die Formel gilt.")
     assert _with_number("Formel", once) == "Formel"
     assert _with_number("Formel 1", f1) == "Formel 1"
+
+
+def test_the_end_of_a_person_heads_no_story() -> None:
+    """ "Vielleicht begann das Ende von Uli Hoeneß beim FC Bayern ..." headed a week of SZ
+    sport's Hoeneß topic "Ende von Uli Hoeneß", and "Ist das der Anfang vom Ende von Joe
+    Biden?" a Biden topic (300 random articles, seed 120928): as a heading, a person's end
+    says their death; what ended is cut off or only feared. The end of a thing stays."""
+    article = Article(Path("x.txt"), "Ist das der Anfang vom Ende von Joe Biden?", [Block(
+        "paragraph", "Vielleicht begann das Ende von Uli Hoeneß beim FC Bayern mit einem Satz. "
+        "Das Ende des INF-Vertrags beunruhigt Europa.")])
+    heads = [phrase[1] for phrase in scan_article(article).phrases]
+    assert heads.count("Ende") == 1  # the treaty's
+    assert "Ende des INF-Vertrags" in [" ".join(phrase[3]) for phrase in
+                                       scan_article(article).phrases]
