@@ -118,10 +118,14 @@ _PICTURE_PLACE = re.compile(
 # die Spitzenkandidatin der Grünen in Bremen, hier zusammen mit Robert Habeck, ...", "Valentin
 # Zapf - hier beim Training in Unterföhring - die ..." (not after a verb: "dass die Spenden
 # gestückelt wurden, hier in neun Tranchen", nor in a quote)
+_HERE_WITH = r"hier (?:zusammen mit|mit|bei|beim|im|in|auf|während|nach|vor|an|am|neben)\b"
 _PICTURED_HERE = re.compile(
-    r"[A-ZÄÖÜ][\w.'’-]*\)?(?:,| [-–]) hier (?:zusammen mit|mit|bei|beim|im|in|auf|während|nach|"
-    r"vor|an|am|neben)\b(?P<aside>[^,.:!?\"„“”»«–-]*)(?:[,:–-]|$)"
+    rf"[A-ZÄÖÜ][\w.'’-]*\)?(?:,| [-–]) {_HERE_WITH}(?P<aside>[^,.:!?\"„“”»«–-]*)(?:[,:–-]|$)"
 )
+# ... or in brackets after the name: "Millionenzahlungen von und an Franz Beckenbauer (hier im
+# April) stehen im Zentrum ..." (a week of SZ sport, rows 7000-7299, printed it as a topic's
+# second line; 3 corpus sentences, all captions: not "(hier als PDF)", a link's)
+_PICTURED_HERE_BRACKETED = re.compile(rf"[A-ZÄÖÜ][\w.'’-]* \({_HERE_WITH}[^()]*\)")
 
 
 # ... or what it looks at, opening without an article: "Blick von einem Schnellboot der
@@ -140,8 +144,10 @@ def picture_caption(text: str) -> bool:
     article that has no other line)."""
     if "(" in text and _PICTURE_PLACE.search(text) is not None or _VIEW.match(text):
         return True
-    if " hier " not in text:
+    if "hier " not in text:
         return False
+    if "(hier " in text and _PICTURED_HERE_BRACKETED.search(text) is not None:
+        return True
     match = _PICTURED_HERE.search(text)
     return match is not None and not QUOTE_MARKS.intersection(text[: match.start()]) and not any(
         word in finite_forms() for word in match["aside"].split()

@@ -382,3 +382,18 @@ def test_a_sentence_that_says_where_someone_stands_in_a_picture_is_no_line() -> 
             "Die Briten wollen europäische Schiffe schützen.")
     assert picture_caption(view) and not is_candidate(view)
     assert not picture_caption("Der Blick auf die Zahlen zeigt, dass die Bank verliert.")
+
+
+def test_where_a_picture_shows_someone_in_brackets_is_a_caption() -> None:
+    """ "Millionenzahlungen von und an Franz Beckenbauer (hier im April) stehen im Zentrum der
+    'Sommermärchen'-Affäre." was a topic's second line (a week of SZ sport, rows 7000-7299):
+    the picture's aside in brackets after the name (4 corpus sentences, all captions). A
+    link's "(hier als PDF)" is no caption."""
+    from briefing.cues.furniture import picture_caption
+
+    caption = ("Weiß viel, sagt wenig: Millionenzahlungen von und an Franz Beckenbauer (hier im "
+               "April) stehen im Zentrum der Affäre.")
+    assert picture_caption(caption) and not is_candidate(caption)
+    assert picture_caption("Ferdinand Piëch (hier bei der VW-Hauptversammlung 2014) hat sich "
+                           "zurückgezogen.")
+    assert not picture_caption("Die Studie (hier als PDF) zeigt, wie teuer das ist.")
