@@ -82,6 +82,15 @@ def ticker_items(sentences: Sequence[Sentence]) -> list[int] | None:
         # later one a label too ("Formel 1: ... Fußball, 2. Bundesliga: ...", "Tour de France:
         # ... FC Bayern: ..."): shorter labels open items too
         opened = [o or _short_label(s.text) for o, s in zip(opened, sentences)]
+    elif any(opened):
+        # after a teaser that opens the text, a short label that names a full label's section
+        # opens an item too: "Marco Reus hat ... erhalten. ... Fußball: Marco Reus von Borussia
+        # Dortmund ist ... Fußball, 2. Liga: Der 1. FC Nürnberg ..." (a week of SZ sport, rows
+        # 7000-7299, printed the Reus item's lines in a Nürnberg topic). Any short label would
+        # make tickers of an interview ("David Nosé: ...") or a review ("Titel: ...").
+        sections = {s.text.split(",", 1)[0] for o, s in zip(opened, sentences) if o}
+        opened = [o or _short_label(s.text) and s.text.split(": ", 1)[0] in sections
+                  for o, s in zip(opened, sentences)]
     if sum(opened) < MIN_ITEMS:
         return None
     items, current = [], 0

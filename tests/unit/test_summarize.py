@@ -1491,3 +1491,21 @@ def test_a_sentence_that_only_says_who_reported_it_leans_on_the_sentence_before(
     assert not stands_alone("Zunächst berichteten britische Medien darüber.")
     assert stands_alone("Zuerst hatte der Spiegel über die Pläne des Ministers berichtet.")
     assert stands_alone("Die meisten davon seien Franzosen und Belgier, berichtete die Zeitung.")
+
+
+def test_after_a_teaser_a_short_label_naming_a_full_labels_section_opens_an_item() -> None:
+    """ "Marco Reus hat ... erhalten. ... Fußball: Marco Reus von Borussia Dortmund ist ...
+    Fußball, 2. Liga: Der 1. FC Nürnberg ...": a teaser opens the ticker, so no label opens
+    its first sentence; the Reus item's lines were printed in a Nürnberg topic (a week of SZ
+    sport, rows 7000-7299). A short label of another word ("David Nosé: ", an interview's
+    answer) opens nothing."""
+    assert _items(
+        "Marco Reus hat die Wahl zum Fußballer des Jahres gewonnen. Der 1. FC Nürnberg "
+        "startet erfolgreich. Fußball: Marco Reus ist zum zweiten Mal Fußballer des Jahres. "
+        "Reus hatte die Wahl schon 2012 gewonnen. Fußball, 2. Liga: Der 1. FC Nürnberg ist "
+        "hervorragend aus den Startlöchern gekommen. Er gewann 1:0 in Dresden."
+    ) == [0, 0, 1, 1, 2, 2]
+    assert _items(
+        "Vertrauen ist gut, Kontrolle ist besser: In Österreich gilt die Section Control. "
+        "David Nosé: Mir fällt auf, dass das Rechtsfahrgebot hier eingehalten wird."
+    ) is None
