@@ -140,6 +140,7 @@ ORDINAL_NOUNS = frozenset(row[0] for row in _rows("ordinal_nouns"))  # "am 5. Sp
 SEQUENCE_NOUNS = _tagged("ordinal_nouns", "sequence")  # "die 14. Etappe": an event of a series
 PAGE_WORD_PREFIXES = _tagged("page_phrases", "prefix")
 PAGE_PHRASES = _tagged("page_phrases", "phrase")
+SECTION_LABELS = tuple(row[0] for row in _rows("section_labels"))  # "Fußball: ..."
 CAPTION_LABELS = _tagged("media_labels", "caption")
 PICTURE_NOTES = _tagged("media_labels", "note")  # "(Archivbild)" after a caption
 CREDIT_LABELS = _tagged("media_labels", "credit")

@@ -36,6 +36,7 @@ from briefing.lexicon import (
     PREPOSITIONS,
     PRONOUNS,
     QUANTITIES,
+    SECTION_LABELS,
     WRAP_WORDS,
     alternation,
     common_nouns,
@@ -338,6 +339,8 @@ def _repaired(unit: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     cut: list[tuple[int, int]] = []
     for start, end in spans:
         kicker = _kicker(unit, start) if "," in unit[start : start + 80] else None
+        if kicker is None and ": " in unit[start : start + _SECTION_LABEL_LENGTH]:
+            kicker = _section_kicker(unit, start)  # "Fußball: | Marco Reus ..."
         if kicker and kicker < end:
             cut.append((start, kicker))  # "Golf, Woods: | Tiger Woods hat ...": a page's label
             start = kicker
@@ -381,6 +384,22 @@ def _kicker(unit: str, start: int) -> int | None:
         if not any(c.isalnum() for c in word):
             return None  # "Nationalisten-Chef Velopoulos, ... Bild:" (a gallery's captions)
     return match.end()
+
+
+# ... or a section's label alone before its colon: "Fußball: Marco Reus von Borussia Dortmund
+# ist ...", "Premier League: Der FC Liverpool hat ..." (the whole corpus' briefing printed 8
+# lines with such a label in front; lexicon/section_labels.txt)
+_SECTION_KICKER = re.compile(rf"(?:{alternation(SECTION_LABELS)}):\s+(?=[A-ZÄÖÜ„\"])")
+_SECTION_KICKER_IN_TEXT = re.compile(
+    rf"(?:^|(?<=[.!?\"“] ))(?:{alternation(SECTION_LABELS)}): ", re.MULTILINE
+)
+_SECTION_LABEL_LENGTH = max(len(label) for label in SECTION_LABELS) + 2  # (with ": ")
+
+
+def _section_kicker(unit: str, start: int) -> int | None:
+    """Where the sentence after a section's label at ``start`` starts (see above), or None."""
+    match = _SECTION_KICKER.match(unit, start)
+    return match.end() if match else None
 
 
 # a link's aside in brackets, which ends in "hier" ("(mehr dazu hier)"; not a caption's "(hier
@@ -840,7 +859,11 @@ def labelled_sentences(article: Article) -> list[Sentence]:
     front of it ("Fußball, 2. Bundesliga: Der VfB Stuttgart ..."; same indexes): a news ticker's
     items are told apart by these labels (``briefing.cues.tickers``), which no line shows."""
     sentences = article_sentences(article)
-    if not any(_KICKER_IN_TEXT.search(b.text) for b in article.blocks if not b.is_heading):
+    if not any(
+        _KICKER_IN_TEXT.search(b.text) or _SECTION_KICKER_IN_TEXT.search(b.text)
+        for b in article.blocks
+        if not b.is_heading
+    ):
         return sentences  # (most articles: no kicker; asked of the blocks, not a joined body)
     labelled: list[Sentence] = []
     for block in article.blocks:
@@ -895,7 +918,9 @@ def is_sentence_piece(text: str) -> bool:
 
 def _is_kicker(piece: str) -> bool:
     """Whether a piece of ``split_sentences`` is a kicker cut off before its sentence."""
-    return piece.endswith(":") and _kicker(f"{piece} A", 0) == len(piece) + 1
+    if not piece.endswith(":"):
+        return False
+    return len(piece) + 1 in (_kicker(f"{piece} A", 0), _section_kicker(f"{piece} A", 0))
 
 
 class GermanTokenizer:

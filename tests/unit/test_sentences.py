@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from benchmark_module import load_benchmark
 
+from briefing.models import Article, Block
 from briefing.text.sentences import (
     GermanTokenizer,
+    article_sentences,
     caption_sentence,
+    labelled_sentences,
     logical_lines,
     split_sentences,
 )
@@ -644,3 +649,23 @@ def test_a_dash_before_a_lower_case_word_goes_on_with_the_sentence() -> None:
         "geschafft.",
         "Yuya Osako erzielte den Ausgleich (81.) - ehe Kaderabek traf.",
     ]
+
+
+def test_a_sections_label_alone_before_a_sentence_is_a_piece_of_its_own() -> None:
+    """ "Fußball: Marco Reus von Borussia Dortmund ist ...", "Premier League: Der FC Liverpool
+    hat ...": 8 lines of the whole corpus' briefing opened with such a label (28 corpus
+    sentences, all labels; lexicon/section_labels.txt). A ticker still tells its items apart
+    by them; an interview's "Frage:" and a connective's "Aber:" are no section."""
+    assert split_sentences("Sieg für Reus. Fußball: Marco Reus ist Fußballer des Jahres.") == [
+        "Sieg für Reus.", "Fußball:", "Marco Reus ist Fußballer des Jahres."]
+    assert split_sentences("Premier League: Der FC Liverpool hat gewonnen.") == [
+        "Premier League:", "Der FC Liverpool hat gewonnen."]
+    assert split_sentences("Aber: Die Hüfte hält.") == ["Aber: Die Hüfte hält."]
+    article = Article(Path("t.txt"), "", [Block("paragraph", (
+        "Formel 1: Charles Leclerc steht auf der Pole. Tennis: Andy Murray gewinnt in "
+        "Antwerpen."))])
+    assert [s.text for s in article_sentences(article)] == [
+        "Charles Leclerc steht auf der Pole.", "Andy Murray gewinnt in Antwerpen."]
+    assert [s.text for s in labelled_sentences(article)] == [
+        "Formel 1: Charles Leclerc steht auf der Pole.", "Tennis: Andy Murray gewinnt in "
+        "Antwerpen."]
