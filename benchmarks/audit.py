@@ -359,6 +359,12 @@ HAND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                              r"zum inhalt springen)\b", re.IGNORECASE)),
     ("ui command", re.compile(r"\b[A-ZÄÖÜ]\w+ (?:öffnen|schließen|vergrößern|abspielen|anzeigen|"
                               r"ausblenden|einblenden|herunterladen|weiterlesen) (?=[A-ZÄÖÜ\"(])")),
+    # a news page's label before the line: "Fußball: Marco Reus ...", "Tennis, ATP: ..."
+    ("section label", re.compile(
+        r"^(?:Fußball|Tennis|Golf|Radsport|Leichtathletik|Basketball|Handball|Eishockey|Boxen|"
+        r"Judo|Schach|Hockey|Triathlon|Schwimmen|Formel 1|Bundesliga|2\. Bundesliga|"
+        r"Premier League|Serie A|Champions League|Ski alpin|Biathlon|Skispringen|"
+        r"Eisschnelllauf)(?:, [^:]{2,30})?: ")),
     ("e-mail", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
     ("url", re.compile(r"https?://|\bwww\.[\w-]+\.|\b[\w-]+\.(?:de|at|ch|com|org|net)/\S")),
 ]
