@@ -669,3 +669,18 @@ def test_a_sections_label_alone_before_a_sentence_is_a_piece_of_its_own() -> Non
     assert [s.text for s in labelled_sentences(article)] == [
         "Formel 1: Charles Leclerc steht auf der Pole.", "Tennis: Andy Murray gewinnt in "
         "Antwerpen."]
+
+
+def test_a_kickers_name_may_hold_a_particle() -> None:
+    """ "Radsport, Tour de France: Daryl Impey hat ..." and "Formel 1, GP von Frankreich: ..."
+    kept their kicker in the line (5 lines of the whole corpus' briefing): "de" and "von"
+    between capitalised words are a name's. A role before "von" is a speaker's label, not a
+    kicker ("Florian Harms, Chefredakteur von Spiegel Online: Das ...")."""
+    assert split_sentences("Radsport, Tour de France: Daryl Impey hat gewonnen.") == [
+        "Radsport, Tour de France:", "Daryl Impey hat gewonnen."]
+    assert split_sentences("Formel 1, GP von Frankreich: Hamilton steht vorn.") == [
+        "Formel 1, GP von Frankreich:", "Hamilton steht vorn."]
+    quote = "Florian Harms, Chefredakteur von Spiegel Online: Das Programm ist groß."
+    assert split_sentences(quote) == [quote]
+    lead = "Erst die Pokal-Blamage, nun eine bittere Derby-Niederlage: Der HSV verliert."
+    assert split_sentences(lead) == [lead]
