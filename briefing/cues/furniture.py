@@ -122,6 +122,10 @@ _HERE_WITH = r"hier (?:zusammen mit|mit|bei|beim|im|in|auf|während|nach|vor|an|
 _PICTURED_HERE = re.compile(
     rf"[A-ZÄÖÜ][\w.'’-]*\)?(?:,| [-–]) {_HERE_WITH}(?P<aside>[^,.:!?\"„“”»«–-]*)(?:[,:–-]|$)"
 )
+# (the caption may open with the pictured person's words as its title: '"Ich war auf so etwas
+# nicht vorbereitet": Bayerns Linksverteidiger David Alaba, hier bei der US-Reise ..., zum
+# angekündigten Rücktritt von Hoeneß.', a quote of a Bayern topic in a week of SZ sport)
+_QUOTE_AS_TITLE = re.compile(r"[„\"“»«][^„\"“”»«]+[“\"”«»]:\s[^„\"“”»«]*$")
 # ... or in brackets after the name: "Millionenzahlungen von und an Franz Beckenbauer (hier im
 # April) stehen im Zentrum ..." (a week of SZ sport, rows 7000-7299, printed it as a topic's
 # second line; 3 corpus sentences, all captions: not "(hier als PDF)", a link's)
@@ -149,7 +153,10 @@ def picture_caption(text: str) -> bool:
     if "(hier " in text and _PICTURED_HERE_BRACKETED.search(text) is not None:
         return True
     match = _PICTURED_HERE.search(text)
-    return match is not None and not QUOTE_MARKS.intersection(text[: match.start()]) and not any(
+    before = text[: match.start()] if match else ""
+    return match is not None and (
+        not QUOTE_MARKS.intersection(before) or _QUOTE_AS_TITLE.match(before) is not None
+    ) and not any(
         word in finite_forms() for word in match["aside"].split()
     )
 

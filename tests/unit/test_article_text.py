@@ -397,3 +397,15 @@ def test_where_a_picture_shows_someone_in_brackets_is_a_caption() -> None:
     assert picture_caption("Ferdinand Piëch (hier bei der VW-Hauptversammlung 2014) hat sich "
                            "zurückgezogen.")
     assert not picture_caption("Die Studie (hier als PDF) zeigt, wie teuer das ist.")
+
+
+def test_a_caption_may_open_with_the_pictured_persons_words() -> None:
+    """ '"Ich war auf so etwas nicht vorbereitet": Bayerns Linksverteidiger David Alaba, hier
+    bei der US-Reise ..., zum angekündigten Rücktritt von Hoeneß.' was printed as a quote of
+    a Bayern topic (a week of SZ sport, rows 7000-7299): the quote is the caption's title. A
+    quote that goes on after the aside is no caption."""
+    from briefing.cues.furniture import picture_caption
+
+    assert picture_caption('"Ich war auf so etwas nicht vorbereitet": Bayerns Linksverteidiger '
+                           'David Alaba, hier bei der US-Reise, zum Rücktritt von Hoeneß.')
+    assert not picture_caption('"Wir sind bereit", sagte Alaba, hier beim Training, "für alles."')
