@@ -679,7 +679,19 @@ def points_back(text: str, names_speaker: bool = False) -> str | None:
         return f"opens with 'Auch {second}'"
     if _reported_it(stripped):
         return "says who reported it, not what"  # "Zuerst hatte der Spiegel darüber berichtet."
+    if _INTERVIEW_ANSWER.match(stripped):
+        return "an interview's answer to a question the line does not ask"  # "Zeidler: Ja, ..."
     return None
+
+
+# "Zeidler: Ja, aber mittlerweile sind die Trainerausbildungen ... sehr gut": an interview's
+# answer, labelled with its speaker, to a question the line does not ask (300 DER STANDARD
+# articles, seed 120847, printed it among a Salzburg topic's lines; 47 corpus sentences open
+# with a name or "Antwort", a colon and a yes, no or of course)
+_INTERVIEW_ANSWER = re.compile(
+    r"[A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)?: (?:Ja|Nein|Jein|Doch|Naja|Na ja|Genau|Stimmt|Richtig|"
+    r"Absolut|Klar|Natürlich|Sicher|Ach)\b"
+)
 
 
 # "Die Bild am Sonntag hatte zuerst darüber berichtet.", "Zuvor hatte die Welt darüber

@@ -1509,3 +1509,18 @@ def test_after_a_teaser_a_short_label_naming_a_full_labels_section_opens_an_item
         "Vertrauen ist gut, Kontrolle ist besser: In Österreich gilt die Section Control. "
         "David Nosé: Mir fällt auf, dass das Rechtsfahrgebot hier eingehalten wird."
     ) is None
+
+
+def test_an_interviews_labelled_answer_leans_on_the_question() -> None:
+    """ "Zeidler: Ja, aber mittlerweile sind die Trainerausbildungen in Österreich oder
+    Deutschland sehr gut ..." was a line of a Salzburg topic (300 DER STANDARD articles, seed
+    120847): the answer to a question the line does not ask (58 corpus sentences open with a
+    name or "Antwort", a colon and a yes, no or of course). A ticker's label before a
+    statement stands."""
+    from briefing.summary.groups import stands_alone
+
+    assert not stands_alone("Zeidler: Ja, aber mittlerweile sind die Trainerausbildungen in "
+                            "Österreich sehr gut.")
+    assert not stands_alone("Antwort: Nein.")
+    assert not stands_alone("Rolf-Andreas Pieper: Ja, hab ich, 33 Grad.")
+    assert stands_alone("Merkel: Regenwald-Brände gehören auf die Tagesordnung des Gipfels.")
