@@ -479,11 +479,13 @@ def _headings(
     if not best:
         return (group[0].title,)
     read_in = group[:MAX_ARTICLES]
-    texts = dict.fromkeys(
-        _closed_initials(_with_number(_without_genitive_s(c.text, read_in), read_in))
-        for c in best
-    )
-    return tuple(texts)[: ALTERNATIVES + 1] if len(group) > 1 else (next(iter(texts)),)
+    wanted = ALTERNATIVES + 1 if len(group) > 1 else 1
+    texts: dict[str, None] = {}
+    for c in best:  # (as written, best first, till enough: each looks through the articles)
+        texts[_closed_initials(_with_number(_without_genitive_s(c.text, read_in), read_in))] = None
+        if len(texts) == wanted:
+            break
+    return tuple(texts)
 
 
 def _without_genitive_s(text: str, articles: Sequence[Article]) -> str:
@@ -503,7 +505,7 @@ def _without_genitive_s(text: str, articles: Sequence[Article]) -> str:
 
 
 # a number written after a word as part of its name: "Formel 1", "Schalke 04", "Hannover 96"
-_NUMBER_AFTER = r"(?: (\d{1,3})(?!\d|[,.:]\d))?"  # (not a year: "Sportjahr 2019")
+_NUMBER_AFTER = re.compile(r" (\d{1,3})(?!\d|[,.:]\d)")  # (not a year: "Sportjahr 2019")
 NUMBERED_SHARE = 2 / 3  # of a word's uses followed by one number: the number is of its name
 
 
@@ -513,17 +515,24 @@ def _with_number(text: str, articles: Sequence[Article]) -> str:
     "Formel", a cut name). The word alone only: "Formel-1-Weltmeister" is another word."""
     if " " in text or "-" in text or not text[:1].isupper():
         return text
-    uses = re.compile(rf"(?<![\w-]){re.escape(text)}(?![\w-]){_NUMBER_AFTER}")
-    numbers = Counter(
-        match.group(1)
-        for a in articles
-        for part in (a.title or "", a.body)
-        for match in uses.finditer(part)
-    )
+    numbers: Counter[str | None] = Counter()
+    for part in (p for a in articles for p in (a.title or "", a.body)):
+        at = part.find(text)
+        while at >= 0:  # (a word's uses found without a pattern of its own: no compiling)
+            end = at + len(text)
+            if not (_in_word(part[at - 1 : at]) or _in_word(part[end : end + 1])):
+                number = _NUMBER_AFTER.match(part, end)
+                numbers[number.group(1) if number else None] += 1
+            at = part.find(text, end)
     count = sum(numbers.values())
     number, k = max(((n, k) for n, k in numbers.items() if n), key=lambda nk: nk[1],
                     default=(None, 0))
     return f"{text} {number}" if k >= 2 and k >= NUMBERED_SHARE * count else text
+
+
+def _in_word(char: str) -> bool:
+    """Whether ``char`` (one character or none) belongs to a word, a hyphen too."""
+    return char.isalnum() or char in ("_", "-")
 
 
 # initials written together ("T.J." of "T.J. Bray"), which the word scan reads without their
