@@ -128,7 +128,7 @@ _PICTURED_HERE = re.compile(
 _QUOTE_AS_TITLE = re.compile(r"[„\"“»«][^„\"“”»«]+[“\"”«»]:\s[^„\"“”»«]*$")
 # ... or in brackets after the name: "Millionenzahlungen von und an Franz Beckenbauer (hier im
 # April) stehen im Zentrum ..." (a week of SZ sport, rows 7000-7299, printed it as a topic's
-# second line; 3 corpus sentences, all captions: not "(hier als PDF)", a link's)
+# second line; 4 corpus sentences, all captions: not "(hier als PDF)", a link's)
 _PICTURED_HERE_BRACKETED = re.compile(rf"[A-ZÄÖÜ][\w.'’-]* \({_HERE_WITH}[^()]*\)")
 
 

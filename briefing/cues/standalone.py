@@ -686,7 +686,7 @@ def points_back(text: str, names_speaker: bool = False) -> str | None:
 
 # "Zeidler: Ja, aber mittlerweile sind die Trainerausbildungen ... sehr gut": an interview's
 # answer, labelled with its speaker, to a question the line does not ask (300 DER STANDARD
-# articles, seed 120847, printed it among a Salzburg topic's lines; 47 corpus sentences open
+# articles, seed 120847, printed it among a Salzburg topic's lines; 58 corpus sentences open
 # with a name or "Antwort", a colon and a yes, no or of course)
 _INTERVIEW_ANSWER = re.compile(
     r"[A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)?: (?:Ja|Nein|Jein|Doch|Naja|Na ja|Genau|Stimmt|Richtig|"
@@ -792,7 +792,7 @@ def _so_much(stripped: str, second: str, third: str, head: str) -> bool:
 # argumentiert.", "So wird die Debatte zum Spiegel der Lage.": a short sentence that opens with
 # "So" before its verb says how, or that, as the sentence before said, and little of its own
 # (300 random articles, seed 120928, printed the first two in their topics; of the corpus'
-# 69 such sentences of at most eight words, about nine in ten lean on the one before). Longer
+# 74 such sentences of at most eight words, about nine in ten lean on the one before). Longer
 # ones mostly give an example with facts of its own ("So soll der Beitrag ... von 2,5 auf 2,4
 # Prozent gesenkt werden"): left to the weights.
 _SO_SHORT_WORDS = 8
