@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -498,8 +498,8 @@ def _without_genitive_s(text: str, articles: Sequence[Article]) -> str:
     if " " in text or not text.endswith("s") or text.endswith(("ss", "'s", "’s")) or len(text) < 5:
         return text
     shorter = text[:-1]
-    written = re.compile(rf"(?<![\w'’-]){re.escape(shorter)}(?![\w'’-])")
-    if any(written.search(a.title or "") or written.search(a.body) for a in articles):
+    # (an apostrophe joins too: "Sotheby's" holds no word "Sotheby")
+    if next(_written_as_word(shorter, articles, _JOINERS + ("'", "’")), None) is not None:
         return shorter
     return text
 
@@ -516,23 +516,33 @@ def _with_number(text: str, articles: Sequence[Article]) -> str:
     if " " in text or "-" in text or not text[:1].isupper():
         return text
     numbers: Counter[str | None] = Counter()
-    for part in (p for a in articles for p in (a.title or "", a.body)):
-        at = part.find(text)
-        while at >= 0:  # (a word's uses found without a pattern of its own: no compiling)
-            end = at + len(text)
-            if not (_in_word(part[at - 1 : at]) or _in_word(part[end : end + 1])):
-                number = _NUMBER_AFTER.match(part, end)
-                numbers[number.group(1) if number else None] += 1
-            at = part.find(text, end)
+    for part, end in _written_as_word(text, articles, _JOINERS):
+        number = _NUMBER_AFTER.match(part, end)
+        numbers[number.group(1) if number else None] += 1
     count = sum(numbers.values())
     number, k = max(((n, k) for n, k in numbers.items() if n), key=lambda nk: nk[1],
                     default=(None, 0))
     return f"{text} {number}" if k >= 2 and k >= NUMBERED_SHARE * count else text
 
 
-def _in_word(char: str) -> bool:
-    """Whether ``char`` (one character or none) belongs to a word, a hyphen too."""
-    return char.isalnum() or char in ("_", "-")
+_JOINERS = ("_", "-")  # marks that belong to a word beside its letters and digits
+
+
+def _written_as_word(
+    text: str, articles: Sequence[Article], joiners: tuple[str, ...]
+) -> Iterator[tuple[str, int]]:
+    """Where ``text`` stands as a whole word in the articles' titles and bodies: (the title
+    or body, the offset after it). A letter, a digit or one of ``joiners`` next to it makes
+    it part of another word ("Formel" in "Formel-1-Weltmeister"). Found with ``str.find``,
+    not a pattern compiled for each text."""
+    for part in (p for a in articles for p in (a.title or "", a.body)):
+        at = part.find(text)
+        while at >= 0:
+            end = at + len(text)
+            before, after = part[at - 1 : at], part[end : end + 1]
+            if not (before.isalnum() or before in joiners or after.isalnum() or after in joiners):
+                yield part, end
+            at = part.find(text, end)
 
 
 # initials written together ("T.J." of "T.J. Bray"), which the word scan reads without their
