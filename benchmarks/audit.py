@@ -657,6 +657,9 @@ def dangling(text: str, speaker: str | None = None) -> str | None:
                                           r"gibt|kann|können)\b", folded):
             return None  # "Damit X gelingt, muss Y": a purpose clause, not a pointer
         return f"back-pointing opener: '{first} …'"
+    if _ADVERB_SECOND.match(folded) and (third in _FINITE or third.endswith(("te", "ten"))) and (
+            ":" not in " ".join(tokens[:6])):  # (a lead-in: "Doch damit ist nun Schluss: ...")
+        return f"back-pointing adverb: '{first} {second} …'"  # "Grund dafür sei ..."
     if not speaker and _PRONOUN_ATTRIBUTION.search(folded):
         intro = folded.split('"', 1)[0]
         if not re.search(r"\s[A-ZÄÖÜ]", intro):  # no name before the quote: who is "er"?
@@ -671,6 +674,14 @@ def dangling(text: str, speaker: str | None = None) -> str | None:
     return None
 
 
+# a pronominal adverb for what the sentence before said, after the first word and before the
+# verb: "Grund dafür sei ...", "Doch damit ist ...", "Parallel dazu kündigte ..." (not an aside,
+# "Roboy, davon ist er überzeugt", nor a clause it announces, "Unabhängig davon, wer ..."; a
+# quote's words are its speaker's, as for the other openers)
+_ADVERB_SECOND = re.compile(
+    r"^[A-ZÄÖÜ]\w* (?:da|dar)(?:an|auf|aus|bei|durch|für|hinter|in|mit|nach|neben|über|um|"
+    r"unter|von|vor|zu)\s(?!hinaus)"
+)
 # an attribution naming someone: ", sagte Hammond", ", berichtete der Anwalt"
 _NAMES_SPEAKER = re.compile(r", (?:so|[a-zäöü]+t|[a-zäöü]+te) (?!(?:er|sie|es)\b)"
                             r"(?:(?:der|die|das|ein|eine) (?:[a-zäöü]+e[nr]? ){0,2})?[A-ZÄÖÜ]")

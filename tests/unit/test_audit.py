@@ -281,6 +281,9 @@ def test_a_quote_without_speaker_after_a_sentence_naming_one_is_reported() -> No
     "2013 war er laut seiner Familie nach Syrien gegangen.",
     "Glück für ihn, blöd allerdings für die Kunden.",
     "Sein Vertrag in München läuft noch bis 2021.",
+    # a pronominal adverb after the first word
+    "Grund dafür sei eine Erhöhung der Rückstellungen.",
+    "Parallel dazu kündigte der Konzern Abschreibungen an.",
 ])
 def test_dangling_references_are_flagged(text: str) -> None:
     assert audit.dangling(text) is not None
@@ -300,6 +303,9 @@ def test_dangling_references_are_flagged(text: str) -> None:
     "Drinnen erklärte Zuma, er habe mit Korruption nichts zu tun.",
     "Ihm sei der Kreislauf abgesackt, sagte Torsten Lönnfors im ZDF.",
     '"Mit ihm haben wir einen Anführer", sagte der Trainer.',
+    "Unabhängig davon, wer gewinnt, rückt die SPD nach links.",
+    "Doch damit ist nun Schluss: Die Verwaltung hat die Besteigung des Uluru verboten.",
+    "Doch darüber hinaus war die Startelf noch offen.",
 ])
 def test_lines_that_name_their_subject_are_not_dangling(text: str) -> None:
     assert audit.dangling(text) is None
