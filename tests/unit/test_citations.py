@@ -162,6 +162,7 @@ def test_versions_that_move_opposite_ways_are_no_discrepancy() -> None:
     assert _discrepancies(up, down) == []
     same_way = _article("a3", LEAD, "Im Abendhandel stieg die Notierung für ein Barrel der "
                         "Sorte Brent um 1,3 Prozent auf 58,96 Dollar.")
+    up.date = same_way.date = "2019-06-03"  # (undated quotes may be of other days: below)
     assert len(_discrepancies(up, same_way)) == 1
     # ... and so are two days' rates, each with the day before's ("the corpus' build")
     first = _article("a4", LEAD, "Im Abendhandel kostete die Gemeinschaftswährung 1,1219 "
@@ -169,6 +170,31 @@ def test_versions_that_move_opposite_ways_are_no_discrepancy() -> None:
     second = _article("a5", LEAD, "Im Abendhandel kostete die Gemeinschaftswährung 1,1110 "
                       "Dollar, nach 1,1098 Dollar am Vorabend.")
     assert _discrepancies(first, second) == []
+
+
+def test_undated_quotes_of_a_market_are_no_discrepancy() -> None:
+    """The corpus' briefing (undated texts) listed 14 of its 33 discrepancies between market
+    quotes: "Die britische Währung verteuerte sich um 0,3 Prozent auf 1,2898 Dollar." / "...
+    stieg um 0,3 Prozent auf 1,2912 Dollar." are reports of other hours or days. Dated alike,
+    or naming the same weekday, they are one day's reports that differ; a count that went up
+    to a different figure is no quote."""
+    first = _article("a1", LEAD, "Die britische Währung verteuerte sich um 0,3 Prozent auf "
+                     "1,2898 Dollar.")
+    second = _article("a2", LEAD, "Die britische Währung stieg um 0,3 Prozent auf 1,2912 Dollar.")
+    assert _discrepancies(first, second) == []
+    first.date = second.date = "2019-10-30"
+    assert len(_discrepancies(first, second)) == 1
+    brent = [_article(f"a{i}", LEAD, f"Ein Barrel der Nordseesorte Brent kostete {when} {v} "
+                      "US-Dollar.") for i, (when, v) in enumerate(
+                          (("am Nachmittag", "61,38"), ("am Abend", "59,74")), 3)]
+    assert _discrepancies(*brent) == []
+    pound = [_article(f"a{i}", LEAD, f"Gegenüber dem Euro {verb} das Pfund um 0,2 Prozent auf "
+                      f"{v} Euro{tail}.") for i, (verb, v, tail) in enumerate(
+                          (("zog", "1,1595", " an"), ("verteuerte sich", "1,1597", "")), 7)]
+    assert _discrepancies(*pound) == []  # (the particle 45 characters after "zog")
+    toll = [_article(f"a{i}", LEAD, f"Die Zahl der Toten stieg nach dem Beben auf {v}.")
+            for i, v in ((5, "112"), (6, "145"))]
+    assert len(_discrepancies(*toll)) == 1
 
 
 def test_versions_that_point_back_are_no_discrepancy() -> None:
