@@ -657,6 +657,8 @@ def dangling(text: str, speaker: str | None = None) -> str | None:
                                           r"gibt|kann|können)\b", folded):
             return None  # "Damit X gelingt, muss Y": a purpose clause, not a pointer
         return f"back-pointing opener: '{first} …'"
+    if first in ("Dort", "Hier") and not _PLACE_FOLLOWS.match(folded):
+        return f"back-pointing place: '{first} …'"  # "Dort wird ihnen vorgeworfen, ..."
     if _ADVERB_SECOND.match(folded) and (third in _FINITE or third.endswith(("te", "ten"))) and (
             ":" not in " ".join(tokens[:6])):  # (a lead-in: "Doch damit ist nun Schluss: ...")
         return f"back-pointing adverb: '{first} {second} …'"  # "Grund dafür sei ..."
@@ -674,6 +676,8 @@ def dangling(text: str, speaker: str | None = None) -> str | None:
     return None
 
 
+# "Dort, wo ...", "Hier im Essener Norden ...": the place follows
+_PLACE_FOLLOWS = re.compile(r"\w+,? (?:wo\b|(?:oben|unten),? )?(?:im|in|am|an|auf|bei|beim)\s")
 # a pronominal adverb for what the sentence before said, after the first word and before the
 # verb: "Grund dafür sei ...", "Doch damit ist ...", "Parallel dazu kündigte ..." (not an aside,
 # "Roboy, davon ist er überzeugt", nor a clause it announces, "Unabhängig davon, wer ..."; a

@@ -284,6 +284,7 @@ def test_a_quote_without_speaker_after_a_sentence_naming_one_is_reported() -> No
     # a pronominal adverb after the first word
     "Grund dafür sei eine Erhöhung der Rückstellungen.",
     "Parallel dazu kündigte der Konzern Abschreibungen an.",
+    "Dort wird ihnen vorgeworfen, zu Protesten angestiftet zu haben.",
 ])
 def test_dangling_references_are_flagged(text: str) -> None:
     assert audit.dangling(text) is not None
@@ -306,6 +307,8 @@ def test_dangling_references_are_flagged(text: str) -> None:
     "Unabhängig davon, wer gewinnt, rückt die SPD nach links.",
     "Doch damit ist nun Schluss: Die Verwaltung hat die Besteigung des Uluru verboten.",
     "Doch darüber hinaus war die Startelf noch offen.",
+    "Dort, wo sonst Mao Zedong auf sein Volk blickt, jubelte die Menge.",
+    "Hier im Essener Norden wurde 1898 erstmals Strom erzeugt.",
 ])
 def test_lines_that_name_their_subject_are_not_dangling(text: str) -> None:
     assert audit.dangling(text) is None

@@ -971,7 +971,8 @@ def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     # 'Hierzu kam ...', 'Letzteres war ...' were lines of two stories (300 random articles)
     assert _leans_on_someone("Hierzu kam leichte Unterstützung zunächst aus China.")
     assert _leans_on_someone("Letzteres war unverkennbar eine Anspielung auf den NSU.")
-    assert not _leans_on_someone("Hier kam die Unterstützung vor allem aus China.")
+    # (a word that only begins like them; "Hier ..." alone leans since "Dort" and "Hier" do)
+    assert not _leans_on_someone("Hierarchien spielten bei der Unterstützung keine Rolle.")
     # a subordinate clause alone (the val stories' Renault story printed the first)
     assert _leans_on_someone("Obwohl angeblich alle Details des Geschäfts klar waren.")
     assert _leans_on_someone("Weil dort seit Jahren Neonazis aufmarschieren.")
@@ -1571,3 +1572,20 @@ def test_a_pronominal_adverb_after_the_verb_leans_on_the_sentence_before() -> No
     assert not _leans_on_someone("Augenzeugen erklärten dagegen, er sei nicht attackiert worden.")
     assert not _leans_on_someone("Die Regierung bemüht sich darüber hinaus um Investoren.")
     assert not _leans_on_someone('"Wir reden darüber nicht", sagte Kramp-Karrenbauer.')
+
+
+def test_there_and_here_open_on_the_place_the_sentence_before_named() -> None:
+    """ "Dort wird ihnen vorgeworfen, zu gewalttätigen Protesten angestiftet zu haben." was a
+    line of a Hongkong topic, "Hier laufen Ermittlungen gegen den Premium-Hersteller" of a
+    Daimler one (the corpus' briefing printed 28 lines opening so, 557 corpus sentences): where?
+    Not where the place follows ("Dort, wo ...", "Hier im Essener Norden ...")."""
+    from briefing.summary.groups import _leans_on_someone
+
+    assert _leans_on_someone("Dort wird ihnen vorgeworfen, zu Protesten angestiftet zu haben.")
+    assert _leans_on_someone("Hier laufen Ermittlungen gegen den Premium-Hersteller.")
+    assert _leans_on_someone("Dort, so der Sprecher, sei alles ruhig geblieben.")
+    assert not _leans_on_someone("Dort, wo sonst Mao Zedong auf sein Volk blickt, jubelte die "
+                                 "Menge dem neuen Führer zu.")
+    assert not _leans_on_someone("Hier im Essener Norden hatte das RWE 1898 erstmals Strom "
+                                 "erzeugt.")
+    assert not _leans_on_someone("Hier oben, im dritten Stock eines Neubaus, schmilzt Kunststoff.")
