@@ -288,7 +288,12 @@ _LATTER = frozenset({
 
 # like what the sentence before said: "Ähnlich äußerte sich ...", "Einen ähnlichen
 # Bedeutungszuwachs hat demnach ..." (a week of SZ articles, the Shell youth study's topic)
-_LIKE_BEFORE = re.compile(r"^(?:Ähnlich|(?:Ein|Eine|Einen|Einem|Einer)\s+ähnliche?[nmrs]?)\b")
+_LIKE_BEFORE = re.compile(
+    # ("hnlich": the MLSUM texts that lost their capital umlauts, 49 corpus sentences)
+    r"^(?:Ähnlich|hnlich|(?:Ein|Eine|Einen|Einem|Einer)\s+ähnliche?[nmrs]?)\b"
+    # what the sentence before meant: "Gemeint ist der Anteil der Militärausgaben am ..."
+    r"|^Gemeint (?:ist|sind|war|waren|sei|seien)\b"
+)
 
 # as much, as many, as long or as far as the sentence before said, before the verb: "So viel
 # Zeit bleibt den kurdischen Kämpfern ...", "So viele waren es nie", "So weit ist es"

@@ -1589,3 +1589,27 @@ def test_there_and_here_open_on_the_place_the_sentence_before_named() -> None:
     assert not _leans_on_someone("Hier im Essener Norden hatte das RWE 1898 erstmals Strom "
                                  "erzeugt.")
     assert not _leans_on_someone("Hier oben, im dritten Stock eines Neubaus, schmilzt Kunststoff.")
+
+
+def test_instead_such_this_time_and_the_like_lean_on_the_sentence_before() -> None:
+    """Openers that set the sentence against or beside what the sentence before said:
+    "Stattdessen ...", "Solche Fälle ...", "Andererseits ...", "Diesmal ...", "Umso ...",
+    "Ebenso ...", "Daneben ...", "Genauso ...", what it meant ("Gemeint ist ..."), and
+    "Ähnlich ..." as the damaged MLSUM texts write it ("hnlich"). 577 corpus sentences; the
+    corpus' briefing printed 42 lines opening so, 16 after their own sentence."""
+    from briefing.summary.groups import _leans_on_someone
+
+    for text in (
+        "Stattdessen schütteten die USA das Füllhorn des Marshallplans aus.",
+        "Solche Heime sollen nicht in Ballungszentren errichtet werden.",
+        "Andererseits können Hunderttausende Stellen nicht besetzt werden.",
+        "Diesmal geht es um die sogenannten Eingliederungsvereinbarungen.",
+        "Umso wichtiger ist es, nicht gleich eine neue Enttäuschung heraufzubeschwören.",
+        "Ebenso utopisch sind Erlöse durch Carsharing in Höhe von sieben Milliarden Euro.",
+        "Daneben gibt es auch Unterricht in Arabisch und Bulgarisch.",
+        "Gemeint ist der Anteil der Militärausgaben am Bruttoinlandsprodukt.",
+        "hnlich verlief es mit der Verringerung des CO2-Ausstoßes.",
+    ):
+        assert _leans_on_someone(text), text
+    assert not _leans_on_someone("Einerseits sinken die Preise, andererseits steigen die Mieten.")
+    assert not _leans_on_someone("Der Schuss von Müller ging in der 80. Minute knapp daneben.")
