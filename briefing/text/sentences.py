@@ -469,12 +469,43 @@ def _joins(before: str, after: str) -> bool:
         return name.rstrip(",.;:") not in _CLAUSE_START_SET
     if continues_cut(before, after):
         return True  # "am 5. | Spieltag", "Der 1. | FC Köln", "bis 30. | Juni"
+    if before.endswith(".)") and _goes_on_after_minute(before, after):
+        return True  # "nachdem Jetro Willems (7.) | Reds-Verteidiger ... düpiert hatte."
     # cut inside brackets: "(Az. | 3 StR 117/19)", "Gnabry (15. | Minute)"
     if before.count("(") > before.count(")"):
         head = after.split("(", 1)[0]
         if ")" in head and len(before) < 1000:
             return True
     return False
+
+
+# A match's minute in brackets ends no sentence where a score goes on after it ("Tore von Bas
+# Dost (48.) und André Silva (62.) | 2:1, den Gegentreffer erzielte ...") or where it stands
+# in a subordinate clause that has no verb yet ("..., nachdem Frankfurt-Leihgabe Jetro Willems
+# (7.) | Reds-Verteidiger Trent Alexander-Arnold düpiert und ... getroffen hatte.", "..., der
+# wegen Ballwegtretens (49.) | Gelb-Rot sah."): 5 of the 57 such cuts in the corpus' texts;
+# the others end a scorers' list whose writer left out the full stop ("4:0 Reus (90.) | Der
+# BVB und Bayer 04 ...").
+_MINUTE_END = re.compile(r"\(\d{1,3}\.\)$")
+_SCORE_START = re.compile(r"\d{1,2}:\d{1,2}\b")
+_PAST = re.compile(r"[a-zäöüß]{3,}te[nt]?")  # a verb the mined list lacks: "sperrte"
+_OPEN_CLAUSE = re.compile(
+    r"(?:^|,\s+)(?:nachdem|weil|als|dass|wenn|obwohl|bevor|während|ehe|sobald)\s[^,]*$"
+    r"|,\s+(?:der|die|das|dem|den|denen|dessen|deren)\s[^,]*$"
+)
+
+
+def _goes_on_after_minute(before: str, after: str) -> bool:
+    """Whether a cut after a match's minute in brackets goes on with the sentence (above)."""
+    if not _MINUTE_END.search(before):
+        return False
+    if _SCORE_START.match(after):
+        return True
+    clause = _OPEN_CLAUSE.search(before)
+    return clause is not None and not any(
+        word.casefold() in finite_forms() or _PAST.fullmatch(word)  # ("..., der ... sperrte (33.)")
+        for word in words(clause.group(0))[1:]
+    )
 
 
 # A subheading whose line break was lost: a heading-like clause glued before a sentence start

@@ -651,6 +651,28 @@ def test_a_dash_before_a_lower_case_word_goes_on_with_the_sentence() -> None:
     ]
 
 
+def test_a_minute_in_brackets_ends_no_open_clause_nor_a_score() -> None:
+    """ "Mané erzielte ... den Ausgleich (28.), nachdem Frankfurt-Leihgabe Jetro Willems (7.)"
+    was a line of a Liverpool topic (300 random articles, seed 120931): Punkt cut after "(7.)"
+    inside the clause. A score goes on after a minute too; a scorers' list without its full
+    stop still ends there, as does a clause that has its verb."""
+    assert split_sentences(
+        "Mané traf zum Ausgleich (28.), nachdem Jetro Willems (7.) Reds-Verteidiger Alexander-"
+        "Arnold düpiert und ins Kreuzeck getroffen hatte. Firmino traf.") == [
+        "Mané traf zum Ausgleich (28.), nachdem Jetro Willems (7.) Reds-Verteidiger Alexander-"
+        "Arnold düpiert und ins Kreuzeck getroffen hatte.", "Firmino traf."]
+    assert split_sentences(
+        "Frankfurt siegte durch Tore von Bas Dost (48.) und André Silva (62.) 2:1, den "
+        "Gegentreffer erzielte Anthony Ujah (86.).") == [
+        "Frankfurt siegte durch Tore von Bas Dost (48.) und André Silva (62.) 2:1, den "
+        "Gegentreffer erzielte Anthony Ujah (86.)."]
+    assert split_sentences("Tore: 1:0 Müller (7.), 2:0 Reus (90.) Der BVB war besser.") == [
+        "Tore: 1:0 Müller (7.), 2:0 Reus (90.)", "Der BVB war besser."]
+    assert split_sentences("Er scheiterte an Mayer, der den Ball sperrte (33.) Dachau fing "
+                           "sich dann.") == [
+        "Er scheiterte an Mayer, der den Ball sperrte (33.)", "Dachau fing sich dann."]
+
+
 def test_a_sections_label_alone_before_a_sentence_is_a_piece_of_its_own() -> None:
     """ "Fußball: Marco Reus von Borussia Dortmund ist ...", "Premier League: Der FC Liverpool
     hat ...": 8 lines of the whole corpus' briefing opened with such a label (28 corpus
