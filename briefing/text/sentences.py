@@ -601,6 +601,15 @@ _BYLINE = re.compile(
 _REPEATED_HEADING = re.compile(r"((?:[A-ZÄÖÜ][\w-]* ){1,5}[A-ZÄÖÜ][\w-]*) (?=\1 )")
 
 
+# A quotation that heads the text, its line break lost, before the sentence's capital:
+# '"Zusätzliche rechtliche Kreativität" Boris Johnson steht nach etlichen Rückschlägen ...',
+# '"Jeder ist ersetzbar" Hoeneß hatte erst Anfang Mai ...' (44 MLSUM texts open a sentence so;
+# a quoted word before its noun is part of the sentence: '"Panzerähnliche" Autos hätten ...',
+# as is an English title: '"Game of Thrones" Star Kit Harington ...')
+_QUOTED_HEADING = re.compile(r"[„\"“»](?P<quote>[A-ZÄÖÜ][^\"“”„«»]{2,80})[\"“”«] (?=[A-ZÄÖÜ])")
+_ENGLISH = re.compile(r"\b(?:of|the|and|for|to|with|is|are)\b")
+
+
 def glued_heading(text: str) -> int | None:
     """Where the sentence after a glued subheading starts in ``text``, or None.
 
@@ -614,6 +623,9 @@ def glued_heading(text: str) -> int | None:
     repeated = _REPEATED_HEADING.match(text)
     if repeated:
         return repeated.end()  # "Gemeinsame Patrouillen Gemeinsame Patrouillen der ..."
+    quoted = _QUOTED_HEADING.match(text)
+    if quoted and len(quoted["quote"].split()) >= 2 and not _ENGLISH.search(quoted["quote"]):
+        return quoted.end()  # '"Zusätzliche rechtliche Kreativität" Boris Johnson steht ...'
     for match in _GLUE.finditer(text, 0, 300):
         head = text[: match.start()]
         head_words = head.split()

@@ -673,6 +673,21 @@ def test_a_minute_in_brackets_ends_no_open_clause_nor_a_score() -> None:
         "Er scheiterte an Mayer, der den Ball sperrte (33.)", "Dachau fing sich dann."]
 
 
+def test_a_quotation_heading_the_text_before_a_capital_is_a_glued_subheading() -> None:
+    """ '"Zusätzliche rechtliche Kreativität" Boris Johnson steht nach etlichen Rückschlägen
+    ...' was a line of a Johnson topic (300 random articles, seed 120931): the subheading's
+    line break was lost (44 MLSUM texts open a sentence so). A quoted word before its noun and
+    an English title are part of the sentence."""
+    assert split_sentences('"Zusätzliche rechtliche Kreativität" Boris Johnson steht unter '
+                           "Druck. Er will mehr.") == [
+        '"Zusätzliche rechtliche Kreativität"', "Boris Johnson steht unter Druck.",
+        "Er will mehr."]
+    assert split_sentences('"Panzerähnliche" Autos hätten in der Stadt nichts verloren.') == [
+        '"Panzerähnliche" Autos hätten in der Stadt nichts verloren.']
+    assert split_sentences('"Game of Thrones" Star Kit Harington spielt den Helden.') == [
+        '"Game of Thrones" Star Kit Harington spielt den Helden.']
+
+
 def test_a_sections_label_alone_before_a_sentence_is_a_piece_of_its_own() -> None:
     """ "Fußball: Marco Reus von Borussia Dortmund ist ...", "Premier League: Der FC Liverpool
     hat ...": 8 lines of the whole corpus' briefing opened with such a label (28 corpus
