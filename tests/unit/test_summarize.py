@@ -1577,7 +1577,7 @@ def test_a_pronominal_adverb_after_the_verb_leans_on_the_sentence_before() -> No
 def test_there_and_here_open_on_the_place_the_sentence_before_named() -> None:
     """ "Dort wird ihnen vorgeworfen, zu gewalttätigen Protesten angestiftet zu haben." was a
     line of a Hongkong topic, "Hier laufen Ermittlungen gegen den Premium-Hersteller" of a
-    Daimler one (the corpus' briefing printed 28 lines opening so, 557 corpus sentences): where?
+    Daimler one (the corpus' briefing printed 28 lines opening so, 523 corpus sentences): where?
     Not where the place follows ("Dort, wo ...", "Hier im Essener Norden ...")."""
     from briefing.summary.groups import _leans_on_someone
 
