@@ -688,6 +688,24 @@ def test_a_quotation_heading_the_text_before_a_capital_is_a_glued_subheading() -
         '"Game of Thrones" Star Kit Harington spielt den Helden.']
 
 
+def test_a_glued_subheading_may_end_in_a_noun_before_its_name_comes_again() -> None:
+    """ "Kickl vermutet linken Kampfauftrag Kickl stellte Van der Bellen als Linken ... dar."
+    was a line of a Van der Bellen topic (300 DER STANDARD articles, seed 120849); the
+    docstring of _name_again named it, but a heading's last word had to be lower case. Not a
+    name's first part after a title or a preposition."""
+    assert split_sentences("Kickl vermutet linken Kampfauftrag Kickl stellte Van der Bellen "
+                           "als Linken dar.") == [
+        "Kickl vermutet linken Kampfauftrag", "Kickl stellte Van der Bellen als Linken dar."]
+    assert split_sentences("Bolton widerspricht Trump Bolton widersprach Trumps Darstellung "
+                           "seiner Entlassung.") == [
+        "Bolton widerspricht Trump", "Bolton widersprach Trumps Darstellung seiner Entlassung."]
+    for text in ("Leverkusen setzt sich in Aachen durch Bayer Leverkusen hat die erste Runde "
+                 "übersprungen.",
+                 "Altmaier stürzt nach Eröffnungsrede Schock: Nach seiner Rede stürzt "
+                 "Wirtschaftsminister Peter Altmaier beim Gang von der Bühne."):
+        assert split_sentences(text) == [text]
+
+
 def test_a_sections_label_alone_before_a_sentence_is_a_piece_of_its_own() -> None:
     """ "Fußball: Marco Reus von Borussia Dortmund ist ...", "Premier League: Der FC Liverpool
     hat ...": 8 lines of the whole corpus' briefing opened with such a label (28 corpus
