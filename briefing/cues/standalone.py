@@ -380,7 +380,7 @@ def pronominal_adverb_after_verb(text: str) -> bool:
         match is not None
         and match.group("verb") in finite_forms()
         and _PRONOMINAL_ADVERB.fullmatch(match.group("adverb")) is not None
-        and match.group("adverb") not in ("dagegen", "deshalb", "deswegen", "daher")
+        and match.group("adverb") not in ("dagegen", "daher")
         and _SAYS_WHAT.search(match.group("rest")) is None
     )
 
@@ -711,7 +711,7 @@ def points_back(text: str, names_speaker: bool = False) -> str | None:
         second in ("dies", "er", "sie") or third in _FINITE
     ):
         return f"opens with 'Auch {second}'"
-    if _PRONOMINAL_ADVERB.fullmatch(second) and _pronominal_adverb_back(stripped, first, third):
+    if _PRONOMINAL_ADVERB.fullmatch(second) and _pronominal_adverb_back(stripped, tokens, second):
         return f"'{second}' for what was said before"  # "Grund dafür sei ...", "Die dabei ..."
     if "berichte" in stripped and _reported_it(stripped):  # (a cheap look first: every
         # sentence that passes the rules above comes here)
@@ -741,17 +741,18 @@ _CLAUSE_OPENERS = frozenset({
 })
 
 
-def _pronominal_adverb_back(stripped: str, first: str, third: str) -> bool:
-    """Whether the sentence's second word, a pronominal adverb, is for what was said before."""
-    opening = stripped.split(None, 2)
-    second = opening[1].rstrip(".!?")
-    if not _PRONOMINAL_ADVERB.fullmatch(second) or opening[0][-1] == ",":
+def _pronominal_adverb_back(stripped: str, tokens: list[str], second: str) -> bool:
+    """Whether the sentence's second word ``second`` (``tokens[1]`` without its marks), a
+    pronominal adverb, is for what was said before (``tokens``: the first words, as
+    ``points_back`` split them)."""
+    if tokens[1].rstrip(".!?") != second or tokens[0].endswith(","):
         # (a comma after it announces a clause: "Unabhängig davon, wer ..."; one before it
         # sets it in an aside: "Roboy, davon ist er überzeugt, hat ...")
         return False
     if ":" in " ".join(stripped.split(None, 6)[:6]):
         return False  # a lead-in before a colon: "Knapp daneben ist auch vorbei: Am Sonntag ..."
-    word = third.strip(",.:;!?\"“”»«")
+    first = tokens[0]
+    word = (tokens[2] if len(tokens) > 2 else "").strip(",.:;!?\"“”»«")
     if second == "darüber" and word == "hinaus":
         return False
     if first in _ARTICLES:

@@ -75,13 +75,15 @@ def find_discrepancies(
         [*_within_groups(groups, citations, names), *_across_groups(groups, citations)]
     ):
         days = {dates.get(s) for v in discrepancy.variants for s in v.sources}
-        if None not in days and len(days) > 1 or _different_weekdays(discrepancy.variants):
+        dated = None not in days  # (every source's date known)
+        weekdays = _weekdays(discrepancy.variants)
+        if dated and len(days) > 1 or _different_weekdays(weekdays):
             continue  # reports of different days: the figure may have changed between them
         if (
             _opposite_moves(discrepancy.variants)
             or _two_days(discrepancy.variants)
             or _market_quotes(discrepancy.variants)
-            and not (None not in days and len(days) == 1 or _one_weekday(discrepancy.variants))
+            and not (dated and len(days) == 1 or _one_weekday(weekdays))
         ):
             continue  # "stieg um 1,1 Prozent" / "fiel um 0,9 Prozent": two days' markets
         if any(points_back(v.text) for v in discrepancy.variants):
@@ -154,16 +156,21 @@ def _two_days(variants: list[Variant]) -> bool:
     return not set.intersection(*figures)
 
 
-def _one_weekday(variants: list[Variant]) -> bool:
-    """Every version names the same weekday, and only it: reports of one day."""
-    named = {frozenset(_WEEKDAY.findall(v.text)) for v in variants}
-    return len(named) == 1 and len(next(iter(named))) == 1
+def _weekdays(variants: list[Variant]) -> list[frozenset[str]]:
+    """The weekdays each version names."""
+    return [frozenset(_WEEKDAY.findall(v.text)) for v in variants]
 
 
-def _different_weekdays(variants: list[Variant]) -> bool:
-    """Versions that each name a weekday, not the same one: reports of different days ("Der
-    Euro ist am Mittwoch leicht gestiegen" / "am Donnerstag"), as articles of different dates."""
-    named = [frozenset(_WEEKDAY.findall(v.text)) for v in variants]
+def _one_weekday(named: list[frozenset[str]]) -> bool:
+    """Every version names the same weekday, and only it (``named``: ``_weekdays``): reports
+    of one day."""
+    return len(set(named)) == 1 and len(named[0]) == 1
+
+
+def _different_weekdays(named: list[frozenset[str]]) -> bool:
+    """Versions that each name a weekday (``named``: ``_weekdays``), not the same one: reports
+    of different days ("Der Euro ist am Mittwoch leicht gestiegen" / "am Donnerstag"), as
+    articles of different dates."""
     return all(named) and len(set(named)) > 1
 
 

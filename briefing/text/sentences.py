@@ -705,7 +705,7 @@ def _name_again(text: str) -> int | None:
         if opening[k] != name or not opening[k + 1][:1].islower():
             continue
         if previous.casefold() in ALL_FUNCTION_WORDS or not (
-            _HEADING_LAST.fullmatch(previous) or _noun_ends_heading(opening[k - 2 : k], opening)
+            _HEADING_LAST.fullmatch(previous) or _noun_ends_heading(opening, k)
         ):
             return None  # "... und Müller jubelte", "Gastgeber Rio de Janeiro", "VfL Wolfsburg"
         if _ARTICLE_BEFORE.fullmatch(opening[k - 2].casefold()):
@@ -717,14 +717,14 @@ def _name_again(text: str) -> int | None:
     return None
 
 
-def _noun_ends_heading(last_two: list[str], opening: list[str]) -> bool:
+def _noun_ends_heading(opening: list[str], k: int) -> bool:
     """A noun or name may end a heading that has its finite verb right after the name it opens
     with, after a lower-case word that is no preposition ("Kickl vermutet linken Kampfauftrag |
     Kickl stellte ...", "Bolton widerspricht Trump | Bolton widersprach ..."); not a name's
     first part after a title or a preposition ("Bundesligist VfL | Wolfsburg", "durch Bayer |
     Leverkusen", "Wirtschaftsminister Peter | Altmaier"). 4 corpus texts split so, all
     subheadings (with any word before it: 10, 5 of them a name cut in two)."""
-    before, previous = last_two
+    before, previous = opening[k - 2], opening[k - 1]  # (the words before the name again)
     return (
         previous[:1].isupper()
         and previous.isalpha()
