@@ -1527,6 +1527,42 @@ def test_an_interviews_labelled_answer_leans_on_the_question() -> None:
     assert stands_alone("Merkel: Regenwald-Brände gehören auf die Tagesordnung des Gipfels.")
 
 
+def test_what_the_sentence_before_means_such_and_an_until_clause_lean_on_it() -> None:
+    """300 random articles (seed 120933) printed "Das heißt aber auch: Der transpazifische
+    Streit schadet Huawei noch immer." and "Bis Trump sein Dekret ... ausgesetzt hat." under
+    another article's line, and "Solch eine Konstellation wird ... vermutet." as a claim: what
+    the sentence before said means (a colon after it or not), "such", and an until clause with
+    no main clause. Not "Das ist die Botschaft: ..." (it points forward), not "bis" as a
+    preposition."""
+    from briefing.cues.standalone import points_back
+    from briefing.summary.groups import _leans_on_someone, stands_alone
+
+    for text in (
+        "Das heißt aber auch: Der transpazifische Streit schadet Huawei noch immer.",
+        "Das bedeutet: In jeder Sekunde tragen Zusteller 2760 Pakete aus.",
+        "Das zeigt: Die Euro-Zone braucht endlich eine Bankenunion.",
+        "Das hieße, Trumps Kampagne des maximalen Drucks auszusetzen.",
+        "Dies liegt vor allem an dem riesigen Anleihemarkt der Vereinigten Staaten.",
+    ):
+        assert points_back(text), text
+        assert not stands_alone(text), text
+    assert points_back("Das ist die Botschaft: Wir bleiben.") is None
+    for text in (
+        "Solch eine Konstellation wird derzeit hinter den Hausdurchsuchungen vermutet.",
+        "Bis Trump sein Dekret am Rande des G-20-Gipfels Anfang Juli teilweise ausgesetzt hat.",
+        "Bis die Blase platzt.",
+        "Bis vor wenigen Tagen der FC Lustenau den Bann brach.",
+    ):
+        assert _leans_on_someone(text), text
+    for text in (
+        "Bis dahin hat von der Leyen allerdings noch gut zu tun.",
+        "Bis zum Wochenende waren mehr als 10.000 Karten verkauft.",
+        "Bis 2022 sollten ein paar Tausend zusätzliche Ausbildungsplätze finanziert werden.",
+        "Bis Montagmittag haben fast 10 000 Menschen diese unterzeichnet.",
+    ):
+        assert not _leans_on_someone(text), text
+
+
 def test_a_pronominal_adverb_after_the_first_word_leans_on_the_sentence_before() -> None:
     """ "Parallel dazu kündigte der Konzern milliardenschwere Abschreibungen an ..." was a line
     of the corpus' Dax topic under another article's sentence: "dazu" is what the sentence
