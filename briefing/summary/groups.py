@@ -34,6 +34,7 @@ from briefing.cues.standalone import (
     person_by_origin,
     person_by_pronoun,
     points_back,
+    possessive_phrase_unnamed,
     pronominal_adverb_after_verb,
     pronoun_after_verb,
 )
@@ -545,7 +546,12 @@ def _leans_on_someone(text: str) -> bool:
         or _until_alone(text)
         or person_by_age(text)
         or person_by_origin(text)
-        or (person_by_pronoun(text) or pronoun_after_verb(text)) and not _says_who(text)
+        or (
+            person_by_pronoun(text)
+            or pronoun_after_verb(text)
+            or possessive_phrase_unnamed(text)
+        )
+        and not _says_who(text)
         or pronominal_adverb_after_verb(text)
         or lacks_main_verb(text)
         or _as_much_as_before(text)
