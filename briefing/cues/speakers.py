@@ -37,7 +37,6 @@ from briefing.lexicon import (
     german_stop_words,
     is_role,
     news_stem_rates,
-    person_nouns,
 )
 from briefing.models import Sentence
 from briefing.text.stems import german_stem
@@ -557,7 +556,10 @@ _PARTICLE_START = re.compile(r"(?:von|van|de|der|den|di|da|du|al|el|ibn|bin|zu|t
 # Süddeutschen Zeitung" (after a role alone it is the role's: "Sprecher der Zeitung")
 # the end of a word for a role ("Chefredakteur", "Sprecherin", "Korrespondent")
 _ROLE_END = re.compile(r"(?:er|in|ent|eur|ant|ist|ef|or)$")
-_NAMED_HEARER = re.compile(rf"\s+(?:der|dem|den)\s+(?:[\w-]+\s+){{0,3}}?{_HEARER_NOUN}")
+# (the nouns in a group: alone, "SZ" of "SZ-Parlamentsredaktion" matched anywhere)
+_NAMED_HEARER = re.compile(
+    rf"\s+(?:der|dem|den)\s+(?:[\w-]+\s+){{0,3}}?(?:{_HEARER_NOUN})(?!-)"
+)
 
 
 def _without_hearer(phrase: str) -> str:
@@ -568,12 +570,20 @@ def _without_hearer(phrase: str) -> str:
     name = phrase[: match.start()].split()[-2:]
     if len(name) == 2 and name[0][:1].isupper():
         return phrase[: match.start()]
-    # a surname alone ("sagte Scholz der Funke Mediengruppe"), not a role ("der Chefredakteur
-    # der Süddeutschen Zeitung": his paper)
+    # a surname alone ("sagte Scholz der Funke Mediengruppe", "sagte Seehofer der Süddeutschen
+    # Zeitung") or a role outside the paper ("sagte die Politikerin der Süddeutschen Zeitung":
+    # whom she told), not a role of the paper ("der Chefredakteur der Süddeutschen Zeitung")
     last = name[-1] if name else ""
-    if last[:1].isupper() and last.casefold() not in person_nouns() and not _ROLE_END.search(last):
+    if last[:1].isupper() and not _PAPER_ROLE.search(last):
         return phrase[: match.start()]
     return phrase
+
+
+# the roles of a paper's own people, whose paper follows them as a genitive
+_PAPER_ROLE = re.compile(
+    r"(?i:redakteur|korrespondent|herausgeber|reporter|kolumnist|autor|journalist|verleger|"
+    r"chef|leiter|mitarbeiter)(?:in)?$"
+)
 
 
 def _clean_speaker(phrase: str) -> str | None:
