@@ -553,10 +553,9 @@ _PARTICLE_START = re.compile(r"(?:von|van|de|der|den|di|da|du|al|el|ibn|bin|zu|t
 
 
 # the medium a named speaker spoke to, after the name: "sagte Präsident Kay Scheller | der
-# Süddeutschen Zeitung" (after a role alone it is the role's: "Sprecher der Zeitung")
-# the end of a word for a role ("Chefredakteur", "Sprecherin", "Korrespondent")
-_ROLE_END = re.compile(r"(?:er|in|ent|eur|ant|ist|ef|or)$")
-# (the nouns in a group: alone, "SZ" of "SZ-Parlamentsredaktion" matched anywhere)
+# Süddeutschen Zeitung" (after a paper's own role it is the role's: "Chefredakteur der
+# Zeitung", _PAPER_ROLE); the nouns in a group: alone, "SZ" of "SZ-Parlamentsredaktion"
+# matched anywhere
 _NAMED_HEARER = re.compile(
     rf"\s+(?:der|dem|den)\s+(?:[\w-]+\s+){{0,3}}?(?:{_HEARER_NOUN})(?!-)"
 )
