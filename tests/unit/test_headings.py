@@ -884,6 +884,26 @@ def test_a_one_word_heading_takes_the_number_the_articles_write_after_it() -> No
                                               "Im Sportjahr 1860 kam alles anders.")) == "Sportjahr"
 
 
+def test_a_one_word_heading_takes_the_particle_and_name_after_it() -> None:
+    """A week of SZ news (rows 2000-2299) headed two reports on a headscarf ban "Terre", a cut
+    name: both write "Terre des Femmes". Not a noun after the particle, not a lone article's
+    first sentence counted twice as its title."""
+    from briefing.stories.headings.compose import _with_name_tail
+
+    def articles(*bodies: str, title: str = "") -> list[Article]:
+        return [Article(Path(f"/tmp/t{i}.txt"), title, [Block("paragraph", b)])
+                for i, b in enumerate(bodies)]
+
+    both = articles("Das von Terre des Femmes beauftragte Gutachten liegt vor.",
+                    "Ein Gutachten für Terre des Femmes hält ein Verbot für möglich.")
+    assert _with_name_tail("Terre", both) == "Terre des Femmes"
+    drawers = articles("In den Schreibtischschubladen des Kanzlers liegen alte Handys.",
+                       "Die Schreibtischschubladen des Kanzlers sind voll.")
+    assert _with_name_tail("Schreibtischschubladen", drawers) == "Schreibtischschubladen"
+    lone = "Das von Terre des Femmes beauftragte Gutachten liegt vor."
+    assert _with_name_tail("Terre", articles(lone, title=lone)) == "Terre"
+
+
 def test_the_end_of_a_person_heads_no_story() -> None:
     """ "Vielleicht begann das Ende von Uli Hoeneß beim FC Bayern ..." headed a week of SZ
     sport's Hoeneß topic "Ende von Uli Hoeneß", and "Ist das der Anfang vom Ende von Joe
