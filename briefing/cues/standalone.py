@@ -374,8 +374,8 @@ def _pronoun_after_possessive_phrase(text: str) -> bool:
     line in 300 random articles, seed 120933, under Rummenigge's), "Während seiner Reise hatte
     er ...", "Nach seiner Entlassung beim ... Schweizer Rekordmeister Grasshopper sah er sich
     ...": both stand for whom the sentence before named. Before any comma, quotation mark,
-    colon or dash ("Seit seine Frau tot ist, lebt er allein": a clause). 33 corpus sentences
-    the rules above leave alone."""
+    colon or dash ("Seit seine Frau tot ist, lebt er allein": a clause). 24 corpus sentences
+    the other rules let stand."""
     match = _POSSESSIVE_PHRASE.match(text)
     if match is None or match.group("preposition").casefold() not in PREPOSITIONS:
         return False
@@ -398,10 +398,10 @@ def possessive_phrase_unnamed(text: str) -> bool:
     Karrenbauer topic's line in 300 random articles, seed 120934; "Über seine Nachfolge soll
     schon bald entschieden werden."; "Zu seinem Zustand gab es zunächst widersprüchliche
     Angaben."). Not "Nach seiner Rede erhielt Bercow ...", whose name the common nouns lack,
-    nor "Auf seiner Website reagierte der DFB ...".
-    44 corpus sentences no rule read; nearly all lean, a few on a role the sentence names ("In
-    seiner Freizeit läuft der 53-Jährige Marathon.", itself whom?). Like
-    ``person_by_pronoun``, for a story of several articles."""
+    nor "Auf seiner Website reagierte der DFB ...". 56 corpus sentences no rule read; nearly all
+    lean, a few on a role the sentence names ("In seiner Freizeit läuft der 53-Jährige
+    Marathon.", itself whom?), one names its owner after a particle ("für von der Leyen").
+    Like ``person_by_pronoun``, for a story of several articles."""
     match = _POSSESSIVE_PHRASE.match(opening_stripped(text))
     if match is None or match.group("preposition").casefold() not in PREPOSITIONS:
         return False
@@ -890,8 +890,8 @@ _BE = frozenset({"ist", "war", "sind", "waren", "sei", "seien", "wäre", "wären
 
 # "Das heißt: Die Transportwege ... werden immer länger.", "Das zeigt: Die Euro-Zone braucht ...",
 # "Das klang dann so: ...": the demonstrative is what the sentence before said, though a colon
-# follows (after "Das ist ..." a colon may point forward: "Das ist die Botschaft: ..."); 60
-# corpus sentences the colon let stand alone
+# follows (after "Das ist ..." a colon may point forward: "Das ist die Botschaft: ..."); 74
+# corpus sentences points_back let stand, most before a colon
 _THAT_MEANS = frozenset({
     "heißt", "hieße", "hieß", "bedeutet", "bedeutete", "bedeute", "zeigt", "zeigte",
     "belegt", "belegte", "beweist", "bewies", "liegt", "lag", "klingt", "klang",

@@ -488,12 +488,12 @@ _UNTIL_PREPOSITIONS = PREPOSITIONS | {"zum", "zur", "vor"}
 
 
 def _until_alone(text: str) -> bool:
-    """A "bis" clause with no main clause: "Bis Trump sein Dekret am Rande des G-20-Gipfels
-    Anfang Juli teilweise ausgesetzt hat." (a Huawei topic's line in 300 random articles, seed
-    120933), "Bis die Blase platzt." Its finite verb ends it, no comma or colon follows a main
-    clause; not "bis" as a preposition, whose phrase a finite verb follows ("Bis dahin hat von
-    der Leyen ... zu tun.", "Bis zum Wochenende waren ... verkauft."). (An "-en" verb at the
-    end may be an infinitive: "Bis 2022 sollten ... finanziert werden.") 11 corpus sentences."""
+    """A "bis" clause with no main clause: "Bis Trump sein Dekret am Rande des G-20-Gipfels Anfang
+    Juli teilweise ausgesetzt hat." (a Huawei topic's line in 300 random articles, seed 120933),
+    "Bis die Blase platzt." Its finite verb ends it, and no comma or colon leads on to a main
+    clause; not "bis" as a preposition, whose phrase a finite verb follows ("Bis dahin hat von der
+    Leyen ... zu tun.", "Bis zum Wochenende waren ... verkauft."). (An "-en" verb at the end may be
+    an infinitive: "Bis 2022 sollten ... finanziert werden.") 11 corpus sentences."""
     if not text.startswith("Bis ") or "," in text or _MAIN_CLAUSE_HINT.search(text):
         return False
     opening = text.rstrip(" .!").split()
@@ -508,26 +508,24 @@ def _until_alone(text: str) -> bool:
 
 
 def _leans_on_someone(text: str) -> bool:
-    """Whom the sentence before named, by age, origin or pronoun ("Der 62-Jährige ...", "Der
-    Brite siegte ...", "2015 hatte er ...", "Glück für ihn", "Für die Kommunen ist sie ..."),
-    unless the sentence says who speaks, or what it said by a word that leans on it
-    (lexicon.LEANS_BACK: the reason, "Denn der eine hat etwas, was der andere gerne hätte.";
-    "Hierzu ...", "Letzteres ...", "Zum Vergleich: ..."; a demonstrative after a preposition,
-    "Aus diesem Grund ...", or after the opening clause's verb, "... ist das noch immer nicht
-    klar"; "diese" alone, "Wenn diese zustimmen"; a part or more of what it counted, "Die
-    größte davon ...", "Fünf weitere ..."; what its source said, "demnach"; "Ähnlich ..."; a
-    subordinate clause alone, "Obwohl angeblich alle Details klar waren.", "Bis die Blase
-    platzt."; no main clause with
-    a verb at all, "Ein Mann, der sich in beiden Welten auskannte.", ``lacks_main_verb``;
-    others than it named, "Andere sehen ..."; what it told as known, "Es bleiben ja kaum noch
-    Optionen."; a time counted from it, "Wenig später ..."; what it told, "Es war das dritte
-    Remis in Folge.", "Es wirkte, als ..."; the place it named, "Dort ...", "Hier ..."; what
-    it said, by a pronominal adverb after the verb, "Es geht dabei um ..."; what it set
-    against or beside this, "Stattdessen ...", "Solche ...", "Diesmal ..."; what it meant,
-    "Gemeint ist ..."): no line shown without the sentence before it (a
-    story of several articles, a lone article's one line). (One article's summary may keep
-    them: leaving out "Denn" there cost the tests' validation slice 0.0005 of ROUGE-1, "Hierzu"
-    and "Letzteres" 0.0002, the subordinate clauses 0.0004.)"""
+    """Whom the sentence before named, by age, origin or pronoun ("Der 62-Jährige ...", "Der Brite
+    siegte ...", "2015 hatte er ...", "Glück für ihn", "Für die Kommunen ist sie ..."), unless the
+    sentence says who speaks, or what it said by a word that leans on it (lexicon.LEANS_BACK: the
+    reason, "Denn der eine hat etwas, was der andere gerne hätte."; "Hierzu ...", "Letzteres ...",
+    "Zum Vergleich: ..."; a demonstrative after a preposition, "Aus diesem Grund ...", or after the
+    opening clause's verb, "... ist das noch immer nicht klar"; "diese" alone, "Wenn diese
+    zustimmen"; a part or more of what it counted, "Die größte davon ...", "Fünf weitere ..."; what
+    its source said, "demnach"; "Ähnlich ..."; a subordinate clause alone, "Obwohl angeblich alle
+    Details klar waren.", "Bis die Blase platzt."; no main clause with a verb at all, "Ein Mann, der
+    sich in beiden Welten auskannte.", ``lacks_main_verb``; others than it named, "Andere sehen
+    ..."; what it told as known, "Es bleiben ja kaum noch Optionen."; a time counted from it, "Wenig
+    später ..."; what it told, "Es war das dritte Remis in Folge.", "Es wirkte, als ..."; the place
+    it named, "Dort ...", "Hier ..."; what it said, by a pronominal adverb after the verb, "Es geht
+    dabei um ..."; what it set against or beside this, "Stattdessen ...", "Solche ...", "Diesmal
+    ..."; what it meant, "Gemeint ist ..."; whose the possessive is, "Auf ihren Wunsch hin ..."): no
+    line shown without the sentence before it (a story of several articles, a lone article's one
+    line). (One article's summary may keep them: leaving out "Denn" there cost the tests' validation
+    slice 0.0005 of ROUGE-1, "Hierzu" and "Letzteres" 0.0002, the subordinate clauses 0.0004.)"""
     opening = [word.strip(",:;").casefold() for word in text.split(maxsplit=3)[:3]]
     first = opening[0] if opening else ""
     return (

@@ -541,9 +541,10 @@ def _with_name_tail(text: str, articles: Sequence[Article]) -> str:
     Geldes" leaves "Haus" to the heading's own rules), nor a noun after the particle."""
     if " " in text or "-" in text or not text[:1].isupper():
         return text
-    if text.casefold() in lexicon.common_nouns():
+    common = lexicon.common_nouns()
+    if text.casefold() in common:
         return text
-    nouns = lexicon.common_nouns() | lexicon.person_nouns()
+    nouns = common | lexicon.person_nouns()
     tails: Counter[str | None] = Counter()
     writers: dict[str, set[int]] = defaultdict(set)  # tail -> the articles that write it
     for number, article in enumerate(articles):
