@@ -1613,6 +1613,30 @@ def test_a_possessive_phrase_that_names_no_owner_leans_on_the_sentence_before() 
         assert not _leans_on_someone(text), text
 
 
+def test_so_and_a_verb_and_a_clause_on_that_lean_on_the_sentence_before() -> None:
+    """300 random articles (seed 120935) printed "So endete diese Begegnung remis, obwohl ..."
+    under another match's line of an Unterhaching topic, and "Ob sich das ändert, ist offen."
+    as a claim of a von der Leyen topic: what follows from, or is an example of, what the
+    sentence before said, and a clause whose "das" is it. Not "So" before a colon, not "das"
+    as an article or before a relative clause."""
+    from briefing.summary.groups import _leans_on_someone
+
+    for text in (
+        "So endete diese Begegnung remis, obwohl Unterhaching 2:0 geführt hatte.",
+        "So gewannen die Aktien von Infineon zeitweise 0,7 Prozent.",
+        "Ob sich das ändert, ist offen.",
+        "Wie das genau funktioniert, bleibt dem Nutzer verborgen.",
+    ):
+        assert _leans_on_someone(text), text
+    for text in (
+        "So sehen Sieger aus: Die Uni Bremen war in den Elite-Kreis gerückt.",
+        "So viele Menschen wie nie kamen zum Konzert.",
+        "Ob das Gesetz reicht, entscheidet das Verfassungsgericht.",
+        "Wenn man wirklich an das glaubt, was man tut, ist die Sache authentischer.",
+    ):
+        assert not _leans_on_someone(text), text
+
+
 def test_a_pronominal_adverb_after_the_first_word_leans_on_the_sentence_before() -> None:
     """ "Parallel dazu kündigte der Konzern milliardenschwere Abschreibungen an ..." was a line
     of the corpus' Dax topic under another article's sentence: "dazu" is what the sentence
