@@ -519,11 +519,14 @@ def _so_as_before(text: str) -> bool:
         and opening[0] == "So"
         and opening[1].islower()
         and opening[1] in finite_forms()
+        and opening[1] not in _SO_CONJUNCTIONS
         and not _COLON.search(" ".join(opening[:8]))  # (a score's "2:0" is no colon)
     )
 
 
 _COLON = re.compile(r":(?:\s|$)")
+# "So lange das Angebot lief, ...": "solange" written apart (the mined verbs hold "lange")
+_SO_CONJUNCTIONS = frozenset({"lange", "bald", "weit", "fern", "oft", "viel", "wenig"})
 
 
 def _clause_on_that(text: str) -> bool:
