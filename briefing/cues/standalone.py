@@ -376,8 +376,8 @@ def _pronoun_after_possessive_phrase(text: str) -> bool:
     ...": both stand for whom the sentence before named. Before any comma, quotation mark,
     colon or dash ("Seit seine Frau tot ist, lebt er allein": a clause). 24 corpus sentences
     the other rules let stand."""
-    match = _POSSESSIVE_PHRASE.match(text)
-    if match is None or match.group("preposition").casefold() not in PREPOSITIONS:
+    match = _possessive_phrase(text)
+    if match is None:
         return False
     words = match.group("rest").split()
     verbs = finite_forms()
@@ -402,8 +402,7 @@ def possessive_phrase_unnamed(text: str) -> bool:
     lean, a few on a role the sentence names ("In seiner Freizeit läuft der 53-Jährige
     Marathon.", itself whom?), one names its owner after a particle ("für von der Leyen").
     Like ``person_by_pronoun``, for a story of several articles."""
-    match = _POSSESSIVE_PHRASE.match(opening_stripped(text))
-    if match is None or match.group("preposition").casefold() not in PREPOSITIONS:
+    if _possessive_phrase(opening_stripped(text)) is None:
         return False
     words = [word.strip(",.;:!?\"„“”»«()'") for word in text.split()]
     for k in range(2, len(words)):
@@ -417,6 +416,15 @@ def possessive_phrase_unnamed(text: str) -> bool:
         ):
             return False
     return True
+
+
+def _possessive_phrase(stripped: str) -> re.Match[str] | None:
+    """A preposition and a possessive that open the sentence (``opening_stripped``), with the
+    words after them up to a comma, quotation mark, colon or dash (group ``rest``)."""
+    match = _POSSESSIVE_PHRASE.match(stripped)
+    if match is None or match.group("preposition").casefold() not in PREPOSITIONS:
+        return None
+    return match
 
 
 _POSSESSIVE_PHRASE = re.compile(

@@ -513,6 +513,8 @@ def _so_as_before(text: str) -> bool:
     Unterhaching topic under another match's line, 300 random articles, seed 120935; "So
     gewannen die Aktien von Infineon zeitweise 0,7 Prozent", "So seien etwa klarere Sanktionen
     nötig"). Not before a colon among its first words ("So sehen Sieger aus: ...")."""
+    if not text.lstrip().startswith("So"):
+        return False  # (most sentences: a cheap look first)
     opening = text.split(None, 8)
     return (
         len(opening) > 2

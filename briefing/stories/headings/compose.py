@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -516,19 +516,15 @@ def _with_number(text: str, articles: Sequence[Article]) -> str:
     """A one-word heading with the number the articles write after it in most of its uses:
     "Formel" is "Formel 1" (300 random articles, seed 120928, headed three Formula 1 reports
     "Formel", a cut name). The word alone only: "Formel-1-Weltmeister" is another word."""
-    if " " in text or "-" in text or not text[:1].isupper():
-        return text
-    numbers: Counter[str | None] = Counter()
     # a club's abbreviation may go with its founding year: "TSV 1860" (a week of SZ sports
     # news, rows 7000-7299, headed the 1860 München topic "TSV")
     after = _YEAR_AFTER if _ABBREVIATION.fullmatch(text) else _NUMBER_AFTER
-    for part, end in _written_as_word(text, articles, _JOINERS):
-        number = after.match(part, end)
-        numbers[number.group(1) if number else None] += 1
-    count = sum(numbers.values())
-    number, k = max(((n, k) for n, k in numbers.items() if n), key=lambda nk: nk[1],
-                    default=(None, 0))
-    return f"{text} {number}" if k >= 2 and k >= NUMBERED_SHARE * count else text
+
+    def number(part: str, end: int) -> str | None:
+        found = after.match(part, end)
+        return found.group(0) if found else None
+
+    return text + (_usual_next(text, articles, number) or "")
 
 
 _JOINERS = ("_", "-")  # marks that belong to a word beside its letters and digits
@@ -539,31 +535,44 @@ def _with_name_tail(text: str, articles: Sequence[Article]) -> str:
     its uses: "Terre" is "Terre des Femmes" (a week of SZ news, rows 2000-2299, headed the
     topic of its headscarf report "Terre", a cut name). Not a common noun's phrase ("Haus des
     Geldes" leaves "Haus" to the heading's own rules), nor a noun after the particle."""
-    if " " in text or "-" in text or not text[:1].isupper():
-        return text
     common = lexicon.common_nouns()
     if text.casefold() in common:
         return text
     nouns = common | lexicon.person_nouns()
-    tails: Counter[str | None] = Counter()
-    writers: dict[str, set[int]] = defaultdict(set)  # tail -> the articles that write it
+
+    def name(part: str, end: int) -> str | None:
+        tail = _NAME_TAIL.match(part, end)
+        # (a name after the particle, no noun: "Schreibtischschubladen von Millionen")
+        return tail.group(0) if tail and not _a_noun(tail.group("name"), nouns) else None
+
+    # (two articles at least: a lone one's title is its first sentence, counted twice)
+    return text + (_usual_next(text, articles, name, writers=2) or "")
+
+
+def _usual_next(
+    text: str,
+    articles: Sequence[Article],
+    read_next: Callable[[str, int], str | None],
+    writers: int = 1,
+) -> str | None:
+    """What the articles write right after a one-word heading (``read_next``: what follows
+    the word where it ends in a title or body, or None) when it follows at least two and
+    ``NUMBERED_SHARE`` of the word's uses, in at least ``writers`` articles; else None."""
+    if " " in text or "-" in text or not text[:1].isupper():
+        return None
+    uses: Counter[str | None] = Counter()
+    written_by: dict[str, set[int]] = defaultdict(set)  # what follows -> the articles
     for number, article in enumerate(articles):
         for part, end in _written_as_word(text, [article], _JOINERS):
-            tail = _NAME_TAIL.match(part, end)
-            # (a name after the particle, no noun: "Schreibtischschubladen von Millionen")
-            named = tail is not None and not _a_noun(tail.group("name"), nouns)
-            tails[tail.group(0) if named else None] += 1
-            if named:
-                writers[tail.group(0)].add(number)
-    count = sum(tails.values())
-    tail, k = max(((t, k) for t, k in tails.items() if t), key=lambda tk: tk[1],
+            found = read_next(part, end)
+            uses[found] += 1
+            if found:
+                written_by[found].add(number)
+    best, k = max(((t, k) for t, k in uses.items() if t), key=lambda tk: tk[1],
                   default=(None, 0))
-    # (two articles at least: a lone one's title is its first sentence, counted twice)
-    return (
-        f"{text}{tail}"
-        if tail and len(writers[tail]) >= 2 and k >= NUMBERED_SHARE * count
-        else text
-    )
+    if best and k >= 2 and k >= NUMBERED_SHARE * sum(uses.values()):
+        return best if len(written_by[best]) >= writers else None
+    return None
 
 
 # a name's particle and the name after it: " des Femmes", " de Janeiro", " van Gogh"
