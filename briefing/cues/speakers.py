@@ -350,6 +350,16 @@ def quote_speaker(text: str, previous: str | None = None) -> str | None:
     return None
 
 
+# a determiner of the accusative or dative right before the words before a verb of saying:
+# they are its object, not its subject ("... als Pal Csernai am 3. Februar 1979 diesen Satz
+# sagte: "…"", "... dem Reporter sagte:"); after a comma "den" opens a relative clause whose
+# subject follows ("der erste Satz, den Gündogan sprach: "…"")
+_OBJECT_BEFORE = re.compile(
+    r"(?:^|(?<!,)\s)(?i:dem|den|diese[mn]|eine[mn]|jene[mn]|seine[mn]|ihre[mn]|keine[mn]|"
+    r"unsere[mn]|meine[mn])\s+$"
+)
+
+
 def _named_before_colon(text: str) -> str | None:
     """The speaker named before a speech verb and the colon that opens a quote ("dessen
     Vorsitzender Jens Gnisa sagt: "…""), or None."""
@@ -370,6 +380,8 @@ def _named_before_colon(text: str) -> str | None:
             if speaker:
                 return speaker
             continue
+        if _OBJECT_BEFORE.search(text, 0, match.start()):
+            continue  # what or whom the subject spoke to: "als Csernai diesen Satz sagte:"
         phrase = match.group("speaker").split()
         while phrase and phrase[0].casefold() in _OPENERS:
             phrase = phrase[1:]  # "Zudem sagte Löw:" is Löw's

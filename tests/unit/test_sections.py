@@ -1011,6 +1011,10 @@ def test_the_same_words_quoted_in_two_sentences_are_one_quote():
         # sprach: "…", sagte der zweifache Torschütze' was printed "— Torschütze")
         ('Es war der erste Satz, den Gündogan sprach: "Krass, was heute geschrieben wird", '
          "sagte der zweifache Torschütze.", "Gündogan"),
+        # ... but not the object of the verb before its colon ('als Pal Csernai am 3. Februar
+        # 1979 diesen Satz sagte: "…"' was printed "— Satz", 300 random articles)
+        ('Das Verb war noch nicht erfunden, als Pal Csernai am 3. Februar 1979 diesen Satz '
+         'sagte: "Müllers Leistungen reichen für die Bundesliga nicht mehr aus."', None),
         # ... or that opens the sentence before its verb's objects, and a compound's last
         # part is a role too (a week of SZ news printed "— Landesvorsitzende")
         ("Grünen-Chefin Annalena Baerbock warnte vor Konsequenzen bei einem Nein zu "
