@@ -26,11 +26,14 @@ MIN_ITEMS = 2
 
 # Inside a ticker that opens with a full label, a shorter one opens an item too: one or two
 # capitalised words (a name's particle between them: "Tour de France") and a colon
-# ("Eisschnelllauf: Claudia Pechstein ...", "Serie A: ..."), not a sentence opener ("Aber: ...",
-# "Trotzdem: ...", "Der Grund: ...", "Siehe: ...").
+# ("Eisschnelllauf: Claudia Pechstein ...", "Serie A: ..."), a league's number before it ("2.
+# Bundesliga: Holger Badstuber ... Judo: Der Judo-Weltverband ..." made one topic of a ban of
+# Badstuber's and one of Iran's judo federation, 300 random articles), not a sentence opener
+# ("Aber: ...", "Trotzdem: ...", "Der Grund: ...", "Siehe: ...").
 _PARTICLES = r"(?:de|du|la|le|of|di|del|da)"
 _SHORT_LABEL = re.compile(
-    rf"^([A-ZÄÖÜ][\w-]+)(?: (?:{_PARTICLES} )?[A-ZÄÖÜ0-9][\w.-]*)?: (?=[\"„«A-ZÄÖÜ0-9])"
+    rf"^((?:\d{{1,2}}\. )?[A-ZÄÖÜ][\w-]+)(?: (?:{_PARTICLES} )?[A-ZÄÖÜ0-9][\w.-]*)?: "
+    rf"(?=[\"„«A-ZÄÖÜ0-9])"
 )
 _NOT_A_LABEL = ALL_FUNCTION_WORDS | {"siehe", "fazit", "achtung"}
 # An interview's question or statement, labelled with the paper's name: "SZ: Herr Kille, ...",

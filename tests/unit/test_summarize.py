@@ -833,6 +833,17 @@ def test_a_ticker_whose_first_label_is_short_is_a_ticker() -> None:
     assert _items("Formel 1: Charles Leclerc gewinnt. Hamilton wird Zweiter.") is None
 
 
+def test_a_league_s_number_before_a_short_label_opens_a_ticker_item() -> None:
+    """ "2. Bundesliga: Holger Badstuber ... Judo: Der Judo-Weltverband IJF ...": a ban of
+    Badstuber's and Iran's judo federation made one topic headed "Sperre" (300 random
+    articles, seed 120937); the first label starts with the league's number."""
+    assert _items(
+        "2. Bundesliga: Holger Badstuber ist für zwei Spiele des VfB Stuttgart gesperrt worden. "
+        "Er muss außerdem 8000 Euro zahlen. Judo: Der Judo-Weltverband IJF hat Irans Verband "
+        "komplett gesperrt. Dies gab die IJF am Dienstag bekannt.") == [0, 0, 1, 1]
+    assert _items("2. Bundesliga: Der HSV gewinnt. Er bleibt Erster.") is None
+
+
 def test_a_ticker_of_short_labels_only_is_a_ticker_and_an_interview_is_none() -> None:
     """ "Tour de France: Der italienische Radprofi ... FC Bayern: Vorstandschef Karl-Heinz
     Rummenigge ...": no label has a comma, and "de" is a name's particle; a story about the
