@@ -791,7 +791,21 @@ def points_back(text: str, names_speaker: bool = False) -> str | None:
         return "says who reported it, not what"  # "Zuerst hatte der Spiegel darüber berichtet."
     if ": " in head and _INTERVIEW_ANSWER.match(stripped):
         return "an interview's answer to a question the line does not ask"  # "Zeidler: Ja, ..."
+    if "all" in head and _ALL_THAT.match(stripped):
+        return "'all das' for what was said before"  # "Und vermutlich ist all das legal."
     return None
+
+
+# "all das", "all dies", "das alles", "dies alles" among a sentence's first words sum up what
+# the sentences before said ("Das alles kostet.", "Und vermutlich ist all das vollkommen
+# legal.", "Belastet aber hat sie das alles durchaus."; 94 corpus sentences no rule read); not
+# after a comma, colon or dash, where they sum up the sentence's own list ("Schießtraining,
+# Pistole, Polizeischutz - all das ...") or "das" opens a relative clause, nor before a noun
+# ("all das Unerhörte") or a "was" clause they announce ("Ich sehe nun all das, was mich ...")
+_ALL_THAT = re.compile(
+    r"^(?:(?![-–])\S+(?<![,:;])\s+){0,5}(?:[Aa]ll (?:das|dies)|[Dd](?:as|ies) alles)"
+    r"(?=\s+[a-zäöüß]|\s*[.,;!?])(?!.*?,\s+(?:was|wo[a-z]*)\b)"
+)
 
 
 # A pronominal adverb ("dafür", "damit", "daraus" ...) stands for what the sentence before said

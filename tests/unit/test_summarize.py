@@ -1538,6 +1538,31 @@ def test_an_interviews_labelled_answer_leans_on_the_question() -> None:
     assert stands_alone("Merkel: Regenwald-Brände gehören auf die Tagesordnung des Gipfels.")
 
 
+def test_all_that_sums_up_what_the_sentences_before_said() -> None:
+    """300 random articles (seed 120937) printed "Und vermutlich ist all das vollkommen
+    legal." in a topic of two articles: "all das", "das alles" among the first words sum up
+    what came before (83 corpus sentences). Not a list of the sentence's own before them, a
+    relative "das" after a comma, a noun after them or a "was" clause they announce."""
+    from briefing.cues.standalone import points_back
+
+    for text in (
+        "Und vermutlich ist all das vollkommen legal.",
+        "Das alles kostet.",
+        "Belastet aber hat sie das alles durchaus.",
+        "Doch für all das kann Breton nichts.",
+        "Am Montag liegt das alles hinter ihm.",
+    ):
+        assert points_back(text), text
+    for text in (
+        "Schießtraining, Pistole, Polizeischutz - all das sollte ein Anwalt nicht brauchen.",
+        "Trump verglich sich mit Hulk, das alles zerfetzen wird.",
+        "Oder er tut etwas, das all das Unerhörte übertrifft.",
+        "Ich sehe nun all das, was mich auf diesen Weg geführt hat.",
+        "Der Grund ist alles andere als neu.",
+    ):
+        assert points_back(text) is None, text
+
+
 def test_what_the_sentence_before_means_such_and_an_until_clause_lean_on_it() -> None:
     """300 random articles (seed 120933) printed "Das heißt aber auch: Der transpazifische
     Streit schadet Huawei noch immer." and "Bis Trump sein Dekret ... ausgesetzt hat." under
