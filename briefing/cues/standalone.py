@@ -720,6 +720,8 @@ def points_back(text: str, names_speaker: bool = False) -> str | None:
         # "Das heißt: ...", "Das bedeutet aber auch: ...", "Das hieße, ...": what the sentence
         # before said means, shows or sounds like, a colon after it or not
         return f"demonstrative subject '{first} {second}'"
+    if _WHY_LABEL.match(stripped):
+        return "a reason or aim for what was said before"  # "Der Grund: Alle Umfragen ..."
     if lowered in ("das", "dies") and ":" in head:
         return None  # "Das ist die Botschaft: ...": it points forward
     if lowered in POINTS_BACK and first[:1].isupper():
@@ -776,6 +778,8 @@ def points_back(text: str, names_speaker: bool = False) -> str | None:
         return f"opens with 'So {second}'"  # "So nennen die Kurden ihr Gebiet in Nordsyrien."
     if first in _WHY_NOUNS and second in _BE and ":" not in head:
         return f"opens with '{first} {second}'"  # "Grund waren unter anderem der Gaza-Krieg ..."
+    if first in _ARTICLES and second in _WHY_NOUNS and third in _BE and ":" not in head:
+        return f"opens with '{first} {second} {third}'"  # "Der Grund sind Sanktionen, die ..."
     if first == "So" and _so_much(stripped, second, third, head):
         return f"opens with 'So {second}'"  # "So deutlich hatte ... noch niemand bestätigt."
     if first == "So" and second in _FINITE and _so_short(stripped, head):
@@ -908,6 +912,12 @@ def _both_as_subject(stripped: str) -> bool:
 # the reason, background or aim of what the sentence before said
 _WHY_NOUNS = frozenset({"Grund", "Hintergrund", "Auslöser", "Anlass", "Ursache", "Ziel", "Zweck"})
 _BE = frozenset({"ist", "war", "sind", "waren", "sei", "seien", "wäre", "wären"})
+# ... and such a noun as a label before a colon ("Der Grund: Alle Umfragen sehen die von ihm
+# geführte PSOE vorn", under another article's line of a Spanish topic in a week of SZ news,
+# rows 4000-4299; "Das Ziel: ...", "Hauptgrund: ...", "Die Begründung: ...")
+_WHY_LABEL = re.compile(
+    rf"^(?:(?:Der|Die|Das)\s+)?(?:{'|'.join(sorted(_WHY_NOUNS))}|Hauptgrund|Begründung)\s*:\s"
+)
 
 
 # "Das heißt: Die Transportwege ... werden immer länger.", "Das zeigt: Die Euro-Zone braucht ...",

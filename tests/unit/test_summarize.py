@@ -645,6 +645,27 @@ def test_a_reason_or_an_aim_leans_on_what_it_is_the_reason_for() -> None:
     assert stands_alone("Ziel der Reise ist die Hauptstadt Hanoi.")
 
 
+def test_a_reason_with_its_article_or_as_a_label_leans_on_what_it_explains() -> None:
+    """ "Der Grund: Alle Umfragen sehen die von ihm geführte PSOE vorn, ..." stood under
+    another article's line of a Spanish topic (a week of SZ news, rows 4000-4299): the reason,
+    aim or background as a label before a colon (47 corpus sentences), or with its article
+    before "ist/sind/sei ..." (12 more: "Der Grund sind Sanktionen, die ..."), explains what
+    the sentence before said."""
+    from briefing.summary.groups import stands_alone
+
+    for text in (
+        "Der Grund: Alle Umfragen sehen die von ihm geführte PSOE mit großem Abstand vorn.",
+        "Das Ziel: endlich gleichwertige Lebensverhältnisse in ganz Deutschland.",
+        "Hauptgrund: Die Industrie wird vom Handelsstreit ausgebremst.",
+        "Die Begründung: Mit der Rückkehr bleibt Russland Teil des Menschenrechtsrahmens.",
+        "Der Grund sind Sanktionen, die von Jobcentern verhängt wurden.",
+        "Das Ziel sei es, die freie Schifffahrt in der Meerenge zu garantieren.",
+    ):
+        assert not stands_alone(text), text
+    assert stands_alone("Der Grund des Meeres ist hier 40 Meter tief.")
+    assert stands_alone("Das Ziel der Reise ist die Hauptstadt Hanoi.")
+
+
 def test_a_report_that_gives_its_own_unnamed_source_takes_no_speaker() -> None:
     """ '..., heißt es in Bankenkreisen.' after a quote of "ein Beteiligter" was printed with
     "— Beteiligter" (300 random articles); "heißt es in der Beschwerde" goes on quoting its
@@ -1558,7 +1579,7 @@ def test_all_that_sums_up_what_the_sentences_before_said() -> None:
         "Trump verglich sich mit Hulk, das alles zerfetzen wird.",
         "Oder er tut etwas, das all das Unerhörte übertrifft.",
         "Ich sehe nun all das, was mich auf diesen Weg geführt hat.",
-        "Der Grund ist alles andere als neu.",
+        "Die Lage ist alles andere als einfach.",
     ):
         assert points_back(text) is None, text
 
