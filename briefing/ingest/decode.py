@@ -78,7 +78,8 @@ def binary_kind(head: bytes) -> str | None:
         return "tar archive"
     if b"\x00" in head:
         return ""
-    if head and sum(head.count(bytes([b])) for b in _CONTROL_BYTES) > len(head) * 0.05:
+    # (the control bytes counted in one pass: what deleting them takes away)
+    if head and len(head) - len(head.translate(None, _CONTROL_BYTES)) > len(head) * 0.05:
         return ""
     return None
 
