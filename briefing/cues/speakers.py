@@ -285,6 +285,13 @@ def _own_subject(text: str) -> str | None:
     return _clean_speaker(match.group("speaker")) if named else None
 
 
+# a personal pronoun and the verb of saying right after it open the sentence: the words after
+# the verb are its object or hearer, not its speaker ('Er erklärte die Regierung ... für
+# beendet: "…"' was printed "— Regierung", 'Sie sagte der Funke-Mediengruppe: "…"' "—
+# Funke-Mediengruppe")
+_PRONOUN_THEN_VERB = re.compile(rf"(?:Er|Sie|Ich|Wir)\s+(?:{_SPEECH_VERBS})\s+{_ADVERBS}$")
+
+
 def quote_speaker(text: str, previous: str | None = None) -> str | None:
     """Who speaks in a sentence with a direct quote ("sagte Putin", "so Dolzikowa").
 
@@ -293,6 +300,8 @@ def quote_speaker(text: str, previous: str | None = None) -> str | None:
     """
     outside = QUOTE_SPAN.sub(' " ', text)
     for match in [*_AFTER_VERB.finditer(outside), *_AFTER_QUOTE.finditer(outside)]:
+        if _PRONOUN_THEN_VERB.match(outside, 0, match.start("speaker")):
+            continue  # the pronoun before the verb speaks: "Er erklärte die Regierung ..."
         # (only a verb after a space: after a comma or quote "…, so seine These" is inserted;
         # a party in brackets after the subject is no part of it: "Innenminister Boris
         # Pistorius (SPD) forderte ein hartes Vorgehen: "…"")

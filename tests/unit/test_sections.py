@@ -1015,6 +1015,13 @@ def test_the_same_words_quoted_in_two_sentences_are_one_quote():
         # 1979 diesen Satz sagte: "…"' was printed "— Satz", 300 random articles)
         ('Das Verb war noch nicht erfunden, als Pal Csernai am 3. Februar 1979 diesen Satz '
          'sagte: "Müllers Leistungen reichen für die Bundesliga nicht mehr aus."', None),
+        # ... nor the words after a verb of saying that a pronoun opening the sentence governs
+        # ("— Regierung", "— Funke-Mediengruppe" in the corpus' quotes)
+        ('Er erklärte die Regierung aus Lega und Fünf-Sterne-Bewegung für beendet: "Die Krise '
+         'gefährdet die Arbeit der Regierung."', None),
+        ('Sie sagte der Funke-Mediengruppe: "Es ist das gute Recht jedes Bürgers."', None),
+        ('Er erklärt die Wahlen im Osten zum Vorbild: "Wir sind die junge Volkspartei des '
+         'Ostens", sagt Höcke.', "Höcke"),
         # ... or that opens the sentence before its verb's objects, and a compound's last
         # part is a role too (a week of SZ news printed "— Landesvorsitzende")
         ("Grünen-Chefin Annalena Baerbock warnte vor Konsequenzen bei einem Nein zu "
