@@ -285,8 +285,8 @@ def _own_subject(text: str) -> str | None:
     return _clean_speaker(match.group("speaker")) if named else None
 
 
-# a personal pronoun and the verb of saying right after it open the sentence: the words after
-# the verb are its object or hearer, not its speaker ('Er erklärte die Regierung ... für
+# a personal pronoun and the verb of saying right after it open a sentence with a quote: the
+# words after the verb are its object or hearer, not its speaker ('Er erklärte die Regierung ... für
 # beendet: "…"' was printed "— Regierung", 'Sie sagte der Funke-Mediengruppe: "…"' "—
 # Funke-Mediengruppe")
 _PRONOUN_THEN_VERB = re.compile(rf"(?:Er|Sie|Ich|Wir)\s+(?:{_SPEECH_VERBS})\s+{_ADVERBS}$")
@@ -300,8 +300,10 @@ def quote_speaker(text: str, previous: str | None = None) -> str | None:
     """
     outside = QUOTE_SPAN.sub(' " ', text)
     for match in [*_AFTER_VERB.finditer(outside), *_AFTER_QUOTE.finditer(outside)]:
-        if _PRONOUN_THEN_VERB.match(outside, 0, match.start("speaker")):
-            continue  # the pronoun before the verb speaks: "Er erklärte die Regierung ..."
+        if '"' in outside and _PRONOUN_THEN_VERB.match(outside, 0, match.start("speaker")):
+            # the pronoun before the verb speaks the quote: "Er erklärte die Regierung ...: "…""
+            # (without a quote the noun stays, a hint to stands_alone: see groups._alone)
+            continue
         # (only a verb after a space: after a comma or quote "…, so seine These" is inserted;
         # a party in brackets after the subject is no part of it: "Innenminister Boris
         # Pistorius (SPD) forderte ein hartes Vorgehen: "…"")
