@@ -57,7 +57,14 @@ def direct_quote(text: str) -> str | None:
         # text of only ".!?" or spaces takes the long way: it counts as a quote's end there)
         return None
     spans = [m.group(1) for m in QUOTE_SPAN.finditer(text)]
-    longest = max(spans, key=lambda s: len(words(s)), default="")
+    # (a long title is no quote either: 'vor einer Lesung ihres Buches "Integriert doch erst
+    # mal uns! Eine Streitschrift für den Osten"' stood under Zitate with no speaker)
+    longest = max(
+        (m.group(1) for m in QUOTE_SPAN.finditer(text)
+         if not _TITLE_BEFORE.search(text, 0, m.start())),
+        key=lambda s: len(words(s)),
+        default="",
+    )
     if len(words(longest)) >= 5:
         return " … ".join(s.strip() for s in spans if len(words(s)) >= 2)
     said = [
