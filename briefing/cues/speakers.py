@@ -795,6 +795,16 @@ def _a_thing(run: str) -> bool:
     )  # ("Klaus-Jürgen Grün" is a person)
 
 
+# a speaker named by age alone: "der 47-Jährige", "die 30-jährige", "der 60 Jahre alte"
+_AGE_ONLY = re.compile(r"\d+[- ]?(?:Jährige[nr]?|jährige[nr]?|Jahre alte[nr]?)")
+
+
+def by_age_only(speaker: str) -> bool:
+    """Whether a speaker is named by age alone ("47-Jährige"): among several articles the
+    reader cannot tell whom the age means."""
+    return _AGE_ONLY.fullmatch(speaker) is not None
+
+
 def resolve_role(speaker: str, article_text: str) -> str | None:
     """A speaker named only by a role ("Minister", from "sagte der Minister") with the name the
     article gives that role ("Minister Soltanifar"), the role alone when the article names

@@ -6,8 +6,6 @@ Takes a topic, its sentence groups and what is already used; gives the quotes.
 
 from __future__ import annotations
 
-import re
-
 from briefing.cues.furniture import furniture_reason, picture_caption
 from briefing.cues.quotes import (
     OPENING_QUOTES,
@@ -19,6 +17,7 @@ from briefing.cues.quotes import (
     unbalanced_quote,
 )
 from briefing.cues.speakers import (
+    by_age_only,
     named_before_quote,
     person_named,
     pronoun_attribution,
@@ -103,7 +102,7 @@ def pick_quotes(
     for _, group, speaker, pieces in sorted(ranked, key=lambda q: (-q[0], q[1].first_seen)):
         if len(chosen) >= limit:
             break
-        if several and speaker and _AGE_ONLY.fullmatch(speaker):
+        if several and speaker and by_age_only(speaker):
             continue  # '"…", sagte der 47-Jährige.' among several articles: who?
         if speaker and sum(1 for _, s in chosen if s == speaker) >= per_speaker:
             continue
@@ -145,8 +144,6 @@ def _quotes_again(text: str, used: list[SentenceGroup]) -> bool:
 
 # a speaker named only by age ("47-Jährige", "der 62 Jahre alte"): whom the article named
 # before, which a story of several articles does not show
-_AGE_ONLY = re.compile(r"\d+[- ]?(?:Jährige[nr]?|jährige[nr]?|Jahre alte[nr]?)")
-
 MAX_RUN_SENTENCES = 4  # a longer quote is a speech, not an item of a briefing
 
 MAX_RUN_WORDS = 90

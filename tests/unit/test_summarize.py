@@ -993,6 +993,26 @@ def test_a_person_named_by_age_stands_alone_in_one_article_not_among_several() -
                  "Verbandes gewählt."] is True
 
 
+def test_a_speaker_named_by_age_only_leans_on_the_sentence_before() -> None:
+    """ "An seine Privatadresse sei ... ein Paket ... geschickt worden, berichtete der
+    45-Jährige." stood under another article's line of a story of two (300 random articles,
+    seed 120938): who is the 45-year-old? A report or quote whose speaker is an age alone
+    leans (132 corpus sentences); an age beside a name names him."""
+    from briefing.summary.groups import _leans_on_someone
+
+    for text in (
+        "An seine Privatadresse sei ein Paket geschickt worden, berichtete der 45-Jährige.",
+        '"Ich stehe lieber in der Halle", sagt der 55-Jährige.',
+        "Er denke an Rücktritt, sagte der 54-Jährige nach dem Spiel.",
+    ):
+        assert _leans_on_someone(text), text
+    for text in (
+        '"Wir gehen nicht", sagte der 41-jährige Niedersachse Boris Pistorius.',
+        '"Ich stehe lieber in der Halle", sagt Trainer Frank Schmidt.',
+    ):
+        assert not _leans_on_someone(text), text
+
+
 def test_a_reason_given_for_the_sentence_before_is_no_line_of_its_own() -> None:
     """ "Denn der eine hat etwas, was der andere liebend gerne hätte." was a lone article's one
     line (300 random articles); one article's summary may keep it after its sentence."""
