@@ -1035,6 +1035,28 @@ def person_by_pronoun(text: str) -> bool:
     )
 
 
+# ... or as the subject right after a later finite verb: "In 15 Fällen wurde der 42-Jährige aus
+# Mangel an Beweisen freigesprochen." (not "den 49-Jährigen", an object)
+_AGE_AFTER_VERB = re.compile(
+    r"\b(?P<verb>[a-zäöüß]+)\s+(?:(?:noch|auch|nun|jetzt|dann|zuletzt|bereits|schon|erst|wohl|"
+    r"aber|doch)\s+)?der\s+\d+-Jährige\b(?!n)"
+)
+
+
+def _age_after_verb(text: str) -> bool:
+    """The subject named by age right after a finite verb later in the sentence, and nobody
+    named before it who could be meant (a word in capitals that is no common noun or function
+    word: "Messi musste behandelt werden, nach der Pause wurde der 32-Jährige ersetzt")."""
+    match = _AGE_AFTER_VERB.search(text)
+    if match is None or match.group("verb") not in finite_forms():
+        return False
+    return not any(
+        word[:1].isupper() and not word.isupper()
+        and word.casefold() not in _COMMON and word.casefold() not in ALL_FUNCTION_WORDS
+        for word in re.findall(r"[\w-]+", text[: match.start()])
+    )
+
+
 def person_by_age(text: str) -> bool:
     """A person named by their age among the first words: whom the sentence before named ("Der
     62-Jährige wurde einstimmig gewählt"). Not ``points_back``'s: in one article's summary the
@@ -1042,6 +1064,8 @@ def person_by_age(text: str) -> bool:
     articles' ROUGE-1 1.4 points), in a story of several articles the person could be anyone."""
     stripped = opening_stripped(text)
     if _AGE_FOR_NAME.match(stripped) is not None:
+        return True
+    if "Jährige" in stripped and _age_after_verb(stripped):
         return True
     if "jährig" not in stripped[:80]:
         return False  # (a cheap look first)
