@@ -795,7 +795,8 @@ def _a_thing(run: str) -> bool:
     )  # ("Klaus-Jürgen Grün" is a person)
 
 
-# a speaker named by age alone: "der 47-Jährige", "die 30-jährige", "der 60 Jahre alte"
+# a speaker named by age alone: "der 47-Jährige", "die 30-jährige", "der 62 Jahre alte" (whom
+# the article named before, which a story of several articles does not show)
 _AGE_ONLY = re.compile(r"\d+[- ]?(?:Jährige[nr]?|jährige[nr]?|Jahre alte[nr]?)")
 
 

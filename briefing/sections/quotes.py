@@ -142,8 +142,6 @@ def _quotes_again(text: str, used: list[SentenceGroup]) -> bool:
     return False
 
 
-# a speaker named only by age ("47-Jährige", "der 62 Jahre alte"): whom the article named
-# before, which a story of several articles does not show
 MAX_RUN_SENTENCES = 4  # a longer quote is a speech, not an item of a briefing
 
 MAX_RUN_WORDS = 90

@@ -494,8 +494,8 @@ def _speaker_by_age(text: str) -> bool:
     '"Ich stehe lieber in der Halle", sagt der 55-Jährige.'). A story of several articles
     printed "An seine Privatadresse sei ... ein Paket ... geschickt worden, berichtete der
     45-Jährige." under another article's line (300 random articles, seed 120938)."""
-    if "hrig" not in text and "Jahre alt" not in text:  # (a cheap look first: the speaker
-        return False  # patterns are not)
+    if "hrig" not in text and "Jahre alt" not in text:
+        return False  # (a cheap look first: the speaker patterns are slow)
     speaker = report_speaker(text) or quote_speaker(text)
     return speaker is not None and by_age_only(speaker)
 
@@ -562,9 +562,10 @@ _RELATIVE_NEXT = re.compile(r"\s*(?:was|der|die|das|den|dem|wo|wie)\b")
 
 
 def _leans_on_someone(text: str) -> bool:
-    """Whom the sentence before named, by age, origin or pronoun ("Der 62-Jährige ...", "Der Brite
-    siegte ...", "2015 hatte er ...", "Glück für ihn", "Für die Kommunen ist sie ..."), unless the
-    sentence says who speaks, or what it said by a word that leans on it (lexicon.LEANS_BACK: the
+    """Whom the sentence before named, by age (also as the speaker: "..., sagte der
+    55-Jährige"), origin or pronoun ("Der 62-Jährige ...", "Der Brite siegte ...", "2015 hatte
+    er ...", "Glück für ihn", "Für die Kommunen ist sie ..."), unless the sentence says who
+    speaks, or what it said by a word that leans on it (lexicon.LEANS_BACK: the
     reason, "Denn der eine hat etwas, was der andere gerne hätte."; "Hierzu ...", "Letzteres ...",
     "Zum Vergleich: ..."; a demonstrative after a preposition, "Aus diesem Grund ...", or after the
     opening clause's verb, "... ist das noch immer nicht klar"; "diese" alone, "Wenn diese
